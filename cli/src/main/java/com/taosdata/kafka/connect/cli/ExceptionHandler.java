@@ -1,0 +1,37 @@
+package com.taosdata.kafka.connect.cli;
+
+import java.io.PrintWriter;
+
+import com.taosdata.kafka.connect.cli.output.Ansi;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The one place where failures become exit codes: a {@link CliException} carries its own,
+ * anything else is a bug and is reported with its stack trace so it can be filed.
+ */
+final class ExceptionHandler implements IExecutionExceptionHandler {
+
+    private final TdConnect root;
+
+    ExceptionHandler(TdConnect root) {
+        this.root = root;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        Ansi ansi = root.ansi();
+        if (ex instanceof CliException cli) {
+            err.println(ansi.red("error: ") + cli.getMessage());
+            err.flush();
+            return cli.exitCode();
+        }
+        err.println(ansi.red("internal error: ") + ex + " (please report it with the trace below)");
+        ex.printStackTrace(err);
+        err.flush();
+        return ExitCode.INVALID_OR_FAILED;
+    }
+}

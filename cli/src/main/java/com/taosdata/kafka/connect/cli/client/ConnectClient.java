@@ -1,0 +1,184 @@
+package com.taosdata.kafka.connect.cli.client;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.taosdata.kafka.connect.cli.Context.Sleeper;
+import com.taosdata.kafka.connect.cli.client.RestTransport.Answer;
+
+import okhttp3.HttpUrl;
+
+/** The Kafka Connect REST API (3.7 and later) as typed calls. */
+public final class ConnectClient {
+
+    /** Answer of {@code PUT /connectors/{name}/config}: 201 means created, 200 updated. */
+    public record PutResult(boolean created, ConnectorInfo info) {
+    }
+
+    private final RestTransport transport;
+
+    public ConnectClient(ClientSettings settings, Sleeper sleeper) {
+        this.transport = new RestTransport(settings, sleeper);
+    }
+
+    public List<String> listConnectors() {
+        HttpUrl url = transport.url("connectors").build();
+        return readOk(transport.send("GET", url, null), type(new TypeReference<List<String>>() { }), "GET /connectors");
+    }
+
+    /** {@code GET /connectors?expand=status}: every connector's status in one call. */
+    public Map<String, ConnectorStatus> listStatuses() {
+        HttpUrl url = transport.url("connectors").addQueryParameter("expand", "status").build();
+        Map<String, Map<String, ConnectorStatus>> expanded = readOk(transport.send("GET", url, null),
+                type(new TypeReference<Map<String, Map<String, ConnectorStatus>>>() { }), "GET /connectors?expand=status");
+        Map<String, ConnectorStatus> statuses = new TreeMap<>();
+        expanded.forEach((name, entry) -> statuses.put(name, entry.get("status")));
+        return statuses;
+    }
+
+    public ConnectorInfo connector(String name) {
+        return readOk(connectorCall("GET", name, null), ConnectorInfo.class, name, "");
+    }
+
+    /** The connector's config, or empty when there is no such connector (deploy then creates it). */
+    public Optional<Map<String, String>> config(String name) {
+        Answer answer = transport.send("GET", transport.url("connectors", name, "config").build(), null);
+        if (answer.code() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(readOk(answer, type(new TypeReference<Map<String, String>>() { }),
+                "GET /connectors/" + name + "/config"));
+    }
+
+    public PutResult putConfig(String name, Map<String, String> config) {
+        HttpUrl url = transport.url("connectors", name, "config").build();
+        String what = "PUT /connectors/" + name + "/config";
+        Answer answer = transport.send("PUT", url, config);
+        if (answer.code() == 400) {
+            throw new RejectedException(name + ": the cluster rejected the config: " + RestTransport.errorMessage(answer));
+        }
+        if (answer.code() != 200 && answer.code() != 201) {
+            throw RestTransport.unexpected(what, answer);
+        }
+        return new PutResult(answer.code() == 201, transport.read(answer, ConnectorInfo.class, what));
+    }
+
+    public ConnectorStatus status(String name) {
+        return readOk(connectorCall("GET", name, null, "status"), ConnectorStatus.class, name, "/status");
+    }
+
+    /** Topics the connector used, or empty when the worker has topic tracking disabled. */
+    public Optional<List<String>> topics(String name) {
+        Answer answer = connectorCall("GET", name, null, "topics");
+        if (answer.code() == 400 || answer.code() == 403) {
+            return Optional.empty();
+        }
+        JsonNode node = readOk(answer, JsonNode.class, name, "/topics");
+        JsonNode topics = node.path(name).path("topics");
+        return Optional.of(RestTransport.MAPPER.convertValue(topics, type(new TypeReference<List<String>>() { })));
+    }
+
+    public void delete(String name) {
+        expectNoBody(connectorCall("DELETE", name, null), name, "");
+    }
+
+    public void pause(String name) {
+        expectNoBody(connectorCall("PUT", name, null, "pause"), name, "/pause");
+    }
+
+    public void resume(String name) {
+        expectNoBody(connectorCall("PUT", name, null, "resume"), name, "/resume");
+    }
+
+    public void stop(String name) {
+        expectNoBody(connectorCall("PUT", name, null, "stop"), name, "/stop");
+    }
+
+    /** Restarts; the worker answers with the states it is restarting into when tasks are involved. */
+    public Optional<ConnectorStatus> restart(String name, boolean includeTasks, boolean onlyFailed) {
+        HttpUrl url = transport.url("connectors", name, "restart")
+                .addQueryParameter("includeTasks", Boolean.toString(includeTasks))
+                .addQueryParameter("onlyFailed", Boolean.toString(onlyFailed)).build();
+        Answer answer = transport.send("POST", url, null);
+        String what = "POST /connectors/" + name + "/restart";
+        if (answer.code() == 404) {
+            throw new ConnectorNotFoundException(name);
+        }
+        if (answer.code() == 202) {
+            return Optional.of(transport.read(answer, ConnectorStatus.class, what));
+        }
+        if (answer.code() == 200 || answer.code() == 204) {
+            return Optional.empty();
+        }
+        throw RestTransport.unexpected(what, answer);
+    }
+
+    public List<PluginInfo> plugins(boolean connectorsOnly) {
+        HttpUrl url = transport.url("connector-plugins")
+                .addQueryParameter("connectorsOnly", Boolean.toString(connectorsOnly)).build();
+        return readOk(transport.send("GET", url, null), type(new TypeReference<List<PluginInfo>>() { }),
+                "GET /connector-plugins");
+    }
+
+    /** {@code PUT /connector-plugins/{class}/config/validate}; a 400 (e.g. unknown plugin) is a {@link RejectedException}. */
+    public ConfigInfos validate(String connectorClass, Map<String, String> config) {
+        HttpUrl url = transport.url("connector-plugins", connectorClass, "config", "validate").build();
+        Answer answer = transport.send("PUT", url, config);
+        if (answer.code() == 400 || answer.code() == 404) {
+            throw new RejectedException(RestTransport.errorMessage(answer));
+        }
+        return readOk(answer, ConfigInfos.class, "PUT /connector-plugins/" + connectorClass + "/config/validate");
+    }
+
+    public ConnectorOffsets offsets(String name) {
+        return readOk(connectorCall("GET", name, null, "offsets"), ConnectorOffsets.class, name, "/offsets");
+    }
+
+    /** Resets all offsets; the worker requires the connector to be STOPPED and says so with a 400. */
+    public String resetOffsets(String name) {
+        Answer answer = connectorCall("DELETE", name, null, "offsets");
+        if (answer.code() == 400) {
+            throw new RejectedException(name + ": " + RestTransport.errorMessage(answer));
+        }
+        JsonNode node = readOk(answer, JsonNode.class, name, "/offsets");
+        return node.path("message").asText("offsets reset");
+    }
+
+    private Answer connectorCall(String method, String name, Object body, String... tail) {
+        HttpUrl.Builder url = transport.url("connectors", name);
+        for (String segment : tail) {
+            url.addPathSegment(segment);
+        }
+        Answer answer = transport.send(method, url.build(), body);
+        if (answer.code() == 404) {
+            throw new ConnectorNotFoundException(name);
+        }
+        return answer;
+    }
+
+    private <T> T readOk(Answer answer, Class<T> type, String name, String path) {
+        return readOk(answer, RestTransport.MAPPER.constructType(type), "/connectors/" + name + path);
+    }
+
+    private <T> T readOk(Answer answer, JavaType type, String what) {
+        if (answer.code() != 200) {
+            throw RestTransport.unexpected(what, answer);
+        }
+        return transport.read(answer, type, what);
+    }
+
+    private void expectNoBody(Answer answer, String name, String path) {
+        if (answer.code() < 200 || answer.code() > 204) {
+            throw RestTransport.unexpected("/connectors/" + name + path, answer);
+        }
+    }
+
+    private static JavaType type(TypeReference<?> reference) {
+        return RestTransport.MAPPER.getTypeFactory().constructType(reference);
+    }
+}

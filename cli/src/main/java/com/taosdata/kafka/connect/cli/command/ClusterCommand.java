@@ -1,0 +1,23 @@
+package com.taosdata.kafka.connect.cli.command;
+
+import java.util.concurrent.Callable;
+
+import com.taosdata.kafka.connect.cli.TdConnect;
+import com.taosdata.kafka.connect.cli.client.ConnectClient;
+import com.taosdata.kafka.connect.cli.output.Printer;
+
+import picocli.CommandLine.ParentCommand;
+
+/** A verb that talks to the cluster: gets its printer and client from the root's global options. */
+abstract class ClusterCommand implements Callable<Integer> {
+
+    @ParentCommand
+    TdConnect root;
+
+    @Override
+    public Integer call() {
+        return execute(root.printer(), root.client());
+    }
+
+    abstract int execute(Printer printer, ConnectClient client);
+}

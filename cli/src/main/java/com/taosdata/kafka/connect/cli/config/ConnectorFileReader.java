@@ -1,0 +1,102 @@
+package com.taosdata.kafka.connect.cli.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.taosdata.kafka.connect.cli.CliException;
+import com.taosdata.kafka.connect.cli.ExitCode;
+
+/**
+ * Reads {@code .properties} files (like the tutorial's sink-demo.properties) and {@code .json} files,
+ * either {@code {"name": …, "config": {…}}} as the REST API takes them or a flat map of strings.
+ */
+public final class ConnectorFileReader {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ConnectorFileReader() {
+    }
+
+    public static ConnectorFile read(String file) {
+        Path path = Path.of(file);
+        if (!Files.isRegularFile(path)) {
+            throw CliException.usage(file + ": no such file");
+        }
+        String lower = file.toLowerCase();
+        Map<String, String> config;
+        if (lower.endsWith(".properties")) {
+            config = readProperties(file, path);
+        } else if (lower.endsWith(".json")) {
+            config = readJson(file, path);
+        } else {
+            throw CliException.usage(file + ": unsupported file type; use .properties or .json");
+        }
+        return new ConnectorFile(file, config.get("name"), config);
+    }
+
+    private static Map<String, String> readProperties(String file, Path path) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CliException(ExitCode.INVALID_OR_FAILED, file + ": cannot read: " + e.getMessage(), e);
+        }
+        Map<String, String> config = new TreeMap<>();
+        properties.stringPropertyNames().forEach(key -> config.put(key, properties.getProperty(key)));
+        return config;
+    }
+
+    private static Map<String, String> readJson(String file, Path path) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(path.toFile());
+        } catch (JsonProcessingException e) {
+            throw new CliException(ExitCode.INVALID_OR_FAILED, file + ": malformed JSON at line "
+                    + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new CliException(ExitCode.INVALID_OR_FAILED, file + ": cannot read: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new CliException(ExitCode.INVALID_OR_FAILED,
+                    file + ": expected a JSON object, {\"name\": …, \"config\": {…}} or a flat map of strings");
+        }
+        JsonNode configNode = root.get("config");
+        boolean envelope = configNode != null && configNode.isObject();
+        Map<String, String> config = new TreeMap<>(flatten(file, envelope ? configNode : root));
+        if (envelope && root.hasNonNull("name")) {
+            String outer = root.get("name").asText();
+            String inner = config.putIfAbsent("name", outer);
+            if (inner != null && !inner.equals(outer)) {
+                throw new CliException(ExitCode.INVALID_OR_FAILED, file + ": name: \"" + outer
+                        + "\" outside config differs from \"" + inner + "\" inside it; the worker would reject it");
+            }
+        }
+        return config;
+    }
+
+    private static Map<String, String> flatten(String file, JsonNode object) {
+        Map<String, String> config = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode value = field.getValue();
+            if (value.isContainerNode()) {
+                throw new CliException(ExitCode.INVALID_OR_FAILED, file + ": " + field.getKey()
+                        + ": expected a string, number or boolean, got a JSON " + (value.isArray() ? "array" : "object"));
+            }
+            config.put(field.getKey(), value.isNull() ? null : value.asText());
+        }
+        return config;
+    }
+}

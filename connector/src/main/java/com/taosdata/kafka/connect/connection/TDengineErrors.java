@@ -1,0 +1,69 @@
+package com.taosdata.kafka.connect.connection;
+
+import java.util.Set;
+
+/**
+ * Classifies TDengine error codes, as listed in TDengine's error code reference and taos-jdbcdriver's
+ * {@code TSDBErrorNumbers}. Classification goes by code only: messages differ between versions and transports.
+ */
+public final class TDengineErrors {
+
+    /** Database in creating status: a concurrent {@code CREATE DATABASE} of the same name is still running. */
+    public static final int DB_IN_CREATING = 0x0396;
+    /** Database does not exist. */
+    public static final int DB_NOT_EXIST = 0x0388;
+    /** Authentication failure. */
+    public static final int AUTH_FAILURE = 0x0357;
+
+    private static final Set<Integer> TRANSIENT = Set.of(
+            // rpc: network unavailable, timeouts, no dnode reachable, session limits
+            0x000B, 0x0018, 0x0019, 0x0020, 0x0021, 0x0022, 0x0023, 0x0024,
+            // common: action in progress, retry needed, rpc queue full, starting up, closing down
+            0x0111, 0x0125, 0x0126, 0x0130, 0x0131,
+            // tsc: disconnected from server
+            0x0213,
+            // mnode: object being created or dropped, database being created, dnode being created/dropped
+            0x032C, 0x032D, DB_IN_CREATING, 0x03B8, 0x03B9, 0x03D3,
+            // taos-jdbcdriver: connection closed, REST protocol/IO errors, connection/query timeout,
+            // JNI connection null (native client could not connect)
+            0x2301, 0x2317, 0x2318, 0x231D, 0x231E, 0x2354);
+
+    private static final Set<Integer> DATA = Set.of(
+            // common: invalid JSON, invalid timestamp format, invalid data format, invalid value
+            0x011B, 0x0127, 0x0132, 0x0134,
+            // tsc: table name too long / SML measure empty, syntax error, statement too long,
+            // invalid column length, invalid JSON type, value out of range
+            0x020A, 0x0216, 0x0219, 0x021F, 0x0222, 0x0224,
+            // mnode: too many tags or columns, invalid row bytes (schema limits hit by a line)
+            0x0364, 0x0365, 0x036F,
+            // tsdb: timestamp out of range
+            0x060B,
+            // sml: invalid data, type differs from before, internal
+            0x3002, 0x3004, 0x3005);
+
+    private TDengineErrors() {
+    }
+
+    /** Strips the {@code 0x8000} flag TDengine sets on server codes, leaving the number the reference lists. */
+    public static int normalize(int code) {
+        return code & 0xFFFF;
+    }
+
+    public static ErrorKind classify(int code) {
+        int normalized = normalize(code);
+        if (TRANSIENT.contains(normalized)) {
+            return ErrorKind.TRANSIENT;
+        }
+        // Parser errors (0x26xx) on a schemaless write come from what a line names: bad identifiers,
+        // lengths, types. They are about the data, not the connection.
+        if (DATA.contains(normalized) || (normalized >= 0x2600 && normalized <= 0x26FF && normalized != 0x2600)) {
+            return ErrorKind.DATA;
+        }
+        return ErrorKind.FATAL;
+    }
+
+    /** The code as TDengine prints it: {@code 0x8000060b} for server codes, {@code 0x2301} for driver codes. */
+    public static String hex(int code) {
+        return "0x" + Integer.toHexString(code);
+    }
+}

@@ -1,0 +1,58 @@
+package com.taosdata.kafka.connect.sink;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.kafka.common.TopicPartition;
+
+/** Records waiting to be written into one database, in arrival order. */
+final class DatabaseBuffer {
+
+    private final String database;
+    private List<EncodedRecord> records = new ArrayList<>();
+    private int lines;
+    private long firstAddedAtMs;
+
+    DatabaseBuffer(String database) {
+        this.database = database;
+    }
+
+    String database() {
+        return database;
+    }
+
+    void add(EncodedRecord record, long nowMs) {
+        if (records.isEmpty()) {
+            firstAddedAtMs = nowMs;
+        }
+        records.add(record);
+        lines += record.payloads().size();
+    }
+
+    int lines() {
+        return lines;
+    }
+
+    boolean isEmpty() {
+        return records.isEmpty();
+    }
+
+    boolean lingeredSince(long nowMs, long lingerMs) {
+        return !records.isEmpty() && nowMs - firstAddedAtMs >= lingerMs;
+    }
+
+    /** Hands the buffered records over and empties the buffer. */
+    List<EncodedRecord> drain() {
+        List<EncodedRecord> drained = records;
+        records = new ArrayList<>(drained.size());
+        lines = 0;
+        return drained;
+    }
+
+    /** Drops the records of partitions this task no longer owns; their new owner will write them. */
+    void discard(Collection<TopicPartition> partitions) {
+        records.removeIf(r -> partitions.contains(new TopicPartition(r.record().topic(), r.record().kafkaPartition())));
+        lines = records.stream().mapToInt(r -> r.payloads().size()).sum();
+    }
+}

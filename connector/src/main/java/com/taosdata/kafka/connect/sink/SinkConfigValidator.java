@@ -1,0 +1,125 @@
+package com.taosdata.kafka.connect.sink;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.errors.ConnectException;
+
+import com.taosdata.kafka.connect.config.ConfigEnum;
+import com.taosdata.kafka.connect.config.ConnectionConfigs;
+import com.taosdata.kafka.connect.config.Precision;
+import com.taosdata.kafka.connect.config.SchemalessProtocol;
+import com.taosdata.kafka.connect.connection.ConnectionFactory;
+import com.taosdata.kafka.connect.connection.NativeClient;
+import com.taosdata.kafka.connect.connection.Sleeper;
+import com.taosdata.kafka.connect.connection.SqlErrors;
+import com.taosdata.kafka.connect.connection.TDengineErrors;
+import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.connection.TDengineUrl;
+import com.taosdata.kafka.connect.connection.Transport;
+import com.taosdata.kafka.connect.naming.DatabaseNameResolver;
+import com.taosdata.kafka.connect.naming.Identifiers;
+
+/**
+ * Cross-field and connectivity checks of a sink configuration. Every problem becomes a message on the
+ * {@link ConfigValue} of the key at fault; nothing is thrown.
+ */
+final class SinkConfigValidator {
+
+    private static final Set<Integer> CREDENTIAL_CODES = Set.of(TDengineErrors.AUTH_FAILURE, 0x0351, 0x0358, 0x0208, 0x0207);
+
+    private SinkConfigValidator() {
+    }
+
+    static Config validate(Map<String, String> props, boolean reachTDengine) {
+        Map<String, ConfigValue> values = TDengineSinkConfig.CONFIG_DEF.validateAll(props);
+        if (hasErrors(values)) {
+            return new Config(new ArrayList<>(values.values()));
+        }
+        TDengineSinkConfig config = new TDengineSinkConfig(props);
+        List<String> databases = checkDatabaseNames(config, props.get("topics"), values);
+        if (reachTDengine && !hasErrors(values)) {
+            checkConnection(config, databases, values);
+        }
+        return new Config(new ArrayList<>(values.values()));
+    }
+
+    private static boolean hasErrors(Map<String, ConfigValue> values) {
+        return values.values().stream().anyMatch(v -> !v.errorMessages().isEmpty());
+    }
+
+    /** The database of every topic in {@code topics} must be a valid TDengine name. */
+    private static List<String> checkDatabaseNames(TDengineSinkConfig config, String topics, Map<String, ConfigValue> values) {
+        DatabaseNameResolver resolver = new DatabaseNameResolver(config.database(), config.databasePrefix());
+        Set<String> databases = new LinkedHashSet<>();
+        if (topics == null || topics.isBlank()) {
+            return List.of();
+        }
+        String keyAtFault = config.database() != null ? TDengineSinkConfig.CONNECTION_DATABASE_CONFIG
+                : TDengineSinkConfig.CONNECTION_DATABASE_PREFIX_CONFIG;
+        for (String topic : Arrays.stream(topics.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toArray(String[]::new)) {
+            String raw = resolver.rawName(topic);
+            String problem = Identifiers.databaseNameProblem(raw);
+            if (problem != null) {
+                values.get(keyAtFault).addErrorMessage("topic '" + topic + "' maps to an invalid database: " + problem
+                        + (config.database() == null ? "; set connection.database or a connection.database.prefix such as kafka_${topic}" : ""));
+            } else {
+                databases.add(Identifiers.canonicalDatabase(raw));
+            }
+        }
+        return new ArrayList<>(databases);
+    }
+
+    private static void checkConnection(TDengineSinkConfig config, List<String> databases, Map<String, ConfigValue> values) {
+        TDengineUrl url = ConnectionConfigs.url(config);
+        ConfigValue urlValue = values.get(ConnectionConfigs.CONNECTION_URL_CONFIG);
+        if (url.transport() == Transport.NATIVE && !NativeClient.isAvailable()) {
+            urlValue.addErrorMessage(NativeClient.missingMessage(url));
+            return;
+        }
+        ConnectionFactory once = new ConnectionFactory(url, config.getString(ConnectionConfigs.CONNECTION_USER_CONFIG),
+                ConnectionConfigs.password(config), 1, 0, Sleeper.SYSTEM);
+        try (Connection connection = once.open(null)) {
+            if (config.protocol() == SchemalessProtocol.LINE) {
+                checkPrecision(connection, config.precision(), databases, values.get(TDengineSinkConfig.DATA_PRECISION_CONFIG));
+            }
+        } catch (TDengineException e) {
+            if (CREDENTIAL_CODES.contains(TDengineErrors.normalize(e.code()))) {
+                values.get(ConnectionConfigs.CONNECTION_USER_CONFIG).addErrorMessage("TDengine rejected the credentials: " + e.getMessage());
+                values.get(ConnectionConfigs.CONNECTION_PASSWORD_CONFIG).addErrorMessage("TDengine rejected the credentials");
+            } else {
+                urlValue.addErrorMessage("cannot reach TDengine at " + url + ": " + e.getMessage());
+            }
+        } catch (SQLException | ConnectException e) {
+            urlValue.addErrorMessage("cannot use TDengine at " + url + ": " + e.getMessage());
+        }
+    }
+
+    /** An existing target database must have the precision line protocol timestamps are written in. */
+    private static void checkPrecision(Connection connection, Precision precision, List<String> databases, ConfigValue value) {
+        for (String database : databases) {
+            String sql = "SELECT `precision` FROM information_schema.ins_databases WHERE name = " + Identifiers.literal(database);
+            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+                if (rows.next()) {
+                    Precision existing = ConfigEnum.parse(Precision.class, "precision", rows.getString(1));
+                    if (existing != precision) {
+                        value.addErrorMessage("database " + database + " exists with precision '" + existing.configValue()
+                                + "' but data.precision is '" + precision.configValue() + "'");
+                    }
+                }
+            } catch (SQLException e) {
+                throw SqlErrors.translate("reading the precision of database " + database, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package com.taosdata.kafka.connect.sink;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.sink.SinkConnector;
+
+import com.taosdata.kafka.connect.config.OfflineValidation;
+import com.taosdata.kafka.connect.util.Version;
+
+/**
+ * Writes InfluxDB line, OpenTSDB telnet or OpenTSDB JSON records into TDengine through its schemaless interface.
+ * Configured with the keys of TDengine's Kafka tutorial; see {@link TDengineSinkConfig}.
+ */
+public class TDengineSinkConnector extends SinkConnector implements OfflineValidation {
+
+    static final String TASK_ID_CONFIG = "task.id";
+
+    private Map<String, String> props;
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        // Parsing fails fast with a ConfigException naming the key, before any task starts.
+        new TDengineSinkConfig(props);
+        this.props = Map.copyOf(props);
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return TDengineSinkTask.class;
+    }
+
+    @Override
+    public List<Map<String, String>> taskConfigs(int maxTasks) {
+        List<Map<String, String>> configs = new ArrayList<>(maxTasks);
+        for (int i = 0; i < maxTasks; i++) {
+            Map<String, String> task = new HashMap<>(props);
+            task.put(TASK_ID_CONFIG, Integer.toString(i));
+            configs.add(task);
+        }
+        return configs;
+    }
+
+    @Override
+    public void stop() {
+        props = null;
+    }
+
+    @Override
+    public ConfigDef config() {
+        return TDengineSinkConfig.CONFIG_DEF;
+    }
+
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        return SinkConfigValidator.validate(connectorConfigs, true);
+    }
+
+    @Override
+    public Config validateOffline(Map<String, String> connectorConfigs) {
+        return SinkConfigValidator.validate(connectorConfigs, false);
+    }
+}

@@ -1,0 +1,172 @@
+package com.taosdata.kafka.connect.sink;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.taosdata.kafka.connect.config.ConnectionConfigs;
+import com.taosdata.kafka.connect.config.SchemalessProtocol;
+import com.taosdata.kafka.connect.connection.ConnectionFactory;
+import com.taosdata.kafka.connect.connection.RetryPolicy;
+import com.taosdata.kafka.connect.connection.Sleeper;
+import com.taosdata.kafka.connect.naming.DatabaseNameResolver;
+import com.taosdata.kafka.connect.util.Version;
+import com.taosdata.kafka.connect.write.DatabaseInitializer;
+import com.taosdata.kafka.connect.write.SchemalessWriter;
+import com.taosdata.kafka.connect.write.SchemalessWriters;
+
+/**
+ * Buffers records per target database across {@code put()} calls and writes a database's buffer when it holds
+ * {@code batch.size} lines or its oldest record has waited {@code batch.linger.ms}. {@link #preCommit} writes what is
+ * left and returns only offsets of records TDengine acknowledged (or that went to the DLQ).
+ */
+public class TDengineSinkTask extends SinkTask {
+
+    private static final Logger log = LoggerFactory.getLogger(TDengineSinkTask.class);
+    private static final String ERRORS_TOLERANCE = "errors.tolerance";
+
+    private final LongSupplier clock;
+    private final Sleeper sleeper;
+    private final SinkTaskMetrics metrics = new SinkTaskMetrics();
+    private final Map<String, DatabaseBuffer> buffers = new LinkedHashMap<>();
+    private final OffsetTracker offsets = new OffsetTracker();
+
+    private TDengineSinkConfig config;
+    private DatabaseNameResolver databases;
+    private PayloadDecoder decoder;
+    private BadRecordHandler badRecords;
+    private DatabaseInitializer initializer;
+    private SchemalessWriter writer;
+    private IsolatingBatchWriter batchWriter;
+
+    public TDengineSinkTask() {
+        this(System::currentTimeMillis, Sleeper.SYSTEM);
+    }
+
+    TDengineSinkTask(LongSupplier clock, Sleeper sleeper) {
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        config = new TDengineSinkConfig(props);
+        SchemalessProtocol protocol = config.protocol();
+        databases = new DatabaseNameResolver(config.database(), config.databasePrefix());
+        decoder = new PayloadDecoder(protocol);
+        badRecords = new BadRecordHandler(errantRecordReporter(), "all".equalsIgnoreCase(props.get(ERRORS_TOLERANCE)), metrics);
+        ConnectionFactory connections = ConnectionConfigs.connectionFactory(config, sleeper);
+        RetryPolicy retry = new RetryPolicy(config.maxRetries(), config.retryBackoffMs(), sleeper);
+        initializer = new DatabaseInitializer(connections, retry, config.precision(), protocol == SchemalessProtocol.LINE);
+        writer = SchemalessWriters.create(connections, config.getString(ConnectionConfigs.CONNECTION_USER_CONFIG),
+                ConnectionConfigs.password(config), protocol, config.precision(), Duration.ofMillis(config.requestTimeoutMs()));
+        batchWriter = new IsolatingBatchWriter(writer, retry, badRecords, metrics);
+        metrics.bufferedLines(() -> buffers.values().stream().mapToLong(DatabaseBuffer::lines).sum());
+        metrics.register(props.getOrDefault("name", "tdengine-sink"), taskId(props));
+        log.info("TDengine sink task started: {} protocol into {} via {}", protocol.configValue(),
+                config.database() != null ? config.database() : "per-topic databases", connections.url());
+    }
+
+    private ErrantRecordReporter errantRecordReporter() {
+        try {
+            return context == null ? null : context.errantRecordReporter();
+        } catch (NoSuchMethodError | NoClassDefFoundError e) {
+            // Workers before Kafka 2.6 have no errant record reporter; bad records then fail the task.
+            return null;
+        }
+    }
+
+    private static String taskId(Map<String, String> props) {
+        return props.getOrDefault(TDengineSinkConnector.TASK_ID_CONFIG, "0");
+    }
+
+    @Override
+    public void put(Collection<SinkRecord> records) {
+        long now = clock.getAsLong();
+        for (SinkRecord record : records) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.kafkaPartition());
+            if (record.value() == null) {
+                metrics.tombstoneSkipped();
+                offsets.done(partition, record.kafkaOffset());
+                continue;
+            }
+            String database = databases.resolve(record.topic());
+            List<String> payloads;
+            try {
+                payloads = decoder.decode(record);
+            } catch (DataException e) {
+                badRecords.handle(record, e);
+                offsets.done(partition, record.kafkaOffset());
+                continue;
+            }
+            initializer.ensure(database);
+            DatabaseBuffer buffer = buffers.computeIfAbsent(database, DatabaseBuffer::new);
+            buffer.add(new EncodedRecord(record, payloads), now);
+            offsets.waiting(partition, record.kafkaOffset());
+            if (buffer.lines() >= config.batchSize()) {
+                write(buffer);
+            }
+        }
+        for (DatabaseBuffer buffer : buffers.values()) {
+            if (buffer.lingeredSince(now, config.lingerMs())) {
+                write(buffer);
+            }
+        }
+    }
+
+    private void write(DatabaseBuffer buffer) {
+        List<EncodedRecord> batch = buffer.drain();
+        batchWriter.write(buffer.database(), batch);
+        Set<TopicPartition> written = new HashSet<>();
+        for (EncodedRecord encoded : batch) {
+            written.add(new TopicPartition(encoded.record().topic(), encoded.record().kafkaPartition()));
+        }
+        offsets.written(written);
+    }
+
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        for (DatabaseBuffer buffer : buffers.values()) {
+            if (!buffer.isEmpty()) {
+                write(buffer);
+            }
+        }
+        return offsets.committable(currentOffsets.keySet());
+    }
+
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        buffers.values().forEach(buffer -> buffer.discard(partitions));
+        offsets.forget(partitions);
+    }
+
+    @Override
+    public void stop() {
+        metrics.unregister();
+        if (writer != null) {
+            writer.close();
+        }
+        if (initializer != null) {
+            initializer.close();
+        }
+    }
+}

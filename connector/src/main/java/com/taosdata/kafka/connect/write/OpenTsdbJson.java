@@ -1,0 +1,31 @@
+package com.taosdata.kafka.connect.write;
+
+import java.util.List;
+
+/** Joins OpenTSDB JSON documents (each an object or an array of objects) into the single array TDengine takes per call. */
+final class OpenTsdbJson {
+
+    private OpenTsdbJson() {
+    }
+
+    static String mergeIntoArray(List<String> documents) {
+        StringBuilder out = new StringBuilder(documents.stream().mapToInt(String::length).sum() + documents.size() + 2);
+        out.append('[');
+        boolean first = true;
+        for (String document : documents) {
+            String body = document.strip();
+            if (body.startsWith("[")) {
+                body = body.substring(1, body.lastIndexOf(']')).strip();
+            }
+            if (body.isEmpty()) {
+                continue;
+            }
+            if (!first) {
+                out.append(',');
+            }
+            out.append(body);
+            first = false;
+        }
+        return out.append(']').toString();
+    }
+}

@@ -1,0 +1,18 @@
+package com.taosdata.kafka.connect.standin;
+
+/** A column or tag of a TDengine table; {@code length} is the declared length of VARCHAR/NCHAR columns. */
+public record Column(String name, ColumnType type, int length) {
+
+    public int restLength() {
+        return type.isVariable() ? length : type.fixedLength();
+    }
+
+    /** The type as DESCRIBE prints it, e.g. {@code VARCHAR} (the length is its own column). */
+    public String describeType() {
+        return type.restName();
+    }
+
+    public Column withLength(int newLength) {
+        return new Column(name, type, newLength);
+    }
+}

@@ -1,0 +1,30 @@
+package com.taosdata.kafka.connect.schemas;
+
+import java.util.Locale;
+
+/** The TDengine column type strings are written as: {@code "…"} makes VARCHAR, {@code L"…"} makes NCHAR. */
+public enum StringType {
+    VARCHAR("\"", TdengineType.VARCHAR),
+    NCHAR("L\"", TdengineType.NCHAR);
+
+    private final String linePrefix;
+    private final TdengineType columnType;
+
+    StringType(String linePrefix, TdengineType columnType) {
+        this.linePrefix = linePrefix;
+        this.columnType = columnType;
+    }
+
+    /** What opens a string field value in line protocol. */
+    public String linePrefix() {
+        return linePrefix;
+    }
+
+    public TdengineType columnType() {
+        return columnType;
+    }
+
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
