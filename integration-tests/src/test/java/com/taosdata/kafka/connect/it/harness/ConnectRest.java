@@ -1,0 +1,163 @@
+package com.taosdata.kafka.connect.it.harness;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The few calls of the Kafka Connect REST API the integration tests make, with waits for states. */
+public final class ConnectRest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String baseUrl;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public ConnectRest(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** One answer of the REST API. */
+    public record Answer(int status, JsonNode body) {
+    }
+
+    boolean isUp() {
+        try {
+            return call("GET", "/", null).status() == 200;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    public Answer call(String method, String path, Object body) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .method(method, publisher)
+                    .build();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode json = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), json);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + baseUrl + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Creates or updates a connector, retrying while the worker group rebalances (409). */
+    public void putConnector(String name, Map<String, String> config) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            Answer answer = call("PUT", "/connectors/" + encode(name) + "/config", config);
+            if (answer.status() == 200 || answer.status() == 201) {
+                return;
+            }
+            if (answer.status() != 409 || System.nanoTime() > deadline) {
+                throw new IllegalStateException("creating connector " + name + " failed: HTTP " + answer.status() + " " + answer.body());
+            }
+            pause(500);
+        }
+    }
+
+    public Answer validate(String connectorClass, Map<String, String> config) {
+        return call("PUT", "/connector-plugins/" + encode(connectorClass) + "/config/validate", config);
+    }
+
+    public void deleteConnector(String name) {
+        call("DELETE", "/connectors/" + encode(name), null);
+    }
+
+    public JsonNode status(String name) {
+        Answer answer = call("GET", "/connectors/" + encode(name) + "/status", null);
+        return answer.status() == 200 ? answer.body() : null;
+    }
+
+    public JsonNode plugins() {
+        return call("GET", "/connector-plugins?connectorsOnly=false", null).body();
+    }
+
+    /** Task states by task id, e.g. RUNNING, FAILED. */
+    public List<String> taskStates(String name) {
+        JsonNode status = status(name);
+        List<String> states = new ArrayList<>();
+        if (status != null) {
+            status.path("tasks").forEach(task -> states.add(task.path("state").asText()));
+        }
+        return states;
+    }
+
+    /** Waits until the connector runs {@code tasks} tasks, all RUNNING; fails fast with the trace if one FAILED. */
+    public void awaitRunning(String name, int tasks, Duration timeout) {
+        awaitStatus(name, timeout, status -> {
+            List<String> states = new ArrayList<>();
+            status.path("tasks").forEach(t -> states.add(t.path("state").asText()));
+            if (states.contains("FAILED") || "FAILED".equals(status.path("connector").path("state").asText())) {
+                throw new AssertionError("connector " + name + " failed: " + status.toPrettyString());
+            }
+            return "RUNNING".equals(status.path("connector").path("state").asText())
+                    && states.size() == tasks && states.stream().allMatch("RUNNING"::equals);
+        });
+    }
+
+    /** Waits until a task of the connector FAILED and returns its trace. */
+    public String awaitTaskFailure(String name, Duration timeout) {
+        JsonNode status = awaitStatus(name, timeout, s -> {
+            for (JsonNode task : s.path("tasks")) {
+                if ("FAILED".equals(task.path("state").asText())) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        for (JsonNode task : status.path("tasks")) {
+            if ("FAILED".equals(task.path("state").asText())) {
+                return task.path("trace").asText();
+            }
+        }
+        throw new AssertionError("unreachable");
+    }
+
+    private JsonNode awaitStatus(String name, Duration timeout, Predicate<JsonNode> done) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = status(name);
+            if (last != null && done.test(last)) {
+                return last;
+            }
+            pause(250);
+        }
+        throw new AssertionError("connector " + name + " did not reach the expected state in " + timeout + "; last status: "
+                + (last == null ? "none" : last.toPrettyString()));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

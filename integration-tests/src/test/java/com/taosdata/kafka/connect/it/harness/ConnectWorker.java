@@ -1,0 +1,225 @@
+package com.taosdata.kafka.connect.it.harness;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Kafka Connect worker in distributed mode, in a child JVM started from a resolved Kafka classpath, with our
+ * packaged plugin on {@code plugin.path} only. A child JVM keeps the worker's {@code Exit} calls out of the tests and
+ * lets a native TDengine client library be loaded by the worker and by the tests alike.
+ */
+public final class ConnectWorker implements AutoCloseable {
+
+    /** Kafka versions the integration tests run workers of. */
+    public enum Version {
+        KAFKA_4("it.worker.classpath.kafka4", true),
+        KAFKA_3_7("it.worker.classpath.kafka37", false);
+
+        private final String classpathProperty;
+        private final boolean log4j2;
+
+        Version(String classpathProperty, boolean log4j2) {
+            this.classpathProperty = classpathProperty;
+            this.log4j2 = log4j2;
+        }
+    }
+
+    private final String name;
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ConnectWorker(String name, Process process, int port, Path log) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * @param group the Connect cluster (group.id); workers sharing it form one cluster
+     * @param name  a name for this worker's files and logs
+     */
+    public static ConnectWorker start(Version version, String bootstrapServers, String group, String name,
+                                      Map<String, String> overrides) throws IOException {
+        Path work = Files.createDirectories(Path.of(System.getProperty("it.work.dir", "target/it-work")));
+        int port = freePort();
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("bootstrap.servers", bootstrapServers);
+        props.put("group.id", group);
+        props.put("config.storage.topic", group + "-configs");
+        props.put("offset.storage.topic", group + "-offsets");
+        props.put("status.storage.topic", group + "-status");
+        props.put("config.storage.replication.factor", "1");
+        props.put("offset.storage.replication.factor", "1");
+        props.put("status.storage.replication.factor", "1");
+        props.put("offset.storage.partitions", "5");
+        props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        props.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
+        props.put("offset.flush.interval.ms", "1000");
+        props.put("listeners", "http://127.0.0.1:" + port);
+        props.put("rest.advertised.host.name", "127.0.0.1");
+        props.put("rest.advertised.port", Integer.toString(port));
+        props.put("plugin.path", requiredProperty("it.plugin.path"));
+        // Our plugin ships ServiceLoader manifests, so the worker need not scan every class it can see.
+        props.put("plugin.discovery", "service_load");
+        // A stopped worker's tasks move after this delay (default 5 minutes).
+        props.put("scheduled.rebalance.max.delay.ms", "4000");
+        props.put("session.timeout.ms", "10000");
+        props.put("heartbeat.interval.ms", "1000");
+        props.put("task.shutdown.graceful.timeout.ms", "5000");
+        props.putAll(overrides);
+        Path config = work.resolve(name + ".properties");
+        Properties properties = new Properties();
+        properties.putAll(props);
+        try (Writer out = Files.newBufferedWriter(config)) {
+            properties.store(out, "Connect worker " + name);
+        }
+        Path log = work.resolve(name + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx384m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-cp");
+        command.add(Files.readString(Path.of(requiredProperty(version.classpathProperty))).trim());
+        command.add(loggingProperty(version, work));
+        command.add("org.apache.kafka.connect.cli.ConnectDistributed");
+        command.add(config.toString());
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        ConnectWorker worker = new ConnectWorker(name, process, port, log);
+        worker.awaitRest(Duration.ofSeconds(90));
+        return worker;
+    }
+
+    private static String loggingProperty(Version version, Path work) throws IOException {
+        if (version.log4j2) {
+            Path file = work.resolve("worker-log4j2.properties");
+            Files.writeString(file, String.join("\n",
+                    "rootLogger.level = INFO",
+                    "rootLogger.appenderRef.out.ref = OUT",
+                    "appender.out.type = Console",
+                    "appender.out.name = OUT",
+                    "appender.out.layout.type = PatternLayout",
+                    "appender.out.layout.pattern = [%d] %p %m (%c)%n",
+                    "logger.kafka.name = org.apache.kafka",
+                    "logger.kafka.level = WARN",
+                    "logger.connect.name = org.apache.kafka.connect.runtime",
+                    "logger.connect.level = INFO",
+                    "logger.ours.name = com.taosdata",
+                    "logger.ours.level = DEBUG", ""));
+            return "-Dlog4j2.configurationFile=" + file;
+        }
+        Path file = work.resolve("worker-log4j.properties");
+        Files.writeString(file, String.join("\n",
+                "log4j.rootLogger=INFO, out",
+                "log4j.appender.out=org.apache.log4j.ConsoleAppender",
+                "log4j.appender.out.layout=org.apache.log4j.PatternLayout",
+                "log4j.appender.out.layout.ConversionPattern=[%d] %p %m (%c)%n",
+                "log4j.logger.org.apache.kafka=WARN",
+                "log4j.logger.org.apache.kafka.connect.runtime=INFO",
+                "log4j.logger.com.taosdata=DEBUG", ""));
+        return "-Dlog4j.configuration=" + file.toUri();
+    }
+
+    private static String requiredProperty(String key) {
+        String value = System.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException("system property " + key + " is not set: run the integration tests through Maven "
+                    + "(mvn verify), which builds the plugin and the worker classpaths first");
+        }
+        return value;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private void awaitRest(Duration timeout) {
+        ConnectRest rest = rest();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Connect worker " + name + " exited with " + process.exitValue() + "; log:\n" + logTail());
+            }
+            if (rest.isUp()) {
+                return;
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("Connect worker " + name + " did not answer on " + restUrl() + " in " + timeout + "; log:\n" + logTail());
+    }
+
+    public String restUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public ConnectRest rest() {
+        return new ConnectRest(restUrl());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The last lines of the worker's log, for failure messages. */
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public File logFile() {
+        return log.toFile();
+    }
+
+    /** Kills the worker abruptly (SIGKILL): no graceful shutdown, no final offset commit. */
+    public void kill() {
+        process.destroyForcibly();
+        waitFor();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        waitFor();
+    }
+
+    private void waitFor() {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package com.taosdata.kafka.connect.it.harness;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the integration suites share in one test JVM: the broker, TDengine (real or stand-in) and one Kafka 4 Connect
+ * worker. Started on first use and stopped when the JVM exits, so suites pay for them once.
+ */
+public final class ItEnvironment {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static ItEnvironment instance;
+
+    private final KafkaBroker broker;
+    private final TDengineTarget tdengine;
+    private final ConnectWorker worker;
+
+    private ItEnvironment(KafkaBroker broker, TDengineTarget tdengine, ConnectWorker worker) {
+        this.broker = broker;
+        this.tdengine = tdengine;
+        this.worker = worker;
+    }
+
+    public static synchronized ItEnvironment get() {
+        if (instance == null) {
+            try {
+                KafkaBroker broker = KafkaBroker.start();
+                TDengineTarget tdengine = TDengineTarget.fromEnvironment();
+                ConnectWorker worker = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, broker.bootstrapServers(),
+                        "connect-shared", "worker-shared", Map.of());
+                instance = new ItEnvironment(broker, tdengine, worker);
+                Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "it-environment-stop"));
+            } catch (Exception e) {
+                throw new IllegalStateException("starting the integration test environment failed", e);
+            }
+        }
+        return instance;
+    }
+
+    public KafkaBroker broker() {
+        return broker;
+    }
+
+    public TDengineTarget tdengine() {
+        return tdengine;
+    }
+
+    public ConnectWorker worker() {
+        return worker;
+    }
+
+    /** A name no other test in this run uses, safe as a topic, connector and TDengine database name. */
+    public static String unique(String prefix) {
+        return prefix + "_" + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet();
+    }
+
+    private void stop() {
+        worker.close();
+        tdengine.close();
+        try {
+            broker.close();
+        } catch (Exception e) {
+            System.err.println("[tdconnect-it] stopping the broker failed: " + e);
+        }
+    }
+}
