@@ -1,6 +1,9 @@
 package com.taosdata.kafka.connect.it.demo;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +25,8 @@ public final class TutorialDemo {
             "meters,location=Beijing.Haidian,groupid=2 current=13.4,voltage=223,phase=0.29 1648432611250000000",
             "meters,location=Beijing.Haidian,groupid=3 current=10.8,voltage=223,phase=0.29 1648432611249000000",
             "meters,location=Beijing.Haidian,groupid=3 current=11.3,voltage=221,phase=0.35 1648432611250000000");
+
+    private static final DateTimeFormatter NANOS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSSSS").withZone(ZoneOffset.UTC);
 
     private TutorialDemo() {
     }
@@ -65,10 +70,10 @@ public final class TutorialDemo {
         if (rows.isEmpty()) {
             return;
         }
-        System.out.println(" " + String.join(" | ", rows.get(0).keySet()));
+        System.out.println(" " + String.join(" | ", rows.get(0).keySet()) + "   (timestamps in UTC)");
         for (Map<String, Object> row : rows) {
             StringBuilder line = new StringBuilder(" ");
-            row.values().forEach(v -> line.append(v).append(" | "));
+            row.values().forEach(v -> line.append(v instanceof Timestamp ? NANOS.format(((Timestamp) v).toInstant()) : v).append(" | "));
             System.out.println(line.substring(0, line.length() - 3));
         }
     }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -106,9 +107,11 @@ class BadInputIT {
         List<String> mixed = new ArrayList<>();
         // A first good line creates the table, so the type conflict meets an existing column.
         mixed.add(good.get(0));
+        Map<Long, String> badOffsets = new TreeMap<>();
         int g = 1;
-        for (String value : bad.values()) {
-            mixed.add(value);
+        for (Map.Entry<String, String> kind : bad.entrySet()) {
+            badOffsets.put((long) mixed.size(), kind.getKey());
+            mixed.add(kind.getValue());
             mixed.add(good.get(g++));
             mixed.add(good.get(g++));
         }
@@ -132,7 +135,12 @@ class BadInputIT {
         await().atMost(Duration.ofSeconds(90)).until(() -> td.count(topic + ".meters") >= good.size());
         List<ConsumerRecord<byte[], byte[]>> deadLettered = env.broker().consume(dlq, bad.size(), Duration.ofSeconds(60));
 
-        assertThat(deadLettered).as("one DLQ record per bad record").hasSize(bad.size());
+        Map<Long, String> deadLetteredKinds = new TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : deadLettered) {
+            long offset = Long.parseLong(header(record, "__connect.errors.offset"));
+            deadLetteredKinds.put(offset, badOffsets.getOrDefault(offset, "a GOOD record at offset " + offset));
+        }
+        assertThat(deadLetteredKinds).as("every bad record, and only those, is dead-lettered").isEqualTo(badOffsets);
         Set<String> devices = td.query("SELECT dev FROM " + topic + ".meters").stream()
                 .map(r -> r.get("dev").toString()).collect(Collectors.toSet());
         assertThat(devices).as("no bad line was written").containsExactly("good");

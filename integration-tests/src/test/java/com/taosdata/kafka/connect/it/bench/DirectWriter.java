@@ -1,0 +1,56 @@
+package com.taosdata.kafka.connect.it.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.util.Base64;
+import java.util.List;
+
+import com.taosdata.jdbc.SchemalessWriter;
+import com.taosdata.jdbc.enums.SchemalessProtocolType;
+import com.taosdata.jdbc.enums.SchemalessTimestampType;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
+
+/**
+ * The baseline the sink is measured against: TDengine's own schemaless writer (taos-jdbcdriver's
+ * {@link SchemalessWriter}) for native and WebSocket URLs, or a plain POST to taosAdapter's InfluxDB endpoint for REST,
+ * with {@value #LINES_PER_CALL} lines per call and nothing else.
+ */
+final class DirectWriter {
+
+    static final int LINES_PER_CALL = 10_000;
+
+    private DirectWriter() {
+    }
+
+    static void write(TDengineTarget td, String database, List<String> lines) throws Exception {
+        td.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` PRECISION 'ns'");
+        if (td.connectionUrl().toUpperCase().startsWith("JDBC:TAOS-RS://")) {
+            writeHttp(td, database, lines);
+            return;
+        }
+        try (Connection connection = td.connect(); SchemalessWriter writer = new SchemalessWriter(connection, database)) {
+            for (int from = 0; from < lines.size(); from += LINES_PER_CALL) {
+                List<String> chunk = lines.subList(from, Math.min(lines.size(), from + LINES_PER_CALL));
+                writer.write(chunk.toArray(new String[0]), SchemalessProtocolType.LINE, SchemalessTimestampType.NANO_SECONDS);
+            }
+        }
+    }
+
+    private static void writeHttp(TDengineTarget td, String database, List<String> lines) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        String auth = "Basic " + Base64.getEncoder().encodeToString((td.user() + ":" + td.password()).getBytes(StandardCharsets.UTF_8));
+        URI uri = URI.create("http://" + td.host() + ":" + td.port() + "/influxdb/v1/write?db=" + database + "&precision=ns");
+        for (int from = 0; from < lines.size(); from += LINES_PER_CALL) {
+            String body = String.join("\n", lines.subList(from, Math.min(lines.size(), from + LINES_PER_CALL)));
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).header("Authorization", auth)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("direct write failed: HTTP " + response.statusCode() + " " + response.body());
+            }
+        }
+    }
+}
