@@ -18,6 +18,11 @@ public enum TimestampUnit {
         this.nanos = nanos;
     }
 
+    /** Nanoseconds in one unit. */
+    public long nanosPerUnit() {
+        return nanos;
+    }
+
     /** The lower-case name used in configuration, e.g. {@code ms}. */
     public String configName() {
         return name().toLowerCase(Locale.ROOT);

@@ -33,6 +33,11 @@ public final class FieldPath {
         return new FieldPath(trimmed, List.copyOf(Arrays.asList(names)));
     }
 
+    /** A path of the given names, which may themselves contain dots (schemaless keys can). */
+    public static FieldPath of(List<String> names) {
+        return new FieldPath(String.join(".", names), List.copyOf(names));
+    }
+
     /** The path with {@code .} between names, as configured. */
     public String dotted() {
         return dotted;

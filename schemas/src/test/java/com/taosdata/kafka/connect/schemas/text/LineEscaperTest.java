@@ -1,0 +1,81 @@
+package com.taosdata.kafka.connect.schemas.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LineEscaperTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+        "'my meas'|'my\\ meas'",
+        "'a,b'|'a\\,b'",
+        "'a=b'|'a=b'",
+        "'q\"x'|'q\"x'",
+        "'back\\slash'|'back\\slash'",
+        "'北京.海淀'|'北京.海淀'"})
+    void measurementEscapesCommaAndSpaceOnly(String raw, String escaped) {
+        StringBuilder out = new StringBuilder();
+        LineEscaper.appendMeasurement(out, raw);
+        assertThat(out).hasToString(escaped);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+        "'a b'|'a\\ b'",
+        "'a,b'|'a\\,b'",
+        "'a=b'|'a\\=b'",
+        "'q\"x'|'q\"x'",
+        "'x\\,y'|'x\\\\,y'",
+        "'dev.id'|'dev.id'"})
+    void keysAndTagValuesEscapeCommaEqualsAndSpace(String raw, String escaped) {
+        StringBuilder out = new StringBuilder();
+        LineEscaper.appendKey(out, raw, "tag value");
+        assertThat(out).hasToString(escaped);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+        "'he said \"hi\"'|'he said \\\"hi\\\"'",
+        "'back\\slash'|'back\\\\slash'",
+        "'ends\\'|'ends\\\\'",
+        "'a, b=c'|'a, b=c'"})
+    void stringValuesEscapeQuoteAndBackslash(String raw, String escaped) {
+        StringBuilder out = new StringBuilder();
+        LineEscaper.appendFieldString(out, raw);
+        assertThat(out).hasToString(escaped);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"trailing\\", "\\"})
+    void aTrailingBackslashInAKeyCannotBeWritten(String raw) {
+        assertThatThrownBy(() -> LineEscaper.appendKey(new StringBuilder(), raw, "tag value"))
+                .isInstanceOf(UnsupportedValueException.class).hasMessageContaining("tag value ends with a backslash");
+        assertThatThrownBy(() -> LineEscaper.appendMeasurement(new StringBuilder(), raw))
+                .isInstanceOf(UnsupportedValueException.class).hasMessageContaining("measurement");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\nb", "a\rb"})
+    void lineBreaksCannotBeWrittenAnywhere(String raw) {
+        assertThatThrownBy(() -> LineEscaper.appendKey(new StringBuilder(), raw, "field key"))
+                .isInstanceOf(UnsupportedValueException.class).hasMessageContaining("line break");
+        assertThatThrownBy(() -> LineEscaper.appendMeasurement(new StringBuilder(), raw))
+                .isInstanceOf(UnsupportedValueException.class);
+        assertThatThrownBy(() -> LineEscaper.appendFieldString(new StringBuilder(), raw))
+                .isInstanceOf(UnsupportedValueException.class);
+    }
+
+    @Test
+    void emptyNamesCannotBeWritten() {
+        assertThatThrownBy(() -> LineEscaper.appendKey(new StringBuilder(), "", "tag key"))
+                .isInstanceOf(UnsupportedValueException.class).hasMessageContaining("empty tag key");
+        assertThatThrownBy(() -> LineEscaper.appendMeasurement(new StringBuilder(), ""))
+                .isInstanceOf(UnsupportedValueException.class);
+    }
+}

@@ -1,0 +1,51 @@
+package com.taosdata.kafka.connect.transforms.point;
+
+import com.taosdata.kafka.connect.schemas.RenderOptions;
+import com.taosdata.kafka.connect.schemas.mapping.ColumnMappingRegistry;
+import com.taosdata.kafka.connect.transforms.config.EncodingConfig;
+import com.taosdata.kafka.connect.transforms.config.FieldPath;
+import com.taosdata.kafka.connect.transforms.config.NullHandling;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The parts of the configuration that decide which values go where, resolved once. */
+final class PointSettings {
+
+    final String measurement;
+    final FieldPath measurementField;
+    final List<FieldPath> tags;
+    final List<FieldPath> fields;
+    final FieldPath timestampField;
+    final String separator;
+    final NullHandling nullHandling;
+    final ColumnMappingRegistry registry;
+    final TimestampResolver timestamps;
+    final RenderOptions renderOptions;
+    /** Dotted paths never written as fields: tags, the timestamp field and the measurement field. */
+    final Set<String> excluded;
+
+    PointSettings(EncodingConfig config, ColumnMappingRegistry registry) {
+        this.measurement = config.measurement();
+        this.measurementField = config.measurementField();
+        this.tags = config.tags();
+        this.fields = config.fields();
+        this.timestampField = config.timestampField();
+        this.separator = config.fieldSeparator();
+        this.nullHandling = config.nullHandling();
+        this.registry = registry;
+        this.renderOptions = config.renderOptions();
+        this.timestamps = new TimestampResolver(config.timestampUnit(), renderOptions.precision());
+        Set<String> paths = new HashSet<>();
+        for (FieldPath tag : tags) {
+            paths.add(tag.dotted());
+        }
+        if (timestampField != null) {
+            paths.add(timestampField.dotted());
+        }
+        if (measurementField != null) {
+            paths.add(measurementField.dotted());
+        }
+        this.excluded = Set.copyOf(paths);
+    }
+}

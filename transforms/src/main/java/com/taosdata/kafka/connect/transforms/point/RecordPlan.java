@@ -1,0 +1,173 @@
+package com.taosdata.kafka.connect.transforms.point;
+
+import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
+import com.taosdata.kafka.connect.schemas.mapping.ColumnMapping;
+import com.taosdata.kafka.connect.schemas.mapping.ColumnMappingRegistry;
+import com.taosdata.kafka.connect.transforms.config.FieldPath;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
+
+/**
+ * What to read from records of one schema, worked out once: accessors, column names and mappings of the
+ * measurement field, tags, fields and timestamp. Built from a Struct schema, everything the schema fixes is
+ * resolved; built for schemaless data ({@code schema == null}), the fields are found per record.
+ */
+final class RecordPlan {
+
+    private final PointSettings settings;
+    private final ValueFlattener flattener;
+    private final Accessor measurement;
+    private final Accessor timestamp;
+    private final Slot[] tags;
+    private final Slot[] fields;
+    private final Schema rootSchema;
+
+    RecordPlan(PointSettings settings, Schema schema) {
+        this.settings = settings;
+        this.rootSchema = schema;
+        this.flattener = new ValueFlattener(settings);
+        this.measurement = settings.measurementField == null ? null : accessor(settings.measurementField, schema);
+        this.timestamp = settings.timestampField == null ? null : accessor(settings.timestampField, schema);
+        List<Slot> tagSlots = new ArrayList<>();
+        for (FieldPath tag : settings.tags) {
+            tagSlots.add(new Slot(accessor(tag, schema), tag.columnName(settings.separator),
+                    leafMapping(schemaAt(schema, tag.names()))));
+        }
+        this.tags = tagSlots.toArray(new Slot[0]);
+        List<Slot> fieldSlots = new ArrayList<>();
+        if (settings.fields.isEmpty()) {
+            planMembers(schema, List.of(), fieldSlots);
+        } else {
+            for (FieldPath field : settings.fields) {
+                planPath(schema, field.names(), fieldSlots);
+            }
+        }
+        this.fields = fieldSlots.toArray(new Slot[0]);
+    }
+
+    /** Fills {@code point} from {@code root} (a Struct of this plan's schema, or a Map). */
+    void fill(Object root, String topic, Long recordTimestamp, Point point) {
+        point.measurement(measurement == null ? (settings.measurement == null ? topic : settings.measurement)
+                : measurementName(root));
+        for (Slot tag : tags) {
+            Object value = tag.accessor.get(root);
+            if (value == null) {
+                continue;
+            }
+            if (ColumnMappingRegistry.isContainer(value)) {
+                throw new FieldValueException(tag.dotted(), "a tag must be a single value, not a struct or map");
+            }
+            point.addTag(tag.key, mappingOf(tag.mapping, value, tag.dotted()), value);
+        }
+        for (Slot field : fields) {
+            Object value = field.accessor.get(root);
+            if (field.mapping == null && ColumnMappingRegistry.isContainer(value)) {
+                flattener.flatten(value, field.dotted(), field.key, point);
+            } else {
+                flattener.leaf(field.dotted(), field.key, field.mapping, value, point);
+            }
+        }
+        point.timestamp(timestamp == null ? settings.timestamps.fromRecord(recordTimestamp)
+                : settings.timestamps.fromValue(timestamp.get(root), timestamp.path().dotted()));
+        if (point.fields().size() == 0) {
+            throw new FieldValueException("<fields>", "no field left to write: every field is null, excluded or"
+                    + " absent");
+        }
+    }
+
+    private String measurementName(Object root) {
+        Object value = measurement.get(root);
+        String path = measurement.path().dotted();
+        if (value == null) {
+            throw new FieldValueException(path, "measurement field is missing or null");
+        }
+        if (value instanceof String) {
+            return (String) value;
+        }
+        if (ColumnMappingRegistry.isContainer(value)) {
+            throw new FieldValueException(path, "measurement field must be a single value, not a struct or map");
+        }
+        StringBuilder name = new StringBuilder();
+        mappingOf(null, value, path).appendPlainValue(name, value, settings.renderOptions);
+        return name.toString();
+    }
+
+    /** The mapping the schema fixed, or the one for the value's class. */
+    private ColumnMapping mappingOf(ColumnMapping planned, Object value, String path) {
+        if (planned != null) {
+            return planned;
+        }
+        try {
+            return settings.registry.forValue(value);
+        } catch (UnsupportedValueException e) {
+            throw new FieldValueException(path, e.getMessage(), e);
+        }
+    }
+
+    /** Plans a configured field path: a leaf, or every member of the struct it names. */
+    private void planPath(Schema root, List<String> names, List<Slot> out) {
+        Schema schema = schemaAt(root, names);
+        if (schema != null && schema.type() == Schema.Type.STRUCT) {
+            planMembers(schema, names, out);
+        } else {
+            out.add(slot(names, schema));
+        }
+    }
+
+    /** Plans the members of a struct, recursing into nested structs; maps are flattened per record. */
+    private void planMembers(Schema struct, List<String> prefix, List<Slot> out) {
+        if (struct == null || struct.type() != Schema.Type.STRUCT) {
+            out.add(slot(prefix, null));
+            return;
+        }
+        for (Field field : struct.fields()) {
+            List<String> names = new ArrayList<>(prefix);
+            names.add(field.name());
+            if (settings.excluded.contains(FieldPath.of(names).dotted())) {
+                continue;
+            }
+            if (field.schema().type() == Schema.Type.STRUCT) {
+                planMembers(field.schema(), names, out);
+            } else {
+                out.add(slot(names, field.schema()));
+            }
+        }
+    }
+
+    private Slot slot(List<String> names, Schema leafSchema) {
+        FieldPath path = FieldPath.of(names);
+        return new Slot(accessor(path, rootSchema), path.columnName(settings.separator), leafMapping(leafSchema));
+    }
+
+    private ColumnMapping leafMapping(Schema leafSchema) {
+        if (leafSchema == null || ColumnMappingRegistry.isContainer(leafSchema)) {
+            return null;
+        }
+        return settings.registry.forSchema(leafSchema);
+    }
+
+    private static Accessor accessor(FieldPath path, Schema schema) {
+        return schema == null ? Accessor.dynamic(path) : Accessor.resolved(path, schema);
+    }
+
+    /** The schema at {@code names} below {@code schema}, or {@code null} when unknown or absent. */
+    static Schema schemaAt(Schema schema, List<String> names) {
+        Schema current = schema;
+        for (String name : names) {
+            if (current == null) {
+                return null;
+            }
+            if (current.type() == Schema.Type.STRUCT) {
+                Field field = current.field(name);
+                current = field == null ? null : field.schema();
+            } else if (current.type() == Schema.Type.MAP) {
+                current = current.valueSchema();
+            } else {
+                return null;
+            }
+        }
+        return current;
+    }
+}

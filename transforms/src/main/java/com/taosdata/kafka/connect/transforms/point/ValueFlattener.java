@@ -1,0 +1,68 @@
+package com.taosdata.kafka.connect.transforms.point;
+
+import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
+import com.taosdata.kafka.connect.schemas.mapping.ColumnMapping;
+import com.taosdata.kafka.connect.schemas.mapping.ColumnMappingRegistry;
+import com.taosdata.kafka.connect.transforms.config.NullHandling;
+import java.util.Map;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Struct;
+
+/**
+ * Flattens containers known only at run time (schemaless Maps, Map-typed Struct fields) into fields: member
+ * names are joined by {@code .} for matching configured paths and by {@code field.separator} for column names.
+ */
+final class ValueFlattener {
+
+    private final PointSettings settings;
+
+    ValueFlattener(PointSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Adds every leaf under {@code container}, skipping excluded paths. */
+    void flatten(Object container, String dottedPrefix, String keyPrefix, Point point) {
+        if (container instanceof Struct) {
+            Struct struct = (Struct) container;
+            for (Field field : struct.schema().fields()) {
+                Object value = struct.get(field);
+                ColumnMapping mapping = ColumnMappingRegistry.isContainer(field.schema()) ? null
+                        : settings.registry.forSchema(field.schema());
+                member(field.name(), value, mapping, dottedPrefix, keyPrefix, point);
+            }
+        } else {
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) container).entrySet()) {
+                member(String.valueOf(entry.getKey()), entry.getValue(), null, dottedPrefix, keyPrefix, point);
+            }
+        }
+    }
+
+    private void member(String name, Object value, ColumnMapping mapping, String dottedPrefix, String keyPrefix,
+                        Point point) {
+        String dotted = dottedPrefix.isEmpty() ? name : dottedPrefix + '.' + name;
+        if (settings.excluded.contains(dotted)) {
+            return;
+        }
+        String key = keyPrefix.isEmpty() ? name : keyPrefix + settings.separator + name;
+        if (ColumnMappingRegistry.isContainer(value)) {
+            flatten(value, dotted, key, point);
+        } else {
+            leaf(dotted, key, mapping, value, point);
+        }
+    }
+
+    /** Adds one non-container value, applying {@code null.handling}. */
+    void leaf(String dotted, String key, ColumnMapping mapping, Object value, Point point) {
+        if (value == null) {
+            if (settings.nullHandling == NullHandling.FAIL) {
+                throw new FieldValueException(dotted, "value is null and null.handling=fail");
+            }
+            return;
+        }
+        try {
+            point.addField(key, mapping != null ? mapping : settings.registry.forValue(value), value);
+        } catch (UnsupportedValueException e) {
+            throw new FieldValueException(dotted, e.getMessage(), e);
+        }
+    }
+}
