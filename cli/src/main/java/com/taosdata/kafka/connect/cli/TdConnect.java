@@ -120,6 +120,9 @@ public final class TdConnect implements Runnable {
     }
 
     public ConnectClient client() {
+        if (options.retries < 0) {
+            throw CliException.usage("--retries " + options.retries + ": must be 0 or more");
+        }
         ClientSettings settings = new ClientSettings(options.url(), options.user, options.password, options.truststore,
                 options.truststorePassword, options.timeout, options.retries, ClientSettings.DEFAULT_BACKOFF);
         return new ConnectClient(settings, context.sleeper());

@@ -28,21 +28,26 @@ public final class ConnectClient {
 
     public List<String> listConnectors() {
         HttpUrl url = transport.url("connectors").build();
-        return readOk(transport.send("GET", url, null), type(new TypeReference<List<String>>() { }), "GET /connectors");
+        return readOk(transport.send("GET", url, null), type(new TypeReference<List<String>>() { }));
     }
 
     /** {@code GET /connectors?expand=status}: every connector's status in one call. */
     public Map<String, ConnectorStatus> listStatuses() {
         HttpUrl url = transport.url("connectors").addQueryParameter("expand", "status").build();
         Map<String, Map<String, ConnectorStatus>> expanded = readOk(transport.send("GET", url, null),
-                type(new TypeReference<Map<String, Map<String, ConnectorStatus>>>() { }), "GET /connectors?expand=status");
+                type(new TypeReference<Map<String, Map<String, ConnectorStatus>>>() { }));
         Map<String, ConnectorStatus> statuses = new TreeMap<>();
-        expanded.forEach((name, entry) -> statuses.put(name, entry.get("status")));
+        // A connector deleted or created between the worker's listing and its status lookup has no status: skip it.
+        expanded.forEach((name, entry) -> {
+            if (entry != null && entry.get("status") != null) {
+                statuses.put(name, entry.get("status"));
+            }
+        });
         return statuses;
     }
 
     public ConnectorInfo connector(String name) {
-        return readOk(connectorCall("GET", name, null), ConnectorInfo.class, name, "");
+        return readOk(connectorCall("GET", name, null), ConnectorInfo.class);
     }
 
     /** The connector's config, or empty when there is no such connector (deploy then creates it). */
@@ -51,25 +56,23 @@ public final class ConnectClient {
         if (answer.code() == 404) {
             return Optional.empty();
         }
-        return Optional.of(readOk(answer, type(new TypeReference<Map<String, String>>() { }),
-                "GET /connectors/" + name + "/config"));
+        return Optional.of(readOk(answer, type(new TypeReference<Map<String, String>>() { })));
     }
 
     public PutResult putConfig(String name, Map<String, String> config) {
         HttpUrl url = transport.url("connectors", name, "config").build();
-        String what = "PUT /connectors/" + name + "/config";
         Answer answer = transport.send("PUT", url, config);
         if (answer.code() == 400) {
             throw new RejectedException(name + ": the cluster rejected the config: " + RestTransport.errorMessage(answer));
         }
         if (answer.code() != 200 && answer.code() != 201) {
-            throw RestTransport.unexpected(what, answer);
+            throw RestTransport.unexpected(answer);
         }
-        return new PutResult(answer.code() == 201, transport.read(answer, ConnectorInfo.class, what));
+        return new PutResult(answer.code() == 201, RestTransport.read(answer, type(ConnectorInfo.class)));
     }
 
     public ConnectorStatus status(String name) {
-        return readOk(connectorCall("GET", name, null, "status"), ConnectorStatus.class, name, "/status");
+        return readOk(connectorCall("GET", name, null, "status"), ConnectorStatus.class);
     }
 
     /** Topics the connector used, or empty when the worker has topic tracking disabled. */
@@ -78,25 +81,25 @@ public final class ConnectClient {
         if (answer.code() == 400 || answer.code() == 403) {
             return Optional.empty();
         }
-        JsonNode node = readOk(answer, JsonNode.class, name, "/topics");
+        JsonNode node = readOk(answer, JsonNode.class);
         JsonNode topics = node.path(name).path("topics");
         return Optional.of(RestTransport.MAPPER.convertValue(topics, type(new TypeReference<List<String>>() { })));
     }
 
     public void delete(String name) {
-        expectNoBody(connectorCall("DELETE", name, null), name, "");
+        expectNoBody(connectorCall("DELETE", name, null));
     }
 
     public void pause(String name) {
-        expectNoBody(connectorCall("PUT", name, null, "pause"), name, "/pause");
+        expectNoBody(connectorCall("PUT", name, null, "pause"));
     }
 
     public void resume(String name) {
-        expectNoBody(connectorCall("PUT", name, null, "resume"), name, "/resume");
+        expectNoBody(connectorCall("PUT", name, null, "resume"));
     }
 
     public void stop(String name) {
-        expectNoBody(connectorCall("PUT", name, null, "stop"), name, "/stop");
+        expectNoBody(connectorCall("PUT", name, null, "stop"));
     }
 
     /** Restarts; the worker answers with the states it is restarting into when tasks are involved. */
@@ -105,24 +108,22 @@ public final class ConnectClient {
                 .addQueryParameter("includeTasks", Boolean.toString(includeTasks))
                 .addQueryParameter("onlyFailed", Boolean.toString(onlyFailed)).build();
         Answer answer = transport.send("POST", url, null);
-        String what = "POST /connectors/" + name + "/restart";
         if (answer.code() == 404) {
             throw new ConnectorNotFoundException(name);
         }
         if (answer.code() == 202) {
-            return Optional.of(transport.read(answer, ConnectorStatus.class, what));
+            return Optional.of(RestTransport.read(answer, type(ConnectorStatus.class)));
         }
         if (answer.code() == 200 || answer.code() == 204) {
             return Optional.empty();
         }
-        throw RestTransport.unexpected(what, answer);
+        throw RestTransport.unexpected(answer);
     }
 
     public List<PluginInfo> plugins(boolean connectorsOnly) {
         HttpUrl url = transport.url("connector-plugins")
                 .addQueryParameter("connectorsOnly", Boolean.toString(connectorsOnly)).build();
-        return readOk(transport.send("GET", url, null), type(new TypeReference<List<PluginInfo>>() { }),
-                "GET /connector-plugins");
+        return readOk(transport.send("GET", url, null), type(new TypeReference<List<PluginInfo>>() { }));
     }
 
     /** {@code PUT /connector-plugins/{class}/config/validate}; a 400 (e.g. unknown plugin) is a {@link RejectedException}. */
@@ -132,11 +133,11 @@ public final class ConnectClient {
         if (answer.code() == 400 || answer.code() == 404) {
             throw new RejectedException(RestTransport.errorMessage(answer));
         }
-        return readOk(answer, ConfigInfos.class, "PUT /connector-plugins/" + connectorClass + "/config/validate");
+        return readOk(answer, ConfigInfos.class);
     }
 
     public ConnectorOffsets offsets(String name) {
-        return readOk(connectorCall("GET", name, null, "offsets"), ConnectorOffsets.class, name, "/offsets");
+        return readOk(connectorCall("GET", name, null, "offsets"), ConnectorOffsets.class);
     }
 
     /** Resets all offsets; the worker requires the connector to be STOPPED and says so with a 400. */
@@ -145,7 +146,7 @@ public final class ConnectClient {
         if (answer.code() == 400) {
             throw new RejectedException(name + ": " + RestTransport.errorMessage(answer));
         }
-        JsonNode node = readOk(answer, JsonNode.class, name, "/offsets");
+        JsonNode node = readOk(answer, JsonNode.class);
         return node.path("message").asText("offsets reset");
     }
 
@@ -161,21 +162,25 @@ public final class ConnectClient {
         return answer;
     }
 
-    private <T> T readOk(Answer answer, Class<T> type, String name, String path) {
-        return readOk(answer, RestTransport.MAPPER.constructType(type), "/connectors/" + name + path);
+    private static <T> T readOk(Answer answer, Class<T> type) {
+        return readOk(answer, type(type));
     }
 
-    private <T> T readOk(Answer answer, JavaType type, String what) {
+    private static <T> T readOk(Answer answer, JavaType type) {
         if (answer.code() != 200) {
-            throw RestTransport.unexpected(what, answer);
+            throw RestTransport.unexpected(answer);
         }
-        return transport.read(answer, type, what);
+        return RestTransport.read(answer, type);
     }
 
-    private void expectNoBody(Answer answer, String name, String path) {
+    private static void expectNoBody(Answer answer) {
         if (answer.code() < 200 || answer.code() > 204) {
-            throw RestTransport.unexpected("/connectors/" + name + path, answer);
+            throw RestTransport.unexpected(answer);
         }
+    }
+
+    private static JavaType type(Class<?> type) {
+        return RestTransport.MAPPER.constructType(type);
     }
 
     private static JavaType type(TypeReference<?> reference) {

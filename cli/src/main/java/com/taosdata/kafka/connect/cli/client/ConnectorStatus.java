@@ -3,6 +3,7 @@ package com.taosdata.kafka.connect.cli.client;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** {@code GET /connectors/{name}/status}. */
@@ -13,10 +14,12 @@ public record ConnectorStatus(String name, State connector, List<TaskState> task
     }
 
     /** State of the connector itself. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record State(String state, @JsonProperty("worker_id") String workerId, String trace) {
     }
 
     /** State of one task. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TaskState(int id, String state, @JsonProperty("worker_id") String workerId, String trace) {
     }
 

@@ -30,8 +30,8 @@ final class RestTransport {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final MediaType JSON = MediaType.get("application/json");
 
-    /** An HTTP answer: its code and body text. */
-    record Answer(int code, String body) {
+    /** An HTTP answer: its code and body text, and the request it answers ("GET /connectors") for messages. */
+    record Answer(int code, String body, String what) {
     }
 
     private final OkHttpClient http;
@@ -92,17 +92,13 @@ final class RestTransport {
         }
     }
 
-    <T> T read(Answer answer, JavaType type, String what) {
+    static <T> T read(Answer answer, JavaType type) {
         try {
             return MAPPER.readValue(answer.body(), type);
         } catch (JsonProcessingException e) {
-            throw new ClusterException(what + ": malformed JSON in the answer (HTTP " + answer.code() + "): "
+            throw new ClusterException(answer.what() + ": malformed JSON in the answer (HTTP " + answer.code() + "): "
                     + e.getOriginalMessage());
         }
-    }
-
-    <T> T read(Answer answer, Class<T> type, String what) {
-        return read(answer, MAPPER.constructType(type), what);
     }
 
     /** The Connect REST API's {"error_code":…,"message":…}, or the raw body when it is something else. */
@@ -119,9 +115,9 @@ final class RestTransport {
         return body.length() > 200 ? body.substring(0, 200) + "…" : body;
     }
 
-    static ClusterException unexpected(String what, Answer answer) {
+    static ClusterException unexpected(Answer answer) {
         String message = errorMessage(answer);
-        return new ClusterException(what + ": unexpected HTTP " + answer.code()
+        return new ClusterException(answer.what() + ": unexpected HTTP " + answer.code()
                 + (message.isEmpty() ? "" : ": " + message));
     }
 
@@ -146,7 +142,7 @@ final class RestTransport {
 
     private Answer execute(Request request, String what) {
         try (Response response = http.newCall(request).execute()) {
-            return new Answer(response.code(), response.body().string());
+            return new Answer(response.code(), response.body().string(), what);
         } catch (InterruptedIOException e) {
             throw new ClusterException("cannot reach the Connect cluster at " + base + " (" + what + "): timed out after "
                     + settings.timeout().toMillis() + " ms; raise --timeout if the cluster is slow", e);

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.taosdata.kafka.connect.cli.CliException;
-import com.taosdata.kafka.connect.cli.ExitCode;
 
 /**
  * Reads {@code .properties} files (like the tutorial's sink-demo.properties) and {@code .json} files,
@@ -50,7 +49,7 @@ public final class ConnectorFileReader {
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             properties.load(reader);
         } catch (IOException | IllegalArgumentException e) {
-            throw new CliException(ExitCode.INVALID_OR_FAILED, file + ": cannot read: " + e.getMessage(), e);
+            throw new ConfigFileException(file, "(file)", "cannot read: " + e.getMessage(), e);
         }
         Map<String, String> config = new TreeMap<>();
         properties.stringPropertyNames().forEach(key -> config.put(key, properties.getProperty(key)));
@@ -62,14 +61,14 @@ public final class ConnectorFileReader {
         try {
             root = MAPPER.readTree(path.toFile());
         } catch (JsonProcessingException e) {
-            throw new CliException(ExitCode.INVALID_OR_FAILED, file + ": malformed JSON at line "
+            throw new ConfigFileException(file, "(file)", "malformed JSON at line "
                     + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new CliException(ExitCode.INVALID_OR_FAILED, file + ": cannot read: " + e.getMessage(), e);
+            throw new ConfigFileException(file, "(file)", "cannot read: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
-            throw new CliException(ExitCode.INVALID_OR_FAILED,
-                    file + ": expected a JSON object, {\"name\": …, \"config\": {…}} or a flat map of strings");
+            throw new ConfigFileException(file, "(file)",
+                    "expected a JSON object, {\"name\": …, \"config\": {…}} or a flat map of strings", null);
         }
         JsonNode configNode = root.get("config");
         boolean envelope = configNode != null && configNode.isObject();
@@ -78,8 +77,8 @@ public final class ConnectorFileReader {
             String outer = root.get("name").asText();
             String inner = config.putIfAbsent("name", outer);
             if (inner != null && !inner.equals(outer)) {
-                throw new CliException(ExitCode.INVALID_OR_FAILED, file + ": name: \"" + outer
-                        + "\" outside config differs from \"" + inner + "\" inside it; the worker would reject it");
+                throw new ConfigFileException(file, "name", "\"" + outer + "\" outside config differs from \""
+                        + inner + "\" inside it; the worker would reject it", null);
             }
         }
         return config;
@@ -92,8 +91,8 @@ public final class ConnectorFileReader {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode value = field.getValue();
             if (value.isContainerNode()) {
-                throw new CliException(ExitCode.INVALID_OR_FAILED, file + ": " + field.getKey()
-                        + ": expected a string, number or boolean, got a JSON " + (value.isArray() ? "array" : "object"));
+                throw new ConfigFileException(file, field.getKey(), "expected a string, number or boolean, got a JSON "
+                        + (value.isArray() ? "array" : "object"), null);
             }
             config.put(field.getKey(), value.isNull() ? null : value.asText());
         }

@@ -70,6 +70,15 @@ final class ConnectorRules {
         }
     }
 
+    /** The connector's ConfigDef, or null when it has none or fails to give it (its check reports that). */
+    static ConfigDef configDef(Loaded loaded) {
+        try {
+            return loaded.connector().config();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     private static void addErrors(Config config, Report report) {
         if (config != null) {
             config.configValues().forEach(value -> addErrors(value, report));
@@ -77,6 +86,6 @@ final class ConnectorRules {
     }
 
     private static void addErrors(ConfigValue value, Report report) {
-        value.errorMessages().forEach(message -> report.error(value.name(), message));
+        SubConfig.messages(value).forEach(message -> report.error(value.name(), message));
     }
 }

@@ -38,7 +38,10 @@ final class ConverterRules {
                 }
                 continue;
             }
-            configure(key, loaded.get(), SubConfig.under(config, key + ".", List.of()), report);
+            Map<String, String> sub = SubConfig.under(config, key + ".", List.of());
+            // The worker tells each converter which role it plays; StringConverter's ConfigDef requires it.
+            sub.put("converter.type", key.substring(0, key.indexOf('.')));
+            configure(key, loaded.get(), sub, report);
         }
     }
 

@@ -32,6 +32,7 @@ public final class OfflineValidator {
                 .orElse(WorkerRules.Kind.UNKNOWN);
         WorkerRules.check(config, kind, report);
         loaded.ifPresent(l -> ConnectorRules.check(l, config, report));
+        loaded.ifPresent(l -> UnknownKeys.check(config, WorkerRules.keys(kind), l, report));
         TransformRules.check(config, plugins, report);
         ConverterRules.check(config, plugins, report);
         report.forgiveErrorsOn(placeholders);
@@ -46,7 +47,7 @@ public final class OfflineValidator {
         }
         Report ignored = new Report("", "");
         ConnectorRules.load(connectorClass, plugins, ignored).ifPresent(loaded -> {
-            ConfigDef def = loaded.connector().config();
+            ConfigDef def = ConnectorRules.configDef(loaded);
             if (def != null) {
                 def.configKeys().forEach((name, key) -> {
                     if (key.type == ConfigDef.Type.PASSWORD) {

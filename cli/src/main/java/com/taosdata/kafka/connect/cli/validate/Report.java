@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** The outcome of validating one file: what the worker would reject (errors) and what deserves a look (warnings). */
+@JsonPropertyOrder({"file", "name", "valid", "errors", "warnings"})
 public final class Report {
 
     private final String file;
@@ -22,11 +24,16 @@ public final class Report {
     }
 
     public void error(String key, String message) {
-        errors.add(new Finding(key, message));
+        errors.add(new Finding(key, oneLine(message)));
     }
 
     public void warning(String key, String message) {
-        warnings.add(new Finding(key, message));
+        warnings.add(new Finding(key, oneLine(message)));
+    }
+
+    /** Keeps the {@code FILE: key: message} format one line per finding, whatever a plugin's message holds. */
+    private static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     @JsonProperty("file")
@@ -52,6 +59,11 @@ public final class Report {
     @JsonProperty("warnings")
     public List<Finding> warnings() {
         return sorted(warnings);
+    }
+
+    /** True when an error or warning already names this key. */
+    public boolean mentions(String key) {
+        return errors.stream().anyMatch(f -> f.key().equals(key)) || warnings.stream().anyMatch(f -> f.key().equals(key));
     }
 
     /** Drops errors on keys whose value is an unresolved placeholder: only the worker can check those. */

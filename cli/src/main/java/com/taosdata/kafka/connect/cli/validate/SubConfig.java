@@ -31,12 +31,24 @@ final class SubConfig {
         }
         boolean clean = true;
         for (ConfigValue value : def.validate(sub)) {
-            for (String message : value.errorMessages()) {
+            for (String message : messages(value)) {
                 report.error(prefix + value.name(), message);
                 clean = false;
             }
         }
         return clean;
+    }
+
+    /**
+     * A value's error messages, minus the "Invalid value null" that ConfigDef adds after a value that is missing or
+     * does not parse (its validator then sees null): the first message is the one that explains.
+     */
+    static List<String> messages(ConfigValue value) {
+        List<String> messages = value.errorMessages();
+        if (messages.size() < 2) {
+            return messages;
+        }
+        return messages.stream().filter(m -> !m.startsWith("Invalid value null for configuration")).toList();
     }
 
     /** The message of an exception thrown by a plugin's configure(), with the cause when it adds something. */

@@ -1,7 +1,9 @@
 package com.taosdata.kafka.connect.cli.validate;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -30,14 +32,9 @@ final class WorkerRules {
 
     static void check(Map<String, String> config, Kind kind, Report report) {
         checkName(config.get("name"), report);
-        ConfigDef def = common();
-        if (kind == Kind.SINK) {
-            sinkOnly(def);
-        } else if (kind == Kind.SOURCE) {
-            sourceOnly(def);
-        }
+        ConfigDef def = definition(kind);
         for (ConfigValue value : def.validate(config)) {
-            value.errorMessages().forEach(message -> report.error(value.name(), message));
+            SubConfig.messages(value).forEach(message -> report.error(value.name(), message));
         }
         if (kind == Kind.SINK) {
             checkTopics(config, report);
@@ -55,6 +52,23 @@ final class WorkerRules {
         } else if (name.contains("/")) {
             report.warning("name", "contains '/': the REST API cannot address such a connector by name");
         }
+    }
+
+    /** The keys the worker itself reads for a connector of this kind. */
+    static Set<String> keys(Kind kind) {
+        Set<String> keys = new HashSet<>(definition(kind).names());
+        keys.addAll(Set.of("name", "connector.class", "key.converter", "value.converter", "header.converter"));
+        return keys;
+    }
+
+    private static ConfigDef definition(Kind kind) {
+        ConfigDef def = common();
+        if (kind == Kind.SINK) {
+            sinkOnly(def);
+        } else if (kind == Kind.SOURCE) {
+            sourceOnly(def);
+        }
+        return def;
     }
 
     private static ConfigDef common() {
@@ -98,23 +112,31 @@ final class WorkerRules {
                 ? l.stream().map(String::valueOf).filter(s -> !s.isBlank()).toList() : List.of();
         String regex = config.getOrDefault(TOPICS_REGEX, "");
         boolean hasRegex = regex != null && !regex.isBlank();
+        // Same keys and wording as SinkConnectorConfig.validate, so online and offline answers can be compared.
         if (!topics.isEmpty() && hasRegex) {
-            report.error(TOPICS, "topics and topics.regex are mutually exclusive, but both are set");
+            bothKeys(report, "topics and topics.regex are mutually exclusive options, but both are set.");
         } else if (topics.isEmpty() && !hasRegex) {
-            report.error(TOPICS, "a sink needs one of topics or topics.regex; neither is set");
+            bothKeys(report, "Must configure one of topics or topics.regex");
         }
         String dlq = config.getOrDefault(DLQ_TOPIC, "");
         if (dlq == null || dlq.isBlank()) {
             return;
         }
         if (topics.contains(dlq)) {
-            report.error(DLQ_TOPIC, "the dead letter queue topic '" + dlq + "' is also in topics; it would consume its own failures");
+            report.error(TOPICS, String.format("The DLQ topic '%s' may not be included in the list of topics ('%s=%s') "
+                    + "consumed by the connector", dlq, TOPICS, config.get(TOPICS)));
         } else if (hasRegex && matches(regex, dlq)) {
-            report.error(DLQ_TOPIC, "the dead letter queue topic '" + dlq + "' matches topics.regex; it would consume its own failures");
+            report.error(TOPICS_REGEX, String.format("The DLQ topic '%s' may not be matched by the regex for the topics "
+                    + "('%s=%s') consumed by the connector", dlq, TOPICS_REGEX, regex));
         }
         if (!"all".equalsIgnoreCase(config.getOrDefault("errors.tolerance", "none"))) {
             report.warning(DLQ_TOPIC, "has no effect unless errors.tolerance=all: with none the task fails on the first bad record");
         }
+    }
+
+    private static void bothKeys(Report report, String message) {
+        report.error(TOPICS, message);
+        report.error(TOPICS_REGEX, message);
     }
 
     private static boolean matches(String regex, String topic) {

@@ -81,15 +81,16 @@ public enum Precision {
     }
 
     /**
-     * Converts {@code value} counted in units of {@code unitsPerSecond} to ticks of this precision, truncating
-     * extra digits; an overflow is TDengine's "Timestamp data out of range".
+     * Converts {@code value}, counted in units of {@code nanosPerUnit} nanoseconds, to ticks of this precision,
+     * truncating extra digits; an overflow is TDengine's "Timestamp data out of range".
      */
-    public long convert(long value, long unitsPerSecond) {
+    public long fromUnits(long value, long nanosPerUnit) {
+        long nanosPerTick = 1_000_000_000L / ticksPerSecond;
         try {
-            if (unitsPerSecond <= ticksPerSecond) {
-                return Math.multiplyExact(value, ticksPerSecond / unitsPerSecond);
+            if (nanosPerUnit >= nanosPerTick) {
+                return Math.multiplyExact(value, nanosPerUnit / nanosPerTick);
             }
-            return value / (unitsPerSecond / ticksPerSecond);
+            return value / (nanosPerTick / nanosPerUnit);
         } catch (ArithmeticException e) {
             throw TDengineErrors.TDB_TIMESTAMP_OUT_OF_RANGE.error();
         }

@@ -1,0 +1,28 @@
+package com.taosdata.kafka.connect.cli.output;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.taosdata.kafka.connect.cli.validate.Finding;
+import com.taosdata.kafka.connect.cli.validate.Report;
+
+/** Validation reports as {@code FILE: key: message} lines, the format editors and CI logs link to. */
+public final class ReportView {
+
+    private ReportView() {
+    }
+
+    public static List<String> render(Report report, Ansi ansi) {
+        List<String> lines = new ArrayList<>();
+        for (Finding error : report.errors()) {
+            lines.add(report.file() + ": " + error.key() + ": " + ansi.red(error.message()));
+        }
+        for (Finding warning : report.warnings()) {
+            lines.add(report.file() + ": " + warning.key() + ": " + ansi.yellow("warning: " + warning.message()));
+        }
+        if (report.valid()) {
+            lines.add(report.file() + ": " + ansi.green("OK"));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,115 @@
+package com.taosdata.kafka.connect.cli.command;
+
+import static com.taosdata.kafka.connect.cli.testing.CliRun.cli;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.taosdata.kafka.connect.cli.testing.CliRun.Result;
+import com.taosdata.kafka.connect.cli.testing.Golden;
+import com.taosdata.kafka.connect.cli.testing.MockConnect;
+
+class ValidateCommandTest {
+
+    private static final String ANSWER = "{\"name\":\"TDengineSinkConnector\",\"error_count\":2,\"configs\":["
+            + "{\"definition\":{\"name\":\"tasks.max\",\"type\":\"INT\"},"
+            + "\"value\":{\"name\":\"tasks.max\",\"value\":\"0\",\"errors\":[\"Value must be at least 1\"]}},"
+            + "{\"definition\":{\"name\":\"connection.url\",\"type\":\"STRING\"},"
+            + "\"value\":{\"name\":\"connection.url\",\"value\":\"x\",\"errors\":[\"not a TDengine URL\"]}},"
+            + "{\"definition\":{\"name\":\"topics\",\"type\":\"LIST\"},"
+            + "\"value\":{\"name\":\"topics\",\"value\":\"meters\",\"errors\":[]}}]}";
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+
+    @Test
+    void onlineListsTheClustersErrors() throws IOException {
+        Path file = write("bad.properties", "name=bad\nconnector.class=TDengineSinkConnector\ntasks.max=0\ntopics=meters\n");
+        try (MockConnect server = new MockConnect()) {
+            server.answer(200, ANSWER);
+            Result result = cli("validate", file.toString(), "--url", server.url());
+            assertThat(result.code()).isEqualTo(1);
+            var request = server.request();
+            assertThat(request.getPath()).isEqualTo("/connector-plugins/TDengineSinkConnector/config/validate");
+            assertThat(request.getBody().readUtf8()).contains("\"tasks.max\":\"0\"");
+            Golden.assertMatches("validate-online.txt", result.out().replace(dir.toString(), "DIR"));
+        }
+    }
+
+    @Test
+    void onlineUnknownPluginIsAnErrorOnConnectorClass() throws IOException {
+        Path file = write("x.json", "{\"name\":\"x\",\"config\":{\"connector.class\":\"com.example.Nope\"}}");
+        try (MockConnect server = new MockConnect()) {
+            server.error(400, "Failed to find any class that implements Connector and which name matches com.example.Nope");
+            Result result = cli("validate", file.toString(), "--url", server.url());
+            assertThat(result.code()).isEqualTo(1);
+            assertThat(result.out()).isEqualTo(file + ": connector.class: the cluster rejected it: Failed to find any "
+                    + "class that implements Connector and which name matches com.example.Nope\n");
+        }
+    }
+
+    @Test
+    void offlineTouchesNoNetwork() throws IOException {
+        Path file = write("ok.properties", "name=ok\nconnector.class=TDengineSinkConnector\ntopics=meters\n"
+                + "connection.url=jdbc:TAOS://127.0.0.1:6030\nconnection.database=power\ndb.schemaless=line\n");
+        try (MockConnect server = new MockConnect()) {
+            Result result = cli("validate", "--offline", file.toString(), "--url", server.url());
+            assertThat(server.requestCount()).isZero();
+            assertThat(result.code()).as(result.out()).isZero();
+            assertThat(result.out()).isEqualTo(file + ": OK\n");
+        }
+    }
+
+    @Test
+    void offlineTextAndJsonListEveryFile() throws IOException {
+        write("a-good.properties", "name=good\nconnector.class=TDengineSinkConnector\ntopics=meters\n"
+                + "connection.url=jdbc:TAOS://127.0.0.1:6030\nconnection.database=power\ndb.schemaless=line\n"
+                + "connection.password=${file:/etc/tdconnect/secrets.properties:password}\n");
+        write("b-bad.json", "{\"name\":\"bad\",\"config\":{\"connector.class\":\"TDengineSinkConnector\","
+                + "\"tasks.max\":\"0\",\"topics\":\"m\",\"topics.regex\":\"m.*\",\"connection.url\":\"jdbc:TAOS://h:6030\","
+                + "\"connection.database\":\"power\",\"db.schemaless\":\"line\",\"errors.tolerance\":\"some\","
+                + "\"transforms\":\"cast\",\"value.converter\":\"io.confluent.connect.avro.AvroConverter\"}}");
+        write("c-broken.json", "{\"name\": ");
+        String[] files = {dir.resolve("a-good.properties").toString(), dir.resolve("b-bad.json").toString(),
+                dir.resolve("c-broken.json").toString()};
+        Result text = cli(concat(new String[] {"validate", "--offline"}, files));
+        assertThat(text.code()).isEqualTo(1);
+        Golden.assertMatches("validate-offline.txt", text.out().replace(dir.toString(), "DIR"));
+        Result json = cli(concat(new String[] {"validate", "--offline", "-o", "json"}, files));
+        assertThat(json.code()).isEqualTo(1);
+        Golden.assertMatches("validate-offline.json", json.out().replace(dir.toString(), "DIR"));
+    }
+
+    @Test
+    void missingFileIsAUsageError() {
+        Result result = cli("validate", "--offline", "/no/such/file.properties");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("/no/such/file.properties: no such file");
+    }
+
+    @Test
+    void unsupportedExtensionIsAUsageError() throws IOException {
+        Path file = write("c.yaml", "name: x\n");
+        Result result = cli("validate", "--offline", file.toString());
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains(file + ": unsupported file type; use .properties or .json");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = new String[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}

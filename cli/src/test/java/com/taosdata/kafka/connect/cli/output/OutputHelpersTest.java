@@ -1,0 +1,46 @@
+package com.taosdata.kafka.connect.cli.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class OutputHelpersTest {
+
+    @Test
+    void secretsByNameAndByDeclaredType() {
+        Secrets secrets = new Secrets(Set.of("connection.token"));
+        assertThat(secrets.show("connection.password", "x")).isEqualTo(Secrets.MASK);
+        assertThat(secrets.show("sasl.client.SECRET", "x")).isEqualTo(Secrets.MASK);
+        assertThat(secrets.show("connection.token", "x")).isEqualTo(Secrets.MASK);
+        assertThat(secrets.show("connection.user", "root")).isEqualTo("root");
+    }
+
+    @Test
+    void diffMasksSecretsOnBothSides() {
+        var changes = ConfigDiff.between(Map.of("a", "1", "db.password", "old", "gone", "x"),
+                Map.of("a", "2", "db.password", "new", "added", "y"), Secrets.byName());
+        assertThat(changes).extracting(ConfigDiff.Change::render).containsExactly(
+                "  ~ a: 1 -> 2", "  + added = y", "  ~ db.password: ******** -> ********", "  - gone");
+    }
+
+    @Test
+    void traceSummaryKeepsTheInnermostCause() {
+        String trace = "org.x.ConnectException: outer\n\tat a.b(C.java:1)\nCaused by: java.io.IOException: middle\n"
+                + "\tat d.e(F.java:2)\nCaused by: java.net.ConnectException: refused\n\tat g.h(I.java:3)";
+        assertThat(Traces.firstLine(trace)).isEqualTo("org.x.ConnectException: outer");
+        assertThat(Traces.summary(trace)).isEqualTo(
+                "org.x.ConnectException: outer\n  Caused by: java.net.ConnectException: refused");
+        assertThat(Traces.summary(null)).isEmpty();
+    }
+
+    @Test
+    void tableColumnsAlignOnPlainTextEvenWhenStyled() {
+        Ansi ansi = new Ansi(true);
+        var lines = new Table("A", "STATE", "C").style(1, ansi::state).row("long-name", "FAILED", "x").render();
+        assertThat(lines).containsExactly("A          STATE   C",
+                "long-name  \u001B[31mFAILED\u001B[0m  x");
+    }
+}

@@ -1,0 +1,63 @@
+package com.taosdata.kafka.connect.standin;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Checks an {@code Authorization: Basic …} header against the one configured user, telling apart the failures
+ * taosAdapter tells apart ({@code controller/rest/auth.go}): no header, not Basic, undecodable, wrong user or
+ * password.
+ */
+public final class BasicAuth {
+    /** The outcome; {@code error} is null when the credentials are right. */
+    public enum Result {
+        OK(null),
+        MISSING(TDengineErrors.HTTP_NO_AUTH_INFO),
+        NOT_BASIC(TDengineErrors.HTTP_INVALID_AUTH_TYPE),
+        MALFORMED(TDengineErrors.HTTP_INVALID_BASIC_AUTH),
+        WRONG_CREDENTIALS(TDengineErrors.MND_AUTH_FAILURE);
+
+        private final TDengineErrors error;
+
+        Result(TDengineErrors error) {
+            this.error = error;
+        }
+
+        public TDengineErrors error() {
+            return error;
+        }
+    }
+
+    private final String user;
+    private final String password;
+
+    public BasicAuth(String user, String password) {
+        this.user = user;
+        this.password = password;
+    }
+
+    public Result check(String header) {
+        if (header == null || header.isBlank()) {
+            return Result.MISSING;
+        }
+        String value = header.trim();
+        if (!value.startsWith("Basic ") || value.length() <= 6) {
+            return Result.NOT_BASIC;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(value.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Result.MALFORMED;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0 || colon == decoded.length() - 1) {
+            return Result.MALFORMED;
+        }
+        return checkCredentials(decoded.substring(0, colon), decoded.substring(colon + 1));
+    }
+
+    public Result checkCredentials(String givenUser, String givenPassword) {
+        return user.equals(givenUser) && password.equals(givenPassword) ? Result.OK : Result.WRONG_CREDENTIALS;
+    }
+}

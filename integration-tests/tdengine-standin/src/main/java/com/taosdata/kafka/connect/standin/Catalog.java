@@ -1,0 +1,285 @@
+package com.taosdata.kafka.connect.standin;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
+/**
+ * TDengine's metadata — databases and tables — kept in step with the H2 schemas and tables that store rows.
+ *
+ * <p>Each database is an H2 schema; a super table is one H2 table holding the timestamp, the fields, the tags
+ * and the subtable name in an {@code INVISIBLE} column; a normal table is its own H2 table. Metadata changes
+ * are serialized on this object; lookups are lock-free.
+ *
+ * <p>{@code CREATE DATABASE} takes {@link StandInOptions#databaseCreationDelayMillis()}; meanwhile the database
+ * is "in creating status" and another {@code CREATE DATABASE} of it answers {@code 0x80000396}, as a real
+ * server answers the loser of that race (facts note, "Transient server answers").
+ */
+public final class Catalog {
+    public static final String INFORMATION_SCHEMA = "information_schema";
+    public static final String PERFORMANCE_SCHEMA = "performance_schema";
+    private static final String INS_DATABASES = "ins_databases";
+
+    private final H2Store h2;
+    private final long creationDelayMillis;
+    private final Map<String, Database> databases = new TreeMap<>();
+    private final Set<String> creating = new HashSet<>();
+
+    public Catalog(H2Store h2, long creationDelayMillis) {
+        this.h2 = h2;
+        this.creationDelayMillis = creationDelayMillis;
+        createSystemDatabases();
+    }
+
+    private void createSystemDatabases() {
+        Database ins = new Database(INFORMATION_SCHEMA, Precision.MS);
+        List<Column> cols = List.of(
+                new Column("name", ColumnType.VARCHAR, 64),
+                new Column("create_time", ColumnType.TIMESTAMP, 8),
+                new Column("ntables", ColumnType.INT, 4),
+                new Column("vgroups", ColumnType.INT, 4),
+                new Column("replica", ColumnType.INT, 4),
+                new Column("strict", ColumnType.VARCHAR, 4),
+                new Column("duration", ColumnType.VARCHAR, 10),
+                new Column("keep", ColumnType.VARCHAR, 32),
+                new Column("buffer", ColumnType.INT, 4),
+                new Column("pagesize", ColumnType.INT, 4),
+                new Column("pages", ColumnType.INT, 4),
+                new Column("minrows", ColumnType.INT, 4),
+                new Column("maxrows", ColumnType.INT, 4),
+                new Column("comp", ColumnType.INT, 4),
+                new Column("precision", ColumnType.VARCHAR, 2),
+                new Column("status", ColumnType.VARCHAR, 10));
+        TableDef table = TableDef.normal(INFORMATION_SCHEMA, INS_DATABASES, cols);
+        h2.execute("CREATE SCHEMA " + H2Store.quote(INFORMATION_SCHEMA));
+        h2.execute("CREATE TABLE " + H2Store.table(INFORMATION_SCHEMA, INS_DATABASES) + " (" + columnDdl(cols) + ")");
+        ins.tables().put(INS_DATABASES, table);
+        databases.put(INFORMATION_SCHEMA, ins);
+        databases.put(PERFORMANCE_SCHEMA, new Database(PERFORMANCE_SCHEMA, Precision.MS));
+        registerDatabaseRow(ins);
+        registerDatabaseRow(databases.get(PERFORMANCE_SCHEMA));
+    }
+
+    /** Creates a database, taking the configured creation time; see the class comment for the race. */
+    public void createDatabase(String name, Precision precision, boolean ifNotExists) {
+        synchronized (this) {
+            if (creating.contains(name)) {
+                throw TDengineErrors.MND_DB_IN_CREATING.error();
+            }
+            if (databases.containsKey(name)) {
+                if (ifNotExists) {
+                    return;
+                }
+                throw TDengineErrors.MND_DB_ALREADY_EXIST.error();
+            }
+            creating.add(name);
+        }
+        try {
+            sleepCreationDelay();
+            synchronized (this) {
+                Database db = new Database(name, precision);
+                h2.execute("CREATE SCHEMA " + H2Store.quote(name));
+                databases.put(name, db);
+                registerDatabaseRow(db);
+            }
+        } finally {
+            synchronized (this) {
+                creating.remove(name);
+            }
+        }
+    }
+
+    private void sleepCreationDelay() {
+        if (creationDelayMillis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(creationDelayMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw TDengineErrors.TSC_INVALID_OPERATION.error("interrupted while creating the database");
+        }
+    }
+
+    public synchronized void dropDatabase(String name, boolean ifExists) {
+        if (isSystem(name)) {
+            throw TDengineErrors.TSC_INVALID_OPERATION.error("Cannot drop system database " + name);
+        }
+        if (!databases.containsKey(name)) {
+            if (ifExists) {
+                return;
+            }
+            throw TDengineErrors.MND_DB_NOT_EXIST.error();
+        }
+        databases.remove(name);
+        h2.execute("DROP SCHEMA " + H2Store.quote(name) + " CASCADE");
+        h2.execute("DELETE FROM " + H2Store.table(INFORMATION_SCHEMA, INS_DATABASES)
+                + " WHERE " + H2Store.quote("name") + " = " + H2Store.literal(name));
+    }
+
+    public static boolean isSystem(String name) {
+        return INFORMATION_SCHEMA.equals(name) || PERFORMANCE_SCHEMA.equals(name);
+    }
+
+    /** The database, or {@code 0x80000388} "Database not exist" (also while it is still being created). */
+    public synchronized Database database(String name) {
+        Database db = databases.get(name);
+        if (db == null) {
+            throw TDengineErrors.MND_DB_NOT_EXIST.error();
+        }
+        return db;
+    }
+
+    public synchronized List<Database> databases() {
+        return new ArrayList<>(databases.values());
+    }
+
+    public TableDef table(String db, String name) {
+        TableDef table = database(db).tables().get(name);
+        if (table == null) {
+            throw TDengineErrors.PAR_TABLE_NOT_EXIST.error("Table does not exist: " + name);
+        }
+        return table;
+    }
+
+    public synchronized TableDef createSuperTable(String db, String name, List<Column> columns, List<Column> tags,
+                                                  boolean ifNotExists) {
+        Database database = database(db);
+        TableDef existing = database.tables().get(name);
+        if (existing != null) {
+            if (ifNotExists) {
+                return existing;
+            }
+            throw (existing.kind() == TableDef.Kind.SUPER ? TDengineErrors.MND_STB_ALREADY_EXIST
+                    : TDengineErrors.TDB_TABLE_ALREADY_EXIST).error();
+        }
+        validateSchema(columns);
+        TableDef table = TableDef.superTable(db, name, columns, tags);
+        List<Column> all = new ArrayList<>(columns);
+        all.addAll(tags);
+        h2.execute("CREATE TABLE " + H2Store.table(db, name) + " (" + columnDdl(all) + ", "
+                + H2Store.quote(TableDef.TBNAME) + " VARCHAR(192) INVISIBLE NOT NULL, PRIMARY KEY ("
+                + H2Store.quote(TableDef.TBNAME) + ", " + H2Store.quote(columns.get(0).name()) + "))");
+        database.tables().put(name, table);
+        return table;
+    }
+
+    public synchronized TableDef createNormalTable(String db, String name, List<Column> columns,
+                                                   boolean ifNotExists) {
+        Database database = database(db);
+        TableDef existing = database.tables().get(name);
+        if (existing != null) {
+            if (ifNotExists) {
+                return existing;
+            }
+            throw TDengineErrors.TDB_TABLE_ALREADY_EXIST.error();
+        }
+        validateSchema(columns);
+        TableDef table = TableDef.normal(db, name, columns);
+        h2.execute("CREATE TABLE " + H2Store.table(db, name) + " (" + columnDdl(columns) + ", PRIMARY KEY ("
+                + H2Store.quote(columns.get(0).name()) + "))");
+        database.tables().put(name, table);
+        countTables(db, 1);
+        return table;
+    }
+
+    /** Creates a subtable, or returns the existing one: an existing subtable keeps its tags (insert docs). */
+    public synchronized TableDef createChildTable(String db, String name, TableDef superTable,
+                                                  Map<String, Object> tagValues, boolean ifNotExists) {
+        Database database = database(db);
+        TableDef existing = database.tables().get(name);
+        if (existing != null) {
+            if (ifNotExists && existing.kind() == TableDef.Kind.CHILD) {
+                return existing;
+            }
+            throw TDengineErrors.TDB_TABLE_ALREADY_EXIST.error();
+        }
+        TableDef table = TableDef.child(db, name, superTable, tagValues);
+        database.tables().put(name, table);
+        countTables(db, 1);
+        return table;
+    }
+
+    /**
+     * Drops a table: a super table with all its subtables, a subtable's rows, or a normal table
+     * ({@code DROP TABLE} / {@code DROP STABLE}, {@code 03-table.md} and {@code 04-stable.md}).
+     */
+    public synchronized void dropTable(String db, String name, boolean ifExists, boolean superOnly) {
+        Database database = database(db);
+        TableDef table = database.tables().get(name);
+        if (table == null || (superOnly && table.kind() != TableDef.Kind.SUPER)) {
+            if (ifExists) {
+                return;
+            }
+            throw (superOnly ? TDengineErrors.MND_STB_NOT_EXIST : TDengineErrors.PAR_TABLE_NOT_EXIST).error();
+        }
+        if (table.kind() == TableDef.Kind.CHILD) {
+            h2.execute("DELETE FROM " + H2Store.table(db, table.superTable().name()) + " WHERE "
+                    + H2Store.quote(TableDef.TBNAME) + " = " + H2Store.literal(name));
+        } else {
+            h2.execute("DROP TABLE " + H2Store.table(db, name));
+        }
+        int before = database.tables().size();
+        database.tables().values().removeIf(t -> t == table || t.superTable() == table);
+        int removed = before - database.tables().size() - (table.kind() == TableDef.Kind.SUPER ? 1 : 0);
+        countTables(db, -removed);
+    }
+
+    /** Adds fields and tags to a super table; new fields go before the tags so H2's own order matches. */
+    public synchronized void extend(TableDef superTable, List<Column> newFields, List<Column> newTags) {
+        String table = H2Store.table(superTable.database(), superTable.name());
+        List<Column> tags = superTable.tags();
+        for (Column c : newFields) {
+            String position = tags.isEmpty() ? "" : " BEFORE " + H2Store.quote(tags.get(0).name());
+            h2.execute("ALTER TABLE " + table + " ADD COLUMN " + H2Store.quote(c.name()) + " " + c.type().h2Type()
+                    + position);
+        }
+        for (Column c : newTags) {
+            h2.execute("ALTER TABLE " + table + " ADD COLUMN " + H2Store.quote(c.name()) + " " + c.type().h2Type());
+        }
+        List<Column> columns = new ArrayList<>(superTable.columns());
+        columns.addAll(newFields);
+        List<Column> allTags = new ArrayList<>(tags);
+        allTags.addAll(newTags);
+        superTable.replaceSchema(columns, allTags);
+    }
+
+    /** Widens VARCHAR/NCHAR lengths; H2 stores them unbounded, so only the reported length changes. */
+    public synchronized void widen(TableDef superTable, List<Column> columns, List<Column> tags) {
+        superTable.replaceSchema(columns, tags);
+    }
+
+    private void validateSchema(List<Column> columns) {
+        if (columns.isEmpty() || columns.get(0).type() != ColumnType.TIMESTAMP) {
+            throw TDengineErrors.PAR_FIRST_COLUMN_NOT_TIMESTAMP.error();
+        }
+    }
+
+    /** The database's row in {@code ins_databases}, with TDengine's default options for the columns we ignore. */
+    private void registerDatabaseRow(Database db) {
+        String options = isSystem(db.name()) ? "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+                : "2, 1, 'off', '10d', '3650d,3650d,3650d', 256, 4, 256, 100, 4096, 2";
+        h2.execute("INSERT INTO " + H2Store.table(INFORMATION_SCHEMA, INS_DATABASES) + " VALUES ("
+                + H2Store.literal(db.name()) + ", " + db.createdAt() + ", 0, " + options + ", "
+                + H2Store.literal(db.precision().text()) + ", 'ready')");
+    }
+
+    /** Keeps {@code ins_databases.ntables}: subtables and normal tables, not super tables (50-meta.md). */
+    private void countTables(String db, int delta) {
+        h2.execute("UPDATE " + H2Store.table(INFORMATION_SCHEMA, INS_DATABASES) + " SET "
+                + H2Store.quote("ntables") + " = " + H2Store.quote("ntables") + " + " + delta + " WHERE "
+                + H2Store.quote("name") + " = " + H2Store.literal(db));
+    }
+
+    private static String columnDdl(List<Column> columns) {
+        StringJoiner joiner = new StringJoiner(", ");
+        for (Column c : columns) {
+            joiner.add(H2Store.quote(c.name()) + " " + c.type().h2Type());
+        }
+        return joiner.toString();
+    }
+}

@@ -1,0 +1,122 @@
+package com.taosdata.kafka.connect.standin;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code INSERT INTO tb [USING stb [(tags)] TAGS (…)] [(cols)] VALUES (…)(…) [tb2 …]} and the super table form
+ * {@code INSERT INTO stb (tbname, …) VALUES (…)} ({@code docs/en/14-reference/03-taos-sql/05-insert.md}).
+ *
+ * <p>The whole statement is parsed before anything is written ("The INSERT statement is completely parsed
+ * before execution"); the rows then go to H2 in one transaction.
+ */
+public final class InsertStatement {
+    private final Catalog catalog;
+    private final RowWriter writer;
+
+    public InsertStatement(Catalog catalog, RowWriter writer) {
+        this.catalog = catalog;
+        this.writer = writer;
+    }
+
+    /** The cursor stands after {@code INSERT}. */
+    public QueryResult execute(TokenCursor c, String defaultDb) {
+        c.expectWord("INTO");
+        List<RowWriter.Row> rows = new ArrayList<>();
+        Database db = null;
+        do {
+            TokenCursor.QualifiedName name = c.qualifiedName(defaultDb);
+            Database target = catalog.database(name.db());
+            if (db != null && db != target) {
+                throw TDengineErrors.OPS_NOT_SUPPORT.error("the stand-in inserts into one database per statement");
+            }
+            db = target;
+            TableDef table;
+            if (c.acceptWord("USING")) {
+                TokenCursor.QualifiedName stableName = c.qualifiedName(defaultDb);
+                TableDef stable = catalog.table(stableName.db(), stableName.table());
+                if (stable.kind() != TableDef.Kind.SUPER) {
+                    throw TDengineErrors.MND_STB_NOT_EXIST.error();
+                }
+                Map<String, Object> tags = DdlStatements.tagValues(c, stable, target.precision());
+                table = catalog.createChildTable(name.db(), name.table(), stable, tags, true);
+            } else {
+                table = catalog.table(name.db(), name.table());
+            }
+            if (table.kind() == TableDef.Kind.SUPER) {
+                readSuperTableRows(c, table, target, rows);
+            } else {
+                readRows(c, table, target.precision(), rows);
+            }
+        } while (!c.atEnd());
+        return QueryResult.affected(writer.write(db, rows));
+    }
+
+    private static List<Column> columnList(TokenCursor c, TableDef table, boolean allowTbname) {
+        if (!c.acceptSymbol("(")) {
+            return table.columns();
+        }
+        List<Column> columns = new ArrayList<>();
+        do {
+            String name = c.name();
+            if (allowTbname && name.equals(TableDef.TBNAME)) {
+                columns.add(new Column(TableDef.TBNAME, ColumnType.VARCHAR, 192));
+                continue;
+            }
+            Column column = table.find(name).filter(col -> allowTbname || !table.isTag(col.name()))
+                    .orElseThrow(() -> TDengineErrors.PAR_INVALID_COLUMN.error("Invalid column name: " + name));
+            columns.add(column);
+        } while (c.acceptSymbol(","));
+        c.expectSymbol(")");
+        return columns;
+    }
+
+    private static void readRows(TokenCursor c, TableDef table, Precision precision, List<RowWriter.Row> rows) {
+        List<Column> columns = columnList(c, table, false);
+        c.expectWord("VALUES");
+        do {
+            rows.add(new RowWriter.Row(table, readValues(c, columns, precision, table.timestampColumn())));
+        } while (!c.atEnd() && c.peek().isSymbol("("));
+    }
+
+    private void readSuperTableRows(TokenCursor c, TableDef stable, Database db, List<RowWriter.Row> rows) {
+        List<Column> columns = columnList(c, stable, true);
+        if (columns.stream().noneMatch(col -> col.name().equals(TableDef.TBNAME))) {
+            throw TDengineErrors.PAR_SYNTAX_ERROR.error("tbname must be specified when inserting into a super table");
+        }
+        c.expectWord("VALUES");
+        do {
+            Map<String, Object> values = readValues(c, columns, db.precision(), stable.timestampColumn());
+            String child = (String) values.remove(TableDef.TBNAME);
+            Map<String, Object> tags = new LinkedHashMap<>();
+            for (Column tag : stable.tags()) {
+                tags.put(tag.name(), values.remove(tag.name()));
+            }
+            TableDef table = catalog.createChildTable(db.name(), child, stable, tags, true);
+            rows.add(new RowWriter.Row(table, values));
+        } while (!c.atEnd() && c.peek().isSymbol("("));
+    }
+
+    private static Map<String, Object> readValues(TokenCursor c, List<Column> columns, Precision precision,
+                                                  Column timestamp) {
+        c.expectSymbol("(");
+        Map<String, Object> values = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (i > 0 && !c.acceptSymbol(",")) {
+                throw TDengineErrors.PAR_INVALID_COLUMNS_NUM.error();
+            }
+            Column column = columns.get(i);
+            values.put(column.name(), SqlValues.convert(SqlValues.read(c), column, precision));
+        }
+        if (!c.acceptSymbol(")")) {
+            throw TDengineErrors.PAR_INVALID_COLUMNS_NUM.error();
+        }
+        if (values.get(timestamp.name()) == null) {
+            throw TDengineErrors.PAR_SYNTAX_ERROR.error("Primary timestamp column should not be null");
+        }
+        return values;
+    }
+}

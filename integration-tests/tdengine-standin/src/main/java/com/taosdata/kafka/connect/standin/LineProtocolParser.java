@@ -1,0 +1,190 @@
+package com.taosdata.kafka.connect.standin;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses InfluxDB line protocol as TDengine's schemaless writer reads it ({@code docs/en/07-develop/04-schemaless.md}):
+ * {@code measurement[,tag=value…] field=value[,…] [timestamp]}, one point per line.
+ *
+ * <p>Escapes are those of the doc's table and are removed from stored names and values: comma and space in the
+ * measurement; comma, equal sign and space in tag keys, tag values and field keys; double quote and backslash
+ * in string field values; {@code \\} is one backslash and a backslash before any other character stays.
+ * Tag values are NCHAR; an empty tag value is "Invalid data format" ({@code 0x80003002}); an empty line or
+ * measurement is {@code 0x8000020A} and a timestamp beyond 64 bits {@code 0x8000060B} (facts note). Where the
+ * doc is silent the codes follow TDengine's parser ({@code clientSmlLine.c}): a value that is no valid string,
+ * bool or number is {@code 0x80000203}, an empty or 64-byte key {@code 0x8000021F}, a leading comma, an unescaped
+ * {@code =} or a missing field set {@code 0x80003002}; lines starting with {@code #} are comments.
+ */
+public final class LineProtocolParser {
+    private static final int MAX_NAME_BYTES = 192;
+    private static final int MAX_KEY_BYTES = 64;
+
+    private LineProtocolParser() {
+    }
+
+    /**
+     * @param precision taosAdapter's {@code precision} parameter: {@code ns} (default), {@code u}/{@code μ},
+     *                  {@code ms}, {@code s}, {@code m}, {@code h} ({@code driver/wrapper/schemaless.go}); any
+     *                  other value reaches TDengine as "not configured", which its line parser reads as
+     *                  nanoseconds ({@code smlPrecisionConvert} in {@code clientSmlLine.c})
+     */
+    public static List<SmlPoint> parse(String body, String precision) {
+        long nanosPerUnit = nanosPerUnit(precision);
+        List<SmlPoint> points = new ArrayList<>();
+        for (String line : body.strip().split("\n", -1)) {
+            String content = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+            // TDengine skips comment lines of raw line-protocol input (smlParseLine in clientSml.c)
+            if (!content.startsWith("#")) {
+                points.add(parseLine(content, nanosPerUnit));
+            }
+        }
+        if (points.isEmpty()) {
+            throw TDengineErrors.SML_MEASURE_INVALID.error();
+        }
+        return points;
+    }
+
+    static long nanosPerUnit(String precision) {
+        return switch (precision == null ? "" : precision) {
+            case "u", "μ" -> 1_000L;
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            case "m" -> 60_000_000_000L;
+            case "h" -> 3_600_000_000_000L;
+            default -> 1L;
+        };
+    }
+
+    static SmlPoint parseLine(String line, long nanosPerUnit) {
+        int[] pos = {0};
+        while (at(line, pos[0]) == ' ') {
+            pos[0]++;
+        }
+        if (at(line, pos[0]) == ',') {
+            throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: " + line);
+        }
+        String measurement = read(line, pos, ", ", ", \\");
+        if (measurement.isEmpty() || measurement.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            throw TDengineErrors.SML_MEASURE_INVALID.error();
+        }
+        Map<String, SmlValue> tags = new LinkedHashMap<>();
+        if (at(line, pos[0]) == ',') {
+            do {
+                pos[0]++;
+                String key = key(line, pos);
+                String value = read(line, pos, ",= ", ",= \\");
+                if (at(line, pos[0]) == '=') {
+                    throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: unescaped = in " + line);
+                }
+                if (value.isEmpty()) {
+                    throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: invalid value of tag " + key);
+                }
+                tags.put(key, SmlValue.nchar(value));
+            } while (at(line, pos[0]) == ',');
+        }
+        skipSpaces(line, pos);
+        Map<String, SmlValue> fields = new LinkedHashMap<>();
+        do {
+            if (at(line, pos[0]) == ',') {
+                pos[0]++;
+            }
+            String key = key(line, pos);
+            fields.put(key, fieldValue(line, pos));
+        } while (at(line, pos[0]) == ',');
+        if (pos[0] < line.length()) {
+            skipSpaces(line, pos);
+        }
+        String[] rest = line.substring(pos[0]).strip().split("\\s+", 2);
+        Long timestamp = rest[0].isEmpty() || rest[0].equals("0") ? null : SmlFieldValues.timestamp(rest[0]);
+        return new SmlPoint(measurement, tags, fields, timestamp, nanosPerUnit);
+    }
+
+    /** A tag or field key; TDengine checks its length as a column name (1 to 64 bytes, 0x8000021F). */
+    private static String key(String line, int[] pos) {
+        String key = read(line, pos, "=, ", ",= \\");
+        if (at(line, pos[0]) != '=') {
+            throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: " + line);
+        }
+        if (key.isEmpty() || key.getBytes(StandardCharsets.UTF_8).length >= MAX_KEY_BYTES) {
+            throw TDengineErrors.TSC_INVALID_COLUMN_LENGTH.error("invalid key or key is too long than 64: " + key);
+        }
+        pos[0]++;
+        return key;
+    }
+
+    private static SmlValue fieldValue(String line, int[] pos) {
+        char first = at(line, pos[0]);
+        if (first == '"') {
+            return SmlValue.varchar(quoted(line, pos));
+        }
+        if ((first == 'L' || first == 'l') && at(line, pos[0] + 1) == '"') {
+            pos[0]++;
+            return SmlValue.nchar(quoted(line, pos));
+        }
+        int start = pos[0];
+        while (pos[0] < line.length() && line.charAt(pos[0]) != ',' && line.charAt(pos[0]) != ' ') {
+            if (line.charAt(pos[0]) == '=') {
+                throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: unescaped = in " + line);
+            }
+            pos[0]++;
+        }
+        return SmlFieldValues.unquoted(line.substring(start, pos[0]));
+    }
+
+    /** A double-quoted string from {@code pos} (at the opening quote) with {@code \"} and {@code \\} unescaped. */
+    private static String quoted(String line, int[] pos) {
+        StringBuilder out = new StringBuilder();
+        int i = pos[0] + 1;
+        while (i < line.length()) {
+            char ch = line.charAt(i);
+            if (ch == '\\' && i + 1 < line.length() && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
+                out.append(line.charAt(i + 1));
+                i += 2;
+            } else if (ch == '"') {
+                pos[0] = i + 1;
+                return out.toString();
+            } else {
+                out.append(ch);
+                i++;
+            }
+        }
+        throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: unterminated string: " + line);
+    }
+
+    /** Reads up to an unescaped stop character; a backslash before an escapable character is dropped. */
+    private static String read(String line, int[] pos, String stops, String escapable) {
+        StringBuilder out = new StringBuilder();
+        int i = pos[0];
+        while (i < line.length()) {
+            char ch = line.charAt(i);
+            if (ch == '\\' && i + 1 < line.length() && escapable.indexOf(line.charAt(i + 1)) >= 0) {
+                out.append(line.charAt(i + 1));
+                i += 2;
+            } else if (stops.indexOf(ch) >= 0) {
+                break;
+            } else {
+                out.append(ch);
+                i++;
+            }
+        }
+        pos[0] = i;
+        return out.toString();
+    }
+
+    private static void skipSpaces(String line, int[] pos) {
+        if (at(line, pos[0]) != ' ') {
+            throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: " + line);
+        }
+        while (at(line, pos[0]) == ' ') {
+            pos[0]++;
+        }
+    }
+
+    private static char at(String line, int i) {
+        return i < line.length() ? line.charAt(i) : '\0';
+    }
+}

@@ -1,0 +1,196 @@
+package com.taosdata.kafka.connect.standin;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies parsed schemaless points with the schemaless doc's "Schema-less Write Handling Rules": the
+ * measurement is the super table (created with {@code _ts} first), the subtable is {@code t_} + the MD5 of
+ * {@code measurement,k1=v1,k2=v2} with tag keys sorted, missing tags and fields are added as columns (fields
+ * in first-seen order, before the tags), VARCHAR/NCHAR widths grow, a point without tags gets {@code _tag_null}.
+ *
+ * <p>A field whose type differs from an earlier line of the same request is {@code 0x80003004} "Not the same
+ * type"; one that differs from the existing column is {@code 0x80003002}, as real servers answer (the
+ * client's meta check). Everything is checked before anything is written, so a failing request writes
+ * nothing.
+ */
+public final class SchemalessWriter {
+    public static final String TIMESTAMP_COLUMN = "_ts";
+    public static final String VALUE_COLUMN = "_value";
+    static final String TAG_NULL = "_tag_null";
+
+    private final Catalog catalog;
+    private final RowWriter writer;
+
+    public SchemalessWriter(Catalog catalog, RowWriter writer) {
+        this.catalog = catalog;
+        this.writer = writer;
+    }
+
+    /**
+     * Fails with "Database not exist" ({@code 0x80000388}) unless the database exists: taosAdapter selects the
+     * database before TDengine parses a single line, so this error comes before any parse error.
+     */
+    public void requireDatabase(String dbName) {
+        catalog.database(dbName);
+    }
+
+    public void write(String dbName, List<SmlPoint> points) {
+        Database db = catalog.database(dbName);
+        db.writeLock().lock();
+        try {
+            Map<String, Schema> schemas = plan(db, points);
+            List<Long> timestamps = new ArrayList<>();
+            for (SmlPoint p : points) {
+                timestamps.add(p.timestamp() == null ? db.precision().now()
+                        : db.precision().fromUnits(p.timestamp(), p.nanosPerUnit()));
+            }
+            for (Map.Entry<String, Schema> e : schemas.entrySet()) {
+                apply(db, e.getKey(), e.getValue());
+            }
+            List<RowWriter.Row> rows = new ArrayList<>();
+            for (int i = 0; i < points.size(); i++) {
+                rows.add(row(db, points.get(i), timestamps.get(i)));
+            }
+            writer.write(db, rows);
+        } finally {
+            db.writeLock().unlock();
+        }
+    }
+
+    /** The schema each measurement will have, checked against the batch and the existing super table. */
+    private Map<String, Schema> plan(Database db, List<SmlPoint> points) {
+        Map<String, Schema> schemas = new LinkedHashMap<>();
+        for (SmlPoint p : points) {
+            Schema schema = schemas.computeIfAbsent(p.measurement(), m -> Schema.of(db.tables().get(m)));
+            for (Map.Entry<String, SmlValue> f : p.fields().entrySet()) {
+                schema.field(f.getKey(), f.getValue());
+            }
+            Map<String, SmlValue> tags = p.tags().isEmpty() ? Map.of(TAG_NULL, SmlValue.nchar("")) : p.tags();
+            for (Map.Entry<String, SmlValue> t : tags.entrySet()) {
+                schema.tag(t.getKey(), t.getValue());
+            }
+        }
+        return schemas;
+    }
+
+    private void apply(Database db, String measurement, Schema schema) {
+        TableDef stable = db.tables().get(measurement);
+        if (stable == null) {
+            List<Column> columns = new ArrayList<>();
+            columns.add(new Column(TIMESTAMP_COLUMN, ColumnType.TIMESTAMP, 8));
+            columns.addAll(schema.fields.values());
+            // IF NOT EXISTS: a concurrent CREATE STABLE over /rest/sql may have won; it is then extended below
+            stable = catalog.createSuperTable(db.name(), measurement, columns, new ArrayList<>(schema.tags.values()),
+                    true);
+        }
+        TableDef target = stable;
+        List<Column> newFields = new ArrayList<>(schema.fields.values());
+        newFields.removeIf(c -> target.find(c.name()).isPresent());
+        List<Column> newTags = new ArrayList<>(schema.tags.values());
+        newTags.removeIf(c -> target.find(c.name()).isPresent());
+        if (!newFields.isEmpty() || !newTags.isEmpty()) {
+            catalog.extend(target, newFields, newTags);
+        }
+        catalog.widen(target, widened(target.columns(), schema.fields), widened(target.tags(), schema.tags));
+    }
+
+    private static List<Column> widened(List<Column> current, Map<String, Column> wanted) {
+        List<Column> result = new ArrayList<>();
+        for (Column c : current) {
+            Column w = wanted.get(c.name());
+            result.add(w != null && c.type().isVariable() && w.length() > c.length() ? c.withLength(w.length()) : c);
+        }
+        return result;
+    }
+
+    private RowWriter.Row row(Database db, SmlPoint p, long timestamp) {
+        TableDef stable = db.tables().get(p.measurement());
+        Map<String, Object> tagValues = new LinkedHashMap<>();
+        for (Column t : stable.tags()) {
+            SmlValue v = p.tags().get(t.name());
+            tagValues.put(t.name(), v == null ? null : v.value());
+        }
+        String childName = childTableName(p.measurement(), p.tags());
+        TableDef child = catalog.createChildTable(db.name(), childName, stable, tagValues, true);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(stable.timestampColumn().name(), timestamp);
+        p.fields().forEach((k, v) -> values.put(k, v.value()));
+        return new RowWriter.Row(child, values);
+    }
+
+    /** {@code t_} + MD5 hex of {@code measurement,k1=v1,…}, keys sorted case-insensitively (schemaless doc, rule 1). */
+    static String childTableName(String measurement, Map<String, SmlValue> tags) {
+        List<String> keys = new ArrayList<>(tags.keySet());
+        keys.sort((a, b) -> {
+            int c = a.substring(0, Math.min(a.length(), b.length()))
+                    .compareToIgnoreCase(b.substring(0, Math.min(a.length(), b.length())));
+            return c != 0 ? c : a.length() - b.length();
+        });
+        StringBuilder text = new StringBuilder(measurement);
+        for (String k : keys) {
+            text.append(',').append(k).append('=').append(tags.get(k).value());
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("MD5").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return "t_" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is a required JDK algorithm", e);
+        }
+    }
+
+    /** A measurement's planned fields and tags, seeded from its existing super table. */
+    private static final class Schema {
+        private final TableDef existing;
+        private final Map<String, Column> fields = new LinkedHashMap<>();
+        private final Map<String, Column> tags = new LinkedHashMap<>();
+
+        private Schema(TableDef existing) {
+            this.existing = existing;
+        }
+
+        static Schema of(TableDef existing) {
+            if (existing != null && existing.kind() != TableDef.Kind.SUPER) {
+                throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: " + existing.name()
+                        + " is not a super table");
+            }
+            return new Schema(existing);
+        }
+
+        void field(String name, SmlValue value) {
+            if (tags.containsKey(name) || name.equals(TIMESTAMP_COLUMN)) {
+                throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: duplicated name " + name);
+            }
+            Column have = fields.get(name);
+            if (have != null && have.type() != value.type()) {
+                throw TDengineErrors.SML_NOT_SAME_TYPE.error("the type is not the same like before: " + name);
+            }
+            if (existing != null) {
+                existing.find(name).ifPresent(c -> {
+                    if (c.type() != value.type() || existing.isTag(name)) {
+                        throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: column type mismatch: "
+                                + name);
+                    }
+                });
+            }
+            int length = have == null ? value.length() : Math.max(have.length(), value.length());
+            fields.put(name, new Column(name, value.type(), Math.max(length, value.type().fixedLength())));
+        }
+
+        void tag(String name, SmlValue value) {
+            boolean existingField = existing != null && existing.find(name).isPresent() && !existing.isTag(name);
+            if (fields.containsKey(name) || existingField) {
+                throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: duplicated name " + name);
+            }
+            Column have = tags.get(name);
+            int length = have == null ? value.length() : Math.max(have.length(), value.length());
+            tags.put(name, new Column(name, value.type(), Math.max(length, 1)));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package com.taosdata.kafka.connect.standin;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code SHOW DATABASES}, {@code SHOW [db.]STABLES}, {@code SHOW [db.]TABLES} and {@code DESCRIBE}, with the
+ * result columns TDengine 3.x gives them ({@code docs/en/14-reference/03-taos-sql/24-show.md}): {@code stable_name},
+ * {@code table_name}, and {@code field}/{@code type}/{@code length}/{@code note} (note {@code TAG} for tags).
+ */
+public final class ShowStatements {
+    private final Catalog catalog;
+    private final QueryRunner queries;
+
+    public ShowStatements(Catalog catalog, QueryRunner queries) {
+        this.catalog = catalog;
+        this.queries = queries;
+    }
+
+    /** The cursor stands after {@code SHOW}. */
+    public QueryResult show(TokenCursor c, String defaultDb) {
+        if (c.acceptWord("DATABASES")) {
+            c.expectEnd();
+            String sql = "SELECT * FROM information_schema.ins_databases";
+            return queries.select(sql, SqlTokenizer.tokenize(sql), null);
+        }
+        String db = defaultDb;
+        if (c.peek() != null && c.peek(1) != null && c.peek(1).isSymbol(".")) {
+            db = c.name();
+            c.expectSymbol(".");
+        }
+        boolean stables = c.acceptWord("STABLES");
+        if (!stables) {
+            c.expectWord("TABLES");
+        }
+        c.expectEnd();
+        if (db == null || db.isEmpty()) {
+            throw TDengineErrors.PAR_DB_NOT_SPECIFIED.error();
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (TableDef t : catalog.database(db).tables().values()) {
+            boolean isStable = t.kind() == TableDef.Kind.SUPER;
+            if (isStable == stables) {
+                rows.add(List.of(t.name()));
+            }
+        }
+        rows.sort((a, b) -> a.get(0).toString().compareTo(b.get(0).toString()));
+        Column name = new Column(stables ? "stable_name" : "table_name", ColumnType.VARCHAR, 192);
+        return new QueryResult(List.of(name), rows, Precision.MS, 0);
+    }
+
+    /** The cursor stands after {@code DESCRIBE} or {@code DESC}. */
+    public QueryResult describe(TokenCursor c, String defaultDb) {
+        TokenCursor.QualifiedName name = c.qualifiedName(defaultDb);
+        c.expectEnd();
+        TableDef table = catalog.table(name.db(), name.table());
+        List<List<Object>> rows = new ArrayList<>();
+        for (Column col : table.columns()) {
+            rows.add(List.of(col.name(), col.describeType(), (long) col.restLength(), ""));
+        }
+        for (Column col : table.tags()) {
+            rows.add(List.of(col.name(), col.describeType(), (long) col.restLength(), "TAG"));
+        }
+        List<Column> meta = List.of(new Column("field", ColumnType.VARCHAR, 64),
+                new Column("type", ColumnType.VARCHAR, 32), new Column("length", ColumnType.INT, 4),
+                new Column("note", ColumnType.VARCHAR, 8));
+        return new QueryResult(meta, rows, Precision.MS, 0);
+    }
+}

@@ -1,0 +1,15 @@
+package com.taosdata.kafka.connect.standin;
+
+import java.util.Map;
+
+/**
+ * One parsed schemaless data point.
+ *
+ * @param timestamp      the timestamp as written, or null for "now"
+ * @param nanosPerUnit   the unit of {@code timestamp} in nanoseconds (1 for ns … 3.6e12 for hours)
+ * @param tags           tag values in the order written
+ * @param fields         field values in the order written
+ */
+public record SmlPoint(String measurement, Map<String, SmlValue> tags, Map<String, SmlValue> fields,
+                       Long timestamp, long nanosPerUnit) {
+}
