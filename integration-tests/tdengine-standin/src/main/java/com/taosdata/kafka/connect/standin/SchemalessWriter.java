@@ -24,6 +24,9 @@ public final class SchemalessWriter {
     public static final String TIMESTAMP_COLUMN = "_ts";
     public static final String VALUE_COLUMN = "_value";
     static final String TAG_NULL = "_tag_null";
+    /** "Names & Limits" doc: a row holds at most 64 KB (since 3.0.5.0), a table's tag values at most 16 KB. */
+    static final int MAX_ROW_BYTES = 64 * 1024;
+    static final int MAX_TAGS_BYTES = 16 * 1024;
 
     private final Catalog catalog;
     private final RowWriter writer;
@@ -77,6 +80,7 @@ public final class SchemalessWriter {
                 schema.tag(t.getKey(), t.getValue());
             }
         }
+        schemas.values().forEach(Schema::checkLimits);
         return schemas;
     }
 
@@ -191,6 +195,34 @@ public final class SchemalessWriter {
             Column have = tags.get(name);
             int length = have == null ? value.length() : Math.max(have.length(), value.length());
             tags.put(name, new Column(name, value.type(), Math.max(length, 1)));
+        }
+
+        /** The widest row and tag set the super table would have after this request must fit TDengine's limits. */
+        void checkLimits() {
+            List<Column> columns = existing == null ? List.of() : existing.columns();
+            // The first column is the timestamp, 8 bytes, counted once here.
+            int rowBytes = 8 + bytes(fields, columns.isEmpty() ? columns : columns.subList(1, columns.size()));
+            if (rowBytes > MAX_ROW_BYTES) {
+                throw TDengineErrors.PAR_INVALID_ROW_LENGTH.error("Row length exceeds max length " + MAX_ROW_BYTES);
+            }
+            if (bytes(tags, existing == null ? List.of() : existing.tags()) > MAX_TAGS_BYTES) {
+                throw TDengineErrors.PAR_INVALID_TAGS_LENGTH.error("Tags length exceeds max length " + MAX_TAGS_BYTES);
+            }
+        }
+
+        /** Stored bytes of the planned columns plus the existing ones they do not widen or replace. */
+        private static int bytes(Map<String, Column> planned, List<Column> current) {
+            int total = 0;
+            for (Column c : current) {
+                if (!planned.containsKey(c.name())) {
+                    total += c.storedBytes();
+                }
+            }
+            for (Column c : planned.values()) {
+                Column have = current.stream().filter(x -> x.name().equals(c.name())).findFirst().orElse(null);
+                total += have != null && have.length() > c.length() ? have.storedBytes() : c.storedBytes();
+            }
+            return total;
         }
     }
 }

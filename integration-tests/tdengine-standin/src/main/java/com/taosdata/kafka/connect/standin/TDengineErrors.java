@@ -32,6 +32,8 @@ public enum TDengineErrors {
     PAR_VALUE_TOO_LONG(0x80002610, "Value is too long"),
     PAR_DB_NOT_SPECIFIED(0x80002616, "Database not specified"),
     PAR_INVALID_DB_OPTION(0x80002619, "Invalid database option"),
+    PAR_INVALID_TAGS_LENGTH(0x8000263D, "Tags length exceeds max length"),
+    PAR_INVALID_ROW_LENGTH(0x8000263E, "Row length exceeds max length"),
     PAR_INVALID_COLUMNS_NUM(0x8000263F, "Illegal number of columns"),
     PAR_FIRST_COLUMN_NOT_TIMESTAMP(0x80002641, "First column must be timestamp"),
     SML_INVALID_DATA(0x80003002, "Invalid data format"),

@@ -236,6 +236,17 @@ class SchemalessTest {
     }
 
     @Test
+    void rowsAndTagSetsBeyondTheDocumentedLimitsAreRejected() throws Exception {
+        // "Names & Limits": a row holds at most 64 KB (each VARCHAR/NCHAR column 2 bytes more), tags at most 16 KB.
+        assertThat(Http.influx(standIn, "power", "ns", "wide,t=1 s=\"" + "x".repeat(60_000) + "\" 1").statusCode())
+                .isEqualTo(204);
+        assertError(Http.influx(standIn, "power", "ns", "wide,t=1 s=\"" + "x".repeat(70_000) + "\" 2"), "[0x263e]");
+        assertError(Http.influx(standIn, "power", "ns", "wide,t=1 s2=\"" + "x".repeat(6_000) + "\" 3"), "[0x263e]");
+        assertError(Http.influx(standIn, "power", "ns", "nchars,t=1 s=L\"" + "x".repeat(17_000) + "\" 1"), "[0x263e]");
+        assertError(Http.influx(standIn, "power", "ns", "tagged,t=" + "x".repeat(4_200) + " a=1 1"), "[0x263d]");
+    }
+
+    @Test
     void aBadLineRejectsTheWholeRequest() throws Exception {
         assertError(Http.influx(standIn, "power", "ms", "good,t=1 a=1 1000\nbad,t=1 a= 2000"), "[0x3002]");
         assertThat(query("show power.stables")).hasSize(1);
