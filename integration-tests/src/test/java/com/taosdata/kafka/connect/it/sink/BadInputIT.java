@@ -16,13 +16,13 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import com.taosdata.kafka.connect.it.harness.ConnectRest;
+import com.taosdata.kafka.connect.it.harness.Connectors;
 import com.taosdata.kafka.connect.it.harness.ItEnvironment;
 import com.taosdata.kafka.connect.it.harness.SinkConfigs;
 import com.taosdata.kafka.connect.it.harness.TDengineTarget;
@@ -37,16 +37,13 @@ class BadInputIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long T0 = 1648432611000000000L;
     private static ItEnvironment env;
-    private final List<String> connectors = new ArrayList<>();
+
+    @RegisterExtension
+    final Connectors connectors = new Connectors(() -> env.worker().rest());
 
     @BeforeAll
     static void setUp() {
         env = ItEnvironment.get();
-    }
-
-    @AfterEach
-    void deleteConnectors() {
-        connectors.forEach(name -> env.worker().rest().deleteConnector(name));
     }
 
     /** Kinds of bad records, by what is wrong with them; each value is a JsonConverter envelope. */
@@ -125,10 +122,7 @@ class BadInputIT {
         config.put("errors.deadletterqueue.topic.name", dlq);
         config.put("errors.deadletterqueue.topic.replication.factor", "1");
         config.put("errors.deadletterqueue.context.headers.enable", "true");
-        connectors.add(topic);
-        ConnectRest rest = env.worker().rest();
-        rest.putConnector(topic, config);
-        rest.awaitRunning(topic, 1, Duration.ofSeconds(60));
+        connectors.run(topic, config, 1);
         env.broker().produce(topic, mixed);
 
         TDengineTarget td = env.tdengine();
@@ -150,7 +144,7 @@ class BadInputIT {
             assertThat(reason).as("DLQ record at original offset %s carries its reason", header(record, "__connect.errors.offset")).isNotNull();
             assertThat(new String(reason.value(), StandardCharsets.UTF_8)).isNotBlank();
         }
-        assertThat(rest.taskStates(topic)).containsOnly("RUNNING");
+        assertThat(env.worker().rest().taskStates(topic)).containsOnly("RUNNING");
     }
 
     @Test
@@ -161,13 +155,10 @@ class BadInputIT {
         values.add(string("meters,dev=bad current= " + (T0 + 1)));
         values.addAll(goodRecords(2));
 
-        connectors.add(topic);
-        ConnectRest rest = env.worker().rest();
-        rest.putConnector(topic, config(topic));
-        rest.awaitRunning(topic, 1, Duration.ofSeconds(60));
+        connectors.run(topic, config(topic), 1);
         env.broker().produce(topic, values);
 
-        String trace = rest.awaitTaskFailure(topic, Duration.ofSeconds(90));
+        String trace = env.worker().rest().awaitTaskFailure(topic, Duration.ofSeconds(90));
         assertThat(trace).contains(topic + "-0@3").contains("errors.tolerance");
     }
 

@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.taosdata.kafka.connect.it.harness.ConnectRest;
+import com.taosdata.kafka.connect.it.harness.Connectors;
 import com.taosdata.kafka.connect.it.harness.ItEnvironment;
 import com.taosdata.kafka.connect.it.harness.SinkConfigs;
 import com.taosdata.kafka.connect.it.harness.TDengineTarget;
@@ -24,23 +24,13 @@ import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 class ProtocolsAndRoutingIT {
 
     private static ItEnvironment env;
-    private final List<String> connectors = new ArrayList<>();
+
+    @RegisterExtension
+    final Connectors connectors = new Connectors(() -> env.worker().rest());
 
     @BeforeAll
     static void setUp() {
         env = ItEnvironment.get();
-    }
-
-    @AfterEach
-    void deleteConnectors() {
-        connectors.forEach(name -> env.worker().rest().deleteConnector(name));
-    }
-
-    private void run(String name, Map<String, String> config, int tasks) {
-        connectors.add(name);
-        ConnectRest rest = env.worker().rest();
-        rest.putConnector(name, config);
-        rest.awaitRunning(name, tasks, Duration.ofSeconds(60));
     }
 
     @Test
@@ -50,7 +40,7 @@ class ProtocolsAndRoutingIT {
         Map<String, String> config = SinkConfigs.sink(env.tdengine(), topic, topic);
         config.put("db.schemaless", "telnet");
         config.put("data.precision", "ms");
-        run(topic, config, 1);
+        connectors.run(topic, config, 1);
 
         env.broker().produce(topic, List.of(
                 "meters_current 1648432611249 10.3 location=California.SanFrancisco groupid=2",
@@ -72,7 +62,7 @@ class ProtocolsAndRoutingIT {
         Map<String, String> config = SinkConfigs.sink(env.tdengine(), topic, topic);
         config.put("db.schemaless", "json");
         config.put("data.precision", "ms");
-        run(topic, config, 1);
+        connectors.run(topic, config, 1);
 
         env.broker().produce(topic, List.of(
                 "{\"metric\": \"meters_voltage\", \"timestamp\": 1648432611249, \"value\": 219, "
@@ -97,7 +87,7 @@ class ProtocolsAndRoutingIT {
         Map<String, String> config = SinkConfigs.sink(env.tdengine(), first + "," + second, null);
         config.put("connection.database.prefix", "kafka_${topic}");
         String name = ItEnvironment.unique("routing");
-        run(name, config, 1);
+        connectors.run(name, config, 1);
 
         env.broker().produce(first, List.of("m,src=a v=1i64 1648432611249000000", "m,src=a v=2i64 1648432611250000000"));
         env.broker().produce(second, List.of("m,src=b v=3i64 1648432611249000000"));
@@ -113,7 +103,7 @@ class ProtocolsAndRoutingIT {
         env.broker().createTopic(topic, 3);
         Map<String, String> config = SinkConfigs.sink(env.tdengine(), topic, topic);
         config.put("tasks.max", "3");
-        run(topic, config, 3);
+        connectors.run(topic, config, 3);
 
         for (int partition = 0; partition < 3; partition++) {
             List<byte[]> lines = new ArrayList<>();
