@@ -1,0 +1,86 @@
+package com.taosdata.kafka.connect.source;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.apache.kafka.connect.source.SourceTaskContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.taosdata.kafka.connect.connection.Sleeper;
+import com.taosdata.kafka.connect.source.config.ReadMethod;
+import com.taosdata.kafka.connect.source.config.TDengineSourceConfig;
+import com.taosdata.kafka.connect.source.query.QueryReaders;
+import com.taosdata.kafka.connect.source.table.SourceTable;
+import com.taosdata.kafka.connect.source.table.TableAssignment;
+import com.taosdata.kafka.connect.source.tmq.SubscriptionReaders;
+import com.taosdata.kafka.connect.source.tmq.TaosTmqConsumer;
+import com.taosdata.kafka.connect.util.Version;
+
+/** Reads the tables the connector assigned to this task, by query or by subscription. */
+public class TDengineSourceTask extends SourceTask {
+
+    private static final Logger log = LoggerFactory.getLogger(TDengineSourceTask.class);
+
+    /** Creates the reader for a task's config, given the tables it was assigned and the task's id. */
+    @FunctionalInterface
+    interface ReaderFactory {
+        SourceReader create(TDengineSourceConfig config, List<SourceTable> tables, String taskId, SourceTaskContext context);
+    }
+
+    private final ReaderFactory readers;
+    private volatile SourceReader reader;
+
+    public TDengineSourceTask() {
+        this(TDengineSourceTask::createReader);
+    }
+
+    TDengineSourceTask(ReaderFactory readers) {
+        this.readers = readers;
+    }
+
+    private static SourceReader createReader(TDengineSourceConfig config, List<SourceTable> tables, String taskId,
+                                             SourceTaskContext context) {
+        return config.readMethod() == ReadMethod.QUERY
+                ? QueryReaders.create(config, tables, context.offsetStorageReader(), System::currentTimeMillis,
+                        Sleeper.SYSTEM, ZoneId.systemDefault())
+                : SubscriptionReaders.create(config, tables, taskId, Sleeper.SYSTEM, TaosTmqConsumer::new);
+    }
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        TDengineSourceConfig config = new TDengineSourceConfig(props);
+        List<SourceTable> tables = TableAssignment.decode(props.get(TableAssignment.TASK_TABLES_CONFIG));
+        String taskId = props.getOrDefault(TableAssignment.TASK_ID_CONFIG, "0");
+        log.info("TDengine source task {} starting: {} by {} from database {}", taskId, tables.size(),
+                config.readMethod().configValue(), config.database());
+        reader = readers.create(config, tables, taskId, context);
+    }
+
+    @Override
+    public List<SourceRecord> poll() throws InterruptedException {
+        return reader.poll();
+    }
+
+    @Override
+    public void commitRecord(SourceRecord record, RecordMetadata metadata) {
+        reader.acknowledge(record);
+    }
+
+    @Override
+    public void stop() {
+        SourceReader current = reader;
+        if (current != null) {
+            current.close();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package com.taosdata.kafka.connect.source.format;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.DataException;
+
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
+import com.taosdata.kafka.connect.schemas.text.LineEscaper;
+import com.taosdata.kafka.connect.source.table.ColumnDef;
+import com.taosdata.kafka.connect.source.table.TableSchema;
+
+/**
+ * InfluxDB line protocol as TDengine's schemaless interface reads it: the super table as measurement, tags as
+ * escaped text (line protocol tags are always strings), every column with the value form or suffix that names its
+ * TDengine type, and the timestamp in {@code data.precision}. Null columns and tags are left out, as line protocol
+ * requires.
+ */
+final class LineFormatter implements RowFormatter {
+
+    private final TimestampUnit unit;
+
+    LineFormatter(TimestampUnit unit) {
+        this.unit = unit;
+    }
+
+    @Override
+    public FormattedValue format(Row row) {
+        try {
+            return new FormattedValue(Schema.STRING_SCHEMA, line(row));
+        } catch (UnsupportedValueException e) {
+            throw new DataException("row of " + row.schema().database() + "." + row.table() + " at " + row.timestamp()
+                    + " cannot be written as line protocol (" + e.getMessage() + "); use out.format=json or struct", e);
+        }
+    }
+
+    private String line(Row row) {
+        TableSchema schema = row.schema();
+        List<ColumnDef> columns = schema.columns();
+        StringBuilder out = new StringBuilder(128);
+        LineEscaper.appendMeasurement(out, schema.measurement());
+        for (int i = 1; i < columns.size(); i++) {
+            ColumnDef column = columns.get(i);
+            Object value = row.value(i);
+            if (column.isTag() && value != null) {
+                out.append(',');
+                LineEscaper.appendKey(out, column.name(), "tag key");
+                out.append('=');
+                LineEscaper.appendKey(out, tagText(column, value, schema.precision()), "value of tag " + column.name());
+            }
+        }
+        char separator = ' ';
+        for (int i = 1; i < columns.size(); i++) {
+            ColumnDef column = columns.get(i);
+            Object value = row.value(i);
+            if (!column.isTag() && value != null) {
+                out.append(separator);
+                separator = ',';
+                LineEscaper.appendKey(out, column.name(), "field key");
+                out.append('=');
+                appendField(out, column, value, schema.precision());
+            }
+        }
+        if (separator == ' ') {
+            throw new UnsupportedValueException("every column is null, and a line needs at least one field");
+        }
+        out.append(' ').append(unit.convert(row.timestamp(), schema.precision()));
+        return out.toString();
+    }
+
+    private String tagText(ColumnDef column, Object value, TimestampUnit databaseUnit) {
+        switch (column.type().type()) {
+            case TIMESTAMP:
+                return Long.toString(TextValues.timestamp(value, databaseUnit, unit));
+            case FLOAT:
+            case DOUBLE:
+                return TextValues.plain((Number) value);
+            case BIGINT_UNSIGNED:
+            case DECIMAL:
+                return ((BigDecimal) value).toPlainString();
+            case VARBINARY:
+                return TextValues.hex((byte[]) value);
+            case GEOMETRY:
+                return WkbText.toText((byte[]) value);
+            default:
+                return value.toString();
+        }
+    }
+
+    private void appendField(StringBuilder out, ColumnDef column, Object value, TimestampUnit databaseUnit) {
+        switch (column.type().type()) {
+            case BOOL:
+                out.append((boolean) (Boolean) value);
+                break;
+            case TINYINT:
+                out.append(value).append("i8");
+                break;
+            case SMALLINT:
+                out.append(value).append("i16");
+                break;
+            case INT:
+                out.append(value).append("i32");
+                break;
+            case BIGINT:
+                out.append(value).append("i64");
+                break;
+            case TINYINT_UNSIGNED:
+                out.append(value).append("u8");
+                break;
+            case SMALLINT_UNSIGNED:
+                out.append(value).append("u16");
+                break;
+            case INT_UNSIGNED:
+                out.append(value).append("u32");
+                break;
+            case BIGINT_UNSIGNED:
+                out.append(((BigDecimal) value).toPlainString()).append("u64");
+                break;
+            case FLOAT:
+                out.append(TextValues.plain((Number) value)).append("f32");
+                break;
+            case DOUBLE:
+                out.append(TextValues.plain((Number) value)).append("f64");
+                break;
+            case TIMESTAMP:
+                // Line protocol has no timestamp field type: the count in data.precision, as BIGINT.
+                out.append(TextValues.timestamp(value, databaseUnit, unit)).append("i64");
+                break;
+            case DECIMAL:
+                // No decimal type either: the exact digits as a VARCHAR rather than a DOUBLE that would round them.
+                quoted(out, "", ((BigDecimal) value).toPlainString());
+                break;
+            case NCHAR:
+            case JSON:
+                quoted(out, "L", value.toString());
+                break;
+            case VARBINARY:
+                // Written as TDengine documents it, B"\x98f46e": hex digits need no escaping, and an escaped
+                // backslash would turn the value into the text "\x98f46e".
+                out.append("B\"").append(TextValues.hex((byte[]) value)).append('"');
+                break;
+            case GEOMETRY:
+                quoted(out, "G", WkbText.toText((byte[]) value));
+                break;
+            default:
+                quoted(out, "", value.toString());
+        }
+    }
+
+    private static void quoted(StringBuilder out, String prefix, String text) {
+        out.append(prefix).append('"');
+        LineEscaper.appendFieldString(out, text);
+        out.append('"');
+    }
+}

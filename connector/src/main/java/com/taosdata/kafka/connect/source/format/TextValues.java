@@ -1,0 +1,44 @@
+package com.taosdata.kafka.connect.source.format;
+
+import java.math.BigDecimal;
+import java.util.Date;
+
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
+
+/** Text forms of Connect values shared by the line and JSON formatters. */
+final class TextValues {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private TextValues() {
+    }
+
+    /** A finite float or double without exponent, e.g. {@code 0.00001}; TDengine's parsers need no more. */
+    static String plain(Number floating) {
+        double value = floating.doubleValue();
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            throw new UnsupportedValueException(value + " has no representation in line protocol");
+        }
+        // Float.toString gives the shortest text that reads back as the same float, without float-to-double noise.
+        String shortest = floating instanceof Float ? Float.toString((Float) floating) : Double.toString(value);
+        return new BigDecimal(shortest).stripTrailingZeros().toPlainString();
+    }
+
+    /** {@code \x} followed by lower-case hex digits, TDengine's literal form of binary data. */
+    static String hex(byte[] bytes) {
+        StringBuilder out = new StringBuilder(2 + bytes.length * 2).append("\\x");
+        for (byte b : bytes) {
+            out.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+        }
+        return out.toString();
+    }
+
+    /** A Connect timestamp value (a Date in a millisecond database, else a count) converted to {@code unit}. */
+    static long timestamp(Object connectValue, TimestampUnit databaseUnit, TimestampUnit unit) {
+        if (connectValue instanceof Date) {
+            return unit.convert(((Date) connectValue).getTime(), TimestampUnit.MS);
+        }
+        return unit.convert(((Number) connectValue).longValue(), databaseUnit);
+    }
+}

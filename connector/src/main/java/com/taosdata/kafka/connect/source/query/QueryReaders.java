@@ -1,0 +1,122 @@
+package com.taosdata.kafka.connect.source.query;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+import org.apache.kafka.connect.storage.OffsetStorageReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.taosdata.kafka.connect.source.TDengineSession;
+import com.taosdata.kafka.connect.config.ConnectionConfigs;
+import com.taosdata.kafka.connect.connection.RetryPolicy;
+import com.taosdata.kafka.connect.connection.Sleeper;
+import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import com.taosdata.kafka.connect.source.config.TDengineSourceConfig;
+import com.taosdata.kafka.connect.source.config.TopicNaming;
+import com.taosdata.kafka.connect.source.format.RowFormatter;
+import com.taosdata.kafka.connect.source.format.RowFormatters;
+import com.taosdata.kafka.connect.source.table.SchemaReader;
+import com.taosdata.kafka.connect.source.table.SourceTable;
+import com.taosdata.kafka.connect.source.table.TableErrors;
+import com.taosdata.kafka.connect.source.table.TableSchema;
+
+/**
+ * Builds a task's {@link QueryReader}: reads the database precision and each super table's (or normal table's)
+ * columns once, and each table's committed offset, so every table resumes where Kafka's copy ends.
+ */
+public final class QueryReaders {
+
+    private static final Logger log = LoggerFactory.getLogger(QueryReaders.class);
+
+    private QueryReaders() {
+    }
+
+    public static QueryReader create(TDengineSourceConfig config, List<SourceTable> tables, OffsetStorageReader offsets,
+                                     LongSupplier clock, Sleeper sleeper, ZoneId zone) {
+        TDengineSession session = new TDengineSession(ConnectionConfigs.connectionFactory(config, sleeper), config.database());
+        try {
+            return create(config, tables, offsets, clock, sleeper, zone, session);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    static QueryReader create(TDengineSourceConfig config, List<SourceTable> tables, OffsetStorageReader offsets,
+                              LongSupplier clock, Sleeper sleeper, ZoneId zone, TDengineSession session) {
+        String database = config.database();
+        RetryPolicy retry = new RetryPolicy(config.maxRetries(), config.retryBackoffMs(), sleeper);
+        SchemaReader schemas = new SchemaReader(database);
+        TimestampUnit precision = retry.call("reading the precision of " + database, () -> session.call(schemas::precision));
+        Map<String, TableSchema> byMeasurement = new HashMap<>();
+        List<SourceTable> readable = new ArrayList<>(tables.size());
+        for (SourceTable table : tables) {
+            if (!byMeasurement.containsKey(table.measurement())) {
+                TableSchema schema = describe(schemas, table, precision, session, retry);
+                if (schema == null) {
+                    continue;
+                }
+                byMeasurement.put(table.measurement(), schema);
+            }
+            readable.add(table);
+        }
+        return reader(config, readable, byMeasurement, offsets, clock, sleeper, zone, session, retry, precision);
+    }
+
+    /** The columns of {@code table}'s super table (or its own), or null when it was dropped since it was listed. */
+    private static TableSchema describe(SchemaReader schemas, SourceTable table, TimestampUnit precision,
+                                        TDengineSession session, RetryPolicy retry) {
+        SourceTable described = describedTable(table);
+        try {
+            return retry.call("describing " + described.name(),
+                    () -> session.call(c -> schemas.describe(c, described, precision)));
+        } catch (TDengineException e) {
+            if (!TableErrors.isTableGone(e)) {
+                throw e;
+            }
+            log.warn("{} was dropped since it was listed; not reading it ({})", described.name(), e.getMessage());
+            return null;
+        }
+    }
+
+    private static QueryReader reader(TDengineSourceConfig config, List<SourceTable> tables,
+                                      Map<String, TableSchema> byMeasurement, OffsetStorageReader offsets,
+                                      LongSupplier clock, Sleeper sleeper, ZoneId zone, TDengineSession session,
+                                      RetryPolicy retry, TimestampUnit precision) {
+        String database = config.database();
+        List<Map<String, String>> partitions = tables.stream()
+                .map(t -> SourcePartitions.table(database, t.name())).toList();
+        Map<Map<String, String>, Map<String, Object>> stored = partitions.isEmpty() ? Map.of() : offsets.offsets(partitions);
+        Instant initial = config.initialTimestamp(zone);
+        Long start = initial == null ? null : precision.fromEpochSecond(initial.getEpochSecond(), initial.getNano());
+        long interval = precision.fromMillis(config.queryIntervalMs());
+        RowFormatter formatter = RowFormatters.create(config.outFormat(), config.outputPrecision());
+        TopicNaming topics = config.topicNaming();
+        List<TableQuerier> queriers = new ArrayList<>(tables.size());
+        for (SourceTable table : tables) {
+            TableSchema schema = byMeasurement.get(table.measurement());
+            TablePosition position = TablePosition.fromOffset(
+                    stored.get(SourcePartitions.table(database, table.name())), precision);
+            WindowPlanner planner = new WindowPlanner(start, interval, schema.compositeKey().isPresent());
+            SourceTable described = describedTable(table);
+            TableQuerier.Describer describer = connection -> new SchemaReader(database).describe(connection, described,
+                    precision);
+            queriers.add(new TableQuerier(table.name(), schema, describer, planner, position, config.fetchMaxRows(),
+                    topics.topicFor(table.measurement()), formatter));
+        }
+        return new QueryReader(queriers, session, retry, clock, sleeper, precision, config.pollIntervalMs(),
+                config.fetchMaxRows());
+    }
+
+    /** Subtables share their super table's columns, so the super table is described once for all of them. */
+    private static SourceTable describedTable(SourceTable table) {
+        return table.stable() == null ? table : SourceTable.superTable(table.stable());
+    }
+}

@@ -1,0 +1,163 @@
+package com.taosdata.kafka.connect.source.query;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.connect.source.SourceRecord;
+
+import com.taosdata.kafka.connect.connection.SqlErrors;
+import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.source.format.DriverValues;
+import com.taosdata.kafka.connect.source.format.Row;
+import com.taosdata.kafka.connect.source.format.RowFormatter;
+import com.taosdata.kafka.connect.source.format.RowRecords;
+import com.taosdata.kafka.connect.source.table.TableSchema;
+
+/**
+ * Reads one table incrementally: each call queries the next window after the table's position, at most
+ * {@code fetch.max.rows} rows, and returns them as records carrying the position after each row as their offset.
+ * The position advances when rows are handed out; Connect commits the offset of a record only after Kafka
+ * acknowledged it, so a restart resumes after the last row Kafka has.
+ */
+public final class TableQuerier {
+
+    /** What one query gave. */
+    public record Result(List<SourceRecord> records, boolean caughtUp) {
+    }
+
+    /** Reads the table's current columns and tags. */
+    @FunctionalInterface
+    public interface Describer {
+        TableSchema describe(Connection connection);
+    }
+
+    private final String table;
+    private final Describer describer;
+    private TableSchema schema;
+    private QuerySql sql;
+    private final WindowPlanner planner;
+    private final int fetchMaxRows;
+    private final String topic;
+    private final Map<String, String> partition;
+    private final RowFormatter formatter;
+    private TablePosition position;
+    private Long scannedTo;
+
+    public TableQuerier(String table, TableSchema schema, Describer describer, WindowPlanner planner,
+                        TablePosition position, int fetchMaxRows, String topic, RowFormatter formatter) {
+        this.table = table;
+        this.schema = schema;
+        this.describer = describer;
+        this.sql = new QuerySql(schema, table);
+        this.planner = planner;
+        this.position = position;
+        this.fetchMaxRows = fetchMaxRows;
+        this.topic = topic;
+        this.partition = SourcePartitions.table(schema.database(), table);
+        this.formatter = formatter;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public TablePosition position() {
+        return position;
+    }
+
+    /**
+     * Queries the next window. {@code now} is in the database's precision. {@code caughtUp} is true when the
+     * table has nothing more to read before now, so it can wait {@code poll.interval.ms}.
+     */
+    public Result poll(Connection connection, long now) {
+        if (planner.needsFirstTimestamp(position, scannedTo)) {
+            Long first = firstTimestamp(connection);
+            if (first == null) {
+                return new Result(List.of(), true);
+            }
+            scannedTo = first - 1;
+        }
+        QueryBounds bounds = planner.plan(position, scannedTo, now);
+        Result result;
+        try {
+            result = read(connection, bounds, now);
+        } catch (SchemaChanged changed) {
+            // A column was added or dropped since the table was described: describe it again and re-run the query.
+            schema = describer.describe(connection);
+            sql = new QuerySql(schema, table);
+            try {
+                result = read(connection, bounds, now);
+            } catch (SchemaChanged again) {
+                throw TDengineException.transientFailure("the columns of " + schema.database() + "." + table
+                        + " changed while they were read", again);
+            }
+        }
+        return result;
+    }
+
+    private Result read(Connection connection, QueryBounds bounds, long now) {
+        long limit = fetchMaxRows + bounds.skip();
+        List<SourceRecord> records = new ArrayList<>();
+        int read = 0;
+        long toSkip = bounds.skip();
+        // Kept local until every row is read: a query that fails half way and is retried must not lose rows.
+        TablePosition next = position;
+        int width = schema.columns().size();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql.rows(bounds, limit))) {
+            while (rows.next()) {
+                if (read++ == 0 && rows.getMetaData().getColumnCount() != width) {
+                    throw new SchemaChanged();
+                }
+                Object[] raw = new Object[width];
+                for (int i = 0; i < width; i++) {
+                    raw[i] = DriverValues.normalize(rows.getObject(i + 1));
+                }
+                Row row = Row.fromDriver(schema, table, raw);
+                if (toSkip > 0 && bounds.lower() != null && row.timestamp() == bounds.lower()) {
+                    toSkip--;
+                    continue;
+                }
+                next = next == null ? TablePosition.first(row.timestamp()) : next.advance(row.timestamp());
+                records.add(RowRecords.create(partition, next.toOffset(schema.precision()), topic, row, formatter));
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate("querying " + schema.database() + "." + table, e);
+        }
+        position = next;
+        boolean windowExhausted = read < limit;
+        if (windowExhausted && planner.advancesPast(bounds, now)) {
+            scannedTo = bounds.upper();
+            return new Result(records, false);
+        }
+        return new Result(records, windowExhausted);
+    }
+
+    private Long firstTimestamp(Connection connection) {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql.firstTimestamp())) {
+            if (!rows.next()) {
+                return null;
+            }
+            Object[] raw = new Object[schema.columns().size()];
+            raw[0] = DriverValues.normalize(rows.getObject(1));
+            return Row.fromDriver(schema, table, raw).timestamp();
+        } catch (SQLException e) {
+            throw SqlErrors.translate("reading the first timestamp of " + schema.database() + "." + table, e);
+        }
+    }
+
+    /** The result is wider or narrower than the described table. */
+    private static final class SchemaChanged extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SchemaChanged() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package com.taosdata.kafka.connect.source.tmq;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.taosdata.kafka.connect.config.ConnectionConfigs;
+import com.taosdata.kafka.connect.connection.RetryPolicy;
+import com.taosdata.kafka.connect.connection.Sleeper;
+import com.taosdata.kafka.connect.connection.SqlErrors;
+import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import com.taosdata.kafka.connect.source.TDengineSession;
+import com.taosdata.kafka.connect.source.config.TDengineSourceConfig;
+import com.taosdata.kafka.connect.source.config.TopicNaming;
+import com.taosdata.kafka.connect.source.format.RowFormatters;
+import com.taosdata.kafka.connect.source.TDengineSession;
+import com.taosdata.kafka.connect.source.table.SchemaReader;
+import com.taosdata.kafka.connect.source.table.SourceTable;
+import com.taosdata.kafka.connect.source.table.TableErrors;
+import com.taosdata.kafka.connect.source.table.TableSchema;
+
+/**
+ * Builds a task's {@link SubscriptionReader}: describes each super table or table of the task, creates its
+ * TDengine topic if missing, then subscribes one consumer of {@code subscription.group.id} to all of them. TMQ
+ * spreads the topics' vgroups over the group's consumers, one per task.
+ */
+public final class SubscriptionReaders {
+
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionReaders.class);
+
+    private SubscriptionReaders() {
+    }
+
+    public static SubscriptionReader create(TDengineSourceConfig config, List<SourceTable> tables, String taskId,
+                                            Sleeper sleeper, Function<Properties, TmqConsumer> consumers) {
+        try (TDengineSession session = new TDengineSession(ConnectionConfigs.connectionFactory(config, sleeper),
+                config.database())) {
+            return create(config, tables, taskId, sleeper, consumers, session);
+        }
+    }
+
+    /** With the session topics are created over; it is needed only until the consumer has subscribed. */
+    static SubscriptionReader create(TDengineSourceConfig config, List<SourceTable> tables, String taskId,
+                                     Sleeper sleeper, Function<Properties, TmqConsumer> consumers, TDengineSession session) {
+        String database = config.database();
+        RetryPolicy retry = new RetryPolicy(config.maxRetries(), config.retryBackoffMs(), sleeper);
+        Properties properties = TmqProperties.build(ConnectionConfigs.url(config),
+                config.getString(ConnectionConfigs.CONNECTION_USER_CONFIG), ConnectionConfigs.password(config).value(),
+                config.groupId(), config.groupId() + "-" + taskId, config.subscriptionFrom().configValue());
+        List<TmqSubscription> subscriptions = prepareTopics(config, tables, retry, session);
+        TmqConsumer consumer = consumers.apply(properties);
+        SubscriptionReader reader = new SubscriptionReader(consumer, subscriptions, database,
+                RowFormatters.create(config.outFormat(), config.outputPrecision()), retry,
+                Duration.ofMillis(config.pollIntervalMs()));
+        try {
+            reader.start();
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+        return reader;
+    }
+
+    private static List<TmqSubscription> prepareTopics(TDengineSourceConfig config, List<SourceTable> tables,
+                                                       RetryPolicy retry, TDengineSession session) {
+        String database = config.database();
+        SchemaReader schemas = new SchemaReader(database);
+        TopicNaming naming = config.topicNaming();
+        TimestampUnit precision = retry.call("reading the precision of " + database,
+                () -> session.call(schemas::precision));
+        List<TmqSubscription> subscriptions = new ArrayList<>(tables.size());
+        for (SourceTable table : tables) {
+            SourceTable described = table.stable() == null ? table : SourceTable.superTable(table.stable());
+            TableSchema schema;
+            try {
+                schema = retry.call("describing " + described.name(),
+                        () -> session.call(c -> schemas.describe(c, described, precision)));
+            } catch (TDengineException e) {
+                if (!TableErrors.isTableGone(e)) {
+                    throw e;
+                }
+                log.warn("{} was dropped since it was listed; not subscribing to it ({})", described.name(),
+                        e.getMessage());
+                continue;
+            }
+            String topic = TmqTopics.name(database, table.name());
+            String sql = TmqTopics.createSql(topic, schema, table.name());
+            retry.call("creating TDengine topic " + topic, () -> session.call(c -> execute(c, sql, topic)));
+            subscriptions.add(new TmqSubscription(topic, schema, naming.topicFor(table.measurement())));
+        }
+        return subscriptions;
+    }
+
+
+    private static Void execute(Connection connection, String sql, String topic) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+            return null;
+        } catch (SQLException e) {
+            throw SqlErrors.translate("creating TDengine topic " + topic, e);
+        }
+    }
+}

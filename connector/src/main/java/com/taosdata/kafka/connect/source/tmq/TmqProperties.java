@@ -1,0 +1,49 @@
+package com.taosdata.kafka.connect.source.tmq;
+
+import java.util.Properties;
+
+import org.apache.kafka.common.config.ConfigException;
+
+import com.taosdata.jdbc.tmq.MapEnhanceDeserializer;
+import com.taosdata.jdbc.tmq.TMQConstants;
+import com.taosdata.kafka.connect.config.ConnectionConfigs;
+import com.taosdata.kafka.connect.connection.TDengineUrl;
+import com.taosdata.kafka.connect.connection.Transport;
+
+/**
+ * Consumer properties for taos-jdbcdriver's {@code TaosConsumer}: transport from {@code connection.url}, manual
+ * commits only, table names in messages (the rows of a super table topic come from many subtables).
+ */
+public final class TmqProperties {
+
+    private TmqProperties() {
+    }
+
+    public static Properties build(TDengineUrl url, String user, String password, String groupId, String clientId,
+                                   String offsetReset) {
+        if (url.transport() == Transport.REST) {
+            throw new ConfigException(ConnectionConfigs.CONNECTION_URL_CONFIG, url.toString(),
+                    "read.method=subscription needs jdbc:TAOS-WS:// or jdbc:TAOS://; TMQ is not available over REST");
+        }
+        Properties properties = new Properties();
+        properties.setProperty(TMQConstants.CONNECT_TYPE, url.transport() == Transport.NATIVE ? "jni" : "ws");
+        if (!url.host().isEmpty()) {
+            properties.setProperty(TMQConstants.CONNECT_IP, url.host());
+            properties.setProperty(TMQConstants.CONNECT_PORT, Integer.toString(url.port()));
+            properties.setProperty(TMQConstants.BOOTSTRAP_SERVERS, url.host() + ":" + url.port());
+        }
+        if (url.useSsl()) {
+            properties.setProperty(TMQConstants.CONNECT_USE_SSL, "true");
+        }
+        properties.setProperty(TMQConstants.CONNECT_USER, user);
+        properties.setProperty(TMQConstants.CONNECT_PASS, password);
+        properties.setProperty(TMQConstants.GROUP_ID, groupId);
+        properties.setProperty(TMQConstants.CLIENT_ID, clientId);
+        // Offsets are committed by the connector once Kafka has the records, never by the driver on its own.
+        properties.setProperty(TMQConstants.ENABLE_AUTO_COMMIT, "false");
+        properties.setProperty(TMQConstants.AUTO_OFFSET_RESET, offsetReset);
+        properties.setProperty(TMQConstants.MSG_WITH_TABLE_NAME, "true");
+        properties.setProperty(TMQConstants.VALUE_DESERIALIZER, MapEnhanceDeserializer.class.getName());
+        return properties;
+    }
+}

@@ -1,0 +1,74 @@
+package com.taosdata.kafka.connect.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.Test;
+
+import com.taosdata.kafka.connect.source.table.SourceTable;
+import com.taosdata.kafka.connect.source.table.TableAssignment;
+
+class TDengineSourceTaskTest {
+
+    private final List<SourceRecord> acknowledged = new ArrayList<>();
+    private final List<List<SourceTable>> assigned = new ArrayList<>();
+    private boolean closed;
+    private final SourceRecord record = new SourceRecord(Map.of(), Map.of(), "t", Schema.STRING_SCHEMA, "v");
+
+    private final TDengineSourceTask task = new TDengineSourceTask((config, tables, taskId, context) -> {
+        assigned.add(tables);
+        return new SourceReader() {
+            @Override
+            public List<SourceRecord> poll() {
+                return List.of(record);
+            }
+
+            @Override
+            public void acknowledge(SourceRecord r) {
+                acknowledged.add(r);
+            }
+
+            @Override
+            public void close() {
+                closed = true;
+            }
+        };
+    });
+
+    private void start() {
+        Map<String, String> props = new HashMap<>();
+        props.put("connection.url", "jdbc:TAOS-WS://localhost:6041");
+        props.put("connection.database", "power");
+        props.put("read.method", "query");
+        props.put(TableAssignment.TASK_TABLES_CONFIG, TableAssignment.encode(List.of(new SourceTable("d1", "meters"))));
+        task.start(props);
+    }
+
+    @Test
+    void readsTheAssignedTables() throws Exception {
+        start();
+        assertThat(assigned).containsExactly(List.of(new SourceTable("d1", "meters")));
+        assertThat(task.poll()).containsExactly(record);
+    }
+
+    @Test
+    void kafkaAcknowledgementsReachTheReader() {
+        start();
+        task.commitRecord(record, null);
+        assertThat(acknowledged).containsExactly(record);
+    }
+
+    @Test
+    void stopClosesTheReaderAndIsSafeBeforeStart() {
+        task.stop();
+        start();
+        task.stop();
+        assertThat(closed).isTrue();
+    }
+}

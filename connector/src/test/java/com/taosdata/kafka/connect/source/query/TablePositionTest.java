@@ -1,0 +1,67 @@
+package com.taosdata.kafka.connect.source.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.connect.errors.ConnectException;
+import org.junit.jupiter.api.Test;
+
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
+
+class TablePositionTest {
+
+    @Test
+    void advancingToANewTimestampRestartsTheCount() {
+        assertThat(TablePosition.first(100).advance(200)).isEqualTo(new TablePosition(200, 1));
+    }
+
+    @Test
+    void advancingWithinTheSameTimestampCountsRows() {
+        assertThat(TablePosition.first(100).advance(100).advance(100)).isEqualTo(new TablePosition(100, 3));
+    }
+
+    @Test
+    void offsetHoldsTimestampRowsAndPrecision() {
+        assertThat(new TablePosition(1700000000123L, 2).toOffset(TimestampUnit.MS))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("ts", 1700000000123L, "rows", 2L, "precision", "ms"));
+    }
+
+    @Test
+    void offsetRoundTrips() {
+        TablePosition position = new TablePosition(1700000000123456789L, 4);
+        assertThat(TablePosition.fromOffset(position.toOffset(TimestampUnit.NS), TimestampUnit.NS)).isEqualTo(position);
+    }
+
+    @Test
+    void integersReadBackAsIntegersAreAccepted() {
+        // The JSON offset converter may hand small numbers back as Integer.
+        Map<String, Object> stored = new HashMap<>(Map.of("ts", 5, "rows", 1, "precision", "ms"));
+        assertThat(TablePosition.fromOffset(stored, TimestampUnit.MS)).isEqualTo(new TablePosition(5, 1));
+    }
+
+    @Test
+    void noOffsetMeansNoPosition() {
+        assertThat(TablePosition.fromOffset(null, TimestampUnit.MS)).isNull();
+        assertThat(TablePosition.fromOffset(Map.of(), TimestampUnit.MS)).isNull();
+    }
+
+    @Test
+    void offsetInAnotherPrecisionIsConverted() {
+        Map<String, Object> stored = Map.of("ts", 1700000000123L, "rows", 1L, "precision", "ms");
+        assertThat(TablePosition.fromOffset(stored, TimestampUnit.US)).isEqualTo(new TablePosition(1700000000123000L, 1));
+    }
+
+    @Test
+    void foreignOffsetIsRejected() {
+        assertThatThrownBy(() -> TablePosition.fromOffset(Map.of("ts", "yesterday"), TimestampUnit.MS))
+                .isInstanceOf(ConnectException.class).hasMessageContaining("not one this connector wrote");
+    }
+
+    @Test
+    void partitionNamesDatabaseAndTable() {
+        assertThat(SourcePartitions.table("power", "d1001")).isEqualTo(Map.of("database", "power", "table", "d1001"));
+    }
+}

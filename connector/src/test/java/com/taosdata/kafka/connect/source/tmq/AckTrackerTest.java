@@ -1,0 +1,45 @@
+package com.taosdata.kafka.connect.source.tmq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class AckTrackerTest {
+
+    private static final TmqPartition VG1 = new TmqPartition("t", 1);
+    private static final TmqPartition VG2 = new TmqPartition("t", 2);
+
+    @Test
+    void nothingIsCommittableBeforeEveryRecordOfABatchIsAcknowledged() {
+        AckTracker acks = new AckTracker();
+        long batch = acks.register(2, Map.of(VG1, 10L));
+        acks.acknowledge(batch);
+        assertThat(acks.takeCommittable()).isEmpty();
+        acks.acknowledge(batch);
+        assertThat(acks.takeCommittable()).isEqualTo(Map.of(VG1, 10L));
+        assertThat(acks.takeCommittable()).isEmpty();
+    }
+
+    @Test
+    void laterBatchWaitsForEarlierOnes() {
+        AckTracker acks = new AckTracker();
+        long first = acks.register(1, Map.of(VG1, 10L));
+        long second = acks.register(1, Map.of(VG1, 20L, VG2, 5L));
+        acks.acknowledge(second);
+        assertThat(acks.takeCommittable()).isEmpty();
+        acks.acknowledge(first);
+        assertThat(acks.takeCommittable()).isEqualTo(Map.of(VG1, 20L, VG2, 5L));
+        assertThat(acks.pendingBatches()).isZero();
+    }
+
+    @Test
+    void acknowledgingMoreRecordsThanABatchHadIsABug() {
+        AckTracker acks = new AckTracker();
+        long batch = acks.register(1, Map.of(VG1, 1L));
+        acks.acknowledge(batch);
+        assertThatThrownBy(() -> acks.acknowledge(batch)).isInstanceOf(IllegalStateException.class);
+    }
+}

@@ -1,0 +1,126 @@
+package com.taosdata.kafka.connect.source.tmq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.Test;
+
+import com.taosdata.kafka.connect.config.Precision;
+import com.taosdata.kafka.connect.connection.ErrorKind;
+import com.taosdata.kafka.connect.connection.RetryPolicy;
+import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
+import com.taosdata.kafka.connect.source.config.OutFormat;
+import com.taosdata.kafka.connect.source.format.RowFormatters;
+import com.taosdata.kafka.connect.source.table.ColumnDef;
+import com.taosdata.kafka.connect.source.table.ColumnDef.Role;
+import com.taosdata.kafka.connect.source.table.TableSchema;
+
+class SubscriptionReaderTest {
+
+    private static final String TOPIC = "tdconnect_power_meters";
+    private static final TableSchema SCHEMA = new TableSchema("power", "meters", TimestampUnit.MS, List.of(
+            new ColumnDef("ts", TdengineColumnType.parse("TIMESTAMP"), Role.TIMESTAMP),
+            new ColumnDef("v", TdengineColumnType.parse("INT"), Role.COLUMN),
+            new ColumnDef("loc", TdengineColumnType.parse("NCHAR(8)"), Role.TAG)));
+
+    private final FakeTmqConsumer consumer = new FakeTmqConsumer();
+    private final SubscriptionReader reader = new SubscriptionReader(consumer,
+            List.of(new TmqSubscription(TOPIC, SCHEMA, "power-meters")), "power",
+            RowFormatters.create(OutFormat.LINE, Precision.MS), new RetryPolicy(2, 0, millis -> { }),
+            Duration.ofMillis(10));
+
+    private static TmqRow row(int vgroup, long offset, String table, long ts, int v) {
+        return new TmqRow(new TmqPartition(TOPIC, vgroup), offset, table,
+                Map.of("ts", new Timestamp(ts), "v", v, "loc", "x"));
+    }
+
+    @Test
+    void subscribesToEveryTopicOfTheTask() throws Exception {
+        reader.start();
+        assertThat(consumer.subscribed).containsExactly(TOPIC);
+    }
+
+    @Test
+    void rowsBecomeRecordsOfTheirTableInTheKafkaTopic() throws Exception {
+        consumer.thenRows(row(1, 7, "d1001", 1000, 5));
+        List<SourceRecord> records = reader.poll();
+        assertThat(records).hasSize(1);
+        SourceRecord record = records.get(0);
+        assertThat(record.topic()).isEqualTo("power-meters");
+        assertThat(record.key()).isEqualTo("d1001");
+        assertThat(record.value()).isEqualTo("meters,loc=x v=5i32 1000");
+        assertThat(record.sourcePartition()).isEqualTo(Map.of("database", "power", "topic", TOPIC, "vgroup", 1));
+        assertThat(record.sourceOffset()).isEqualTo(Map.of("offset", 7L));
+    }
+
+    @Test
+    void offsetsAreCommittedOnlyAfterKafkaAcknowledgedEveryRecord() throws Exception {
+        consumer.thenRows(row(1, 7, "d1001", 1000, 5), row(2, 3, "d1002", 1000, 6));
+        List<SourceRecord> records = reader.poll();
+        reader.acknowledge(records.get(1));
+        reader.poll();
+        assertThat(consumer.commits).isEmpty();
+        reader.acknowledge(records.get(0));
+        reader.poll();
+        assertThat(consumer.commits).containsExactly(Map.of(new TmqPartition(TOPIC, 1), 8L, new TmqPartition(TOPIC, 2), 4L));
+    }
+
+    @Test
+    void aLaterPollIsNotCommittedBeforeAnEarlierOne() throws Exception {
+        consumer.thenRows(row(1, 7, "d1001", 1000, 5)).thenRows(row(1, 8, "d1001", 2000, 6));
+        List<SourceRecord> first = reader.poll();
+        List<SourceRecord> second = reader.poll();
+        reader.acknowledge(second.get(0));
+        reader.poll();
+        assertThat(consumer.commits).isEmpty();
+        reader.acknowledge(first.get(0));
+        reader.poll();
+        assertThat(consumer.commits).containsExactly(Map.of(new TmqPartition(TOPIC, 1), 9L));
+    }
+
+    @Test
+    void closeCommitsWhatKafkaHasAndClosesTheConsumer() throws Exception {
+        consumer.thenRows(row(1, 7, "d1001", 1000, 5));
+        reader.acknowledge(reader.poll().get(0));
+        reader.close();
+        assertThat(consumer.commits).containsExactly(Map.of(new TmqPartition(TOPIC, 1), 8L));
+        assertThat(consumer.closed).isTrue();
+        assertThat(reader.poll()).isEmpty();
+    }
+
+    @Test
+    void closeWithUnacknowledgedRecordsCommitsNothing() throws Exception {
+        consumer.thenRows(row(1, 7, "d1001", 1000, 5));
+        reader.poll();
+        reader.close();
+        assertThat(consumer.commits).isEmpty();
+    }
+
+    @Test
+    void transientPollFailureIsRetried() throws Exception {
+        consumer.thenFail(TDengineException.transientFailure("timeout", null)).thenRows(row(1, 7, "d1001", 1000, 5));
+        assertThat(reader.poll()).hasSize(1);
+    }
+
+    @Test
+    void fatalPollFailureFailsTheTaskWithTheCause() throws Exception {
+        TDengineException fatal = new TDengineException(0x4000, ErrorKind.FATAL, "topic dropped", null);
+        consumer.thenFail(fatal);
+        assertThatThrownBy(reader::poll).isSameAs(fatal);
+    }
+
+    @Test
+    void rowOfAnUnknownTopicIsAnError() throws Exception {
+        consumer.thenRows(new TmqRow(new TmqPartition("other", 1), 1, "x", Map.of()));
+        assertThatThrownBy(reader::poll).isInstanceOf(ConnectException.class).hasMessageContaining("other");
+    }
+}

@@ -1,0 +1,62 @@
+package com.taosdata.kafka.connect.source.tmq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+import com.taosdata.kafka.connect.connection.TDengineUrl;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
+import com.taosdata.kafka.connect.source.table.ColumnDef;
+import com.taosdata.kafka.connect.source.table.ColumnDef.Role;
+import com.taosdata.kafka.connect.source.table.TableSchema;
+
+class TmqSetupTest {
+
+    @Test
+    void topicSelectsEveryColumnAndTagByQuotedName() {
+        TableSchema schema = new TableSchema("power", "meters", TimestampUnit.MS, List.of(
+                new ColumnDef("ts", TdengineColumnType.parse("TIMESTAMP"), Role.TIMESTAMP),
+                new ColumnDef("current", TdengineColumnType.parse("FLOAT"), Role.COLUMN),
+                new ColumnDef("location", TdengineColumnType.parse("NCHAR(8)"), Role.TAG)));
+        String topic = TmqTopics.name("power", "meters");
+        assertThat(topic).isEqualTo("tdconnect_power_meters");
+        assertThat(TmqTopics.createSql(topic, schema, "meters")).isEqualTo("CREATE TOPIC IF NOT EXISTS "
+                + "`tdconnect_power_meters` AS SELECT `ts`,`current`,`location` FROM `power`.`meters`");
+    }
+
+    @Test
+    void topicNameKeepsOnlyWordCharacters() {
+        assertThat(TmqTopics.name("power", "my-table")).isEqualTo("tdconnect_power_my_table");
+    }
+
+    @Test
+    void webSocketConsumerCommitsManuallyAndGetsTableNames() {
+        Properties properties = TmqProperties.build(TDengineUrl.parse("url", "jdbc:TAOS-WS://db:6041?useSSL=true"),
+                "root", "secret", "g1", "g1-0", "earliest");
+        assertThat(properties).containsEntry("td.connect.type", "ws").containsEntry("bootstrap.servers", "db:6041")
+                .containsEntry("enable.auto.commit", "false").containsEntry("msg.with.table.name", "true")
+                .containsEntry("group.id", "g1").containsEntry("client.id", "g1-0")
+                .containsEntry("auto.offset.reset", "earliest").containsEntry("useSSL", "true")
+                .containsEntry("value.deserializer", "com.taosdata.jdbc.tmq.MapEnhanceDeserializer");
+    }
+
+    @Test
+    void nativeConsumerUsesJni() {
+        Properties properties = TmqProperties.build(TDengineUrl.parse("url", "jdbc:TAOS://db:6030"), "root", "p", "g",
+                "g-0", "latest");
+        assertThat(properties).containsEntry("td.connect.type", "jni").containsEntry("td.connect.ip", "db")
+                .containsEntry("td.connect.port", "6030");
+    }
+
+    @Test
+    void restCannotSubscribe() {
+        assertThatThrownBy(() -> TmqProperties.build(TDengineUrl.parse("url", "jdbc:TAOS-RS://db:6041"), "root", "p",
+                "g", "g-0", "latest")).isInstanceOf(ConfigException.class);
+    }
+}
