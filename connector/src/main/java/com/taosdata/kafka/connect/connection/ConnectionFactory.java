@@ -3,6 +3,7 @@ package com.taosdata.kafka.connect.connection;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 
 import org.apache.kafka.common.config.types.Password;
@@ -51,15 +52,43 @@ public final class ConnectionFactory {
             if (connection == null) {
                 throw new TDengineException(0, ErrorKind.FATAL, "no TDengine driver accepts " + url, null);
             }
+            if (url.transport() == Transport.REST) {
+                probe(connection);
+            }
             return connection;
         } catch (SQLException e) {
             throw SqlErrors.translate("connecting to " + url, e);
-        } catch (RuntimeException | LinkageError e) {
-            // The drivers throw unchecked exceptions for unreachable hosts and missing native libraries.
+        } catch (LinkageError e) {
+            // libtaos is on the library path but cannot be loaded (wrong architecture, missing dependency):
+            // no retry will change that.
+            throw new TDengineException(0, ErrorKind.FATAL, "connecting to " + url + " failed: the TDengine client library "
+                    + "could not be loaded (" + e + "); fix the client installation on this worker, or use the "
+                    + "pure-Java WebSocket transport: jdbc:TAOS-WS://" + (url.host().isEmpty() ? "localhost" : url.host())
+                    + ":6041", e);
+        } catch (RuntimeException e) {
+            // The drivers throw unchecked exceptions for unreachable hosts.
             if (e instanceof TDengineException) {
                 throw (TDengineException) e;
             }
             throw TDengineException.transientFailure("connecting to " + url + " failed: " + e, e);
+        }
+    }
+
+    /**
+     * The REST driver connects lazily: its connect() succeeds even when taosAdapter is unreachable or the credentials
+     * are wrong. One cheap statement (the one the driver's own isValid() runs) makes open() fail as the other
+     * transports do, with TDengine's code.
+     */
+    private static void probe(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeQuery("SELECT 1").close();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
         }
     }
 

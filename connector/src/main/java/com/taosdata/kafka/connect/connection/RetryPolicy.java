@@ -6,7 +6,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Retries a call that failed with a {@link ErrorKind#TRANSIENT} TDengine error, with a fixed backoff,
- * up to a number of retries; any other failure passes through at once.
+ * up to a number of retries; any other failure passes through at once. When the retries are used up, the last failure
+ * is thrown again, still {@link ErrorKind#TRANSIENT}, with the number of attempts in its message.
  */
 public final class RetryPolicy {
 
@@ -48,7 +49,10 @@ public final class RetryPolicy {
                     throw e;
                 }
                 if (retries >= maxRetries) {
-                    throw new ConnectException(what + " failed after " + (retries + 1) + " attempt(s): " + e.getMessage(), e);
+                    // Still a TDengineException of kind TRANSIENT, so a policy around this one (a write retrying
+                    // a connection that could not be reopened) keeps retrying instead of failing at once.
+                    throw new TDengineException(e.code(), ErrorKind.TRANSIENT,
+                            what + " failed after " + (retries + 1) + " attempt(s): " + e.getMessage(), e);
                 }
                 retries++;
                 listener.onRetry(e);

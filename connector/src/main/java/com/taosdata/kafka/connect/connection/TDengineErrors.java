@@ -31,9 +31,10 @@ public final class TDengineErrors {
     private static final Set<Integer> DATA = Set.of(
             // common: invalid JSON, invalid timestamp format, invalid data format, invalid value
             0x011B, 0x0127, 0x0132, 0x0134,
-            // tsc: table name too long / SML measure empty, syntax error, statement too long,
-            // invalid column length, invalid JSON type, value out of range
-            0x020A, 0x0216, 0x0219, 0x021F, 0x0222, 0x0224,
+            // tsc: invalid value (taosc's schemaless parser: a field or tag it cannot read), table name too long /
+            // SML measure empty, syntax error, statement too long, invalid column length, invalid JSON format,
+            // invalid JSON type, value out of range
+            0x0203, 0x020A, 0x0216, 0x0219, 0x021F, 0x0221, 0x0222, 0x0224,
             // mnode: too many tags or columns, invalid row bytes (schema limits hit by a line)
             0x0364, 0x0365, 0x036F,
             // tsdb: timestamp out of range

@@ -32,6 +32,8 @@ public final class TDengineUrl {
             throw new ConfigException(key, url, "is required, e.g. jdbc:TAOS-WS://localhost:6041");
         }
         String trimmed = url.trim();
+        // Checked before anything that echoes the URL in a message, so a password in it is never shown.
+        refuseCredentials(key, trimmed);
         Transport transport = Arrays.stream(Transport.values())
                 .filter(t -> trimmed.regionMatches(true, 0, t.prefix(), 0, t.prefix().length()))
                 .findFirst()
@@ -39,7 +41,7 @@ public final class TDengineUrl {
                         + "jdbc:TAOS-WS://host:6041 (WebSocket) or jdbc:TAOS-RS://host:6041 (REST)"));
         String rest = trimmed.substring(transport.prefix().length());
         int query = rest.indexOf('?');
-        Map<String, String> parameters = query < 0 ? Map.of() : parseParameters(key, url, rest.substring(query + 1));
+        Map<String, String> parameters = query < 0 ? Map.of() : parseParameters(rest.substring(query + 1));
         String authority = query < 0 ? rest : rest.substring(0, query);
         int slash = authority.indexOf('/');
         if (slash >= 0) {
@@ -70,7 +72,31 @@ public final class TDengineUrl {
         return new TDengineUrl(transport, host, port, parameters);
     }
 
-    private static Map<String, String> parseParameters(String key, String url, String query) {
+    /** {@code user:password@host} or {@code ?user=…&password=…}: refused, and the URL is not repeated in the message. */
+    private static void refuseCredentials(String key, String url) {
+        int schemeEnd = url.indexOf("://");
+        String afterScheme = schemeEnd < 0 ? url : url.substring(schemeEnd + 3);
+        int query = afterScheme.indexOf('?');
+        String authority = query < 0 ? afterScheme : afterScheme.substring(0, query);
+        int slash = authority.indexOf('/');
+        if ((slash < 0 ? authority : authority.substring(0, slash)).indexOf('@') >= 0) {
+            throw new ConfigException(key, "(hidden)", "must not carry a user or password before '@'; use "
+                    + "connection.user and connection.password so the password stays masked");
+        }
+        if (query >= 0) {
+            for (String pair : afterScheme.substring(query + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                String name = eq < 0 ? pair : pair.substring(0, eq);
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (lower.equals("user") || lower.equals("password")) {
+                    throw new ConfigException(key, "(hidden)", "must not carry '" + name
+                            + "'; use connection.user and connection.password so the password stays masked");
+                }
+            }
+        }
+    }
+
+    private static Map<String, String> parseParameters(String query) {
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String pair : query.split("&")) {
             if (pair.isEmpty()) {
@@ -78,11 +104,6 @@ public final class TDengineUrl {
             }
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.equals("user") || lower.equals("password")) {
-                throw new ConfigException(key, "(hidden)", "must not carry '" + name
-                        + "'; use connection.user and connection.password so the password stays masked");
-            }
             parameters.put(name, eq < 0 ? "" : pair.substring(eq + 1));
         }
         return Collections.unmodifiableMap(parameters);

@@ -52,7 +52,7 @@ final class DatabaseBuffer {
 
     /** Drops the records of partitions this task no longer owns; their new owner will write them. */
     void discard(Collection<TopicPartition> partitions) {
-        records.removeIf(r -> partitions.contains(new TopicPartition(r.record().topic(), r.record().kafkaPartition())));
+        records.removeIf(r -> partitions.contains(RecordIds.partition(r.record())));
         lines = records.stream().mapToInt(r -> r.payloads().size()).sum();
     }
 }

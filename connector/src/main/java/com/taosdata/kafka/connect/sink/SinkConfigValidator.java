@@ -13,7 +13,6 @@ import java.util.Set;
 
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
-import org.apache.kafka.connect.errors.ConnectException;
 
 import com.taosdata.kafka.connect.config.ConfigEnum;
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
@@ -62,11 +61,18 @@ final class SinkConfigValidator {
     private static List<String> checkDatabaseNames(TDengineSinkConfig config, String topics, Map<String, ConfigValue> values) {
         DatabaseNameResolver resolver = new DatabaseNameResolver(config.database(), config.databasePrefix());
         Set<String> databases = new LinkedHashSet<>();
-        if (topics == null || topics.isBlank()) {
-            return List.of();
-        }
         String keyAtFault = config.database() != null ? TDengineSinkConfig.CONNECTION_DATABASE_CONFIG
                 : TDengineSinkConfig.CONNECTION_DATABASE_PREFIX_CONFIG;
+        if (topics == null || topics.isBlank()) {
+            // topics.regex: the topics are unknown, but a database or pattern that is invalid even with a one-letter
+            // topic is invalid with every topic, and would only fail the tasks later.
+            String problem = Identifiers.databaseNameProblem(resolver.rawName("t"));
+            if (problem != null) {
+                values.get(keyAtFault).addErrorMessage("no topic can make a valid database name: " + problem);
+                return List.of();
+            }
+            return config.database() != null ? List.of(Identifiers.canonicalDatabase(config.database())) : List.of();
+        }
         for (String topic : Arrays.stream(topics.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toArray(String[]::new)) {
             String raw = resolver.rawName(topic);
             String problem = Identifiers.databaseNameProblem(raw);
@@ -100,7 +106,9 @@ final class SinkConfigValidator {
             } else {
                 urlValue.addErrorMessage("cannot reach TDengine at " + url + ": " + e.getMessage());
             }
-        } catch (SQLException | ConnectException e) {
+        } catch (SQLException | RuntimeException e) {
+            // Anything else the server or driver answers (an unexpected precision, a driver bug) is still a
+            // validation message: validate() must never throw.
             urlValue.addErrorMessage("cannot use TDengine at " + url + ": " + e.getMessage());
         }
     }

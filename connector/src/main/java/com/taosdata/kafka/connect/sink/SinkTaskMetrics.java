@@ -8,6 +8,7 @@ import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
+import org.apache.kafka.common.utils.Sanitizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +30,9 @@ final class SinkTaskMetrics implements SinkTaskMetricsMBean {
 
     void register(String connector, String task) {
         try {
+            // Quoted only when the value needs it, as Kafka's own metrics do: connector=my-sink,task=0.
             name = new ObjectName("com.taosdata.kafka.connect:type=sink-task-metrics,connector="
-                    + ObjectName.quote(connector) + ",task=" + ObjectName.quote(task));
+                    + Sanitizer.jmxSanitize(connector) + ",task=" + Sanitizer.jmxSanitize(task));
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             if (server.isRegistered(name)) {
                 server.unregisterMBean(name);

@@ -2,15 +2,14 @@ package com.taosdata.kafka.connect.sink;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.LongSupplier;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -21,8 +20,10 @@ import org.slf4j.LoggerFactory;
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
 import com.taosdata.kafka.connect.config.SchemalessProtocol;
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
+import com.taosdata.kafka.connect.connection.NativeClient;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.Sleeper;
+import com.taosdata.kafka.connect.connection.Transport;
 import com.taosdata.kafka.connect.naming.DatabaseNameResolver;
 import com.taosdata.kafka.connect.util.Version;
 import com.taosdata.kafka.connect.write.DatabaseInitializer;
@@ -39,8 +40,31 @@ public class TDengineSinkTask extends SinkTask {
     private static final Logger log = LoggerFactory.getLogger(TDengineSinkTask.class);
     private static final String ERRORS_TOLERANCE = "errors.tolerance";
 
+    /** Builds what talks to TDengine; a seam so tests run the task against fakes. */
+    interface Backend {
+        Backend TDENGINE = new Backend() {
+            @Override
+            public DatabaseInitializer initializer(TDengineSinkConfig config, ConnectionFactory connections, RetryPolicy retry) {
+                return new DatabaseInitializer(connections, retry, config.precision(),
+                        config.protocol() == SchemalessProtocol.LINE);
+            }
+
+            @Override
+            public SchemalessWriter writer(TDengineSinkConfig config, ConnectionFactory connections) {
+                return SchemalessWriters.create(connections, config.getString(ConnectionConfigs.CONNECTION_USER_CONFIG),
+                        ConnectionConfigs.password(config), config.protocol(), config.precision(),
+                        Duration.ofMillis(config.requestTimeoutMs()));
+            }
+        };
+
+        DatabaseInitializer initializer(TDengineSinkConfig config, ConnectionFactory connections, RetryPolicy retry);
+
+        SchemalessWriter writer(TDengineSinkConfig config, ConnectionFactory connections);
+    }
+
     private final LongSupplier clock;
     private final Sleeper sleeper;
+    private final Backend backend;
     private final SinkTaskMetrics metrics = new SinkTaskMetrics();
     private final Map<String, DatabaseBuffer> buffers = new LinkedHashMap<>();
     private final OffsetTracker offsets = new OffsetTracker();
@@ -52,14 +76,21 @@ public class TDengineSinkTask extends SinkTask {
     private DatabaseInitializer initializer;
     private SchemalessWriter writer;
     private IsolatingBatchWriter batchWriter;
+    /**
+     * A write that failed in {@link #preCommit}. The worker only logs preCommit failures, rewinds and carries on, so a
+     * write failure there (retries used up, a rejected record without DLQ) would never fail the task: the next
+     * {@link #put} throws it instead.
+     */
+    private ConnectException preCommitFailure;
 
     public TDengineSinkTask() {
-        this(System::currentTimeMillis, Sleeper.SYSTEM);
+        this(System::currentTimeMillis, Sleeper.SYSTEM, Backend.TDENGINE);
     }
 
-    TDengineSinkTask(LongSupplier clock, Sleeper sleeper) {
+    TDengineSinkTask(LongSupplier clock, Sleeper sleeper, Backend backend) {
         this.clock = clock;
         this.sleeper = sleeper;
+        this.backend = backend;
     }
 
     @Override
@@ -75,10 +106,13 @@ public class TDengineSinkTask extends SinkTask {
         decoder = new PayloadDecoder(protocol);
         badRecords = new BadRecordHandler(errantRecordReporter(), "all".equalsIgnoreCase(props.get(ERRORS_TOLERANCE)), metrics);
         ConnectionFactory connections = ConnectionConfigs.connectionFactory(config, sleeper);
+        if (connections.url().transport() == Transport.NATIVE && !NativeClient.isAvailable()) {
+            // The task may run on another worker than the one that validated the config: check where it runs.
+            throw new ConnectException(NativeClient.missingMessage(connections.url()));
+        }
         RetryPolicy retry = new RetryPolicy(config.maxRetries(), config.retryBackoffMs(), sleeper);
-        initializer = new DatabaseInitializer(connections, retry, config.precision(), protocol == SchemalessProtocol.LINE);
-        writer = SchemalessWriters.create(connections, config.getString(ConnectionConfigs.CONNECTION_USER_CONFIG),
-                ConnectionConfigs.password(config), protocol, config.precision(), Duration.ofMillis(config.requestTimeoutMs()));
+        initializer = backend.initializer(config, connections, retry);
+        writer = backend.writer(config, connections);
         batchWriter = new IsolatingBatchWriter(writer, retry, badRecords, metrics);
         metrics.bufferedLines(() -> buffers.values().stream().mapToLong(DatabaseBuffer::lines).sum());
         metrics.register(props.getOrDefault("name", "tdengine-sink"), taskId(props));
@@ -101,12 +135,16 @@ public class TDengineSinkTask extends SinkTask {
 
     @Override
     public void put(Collection<SinkRecord> records) {
+        if (preCommitFailure != null) {
+            throw preCommitFailure;
+        }
         long now = clock.getAsLong();
         for (SinkRecord record : records) {
-            TopicPartition partition = new TopicPartition(record.topic(), record.kafkaPartition());
+            TopicPartition partition = RecordIds.partition(record);
+            long offset = RecordIds.offset(record);
             if (record.value() == null) {
                 metrics.tombstoneSkipped();
-                offsets.done(partition, record.kafkaOffset());
+                offsets.done(partition, offset);
                 continue;
             }
             String database = databases.resolve(record.topic());
@@ -115,13 +153,13 @@ public class TDengineSinkTask extends SinkTask {
                 payloads = decoder.decode(record);
             } catch (DataException e) {
                 badRecords.handle(record, e);
-                offsets.done(partition, record.kafkaOffset());
+                offsets.done(partition, offset);
                 continue;
             }
             initializer.ensure(database);
             DatabaseBuffer buffer = buffers.computeIfAbsent(database, DatabaseBuffer::new);
             buffer.add(new EncodedRecord(record, payloads), now);
-            offsets.waiting(partition, record.kafkaOffset());
+            offsets.waiting(partition, offset, database);
             if (buffer.lines() >= config.batchSize()) {
                 write(buffer);
             }
@@ -136,19 +174,20 @@ public class TDengineSinkTask extends SinkTask {
     private void write(DatabaseBuffer buffer) {
         List<EncodedRecord> batch = buffer.drain();
         batchWriter.write(buffer.database(), batch);
-        Set<TopicPartition> written = new HashSet<>();
-        for (EncodedRecord encoded : batch) {
-            written.add(new TopicPartition(encoded.record().topic(), encoded.record().kafkaPartition()));
-        }
-        offsets.written(written);
+        offsets.written(buffer.database());
     }
 
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-        for (DatabaseBuffer buffer : buffers.values()) {
-            if (!buffer.isEmpty()) {
-                write(buffer);
+        try {
+            for (DatabaseBuffer buffer : buffers.values()) {
+                if (!buffer.isEmpty()) {
+                    write(buffer);
+                }
             }
+        } catch (ConnectException e) {
+            preCommitFailure = e;
+            throw e;
         }
         return offsets.committable(currentOffsets.keySet());
     }

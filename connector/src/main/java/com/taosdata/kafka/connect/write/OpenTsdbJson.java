@@ -14,8 +14,10 @@ final class OpenTsdbJson {
         boolean first = true;
         for (String document : documents) {
             String body = document.strip();
-            if (body.startsWith("[")) {
-                body = body.substring(1, body.lastIndexOf(']')).strip();
+            // Only a well-bracketed array is unwrapped; anything else is passed on as is, so TDengine rejects it as
+            // a data error and the batch writer isolates its record, instead of this method throwing.
+            if (body.startsWith("[") && body.endsWith("]")) {
+                body = body.substring(1, body.length() - 1).strip();
             }
             if (body.isEmpty()) {
                 continue;

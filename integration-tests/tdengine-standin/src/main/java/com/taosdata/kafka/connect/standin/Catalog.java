@@ -20,48 +20,29 @@ import java.util.TreeMap;
  * server answers the loser of that race (facts note, "Transient server answers").
  */
 public final class Catalog {
-    public static final String INFORMATION_SCHEMA = "information_schema";
-    public static final String PERFORMANCE_SCHEMA = "performance_schema";
-    private static final String INS_DATABASES = "ins_databases";
+    public static final String INFORMATION_SCHEMA = InformationSchema.NAME;
+    public static final String PERFORMANCE_SCHEMA = InformationSchema.PERFORMANCE_SCHEMA;
 
     private final H2Store h2;
+    private final InformationSchema system;
     private final long creationDelayMillis;
+    private long nextUid = 1;
     private final Map<String, Database> databases = new TreeMap<>();
     private final Set<String> creating = new HashSet<>();
 
     public Catalog(H2Store h2, long creationDelayMillis) {
         this.h2 = h2;
+        this.system = new InformationSchema(h2);
         this.creationDelayMillis = creationDelayMillis;
         createSystemDatabases();
     }
 
     private void createSystemDatabases() {
-        Database ins = new Database(INFORMATION_SCHEMA, Precision.MS);
-        List<Column> cols = List.of(
-                new Column("name", ColumnType.VARCHAR, 64),
-                new Column("create_time", ColumnType.TIMESTAMP, 8),
-                new Column("ntables", ColumnType.INT, 4),
-                new Column("vgroups", ColumnType.INT, 4),
-                new Column("replica", ColumnType.INT, 4),
-                new Column("strict", ColumnType.VARCHAR, 4),
-                new Column("duration", ColumnType.VARCHAR, 10),
-                new Column("keep", ColumnType.VARCHAR, 32),
-                new Column("buffer", ColumnType.INT, 4),
-                new Column("pagesize", ColumnType.INT, 4),
-                new Column("pages", ColumnType.INT, 4),
-                new Column("minrows", ColumnType.INT, 4),
-                new Column("maxrows", ColumnType.INT, 4),
-                new Column("comp", ColumnType.INT, 4),
-                new Column("precision", ColumnType.VARCHAR, 2),
-                new Column("status", ColumnType.VARCHAR, 10));
-        TableDef table = TableDef.normal(INFORMATION_SCHEMA, INS_DATABASES, cols);
-        h2.execute("CREATE SCHEMA " + H2Store.quote(INFORMATION_SCHEMA));
-        h2.execute("CREATE TABLE " + H2Store.table(INFORMATION_SCHEMA, INS_DATABASES) + " (" + columnDdl(cols) + ")");
-        ins.tables().put(INS_DATABASES, table);
+        Database ins = system.create();
         databases.put(INFORMATION_SCHEMA, ins);
         databases.put(PERFORMANCE_SCHEMA, new Database(PERFORMANCE_SCHEMA, Precision.MS));
-        registerDatabaseRow(ins);
-        registerDatabaseRow(databases.get(PERFORMANCE_SCHEMA));
+        system.databaseCreated(ins, true);
+        system.databaseCreated(databases.get(PERFORMANCE_SCHEMA), true);
     }
 
     /** Creates a database, taking the configured creation time; see the class comment for the race. */
@@ -84,7 +65,7 @@ public final class Catalog {
                 Database db = new Database(name, precision);
                 h2.execute("CREATE SCHEMA " + H2Store.quote(name));
                 databases.put(name, db);
-                registerDatabaseRow(db);
+                system.databaseCreated(db, false);
             }
         } finally {
             synchronized (this) {
@@ -117,8 +98,7 @@ public final class Catalog {
         }
         databases.remove(name);
         h2.execute("DROP SCHEMA " + H2Store.quote(name) + " CASCADE");
-        h2.execute("DELETE FROM " + H2Store.table(INFORMATION_SCHEMA, INS_DATABASES)
-                + " WHERE " + H2Store.quote("name") + " = " + H2Store.literal(name));
+        system.databaseDropped(name);
     }
 
     public static boolean isSystem(String name) {
@@ -183,7 +163,7 @@ public final class Catalog {
         h2.execute("CREATE TABLE " + H2Store.table(db, name) + " (" + columnDdl(columns) + ", PRIMARY KEY ("
                 + H2Store.quote(columns.get(0).name()) + "))");
         database.tables().put(name, table);
-        countTables(db, 1);
+        system.tableCreated(table, nextUid++);
         return table;
     }
 
@@ -200,7 +180,7 @@ public final class Catalog {
         }
         TableDef table = TableDef.child(db, name, superTable, tagValues);
         database.tables().put(name, table);
-        countTables(db, 1);
+        system.tableCreated(table, nextUid++);
         return table;
     }
 
@@ -223,10 +203,9 @@ public final class Catalog {
         } else {
             h2.execute("DROP TABLE " + H2Store.table(db, name));
         }
-        int before = database.tables().size();
-        database.tables().values().removeIf(t -> t == table || t.superTable() == table);
-        int removed = before - database.tables().size() - (table.kind() == TableDef.Kind.SUPER ? 1 : 0);
-        countTables(db, -removed);
+        List<TableDef> gone = new ArrayList<>();
+        database.tables().values().removeIf(t -> (t == table || t.superTable() == table) && gone.add(t));
+        gone.stream().filter(t -> t.kind() != TableDef.Kind.SUPER).forEach(system::tableDropped);
     }
 
     /** Adds fields and tags to a super table; new fields go before the tags so H2's own order matches. */
@@ -257,22 +236,6 @@ public final class Catalog {
         if (columns.isEmpty() || columns.get(0).type() != ColumnType.TIMESTAMP) {
             throw TDengineErrors.PAR_FIRST_COLUMN_NOT_TIMESTAMP.error();
         }
-    }
-
-    /** The database's row in {@code ins_databases}, with TDengine's default options for the columns we ignore. */
-    private void registerDatabaseRow(Database db) {
-        String options = isSystem(db.name()) ? "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
-                : "2, 1, 'off', '10d', '3650d,3650d,3650d', 256, 4, 256, 100, 4096, 2";
-        h2.execute("INSERT INTO " + H2Store.table(INFORMATION_SCHEMA, INS_DATABASES) + " VALUES ("
-                + H2Store.literal(db.name()) + ", " + db.createdAt() + ", 0, " + options + ", "
-                + H2Store.literal(db.precision().text()) + ", 'ready')");
-    }
-
-    /** Keeps {@code ins_databases.ntables}: subtables and normal tables, not super tables (50-meta.md). */
-    private void countTables(String db, int delta) {
-        h2.execute("UPDATE " + H2Store.table(INFORMATION_SCHEMA, INS_DATABASES) + " SET "
-                + H2Store.quote("ntables") + " = " + H2Store.quote("ntables") + " + " + delta + " WHERE "
-                + H2Store.quote("name") + " = " + H2Store.literal(db));
     }
 
     private static String columnDdl(List<Column> columns) {

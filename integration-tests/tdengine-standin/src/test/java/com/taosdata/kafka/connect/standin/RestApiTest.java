@@ -55,6 +55,28 @@ class RestApiTest {
     }
 
     @Test
+    void insTablesListsSubtablesAndNormalTablesUntilDropped() throws Exception {
+        // 50-meta.md: INS_TABLES has a row per subtable and normal table; stable_name is NULL for normal tables.
+        Http.sql(standIn, "create database meta");
+        Http.sql(standIn, "create stable meta.st (ts timestamp, v double) tags (g int)");
+        Http.sql(standIn, "insert into meta.d1 using meta.st tags (1) values (1, 1) meta.d2 using meta.st tags (2) values (1, 2)");
+        Http.sql(standIn, "create table meta.plain (ts timestamp, v double)");
+        String sql = "select table_name, stable_name, type from information_schema.ins_tables where db_name = 'meta' "
+                + "order by table_name";
+        assertThat(json(Http.sql(standIn, sql)).get("data").toString()).isEqualTo(
+                "[[\"d1\",\"st\",\"CHILD_TABLE\"],[\"d2\",\"st\",\"CHILD_TABLE\"],[\"plain\",null,\"NORMAL_TABLE\"]]");
+        assertThat(json(Http.sql(standIn, "select ntables from information_schema.ins_databases where name = 'meta'"))
+                .get("data").get(0).get(0).asInt()).isEqualTo(3);
+
+        Http.sql(standIn, "drop table meta.d1");
+        assertThat(json(Http.sql(standIn, sql)).get("rows").asInt()).isEqualTo(2);
+        Http.sql(standIn, "drop stable meta.st");
+        assertThat(json(Http.sql(standIn, sql)).get("data").toString()).isEqualTo("[[\"plain\",null,\"NORMAL_TABLE\"]]");
+        Http.sql(standIn, "drop database meta");
+        assertThat(json(Http.sql(standIn, sql)).get("rows").asInt()).isZero();
+    }
+
+    @Test
     void databaseInTheUrlIsTheDefault() throws Exception {
         HttpResponse<String> response = Http.post(standIn.httpUrl() + "/rest/sql/db_ms", "select count(*) from t",
                 Http.ROOT_AUTH);

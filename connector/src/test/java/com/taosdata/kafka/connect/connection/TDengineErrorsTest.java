@@ -1,0 +1,65 @@
+package com.taosdata.kafka.connect.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TDengineErrorsTest {
+
+    private static final int SERVER_FLAG = 0x80000000;
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x000B, 0x0018, 0x0019, 0x0020, 0x0021, 0x0022, 0x0023, 0x0024, 0x0111, 0x0125, 0x0126, 0x0130,
+        0x0131, 0x0213, 0x032C, 0x032D, 0x0396, 0x03B8, 0x03B9, 0x03D3, 0x2301, 0x2317, 0x2318, 0x231D, 0x231E, 0x2354})
+    void transientCodesAreTransientWithAndWithoutTheServerFlag(int code) {
+        assertThat(TDengineErrors.classify(code)).isEqualTo(ErrorKind.TRANSIENT);
+        assertThat(TDengineErrors.classify(code | SERVER_FLAG)).isEqualTo(ErrorKind.TRANSIENT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x011B, 0x0127, 0x0132, 0x0134, 0x0203, 0x020A, 0x0216, 0x0219, 0x021F, 0x0221, 0x0222, 0x0224, 0x0364, 0x0365,
+        0x036F, 0x060B, 0x3002, 0x3004, 0x3005, 0x2601, 0x2650, 0x26FF})
+    void dataCodesAreDataWithAndWithoutTheServerFlag(int code) {
+        assertThat(TDengineErrors.classify(code)).isEqualTo(ErrorKind.DATA);
+        assertThat(TDengineErrors.classify(code | SERVER_FLAG)).isEqualTo(ErrorKind.DATA);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 0x0357, 0x0388, 0x2600, 0x2700, 0x25FF, 0x0001, 0xFFFF, 0x3001})
+    void otherCodesAreFatal(int code) {
+        assertThat(TDengineErrors.classify(code)).isEqualTo(ErrorKind.FATAL);
+        assertThat(TDengineErrors.classify(code | SERVER_FLAG)).isEqualTo(ErrorKind.FATAL);
+    }
+
+    @Test
+    void theObservedServerAnswersAreClassifiedAsTheyBehave() {
+        assertThat(TDengineErrors.classify(0x80000396)).as("database in creating status").isEqualTo(ErrorKind.TRANSIENT);
+        assertThat(TDengineErrors.classify(0x80000131)).as("taosd shutting down").isEqualTo(ErrorKind.TRANSIENT);
+        assertThat(TDengineErrors.classify(0x80003002)).as("invalid value").isEqualTo(ErrorKind.DATA);
+        assertThat(TDengineErrors.classify(0x8000060b)).as("timestamp out of range").isEqualTo(ErrorKind.DATA);
+        assertThat(TDengineErrors.classify(0x8000020a)).as("empty line").isEqualTo(ErrorKind.DATA);
+        assertThat(TDengineErrors.classify(0x80000203)).as("unreadable field value").isEqualTo(ErrorKind.DATA);
+        assertThat(TDengineErrors.classify(0x80000221)).as("malformed OpenTSDB JSON").isEqualTo(ErrorKind.DATA);
+    }
+
+    @Test
+    void normalizeStripsTheServerFlag() {
+        assertThat(TDengineErrors.normalize(0x80000396)).isEqualTo(0x0396);
+        assertThat(TDengineErrors.normalize(0x2301)).isEqualTo(0x2301);
+    }
+
+    @Test
+    void hexPrintsCodesTheWayTDengineDoes() {
+        assertThat(TDengineErrors.hex(0x8000060b)).isEqualTo("0x8000060b");
+        assertThat(TDengineErrors.hex(0x2301)).isEqualTo("0x2301");
+    }
+
+    @Test
+    void namedConstantsAreTheReferenceNumbers() {
+        assertThat(TDengineErrors.DB_IN_CREATING).isEqualTo(0x0396);
+        assertThat(TDengineErrors.DB_NOT_EXIST).isEqualTo(0x0388);
+        assertThat(TDengineErrors.AUTH_FAILURE).isEqualTo(0x0357);
+    }
+}

@@ -1,0 +1,302 @@
+package com.taosdata.kafka.connect.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.taosdata.kafka.connect.util.Version;
+
+class TDengineSinkConnectorTest {
+
+    private static final String SECRET = "Sup3r-Secret-Pw";
+
+    @TempDir
+    Path emptyDir;
+
+    private final TDengineSinkConnector connector = new TDengineSinkConnector();
+    private String libraryPath;
+
+    @BeforeEach
+    void saveLibraryPath() {
+        libraryPath = System.getProperty("java.library.path");
+    }
+
+    @AfterEach
+    void restoreLibraryPath() {
+        System.setProperty("java.library.path", libraryPath);
+    }
+
+    private static Map<String, String> config(String... overrides) {
+        Map<String, String> props = new HashMap<>();
+        props.put("connector.class", TDengineSinkConnector.class.getName());
+        props.put("topics", "meters");
+        props.put("connection.url", "jdbc:TAOS-WS://localhost:6041");
+        props.put("connection.password", SECRET);
+        props.put("connection.database", "power");
+        for (int i = 0; i < overrides.length; i += 2) {
+            if (overrides[i + 1] == null) {
+                props.remove(overrides[i]);
+            } else {
+                props.put(overrides[i], overrides[i + 1]);
+            }
+        }
+        return props;
+    }
+
+    private static Map<String, ConfigValue> byName(Config config) {
+        return config.configValues().stream().collect(Collectors.toMap(ConfigValue::name, Function.identity()));
+    }
+
+    private static List<String> errors(Config config, String key) {
+        return byName(config).get(key).errorMessages();
+    }
+
+    private static List<String> allErrors(Config config) {
+        return config.configValues().stream().flatMap(v -> v.errorMessages().stream()).toList();
+    }
+
+    static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void versionIsThePluginsMavenVersion() {
+        assertThat(connector.version()).isEqualTo(Version.get()).matches("\\d+\\.\\d+\\.\\d+.*");
+    }
+
+    @Test
+    void theTaskClassIsTheSinkTask() {
+        assertThat(connector.taskClass()).isEqualTo(TDengineSinkTask.class);
+        assertThat(connector.config()).isSameAs(TDengineSinkConfig.CONFIG_DEF);
+    }
+
+    @Test
+    void startRefusesAnInvalidConfigNamingTheKey() {
+        assertThatThrownBy(() -> connector.start(config("db.schemaless", "influx")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("db.schemaless");
+    }
+
+    @Test
+    void taskConfigsAreIndependentCopiesWithATaskId() {
+        Map<String, String> props = config();
+        connector.start(props);
+
+        List<Map<String, String>> tasks = connector.taskConfigs(3);
+        tasks.get(0).put("batch.size", "1");
+
+        assertThat(tasks).hasSize(3);
+        assertThat(tasks).extracting(t -> t.get("task.id")).containsExactly("0", "1", "2");
+        assertThat(tasks.get(1)).containsAllEntriesOf(props).doesNotContainKey("batch.size");
+        assertThat(props).doesNotContainKey("task.id");
+    }
+
+    @Test
+    void startCopiesThePropsItWasGiven() {
+        Map<String, String> props = config();
+        connector.start(props);
+        props.put("connection.database", "changed");
+
+        assertThat(connector.taskConfigs(1).get(0)).containsEntry("connection.database", "power");
+    }
+
+    @Test
+    void aValidConfigValidatesOfflineWithoutErrors() {
+        assertThat(allErrors(connector.validateOffline(config()))).isEmpty();
+    }
+
+    @Test
+    void theTutorialsConfigValidatesOffline() throws IOException {
+        assertThat(allErrors(connector.validateOffline(TDengineSinkConfigTest.tutorialConfig()))).isEmpty();
+    }
+
+    @Test
+    void aTopicThatNamesAnInvalidDatabaseIsAnErrorOnThePrefix() {
+        Config result = connector.validateOffline(config("connection.database", null, "topics", "meters, my-topic"));
+
+        assertThat(errors(result, "connection.database.prefix")).singleElement().asString()
+                .contains("topic 'my-topic'").contains("connection.database").contains("kafka_${topic}");
+        assertThat(errors(result, "connection.database")).isEmpty();
+    }
+
+    @Test
+    void anInvalidPrefixIsAnErrorOnThePrefix() {
+        Config result = connector.validateOffline(config("connection.database", null, "connection.database.prefix", "kafka-${topic}"));
+
+        assertThat(errors(result, "connection.database.prefix")).singleElement().asString().contains("kafka-meters");
+    }
+
+    @Test
+    void anInvalidDatabaseIsAnErrorOnTheDatabase() {
+        Config result = connector.validateOffline(config("connection.database", "power-db"));
+
+        assertThat(errors(result, "connection.database")).singleElement().asString().contains("power-db");
+        assertThat(errors(result, "connection.database.prefix")).isEmpty();
+    }
+
+    @Test
+    void topicsRegexSkipsTheNameCheck() {
+        Config result = connector.validateOffline(config("connection.database", null, "topics", null, "topics.regex", "my-.*"));
+
+        assertThat(allErrors(result)).isEmpty();
+    }
+
+    @Test
+    void withTopicsRegexAnInvalidDatabaseIsStillAnErrorOnTheDatabase() {
+        Config result = connector.validateOffline(config("connection.database", "power-db", "topics", null, "topics.regex", "m.*"));
+
+        assertThat(errors(result, "connection.database")).singleElement().asString().contains("power-db");
+    }
+
+    @Test
+    void withTopicsRegexAPrefixNoTopicCanRepairIsAnErrorOnThePrefix() {
+        Config result = connector.validateOffline(config("connection.database", null, "connection.database.prefix", "1_${topic}",
+                "topics", null, "topics.regex", "m.*"));
+
+        assertThat(errors(result, "connection.database.prefix")).singleElement().asString().contains("must not start with a digit");
+    }
+
+    @Test
+    void singleKeyErrorsLandOnTheirKeyAndValidationNeverThrows() {
+        Config result = connector.validateOffline(config("connection.url", "jdbc:postgresql://h:5432", "batch.size", "lots",
+                "data.precision", "s"));
+
+        assertThat(errors(result, "connection.url")).singleElement().asString().contains("unknown scheme");
+        assertThat(errors(result, "batch.size")).isNotEmpty();
+        assertThat(errors(result, "data.precision")).isNotEmpty();
+        assertThat(errors(result, "db.schemaless")).isEmpty();
+    }
+
+    @Test
+    void aMissingUrlIsAnErrorOnTheUrl() {
+        assertThat(errors(connector.validateOffline(config("connection.url", null)), "connection.url")).isNotEmpty();
+    }
+
+    @Test
+    void offlineValidationDoesNotReachTDengine() throws IOException {
+        Config result = connector.validateOffline(config("connection.url", "jdbc:TAOS-RS://127.0.0.1:" + closedPort()));
+
+        assertThat(allErrors(result)).isEmpty();
+    }
+
+    @Test
+    void validateWithANativeUrlAndNoClientLibraryNamesTheWebSocketAlternative() {
+        System.setProperty("java.library.path", emptyDir.toString());
+
+        Config result = connector.validate(config("connection.url", "jdbc:TAOS://td1:6030"));
+
+        assertThat(errors(result, "connection.url")).singleElement().asString()
+                .contains("jdbc:TAOS-WS://td1:6041").contains(System.mapLibraryName("taos"));
+    }
+
+    @Test
+    void validateWithAnUnreachableRestUrlIsAnErrorOnTheUrl() throws IOException {
+        int port = closedPort();
+
+        Config result = connector.validate(config("connection.url", "jdbc:TAOS-RS://127.0.0.1:" + port, "db.schemaless", "telnet"));
+
+        assertThat(errors(result, "connection.url")).singleElement().asString()
+                .contains("cannot reach TDengine").contains("127.0.0.1:" + port);
+    }
+
+    @Test
+    void validateDoesNotConnectWhenTheConfigIsAlreadyInvalid() throws IOException {
+        Config result = connector.validate(config("connection.url", "jdbc:TAOS-RS://127.0.0.1:" + closedPort(),
+                "connection.database", "bad-db"));
+
+        assertThat(errors(result, "connection.url")).isEmpty();
+        assertThat(errors(result, "connection.database")).isNotEmpty();
+    }
+
+    @Test
+    void validateAgainstAReachableTDengineHasNoErrors() throws IOException {
+        try (FakeTaosAdapter adapter = new FakeTaosAdapter()) {
+            Config result = connector.validate(config("connection.url", adapter.url()));
+
+            assertThat(allErrors(result)).isEmpty();
+            assertThat(adapter.bodiesTo("/rest/sql")).contains("SELECT 1");
+        }
+    }
+
+    @Test
+    void anExistingDatabaseWithAnotherPrecisionIsAnErrorOnDataPrecisionForLineProtocol() throws IOException {
+        try (FakeTaosAdapter adapter = new FakeTaosAdapter()) {
+            adapter.precision = "ms";
+
+            Config result = connector.validate(config("connection.url", adapter.url()));
+
+            assertThat(errors(result, "data.precision")).singleElement().asString()
+                    .contains("database power exists with precision 'ms'").contains("data.precision is 'ns'");
+            assertThat(adapter.bodiesTo("/rest/sql"))
+                    .contains("SELECT `precision` FROM information_schema.ins_databases WHERE name = 'power'");
+        }
+    }
+
+    @Test
+    void anUnexpectedServerAnswerIsAValidationErrorNotAnException() throws IOException {
+        try (FakeTaosAdapter adapter = new FakeTaosAdapter()) {
+            adapter.precision = "fortnights";
+
+            Config result = connector.validate(config("connection.url", adapter.url()));
+
+            assertThat(errors(result, "connection.url")).singleElement().asString().contains("fortnights");
+        }
+    }
+
+    @Test
+    void theDatabasePrecisionDoesNotMatterForOpenTsdbProtocols() throws IOException {
+        try (FakeTaosAdapter adapter = new FakeTaosAdapter()) {
+            adapter.precision = "ms";
+
+            assertThat(allErrors(connector.validate(config("connection.url", adapter.url(), "db.schemaless", "json")))).isEmpty();
+        }
+    }
+
+    @Test
+    void rejectedCredentialsAreErrorsOnUserAndPasswordThatDoNotShowThePassword() throws IOException {
+        try (FakeTaosAdapter adapter = new FakeTaosAdapter()) {
+            adapter.sqlErrorCode = 0x357;
+
+            Config result = connector.validate(config("connection.url", adapter.url()));
+
+            assertThat(errors(result, "connection.user")).singleElement().asString().contains("rejected the credentials");
+            assertThat(errors(result, "connection.password")).singleElement().asString().contains("rejected the credentials");
+            assertThat(errors(result, "connection.url")).isEmpty();
+            assertThat(allErrors(result)).allSatisfy(message -> assertThat(message).doesNotContain(SECRET));
+        }
+    }
+
+    @Test
+    void thePasswordAppearsInNoLogLineAndNoValidationMessage() throws IOException {
+        Config result;
+        String logged;
+        try (LogCapture log = new LogCapture()) {
+            result = connector.validate(config("connection.url", "jdbc:TAOS-RS://127.0.0.1:" + closedPort()));
+            connector.start(config());
+            connector.stop();
+            logged = log.text();
+        }
+
+        assertThat(allErrors(result)).isNotEmpty().allSatisfy(message -> assertThat(message).doesNotContain(SECRET));
+        assertThat(logged).doesNotContain(SECRET);
+        assertThat(byName(result).get("connection.password").value().toString()).doesNotContain(SECRET);
+    }
+}
