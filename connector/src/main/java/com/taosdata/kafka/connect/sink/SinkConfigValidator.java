@@ -15,17 +15,10 @@ import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
 
 import com.taosdata.kafka.connect.config.ConfigEnum;
-import com.taosdata.kafka.connect.config.ConnectionConfigs;
+import com.taosdata.kafka.connect.config.ConnectivityCheck;
 import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.config.SchemalessProtocol;
-import com.taosdata.kafka.connect.connection.ConnectionFactory;
-import com.taosdata.kafka.connect.connection.NativeClient;
-import com.taosdata.kafka.connect.connection.Sleeper;
 import com.taosdata.kafka.connect.connection.SqlErrors;
-import com.taosdata.kafka.connect.connection.TDengineErrors;
-import com.taosdata.kafka.connect.connection.TDengineException;
-import com.taosdata.kafka.connect.connection.TDengineUrl;
-import com.taosdata.kafka.connect.connection.Transport;
 import com.taosdata.kafka.connect.naming.DatabaseNameResolver;
 import com.taosdata.kafka.connect.naming.Identifiers;
 
@@ -35,26 +28,20 @@ import com.taosdata.kafka.connect.naming.Identifiers;
  */
 final class SinkConfigValidator {
 
-    private static final Set<Integer> CREDENTIAL_CODES = Set.of(TDengineErrors.AUTH_FAILURE, 0x0351, 0x0358, 0x0208, 0x0207);
-
     private SinkConfigValidator() {
     }
 
     static Config validate(Map<String, String> props, boolean reachTDengine) {
         Map<String, ConfigValue> values = TDengineSinkConfig.CONFIG_DEF.validateAll(props);
-        if (hasErrors(values)) {
+        if (ConnectivityCheck.hasErrors(values)) {
             return new Config(new ArrayList<>(values.values()));
         }
         TDengineSinkConfig config = new TDengineSinkConfig(props);
         List<String> databases = checkDatabaseNames(config, props.get("topics"), values);
-        if (reachTDengine && !hasErrors(values)) {
+        if (reachTDengine && !ConnectivityCheck.hasErrors(values)) {
             checkConnection(config, databases, values);
         }
         return new Config(new ArrayList<>(values.values()));
-    }
-
-    private static boolean hasErrors(Map<String, ConfigValue> values) {
-        return values.values().stream().anyMatch(v -> !v.errorMessages().isEmpty());
     }
 
     /** The database of every topic in {@code topics} must be a valid TDengine name. */
@@ -87,30 +74,11 @@ final class SinkConfigValidator {
     }
 
     private static void checkConnection(TDengineSinkConfig config, List<String> databases, Map<String, ConfigValue> values) {
-        TDengineUrl url = ConnectionConfigs.url(config);
-        ConfigValue urlValue = values.get(ConnectionConfigs.CONNECTION_URL_CONFIG);
-        if (url.transport() == Transport.NATIVE && !NativeClient.isAvailable()) {
-            urlValue.addErrorMessage(NativeClient.missingMessage(url));
-            return;
-        }
-        ConnectionFactory once = new ConnectionFactory(url, config.getString(ConnectionConfigs.CONNECTION_USER_CONFIG),
-                ConnectionConfigs.password(config), 1, 0, Sleeper.SYSTEM);
-        try (Connection connection = once.open(null)) {
+        ConnectivityCheck.run(config, values, connection -> {
             if (config.protocol() == SchemalessProtocol.LINE) {
                 checkPrecision(connection, config.precision(), databases, values.get(TDengineSinkConfig.DATA_PRECISION_CONFIG));
             }
-        } catch (TDengineException e) {
-            if (CREDENTIAL_CODES.contains(TDengineErrors.normalize(e.code()))) {
-                values.get(ConnectionConfigs.CONNECTION_USER_CONFIG).addErrorMessage("TDengine rejected the credentials: " + e.getMessage());
-                values.get(ConnectionConfigs.CONNECTION_PASSWORD_CONFIG).addErrorMessage("TDengine rejected the credentials");
-            } else {
-                urlValue.addErrorMessage("cannot reach TDengine at " + url + ": " + e.getMessage());
-            }
-        } catch (SQLException | RuntimeException e) {
-            // Anything else the server or driver answers (an unexpected precision, a driver bug) is still a
-            // validation message: validate() must never throw.
-            urlValue.addErrorMessage("cannot use TDengine at " + url + ": " + e.getMessage());
-        }
+        });
     }
 
     /** An existing target database must have the precision line protocol timestamps are written in. */

@@ -2,9 +2,9 @@ package com.taosdata.kafka.connect.sink;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -66,7 +66,8 @@ public class TDengineSinkTask extends SinkTask {
     private final Sleeper sleeper;
     private final Backend backend;
     private final SinkTaskMetrics metrics = new SinkTaskMetrics();
-    private final Map<String, DatabaseBuffer> buffers = new LinkedHashMap<>();
+    // Concurrent because JMX reads the buffered line count from another thread.
+    private final Map<String, DatabaseBuffer> buffers = new ConcurrentHashMap<>();
     private final OffsetTracker offsets = new OffsetTracker();
 
     private TDengineSinkConfig config;

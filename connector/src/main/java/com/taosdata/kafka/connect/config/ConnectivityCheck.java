@@ -1,0 +1,70 @@
+package com.taosdata.kafka.connect.config;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigValue;
+
+import com.taosdata.kafka.connect.connection.ConnectionFactory;
+import com.taosdata.kafka.connect.connection.NativeClient;
+import com.taosdata.kafka.connect.connection.Sleeper;
+import com.taosdata.kafka.connect.connection.TDengineErrors;
+import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.connection.TDengineUrl;
+import com.taosdata.kafka.connect.connection.Transport;
+
+/**
+ * The part of {@code Connector#validate} that reaches TDengine, shared by both connectors: one connection attempt
+ * with the configured credentials, then a connector-specific probe. Every failure becomes a message on the
+ * {@link ConfigValue} of the key at fault; nothing is thrown, since validate() must always answer.
+ */
+public final class ConnectivityCheck {
+
+    /** Authentication failure, invalid user, user not available, invalid user name or password. */
+    private static final Set<Integer> CREDENTIAL_CODES = Set.of(TDengineErrors.AUTH_FAILURE, 0x0351, 0x0358, 0x0207, 0x0208);
+
+    /** What a connector checks once connected; it adds its own messages to {@code values}. */
+    @FunctionalInterface
+    public interface Probe {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private ConnectivityCheck() {
+    }
+
+    public static boolean hasErrors(Map<String, ConfigValue> values) {
+        return values.values().stream().anyMatch(v -> !v.errorMessages().isEmpty());
+    }
+
+    public static void run(AbstractConfig config, Map<String, ConfigValue> values, Probe probe) {
+        TDengineUrl url = ConnectionConfigs.url(config);
+        ConfigValue urlValue = values.get(ConnectionConfigs.CONNECTION_URL_CONFIG);
+        if (url.transport() == Transport.NATIVE && !NativeClient.isAvailable()) {
+            urlValue.addErrorMessage(NativeClient.missingMessage(url));
+            return;
+        }
+        ConnectionFactory once = new ConnectionFactory(url, config.getString(ConnectionConfigs.CONNECTION_USER_CONFIG),
+                ConnectionConfigs.password(config), 1, 0, Sleeper.SYSTEM);
+        try (Connection connection = once.open(null)) {
+            probe.run(connection);
+        } catch (TDengineException e) {
+            int code = TDengineErrors.normalize(e.code());
+            if (CREDENTIAL_CODES.contains(code)) {
+                values.get(ConnectionConfigs.CONNECTION_USER_CONFIG).addErrorMessage("TDengine rejected the credentials: " + e.getMessage());
+                values.get(ConnectionConfigs.CONNECTION_PASSWORD_CONFIG).addErrorMessage("TDengine rejected the credentials");
+            } else if (code == TDengineErrors.DB_NOT_EXIST && values.containsKey(ConnectionConfigs.CONNECTION_DATABASE_CONFIG)) {
+                values.get(ConnectionConfigs.CONNECTION_DATABASE_CONFIG).addErrorMessage("database "
+                        + config.getString(ConnectionConfigs.CONNECTION_DATABASE_CONFIG) + " does not exist");
+            } else {
+                urlValue.addErrorMessage("cannot reach TDengine at " + url + ": " + e.getMessage());
+            }
+        } catch (SQLException | RuntimeException e) {
+            // Anything else the server or driver answers (an unexpected precision, a driver bug) is still a
+            // validation message.
+            urlValue.addErrorMessage("cannot use TDengine at " + url + ": " + e.getMessage());
+        }
+    }
+}
