@@ -10,6 +10,7 @@ import org.apache.kafka.common.TopicPartition;
 final class DatabaseBuffer {
 
     private final String database;
+    private long sequence;
     private List<EncodedRecord> records = new ArrayList<>();
     private int lines;
     private long firstAddedAtMs;
@@ -20,6 +21,11 @@ final class DatabaseBuffer {
 
     String database() {
         return database;
+    }
+
+    /** The key of the batch the buffered records will leave in. */
+    Batch.Key key() {
+        return new Batch.Key(database, sequence);
     }
 
     void add(EncodedRecord record, long nowMs) {
@@ -42,12 +48,13 @@ final class DatabaseBuffer {
         return !records.isEmpty() && nowMs - firstAddedAtMs >= lingerMs;
     }
 
-    /** Hands the buffered records over and empties the buffer. */
-    List<EncodedRecord> drain() {
-        List<EncodedRecord> drained = records;
-        records = new ArrayList<>(drained.size());
+    /** Hands the buffered records over as one batch and empties the buffer. */
+    Batch drain() {
+        Batch batch = new Batch(key(), records);
+        records = new ArrayList<>(records.size());
         lines = 0;
-        return drained;
+        sequence++;
+        return batch;
     }
 
     /** Drops the records of partitions this task no longer owns; their new owner will write them. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
@@ -13,24 +14,34 @@ import com.taosdata.kafka.connect.write.SchemalessWriter;
 /**
  * Writes a batch of records into one database. TDengine's schemaless batches are not atomic and one bad line fails
  * the call, so on a data error the batch is split in halves and each half written again, down to the single records
- * at fault, which go to the {@link BadRecordHandler}. Lines written twice on the way are harmless: a row with the same
- * timestamp in the same table overwrites the earlier one. Transient errors are retried by the {@link RetryPolicy}.
+ * at fault, which are returned with TDengine's reason for the task to hand to the {@link BadRecordHandler}. Lines
+ * written twice on the way are harmless: a row with the same timestamp in the same table overwrites the earlier one.
+ * Transient errors are retried by the {@link RetryPolicy}. Runs on the task's writer thread.
  */
 final class IsolatingBatchWriter {
 
+    /** A record TDengine rejected, and why. */
+    record Rejected(SinkRecord record, DataException reason) {
+    }
+
     private final SchemalessWriter writer;
     private final RetryPolicy retry;
-    private final BadRecordHandler badRecords;
     private final SinkTaskMetrics metrics;
 
-    IsolatingBatchWriter(SchemalessWriter writer, RetryPolicy retry, BadRecordHandler badRecords, SinkTaskMetrics metrics) {
+    IsolatingBatchWriter(SchemalessWriter writer, RetryPolicy retry, SinkTaskMetrics metrics) {
         this.writer = writer;
         this.retry = retry;
-        this.badRecords = badRecords;
         this.metrics = metrics;
     }
 
-    void write(String database, List<EncodedRecord> records) {
+    /** Writes every good record of {@code records} and returns the rejected ones, in offset order. */
+    List<Rejected> write(String database, List<EncodedRecord> records) {
+        List<Rejected> rejected = new ArrayList<>();
+        write(database, records, rejected);
+        return rejected;
+    }
+
+    private void write(String database, List<EncodedRecord> records, List<Rejected> rejected) {
         if (records.isEmpty()) {
             return;
         }
@@ -46,20 +57,20 @@ final class IsolatingBatchWriter {
             if (e.kind() != ErrorKind.DATA) {
                 throw e;
             }
-            isolate(database, records, e);
+            isolate(database, records, e, rejected);
         }
     }
 
-    private void isolate(String database, List<EncodedRecord> records, TDengineException cause) {
+    private void isolate(String database, List<EncodedRecord> records, TDengineException cause, List<Rejected> rejected) {
         if (records.size() == 1) {
-            EncodedRecord bad = records.get(0);
-            badRecords.handle(bad.record(), new DataException(RecordIds.describe(bad.record())
-                    + " rejected by TDengine: " + cause.getMessage(), cause));
+            SinkRecord bad = records.get(0).record();
+            rejected.add(new Rejected(bad, new DataException(RecordIds.describe(bad) + " rejected by TDengine: "
+                    + cause.getMessage(), cause)));
             return;
         }
         int middle = records.size() / 2;
-        write(database, records.subList(0, middle));
-        write(database, records.subList(middle, records.size()));
+        write(database, records.subList(0, middle), rejected);
+        write(database, records.subList(middle, records.size()), rejected);
     }
 
     private static List<String> payloads(List<EncodedRecord> records) {

@@ -10,16 +10,17 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * The offsets that are safe to commit: per partition, up to the first record still waiting in a buffer, or past the
  * last record seen when none waits. A record counts as done once TDengine acknowledged it, it went to the DLQ, or it
- * was a tombstone. A partition's records usually all go to one database buffer, but not always (an SMT may route
- * them to several topics, hence databases), so the first waiting offset is kept per database buffer: writing one
- * buffer never lets the committed offset pass a record still waiting in another.
+ * was a tombstone. A partition's records may wait in several batches at once: the batch being filled, batches being
+ * written in the background, and the batches of other databases when an SMT routes one partition to several topics.
+ * So the first waiting offset is kept per batch: completing one batch never lets the committed offset pass a record
+ * still waiting in another.
  */
 final class OffsetTracker {
 
     private static final class Progress {
         long nextToCommit = -1;
-        /** Per database buffer, this partition's first record waiting in it; records in a buffer are in offset order. */
-        final Map<String, Long> firstWaiting = new HashMap<>(2);
+        /** Per batch, this partition's first record waiting in it; records in a batch are in offset order. */
+        final Map<Object, Long> firstWaiting = new HashMap<>(2);
 
         long committable() {
             long offset = nextToCommit;
@@ -38,17 +39,17 @@ final class OffsetTracker {
         progress.nextToCommit = Math.max(progress.nextToCommit, offset + 1);
     }
 
-    /** A record was put in the buffer of {@code database} and waits to be written. */
-    void waiting(TopicPartition partition, long offset, String database) {
+    /** A record was put in {@code batch} and waits to be written. */
+    void waiting(TopicPartition partition, long offset, Object batch) {
         Progress progress = partitions.computeIfAbsent(partition, p -> new Progress());
-        progress.firstWaiting.putIfAbsent(database, offset);
+        progress.firstWaiting.putIfAbsent(batch, offset);
         progress.nextToCommit = Math.max(progress.nextToCommit, offset + 1);
     }
 
-    /** Every record that waited in the buffer of {@code database} was written (or dead-lettered). */
-    void written(String database) {
+    /** Every record of {@code batch} was written (or dead-lettered). */
+    void written(Object batch) {
         for (Progress progress : partitions.values()) {
-            progress.firstWaiting.remove(database);
+            progress.firstWaiting.remove(batch);
         }
     }
 

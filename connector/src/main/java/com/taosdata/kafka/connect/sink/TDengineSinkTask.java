@@ -5,6 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -31,9 +35,10 @@ import com.taosdata.kafka.connect.write.SchemalessWriter;
 import com.taosdata.kafka.connect.write.SchemalessWriters;
 
 /**
- * Buffers records per target database across {@code put()} calls and writes a database's buffer when it holds
- * {@code batch.size} lines or its oldest record has waited {@code batch.linger.ms}. {@link #preCommit} writes what is
- * left and returns only offsets of records TDengine acknowledged (or that went to the DLQ).
+ * Buffers records per target database across {@code put()} calls and hands a database's buffer to the writer thread
+ * when it holds {@code batch.size} lines or its oldest record has waited {@code batch.linger.ms}; while one batch is
+ * written the task fills the next. {@link #preCommit} writes what is left, waits for it, and returns only offsets of
+ * records TDengine acknowledged (or that went to the DLQ).
  */
 public class TDengineSinkTask extends SinkTask {
 
@@ -55,12 +60,27 @@ public class TDengineSinkTask extends SinkTask {
                         ConnectionConfigs.password(config), config.protocol(), config.precision(),
                         Duration.ofMillis(config.requestTimeoutMs()));
             }
+
+            @Override
+            public Executor writerThread(String name) {
+                return Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, name);
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
         };
 
         DatabaseInitializer initializer(TDengineSinkConfig config, ConnectionFactory connections, RetryPolicy retry);
 
         SchemalessWriter writer(TDengineSinkConfig config, ConnectionFactory connections);
+
+        /** Where batches are written; one thread, so batches are written in order. */
+        Executor writerThread(String name);
     }
+
+    /** One batch written while the next fills: enough to overlap consuming with writing, and memory stays bounded. */
+    private static final int BATCHES_IN_FLIGHT = 1;
 
     private final LongSupplier clock;
     private final Sleeper sleeper;
@@ -76,7 +96,8 @@ public class TDengineSinkTask extends SinkTask {
     private BadRecordHandler badRecords;
     private DatabaseInitializer initializer;
     private SchemalessWriter writer;
-    private IsolatingBatchWriter batchWriter;
+    private Executor writerThread;
+    private PipelinedWriter pipeline;
     /**
      * A write that failed in {@link #preCommit}. The worker only logs preCommit failures, rewinds and carries on, so a
      * write failure there (retries used up, a rejected record without DLQ) would never fail the task: the next
@@ -114,9 +135,11 @@ public class TDengineSinkTask extends SinkTask {
         RetryPolicy retry = new RetryPolicy(config.maxRetries(), config.retryBackoffMs(), sleeper);
         initializer = backend.initializer(config, connections, retry);
         writer = backend.writer(config, connections);
-        batchWriter = new IsolatingBatchWriter(writer, retry, badRecords, metrics);
+        String name = props.getOrDefault("name", "tdengine-sink");
+        writerThread = backend.writerThread("tdengine-sink-writer-" + name + "-" + taskId(props));
+        pipeline = new PipelinedWriter(new IsolatingBatchWriter(writer, retry, metrics), writerThread, BATCHES_IN_FLIGHT);
         metrics.bufferedLines(() -> buffers.values().stream().mapToLong(DatabaseBuffer::lines).sum());
-        metrics.register(props.getOrDefault("name", "tdengine-sink"), taskId(props));
+        metrics.register(name, taskId(props));
         log.info("TDengine sink task started: {} protocol into {} via {}", protocol.configValue(),
                 config.database() != null ? config.database() : "per-topic databases", connections.url());
     }
@@ -160,7 +183,7 @@ public class TDengineSinkTask extends SinkTask {
             initializer.ensure(database);
             DatabaseBuffer buffer = buffers.computeIfAbsent(database, DatabaseBuffer::new);
             buffer.add(new EncodedRecord(record, payloads), now);
-            offsets.waiting(partition, offset, database);
+            offsets.waiting(partition, offset, buffer.key());
             if (buffer.lines() >= config.batchSize()) {
                 write(buffer);
             }
@@ -170,12 +193,19 @@ public class TDengineSinkTask extends SinkTask {
                 write(buffer);
             }
         }
+        complete(pipeline.completed());
     }
 
     private void write(DatabaseBuffer buffer) {
-        List<EncodedRecord> batch = buffer.drain();
-        batchWriter.write(buffer.database(), batch);
-        offsets.written(buffer.database());
+        complete(pipeline.submit(buffer.drain()));
+    }
+
+    /** On the task thread, in batch order: rejected records to the DLQ (or the task fails), then offsets advance. */
+    private void complete(List<PipelinedWriter.Result> results) {
+        for (PipelinedWriter.Result result : results) {
+            result.rejected().forEach(rejected -> badRecords.handle(rejected.record(), rejected.reason()));
+            offsets.written(result.batch().key());
+        }
     }
 
     @Override
@@ -186,6 +216,7 @@ public class TDengineSinkTask extends SinkTask {
                     write(buffer);
                 }
             }
+            complete(pipeline.awaitAll());
         } catch (ConnectException e) {
             preCommitFailure = e;
             throw e;
@@ -202,11 +233,26 @@ public class TDengineSinkTask extends SinkTask {
     @Override
     public void stop() {
         metrics.unregister();
+        if (writerThread instanceof ExecutorService) {
+            stopWriterThread((ExecutorService) writerThread);
+        }
         if (writer != null) {
             writer.close();
         }
         if (initializer != null) {
             initializer.close();
+        }
+    }
+
+    /** Interrupts a write in progress (its retries end) and waits for the thread, so the writer is closed after it. */
+    private static void stopWriterThread(ExecutorService thread) {
+        thread.shutdownNow();
+        try {
+            if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("the TDengine writer thread did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

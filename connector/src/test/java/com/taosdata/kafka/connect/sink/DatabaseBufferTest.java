@@ -48,7 +48,7 @@ class DatabaseBufferTest {
         buffer.add(first, 0);
         buffer.add(second, 0);
 
-        assertThat(buffer.drain()).containsExactly(first, second);
+        assertThat(buffer.drain().records()).containsExactly(first, second);
         assertThat(buffer.isEmpty()).isTrue();
         assertThat(buffer.lines()).isZero();
     }
@@ -74,7 +74,7 @@ class DatabaseBufferTest {
         buffer.discard(List.of(new TopicPartition("meters", 0)));
 
         assertThat(buffer.lines()).isEqualTo(2);
-        assertThat(buffer.drain()).containsExactly(kept);
+        assertThat(buffer.drain().records()).containsExactly(kept);
     }
 
     @Test

@@ -32,9 +32,16 @@ class IsolatingBatchWriterTest {
         return CompletableFuture.completedFuture(null);
     };
 
-    private IsolatingBatchWriter writer(boolean tolerateAll) {
-        return new IsolatingBatchWriter(tdengine, new RetryPolicy(3, 50, sleeps::add),
-                new BadRecordHandler(reporter, tolerateAll, metrics), metrics);
+    /** Writes like the task does: rejected records go to a {@link BadRecordHandler} once the batch is written. */
+    private BatchWrite writer(boolean tolerateAll) {
+        IsolatingBatchWriter writer = new IsolatingBatchWriter(tdengine, new RetryPolicy(3, 50, sleeps::add), metrics);
+        BadRecordHandler handler = new BadRecordHandler(reporter, tolerateAll, metrics);
+        return (database, records) -> writer.write(database, records).forEach(r -> handler.handle(r.record(), r.reason()));
+    }
+
+    /** One batch written and its rejects handled. */
+    private interface BatchWrite {
+        void write(String database, List<EncodedRecord> records);
     }
 
     private static List<EncodedRecord> records(String... values) {
@@ -99,6 +106,17 @@ class IsolatingBatchWriterTest {
 
         assertThat(dlq).extracting(e -> e.getKey().kafkaOffset()).containsExactly(0L, 1L, 2L);
         assertThat(tdengine.accepted()).isEmpty();
+    }
+
+    @Test
+    void rejectedRecordsComeBackInOffsetOrderWithTheirReason() {
+        IsolatingBatchWriter writer = new IsolatingBatchWriter(tdengine, new RetryPolicy(3, 50, sleeps::add), metrics);
+
+        List<IsolatingBatchWriter.Rejected> rejected = writer.write("power", records("BAD 0", "m f=1 1", "BAD 2"));
+
+        assertThat(rejected).extracting(r -> r.record().kafkaOffset()).containsExactly(0L, 2L);
+        assertThat(rejected).allSatisfy(r -> assertThat(r.reason()).hasMessageContaining("0x80003002"));
+        assertThat(tdengine.accepted()).containsExactly("m f=1 1");
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.management.JMException;
@@ -66,6 +67,12 @@ class TDengineSinkTaskTest {
         @Override
         public SchemalessWriter writer(TDengineSinkConfig config, ConnectionFactory connections) {
             return tdengine;
+        }
+
+        @Override
+        public Executor writerThread(String name) {
+            // Batches written inline: each put() and preCommit() shows its effect at once.
+            return Runnable::run;
         }
     });
 

@@ -1,0 +1,14 @@
+package com.taosdata.kafka.connect.sink;
+
+import java.util.List;
+
+/**
+ * Records drained from one database buffer, on their way to TDengine. The key tells batches apart, so offsets can be
+ * tracked per batch while several batches of one database are buffered or in flight.
+ */
+record Batch(Key key, List<EncodedRecord> records) {
+
+    /** The database and the buffer's running number of the batch. */
+    record Key(String database, long sequence) {
+    }
+}
