@@ -1,0 +1,115 @@
+package com.taosdata.kafka.connect.sink;
+
+import static org.assertj.core.api.Assertions.entry;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.management.JMException;
+import javax.management.ObjectName;
+
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTaskContext;
+import org.junit.jupiter.api.AfterEach;
+
+import com.taosdata.kafka.connect.connection.ConnectionFactory;
+import com.taosdata.kafka.connect.connection.RetryPolicy;
+import com.taosdata.kafka.connect.write.DatabaseInitializer;
+import com.taosdata.kafka.connect.write.SchemalessWriter;
+
+/** The fixture of the sink task tests: a task with a fake TDengine, fake clock, fake DLQ and writes run inline. */
+abstract class SinkTaskTestBase {
+
+    static final TopicPartition METERS_0 = new TopicPartition("meters", 0);
+    static final TopicPartition METERS_1 = new TopicPartition("meters", 1);
+
+    final AtomicLong now = new AtomicLong(1_000_000);
+    final List<Long> sleeps = new ArrayList<>();
+    final FakeSchemalessWriter tdengine = new FakeSchemalessWriter();
+    final DatabaseInitializer initializer = mock(DatabaseInitializer.class);
+    final List<Map.Entry<SinkRecord, Throwable>> dlq = new ArrayList<>();
+    final ErrantRecordReporter reporter = (record, error) -> {
+        dlq.add(Map.entry(record, error));
+        return CompletableFuture.completedFuture(null);
+    };
+    final TDengineSinkTask task = new TDengineSinkTask(now::get, sleeps::add, new TDengineSinkTask.Backend() {
+        @Override
+        public DatabaseInitializer initializer(TDengineSinkConfig config, ConnectionFactory connections, RetryPolicy retry) {
+            return initializer;
+        }
+
+        @Override
+        public SchemalessWriter writer(TDengineSinkConfig config, ConnectionFactory connections) {
+            return tdengine;
+        }
+
+        @Override
+        public Executor writerThread(String name) {
+            // Batches written inline: each put() and preCommit() shows its effect at once.
+            return Runnable::run;
+        }
+    });
+
+    @AfterEach
+    void stop() {
+        task.stop();
+    }
+
+    void start(String... overrides) {
+        Map<String, String> props = new HashMap<>();
+        props.put("name", "task-test");
+        props.put("connection.url", "jdbc:TAOS-WS://127.0.0.1:6041");
+        props.put("connection.database", "power");
+        props.put("batch.size", "5");
+        props.put("batch.linger.ms", "1000");
+        props.put("max.retries", "2");
+        props.put("retry.backoff.ms", "10");
+        for (int i = 0; i < overrides.length; i += 2) {
+            if (overrides[i + 1] == null) {
+                props.remove(overrides[i]);
+            } else {
+                props.put(overrides[i], overrides[i + 1]);
+            }
+        }
+        SinkTaskContext context = mock(SinkTaskContext.class);
+        when(context.errantRecordReporter()).thenReturn(reporter);
+        task.initialize(context);
+        task.start(props);
+    }
+
+    static SinkRecord line(int partition, long offset) {
+        return SinkRecords.record("meters", partition, offset, "m f=" + offset + " " + offset);
+    }
+
+    static List<SinkRecord> lines(int partition, long from, long to) {
+        List<SinkRecord> records = new ArrayList<>();
+        for (long offset = from; offset < to; offset++) {
+            records.add(line(partition, offset));
+        }
+        return records;
+    }
+
+    Map<TopicPartition, OffsetAndMetadata> preCommit(TopicPartition... assigned) {
+        Map<TopicPartition, OffsetAndMetadata> current = new HashMap<>();
+        for (TopicPartition partition : assigned) {
+            current.put(partition, new OffsetAndMetadata(Long.MAX_VALUE));
+        }
+        return task.preCommit(current);
+    }
+
+    Object attribute(String attribute) throws JMException {
+        return ManagementFactory.getPlatformMBeanServer().getAttribute(
+                new ObjectName("com.taosdata.kafka.connect:type=sink-task-metrics,connector=task-test,task=0"), attribute);
+    }
+}
