@@ -1,8 +1,13 @@
 package com.taosdata.kafka.connect.source.query;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Source partitions of query mode: one per table, {@code {"database": <db>, "table": <table>}}. */
+/**
+ * Source partitions of query mode: one per table, {@code {"database": <db>, "table": <table>}}, always in that key
+ * order. Connect finds a partition's committed offset by the serialized partition, byte for byte, so the order must
+ * not depend on the JVM: {@code Map.of}'s iteration order does, and a restarted worker then misses its offsets.
+ */
 public final class SourcePartitions {
 
     static final String DATABASE_KEY = "database";
@@ -12,6 +17,9 @@ public final class SourcePartitions {
     }
 
     public static Map<String, String> table(String database, String table) {
-        return Map.of(DATABASE_KEY, database, TABLE_KEY, table);
+        Map<String, String> partition = new LinkedHashMap<>(2);
+        partition.put(DATABASE_KEY, database);
+        partition.put(TABLE_KEY, table);
+        return partition;
     }
 }

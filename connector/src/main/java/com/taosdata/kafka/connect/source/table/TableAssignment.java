@@ -2,6 +2,7 @@ package com.taosdata.kafka.connect.source.table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.kafka.connect.errors.ConnectException;
@@ -45,8 +46,13 @@ public final class TableAssignment {
     public static String encode(List<SourceTable> tables) {
         List<Map<String, String>> entries = new ArrayList<>(tables.size());
         for (SourceTable table : tables) {
-            entries.add(table.stable() == null ? Map.of("table", table.name())
-                    : Map.of("table", table.name(), "stable", table.stable()));
+            // Ordered keys: the same assignment must encode to the same task config, or Connect restarts tasks for nothing.
+            Map<String, String> entry = new LinkedHashMap<>(2);
+            entry.put("table", table.name());
+            if (table.stable() != null) {
+                entry.put("stable", table.stable());
+            }
+            entries.add(entry);
         }
         try {
             return JSON.writeValueAsString(entries);

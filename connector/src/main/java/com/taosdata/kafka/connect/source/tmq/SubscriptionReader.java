@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -101,8 +102,11 @@ public final class SubscriptionReader implements SourceReader {
         }
         String table = tmqRow.table() == null ? schema.measurement() : tmqRow.table();
         Row row = Row.fromDriver(schema, table, raw);
-        Map<String, Object> partition = Map.of("database", database, "topic", tmqRow.partition().topic(),
-                "vgroup", tmqRow.partition().vgroup());
+        // Ordered keys, so the serialized partition is the same on every worker (Connect compares it byte for byte).
+        Map<String, Object> partition = new LinkedHashMap<>(4);
+        partition.put("database", database);
+        partition.put("topic", tmqRow.partition().topic());
+        partition.put("vgroup", tmqRow.partition().vgroup());
         return RowRecords.create(partition, Map.of("offset", tmqRow.offset()), subscription.kafkaTopic(), row, formatter);
     }
 

@@ -29,6 +29,9 @@ class TableAssignmentTest {
     void encodingRoundTripsNamesWithCommasAndNormalTables() {
         List<SourceTable> tables = List.of(new SourceTable("odd,name", "meters"), SourceTable.normal("notes"));
         assertThat(TableAssignment.decode(TableAssignment.encode(tables))).isEqualTo(tables);
+        // The same assignment must give the same task config string, or Connect restarts the tasks.
+        assertThat(TableAssignment.encode(List.of(new SourceTable("d1", "meters"), new SourceTable("plain", null))))
+                .isEqualTo("[{\"table\":\"d1\",\"stable\":\"meters\"},{\"table\":\"plain\"}]");
     }
 
     @Test

@@ -5,7 +5,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the integration suites share in one test JVM: the broker, TDengine (real or stand-in) and one Kafka 4 Connect
- * worker. Started on first use and stopped when the JVM exits, so suites pay for them once.
+ * worker. Started on first use and stopped when the test plan finishes ({@link EnvironmentShutdown}), or at JVM exit
+ * at the latest, so suites pay for them once.
  */
 public final class ItEnvironment {
 
@@ -30,7 +31,7 @@ public final class ItEnvironment {
                 ConnectWorker worker = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, broker.bootstrapServers(),
                         "connect-shared", "worker-shared", Map.of());
                 instance = new ItEnvironment(broker, tdengine, worker);
-                Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "it-environment-stop"));
+                Runtime.getRuntime().addShutdownHook(new Thread(ItEnvironment::stopIfStarted, "it-environment-stop"));
             } catch (Exception e) {
                 throw new IllegalStateException("starting the integration test environment failed", e);
             }
@@ -53,6 +54,14 @@ public final class ItEnvironment {
     /** A name no other test in this run uses, safe as a topic, connector and TDengine database name. */
     public static String unique(String prefix) {
         return prefix + "_" + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet();
+    }
+
+    /** Stops the shared environment if it was started; a later {@link #get()} starts a new one. */
+    public static synchronized void stopIfStarted() {
+        if (instance != null) {
+            instance.stop();
+            instance = null;
+        }
     }
 
     private void stop() {

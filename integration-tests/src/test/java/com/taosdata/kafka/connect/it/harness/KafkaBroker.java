@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 /** A real single-node Kafka broker in KRaft mode (combined broker and controller), running in the test JVM. */
 public final class KafkaBroker implements AutoCloseable {
@@ -33,6 +34,11 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public static KafkaBroker start() throws Exception {
+        // An in-JVM broker must not end the test JVM: at shutdown, the test kit's temp-directory hook can delete the
+        // log directory under a broker still closing, and the broker then calls Exit.halt(1). Kafka's own tests
+        // install the same guard; a broker in trouble during a test still fails that test through its clients.
+        Exit.setExitProcedure((status, message) -> System.err.println("[tdconnect-it] broker exit(" + status + ") ignored: " + message));
+        Exit.setHaltProcedure((status, message) -> System.err.println("[tdconnect-it] broker halt(" + status + ") ignored: " + message));
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true)
                 .setNumBrokerNodes(1)

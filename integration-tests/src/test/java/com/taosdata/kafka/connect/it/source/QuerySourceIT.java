@@ -13,7 +13,7 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,15 +38,14 @@ class QuerySourceIT {
 
     private final ItEnvironment env = ItEnvironment.get();
     private final TDengineTarget td = env.tdengine();
-    private final List<String> databases = new ArrayList<>();
 
     @RegisterExtension
-    final Connectors connectors = new Connectors(() -> env.worker().rest());
+    @Order(1)
+    final Databases databases = new Databases(td);
 
-    @AfterEach
-    void dropDatabases() {
-        databases.forEach(td::dropDatabase);
-    }
+    @RegisterExtension
+    @Order(2)
+    final Connectors connectors = new Connectors(() -> env.worker().rest());
 
     @Test
     void everySubtableLaterRowsAndANewSubtableArriveInOrderAsJson() {
@@ -79,8 +78,9 @@ class QuerySourceIT {
             long created = System.nanoTime();
             Meters.insert(td, database, newTable);
             expected.put("d4", newTable);
-            // The monitor lists the tables every poll.interval.ms and has Connect restart the tasks with d4 assigned.
-            await().atMost(Duration.ofMillis(30L * POLL_INTERVAL_MS)).pollInterval(Duration.ofMillis(100))
+            // The monitor lists the tables every poll.interval.ms and has Connect restart the tasks with d4 assigned;
+            // the restart (stopping the tasks, a rebalance) takes about a second on a loaded two-core machine.
+            await().atMost(Duration.ofMillis(20L * POLL_INTERVAL_MS)).pollInterval(Duration.ofMillis(100))
                     .until(() -> reader.poll().stream().anyMatch(r -> "d4".equals(key(r))));
             System.out.printf("[tdconnect-it] new subtable d4 read %d ms after it was created (poll.interval.ms=%d)%n",
                     Duration.ofNanos(System.nanoTime() - created).toMillis(), POLL_INTERVAL_MS);
@@ -104,14 +104,14 @@ class QuerySourceIT {
         connectors.run(prefix, config, 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> env.broker().topics().contains(topic));
 
-        long ns = 1_000_000L;
+        long nanosPerMilli = 1_000_000L;
         // TDengine's schemaless line protocol: in tag values ',', '=' and ' ' are escaped with '\'; in string fields
         // '"' and '\'; NCHAR fields are L"…"; integers and floats carry their width suffix; NULL columns are left out.
         List<String> expectedLines = List.of(
                 "meters,location=San\\ Francisco\\,\\ CA\\=US,groupid=7 current=10.5f32,voltage=219i32,phase=0.31f64,"
-                        + "online=true,note=\"he said \\\"hi\\\" in C:\\\\data\",site=L\"Zürich\" " + base * ns,
+                        + "online=true,note=\"he said \\\"hi\\\" in C:\\\\data\",site=L\"Zürich\" " + base * nanosPerMilli,
                 "meters,location=San\\ Francisco\\,\\ CA\\=US,groupid=7 current=-1.75f32,voltage=-3i32,online=false,"
-                        + "note=\"\",site=L\"x y\" " + (base + 1) * ns);
+                        + "note=\"\",site=L\"x y\" " + (base + 1) * nanosPerMilli);
         try (TopicReader reader = new TopicReader(env.broker().bootstrapServers(), topic, IsolationLevel.READ_UNCOMMITTED)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> reader.count() >= expectedLines.size());
             List<ConsumerRecord<byte[], byte[]>> records = reader.poll();
@@ -139,7 +139,8 @@ class QuerySourceIT {
         });
     }
 
-    private static void assertJsonRow(JsonNode row, String database, Reading expected) {
+    /** A row of {@code out.format=json} output, with {@code data.precision=ms}, against the inserted row. */
+    static void assertJsonRow(JsonNode row, String database, Reading expected) {
         String what = expected.table() + "@" + expected.ts() + ": " + row;
         assertThat(row.path("database").asText()).as(what).isEqualTo(database);
         assertThat(row.path("stable").asText()).as(what).isEqualTo(Meters.STABLE);
@@ -173,9 +174,8 @@ class QuerySourceIT {
     }
 
     private String database(String prefix) {
-        String database = ItEnvironment.unique(prefix);
+        String database = databases.add(ItEnvironment.unique(prefix));
         Meters.create(td, database);
-        databases.add(database);
         return database;
     }
 

@@ -9,12 +9,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,6 +53,8 @@ class SourceRestartIT {
         // The killed worker's tasks are reassigned once its session expired and this delay passed.
         overrides.put("session.timeout.ms", "6000");
         overrides.put("scheduled.rebalance.max.delay.ms", "1000");
+        // Lets the connector shorten its producers' transaction timeout (below).
+        overrides.put("connector.client.config.override.policy", "All");
         String bootstrap = env.broker().bootstrapServers();
 
         Map<String, String> config = SourceConfigs.query(td, database, Meters.STABLE, group, "json");
@@ -61,6 +63,9 @@ class SourceRestartIT {
         config.put("poll.interval.ms", "200");
         // Fails the connector instead of silently running at-least-once if exactly-once were not available.
         config.put("exactly.once.support", "required");
+        // A worker killed mid-transaction leaves that transaction open, and the new worker started nothing until the
+        // broker aborted it (seen: a minute, the producers' default transaction timeout).
+        config.put("producer.override.transaction.timeout.ms", "5000");
 
         Thread inserting = new Thread(inserter, "source-restart-inserter");
         try (ConnectWorker first = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, bootstrap, group, group + "-w1", overrides)) {
@@ -86,14 +91,23 @@ class SourceRestartIT {
                             atKill, inserted.size());
                     assertThat(inserted.size()).as("rows inserted after the kill").isGreaterThan(insertedAtKill);
 
-                    // A row repeated after the restart would come before the last rows and push the count past the total.
                     await().atMost(Duration.ofSeconds(30)).until(() -> reader.count() >= inserted.size());
-                    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
-                            .until(() -> reader.count() == inserted.size());
-                    List<Key> read = reader.poll().stream().map(Key::of).toList();
-                    Map<Key, Long> copies = read.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-                    assertThat(copies.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList())
-                            .as("rows in the topic more than once").isEmpty();
+                    // Then the topic must stop growing, so that a row repeated late would be counted too.
+                    AtomicInteger lastCount = new AtomicInteger(-1);
+                    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(15))
+                            .until(() -> {
+                                int count = reader.count();
+                                return count == lastCount.getAndSet(count);
+                            });
+                    List<ConsumerRecord<byte[], byte[]>> records = reader.poll();
+                    List<Key> read = records.stream().map(Key::of).toList();
+                    Map<Key, List<Long>> positions = new LinkedHashMap<>();
+                    records.forEach(r -> positions.computeIfAbsent(Key.of(r), k -> new ArrayList<>()).add(r.offset()));
+                    assertThat(positions.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                            .map(e -> e.getKey() + " at offsets " + e.getValue()).toList())
+                            .as("rows in the topic more than once (%d records, %d rows inserted, %d records when the worker "
+                                    + "was killed)", records.size(), inserted.size(), atKill)
+                            .isEmpty();
                     assertThat(read).as("every inserted row, once").containsExactlyInAnyOrderElementsOf(inserted);
                     for (String table : TABLES) {
                         List<Long> order = read.stream().filter(k -> k.table().equals(table)).map(Key::ts).toList();
@@ -114,19 +128,26 @@ class SourceRestartIT {
     private static void awaitRunningOn(ConnectWorker worker, String connector) {
         ConnectRest rest = worker.rest();
         String workerId = worker.restUrl().substring("http://".length());
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            JsonNode status = rest.status(connector);
-            if (status == null) {
-                return false;
-            }
-            List<String> tasks = new ArrayList<>();
-            status.path("tasks").forEach(t -> tasks.add(t.path("state").asText() + "@" + t.path("worker_id").asText()));
-            if (tasks.stream().anyMatch(t -> t.startsWith("FAILED"))) {
-                throw new AssertionError("a task failed: " + status.toPrettyString());
-            }
-            return "RUNNING".equals(status.path("connector").path("state").asText())
-                    && tasks.equals(Collections.nCopies(2, "RUNNING@" + workerId));
-        });
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                JsonNode status = rest.status(connector);
+                last.set(status);
+                if (status == null) {
+                    return false;
+                }
+                List<String> tasks = new ArrayList<>();
+                status.path("tasks").forEach(t -> tasks.add(t.path("state").asText() + "@" + t.path("worker_id").asText()));
+                if (tasks.stream().anyMatch(t -> t.startsWith("FAILED"))) {
+                    throw new AssertionError("a task failed: " + status.toPrettyString());
+                }
+                return "RUNNING".equals(status.path("connector").path("state").asText())
+                        && tasks.equals(Collections.nCopies(2, "RUNNING@" + workerId));
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("connector " + connector + " does not run both tasks on " + worker.name()
+                    + "; last status: " + last.get() + "; worker log:\n" + worker.logTail(), e);
+        }
     }
 
     /** A row as the test identifies it: subtable and timestamp. */
@@ -170,6 +191,7 @@ class SourceRestartIT {
                 // Rows are one second apart from an hour ago: 1800 batches stay in the past, where query mode reads.
                 while (!stopped && next < 3600 - ROWS_PER_INSERT) {
                     insertOnce();
+                    // Paces the stream so that it spans the kill and the takeover.
                     Thread.sleep(50);
                 }
             } catch (InterruptedException e) {
