@@ -5,17 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
@@ -32,14 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.apicurio.registry.utils.converter.AvroConverter;
 
+import com.taosdata.kafka.connect.it.harness.AvroStack;
 import com.taosdata.kafka.connect.it.harness.ConnectWorker;
 import com.taosdata.kafka.connect.it.harness.Connectors;
 import com.taosdata.kafka.connect.it.harness.ItEnvironment;
-import com.taosdata.kafka.connect.it.harness.SchemaRegistry;
 import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
@@ -51,12 +45,10 @@ import com.taosdata.kafka.connect.it.harness.TDengineTarget;
  */
 class StructAvroSourceIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STABLE = "sensors";
-    private static final String AVRO_CONVERTER = "io.apicurio.registry.utils.converter.AvroConverter";
 
     private static ItEnvironment env;
-    private static SchemaRegistry registry;
+    private static AvroStack stack;
     private static ConnectWorker worker;
 
     @RegisterExtension
@@ -69,37 +61,15 @@ class StructAvroSourceIT {
 
     @BeforeAll
     static void startRegistryAndAvroWorker() throws Exception {
-        // The registry needs nothing else and takes several seconds to come up: it starts while the worker does.
-        CompletableFuture<SchemaRegistry> startingRegistry = CompletableFuture.supplyAsync(() -> {
-            try {
-                return SchemaRegistry.start();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        });
-        Map<String, String> overrides = new LinkedHashMap<>();
-        overrides.put("plugin.path", System.getProperty("it.plugin.path") + "," + SchemaRegistry.converterPluginPath());
-        // Apicurio's converter jar has no ServiceLoader manifest, so the worker has to scan for it.
-        overrides.put("plugin.discovery", "hybrid_warn");
-        String group = ItEnvironment.unique("connect-src-avro");
-        try {
-            env = ItEnvironment.get();
-            worker = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, env.broker().bootstrapServers(), group, group, overrides);
-        } finally {
-            registry = startingRegistry.join();
-        }
+        env = ItEnvironment.get();
+        stack = AvroStack.start(ItEnvironment.unique("connect-src-avro"));
+        worker = stack.worker();
     }
 
     @AfterAll
     static void stopRegistryAndAvroWorker() throws Exception {
-        if (worker != null) {
-            worker.close();
-        }
-        if (registry != null) {
-            registry.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -124,8 +94,8 @@ class StructAvroSourceIT {
                 + "(" + base + ", false, 1, 2, 3, 4, 5, 6, 7, 8, -1.25, -0.001, 'b', 'n', " + base + ")");
 
         Map<String, String> config = SourceConfigs.query(td, database, STABLE, prefix, "struct");
-        config.put("value.converter", AVRO_CONVERTER);
-        config.putAll(prefixed("value.converter.", converterSettings()));
+        config.put("value.converter", AvroStack.CONVERTER_CLASS);
+        config.putAll(stack.converterSettings("value.converter."));
         connectors.run(prefix, config, 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> env.broker().topics().contains(topic));
 
@@ -137,8 +107,7 @@ class StructAvroSourceIT {
         assertThat(records).hasSize(3);
 
         Map<String, List<Struct>> byTable = new LinkedHashMap<>();
-        AvroConverter<Object> converter = new AvroConverter<>();
-        converter.configure(converterSettings(), false);
+        AvroConverter<Object> converter = stack.newConverter();
         try {
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 SchemaAndValue read = converter.toConnectData(topic, record.value());
@@ -230,9 +199,9 @@ class StructAvroSourceIT {
     }
 
     private static void assertRegistered(String topic, String database) throws IOException, InterruptedException {
-        JsonNode subjects = registryGet("/subjects");
+        JsonNode subjects = stack.confluentGet("/subjects");
         assertThat(subjects).extracting(JsonNode::asText).as("subjects in the registry").contains(topic + "-value");
-        JsonNode latest = registryGet("/subjects/" + topic + "-value/versions/latest");
+        JsonNode latest = stack.confluentGet("/subjects/" + topic + "-value/versions/latest");
         org.apache.avro.Schema registered = new org.apache.avro.Schema.Parser().parse(latest.path("schema").asText());
         assertThat(registered.getFullName()).isEqualTo("tdengine." + database + "." + STABLE);
         assertThat(registered.getFields()).extracting(org.apache.avro.Schema.Field::name).containsExactly("tbname", "ts",
@@ -240,26 +209,4 @@ class StructAvroSourceIT {
                 "seen", "location", "groupid");
     }
 
-    private static Map<String, String> converterSettings() {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("apicurio.registry.url", registry.apicurioV2Url());
-        settings.put("apicurio.registry.auto-register", "true");
-        settings.put("apicurio.registry.as-confluent", "true");
-        settings.put("apicurio.registry.headers.enabled", "false");
-        return settings;
-    }
-
-    private static Map<String, String> prefixed(String prefix, Map<String, String> settings) {
-        Map<String, String> result = new LinkedHashMap<>();
-        settings.forEach((k, v) -> result.put(prefix + k, v));
-        return result;
-    }
-
-    private static JsonNode registryGet(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(registry.confluentCompatUrl() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
 }

@@ -11,10 +11,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -26,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -38,15 +33,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.apicurio.registry.utils.converter.AvroConverter;
 import io.apicurio.registry.utils.converter.avro.AvroData;
 
 import com.taosdata.kafka.connect.it.harness.Connectors;
+import com.taosdata.kafka.connect.it.harness.AvroStack;
 import com.taosdata.kafka.connect.it.harness.ConnectWorker;
 import com.taosdata.kafka.connect.it.harness.ItEnvironment;
-import com.taosdata.kafka.connect.it.harness.SchemaRegistry;
 import com.taosdata.kafka.connect.it.harness.SinkConfigs;
 import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
@@ -58,13 +52,12 @@ import com.taosdata.kafka.connect.it.harness.TDengineTarget;
  */
 class AvroSchemaRegistryIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LINE_SMT = "com.taosdata.kafka.connect.transforms.ToLineProtocol$Value";
     private static final long NANOS_PER_MILLI = 1_000_000L;
     private static final long NANOS_PER_DAY = 86_400_000_000_000L;
 
     private static ItEnvironment env;
-    private static SchemaRegistry registry;
+    private static AvroStack stack;
     private static ConnectWorker worker;
     private static AvroConverter<Object> producerConverter;
 
@@ -73,36 +66,10 @@ class AvroSchemaRegistryIT {
 
     @BeforeAll
     static void startRegistryAndAvroWorker() throws Exception {
-        // The registry needs nothing else and takes several seconds to come up; it starts while the broker and the
-        // worker do.
-        CompletableFuture<SchemaRegistry> startingRegistry = CompletableFuture.supplyAsync(() -> {
-            try {
-                return SchemaRegistry.start();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        });
-        Map<String, String> overrides = new LinkedHashMap<>();
-        overrides.put("plugin.path", System.getProperty("it.plugin.path") + "," + SchemaRegistry.converterPluginPath());
-        // Apicurio's converter jar has no ServiceLoader manifest, so the worker has to scan for it.
-        overrides.put("plugin.discovery", "hybrid_warn");
-        String group = ItEnvironment.unique("connect-avro");
-        try {
-            env = ItEnvironment.get();
-            worker = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, env.broker().bootstrapServers(), group, group, overrides);
-        } finally {
-            registry = startingRegistry.join();
-        }
-        producerConverter = new AvroConverter<>();
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("apicurio.registry.url", registry.apicurioV2Url());
-        settings.put("apicurio.registry.auto-register", "true");
-        settings.put("apicurio.registry.as-confluent", "true");
-        settings.put("apicurio.registry.headers.enabled", "false");
-        producerConverter.configure(settings, false);
+        env = ItEnvironment.get();
+        stack = AvroStack.start(ItEnvironment.unique("connect-avro"));
+        worker = stack.worker();
+        producerConverter = stack.newConverter();
     }
 
     @AfterAll
@@ -110,11 +77,8 @@ class AvroSchemaRegistryIT {
         if (producerConverter != null) {
             producerConverter.close();
         }
-        if (worker != null) {
-            worker.close();
-        }
-        if (registry != null) {
-            registry.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -215,9 +179,9 @@ class AvroSchemaRegistryIT {
                 .containsEntry("device__site__zone", null).containsEntry("maybe", null)
                 .containsEntry("seen_at", null).containsEntry("attrs__fw", null);
 
-        JsonNode subjects = registryGet("/subjects");
+        JsonNode subjects = stack.confluentGet("/subjects");
         assertThat(subjects).extracting(JsonNode::asText).as("subjects in the registry").contains(topic + "-value");
-        JsonNode latest = registryGet("/subjects/" + topic + "-value/versions/latest");
+        JsonNode latest = stack.confluentGet("/subjects/" + topic + "-value/versions/latest");
         org.apache.avro.Schema registered = new org.apache.avro.Schema.Parser().parse(latest.path("schema").asText());
         assertThat(registered.getFullName()).isEqualTo("com.taosdata.kafka.connect.samples.rich");
         assertThat(registered.getFields()).extracting(org.apache.avro.Schema.Field::name)
@@ -307,10 +271,8 @@ class AvroSchemaRegistryIT {
     /** The harness's line sink, reading Confluent-wire-format Avro through the registry. */
     private Map<String, String> avroSink(String topic, String database) {
         Map<String, String> config = SinkConfigs.sink(env.tdengine(), topic, database);
-        config.put("value.converter", "io.apicurio.registry.utils.converter.AvroConverter");
-        config.put("value.converter.apicurio.registry.url", registry.apicurioV2Url());
-        config.put("value.converter.apicurio.registry.as-confluent", "true");
-        config.put("value.converter.apicurio.registry.headers.enabled", "false");
+        config.put("value.converter", AvroStack.CONVERTER_CLASS);
+        config.putAll(stack.converterSettings("value.converter."));
         return config;
     }
 
@@ -332,14 +294,6 @@ class AvroSchemaRegistryIT {
             }
             return new org.apache.avro.Schema.Parser().parse(in);
         }
-    }
-
-    private static JsonNode registryGet(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(registry.confluentCompatUrl() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String key) {
