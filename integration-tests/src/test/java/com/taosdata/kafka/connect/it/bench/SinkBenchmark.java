@@ -3,7 +3,6 @@ package com.taosdata.kafka.connect.it.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -39,19 +38,19 @@ public final class SinkBenchmark {
             for (int from = 0; from < lines; from += 50_000) {
                 broker.produce(topic, meters.subList(from, Math.min(lines, from + 50_000)));
             }
-            say("topic " + topic + " holds " + lines + " meters lines; TDengine: " + (td.isStandIn() ? "STAND-IN" : td.connectionUrl()));
+            Measure.say("topic " + topic + " holds " + lines + " meters lines; TDengine: " + (td.isStandIn() ? "STAND-IN" : td.connectionUrl()));
 
-            double consumer = rate(lines, () -> consumeAll(broker, topic, lines));
+            double consumer = Measure.rate(lines, () -> consumeAll(broker, topic, lines));
             td.dropDatabase("bench_direct");
-            double direct = rate(lines, () -> DirectWriter.write(td, "bench_direct", meters));
+            double direct = Measure.rate(lines, () -> DirectWriter.write(td, "bench_direct", meters));
             double oneTask = sinkRate(worker.rest(), td, topic, lines, 1);
             double twoTasks = sinkRate(worker.rest(), td, topic, lines, 2);
 
-            say(String.format(Locale.ROOT, "%-44s %12s %10s", "path", "lines/s", "vs direct"));
-            row("raw Kafka consumer", consumer, direct);
-            row("direct schemaless writer (10,000 lines/call)", direct, direct);
-            row("tdconnect sink, default config, 1 task", oneTask, direct);
-            row("tdconnect sink, default config, 2 tasks", twoTasks, direct);
+            Measure.header("lines/s", "direct");
+            Measure.row("raw Kafka consumer", consumer, direct);
+            Measure.row("direct schemaless writer (10,000 lines/call)", direct, direct);
+            Measure.row("tdconnect sink, default config, 1 task", oneTask, direct);
+            Measure.row("tdconnect sink, default config, 2 tasks", twoTasks, direct);
         }
     }
 
@@ -61,7 +60,7 @@ public final class SinkBenchmark {
         Map<String, String> config = SinkConfigs.sink(td, topic, name);
         config.remove("batch.linger.ms");
         config.put("tasks.max", Integer.toString(tasks));
-        return rate(lines, () -> {
+        return Measure.rate(lines, () -> {
             rest.putConnector(name, config);
             while (td.count(name + ".meters") < lines) {
                 Thread.sleep(100);
@@ -96,24 +95,5 @@ public final class SinkBenchmark {
                     + " " + (t0 + (long) (i / 100) * 1_000_000L));
         }
         return out;
-    }
-
-    /** A step to time. */
-    private interface Step {
-        void run() throws Exception;
-    }
-
-    private static double rate(int lines, Step step) throws Exception {
-        long start = System.nanoTime();
-        step.run();
-        return lines / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private static void row(String path, double rate, double direct) {
-        say(String.format(Locale.ROOT, "%-44s %12.0f %9.0f%%", path, rate, 100 * rate / direct));
-    }
-
-    private static void say(String message) {
-        System.out.println("[tdconnect bench] " + message);
     }
 }

@@ -6,7 +6,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -39,18 +38,18 @@ public final class SourceBenchmark {
                      "bench-source", "bench-source-worker", Map.of())) {
             td.dropDatabase(DATABASE);
             DirectWriter.write(td, DATABASE, SinkBenchmark.meters(rows));
-            say(rows + " rows in " + DATABASE + ".meters (100 subtables); TDengine: " + (td.isStandIn() ? "STAND-IN" : td.connectionUrl()));
+            Measure.say(rows + " rows in " + DATABASE + ".meters (100 subtables); TDengine: " + (td.isStandIn() ? "STAND-IN" : td.connectionUrl()));
 
-            double jdbc = rate(rows, () -> readAll(td));
+            double jdbc = Measure.rate(rows, () -> readAll(td));
             double oneTask = sourceRate(worker.rest(), broker, td, rows, 1, null);
             double twoTasks = sourceRate(worker.rest(), broker, td, rows, 2, null);
             double largeFetch = sourceRate(worker.rest(), broker, td, rows, 2, 10_000);
 
-            say(String.format(Locale.ROOT, "%-44s %12s %10s", "path", "rows/s", "vs JDBC"));
-            row("plain JDBC read of every row", jdbc, jdbc);
-            row("tdconnect source, query mode, 1 task", oneTask, jdbc);
-            row("tdconnect source, query mode, 2 tasks", twoTasks, jdbc);
-            row("... 2 tasks, fetch.max.rows=10000", largeFetch, jdbc);
+            Measure.header("rows/s", "JDBC");
+            Measure.row("plain JDBC read of every row", jdbc, jdbc);
+            Measure.row("tdconnect source, query mode, 1 task", oneTask, jdbc);
+            Measure.row("tdconnect source, query mode, 2 tasks", twoTasks, jdbc);
+            Measure.row("... 2 tasks, fetch.max.rows=10000", largeFetch, jdbc);
         }
     }
 
@@ -81,7 +80,7 @@ public final class SourceBenchmark {
         }
         String topic = prefix + "-" + DATABASE + "-meters";
         String name = "bench_source_" + prefix;
-        return rate(rows, () -> {
+        return Measure.rate(rows, () -> {
             rest.putConnector(name, config);
             awaitRecords(broker, topic, rows);
             rest.deleteConnector(name);
@@ -105,24 +104,5 @@ public final class SourceBenchmark {
                 seen += consumer.poll(Duration.ofMillis(200)).count();
             }
         }
-    }
-
-    /** A step to time. */
-    private interface Step {
-        void run() throws Exception;
-    }
-
-    private static double rate(int rows, Step step) throws Exception {
-        long start = System.nanoTime();
-        step.run();
-        return rows / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private static void row(String path, double rate, double baseline) {
-        say(String.format(Locale.ROOT, "%-44s %12.0f %9.0f%%", path, rate, 100 * rate / baseline));
-    }
-
-    private static void say(String message) {
-        System.out.println("[tdconnect bench] " + message);
     }
 }
