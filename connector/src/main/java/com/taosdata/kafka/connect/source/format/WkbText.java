@@ -3,6 +3,7 @@ package com.taosdata.kafka.connect.source.format;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.function.BiConsumer;
 
 import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
 
@@ -67,22 +68,16 @@ final class WkbText {
     }
 
     private static void points(ByteBuffer in, StringBuilder out) {
-        int count = in.getInt();
-        if (count == 0) {
-            out.append(" EMPTY");
-            return;
-        }
-        out.append('(');
-        for (int i = 0; i < count; i++) {
-            if (i > 0) {
-                out.append(", ");
-            }
-            out.append(TextValues.plain(in.getDouble())).append(' ').append(TextValues.plain(in.getDouble()));
-        }
-        out.append(')');
+        list(in, out, (buffer, text) -> text.append(TextValues.plain(buffer.getDouble())).append(' ')
+                .append(TextValues.plain(buffer.getDouble())));
     }
 
     private static void rings(ByteBuffer in, StringBuilder out) {
+        list(in, out, WkbText::points);
+    }
+
+    /** A WKB count, then that many elements: WKT's {@code EMPTY}, or the elements in parentheses, comma-separated. */
+    private static void list(ByteBuffer in, StringBuilder out, BiConsumer<ByteBuffer, StringBuilder> element) {
         int count = in.getInt();
         if (count == 0) {
             out.append(" EMPTY");
@@ -93,29 +88,19 @@ final class WkbText {
             if (i > 0) {
                 out.append(", ");
             }
-            points(in, out);
+            element.accept(in, out);
         }
         out.append(')');
     }
 
     /** Members of a multi geometry or collection: each a complete WKB geometry with its own header. */
     private static void members(ByteBuffer in, StringBuilder out, boolean tagged) {
-        int count = in.getInt();
-        if (count == 0) {
-            out.append(" EMPTY");
-            return;
-        }
-        out.append('(');
-        for (int i = 0; i < count; i++) {
-            if (i > 0) {
-                out.append(", ");
-            }
+        list(in, out, (buffer, text) -> {
             StringBuilder member = new StringBuilder();
-            geometry(in, member);
+            geometry(buffer, member);
             // Multi geometries list their members untagged: MULTIPOINT((1 2), (3 4)), not MULTIPOINT(POINT(1 2), ...).
-            out.append(tagged ? member : member.substring(firstParenOrSpace(member)).trim());
-        }
-        out.append(')');
+            text.append(tagged ? member : member.substring(firstParenOrSpace(member)).trim());
+        });
     }
 
     private static int firstParenOrSpace(CharSequence text) {
