@@ -5,6 +5,7 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.function.Function;
 
 import org.apache.kafka.common.config.types.Password;
 
@@ -23,8 +24,16 @@ public final class ConnectionFactory {
     private final String user;
     private final Password password;
     private final RetryPolicy retry;
+    private final Function<Transport, Driver> drivers;
 
     public ConnectionFactory(TDengineUrl url, String user, Password password, int attempts, long backoffMs, Sleeper sleeper) {
+        this(url, user, password, attempts, backoffMs, sleeper, ConnectionFactory::driver);
+    }
+
+    /** With the drivers given, so tests can stand in for a native client library whatever the machine has. */
+    ConnectionFactory(TDengineUrl url, String user, Password password, int attempts, long backoffMs, Sleeper sleeper,
+                      Function<Transport, Driver> drivers) {
+        this.drivers = drivers;
         this.url = url;
         this.user = user;
         this.password = password;
@@ -48,7 +57,7 @@ public final class ConnectionFactory {
         properties.setProperty(TSDBDriver.PROPERTY_KEY_USER, user);
         properties.setProperty(TSDBDriver.PROPERTY_KEY_PASSWORD, password.value());
         try {
-            Connection connection = driver().connect(url.jdbcUrl(database), properties);
+            Connection connection = drivers.apply(url.transport()).connect(url.jdbcUrl(database), properties);
             if (connection == null) {
                 throw new TDengineException(0, ErrorKind.FATAL, "no TDengine driver accepts " + url, null);
             }
@@ -92,16 +101,11 @@ public final class ConnectionFactory {
         }
     }
 
-    private Driver driver() throws SQLException {
-        switch (url.transport()) {
-            case NATIVE:
-                return new TSDBDriver();
-            case WEBSOCKET:
-                return new WebSocketDriver();
-            case REST:
-                return new RestfulDriver();
-            default:
-                throw new IllegalStateException("unhandled transport " + url.transport());
-        }
+    private static Driver driver(Transport transport) {
+        return switch (transport) {
+            case NATIVE -> new TSDBDriver();
+            case WEBSOCKET -> new WebSocketDriver();
+            case REST -> new RestfulDriver();
+        };
     }
 }

@@ -24,9 +24,19 @@ public final class TDengineErrors {
             0x0213,
             // mnode: object being created or dropped, database being created, dnode being created/dropped
             0x032C, 0x032D, DB_IN_CREATING, 0x03B8, 0x03B9, 0x03D3,
+            // vnode stopped (taosd shutting down under a write load); sync: not leader, propose not ready, restoring
+            0x0529, 0x090C, 0x0911, 0x0914,
             // taos-jdbcdriver: connection closed, REST protocol/IO errors, connection/query timeout,
             // JNI connection null (native client could not connect)
             0x2301, 0x2317, 0x2318, 0x231D, 0x231E, 0x2354);
+
+    /**
+     * Transient states the server leaves by itself within moments, without an operator: a concurrent creation or
+     * drop finishing, a transaction conflict, a vnode electing or restoring its leader. Worth polling again soon
+     * rather than after a full retry backoff.
+     */
+    private static final Set<Integer> SELF_RESOLVING = Set.of(
+            0x0111, 0x0125, 0x032C, 0x032D, DB_IN_CREATING, 0x03D3, 0x090C, 0x0911, 0x0914);
 
     private static final Set<Integer> DATA = Set.of(
             // common: invalid JSON, invalid timestamp format, invalid data format, invalid value
@@ -61,6 +71,11 @@ public final class TDengineErrors {
             return ErrorKind.DATA;
         }
         return ErrorKind.FATAL;
+    }
+
+    /** Whether {@code code} is a {@link ErrorKind#TRANSIENT} state the server leaves by itself within moments. */
+    public static boolean isSelfResolving(int code) {
+        return SELF_RESOLVING.contains(normalize(code));
     }
 
     /** The code as TDengine prints it: {@code 0x8000060b} for server codes, {@code 0x2301} for driver codes. */

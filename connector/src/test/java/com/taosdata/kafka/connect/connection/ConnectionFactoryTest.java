@@ -67,8 +67,14 @@ class ConnectionFactoryTest {
     void nativeWithAnUnloadableClientLibraryFailsFatallyWithoutRetrying() throws IOException {
         Files.writeString(dir.resolve(System.mapLibraryName("taos")), "not an ELF file");
         System.setProperty("java.library.path", dir.toString());
+        // What the JVM does with that file: the real library may be on this machine's own path, which the
+        // java.library.path property no longer steers once the JVM runs.
+        ConnectionFactory factory = new ConnectionFactory(TDengineUrl.parse("connection.url", "jdbc:TAOS://td1:6030"),
+                "root", new Password(SECRET), 3, 700, sleeps::add, transport -> {
+                    throw new UnsatisfiedLinkError(dir.resolve(System.mapLibraryName("taos")) + ": invalid ELF header");
+                });
 
-        assertThatThrownBy(() -> factory("jdbc:TAOS://td1:6030", 3).open(null))
+        assertThatThrownBy(() -> factory.open(null))
                 .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
                 .hasMessageContaining("jdbc:TAOS-WS://");
         assertThat(sleeps).isEmpty();

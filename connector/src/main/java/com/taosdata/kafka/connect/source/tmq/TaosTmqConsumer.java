@@ -1,5 +1,6 @@
 package com.taosdata.kafka.connect.source.tmq;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.Set;
 import com.taosdata.jdbc.tmq.ConsumerRecord;
 import com.taosdata.jdbc.tmq.ConsumerRecords;
 import com.taosdata.jdbc.tmq.OffsetAndMetadata;
-import com.taosdata.jdbc.tmq.TMQEnhMap;
 import com.taosdata.jdbc.tmq.TaosConsumer;
 import com.taosdata.jdbc.tmq.TopicPartition;
 import com.taosdata.kafka.connect.connection.SqlErrors;
@@ -21,7 +21,7 @@ import com.taosdata.kafka.connect.connection.SqlErrors;
 /** {@link TmqConsumer} over taos-jdbcdriver's {@code TaosConsumer} (native or WebSocket). */
 public final class TaosTmqConsumer implements TmqConsumer {
 
-    private final TaosConsumer<TMQEnhMap> consumer;
+    private final TaosConsumer<Map<String, Object>> consumer;
     private Set<String> topics = Set.of();
 
     public TaosTmqConsumer(Properties properties) {
@@ -44,21 +44,29 @@ public final class TaosTmqConsumer implements TmqConsumer {
 
     @Override
     public List<TmqRow> poll(Duration timeout) {
-        ConsumerRecords<TMQEnhMap> records;
+        ConsumerRecords<Map<String, Object>> records;
         try {
             records = consumer.poll(timeout);
         } catch (SQLException e) {
             throw SqlErrors.translate("polling TMQ", e);
         }
         List<TmqRow> rows = new ArrayList<>(records.count());
-        for (ConsumerRecord<TMQEnhMap> record : records) {
-            TMQEnhMap value = record.value();
-            if (value != null) {
+        for (ConsumerRecord<Map<String, Object>> record : records) {
+            Map<String, Object> values = record.value();
+            if (values != null) {
                 rows.add(new TmqRow(new TmqPartition(record.getTopic(), record.getVGroupId()), record.getOffset(),
-                        value.getTableName(), value.getMap()));
+                        tableName(values.remove(TmqTopics.TABLE_NAME_COLUMN)), values));
             }
         }
         return rows;
+    }
+
+    /** The JNI consumer hands VARCHAR values over as bytes, the WebSocket one as strings. */
+    private static String tableName(Object value) {
+        if (value instanceof byte[]) {
+            return new String((byte[]) value, StandardCharsets.UTF_8);
+        }
+        return value == null ? null : value.toString();
     }
 
     @Override

@@ -9,10 +9,16 @@ import com.taosdata.kafka.connect.source.table.TableSchema;
 /**
  * TDengine topics of subscription mode: one per super table or normal table, named
  * {@code tdconnect_<database>_<table>}, defined as a query listing every column and tag by name (a TMQ row
- * carries tags only when the topic selects them):
- * <pre>CREATE TOPIC IF NOT EXISTS `tdconnect_power_meters` AS SELECT `ts`,`current`,`location` FROM `power`.`meters`</pre>
+ * carries tags only when the topic selects them) and {@code tbname}, the row's child table:
+ * <pre>CREATE TOPIC IF NOT EXISTS `tdconnect_power_meters` AS SELECT tbname,`ts`,`current`,`location` FROM `power`.`meters`</pre>
+ * The table name travels as a column because that is the one way both consumers of taos-jdbcdriver deliver it per
+ * row: over JNI the driver reads the message's table name once, before its first block, and its
+ * {@code MapEnhanceDeserializer} is not implemented at all (the first poll with data fails).
  */
 public final class TmqTopics {
+
+    /** The label of the table name column in every row of our topics. */
+    public static final String TABLE_NAME_COLUMN = "tbname";
 
     private static final Pattern NOT_WORD = Pattern.compile("[^A-Za-z0-9_]");
 
@@ -24,7 +30,7 @@ public final class TmqTopics {
     }
 
     public static String createSql(String topic, TableSchema schema, String table) {
-        return "CREATE TOPIC IF NOT EXISTS " + Identifiers.quote(topic) + " AS SELECT "
+        return "CREATE TOPIC IF NOT EXISTS " + Identifiers.quote(topic) + " AS SELECT " + TABLE_NAME_COLUMN + ","
                 + schema.columns().stream().map(c -> Identifiers.quote(c.name())).collect(Collectors.joining(","))
                 + " FROM " + Identifiers.quote(schema.database()) + "." + Identifiers.quote(table);
     }

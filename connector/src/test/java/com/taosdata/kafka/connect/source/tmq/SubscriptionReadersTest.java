@@ -46,7 +46,7 @@ class SubscriptionReadersTest {
                 .thenRows(List.of());
         create(SourceTable.superTable("meters"));
         assertThat(jdbc.statements()).contains(
-                "CREATE TOPIC IF NOT EXISTS `tdconnect_power_meters` AS SELECT `ts`,`loc` FROM `power`.`meters`");
+                "CREATE TOPIC IF NOT EXISTS `tdconnect_power_meters` AS SELECT tbname,`ts`,`loc` FROM `power`.`meters`");
         assertThat(consumer.subscribed).containsExactly("tdconnect_power_meters");
         assertThat(consumerProperties).singleElement().satisfies(p -> {
             assertThat(p.getProperty("group.id")).isEqualTo("g1");

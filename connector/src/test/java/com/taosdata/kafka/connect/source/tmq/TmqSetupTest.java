@@ -19,7 +19,7 @@ import com.taosdata.kafka.connect.source.table.TableSchema;
 class TmqSetupTest {
 
     @Test
-    void topicSelectsEveryColumnAndTagByQuotedName() {
+    void topicSelectsTheTableNameAndEveryColumnAndTagByQuotedName() {
         TableSchema schema = new TableSchema("power", "meters", TimestampUnit.MS, List.of(
                 new ColumnDef("ts", TdengineColumnType.parse("TIMESTAMP"), Role.TIMESTAMP),
                 new ColumnDef("current", TdengineColumnType.parse("FLOAT"), Role.COLUMN),
@@ -27,7 +27,7 @@ class TmqSetupTest {
         String topic = TmqTopics.name("power", "meters");
         assertThat(topic).isEqualTo("tdconnect_power_meters");
         assertThat(TmqTopics.createSql(topic, schema, "meters")).isEqualTo("CREATE TOPIC IF NOT EXISTS "
-                + "`tdconnect_power_meters` AS SELECT `ts`,`current`,`location` FROM `power`.`meters`");
+                + "`tdconnect_power_meters` AS SELECT tbname,`ts`,`current`,`location` FROM `power`.`meters`");
     }
 
     @Test
@@ -36,14 +36,14 @@ class TmqSetupTest {
     }
 
     @Test
-    void webSocketConsumerCommitsManuallyAndGetsTableNames() {
+    void webSocketConsumerCommitsManuallyAndReadsRowsAsMaps() {
         Properties properties = TmqProperties.build(TDengineUrl.parse("url", "jdbc:TAOS-WS://db:6041?useSSL=true"),
                 "root", "secret", "g1", "g1-0", "earliest");
         assertThat(properties).containsEntry("td.connect.type", "ws").containsEntry("bootstrap.servers", "db:6041")
-                .containsEntry("enable.auto.commit", "false").containsEntry("msg.with.table.name", "true")
+                .containsEntry("enable.auto.commit", "false")
                 .containsEntry("group.id", "g1").containsEntry("client.id", "g1-0")
                 .containsEntry("auto.offset.reset", "earliest").containsEntry("useSSL", "true")
-                .containsEntry("value.deserializer", "com.taosdata.jdbc.tmq.MapEnhanceDeserializer");
+                .containsEntry("value.deserializer", "com.taosdata.jdbc.tmq.MapDeserializer");
     }
 
     @Test
