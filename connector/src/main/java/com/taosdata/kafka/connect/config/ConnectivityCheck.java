@@ -3,7 +3,6 @@ package com.taosdata.kafka.connect.config;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigValue;
@@ -22,9 +21,6 @@ import com.taosdata.kafka.connect.connection.Transport;
  * {@link ConfigValue} of the key at fault; nothing is thrown, since validate() must always answer.
  */
 public final class ConnectivityCheck {
-
-    /** Authentication failure, invalid user, user not available, invalid user name or password. */
-    private static final Set<Integer> CREDENTIAL_CODES = Set.of(TDengineErrors.AUTH_FAILURE, 0x0351, 0x0358, 0x0207, 0x0208);
 
     /** What a connector checks once connected; it adds its own messages to {@code values}. */
     @FunctionalInterface
@@ -52,7 +48,7 @@ public final class ConnectivityCheck {
             probe.run(connection);
         } catch (TDengineException e) {
             int code = TDengineErrors.normalize(e.code());
-            if (CREDENTIAL_CODES.contains(code)) {
+            if (TDengineErrors.isCredentialError(code)) {
                 values.get(ConnectionConfigs.CONNECTION_USER_CONFIG).addErrorMessage("TDengine rejected the credentials: " + e.getMessage());
                 values.get(ConnectionConfigs.CONNECTION_PASSWORD_CONFIG).addErrorMessage("TDengine rejected the credentials");
             } else if (code == TDengineErrors.DB_NOT_EXIST && values.containsKey(ConnectionConfigs.CONNECTION_DATABASE_CONFIG)) {

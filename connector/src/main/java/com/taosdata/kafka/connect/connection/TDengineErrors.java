@@ -14,6 +14,12 @@ public final class TDengineErrors {
     public static final int DB_NOT_EXIST = 0x0388;
     /** Authentication failure. */
     public static final int AUTH_FAILURE = 0x0357;
+    /** taos-jdbcdriver's code for every failed native connect: the server's reason is in the message only. */
+    public static final int JNI_CONNECT_FAILED = 0x2354;
+
+    /** The server rejected the user or password: user disabled, invalid user, authentication failure, user not
+     * available; or the client refused their length before sending them. */
+    private static final Set<Integer> CREDENTIALS = Set.of(0x0315, 0x0351, AUTH_FAILURE, 0x0358, 0x0207, 0x0208);
 
     private static final Set<Integer> TRANSIENT = Set.of(
             // rpc: network unavailable, timeouts, no dnode reachable, session limits
@@ -28,7 +34,7 @@ public final class TDengineErrors {
             0x0529, 0x090C, 0x0911, 0x0914,
             // taos-jdbcdriver: connection closed, REST protocol/IO errors, connection/query timeout,
             // JNI connection null (native client could not connect)
-            0x2301, 0x2317, 0x2318, 0x231D, 0x231E, 0x2354);
+            0x2301, 0x2317, 0x2318, 0x231D, 0x231E, JNI_CONNECT_FAILED);
 
     /**
      * Transient states the server leaves by itself within moments, without an operator: a concurrent creation or
@@ -71,6 +77,11 @@ public final class TDengineErrors {
             return ErrorKind.DATA;
         }
         return ErrorKind.FATAL;
+    }
+
+    /** Whether {@code code} says the configured user or password is wrong: {@link ErrorKind#FATAL}, never retried. */
+    public static boolean isCredentialError(int code) {
+        return CREDENTIALS.contains(normalize(code));
     }
 
     /** Whether {@code code} is a {@link ErrorKind#TRANSIENT} state the server leaves by itself within moments. */

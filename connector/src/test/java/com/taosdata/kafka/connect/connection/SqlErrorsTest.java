@@ -26,6 +26,46 @@ class SqlErrorsTest {
     }
 
     @Test
+    void aFailedNativeConnectCarriesTheServersReasonOnlyAsTextAndGetsItsCodeBack() {
+        SQLException wrongPassword = new SQLException("JNI ERROR (0x2354): Authentication failure", "", 0x2354);
+
+        TDengineException e = SqlErrors.translate("connecting", wrongPassword);
+
+        assertThat(e.code()).isEqualTo(0x80000357);
+        assertThat(e.kind()).isEqualTo(ErrorKind.FATAL);
+        assertThat(TDengineErrors.isCredentialError(e.code())).isTrue();
+        assertThat(e).hasMessage("connecting failed: JNI ERROR (0x2354): Authentication failure");
+    }
+
+    @Test
+    void everyCredentialReasonOfANativeConnectIsACredentialError() {
+        for (String reason : new String[] {"Authentication failure", "Invalid user", "User not available",
+            "User is disabled", "Invalid user name", "Invalid password length"}) {
+            TDengineException e = SqlErrors.translate("connecting",
+                    new SQLException("JNI ERROR (0x2354): " + reason, "", 0x2354));
+            assertThat(TDengineErrors.isCredentialError(e.code())).as(reason).isTrue();
+            assertThat(e.kind()).as(reason).isEqualTo(ErrorKind.FATAL);
+        }
+    }
+
+    @Test
+    void aNativeConnectThatFailedForAnyOtherReasonStaysTransient() {
+        TDengineException e = SqlErrors.translate("connecting",
+                new SQLException("JNI ERROR (0x2354): Unable to establish connection", "", 0x2354));
+
+        assertThat(e.code()).isEqualTo(0x2354);
+        assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT);
+    }
+
+    @Test
+    void reasonTextIsReadOnlyForTheNativeConnectCode() {
+        TDengineException e = SqlErrors.translate("writing", new SQLException("Authentication failure", "", 0x80000529));
+
+        assertThat(e.code()).isEqualTo(0x80000529);
+        assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT);
+    }
+
+    @Test
     void anExceptionWithoutCodeIsTransient() {
         TDengineException e = SqlErrors.translate("connecting", new SQLException("Connection reset"));
 

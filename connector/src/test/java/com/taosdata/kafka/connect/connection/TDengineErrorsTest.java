@@ -12,7 +12,7 @@ class TDengineErrorsTest {
 
     @ParameterizedTest
     @ValueSource(ints = {0x000B, 0x0018, 0x0019, 0x0020, 0x0021, 0x0022, 0x0023, 0x0024, 0x0111, 0x0125, 0x0126, 0x0130,
-        0x0131, 0x0213, 0x032C, 0x032D, 0x0396, 0x03B8, 0x03B9, 0x03D3, 0x2301, 0x2317, 0x2318, 0x231D, 0x231E, 0x2354})
+        0x0131, 0x0213, 0x032C, 0x032D, 0x0396, 0x03B8, 0x03B9, 0x03D3, 0x2301, 0x2317, 0x2318, 0x231D, 0x231E, 0x2354, 0x0529, 0x090C, 0x0911, 0x0914})
     void transientCodesAreTransientWithAndWithoutTheServerFlag(int code) {
         assertThat(TDengineErrors.classify(code)).isEqualTo(ErrorKind.TRANSIENT);
         assertThat(TDengineErrors.classify(code | SERVER_FLAG)).isEqualTo(ErrorKind.TRANSIENT);
@@ -42,6 +42,26 @@ class TDengineErrorsTest {
         assertThat(TDengineErrors.classify(0x8000020a)).as("empty line").isEqualTo(ErrorKind.DATA);
         assertThat(TDengineErrors.classify(0x80000203)).as("unreadable field value").isEqualTo(ErrorKind.DATA);
         assertThat(TDengineErrors.classify(0x80000221)).as("malformed OpenTSDB JSON").isEqualTo(ErrorKind.DATA);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x0315, 0x0351, 0x0357, 0x0358, 0x0207, 0x0208})
+    void credentialCodesAreFatalCredentialErrors(int code) {
+        assertThat(TDengineErrors.isCredentialError(code | SERVER_FLAG)).isTrue();
+        assertThat(TDengineErrors.classify(code | SERVER_FLAG)).isEqualTo(ErrorKind.FATAL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x0111, 0x0125, 0x032C, 0x032D, 0x0396, 0x03D3, 0x090C, 0x0911, 0x0914})
+    void selfResolvingStatesAreTransient(int code) {
+        assertThat(TDengineErrors.isSelfResolving(code | SERVER_FLAG)).isTrue();
+        assertThat(TDengineErrors.classify(code | SERVER_FLAG)).isEqualTo(ErrorKind.TRANSIENT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x000B, 0x0131, 0x0529, 0x2354, 0x0357})
+    void outagesAndOtherErrorsAreNotSelfResolving(int code) {
+        assertThat(TDengineErrors.isSelfResolving(code)).isFalse();
     }
 
     @Test
