@@ -125,15 +125,14 @@ public class TDengineSourceConnector extends SourceConnector implements OfflineV
     }
 
     /**
-     * Query mode can run with exactly-once delivery: each record's offset names the row exactly, so offsets committed
-     * in the records' transaction resume without duplicates. Subscription mode keeps its offsets in TDengine.
+     * Both read methods can run with exactly-once delivery: in query mode each record's offset names the row exactly;
+     * in subscription mode a poll's records end on the TMQ position after it, and a task resumes each vgroup there
+     * when Connect's offsets are ahead of TDengine's consumer group. Offsets committed in the records' transaction
+     * therefore resume without duplicates.
      */
     @Override
     public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
-        String method = connectorConfig.getOrDefault(TDengineSourceConfig.READ_METHOD_CONFIG,
-                TDengineSourceConfig.READ_METHOD_DEFAULT);
-        return ReadMethod.QUERY.configValue().equalsIgnoreCase(method.trim()) ? ExactlyOnceSupport.SUPPORTED
-                : ExactlyOnceSupport.UNSUPPORTED;
+        return ExactlyOnceSupport.SUPPORTED;
     }
 
     @Override

@@ -48,7 +48,8 @@ public class TDengineSourceTask extends SourceTask {
         return config.readMethod() == ReadMethod.QUERY
                 ? QueryReaders.create(config, tables, context.offsetStorageReader(), System::currentTimeMillis,
                         Sleeper.SYSTEM, ZoneId.systemDefault())
-                : SubscriptionReaders.create(config, tables, taskId, Sleeper.SYSTEM, TaosTmqConsumer::new);
+                : SubscriptionReaders.create(config, tables, taskId, context.offsetStorageReader(), Sleeper.SYSTEM,
+                        TaosTmqConsumer::new);
     }
 
     @Override

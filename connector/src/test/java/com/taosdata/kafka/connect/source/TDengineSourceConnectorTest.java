@@ -109,10 +109,10 @@ class TDengineSourceConnectorTest {
     }
 
     @Test
-    void exactlyOnceOnlyInQueryMode() {
+    void exactlyOnceInBothReadMethods() {
         assertThat(connector.exactlyOnceSupport(props("query"))).isEqualTo(ExactlyOnceSupport.SUPPORTED);
-        assertThat(connector.exactlyOnceSupport(props("subscription"))).isEqualTo(ExactlyOnceSupport.UNSUPPORTED);
-        assertThat(connector.exactlyOnceSupport(Map.of())).isEqualTo(ExactlyOnceSupport.UNSUPPORTED);
+        assertThat(connector.exactlyOnceSupport(props("subscription"))).isEqualTo(ExactlyOnceSupport.SUPPORTED);
+        assertThat(connector.exactlyOnceSupport(Map.of())).isEqualTo(ExactlyOnceSupport.SUPPORTED);
     }
 
     @Test

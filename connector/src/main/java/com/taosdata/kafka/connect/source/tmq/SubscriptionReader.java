@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -30,12 +31,20 @@ import com.taosdata.kafka.connect.source.table.TableSchema;
  * only from the task's thread, since the consumer is not thread-safe; a crash therefore re-delivers rows instead of
  * losing them.
  *
- * <p>Records carry the source partition {@code {"database", "topic", "vgroup"}} and offset {@code {"offset"}} for
- * reference; the consumer group's offsets in TDengine decide where a restarted task resumes.
+ * <p>Records carry the source partition {@code {"database", "topic", "vgroup"}} and the offset
+ * {@code {"position": p}}: the vgroup's TMQ position before the record's poll, and on the last record of each vgroup
+ * in a poll the position after it. Connect stores the offset of the last record it has safely written, so a stored
+ * position is always a message boundary behind which everything reached Kafka: with exactly-once support
+ * (records and offsets in one transaction per poll) it is exact. On start the reader moves each assigned vgroup
+ * forward to its stored position when that is ahead of what TDengine's consumer group committed, which is the
+ * case after a crash between a transaction and the TDengine commit that follows it.
  */
 public final class SubscriptionReader implements SourceReader {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionReader.class);
+    /** Source offset keys: the TMQ message's own offset, for reference, and the position to resume from. */
+    static final String OFFSET = "offset";
+    static final String POSITION = "position";
 
     private final TmqConsumer consumer;
     private final Map<String, TmqSubscription> subscriptions;
@@ -46,10 +55,16 @@ public final class SubscriptionReader implements SourceReader {
     private final AckTracker acks = new AckTracker();
     private final Map<SourceRecord, Long> pending = Collections.synchronizedMap(new IdentityHashMap<>());
     private final ReaderGuard guard;
+    private final Function<Map<String, Object>, Map<String, Object>> storedOffsets;
+    /** Each assigned vgroup's position after the last poll: where the next message of that vgroup starts. */
+    private Map<TmqPartition, Long> positions = Map.of();
 
+    /** {@code storedOffsets} looks up the offset Connect stored for a source partition ({@code null} for none). */
     public SubscriptionReader(TmqConsumer consumer, List<TmqSubscription> subscriptions, String database,
-                              RowFormatter formatter, RetryPolicy retry, Duration pollTimeout) {
+                              RowFormatter formatter, RetryPolicy retry, Duration pollTimeout,
+                              Function<Map<String, Object>, Map<String, Object>> storedOffsets) {
         this.consumer = consumer;
+        this.storedOffsets = storedOffsets;
         this.subscriptions = new HashMap<>();
         subscriptions.forEach(s -> this.subscriptions.put(s.tmqTopic(), s));
         this.database = database;
@@ -59,12 +74,32 @@ public final class SubscriptionReader implements SourceReader {
         this.guard = new ReaderGuard(this::commitAndClose);
     }
 
-    /** Subscribes to every topic of the task. */
+    /** Subscribes to every topic of the task and resumes each assigned vgroup where Connect's offsets say. */
     public void start() {
         retry.call("subscribing to " + subscriptions.keySet(), () -> {
             consumer.subscribe(subscriptions.keySet());
             return null;
         });
+        Map<TmqPartition, Long> assigned = new HashMap<>(retry.call("reading TMQ positions", consumer::positions));
+        assigned.forEach((partition, position) -> {
+            Long stored = storedPosition(partition);
+            if (stored != null && stored > position) {
+                log.info("Resuming TDengine topic {} vgroup {} at position {} stored by Connect (TDengine had {})",
+                        partition.topic(), partition.vgroup(), stored, position);
+                retry.call("seeking " + partition, () -> {
+                    consumer.seek(partition, stored);
+                    return null;
+                });
+                assigned.put(partition, stored);
+            }
+        });
+        positions = assigned;
+    }
+
+    private Long storedPosition(TmqPartition partition) {
+        Map<String, Object> offset = storedOffsets.apply(sourcePartition(partition));
+        Object position = offset == null ? null : offset.get(POSITION);
+        return position instanceof Number ? ((Number) position).longValue() : null;
     }
 
     @Override
@@ -78,17 +113,28 @@ public final class SubscriptionReader implements SourceReader {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<TmqPartition, Long> positions = retry.call("reading TMQ positions", consumer::positions);
-        List<SourceRecord> records = new ArrayList<>(rows.size());
-        for (TmqRow row : rows) {
-            records.add(record(row));
+        Map<TmqPartition, Long> before = positions;
+        Map<TmqPartition, Long> after = retry.call("reading TMQ positions", consumer::positions);
+        Map<TmqPartition, Integer> lastRow = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            lastRow.put(rows.get(i).partition(), i);
         }
-        long batch = acks.register(records.size(), positions);
+        List<SourceRecord> records = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            TmqPartition partition = rows.get(i).partition();
+            Long end = after.get(partition);
+            // Before the last row of its vgroup, a record is not the end of a message: if Connect stores its offset
+            // (the earlier rows written, the later not yet), a restart must read the whole message again.
+            Long position = lastRow.get(partition) == i || !before.containsKey(partition) ? end : before.get(partition);
+            records.add(record(rows.get(i), position));
+        }
+        positions = after;
+        long batch = acks.register(records.size(), after);
         records.forEach(record -> pending.put(record, batch));
         return records;
     }
 
-    private SourceRecord record(TmqRow tmqRow) {
+    private SourceRecord record(TmqRow tmqRow, Long position) {
         TmqSubscription subscription = subscriptions.get(tmqRow.partition().topic());
         if (subscription == null) {
             throw new ConnectException("TMQ returned a row of topic " + tmqRow.partition().topic()
@@ -102,12 +148,18 @@ public final class SubscriptionReader implements SourceReader {
         }
         String table = tmqRow.table() == null ? schema.measurement() : tmqRow.table();
         Row row = Row.fromDriver(schema, table, raw);
+        Map<String, Object> offset = position == null ? Map.of(OFFSET, tmqRow.offset())
+                : Map.of(OFFSET, tmqRow.offset(), POSITION, position);
+        return RowRecords.create(sourcePartition(tmqRow.partition()), offset, subscription.kafkaTopic(), row, formatter);
+    }
+
+    private Map<String, Object> sourcePartition(TmqPartition tmqPartition) {
         // Ordered keys, so the serialized partition is the same on every worker (Connect compares it byte for byte).
         Map<String, Object> partition = new LinkedHashMap<>(4);
         partition.put("database", database);
-        partition.put("topic", tmqRow.partition().topic());
-        partition.put("vgroup", tmqRow.partition().vgroup());
-        return RowRecords.create(partition, Map.of("offset", tmqRow.offset()), subscription.kafkaTopic(), row, formatter);
+        partition.put("topic", tmqPartition.topic());
+        partition.put("vgroup", tmqPartition.vgroup());
+        return partition;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.function.Function;
 
+import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,6 @@ import com.taosdata.kafka.connect.source.TDengineSession;
 import com.taosdata.kafka.connect.source.config.TDengineSourceConfig;
 import com.taosdata.kafka.connect.source.config.TopicNaming;
 import com.taosdata.kafka.connect.source.format.RowFormatters;
-import com.taosdata.kafka.connect.source.TDengineSession;
 import com.taosdata.kafka.connect.source.table.SchemaReader;
 import com.taosdata.kafka.connect.source.table.SourceTable;
 import com.taosdata.kafka.connect.source.table.TableErrors;
@@ -41,16 +41,18 @@ public final class SubscriptionReaders {
     }
 
     public static SubscriptionReader create(TDengineSourceConfig config, List<SourceTable> tables, String taskId,
-                                            Sleeper sleeper, Function<Properties, TmqConsumer> consumers) {
+                                            OffsetStorageReader offsets, Sleeper sleeper,
+                                            Function<Properties, TmqConsumer> consumers) {
         try (TDengineSession session = new TDengineSession(ConnectionConfigs.connectionFactory(config, sleeper),
                 config.database())) {
-            return create(config, tables, taskId, sleeper, consumers, session);
+            return create(config, tables, taskId, offsets, sleeper, consumers, session);
         }
     }
 
     /** With the session topics are created over; it is needed only until the consumer has subscribed. */
     static SubscriptionReader create(TDengineSourceConfig config, List<SourceTable> tables, String taskId,
-                                     Sleeper sleeper, Function<Properties, TmqConsumer> consumers, TDengineSession session) {
+                                     OffsetStorageReader offsets, Sleeper sleeper,
+                                     Function<Properties, TmqConsumer> consumers, TDengineSession session) {
         String database = config.database();
         RetryPolicy retry = new RetryPolicy(config.maxRetries(), config.retryBackoffMs(), sleeper);
         Properties properties = TmqProperties.build(ConnectionConfigs.url(config),
@@ -60,7 +62,7 @@ public final class SubscriptionReaders {
         TmqConsumer consumer = consumers.apply(properties);
         SubscriptionReader reader = new SubscriptionReader(consumer, subscriptions, database,
                 RowFormatters.create(config.outFormat(), config.outputPrecision()), retry,
-                Duration.ofMillis(config.pollIntervalMs()));
+                Duration.ofMillis(config.pollIntervalMs()), offsets::offset);
         try {
             reader.start();
         } catch (RuntimeException e) {

@@ -84,6 +84,15 @@ public final class TaosTmqConsumer implements TmqConsumer {
     }
 
     @Override
+    public void seek(TmqPartition partition, long position) {
+        try {
+            consumer.seek(new TopicPartition(partition.topic(), partition.vgroup()), position);
+        } catch (SQLException e) {
+            throw SqlErrors.translate("seeking TMQ " + partition, e);
+        }
+    }
+
+    @Override
     public void commit(Map<TmqPartition, Long> positions) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         positions.forEach((p, offset) -> offsets.put(new TopicPartition(p.topic(), p.vgroup()), new OffsetAndMetadata(offset)));

@@ -18,6 +18,9 @@ public interface TmqConsumer extends AutoCloseable {
     /** The position (next offset to read) of every vgroup assigned to this consumer. */
     Map<TmqPartition, Long> positions();
 
+    /** Moves the next poll of {@code partition} (a vgroup assigned to this consumer) to {@code position}. */
+    void seek(TmqPartition partition, long position);
+
     /** Commits {@code positions} to TDengine: the group resumes there after a restart. */
     void commit(Map<TmqPartition, Long> positions);
 

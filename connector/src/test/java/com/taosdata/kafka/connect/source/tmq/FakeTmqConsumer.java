@@ -16,12 +16,19 @@ final class FakeTmqConsumer implements TmqConsumer {
 
     final List<Map<TmqPartition, Long>> commits = new ArrayList<>();
     final List<String> subscribed = new ArrayList<>();
+    final Map<TmqPartition, Long> seeks = new HashMap<>();
     private final Deque<Object> polls = new ArrayDeque<>();
     private final Map<TmqPartition, Long> positions = new HashMap<>();
     boolean closed;
 
     FakeTmqConsumer thenRows(TmqRow... rows) {
         polls.addLast(List.of(rows));
+        return this;
+    }
+
+    /** A vgroup assigned to this consumer at {@code position}, as after a subscription. */
+    FakeTmqConsumer assigned(TmqPartition partition, long position) {
+        positions.put(partition, position);
         return this;
     }
 
@@ -50,6 +57,12 @@ final class FakeTmqConsumer implements TmqConsumer {
     @Override
     public Map<TmqPartition, Long> positions() {
         return Map.copyOf(positions);
+    }
+
+    @Override
+    public void seek(TmqPartition partition, long position) {
+        seeks.put(partition, position);
+        positions.put(partition, position);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,10 +34,15 @@ class SubscriptionReaderTest {
             new ColumnDef("loc", TdengineColumnType.parse("NCHAR(8)"), Role.TAG)));
 
     private final FakeTmqConsumer consumer = new FakeTmqConsumer();
+    private final Map<Map<String, Object>, Map<String, Object>> connectOffsets = new HashMap<>();
     private final SubscriptionReader reader = new SubscriptionReader(consumer,
             List.of(new TmqSubscription(TOPIC, SCHEMA, "power-meters")), "power",
             RowFormatters.create(OutFormat.LINE, Precision.MS), new RetryPolicy(2, 0, millis -> { }),
-            Duration.ofMillis(10));
+            Duration.ofMillis(10), connectOffsets::get);
+
+    private static Map<String, Object> partition(int vgroup) {
+        return Map.of("database", "power", "topic", TOPIC, "vgroup", vgroup);
+    }
 
     private static TmqRow row(int vgroup, long offset, String table, long ts, int v) {
         return new TmqRow(new TmqPartition(TOPIC, vgroup), offset, table,
@@ -58,8 +64,51 @@ class SubscriptionReaderTest {
         assertThat(record.topic()).isEqualTo("power-meters");
         assertThat(record.key()).isEqualTo("d1001");
         assertThat(record.value()).isEqualTo("meters,loc=x v=5i32 1000");
-        assertThat(record.sourcePartition()).isEqualTo(Map.of("database", "power", "topic", TOPIC, "vgroup", 1));
-        assertThat(record.sourceOffset()).isEqualTo(Map.of("offset", 7L));
+        assertThat(record.sourcePartition()).isEqualTo(partition(1));
+        assertThat(record.sourcePartition().keySet()).as("serialized key order").containsExactly("database", "topic", "vgroup");
+        assertThat(record.sourceOffset()).isEqualTo(Map.of("offset", 7L, "position", 8L));
+    }
+
+    @Test
+    void onlyTheLastRowOfAVgroupInAPollCarriesThePositionAfterIt() throws Exception {
+        consumer.assigned(new TmqPartition(TOPIC, 1), 7).assigned(new TmqPartition(TOPIC, 2), 3);
+        reader.start();
+        consumer.thenRows(row(1, 7, "d1001", 1000, 5), row(2, 3, "d1002", 1000, 6), row(1, 7, "d1003", 1000, 7));
+
+        List<SourceRecord> records = reader.poll();
+
+        assertThat(records).extracting(r -> (Object) r.sourceOffset().get("position")).containsExactly(7L, 4L, 8L);
+    }
+
+    @Test
+    void aVgroupFirstSeenAfterTheStartHasOnlyThePositionAfterItsPoll() throws Exception {
+        reader.start();
+        consumer.thenRows(row(1, 7, "d1001", 1000, 5), row(1, 7, "d1003", 1000, 7))
+                .thenRows(row(1, 8, "d1001", 2000, 5), row(1, 8, "d1003", 2000, 7));
+
+        assertThat(reader.poll()).extracting(r -> (Object) r.sourceOffset().get("position")).containsExactly(8L, 8L);
+        assertThat(reader.poll()).extracting(r -> (Object) r.sourceOffset().get("position")).containsExactly(8L, 9L);
+    }
+
+    @Test
+    void startMovesAVgroupForwardToThePositionConnectStored() throws Exception {
+        consumer.assigned(new TmqPartition(TOPIC, 1), 5).assigned(new TmqPartition(TOPIC, 2), 9);
+        connectOffsets.put(partition(1), Map.of("offset", 7L, "position", 8L));
+        connectOffsets.put(partition(2), Map.of("offset", 4L, "position", 5L));
+
+        reader.start();
+
+        assertThat(consumer.seeks).containsExactly(Map.entry(new TmqPartition(TOPIC, 1), 8L));
+    }
+
+    @Test
+    void anOffsetWithoutPositionIsNotResumedFrom() throws Exception {
+        consumer.assigned(new TmqPartition(TOPIC, 1), 5);
+        connectOffsets.put(partition(1), Map.of("offset", 7L));
+
+        reader.start();
+
+        assertThat(consumer.seeks).isEmpty();
     }
 
     @Test

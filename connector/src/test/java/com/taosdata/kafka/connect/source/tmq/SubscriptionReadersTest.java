@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.junit.jupiter.api.Test;
 
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
@@ -32,8 +33,8 @@ class SubscriptionReadersTest {
         when(factory.open(any())).thenAnswer(invocation -> jdbc.connection());
         Map<String, String> props = new HashMap<>(Map.of("connection.url", "jdbc:TAOS-WS://h:6041",
                 "connection.database", "power", "subscription.group.id", "g1", "subscription.from", "earliest"));
-        return SubscriptionReaders.create(new TDengineSourceConfig(props), List.of(tables), "3", millis -> { },
-                properties -> {
+        return SubscriptionReaders.create(new TDengineSourceConfig(props), List.of(tables), "3",
+                mock(OffsetStorageReader.class), millis -> { }, properties -> {
                     consumerProperties.add(properties);
                     return consumer;
                 }, new TDengineSession(factory, "power"));

@@ -73,6 +73,11 @@ public final class TDengineTarget implements AutoCloseable {
         return scheme.equalsIgnoreCase("jdbc:TAOS://");
     }
 
+    /** Whether this TDengine offers TMQ subscriptions: a real server over a native or WebSocket URL. */
+    public boolean offersTmq() {
+        return !isStandIn() && !scheme.equalsIgnoreCase("jdbc:TAOS-RS://");
+    }
+
     /** The value of {@code connection.url} for connectors writing to this TDengine. */
     public String connectionUrl() {
         return urlVia(host, port);

@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -26,19 +28,25 @@ import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import com.taosdata.kafka.connect.it.source.Meters.Reading;
 
 /**
- * Query mode with exactly-once delivery: rows are inserted all along while the worker running the connector is
+ * Exactly-once delivery in both read methods: rows are inserted all along while the worker running the connector is
  * killed (SIGKILL, no final offset commit) and a new worker of the same Connect cluster takes over. Read with
  * {@code isolation.level=read_committed}, the topic holds every inserted row exactly once, in order per table.
+ * Subscription mode (TMQ) needs a real TDengine over a native or WebSocket URL.
  */
 class SourceRestartIT {
 
     private static final List<String> TABLES = List.of("d1", "d2", "d3");
     private static final int ROWS_PER_INSERT = 2;
 
-    @Test
-    void everyRowOnceAfterTheWorkerIsKilledAndReplaced() throws Exception {
+    @ParameterizedTest(name = "read.method={0}")
+    @ValueSource(strings = {"query", "subscription"})
+    void everyRowOnceAfterTheWorkerIsKilledAndReplaced(String readMethod) throws Exception {
         ItEnvironment env = ItEnvironment.get();
         TDengineTarget td = env.tdengine();
+        boolean subscription = readMethod.equals("subscription");
+        if (subscription) {
+            Assumptions.assumeTrue(td.offersTmq(), "TMQ needs a real TDengine over a native or WebSocket URL");
+        }
         String group = ItEnvironment.unique("src_eos");
         String database = group;
         String connector = group;
@@ -61,6 +69,11 @@ class SourceRestartIT {
         config.put("tasks.max", "2");
         config.put("data.precision", "ms");
         config.put("poll.interval.ms", "200");
+        if (subscription) {
+            config.put("read.method", "subscription");
+            config.put("subscription.group.id", group);
+            config.put("subscription.from", "earliest");
+        }
         // Fails the connector instead of silently running at-least-once if exactly-once were not available.
         config.put("exactly.once.support", "required");
         // A worker killed mid-transaction leaves that transaction open, and the new worker started nothing until the
@@ -120,6 +133,13 @@ class SourceRestartIT {
         } finally {
             inserter.stop();
             inserting.join(10_000);
+            if (subscription) {
+                // TDengine keeps a database a topic reads; the topic goes once the killed worker's consumer left.
+                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                    td.execute("DROP TOPIC IF EXISTS `tdconnect_" + database + "_" + Meters.STABLE + "`");
+                    return true;
+                });
+            }
             td.dropDatabase(database);
         }
     }

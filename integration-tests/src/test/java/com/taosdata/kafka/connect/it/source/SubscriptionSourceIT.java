@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,10 +45,8 @@ class SubscriptionSourceIT {
 
     @BeforeEach
     void requireTmq() {
-        Assumptions.assumeFalse(td.isStandIn(), "TMQ needs a real TDengine: the stand-in has no subscriptions; "
-                + "set TDENGINE_URL to a native (jdbc:TAOS://) or WebSocket (jdbc:TAOS-WS://) URL");
-        Assumptions.assumeFalse(td.connectionUrl().toUpperCase(Locale.ROOT).startsWith("JDBC:TAOS-RS://"),
-                "TMQ is not offered over REST (" + td.connectionUrl() + "): use a native or WebSocket URL");
+        Assumptions.assumeTrue(td.offersTmq(), "TMQ needs a real TDengine (the stand-in has no subscriptions) over a "
+                + "native (jdbc:TAOS://) or WebSocket (jdbc:TAOS-WS://) URL; TDENGINE_URL is " + td.connectionUrl());
     }
 
     @Test
