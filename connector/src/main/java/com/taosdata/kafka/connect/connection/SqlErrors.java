@@ -9,7 +9,7 @@ public final class SqlErrors {
     }
 
     public static TDengineException translate(String what, SQLException e) {
-        int code = NativeConnectErrors.serverCode(e.getErrorCode(), e.getMessage());
+        int code = DriverMessageCodes.serverCode(e.getErrorCode(), e.getMessage());
         if (code == 0) {
             // No code: the driver failed below TDengine's protocol (socket, HTTP), which a retry may cure.
             return TDengineException.transientFailure(what + " failed: " + e.getMessage(), e);

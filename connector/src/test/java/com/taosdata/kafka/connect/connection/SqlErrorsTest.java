@@ -49,6 +49,38 @@ class SqlErrorsTest {
     }
 
     @Test
+    void aWebSocketConnectRejectedForItsCredentialsCarriesTheServerCodeOnlyAsText() {
+        TDengineException wrongPassword = SqlErrors.translate("connecting",
+                new SQLException("(0x357):auth failure:Authentication failure"));
+        TDengineException noSuchUser = SqlErrors.translate("connecting", new SQLException("(0x351):auth failure:Invalid user"));
+
+        assertThat(wrongPassword.code()).isEqualTo(0x80000357);
+        assertThat(wrongPassword.kind()).isEqualTo(ErrorKind.FATAL);
+        assertThat(TDengineErrors.isCredentialError(noSuchUser.code())).isTrue();
+    }
+
+    @Test
+    void aWebSocketSchemalessFailureCarriesTheServerCodeOnlyAsText() {
+        TDengineException outOfRange = SqlErrors.translate("writing", new SQLException("0x60b:Timestamp data out of range"));
+        TDengineException syntax = SqlErrors.translate("writing", new SQLException("0x3002:SML line invalid value: 1"));
+
+        assertThat(outOfRange.code()).isEqualTo(0x8000060b);
+        assertThat(outOfRange.kind()).isEqualTo(ErrorKind.DATA);
+        assertThat(syntax.kind()).isEqualTo(ErrorKind.DATA);
+        assertThat(SqlErrors.translate("writing", new SQLException("(0x529):Vnode stopped")).kind())
+                .isEqualTo(ErrorKind.TRANSIENT);
+    }
+
+    @Test
+    void aRestConnectRejectedForItsCredentialsHasTheServerCode() {
+        TDengineException e = SqlErrors.translate("connecting",
+                new SQLException("TDengine ERROR (0x357): sql: select 1, desc: Authentication failure", "", 0x357));
+
+        assertThat(TDengineErrors.isCredentialError(e.code())).isTrue();
+        assertThat(e.kind()).isEqualTo(ErrorKind.FATAL);
+    }
+
+    @Test
     void aNativeConnectThatFailedForAnyOtherReasonStaysTransient() {
         TDengineException e = SqlErrors.translate("connecting",
                 new SQLException("JNI ERROR (0x2354): Unable to establish connection", "", 0x2354));
