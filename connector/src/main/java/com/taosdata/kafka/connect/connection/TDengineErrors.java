@@ -21,6 +21,12 @@ public final class TDengineErrors {
      * available; or the client refused their length before sending them. */
     private static final Set<Integer> CREDENTIALS = Set.of(0x0315, 0x0351, AUTH_FAILURE, 0x0358, 0x0207, 0x0208);
 
+    /**
+     * What a real TDengine 3.3.6.13 answered while taosd was stopped, killed (SIGKILL) and started under a write, query
+     * and TMQ load: 0x0529 (native write during a stop), 0x0131 (REST and WebSocket during a stop), 0x000B (every
+     * transport while taosd was down) and {@link #JNI_CONNECT_FAILED} (native connect while down); the rest of the list
+     * comes from TDengine's error-code reference.
+     */
     private static final Set<Integer> TRANSIENT = Set.of(
             // rpc: network unavailable, timeouts, no dnode reachable, session limits
             0x000B, 0x0018, 0x0019, 0x0020, 0x0021, 0x0022, 0x0023, 0x0024,

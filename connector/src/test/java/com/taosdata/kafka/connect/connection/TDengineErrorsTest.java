@@ -33,10 +33,22 @@ class TDengineErrorsTest {
         assertThat(TDengineErrors.classify(code | SERVER_FLAG)).isEqualTo(ErrorKind.FATAL);
     }
 
+    /** Every code a real TDengine 3.3.6.13 answered while taosd was stopped, killed and started under load. */
+    @Test
+    void theCodesOfARealRestartAreTransient() {
+        assertThat(TDengineErrors.classify(0x80000529)).as("vnode stopped: native write during a graceful stop")
+                .isEqualTo(ErrorKind.TRANSIENT);
+        assertThat(TDengineErrors.classify(0x80000131)).as("closing down: REST and WebSocket during a stop")
+                .isEqualTo(ErrorKind.TRANSIENT);
+        assertThat(TDengineErrors.classify(0x8000000b)).as("unable to establish connection: native, on a connection")
+                .isEqualTo(ErrorKind.TRANSIENT);
+        assertThat(TDengineErrors.classify(0x000b)).as("unable to establish connection: REST").isEqualTo(ErrorKind.TRANSIENT);
+        assertThat(TDengineErrors.classify(0x2354)).as("native connect while taosd is down").isEqualTo(ErrorKind.TRANSIENT);
+    }
+
     @Test
     void theObservedServerAnswersAreClassifiedAsTheyBehave() {
         assertThat(TDengineErrors.classify(0x80000396)).as("database in creating status").isEqualTo(ErrorKind.TRANSIENT);
-        assertThat(TDengineErrors.classify(0x80000131)).as("taosd shutting down").isEqualTo(ErrorKind.TRANSIENT);
         assertThat(TDengineErrors.classify(0x80003002)).as("invalid value").isEqualTo(ErrorKind.DATA);
         assertThat(TDengineErrors.classify(0x8000060b)).as("timestamp out of range").isEqualTo(ErrorKind.DATA);
         assertThat(TDengineErrors.classify(0x8000020a)).as("empty line").isEqualTo(ErrorKind.DATA);

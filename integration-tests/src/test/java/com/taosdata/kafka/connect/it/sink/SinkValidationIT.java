@@ -81,6 +81,39 @@ class SinkValidationIT {
         assertThat(errors(config).toString()).doesNotContain("not-the-password");
     }
 
+    /**
+     * A password changed after the connector started fails the task at its first connection, naming TDengine's
+     * reason, without retrying. Needs a real TDengine: the stand-in knows one fixed user.
+     */
+    @Test
+    void wrongCredentialsAtRunTimeFailTheTaskAtOnce() {
+        TDengineTarget td = env.tdengine();
+        assumeFalse(td.isStandIn(), "the stand-in has one fixed user; set TDENGINE_URL to run this on a real TDengine");
+        String user = ItEnvironment.unique("tdc_user");
+        String topic = user;
+        td.execute("CREATE USER `" + user + "` PASS 'Secret_123'");
+        try {
+            Map<String, String> config = config(ItEnvironment.unique("creds"));
+            config.put("connection.user", user);
+            config.put("connection.password", "Secret_123");
+            config.put("topics", topic);
+            config.put("name", topic);
+            config.put("max.retries", "5");
+            env.broker().createTopic(topic, 1);
+            rest.putConnector(topic, config);
+            rest.awaitRunning(topic, 1, Duration.ofSeconds(60));
+            td.execute("ALTER USER `" + user + "` PASS 'Changed_456'");
+            env.broker().produce(topic, List.of("m,t=a v=1 1648432611249000000"));
+
+            String trace = rest.awaitTaskFailure(topic, Duration.ofSeconds(60));
+            assertThat(trace).contains("Authentication failure").doesNotContain("attempt(s)");
+            assertThat(trace).doesNotContain("Secret_123").doesNotContain("Changed_456");
+            rest.deleteConnector(topic);
+        } finally {
+            td.execute("DROP USER `" + user + "`");
+        }
+    }
+
     @Test
     void anExistingDatabaseWithAnotherPrecisionIsAConfigurationError() {
         TDengineTarget td = env.tdengine();

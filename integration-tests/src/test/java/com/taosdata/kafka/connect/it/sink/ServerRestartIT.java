@@ -1,0 +1,69 @@
+package com.taosdata.kafka.connect.it.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.taosdata.kafka.connect.it.harness.ConnectRest;
+import com.taosdata.kafka.connect.it.harness.ItEnvironment;
+import com.taosdata.kafka.connect.it.harness.LineStream;
+import com.taosdata.kafka.connect.it.harness.SinkConfigs;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
+
+/**
+ * A real taosd stopped (SIGTERM) or killed (SIGKILL) and started again mid-stream: the task rides it out within its
+ * retry budget and every row is present once. The suite cannot stop a server it does not own, so it runs only when
+ * {@code TDENGINE_RESTART_COMMAND} names a command that takes {@code stop} or {@code kill}, then {@code start}, and
+ * acts on the TDengine of {@code TDENGINE_URL} (e.g. a script around the server's own start and stop scripts).
+ */
+class ServerRestartIT {
+
+    @ParameterizedTest(name = "taosd {0}, then started")
+    @ValueSource(strings = {"stop", "kill"})
+    void aRestartedServerCausesNoFailureAndNoLoss(String how) throws Exception {
+        String command = System.getenv("TDENGINE_RESTART_COMMAND");
+        assumeTrue(command != null && !command.isBlank(), "set TDENGINE_RESTART_COMMAND to restart the real TDengine");
+        ItEnvironment env = ItEnvironment.get();
+        TDengineTarget td = env.tdengine();
+        String topic = ItEnvironment.unique("restart_" + how);
+        env.broker().createTopic(topic, 1);
+        int total = 20_000;
+        Map<String, String> config = SinkConfigs.sink(td, topic, topic);
+        config.put("max.retries", "60");
+        config.put("retry.backoff.ms", "1000");
+        config.put("connection.backoff.ms", "1000");
+        config.put("request.timeout.ms", "5000");
+        config.put("batch.size", "500");
+        ConnectRest rest = env.worker().rest();
+        rest.putConnector(topic, config);
+        rest.awaitRunning(topic, 1, Duration.ofSeconds(60));
+
+        try (LineStream stream = new LineStream(env.broker(), topic, "m", total, 200, 100)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> td.count(topic + ".m") > 0);
+            run(command, how);
+            Thread.sleep(10_000);
+            assertThat(rest.taskStates(topic)).as("no task fails while taosd is down").doesNotContain("FAILED");
+            run(command, "start");
+            stream.awaitDone();
+        }
+        await().atMost(Duration.ofSeconds(180)).until(() -> td.count(topic + ".m") >= total);
+        assertThat(td.count(topic + ".m")).isEqualTo(total);
+        assertThat(Sequences.of(td, topic + ".m")).isEqualTo(Sequences.upTo(total));
+        assertThat(rest.taskStates(topic)).containsOnly("RUNNING");
+        rest.deleteConnector(topic);
+    }
+
+    private static void run(String command, String argument) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command, argument).inheritIO().start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s %s finished", command, argument).isTrue();
+        assertThat(process.exitValue()).as("%s %s", command, argument).isZero();
+    }
+}
