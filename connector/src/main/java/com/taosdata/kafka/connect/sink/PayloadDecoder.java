@@ -4,24 +4,30 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 import com.taosdata.kafka.connect.config.SchemalessProtocol;
+import com.taosdata.kafka.connect.connection.Transport;
 
 /**
  * Turns a record value into the payloads of the configured protocol: a String or UTF-8 bytes holding one or more
  * lines (line, telnet) or one JSON object or array (json). Anything else is a data error that names the SMT to add.
+ *
+ * <p>A line-protocol string field value may hold a raw line feed (see {@link LineSplitter}). Only the native writer
+ * hands TDengine one line per array element and stores it; over WebSocket and REST taosAdapter splits the text at
+ * every line feed, quoted or not, and rejects the pieces, so there such a record is a data error naming the field.
  */
 final class PayloadDecoder {
 
     private final SchemalessProtocol protocol;
+    private final Transport transport;
 
-    PayloadDecoder(SchemalessProtocol protocol) {
+    PayloadDecoder(SchemalessProtocol protocol, Transport transport) {
         this.protocol = protocol;
+        this.transport = transport;
     }
 
     /** The record's payloads; a {@link DataException} names the record and what is wrong with it. */
@@ -34,24 +40,29 @@ final class PayloadDecoder {
             }
             return List.of(json);
         }
-        List<String> lines = new ArrayList<>(1);
-        int start = 0;
-        int length = text.length();
-        while (start <= length) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = length;
-            }
-            int stop = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
-            if (!text.substring(start, stop).isBlank()) {
-                lines.add(text.substring(start, stop));
-            }
-            start = end + 1;
-        }
+        List<String> lines = protocol == SchemalessProtocol.LINE
+                ? LineSplitter.lineProtocol(text)
+                : LineSplitter.telnet(text);
         if (lines.isEmpty()) {
             throw error(record, "value holds no " + protocol.configValue() + " protocol line");
         }
+        if (transport != Transport.NATIVE) {
+            for (String line : lines) {
+                if (line.indexOf('\n') >= 0) {
+                    throw lineFeedError(record, LineSplitter.fieldHoldingLineFeed(line));
+                }
+            }
+        }
         return lines;
+    }
+
+    private DataException lineFeedError(SinkRecord record, String field) {
+        String writer = transport == Transport.REST
+                ? "taosAdapter's REST schemaless writer (/influxdb/v1/write)"
+                : "TDengine's WebSocket schemaless writer";
+        return error(record, "field '" + field + "' holds a line feed, which " + writer + " cannot carry (it splits"
+                + " lines at every line feed); use a native connection.url (" + Transport.NATIVE.prefix()
+                + ") or remove line feeds with an SMT");
     }
 
     private String text(SinkRecord record) {

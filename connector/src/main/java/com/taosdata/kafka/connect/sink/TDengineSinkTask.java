@@ -125,7 +125,7 @@ public class TDengineSinkTask extends SinkTask {
         config = new TDengineSinkConfig(props);
         SchemalessProtocol protocol = config.protocol();
         databases = new DatabaseNameResolver(config.database(), config.databasePrefix());
-        decoder = new PayloadDecoder(protocol);
+        decoder = new PayloadDecoder(protocol, ConnectionConfigs.url(config).transport());
         badRecords = new BadRecordHandler(errantRecordReporter(), "all".equalsIgnoreCase(props.get(ERRORS_TOLERANCE)), metrics);
         ConnectionFactory connections = ConnectionConfigs.connectionFactory(config, sleeper);
         if (connections.url().transport() == Transport.NATIVE && !NativeClient.isAvailable()) {

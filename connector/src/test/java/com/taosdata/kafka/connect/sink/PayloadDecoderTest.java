@@ -17,11 +17,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import com.taosdata.kafka.connect.config.SchemalessProtocol;
+import com.taosdata.kafka.connect.connection.Transport;
 
 class PayloadDecoderTest {
 
-    private static final PayloadDecoder LINE = new PayloadDecoder(SchemalessProtocol.LINE);
-    private static final PayloadDecoder JSON = new PayloadDecoder(SchemalessProtocol.JSON);
+    private static final PayloadDecoder LINE = new PayloadDecoder(SchemalessProtocol.LINE, Transport.WEBSOCKET);
+    private static final PayloadDecoder JSON = new PayloadDecoder(SchemalessProtocol.JSON, Transport.WEBSOCKET);
+    private static final String NOTE_WITH_LINE_FEED = "m,t=a s=\"one\ntwo\",n=L\"x\ny\" 1796316133135000000";
 
     private static SinkRecord record(Object value) {
         return new SinkRecord("meters", 3, null, null, null, value, 42);
@@ -57,6 +59,53 @@ class PayloadDecoderTest {
         assertThat(LINE.decode(record("m f=1 1\r"))).containsExactly("m f=1 1");
     }
 
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aRawCarriageReturnInAStringFieldIsWrittenOverEveryTransport(Transport transport) {
+        PayloadDecoder decoder = new PayloadDecoder(SchemalessProtocol.LINE, transport);
+
+        assertThat(decoder.decode(record("m s=\"one\rtwo\" 1\r\nm f=2 2\r\n")))
+                .containsExactly("m s=\"one\rtwo\" 1", "m f=2 2");
+    }
+
+    @Test
+    void overNativeALineFeedInAStringFieldStaysInItsLine() {
+        PayloadDecoder decoder = new PayloadDecoder(SchemalessProtocol.LINE, Transport.NATIVE);
+
+        assertThat(decoder.decode(record(NOTE_WITH_LINE_FEED + "\nm f=2 2\n")))
+                .containsExactly(NOTE_WITH_LINE_FEED, "m f=2 2");
+        assertThat(decoder.decode(record(NOTE_WITH_LINE_FEED.getBytes(StandardCharsets.UTF_8))))
+                .containsExactly(NOTE_WITH_LINE_FEED);
+    }
+
+    @Test
+    void overWebSocketALineFeedInAStringFieldIsADataErrorNamingTheRecordTheFieldAndTheFix() {
+        assertThatThrownBy(() -> LINE.decode(record("m f=1 1\n" + NOTE_WITH_LINE_FEED)))
+                .isInstanceOf(DataException.class)
+                .hasMessage("record meters-3@42: field 's' holds a line feed, which TDengine's WebSocket schemaless"
+                        + " writer cannot carry (it splits lines at every line feed); use a native connection.url"
+                        + " (jdbc:TAOS://) or remove line feeds with an SMT");
+    }
+
+    @Test
+    void overRestALineFeedInAStringFieldIsADataErrorNamingTaosAdaptersEndpoint() {
+        PayloadDecoder decoder = new PayloadDecoder(SchemalessProtocol.LINE, Transport.REST);
+
+        assertThatThrownBy(() -> decoder.decode(record("m a=1i32,my\\ note=\"x\ny\" 1")))
+                .isInstanceOf(DataException.class)
+                .hasMessageStartingWith("record meters-3@42: field 'my note' holds a line feed")
+                .hasMessageContaining("taosAdapter's REST schemaless writer (/influxdb/v1/write) cannot carry")
+                .hasMessageContaining("jdbc:TAOS://");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Transport.class, names = {"WEBSOCKET", "REST"})
+    void telnetKeepsSplittingAtEveryLineFeed(Transport transport) {
+        PayloadDecoder decoder = new PayloadDecoder(SchemalessProtocol.TELNET, transport);
+
+        assertThat(decoder.decode(record("m 1 \"a\nb\" t=x\n"))).containsExactly("m 1 \"a", "b\" t=x");
+    }
+
     @Test
     void blankLinesAreSkipped() {
         assertThat(LINE.decode(record("\nm f=1 1\n\n   \n\r\n\tm f=2 2\n\n"))).containsExactly("m f=1 1", "\tm f=2 2");
@@ -65,7 +114,7 @@ class PayloadDecoderTest {
     @ParameterizedTest
     @EnumSource(value = SchemalessProtocol.class, names = {"LINE", "TELNET"})
     void anEmptyOrBlankValueIsADataErrorNamingTheRecord(SchemalessProtocol protocol) {
-        PayloadDecoder decoder = new PayloadDecoder(protocol);
+        PayloadDecoder decoder = new PayloadDecoder(protocol, Transport.WEBSOCKET);
 
         for (Object value : new Object[] {"", " \n\r\n", new byte[0]}) {
             assertThatThrownBy(() -> decoder.decode(record(value)))
@@ -91,8 +140,9 @@ class PayloadDecoderTest {
     void aStructIsADataErrorNamingTheSmtForTheProtocol(SchemalessProtocol protocol) {
         Schema schema = SchemaBuilder.struct().field("current", Schema.FLOAT64_SCHEMA).build();
         Struct struct = new Struct(schema).put("current", 10.3);
+        PayloadDecoder decoder = new PayloadDecoder(protocol, Transport.WEBSOCKET);
 
-        assertThatThrownBy(() -> new PayloadDecoder(protocol).decode(new SinkRecord("meters", 3, null, null, schema, struct, 42)))
+        assertThatThrownBy(() -> decoder.decode(new SinkRecord("meters", 3, null, null, schema, struct, 42)))
                 .isInstanceOf(DataException.class)
                 .hasMessageContaining("record meters-3@42")
                 .hasMessageContaining("Struct")
@@ -101,7 +151,9 @@ class PayloadDecoderTest {
 
     @Test
     void aMapIsADataErrorNamingTheSmt() {
-        assertThatThrownBy(() -> new PayloadDecoder(SchemalessProtocol.TELNET).decode(record(Map.of("metric", "m"))))
+        PayloadDecoder telnet = new PayloadDecoder(SchemalessProtocol.TELNET, Transport.WEBSOCKET);
+
+        assertThatThrownBy(() -> telnet.decode(record(Map.of("metric", "m"))))
                 .isInstanceOf(DataException.class)
                 .hasMessageContaining("com.taosdata.kafka.connect.transforms.ToTelnet$Value");
     }

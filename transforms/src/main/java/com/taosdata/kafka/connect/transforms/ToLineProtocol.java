@@ -12,6 +12,11 @@ import org.apache.kafka.connect.connector.ConnectRecord;
  * Replaces a Struct or Map key/value with
  * one InfluxDB line-protocol line as TDengine's schemaless writer reads it ({@code db.schemaless=line}).
  * Use {@link Key} or {@link Value}.
+ *
+ * <p>A string field value keeps its line feeds and carriage returns, raw inside its quotes (TDengine has no escape
+ * for them), so a reader must split lines only outside quotes, as the sink does. TDengine stores a line feed there
+ * only over a native connection; the sink rejects such a record over WebSocket and REST, naming the field. A line
+ * break in the measurement, a tag or a key has no line form and is a data error here.
  */
 public abstract class ToLineProtocol<R extends ConnectRecord<R>> extends EncodingTransformation<R> {
 

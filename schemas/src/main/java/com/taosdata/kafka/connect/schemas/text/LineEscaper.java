@@ -9,8 +9,16 @@ import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
  *
  * <p>TDengine unescapes a backslash only before those characters, so a backslash elsewhere is written as is. A
  * backslash at the very end of a measurement or key cannot be written at all (it would escape the separator
- * that follows), and neither can a line break anywhere (it ends the line); both are reported as
- * {@link UnsupportedValueException}. Everything is appended in place, without intermediate strings.
+ * that follows), and neither can a line break in the measurement, a key or a tag value (outside quotes a line
+ * feed ends the line whatever precedes it, and TDengine's raw-text splitting and key parser carry neither line
+ * feeds nor carriage returns there); both are reported as {@link UnsupportedValueException}.
+ *
+ * <p>A string field value may hold line feeds and carriage returns: TDengine has no escape for them, so they are
+ * written raw inside the quotes, and a reader must split lines only outside quoted strings. TDengine's native
+ * schemaless writer (one line per array element) stores them exactly; its raw-text writers (WebSocket, REST)
+ * split their input at every line feed, quoted or not, so such a line can only be written natively. A carriage
+ * return inside the quotes is stored exactly over native and WebSocket. Everything is appended in place, without
+ * intermediate strings.
  */
 public final class LineEscaper {
 
@@ -51,7 +59,8 @@ public final class LineEscaper {
 
     /**
      * Appends the inside of a quoted string field value, escaping double quote and backslash (TDengine turns
-     * {@code \\} back into one backslash and {@code \"} into a quote).
+     * {@code \\} back into one backslash and {@code \"} into a quote). Line feeds and carriage returns are written
+     * raw: TDengine has no escape for them, and inside quotes they do not end the line.
      */
     public static void appendFieldString(StringBuilder out, CharSequence text) {
         int length = text.length();
@@ -59,8 +68,6 @@ public final class LineEscaper {
             char c = text.charAt(i);
             if (c == '"' || c == '\\') {
                 out.append('\\');
-            } else {
-                rejectLineBreak(c, "string value");
             }
             out.append(c);
         }

@@ -61,14 +61,25 @@ class LineEscaperTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a\nb", "a\rb"})
-    void lineBreaksCannotBeWrittenAnywhere(String raw) {
-        assertThatThrownBy(() -> LineEscaper.appendKey(new StringBuilder(), raw, "field key"))
-                .isInstanceOf(UnsupportedValueException.class).hasMessageContaining("line break");
+    @ValueSource(strings = {"a\nb", "a\rb", "\n", "ends\r\n"})
+    void lineBreaksCannotBeWrittenInTheMeasurementKeysOrTagValues(String raw) {
+        for (String what : new String[] {"tag key", "tag value", "field key"}) {
+            assertThatThrownBy(() -> LineEscaper.appendKey(new StringBuilder(), raw, what))
+                    .isInstanceOf(UnsupportedValueException.class)
+                    .hasMessageContaining(what + " contains a line break");
+        }
         assertThatThrownBy(() -> LineEscaper.appendMeasurement(new StringBuilder(), raw))
-                .isInstanceOf(UnsupportedValueException.class);
-        assertThatThrownBy(() -> LineEscaper.appendFieldString(new StringBuilder(), raw))
-                .isInstanceOf(UnsupportedValueException.class);
+                .isInstanceOf(UnsupportedValueException.class)
+                .hasMessageContaining("measurement contains a line break");
+    }
+
+    @Test
+    void lineBreaksInStringValuesAreWrittenRawBecauseTheyHaveNoEscape() {
+        assertThat(fieldString("one\ntwo")).isEqualTo("one\ntwo");
+        assertThat(fieldString("one\rtwo")).isEqualTo("one\rtwo");
+        assertThat(fieldString("crlf\r\n")).isEqualTo("crlf\r\n");
+        assertThat(fieldString("\n")).isEqualTo("\n");
+        assertThat(fieldString("q\"\n\\")).isEqualTo("q\\\"\n\\\\");
     }
 
     @Test
@@ -77,5 +88,11 @@ class LineEscaperTest {
                 .isInstanceOf(UnsupportedValueException.class).hasMessageContaining("empty tag key");
         assertThatThrownBy(() -> LineEscaper.appendMeasurement(new StringBuilder(), ""))
                 .isInstanceOf(UnsupportedValueException.class);
+    }
+
+    private static String fieldString(String raw) {
+        StringBuilder out = new StringBuilder();
+        LineEscaper.appendFieldString(out, raw);
+        return out.toString();
     }
 }

@@ -1,6 +1,5 @@
 package com.taosdata.kafka.connect.transforms.support;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,9 @@ import java.util.Map;
  * An independent reader of TDengine line protocol, written from its documented rules and the server's parser
  * behaviour: a comma, space or equal sign separates unless the character before it is a backslash; the
  * measurement unescapes {@code \,} and {@code \ }; keys and tag values unescape {@code \,}, {@code \=} and
- * {@code \ }; quoted string values unescape {@code \"} and {@code \\}; any other backslash stays.
+ * {@code \ }; quoted string values unescape {@code \"} and {@code \\}; any other backslash stays. A line break
+ * can only be inside a quoted string value, where TDengine has no escape for it and it stands raw; anywhere else it
+ * would end the line.
  */
 public final class LineProtocolReader {
 
@@ -21,9 +22,6 @@ public final class LineProtocolReader {
     }
 
     public static ParsedLine parse(String line) {
-        if (line.indexOf('\n') >= 0) {
-            throw new IllegalArgumentException("more than one line: " + line);
-        }
         return new LineProtocolReader(line).read();
     }
 
@@ -67,6 +65,7 @@ public final class LineProtocolReader {
             if (!escaped && (c == ' ' || c == ',') && stops.indexOf('=') >= 0) {
                 throw new IllegalArgumentException("separator inside a key at " + pos + ": " + line);
             }
+            rejectLineBreak(c);
             pos++;
         }
         return line.substring(start, pos);
@@ -102,9 +101,16 @@ public final class LineProtocolReader {
         }
         int start = pos;
         while (pos < line.length() && line.charAt(pos) != ',' && line.charAt(pos) != ' ') {
+            rejectLineBreak(line.charAt(pos));
             pos++;
         }
         return Value.parseBare(line.substring(start, pos));
+    }
+
+    private void rejectLineBreak(char c) {
+        if (c == '\n' || c == '\r') {
+            throw new IllegalArgumentException("line break outside a quoted string at " + pos + ": " + line);
+        }
     }
 
     private char peek() {
@@ -178,14 +184,5 @@ public final class LineProtocolReader {
         public String toString() {
             return type + ":" + value;
         }
-    }
-
-    /** Splits output holding several records' lines. */
-    public static List<ParsedLine> parseAll(String text) {
-        List<ParsedLine> lines = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            lines.add(parse(line));
-        }
-        return lines;
     }
 }
