@@ -59,9 +59,18 @@ class LineFormatterTest {
     }
 
     @Test
-    void lineBreakInAStringIsRejectedNotWrittenBroken() {
+    void lineBreakInAStringColumnIsWrittenRawInsideItsQuotes() {
         Object[] raw = Fixtures.sparseRow();
         raw[12] = "two\nlines";
+        Row row = Row.fromDriver(Fixtures.allTypes(TimestampUnit.MS), "d1001", raw);
+        assertThat(nanos.format(row).value())
+                .isEqualTo("meters,t_loc=x c_i32=7i32,c_vc=\"two\nlines\" 1700000000123000000");
+    }
+
+    @Test
+    void lineBreakInATagIsRejectedNotWrittenBroken() {
+        Object[] raw = Fixtures.sparseRow();
+        raw[Fixtures.COLUMNS.length] = "two\nlines";
         Row row = Row.fromDriver(Fixtures.allTypes(TimestampUnit.MS), "d1001", raw);
         assertThatThrownBy(() -> nanos.format(row)).isInstanceOf(DataException.class).hasMessageContaining("line break");
     }
