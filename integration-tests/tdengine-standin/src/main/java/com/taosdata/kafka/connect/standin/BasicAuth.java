@@ -5,8 +5,10 @@ import java.util.Base64;
 
 /**
  * Checks an {@code Authorization: Basic …} header against the one configured user, telling apart the failures
- * taosAdapter tells apart ({@code controller/rest/auth.go}): no header, not Basic, undecodable, wrong user or
- * password.
+ * taosAdapter tells apart ({@code controller/rest/auth.go}): no header, not Basic, undecodable; and those TDengine
+ * tells apart when taosAdapter logs in with what the header carries: a user that does not exist ({@code 0x351}
+ * "Invalid user") and a wrong password ({@code 0x357} "Authentication failure"), as a real 3.3.6.13 answered.
+ * The configured user is the only user that exists.
  */
 public final class BasicAuth {
     /** The outcome; {@code error} is null when the credentials are right. */
@@ -15,7 +17,8 @@ public final class BasicAuth {
         MISSING(TDengineErrors.HTTP_NO_AUTH_INFO),
         NOT_BASIC(TDengineErrors.HTTP_INVALID_AUTH_TYPE),
         MALFORMED(TDengineErrors.HTTP_INVALID_BASIC_AUTH),
-        WRONG_CREDENTIALS(TDengineErrors.MND_AUTH_FAILURE);
+        UNKNOWN_USER(TDengineErrors.MND_USER_NOT_EXIST),
+        WRONG_PASSWORD(TDengineErrors.MND_AUTH_FAILURE);
 
         private final TDengineErrors error;
 
@@ -25,6 +28,14 @@ public final class BasicAuth {
 
         public TDengineErrors error() {
             return error;
+        }
+
+        /**
+         * True when taosAdapter could read the credentials and TDengine refused the login: such a failure is a
+         * TDengine error, answered as the endpoint answers any TDengine error, not as taosAdapter's own 401.
+         */
+        public boolean refusedByServer() {
+            return this == UNKNOWN_USER || this == WRONG_PASSWORD;
         }
     }
 
@@ -58,6 +69,9 @@ public final class BasicAuth {
     }
 
     public Result checkCredentials(String givenUser, String givenPassword) {
-        return user.equals(givenUser) && password.equals(givenPassword) ? Result.OK : Result.WRONG_CREDENTIALS;
+        if (!user.equals(givenUser)) {
+            return Result.UNKNOWN_USER;
+        }
+        return password.equals(givenPassword) ? Result.OK : Result.WRONG_PASSWORD;
     }
 }

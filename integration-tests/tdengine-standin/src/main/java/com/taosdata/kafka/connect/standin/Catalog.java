@@ -27,6 +27,8 @@ public final class Catalog {
     private final InformationSchema system;
     private final long creationDelayMillis;
     private long nextUid = 1;
+    /** Vgroup ids are numbered across databases in creation order; 1 is the mnode's. */
+    private int nextVgroupId = 2;
     private final Map<String, Database> databases = new TreeMap<>();
     private final Set<String> creating = new HashSet<>();
 
@@ -40,13 +42,13 @@ public final class Catalog {
     private void createSystemDatabases() {
         Database ins = system.create();
         databases.put(INFORMATION_SCHEMA, ins);
-        databases.put(PERFORMANCE_SCHEMA, new Database(PERFORMANCE_SCHEMA, Precision.MS));
+        databases.put(PERFORMANCE_SCHEMA, Database.system(PERFORMANCE_SCHEMA));
         system.databaseCreated(ins, true);
         system.databaseCreated(databases.get(PERFORMANCE_SCHEMA), true);
     }
 
     /** Creates a database, taking the configured creation time; see the class comment for the race. */
-    public void createDatabase(String name, Precision precision, boolean ifNotExists) {
+    public void createDatabase(String name, DatabaseOptions options, boolean ifNotExists) {
         synchronized (this) {
             if (creating.contains(name)) {
                 throw TDengineErrors.MND_DB_IN_CREATING.error();
@@ -62,7 +64,8 @@ public final class Catalog {
         try {
             sleepCreationDelay();
             synchronized (this) {
-                Database db = new Database(name, precision);
+                Database db = new Database(name, options, new Vgroups(nextVgroupId, options.vgroups()));
+                nextVgroupId += options.vgroups();
                 h2.execute("CREATE SCHEMA " + H2Store.quote(name));
                 databases.put(name, db);
                 system.databaseCreated(db, false);
@@ -163,7 +166,7 @@ public final class Catalog {
         h2.execute("CREATE TABLE " + H2Store.table(db, name) + " (" + columnDdl(columns) + ", PRIMARY KEY ("
                 + H2Store.quote(columns.get(0).name()) + "))");
         database.tables().put(name, table);
-        system.tableCreated(table, nextUid++);
+        system.tableCreated(table, nextUid++, database.vgroups().idOf(name));
         return table;
     }
 
@@ -180,7 +183,7 @@ public final class Catalog {
         }
         TableDef table = TableDef.child(db, name, superTable, tagValues);
         database.tables().put(name, table);
-        system.tableCreated(table, nextUid++);
+        system.tableCreated(table, nextUid++, database.vgroups().idOf(name));
         return table;
     }
 

@@ -4,19 +4,26 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** A TDengine database: its precision, its tables, and the lock that orders writes to its rows. */
+/** A TDengine database: its options, its vgroups, its tables, and the lock that orders writes to its rows. */
 public final class Database {
     private final String name;
-    private final Precision precision;
+    private final DatabaseOptions options;
+    private final Vgroups vgroups;
     private final long createdAt;
     private final Map<String, TableDef> tables = new ConcurrentHashMap<>();
     /** Rows are upserted under this lock so concurrent writers of the same timestamp cannot collide in H2. */
     private final ReentrantLock writeLock = new ReentrantLock();
 
-    public Database(String name, Precision precision) {
+    public Database(String name, DatabaseOptions options, Vgroups vgroups) {
         this.name = name;
-        this.precision = precision;
+        this.options = options;
+        this.vgroups = vgroups;
         this.createdAt = Precision.MS.now();
+    }
+
+    /** {@code information_schema} and {@code performance_schema}: millisecond tables served by the mnode. */
+    static Database system(String name) {
+        return new Database(name, DatabaseOptions.defaults(), Vgroups.MNODE);
     }
 
     public String name() {
@@ -24,7 +31,15 @@ public final class Database {
     }
 
     public Precision precision() {
-        return precision;
+        return options.precision();
+    }
+
+    public DatabaseOptions options() {
+        return options;
+    }
+
+    public Vgroups vgroups() {
+        return vgroups;
     }
 
     public long createdAt() {

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * {@code CREATE}/{@code DROP} of databases, super tables and tables in the forms of
  * {@code docs/en/14-reference/03-taos-sql/02-database.md}, {@code 03-table.md} and {@code 04-stable.md}. Database
- * and table options other than {@code PRECISION} are accepted and ignored: they tune storage, not results.
+ * options are read by {@link DatabaseOptions}; table options are accepted and ignored: they tune storage, not
+ * results.
  */
 public final class DdlStatements {
     private final Catalog catalog;
@@ -39,19 +40,7 @@ public final class DdlStatements {
     private QueryResult createDatabase(TokenCursor c) {
         boolean ifNotExists = c.acceptIfNotExists();
         String name = c.name();
-        Precision precision = Precision.MS;
-        while (!c.atEnd()) {
-            if (c.acceptWord("PRECISION")) {
-                Token value = c.next();
-                if (value.kind() != Token.Kind.STRING) {
-                    throw TDengineErrors.PAR_INVALID_DB_OPTION.error("Invalid option precision: " + value.text());
-                }
-                precision = Precision.parse(value.text());
-            } else {
-                c.next();
-            }
-        }
-        catalog.createDatabase(name, precision, ifNotExists);
+        catalog.createDatabase(name, DatabaseOptions.read(c), ifNotExists);
         return QueryResult.affected(0);
     }
 

@@ -22,7 +22,7 @@ final class InformationSchema {
 
     /** Creates the system databases' H2 tables and returns {@code information_schema} with their definitions. */
     Database create() {
-        Database ins = new Database(NAME, Precision.MS);
+        Database ins = Database.system(NAME);
         h2.execute("CREATE SCHEMA " + H2Store.quote(NAME));
         define(ins, INS_DATABASES, List.of(
                 new Column("name", ColumnType.VARCHAR, 64),
@@ -62,10 +62,14 @@ final class InformationSchema {
         ins.tables().put(name, TableDef.normal(NAME, name, columns));
     }
 
-    /** The database's row in {@code ins_databases}, with TDengine's default options for the columns we ignore. */
+    /**
+     * The database's row in {@code ins_databases}: its vgroups and KEEP, and TDengine's defaults for the options
+     * the stand-in ignores.
+     */
     void databaseCreated(Database db, boolean system) {
         String options = system ? "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
-                : "2, 1, 'off', '10d', '3650d,3650d,3650d', 256, 4, 256, 100, 4096, 2";
+                : db.vgroups().count() + ", 1, 'off', '10d', " + H2Store.literal(db.options().keepText())
+                        + ", 256, 4, 256, 100, 4096, 2";
         h2.execute("INSERT INTO " + H2Store.table(NAME, INS_DATABASES) + " VALUES ("
                 + H2Store.literal(db.name()) + ", " + db.createdAt() + ", 0, " + options + ", "
                 + H2Store.literal(db.precision().text()) + ", 'ready')");
@@ -79,11 +83,11 @@ final class InformationSchema {
     }
 
     /** A subtable or normal table was created; {@code ins_databases.ntables} counts them, not super tables. */
-    void tableCreated(TableDef table, long uid) {
+    void tableCreated(TableDef table, long uid, int vgroupId) {
         boolean child = table.kind() == TableDef.Kind.CHILD;
         h2.execute("INSERT INTO " + H2Store.table(NAME, INS_TABLES) + " VALUES (" + H2Store.literal(table.name()) + ", "
                 + H2Store.literal(table.database()) + ", " + Precision.MS.now() + ", " + table.columns().size() + ", "
-                + (child ? H2Store.literal(table.superTable().name()) : "NULL") + ", " + uid + ", 2, 0, NULL, "
+                + (child ? H2Store.literal(table.superTable().name()) : "NULL") + ", " + uid + ", " + vgroupId + ", 0, NULL, "
                 + H2Store.literal(child ? "CHILD_TABLE" : "NORMAL_TABLE") + ")");
         countTables(table.database(), 1);
     }

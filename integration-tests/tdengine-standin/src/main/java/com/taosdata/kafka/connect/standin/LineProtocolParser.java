@@ -1,5 +1,6 @@
 package com.taosdata.kafka.connect.standin;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,10 +15,16 @@ import java.util.Map;
  * measurement; comma, equal sign and space in tag keys, tag values and field keys; double quote and backslash
  * in string field values; {@code \\} is one backslash and a backslash before any other character stays.
  * Tag values are NCHAR; an empty tag value is "Invalid data format" ({@code 0x80003002}); an empty line or
- * measurement is {@code 0x8000020A} and a timestamp beyond 64 bits {@code 0x8000060B} (facts note). Where the
- * doc is silent the codes follow TDengine's parser ({@code clientSmlLine.c}): a value that is no valid string,
- * bool or number is {@code 0x80000203}, an empty or 64-byte key {@code 0x8000021F}, a leading comma, an unescaped
- * {@code =} or a missing field set {@code 0x80003002}; lines starting with {@code #} are comments.
+ * measurement is {@code 0x8000020A} (facts note). Where the doc is silent the codes follow TDengine's parser
+ * ({@code clientSmlLine.c}): a value that is no valid string, bool or number is {@code 0x80000203}, an empty or
+ * 64-byte key {@code 0x8000021F}, a leading comma, an unescaped {@code =}, an empty field value or a missing field
+ * set {@code 0x80003002}; lines starting with {@code #} are comments. Timestamps are read unbounded: whether one
+ * is in range is decided per vgroup when it is written ({@link SchemalessWriter}).
+ *
+ * <p>The body is cut into lines at every line feed before any line is parsed, so a line feed inside a string
+ * field ends its line there and leaves the string unbalanced ({@code 0x80003002} "SML line unbalanced quotes"):
+ * the request writes nothing, as a real 3.3.6.13 answered. A carriage return inside a string is an ordinary
+ * character.
  */
 public final class LineProtocolParser {
     private static final int MAX_NAME_BYTES = 192;
@@ -65,7 +72,7 @@ public final class LineProtocolParser {
             pos[0]++;
         }
         if (at(line, pos[0]) == ',') {
-            throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: " + line);
+            throw invalidLine("invalid data", line, pos[0]);
         }
         String measurement = read(line, pos, ", ", ", \\");
         if (measurement.isEmpty() || measurement.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
@@ -76,15 +83,19 @@ public final class LineProtocolParser {
             do {
                 pos[0]++;
                 String key = key(line, pos);
+                int valueStart = pos[0];
                 String value = read(line, pos, ",= ", ",= \\");
                 if (at(line, pos[0]) == '=') {
-                    throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: unescaped = in " + line);
+                    throw invalidLine("invalid data", line, pos[0]);
                 }
                 if (value.isEmpty()) {
-                    throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: invalid value of tag " + key);
+                    throw invalidLine("invalid value", line, valueStart);
                 }
                 tags.put(key, SmlValue.nchar(value));
             } while (at(line, pos[0]) == ',');
+        }
+        if (pos[0] >= line.length()) {
+            throw TDengineErrors.SML_INVALID_DATA.error("SML line cols is empty");
         }
         skipSpaces(line, pos);
         Map<String, SmlValue> fields = new LinkedHashMap<>();
@@ -99,7 +110,7 @@ public final class LineProtocolParser {
             skipSpaces(line, pos);
         }
         String[] rest = line.substring(pos[0]).strip().split("\\s+", 2);
-        Long timestamp = rest[0].isEmpty() || rest[0].equals("0") ? null : SmlFieldValues.timestamp(rest[0]);
+        BigInteger timestamp = rest[0].isEmpty() || rest[0].equals("0") ? null : SmlFieldValues.timestamp(rest[0]);
         return new SmlPoint(measurement, tags, fields, timestamp, nanosPerUnit);
     }
 
@@ -107,7 +118,7 @@ public final class LineProtocolParser {
     private static String key(String line, int[] pos) {
         String key = read(line, pos, "=, ", ",= \\");
         if (at(line, pos[0]) != '=') {
-            throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: " + line);
+            throw invalidLine("invalid data", line, pos[0]);
         }
         if (key.isEmpty() || key.getBytes(StandardCharsets.UTF_8).length >= MAX_KEY_BYTES) {
             throw TDengineErrors.TSC_INVALID_COLUMN_LENGTH.error("invalid key or key is too long than 64: " + key);
@@ -128,9 +139,12 @@ public final class LineProtocolParser {
         int start = pos[0];
         while (pos[0] < line.length() && line.charAt(pos[0]) != ',' && line.charAt(pos[0]) != ' ') {
             if (line.charAt(pos[0]) == '=') {
-                throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: unescaped = in " + line);
+                throw invalidLine("invalid data", line, pos[0]);
             }
             pos[0]++;
+        }
+        if (pos[0] == start) {
+            throw invalidLine("invalid value", line, start);
         }
         return SmlFieldValues.unquoted(line.substring(start, pos[0]));
     }
@@ -152,7 +166,7 @@ public final class LineProtocolParser {
                 i++;
             }
         }
-        throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: unterminated string: " + line);
+        throw invalidLine("unbalanced quotes", line, pos[0]);
     }
 
     /** Reads up to an unescaped stop character; a backslash before an escapable character is dropped. */
@@ -177,11 +191,20 @@ public final class LineProtocolParser {
 
     private static void skipSpaces(String line, int[] pos) {
         if (at(line, pos[0]) != ' ') {
-            throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: " + line);
+            throw invalidLine("invalid data", line, pos[0]);
         }
         while (at(line, pos[0]) == ' ') {
             pos[0]++;
         }
+    }
+
+    /**
+     * TDengine's parser reports a malformed line as {@code SML line <reason>:<the line from where it failed>}
+     * (the form a real 3.3.6.13 answered, e.g. {@code SML line invalid value: 1700000000000000000} for {@code f=}).
+     */
+    private static TDengineException invalidLine(String reason, String line, int from) {
+        return TDengineErrors.SML_INVALID_DATA.error("SML line " + reason + ":" + line.substring(Math.min(from,
+                line.length())));
     }
 
     private static char at(String line, int i) {

@@ -2,6 +2,7 @@ package com.taosdata.kafka.connect.standin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -76,7 +77,7 @@ public final class OpenTsdbJsonParser {
         } else {
             throw invalid(node);
         }
-        return new SmlPoint(metric.asText(), tagValues, fields, raw == 0 ? null : raw, unit);
+        return new SmlPoint(metric.asText(), tagValues, fields, raw == 0 ? null : BigInteger.valueOf(raw), unit);
     }
 
     private static SmlValue value(JsonNode node) {

@@ -1,5 +1,6 @@
 package com.taosdata.kafka.connect.standin;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -19,9 +20,9 @@ import java.util.Locale;
  * them in UTC unless the request says {@code tz}.
  */
 public enum Precision {
-    MS("ms", 1_000L, "yyyy-MM-dd'T'HH:mm:ss.SSSXXX"),
-    US("us", 1_000_000L, "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX"),
-    NS("ns", 1_000_000_000L, "yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSSXXX");
+    MS("ms", 1_000L, 31_556_995_200_000L, "yyyy-MM-dd'T'HH:mm:ss.SSSXXX"),
+    US("us", 1_000_000L, 31_556_995_200_000_000L, "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX"),
+    NS("ns", 1_000_000_000L, 9_214_646_400_000_000_000L, "yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSSXXX");
 
     /** TDengine's string timestamps: {@code 2018-10-03 14:38:05[.fff…]}, also with a {@code T} and a zone. */
     private static final DateTimeFormatter STRING_TS = new DateTimeFormatterBuilder()
@@ -36,11 +37,13 @@ public enum Precision {
 
     private final String text;
     private final long ticksPerSecond;
+    private final long maxTicks;
     private final DateTimeFormatter formatter;
 
-    Precision(String text, long ticksPerSecond, String pattern) {
+    Precision(String text, long ticksPerSecond, long maxTicks, String pattern) {
         this.text = text;
         this.ticksPerSecond = ticksPerSecond;
+        this.maxTicks = maxTicks;
         this.formatter = DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withZone(ZoneOffset.UTC);
     }
 
@@ -50,6 +53,14 @@ public enum Precision {
 
     public long ticksPerSecond() {
         return ticksPerSecond;
+    }
+
+    /**
+     * The latest timestamp a vnode accepts: TDengine's {@code tsMaxKeyByPrecision} ({@code tsdbWrite.c}), 1970 plus
+     * 1000 years for ms and us, plus 292 years (the start of 2262) for ns.
+     */
+    public long maxTicks() {
+        return maxTicks;
     }
 
     public static Precision parse(String value) {
@@ -94,6 +105,16 @@ public enum Precision {
         } catch (ArithmeticException e) {
             throw TDengineErrors.TDB_TIMESTAMP_OUT_OF_RANGE.error();
         }
+    }
+
+    /**
+     * Converts {@code value}, counted in units of {@code nanosPerUnit} nanoseconds, to ticks of this precision,
+     * truncating extra digits, without bounds: a schemaless timestamp is checked against the writable range only
+     * when it reaches its vgroup.
+     */
+    public BigInteger fromUnits(BigInteger value, long nanosPerUnit) {
+        long nanosPerTick = 1_000_000_000L / ticksPerSecond;
+        return value.multiply(BigInteger.valueOf(nanosPerUnit)).divide(BigInteger.valueOf(nanosPerTick));
     }
 
     /** Parses a string timestamp; one without a zone is read as UTC, the zone taosAdapter answers in. */

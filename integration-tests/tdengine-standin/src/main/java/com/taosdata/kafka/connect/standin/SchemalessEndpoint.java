@@ -18,7 +18,9 @@ import java.util.Map;
  *       success; a TDengine error is 500 {@code {"code":500,"message":"[0x3002] …"}}; no credentials 401.</li>
  * </ul>
  * The TDengine code is in the message as taosAdapter prints it: {@code [0x<code & 0xffff in hex>] desc}.
- * Wrong credentials fail when taosAdapter connects, so they are a 500 carrying {@code [0x357]}.
+ * Wrong credentials fail when taosAdapter connects, so they are a 500 carrying {@code [0x357]} for a wrong password
+ * (as a real 3.3.6.13 answered) or {@code [0x351]} for a user that does not exist (what TDengine answered that
+ * login over REST; the schemaless endpoints log in the same way).
  */
 public final class SchemalessEndpoint implements HttpHandler {
     private final BasicAuth auth;
@@ -54,8 +56,7 @@ public final class SchemalessEndpoint implements HttpHandler {
         } else {
             result = auth.check(header);
         }
-        if (result == BasicAuth.Result.MISSING || result == BasicAuth.Result.NOT_BASIC
-                || result == BasicAuth.Result.MALFORMED) {
+        if (result != BasicAuth.Result.OK && !result.refusedByServer()) {
             HttpExchanges.sendJson(exchange, 401, influxMessage("forbidden", "get auth error"));
             return;
         }
@@ -114,10 +115,10 @@ public final class SchemalessEndpoint implements HttpHandler {
         }
     }
 
-    /** Credentials are checked when taosAdapter connects to TDengine: a failure is TDengine's 0x357. */
+    /** Credentials are checked when taosAdapter connects to TDengine: a failure is TDengine's 0x351 or 0x357. */
     private static void authorized(BasicAuth.Result result) {
         if (result != BasicAuth.Result.OK) {
-            throw TDengineErrors.MND_AUTH_FAILURE.error();
+            throw result.error().error();
         }
     }
 

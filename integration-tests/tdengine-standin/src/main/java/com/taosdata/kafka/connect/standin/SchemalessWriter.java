@@ -1,5 +1,6 @@
 package com.taosdata.kafka.connect.standin;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,8 +18,8 @@ import java.util.Map;
  *
  * <p>A field whose type differs from an earlier line of the same request is {@code 0x80003004} "Not the same
  * type"; one that differs from the existing column is {@code 0x80003002}, as real servers answer (the
- * client's meta check). Everything is checked before anything is written, so a failing request writes
- * nothing.
+ * client's meta check). These are checked before anything is written, so such a request writes nothing. A
+ * timestamp out of range is not: it fails only the rows of its vgroup (see {@link #write}).
  */
 public final class SchemalessWriter {
     public static final String TIMESTAMP_COLUMN = "_ts";
@@ -44,27 +45,55 @@ public final class SchemalessWriter {
         catalog.database(dbName);
     }
 
+    /**
+     * Writes the points of one request. Parse errors and type conflicts were found before (the parser) or are found
+     * first (the plan), so they fail the request before anything changes. Then the super tables are created or
+     * extended, as TDengine changes the schema before it sends rows, and the rows go out per vgroup: a timestamp
+     * out of range fails the rows of its vgroup, the other vgroups' rows are written, and the request answers
+     * {@code 0x8000060B}.
+     */
     public void write(String dbName, List<SmlPoint> points) {
         Database db = catalog.database(dbName);
         db.writeLock().lock();
         try {
             Map<String, Schema> schemas = plan(db, points);
-            List<Long> timestamps = new ArrayList<>();
-            for (SmlPoint p : points) {
-                timestamps.add(p.timestamp() == null ? db.precision().now()
-                        : db.precision().fromUnits(p.timestamp(), p.nanosPerUnit()));
-            }
             for (Map.Entry<String, Schema> e : schemas.entrySet()) {
                 apply(db, e.getKey(), e.getValue());
             }
+            VgroupSubmits<Pending> submits = submits(db, points);
             List<RowWriter.Row> rows = new ArrayList<>();
-            for (int i = 0; i < points.size(); i++) {
-                rows.add(row(db, points.get(i), timestamps.get(i)));
+            for (Pending p : submits.accepted()) {
+                rows.add(row(db, p));
             }
             writer.write(db, rows);
+            if (submits.anyRejected()) {
+                throw TDengineErrors.TDB_TIMESTAMP_OUT_OF_RANGE.error();
+            }
         } finally {
             db.writeLock().unlock();
         }
+    }
+
+    /** A point bound for its subtable, with its timestamp in the database precision. */
+    private record Pending(SmlPoint point, String childName, long timestamp) {
+    }
+
+    /** Each point goes to its subtable's vgroup; one outside the writable time range rejects that vgroup. */
+    private static VgroupSubmits<Pending> submits(Database db, List<SmlPoint> points) {
+        WritableTimeRange range = WritableTimeRange.now(db);
+        VgroupSubmits<Pending> submits = new VgroupSubmits<>();
+        for (SmlPoint p : points) {
+            String childName = childTableName(p.measurement(), p.tags());
+            int vgroup = db.vgroups().idOf(childName);
+            BigInteger ticks = p.timestamp() == null ? BigInteger.valueOf(db.precision().now())
+                    : db.precision().fromUnits(p.timestamp(), p.nanosPerUnit());
+            if (range.contains(ticks)) {
+                submits.add(vgroup, new Pending(p, childName, ticks.longValueExact()));
+            } else {
+                submits.reject(vgroup);
+            }
+        }
+        return submits;
     }
 
     /** The schema each measurement will have, checked against the batch and the existing super table. */
@@ -114,17 +143,17 @@ public final class SchemalessWriter {
         return result;
     }
 
-    private RowWriter.Row row(Database db, SmlPoint p, long timestamp) {
+    private RowWriter.Row row(Database db, Pending pending) {
+        SmlPoint p = pending.point();
         TableDef stable = db.tables().get(p.measurement());
         Map<String, Object> tagValues = new LinkedHashMap<>();
         for (Column t : stable.tags()) {
             SmlValue v = p.tags().get(t.name());
             tagValues.put(t.name(), v == null ? null : v.value());
         }
-        String childName = childTableName(p.measurement(), p.tags());
-        TableDef child = catalog.createChildTable(db.name(), childName, stable, tagValues, true);
+        TableDef child = catalog.createChildTable(db.name(), pending.childName(), stable, tagValues, true);
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put(stable.timestampColumn().name(), timestamp);
+        values.put(stable.timestampColumn().name(), pending.timestamp());
         p.fields().forEach((k, v) -> values.put(k, v.value()));
         return new RowWriter.Row(child, values);
     }

@@ -96,15 +96,14 @@ public final class SmlFieldValues {
         return TDengineErrors.TSC_INVALID_VALUE.error("Invalid value in client: " + text);
     }
 
-    /** Reads a timestamp as written; an integer too large for 64 bits is "Timestamp data out of range". */
-    public static long timestamp(String text) {
+    /**
+     * Reads a timestamp as written, digits with an optional minus sign. Its size is not checked here: a timestamp
+     * beyond 64 bits is out of range like any other, which fails only the rows of its vgroup.
+     */
+    public static BigInteger timestamp(String text) {
         if (!text.matches("-?\\d+")) {
-            throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: invalid timestamp " + text);
+            throw TDengineErrors.SML_INVALID_DATA.error("SML line invalid timestamp:" + text);
         }
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw TDengineErrors.TDB_TIMESTAMP_OUT_OF_RANGE.error();
-        }
+        return new BigInteger(text);
     }
 }

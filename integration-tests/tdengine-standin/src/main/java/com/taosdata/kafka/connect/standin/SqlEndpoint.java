@@ -7,9 +7,10 @@ import java.io.IOException;
 /**
  * {@code POST /rest/sql} and {@code POST /rest/sql/{db}} (REST API doc). Statement errors answer HTTP 200 with
  * {@code code} and {@code desc}, as taosAdapter does with its default {@code httpCodeServerError=false}; a
- * missing body is 400; a missing or unreadable Authorization header is 401 ("HTTP Response Code" table). A wrong
- * user or password fails when taosAdapter connects to TDengine and is answered like any TDengine error, HTTP 200
- * with code {@code 0x357} (taosAdapter 3.3.6 {@code restful.go} → {@code TaosErrorResponse}).
+ * missing body is 400; a missing or unreadable Authorization header is 401 ("HTTP Response Code" table). An
+ * unknown user or a wrong password fails when taosAdapter connects to TDengine and is answered like any TDengine
+ * error, HTTP 200 with code {@code 0x351} or {@code 0x357} (taosAdapter 3.3.6 {@code restful.go} →
+ * {@code TaosErrorResponse}; the codes as a real 3.3.6.13 answered).
  */
 public final class SqlEndpoint implements HttpHandler {
     private static final String PREFIX = "/rest/sql";
@@ -33,9 +34,9 @@ public final class SqlEndpoint implements HttpHandler {
             }
             BasicAuth.Result authResult = auth.check(exchange.getRequestHeaders().getFirst("Authorization"));
             if (authResult != BasicAuth.Result.OK) {
-                // A header taosAdapter cannot read is its own 401; a wrong user or password is TDengine's
-                // 0x357 from connecting, answered like any TDengine error (200 unless httpCodeServerError).
-                int status = authResult == BasicAuth.Result.WRONG_CREDENTIALS ? 200 : 401;
+                // A header taosAdapter cannot read is its own 401; an unknown user or a wrong password is
+                // TDengine's refusal to connect, answered like any TDengine error (200 unless httpCodeServerError).
+                int status = authResult.refusedByServer() ? 200 : 401;
                 HttpExchanges.sendJson(exchange, status,
                         RestResponses.error(authResult.error().restCode(), authResult.error().desc()));
                 return;

@@ -17,6 +17,7 @@ public enum TDengineErrors {
     TSC_SQL_SYNTAX_ERROR(0x80000216, "Syntax error in SQL"),
     TSC_INVALID_COLUMN_LENGTH(0x8000021F, "Invalid column length"),
     TSC_INVALID_JSON(0x80000221, "Invalid JSON format"),
+    MND_USER_NOT_EXIST(0x80000351, "Invalid user"),
     MND_AUTH_FAILURE(0x80000357, "Authentication failure"),
     MND_STB_ALREADY_EXIST(0x80000360, "STable already exists"),
     MND_STB_NOT_EXIST(0x80000361, "STable not exist"),

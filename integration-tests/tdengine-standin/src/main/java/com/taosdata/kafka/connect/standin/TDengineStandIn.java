@@ -10,9 +10,10 @@ import java.util.concurrent.CountDownLatch;
  * schemaless endpoints on 127.0.0.1, with rows kept in an embedded in-memory H2 database. See the module's
  * README for what is implemented and where each rule comes from.
  *
- * <p>Multi-line schemaless requests are all-or-nothing: every line is parsed and type-checked before anything
- * is written (TDengine's client parses the whole batch first, schemaless doc rule 7 "Errors … interrupt the
- * writing process and return an error code"), and the rows are then written in one transaction.
+ * <p>A malformed line or a type conflict fails a whole schemaless request: every line is parsed and type-checked
+ * before anything is written (TDengine's client parses the whole batch first, schemaless doc rule 7 "Errors …
+ * interrupt the writing process and return an error code"). A timestamp out of range does not: as on a real
+ * server, it fails the rows of its vgroup and the other vgroups' rows are written.
  */
 public final class TDengineStandIn implements AutoCloseable {
     private final StandInOptions options;

@@ -1,5 +1,6 @@
 package com.taosdata.kafka.connect.standin;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +48,7 @@ public final class TelnetParser {
             throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: invalid timestamp");
         }
         long unit = nanosPerUnitByDigits(parts[1]);
-        long raw = SmlFieldValues.timestamp(parts[1]);
+        BigInteger raw = SmlFieldValues.timestamp(parts[1]);
         if (parts.length < 3) {
             throw TDengineErrors.TSC_INVALID_VALUE.error("Invalid value in client: no value");
         }
@@ -72,7 +73,7 @@ public final class TelnetParser {
             }
             tags.put(key, SmlValue.nchar(value));
         }
-        return new SmlPoint(metric, tags, fields, raw == 0 ? null : raw, unit);
+        return new SmlPoint(metric, tags, fields, raw.signum() == 0 ? null : raw, unit);
     }
 
     /** OpenTSDB's rule as TDengine applies it: 10 digits are seconds, 13 milliseconds; {@code 0} is now. */

@@ -49,18 +49,19 @@ class ConcurrencyTest {
     void parallelWritersLoseNothing() throws Exception {
         Http.sql(standIn, "create database par precision 'ms'");
         Http.sql(standIn, "create stable par.s (ts timestamp, v int) tags (w int)");
+        long t0 = System.currentTimeMillis() - 3_600_000L;
         List<Future<Integer>> results = new ArrayList<>();
         for (int w = 0; w < 8; w++) {
             int writer = w;
             results.add(pool.submit(() -> {
                 for (int i = 0; i < 25; i++) {
-                    String line = "m,w=" + writer + " v=" + i + "i64,f" + (i % 3) + "=1 " + (1000 + i);
+                    String line = "m,w=" + writer + " v=" + i + "i64,f" + (i % 3) + "=1 " + (t0 + i);
                     int status = Http.influx(standIn, "par", "ms", line).statusCode();
                     if (status != 204) {
                         return status;
                     }
                     String sql = "insert into par.n" + writer + " using par.s tags (" + writer + ") values ("
-                            + (1000 + i) + ", " + i + ")";
+                            + (t0 + i) + ", " + i + ")";
                     JsonNode answer = RestResponses.json().readTree(Http.sql(standIn, sql).body());
                     if (answer.get("code").asInt() != 0) {
                         return answer.get("code").asInt();

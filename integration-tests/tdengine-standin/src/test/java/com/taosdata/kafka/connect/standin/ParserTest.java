@@ -2,6 +2,7 @@ package com.taosdata.kafka.connect.standin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,7 +36,7 @@ class ParserTest {
         assertThat(p.fields().get("c3")).isEqualTo(SmlValue.varchar("passit"));
         assertThat(p.fields().get("c2").value()).isEqualTo(false);
         assertThat(p.fields().get("c4").type()).isEqualTo(ColumnType.DOUBLE);
-        assertThat(p.timestamp()).isEqualTo(1626006833639000000L);
+        assertThat(p.timestamp()).isEqualTo(BigInteger.valueOf(1626006833639000000L));
     }
 
     @Test
@@ -131,6 +132,11 @@ class ParserTest {
         assertThat(Precision.MS.fromUnits(1648432611249000001L, 1L)).isEqualTo(1648432611249L);
         assertThat(codeOf(() -> Precision.NS.fromUnits(99999999999L, 1_000_000_000L)))
                 .isEqualTo(TDengineErrors.TDB_TIMESTAMP_OUT_OF_RANGE);
+        // schemaless timestamps convert unbounded; their range is checked per vgroup when written
+        assertThat(Precision.NS.fromUnits(new BigInteger("99999999999"), 1_000_000_000L))
+                .isEqualTo(new BigInteger("99999999999000000000"));
+        assertThat(Precision.MS.fromUnits(new BigInteger("1648432611249999999"), 1L))
+                .isEqualTo(BigInteger.valueOf(1648432611249L));
         assertThat(Precision.NS.format(1648432611249000001L)).isEqualTo("2022-03-28T01:56:51.249000001Z");
         assertThat(Precision.MS.parseString("2022-03-28 01:56:51.249")).isEqualTo(1648432611249L);
     }

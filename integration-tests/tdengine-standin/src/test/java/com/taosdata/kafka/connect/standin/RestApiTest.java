@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,19 +153,80 @@ class RestApiTest {
     }
 
     @Test
-    void unreadableAuthorizationIs401AndWrongCredentialsATDengineError() throws Exception {
+    void unreadableAuthorizationIs401() throws Exception {
         // REST API doc "HTTP Response Code"; taosAdapter 3.3.6 controller/rest/auth.go and restful.go
         assertAuth(null, 401, 0x1105);
         assertAuth("Bearer abc", 401, 0x1122);
         assertAuth("Basic !!!", 401, 0x1124);
-        assertAuth("Basic " + Base64.getEncoder().encodeToString("root:wrong".getBytes(StandardCharsets.UTF_8)),
-                200, 0x0357);
+    }
+
+    @Test
+    void anUnknownUserAndAWrongPasswordAreTheServersLoginErrors() throws Exception {
+        // Observed on 3.3.6.13 (README): a wrong password is 0x357, a user that does not exist 0x351
+        HttpResponse<String> wrongPassword = Http.post(standIn.httpUrl() + "/rest/sql", "show databases",
+                basic("root:wrong"));
+        assertThat(wrongPassword.statusCode()).isEqualTo(200);
+        assertThat(json(wrongPassword).get("code").asInt()).isEqualTo(0x0357);
+        assertThat(json(wrongPassword).get("desc").asText()).isEqualTo("Authentication failure");
+        HttpResponse<String> unknownUser = Http.post(standIn.httpUrl() + "/rest/sql", "show databases",
+                basic("nobody:taosdata"));
+        assertThat(unknownUser.statusCode()).isEqualTo(200);
+        assertThat(json(unknownUser).get("code").asInt()).isEqualTo(0x0351);
+        assertThat(json(unknownUser).get("desc").asText()).isEqualTo("Invalid user");
+
+        HttpResponse<String> influx = Http.post(standIn.httpUrl() + "/influxdb/v1/write?db=db_ms", "m a=1",
+                basic("root:wrong"));
+        assertThat(influx.statusCode()).isEqualTo(500);
+        assertThat(json(influx).toString())
+                .isEqualTo("{\"code\":\"internal error\",\"message\":\"[0x357] Authentication failure\"}");
+        HttpResponse<String> influxUnknown = Http.post(standIn.httpUrl() + "/influxdb/v1/write?db=db_ms&u=nobody&p=x",
+                "m a=1", null);
+        assertThat(json(influxUnknown).get("message").asText()).isEqualTo("[0x351] Invalid user");
+        HttpResponse<String> telnet = Http.post(standIn.httpUrl() + "/opentsdb/v1/put/telnet/db_ms", "m 0 1 t=1",
+                basic("nobody:taosdata"));
+        assertThat(telnet.statusCode()).isEqualTo(500);
+        assertThat(json(telnet).get("message").asText()).isEqualTo("[0x351] Invalid user");
+    }
+
+    private static String basic(String userAndPassword) {
+        return "Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void assertAuth(String header, int status, int code) throws Exception {
         HttpResponse<String> response = Http.post(standIn.httpUrl() + "/rest/sql", "show databases", header);
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(json(response).get("code").asInt()).isEqualTo(code);
+    }
+
+    @Test
+    void tablesAreSpreadOverTheVgroupsOfTheirDatabase() throws Exception {
+        // CREATE DATABASE … VGROUPS n (02-database.md); ins_tables.vgroup_id names each table's vgroup (50-meta.md)
+        assertThat(code("create database spread vgroups 3 keep 100")).isZero();
+        assertThat(code("create database single vgroups 1 keep 14400m,36000h,3650d")).isZero();
+        for (int i = 0; i < 12; i++) {
+            assertThat(code("create table spread.n" + i + " (ts timestamp, v int)")).isZero();
+            assertThat(code("create table single.n" + i + " (ts timestamp, v int)")).isZero();
+        }
+        Set<Integer> spread = vgroupIds("spread");
+        Set<Integer> single = vgroupIds("single");
+        assertThat(spread).hasSize(3);
+        assertThat(single).hasSize(1).doesNotContainAnyElementsOf(spread);
+        JsonNode options = json(Http.sql(standIn, "select name, `vgroups`, `keep` from information_schema.ins_databases "
+                + "where name in ('spread', 'single') order by name"));
+        assertThat(options.get("data").toString())
+                .isEqualTo("[[\"single\",1,\"10d,1500d,3650d\"],[\"spread\",3,\"100d,100d,100d\"]]");
+        assertThat(code("create database bad vgroups 0")).isEqualTo(0x2619);
+        assertThat(code("create database bad vgroups 1025")).isEqualTo(0x2619);
+        assertThat(code("create database bad keep 0")).isEqualTo(0x2619);
+        assertThat(code("create database bad keep 100,10")).isEqualTo(0x2619);
+    }
+
+    private static Set<Integer> vgroupIds(String db) throws Exception {
+        Set<Integer> ids = new HashSet<>();
+        JsonNode rows = json(Http.sql(standIn, "select vgroup_id from information_schema.ins_tables where db_name = '"
+                + db + "'")).get("data");
+        rows.forEach(row -> ids.add(row.get(0).asInt()));
+        return ids;
     }
 
     @Test
@@ -192,7 +255,8 @@ class RestApiTest {
         assertThat(wrong.statusCode()).isEqualTo(500);
         assertThat(json(wrong).get("message").asText()).startsWith("[0x357]");
         HttpResponse<String> byParams = Http.post(standIn.httpUrl()
-                + "/influxdb/v1/write?db=db_ms&u=root&p=taosdata&precision=ms", "m a=1 1000", null);
+                + "/influxdb/v1/write?db=db_ms&u=root&p=taosdata&precision=ms", "m a=1 " + System.currentTimeMillis(),
+                null);
         assertThat(byParams.statusCode()).isEqualTo(204);
         HttpResponse<String> tsdbNoAuth = Http.post(standIn.httpUrl() + "/opentsdb/v1/put/json/db_ms", "{}", null);
         assertThat(tsdbNoAuth.statusCode()).isEqualTo(401);

@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /** The schemaless endpoints, verified through the RestfulDriver; rules from the schemaless doc and facts note. */
 class SchemalessTest {
+    /** A recent whole second in ms, so rows fall inside the default KEEP of 3650 days. */
+    private static final long T0_MS = (System.currentTimeMillis() / 1000 - 3600) * 1000;
+    private static final long T0_NS = T0_MS * 1_000_000L;
+
     private TDengineStandIn standIn;
 
     @BeforeEach
@@ -111,7 +115,8 @@ class SchemalessTest {
     @Test
     void escapesAreRemovedFromStoredNamesAndValues() throws Exception {
         // schemaless doc escape tables; facts note examples
-        String line = "my\\ meas,t=a\\ b\\,c\\=d,dev.id=北京.海淀 s=\"he said \\\"hi\\\" back\\\\slash\",x=\"a\\b\" 1";
+        String line = "my\\ meas,t=a\\ b\\,c\\=d,dev.id=北京.海淀 s=\"he said \\\"hi\\\" back\\\\slash\",x=\"a\\b\" "
+                + T0_NS;
         assertThat(Http.influx(standIn, "power", "ns", line).statusCode()).isEqualTo(204);
         List<List<String>> rows = query("select t, `dev.id`, s, x from power.`my meas`");
         assertThat(rows.get(1)).containsExactly("a b,c=d", "北京.海淀", "he said \"hi\" back\\slash", "a\\b");
@@ -119,9 +124,9 @@ class SchemalessTest {
 
     @Test
     void newFieldsAndTagsAddColumnsAndAbsentFieldsStayNull() throws Exception {
-        assertThat(Http.influx(standIn, "power", "ms", "m,t1=a c1=1i32 1000").statusCode()).isEqualTo(204);
-        assertThat(Http.influx(standIn, "power", "ms", "m,t1=a,t2=b c1=2i32,c2=\"xyz\" 2000\nm c1=3i32 3000")
-                .statusCode()).isEqualTo(204);
+        assertThat(Http.influx(standIn, "power", "ms", "m,t1=a c1=1i32 " + T0_MS).statusCode()).isEqualTo(204);
+        assertThat(Http.influx(standIn, "power", "ms", "m,t1=a,t2=b c1=2i32,c2=\"xyz\" " + (T0_MS + 1) + "\nm c1=3i32 "
+                + (T0_MS + 2)).statusCode()).isEqualTo(204);
         List<List<String>> rows = query("select * from power.m order by _ts");
         assertThat(rows.get(0)).containsExactly("_ts", "c1", "c2", "t1", "t2", "_tag_null");
         assertThat(rows.get(1).subList(1, 6)).containsExactly("1", null, "a", null, null);
@@ -131,14 +136,14 @@ class SchemalessTest {
 
     @Test
     void sameTimestampOverwritesTheFieldsCarried() throws Exception {
-        assertThat(Http.influx(standIn, "power", "ms", "m,t=1 a=1i32,b=2i32 1000").statusCode()).isEqualTo(204);
-        assertThat(Http.influx(standIn, "power", "ms", "m,t=1 a=5i32 1000").statusCode()).isEqualTo(204);
+        assertThat(Http.influx(standIn, "power", "ms", "m,t=1 a=1i32,b=2i32 " + T0_MS).statusCode()).isEqualTo(204);
+        assertThat(Http.influx(standIn, "power", "ms", "m,t=1 a=5i32 " + T0_MS).statusCode()).isEqualTo(204);
         List<List<String>> rows = query("select a, b from power.m");
         assertThat(rows).hasSize(2);
         assertThat(rows.get(1)).containsExactly("5", "2");
         // within one request the later line wins
-        assertThat(Http.influx(standIn, "power", "ms", "m,t=1 a=6i32 1000\nm,t=1 a=7i32 1000").statusCode())
-                .isEqualTo(204);
+        assertThat(Http.influx(standIn, "power", "ms", "m,t=1 a=6i32 " + T0_MS + "\nm,t=1 a=7i32 " + T0_MS)
+                .statusCode()).isEqualTo(204);
         assertThat(query("select a, b from power.m").get(1)).containsExactly("7", "2");
     }
 
@@ -146,7 +151,7 @@ class SchemalessTest {
     void largeRequestsAreWrittenCompletely() throws Exception {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 20_000; i++) {
-            lines.append("big,dev=d").append(i % 50).append(" v=").append(i).append("i64 ").append(1_000_000 + i)
+            lines.append("big,dev=d").append(i % 50).append(" v=").append(i).append("i64 ").append(T0_MS + i)
                     .append('\n');
         }
         assertThat(Http.influx(standIn, "power", "ms", lines.toString()).statusCode()).isEqualTo(204);
@@ -203,7 +208,7 @@ class SchemalessTest {
     @Test
     void errorsAnswerWithTDengineCodes() throws Exception {
         assertError(Http.influx(standIn, "power", "ns", "m,t= a=1 1"), "[0x3002]");
-        assertError(Http.influx(standIn, "power", "ns", "m,t=1 a=1 99999999999999999999"), "[0x60b]");
+        assertError(Http.influx(standIn, "power", "ns", "big,t=1 a=1 99999999999999999999"), "[0x60b]");
         assertError(Http.influx(standIn, "power", "ns", ""), "[0x20a]");
         assertError(Http.influx(standIn, "power", "ns", "m,t=1 a=1 1\n\nm,t=1 a=2 2"), "[0x20a]");
         assertError(Http.influx(standIn, "power", "ns", "m,t=1 a=abc 1"), "[0x203]");
@@ -213,7 +218,7 @@ class SchemalessTest {
         assertError(Http.influx(standIn, "power", "ns", "m,t=1"), "[0x3002]");
         assertError(Http.influx(standIn, "nodb", "ns", "m,t=1 a=1 1"), "[0x388]");
         assertError(Http.influx(standIn, "power", "ns", "m,t=1 a=1i32 1\nm,t=1 a=1 2"), "[0x3004]");
-        assertThat(Http.influx(standIn, "power", "ns", "m,t=1 a=1i32 1").statusCode()).isEqualTo(204);
+        assertThat(Http.influx(standIn, "power", "ns", "m,t=1 a=1i32 " + T0_NS).statusCode()).isEqualTo(204);
         assertError(Http.influx(standIn, "power", "ns", "m,t=1 a=\"s\" 2"), "[0x3002]");
         HttpResponse<String> telnet = Http.post(standIn.httpUrl() + "/opentsdb/v1/put/telnet/power",
                 "m 123 1 t=1", Http.ROOT_AUTH);
@@ -238,8 +243,8 @@ class SchemalessTest {
     @Test
     void rowsAndTagSetsBeyondTheDocumentedLimitsAreRejected() throws Exception {
         // "Names & Limits": a row holds at most 64 KB (each VARCHAR/NCHAR column 2 bytes more), tags at most 16 KB.
-        assertThat(Http.influx(standIn, "power", "ns", "wide,t=1 s=\"" + "x".repeat(60_000) + "\" 1").statusCode())
-                .isEqualTo(204);
+        assertThat(Http.influx(standIn, "power", "ns", "wide,t=1 s=\"" + "x".repeat(60_000) + "\" " + T0_NS)
+                .statusCode()).isEqualTo(204);
         assertError(Http.influx(standIn, "power", "ns", "wide,t=1 s=\"" + "x".repeat(70_000) + "\" 2"), "[0x263e]");
         assertError(Http.influx(standIn, "power", "ns", "wide,t=1 s2=\"" + "x".repeat(6_000) + "\" 3"), "[0x263e]");
         assertError(Http.influx(standIn, "power", "ns", "nchars,t=1 s=L\"" + "x".repeat(17_000) + "\" 1"), "[0x263e]");
@@ -247,9 +252,96 @@ class SchemalessTest {
     }
 
     @Test
-    void aBadLineRejectsTheWholeRequest() throws Exception {
-        assertError(Http.influx(standIn, "power", "ms", "good,t=1 a=1 1000\nbad,t=1 a= 2000"), "[0x3002]");
+    void aMalformedLineRejectsTheWholeRequestBeforeAnyTableIsCreated() throws Exception {
+        // Observed on 3.3.6.13 over REST (README): lines a, b with "f=" and no value, c; nothing written, no table.
+        String lines = String.join("\n",
+                "m,t=a f=1 " + T0_NS,
+                "m,t=b f= " + (T0_NS + 1),
+                "m,t=c f=3 " + (T0_NS + 2));
+        assertError(Http.influx(standIn, "power", "ns", lines), "[0x3002] SML line invalid value: " + (T0_NS + 1));
         assertThat(query("show power.stables")).hasSize(1);
+        assertThat(query("select table_name from information_schema.ins_tables where db_name = 'power'")).hasSize(1);
+    }
+
+    @Test
+    void anOutOfRangeTimestampFailsTheRowsOfItsVgroupAndTheOtherVgroupsAreWritten() throws Exception {
+        // Observed on 3.3.6.13 (README): a (now), b (beyond 64 bits), c (now + 1 ns), d (1970, before KEEP), each
+        // its own subtable; a, b and d shared a vgroup, c had the other one, and only c was written.
+        String a = subtable("humidity", "a");
+        String c = subtable("humidity", "c");
+        assertThat(List.of(vgroup(a), vgroup(subtable("humidity", "b")), vgroup(subtable("humidity", "d"))))
+                .as("the stand-in's placement of these subtables, which the test relies on").containsOnly(vgroup(a))
+                .doesNotContain(vgroup(c));
+        long now = System.currentTimeMillis() * 1_000_000L;
+        String lines = String.join("\n",
+                "humidity,t=a v=1 " + now,
+                "humidity,t=b v=2 99999999999999999999",
+                "humidity,t=c v=3 " + (now + 1),
+                "humidity,t=d v=4 1000");
+
+        HttpResponse<String> response = Http.influx(standIn, "power", "ns", lines);
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        JsonNode body = RestResponses.json().readTree(response.body());
+        assertThat(body.get("code").asText()).isEqualTo("internal error");
+        assertThat(body.get("message").asText()).isEqualTo("[0x60b] Timestamp data out of range");
+        assertThat(query("select t, v from power.humidity")).containsExactly(List.of("t", "v"), List.of("c", "3.0"));
+        // the failed vgroup's subtables were not created either; the super table was, before any row was sent
+        assertThat(query("select table_name from information_schema.ins_tables where db_name = 'power'"))
+                .containsExactly(List.of("table_name"), List.of(c));
+    }
+
+    @Test
+    void inADatabaseOfOneVgroupAnOutOfRangeTimestampFailsEveryRow() throws Exception {
+        // Observed on 3.3.6.13 over REST (README): all rows' subtables shared a vgroup with a bad row: nothing written
+        assertThat(Http.sql(standIn, "create database single vgroups 1 precision 'ns'").body()).contains("\"code\":0");
+        String lines = String.join("\n",
+                "m,t=a v=1 " + T0_NS,
+                "m,t=b v=2 99999999999999999999",
+                "m,t=c v=3 " + (T0_NS + 1));
+        assertError(Http.influx(standIn, "single", "ns", lines), "[0x60b]");
+        assertThat(query("select count(*) from single.m").get(1)).containsExactly("0");
+    }
+
+    @Test
+    void theWritableRangeIsFromNowMinusKeepToTheLargestKeyOfThePrecision() throws Exception {
+        // vnodeScanSubmitReq: [now - keep2, tsMaxKeyByPrecision]; KEEP defaults to 3650 days
+        long day = 86_400_000L;
+        long now = System.currentTimeMillis();
+        assertThat(Http.sql(standIn, "create database kept keep 30 vgroups 1").body()).contains("\"code\":0");
+        assertError(Http.influx(standIn, "kept", "ms", "m,t=a v=1 " + (now - 31 * day)), "[0x60b]");
+        assertThat(Http.influx(standIn, "kept", "ms", "m,t=a v=2 " + (now - 29 * day)).statusCode()).isEqualTo(204);
+        assertError(Http.influx(standIn, "power", "ms", "m,t=a v=1 " + (now - 3651 * day)), "[0x60b]");
+        assertThat(Http.influx(standIn, "power", "ms", "m,t=a v=2 " + (now - 3649 * day)).statusCode()).isEqualTo(204);
+        // ns timestamps end with 2262 (9214646400000000000 = 2262-01-01), well before the 64-bit limit
+        assertThat(Http.influx(standIn, "power", "ns", "m,t=a v=3 9214646400000000000").statusCode()).isEqualTo(204);
+        assertError(Http.influx(standIn, "power", "ns", "m,t=a v=4 9214646400000000001"), "[0x60b]");
+        assertThat(query("select v from power.m order by _ts")).containsExactly(List.of("v"), List.of("2.0"),
+                List.of("3.0"));
+    }
+
+    @Test
+    void aLineFeedInsideAStringEndsTheLineAndFailsTheRequest() throws Exception {
+        // Observed on 3.3.6.13 over REST and WebSocket (README): the body is cut at every line feed
+        assertError(Http.influx(standIn, "power", "ns", "m,t=a s=\"one\ntwo\" " + T0_NS),
+                "[0x3002] SML line unbalanced quotes:\"one");
+        assertThat(query("show power.stables")).hasSize(1);
+    }
+
+    @Test
+    void aCarriageReturnInsideAStringIsStoredExactly() throws Exception {
+        // Observed on 3.3.6.13 (README)
+        assertThat(Http.influx(standIn, "power", "ns", "m,t=a s=\"one\rtwo\" " + T0_NS).statusCode()).isEqualTo(204);
+        assertThat(query("select s from power.m").get(1)).containsExactly("one\rtwo");
+    }
+
+    private static String subtable(String measurement, String tag) {
+        return SchemalessWriter.childTableName(measurement, Map.of("t", SmlValue.nchar(tag)));
+    }
+
+    /** The vgroup of a subtable of the stand-in's {@code power} database (default: 2 vgroups). */
+    private static int vgroup(String subtable) {
+        return new Vgroups(0, 2).idOf(subtable);
     }
 
     private static void assertError(HttpResponse<String> response, String code) throws Exception {
