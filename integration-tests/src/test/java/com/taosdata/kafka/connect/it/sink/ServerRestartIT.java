@@ -37,7 +37,7 @@ class ServerRestartIT {
         env.broker().createTopic(topic, 1);
         int total = 20_000;
         Map<String, String> config = SinkConfigs.sink(td, topic, topic);
-        config.put("max.retries", "60");
+        config.put("max.retries", "300");
         config.put("retry.backoff.ms", "1000");
         config.put("connection.backoff.ms", "1000");
         config.put("request.timeout.ms", "5000");

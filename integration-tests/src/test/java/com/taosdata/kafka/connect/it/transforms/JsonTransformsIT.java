@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -244,6 +247,51 @@ class JsonTransformsIT {
                 .containsExactly(
                         tuple(T0 * NANOS_PER_MILLI, atT0, "California.SanFrancisco", "2"),
                         tuple((T0 + 1) * NANOS_PER_MILLI, atT1, "California.LosAngeles", "3"));
+    }
+
+    /**
+     * A string field holding a line feed: stored exactly where TDengine can store it (native), a dead-lettered record
+     * naming the field where it cannot (WebSocket and REST, whose taosAdapter splits lines at every line feed); the
+     * record beside it is written either way.
+     */
+    @Test
+    void aLineFeedInAStringFieldIsStoredOverNativeAndDeadLetteredNamingTheFieldElsewhere() {
+        String topic = ItEnvironment.unique("json_lf");
+        String dlq = topic + "_dlq";
+        env.broker().createTopic(topic, 1);
+        env.broker().produce(topic, List.of(
+                "{\"ts\": " + T0 + ", \"location\": \"Reno\", \"note\": \"first\\nsecond\"}",
+                "{\"ts\": " + (T0 + 1) + ", \"location\": \"Reno\", \"note\": \"carriage\\rreturn\"}"));
+
+        Map<String, String> config = jsonSink(topic, false);
+        config.put("data.precision", "ms");
+        config.put("transforms", "toLine");
+        config.put("transforms.toLine.type", TRANSFORMS + "ToLineProtocol$Value");
+        config.put("transforms.toLine.measurement", "notes");
+        config.put("transforms.toLine.tags", "location");
+        config.put("transforms.toLine.timestamp.field", "ts");
+        config.put("transforms.toLine.precision", "ms");
+        config.put("errors.tolerance", "all");
+        config.put("errors.deadletterqueue.topic.name", dlq);
+        config.put("errors.deadletterqueue.topic.replication.factor", "1");
+        config.put("errors.deadletterqueue.context.headers.enable", "true");
+        connectors.run(topic, config, 1);
+
+        TDengineTarget td = env.tdengine();
+        String table = topic + ".notes";
+        if (td.isNative()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> td.count(table) == 2);
+            assertThat(rowsByTime(td, table)).extracting(r -> text(r.get("note")))
+                    .containsExactly("first\nsecond", "carriage\rreturn");
+            return;
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> td.count(table) == 1);
+        assertThat(rowsByTime(td, table)).extracting(r -> text(r.get("note"))).containsExactly("carriage\rreturn");
+        List<ConsumerRecord<byte[], byte[]>> deadLettered = env.broker().consume(dlq, 1, Duration.ofSeconds(60));
+        assertThat(deadLettered).hasSize(1);
+        Header reason = deadLettered.get(0).headers().lastHeader("__connect.errors.exception.message");
+        assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("'note'").contains("line feed")
+                .contains("jdbc:TAOS://");
     }
 
     private Map<String, String> jsonSink(String topic, boolean schemas) {
