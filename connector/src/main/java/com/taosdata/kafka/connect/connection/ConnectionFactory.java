@@ -15,7 +15,8 @@ import com.taosdata.jdbc.ws.WebSocketDriver;
 
 /**
  * Opens JDBC connections to TDengine over the transport the URL names, retrying transient failures
- * {@code connection.attempts} times. Drivers are instantiated directly rather than looked up in
+ * {@code connection.attempts} times, or once only ({@link #singleAttempt()}) for callers that retry the whole operation
+ * themselves. Drivers are instantiated directly rather than looked up in
  * {@code DriverManager}, which does not see drivers that live in a Connect plugin's classloader.
  */
 public final class ConnectionFactory {
@@ -24,6 +25,7 @@ public final class ConnectionFactory {
     private final String user;
     private final Password password;
     private final RetryPolicy retry;
+    private final Sleeper sleeper;
     private final Function<Transport, Driver> drivers;
 
     public ConnectionFactory(TDengineUrl url, String user, Password password, int attempts, long backoffMs, Sleeper sleeper) {
@@ -37,7 +39,16 @@ public final class ConnectionFactory {
         this.url = url;
         this.user = user;
         this.password = password;
+        this.sleeper = sleeper;
         this.retry = new RetryPolicy(Math.max(0, attempts - 1), backoffMs, sleeper);
+    }
+
+    /**
+     * The same connections, each opened in one attempt. For callers whose own {@link RetryPolicy} retries the operation
+     * that opens the connection: retrying here as well would multiply the two budgets.
+     */
+    public ConnectionFactory singleAttempt() {
+        return new ConnectionFactory(url, user, password, 1, 0, sleeper, drivers);
     }
 
     public TDengineUrl url() {

@@ -57,6 +57,21 @@ final class OffsetTracker {
         revoked.forEach(partitions::remove);
     }
 
+    /**
+     * The task gave {@code batches} up unwritten: per partition with records in them, the first offset not done, from
+     * which the partition must be consumed again. Those partitions are forgotten.
+     */
+    Map<TopicPartition, Long> abandon(Collection<?> batches) {
+        Map<TopicPartition, Long> consumeAgainFrom = new HashMap<>();
+        partitions.forEach((partition, progress) -> {
+            if (batches.stream().anyMatch(progress.firstWaiting::containsKey)) {
+                consumeAgainFrom.put(partition, progress.committable());
+            }
+        });
+        forget(consumeAgainFrom.keySet());
+        return consumeAgainFrom;
+    }
+
     /** Offsets to commit among {@code assigned}; partitions with nothing done yet are left out. */
     Map<TopicPartition, OffsetAndMetadata> committable(Collection<TopicPartition> assigned) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();

@@ -2,8 +2,11 @@ package com.taosdata.kafka.connect.sink;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -37,8 +40,10 @@ import com.taosdata.kafka.connect.write.SchemalessWriters;
 /**
  * Buffers records per target database across {@code put()} calls and hands a database's buffer to the writer thread
  * when it holds {@code batch.size} lines or its oldest record has waited {@code batch.linger.ms}; while one batch is
- * written the task fills the next. {@link #preCommit} writes what is left, waits for it, and returns only offsets of
- * records TDengine acknowledged (or that went to the DLQ).
+ * written the task fills the next. The task thread never waits for TDengine: the writer thread creates databases,
+ * writes and retries, and while it is behind the task pauses its partitions (see {@link Backpressure}) so the worker
+ * keeps polling, stays in its consumer group, and hands over no more records. {@link #preCommit} hands over what is
+ * buffered and returns, without waiting, only offsets of records TDengine acknowledged (or that went to the DLQ).
  */
 public class TDengineSinkTask extends SinkTask {
 
@@ -79,8 +84,11 @@ public class TDengineSinkTask extends SinkTask {
         Executor writerThread(String name);
     }
 
-    /** One batch written while the next fills: enough to overlap consuming with writing, and memory stays bounded. */
-    private static final int BATCHES_IN_FLIGHT = 1;
+    /**
+     * One batch written and one queued behind it while the next fills: the writer goes straight on to the queued batch
+     * while the task notices the first is done, and memory stays bounded. With both taken the task pauses.
+     */
+    private static final int MAX_BATCHES_IN_FLIGHT = 2;
 
     private final LongSupplier clock;
     private final Sleeper sleeper;
@@ -98,6 +106,7 @@ public class TDengineSinkTask extends SinkTask {
     private SchemalessWriter writer;
     private Executor writerThread;
     private PipelinedWriter pipeline;
+    private Backpressure backpressure;
     /**
      * A write that failed in {@link #preCommit}. The worker only logs preCommit failures, rewinds and carries on, so a
      * write failure there (retries used up, a rejected record without DLQ) would never fail the task: the next
@@ -127,7 +136,9 @@ public class TDengineSinkTask extends SinkTask {
         databases = new DatabaseNameResolver(config.database(), config.databasePrefix());
         decoder = new PayloadDecoder(protocol, ConnectionConfigs.url(config).transport());
         badRecords = new BadRecordHandler(errantRecordReporter(), "all".equalsIgnoreCase(props.get(ERRORS_TOLERANCE)), metrics);
-        ConnectionFactory connections = ConnectionConfigs.connectionFactory(config, sleeper);
+        // The writer's RetryPolicy retries a write whole, opening its connection included: connection attempts
+        // retried inside it as well would multiply the two budgets.
+        ConnectionFactory connections = ConnectionConfigs.connectionFactory(config, sleeper).singleAttempt();
         if (connections.url().transport() == Transport.NATIVE && !NativeClient.isAvailable()) {
             // The task may run on another worker than the one that validated the config: check where it runs.
             throw new ConnectException(NativeClient.missingMessage(connections.url()));
@@ -137,7 +148,14 @@ public class TDengineSinkTask extends SinkTask {
         writer = backend.writer(config, connections);
         String name = props.getOrDefault("name", "tdengine-sink");
         writerThread = backend.writerThread("tdengine-sink-writer-" + name + "-" + taskId(props));
-        pipeline = new PipelinedWriter(new IsolatingBatchWriter(writer, retry, metrics), writerThread, BATCHES_IN_FLIGHT);
+        IsolatingBatchWriter isolating = new IsolatingBatchWriter(writer, retry, metrics);
+        DatabaseInitializer databaseInitializer = initializer;
+        // The database is created on the writer thread too: its retries must not hold up put().
+        pipeline = new PipelinedWriter(batch -> {
+            databaseInitializer.ensure(batch.key().database());
+            return isolating.write(batch.key().database(), batch.records());
+        }, writerThread);
+        backpressure = new Backpressure(context);
         metrics.bufferedLines(() -> buffers.values().stream().mapToLong(DatabaseBuffer::lines).sum());
         metrics.register(name, taskId(props));
         log.info("TDengine sink task started: {} protocol into {} via {}", protocol.configValue(),
@@ -180,24 +198,24 @@ public class TDengineSinkTask extends SinkTask {
                 offsets.done(partition, offset);
                 continue;
             }
-            initializer.ensure(database);
             DatabaseBuffer buffer = buffers.computeIfAbsent(database, DatabaseBuffer::new);
             buffer.add(new EncodedRecord(record, payloads), now);
             offsets.waiting(partition, offset, buffer.key());
             if (buffer.lines() >= config.batchSize()) {
-                write(buffer);
+                // Handed over even when the writer is behind, so no batch grows past batch.size: pausing stops the
+                // inflow instead.
+                pipeline.submit(buffer.drain());
             }
         }
         for (DatabaseBuffer buffer : buffers.values()) {
-            if (buffer.lingeredSince(now, config.lingerMs())) {
-                write(buffer);
+            complete(pipeline.completed());
+            // A lingering buffer waits while the writer is behind: it takes more records into one larger batch.
+            if (pipeline.inFlight() < MAX_BATCHES_IN_FLIGHT && buffer.lingeredSince(now, config.lingerMs())) {
+                pipeline.submit(buffer.drain());
             }
         }
         complete(pipeline.completed());
-    }
-
-    private void write(DatabaseBuffer buffer) {
-        complete(pipeline.submit(buffer.drain()));
+        backpressure.writerBehind(pipeline.inFlight() >= MAX_BATCHES_IN_FLIGHT);
     }
 
     /** On the task thread, in batch order: rejected records to the DLQ (or the task fails), then offsets advance. */
@@ -213,10 +231,10 @@ public class TDengineSinkTask extends SinkTask {
         try {
             for (DatabaseBuffer buffer : buffers.values()) {
                 if (!buffer.isEmpty()) {
-                    write(buffer);
+                    pipeline.submit(buffer.drain());
                 }
             }
-            complete(pipeline.awaitAll());
+            complete(pipeline.completed());
         } catch (ConnectException e) {
             preCommitFailure = e;
             throw e;
@@ -224,15 +242,33 @@ public class TDengineSinkTask extends SinkTask {
         return offsets.committable(currentOffsets.keySet());
     }
 
+    /**
+     * Gives up the writes in flight, which would otherwise go on (and retry) after the partitions moved to another
+     * task and could overwrite that task's newer rows. Their records are consumed again: by the new owner for the
+     * revoked partitions, by this task, rewound to its first unwritten record, for a partition it keeps.
+     */
     @Override
     public void close(Collection<TopicPartition> partitions) {
-        buffers.values().forEach(buffer -> buffer.discard(partitions));
+        List<Batch.Key> abandoned = pipeline.abandon().stream().map(Batch::key).toList();
+        Map<TopicPartition, Long> consumeAgain = offsets.abandon(abandoned);
+        Set<TopicPartition> dropped = new HashSet<>(partitions);
+        dropped.addAll(consumeAgain.keySet());
+        buffers.values().forEach(buffer -> buffer.discard(dropped));
         offsets.forget(partitions);
+        Map<TopicPartition, Long> rewind = new HashMap<>(consumeAgain);
+        rewind.keySet().removeAll(partitions);
+        if (!rewind.isEmpty()) {
+            log.info("consuming {} again from the first record not written", rewind);
+            context.offset(rewind);
+        }
     }
 
     @Override
     public void stop() {
         metrics.unregister();
+        if (pipeline != null) {
+            pipeline.abandon();
+        }
         if (writerThread instanceof ExecutorService) {
             stopWriterThread((ExecutorService) writerThread);
         }
@@ -244,7 +280,7 @@ public class TDengineSinkTask extends SinkTask {
         }
     }
 
-    /** Interrupts a write in progress (its retries end) and waits for the thread, so the writer is closed after it. */
+    /** Waits for the thread, so the writer is closed after it. */
     private static void stopWriterThread(ExecutorService thread) {
         thread.shutdownNow();
         try {

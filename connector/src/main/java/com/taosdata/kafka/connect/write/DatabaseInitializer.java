@@ -19,8 +19,9 @@ import com.taosdata.kafka.connect.naming.Identifiers;
 
 /**
  * Creates each target database once per task ({@code CREATE DATABASE IF NOT EXISTS … PRECISION …}) and checks that an
- * existing one has the precision the data is written in. Runs before the first write into a database, never per batch.
- * The loser of a creation race gets "Database in creating status" (0x80000396), a transient error that is retried.
+ * existing one has the precision the data is written in. Runs on the sink's writer thread before the first write into
+ * a database, never per batch, so its retries never hold up {@code put()}. The loser of a creation race gets "Database
+ * in creating status" (0x80000396), a state TDengine leaves by itself: the {@link RetryPolicy} polls it again soon.
  */
 public final class DatabaseInitializer implements AutoCloseable {
 

@@ -103,6 +103,19 @@ class ConnectionFactoryTest {
     }
 
     @Test
+    void aSingleAttemptFactoryTriesOnceWhateverConnectionAttemptsSays() throws IOException {
+        int port = closedPort();
+        ConnectionFactory retrying = factory("jdbc:TAOS-RS://127.0.0.1:" + port, 3);
+        ConnectionFactory once = retrying.singleAttempt();
+
+        assertThatThrownBy(() -> once.open("power"))
+                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
+                .hasMessageContaining("after 1 attempt(s)");
+        assertThat(sleeps).isEmpty();
+        assertThat(once.url()).isSameAs(retrying.url());
+    }
+
+    @Test
     void aRestConnectionIsProbedWithTheConfiguredCredentials() throws Exception {
         List<String> seen = new ArrayList<>();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

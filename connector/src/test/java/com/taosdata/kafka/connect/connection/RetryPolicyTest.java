@@ -134,4 +134,56 @@ class RetryPolicyTest {
         assertThat(calls).hasValue(1);
         assertThat(Thread.currentThread().isInterrupted()).isTrue();
     }
+
+    @Test
+    void aStateTDengineLeavesByItselfIsPolledAgainSoonerAndSoonerNotAfterTheFullBackoff() {
+        AtomicInteger calls = new AtomicInteger();
+        TDengineException creating = TDengineException.fromCode(0x80000396, "Database in creating status", null);
+
+        String result = new RetryPolicy(3, 3000, sleeper).call("creating database power", failingTimes(calls, 6, creating));
+
+        assertThat(result).isEqualTo("ok");
+        assertThat(sleeps).as("100 ms, doubling up to the backoff").containsExactly(100L, 200L, 400L, 800L, 1600L, 3000L);
+    }
+
+    @Test
+    void pollingASelfResolvingStateCostsTheBudgetOnlyTheTimeItWaited() {
+        AtomicInteger calls = new AtomicInteger();
+        TDengineException notLeader = TDengineException.fromCode(0x8000090C, "Sync not leader", null);
+
+        assertThatThrownBy(() -> new RetryPolicy(2, 1000, sleeper).call("writing", failingTimes(calls, 99, notLeader)))
+                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
+                .hasMessageContaining("after 5 attempt(s)");
+        assertThat(sleeps).as("no longer in total than max.retries x retry.backoff.ms").containsExactly(100L, 200L, 400L, 800L);
+        assertThat(sleeps.stream().mapToLong(Long::longValue).sum()).isLessThanOrEqualTo(2 * 1000);
+    }
+
+    @Test
+    void anOrdinaryTransientFailureCostsAWholeRetryAndStartsTheShortPollsOver() {
+        AtomicInteger calls = new AtomicInteger();
+        TDengineException creating = TDengineException.fromCode(0x80000396, "Database in creating status", null);
+        TDengineException refused = TDengineException.transientFailure("refused", null);
+        List<TDengineException> failures = List.of(creating, creating, refused, creating);
+
+        String result = new RetryPolicy(3, 1000, sleeper).call("w", () -> {
+            int call = calls.getAndIncrement();
+            if (call < failures.size()) {
+                throw failures.get(call);
+            }
+            return "ok";
+        });
+
+        assertThat(result).isEqualTo("ok");
+        assertThat(sleeps).containsExactly(100L, 200L, 1000L, 100L);
+    }
+
+    @Test
+    void aBackoffShorterThanTheFirstPollIsUsedForSelfResolvingStatesToo() {
+        AtomicInteger calls = new AtomicInteger();
+        TDengineException creating = TDengineException.fromCode(0x80000396, "Database in creating status", null);
+
+        assertThatThrownBy(() -> new RetryPolicy(2, 0, sleeper).call("w", failingTimes(calls, 99, creating)))
+                .hasMessageContaining("after 3 attempt(s)");
+        assertThat(sleeps).containsExactly(0L, 0L);
+    }
 }

@@ -114,4 +114,24 @@ class OffsetTrackerTest {
 
         assertThat(tracker.committable(List.of(P0))).containsExactly(entry(P0, new OffsetAndMetadata(10)));
     }
+
+    @Test
+    void abandoningBatchesGivesEachPartitionWithRecordsInThemItsFirstRecordNotDoneAndForgetsIt() {
+        tracker.done(P0, 3);
+        tracker.waiting(P0, 4, "batch-1");
+        tracker.waiting(P0, 6, "buffer");
+        tracker.waiting(P1, 9, "buffer");
+
+        assertThat(tracker.abandon(List.of("batch-1"))).containsExactly(entry(P0, 4L));
+
+        assertThat(tracker.committable(List.of(P0, P1))).containsOnlyKeys(P1);
+    }
+
+    @Test
+    void aPartitionIsConsumedAgainFromItsEarliestWaitingRecordWhicheverBatchHoldsIt() {
+        tracker.waiting(P0, 2, "buffer");
+        tracker.waiting(P0, 5, "batch-1");
+
+        assertThat(tracker.abandon(List.of("batch-1"))).containsExactly(entry(P0, 2L));
+    }
 }

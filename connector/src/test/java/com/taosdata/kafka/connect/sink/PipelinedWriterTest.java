@@ -3,11 +3,13 @@ package com.taosdata.kafka.connect.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,14 +20,13 @@ import com.taosdata.kafka.connect.connection.TDengineException;
 class PipelinedWriterTest {
 
     private final FakeSchemalessWriter tdengine = new FakeSchemalessWriter();
+    private final List<Long> sleeps = new ArrayList<>();
     private final SinkTaskMetrics metrics = new SinkTaskMetrics();
-    /** A writer thread that runs a queued write only when the test says so. */
-    private final Deque<Runnable> queued = new ArrayDeque<>();
-    private final Executor manualThread = queued::addLast;
+    private final QueuedWriterThread writerThread = new QueuedWriterThread();
 
-    private PipelinedWriter pipeline(int maxInFlight) {
-        return new PipelinedWriter(new IsolatingBatchWriter(tdengine, new RetryPolicy(0, 0, millis -> { }), metrics),
-                manualThread, maxInFlight);
+    private PipelinedWriter pipeline(int maxRetries) {
+        IsolatingBatchWriter writer = new IsolatingBatchWriter(tdengine, new RetryPolicy(maxRetries, 10, sleeps::add), metrics);
+        return new PipelinedWriter(batch -> writer.write(batch.key().database(), batch.records()), writerThread);
     }
 
     private static Batch batch(long sequence, String... lines) {
@@ -36,47 +37,66 @@ class PipelinedWriterTest {
         return new Batch(new Batch.Key("power", sequence), records);
     }
 
-    private void runWriterThread() {
-        while (!queued.isEmpty()) {
-            queued.removeFirst().run();
-        }
+    @Test
+    void submittingNeverWaitsForTheWriterThread() {
+        PipelinedWriter pipeline = pipeline(0);
+
+        pipeline.submit(batch(0, "m f=1 1"));
+        pipeline.submit(batch(1, "m f=2 2"));
+        pipeline.submit(batch(2, "m f=3 3"));
+
+        assertThat(pipeline.inFlight()).isEqualTo(3);
+        assertThat(pipeline.completed()).isEmpty();
+        assertThat(tdengine.calls).isEmpty();
     }
 
     @Test
-    void theTaskGoesOnWhileABatchIsWrittenAndResultsComeBackInOrder() {
-        PipelinedWriter pipeline = pipeline(2);
+    void batchesAreWrittenInSubmissionOrderAndTheirResultsComeBackInThatOrder() {
+        PipelinedWriter pipeline = pipeline(0);
+        pipeline.submit(batch(0, "m f=1 1"));
+        pipeline.submit(batch(1, "m f=2 2"));
 
-        assertThat(pipeline.submit(batch(0, "m f=1 1"))).isEmpty();
-        assertThat(pipeline.submit(batch(1, "m f=2 2"))).as("nothing written yet, nothing waited for").isEmpty();
-        assertThat(pipeline.completed()).isEmpty();
-        assertThat(tdengine.calls).isEmpty();
-
-        runWriterThread();
+        writerThread.runAll();
 
         assertThat(pipeline.completed()).extracting(r -> r.batch().key().sequence()).containsExactly(0L, 1L);
         assertThat(tdengine.accepted()).containsExactly("m f=1 1", "m f=2 2");
-        assertThat(pipeline.idle()).isTrue();
+        assertThat(pipeline.inFlight()).isZero();
     }
 
     @Test
-    void submittingBeyondTheLimitWaitsForTheOldestBatch() {
-        PipelinedWriter pipeline = new PipelinedWriter(new IsolatingBatchWriter(tdengine, new RetryPolicy(0, 0, millis -> { }),
-                metrics), Runnable::run, 1);
+    void resultsStopAtTheFirstBatchStillBeingWritten() {
+        PipelinedWriter pipeline = pipeline(0);
+        pipeline.submit(batch(0, "m f=1 1"));
+        pipeline.submit(batch(1, "m f=2 2"));
 
-        assertThat(pipeline.submit(batch(0, "m f=1 1"))).extracting(r -> r.batch().key().sequence()).containsExactly(0L);
-        assertThat(pipeline.submit(batch(1, "m f=2 2"))).extracting(r -> r.batch().key().sequence()).containsExactly(1L);
-        assertThat(pipeline.awaitAll()).isEmpty();
+        writerThread.runOne();
+
+        assertThat(pipeline.completed()).extracting(r -> r.batch().key().sequence()).containsExactly(0L);
+        assertThat(pipeline.inFlight()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchRetriedOnTheWriterThreadStaysAheadOfTheBatchesBehindIt() {
+        PipelinedWriter pipeline = pipeline(5);
+        tdengine.transientFailures = 3;
+        pipeline.submit(batch(0, "m f=1 1"));
+        pipeline.submit(batch(1, "m f=1 1", "m f=2 2"));
+
+        writerThread.runAll();
+
+        assertThat(pipeline.completed()).hasSize(2);
+        assertThat(sleeps).containsExactly(10L, 10L, 10L);
+        assertThat(tdengine.acceptedCalls()).extracting(FakeSchemalessWriter.Call::payloads)
+                .containsExactly(List.of("m f=1 1"), List.of("m f=1 1", "m f=2 2"));
     }
 
     @Test
     void rejectedRecordsTravelWithTheirBatchResult() {
-        PipelinedWriter pipeline = pipeline(1);
+        PipelinedWriter pipeline = pipeline(0);
         pipeline.submit(batch(0, "m f=1 1", "BAD 2"));
-        runWriterThread();
+        writerThread.runAll();
 
-        List<PipelinedWriter.Result> results = pipeline.awaitAll();
-
-        assertThat(results).singleElement().satisfies(result ->
+        assertThat(pipeline.completed()).singleElement().satisfies(result ->
                 assertThat(result.rejected()).extracting(r -> r.record().kafkaOffset()).containsExactly(1L));
     }
 
@@ -84,11 +104,68 @@ class PipelinedWriterTest {
     void aFailedWriteIsRethrownOnTheTaskThreadAsItWas() {
         TDengineException fatal = TDengineException.fromCode(0x80000357, "Authentication failure", null);
         tdengine.nextFailure = fatal;
-        PipelinedWriter pipeline = pipeline(1);
+        PipelinedWriter pipeline = pipeline(0);
         pipeline.submit(batch(0, "m f=1 1"));
-        runWriterThread();
+        writerThread.runAll();
 
-        assertThatThrownBy(pipeline::awaitAll).isSameAs(fatal)
+        assertThatThrownBy(pipeline::completed).isSameAs(fatal)
                 .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL));
+        assertThat(pipeline.inFlight()).isZero();
+    }
+
+    @Test
+    void abandonedBatchesThatHaveNotStartedAreNeverWritten() {
+        PipelinedWriter pipeline = pipeline(0);
+        pipeline.submit(batch(0, "m f=1 1"));
+        pipeline.submit(batch(1, "m f=2 2"));
+
+        List<Batch> abandoned = pipeline.abandon();
+        writerThread.runAll();
+
+        assertThat(abandoned).extracting(b -> b.key().sequence()).containsExactly(0L, 1L);
+        assertThat(tdengine.calls).isEmpty();
+        assertThat(pipeline.inFlight()).isZero();
+    }
+
+    @Test
+    void abandonReturnsBatchesWrittenButNotCollectedToo() {
+        PipelinedWriter pipeline = pipeline(0);
+        pipeline.submit(batch(0, "m f=1 1"));
+        writerThread.runAll();
+
+        assertThat(pipeline.abandon()).extracting(b -> b.key().sequence()).containsExactly(0L);
+        assertThat(pipeline.completed()).isEmpty();
+    }
+
+    @Test
+    void abandoningTheBatchBeingWrittenInterruptsItsRetriesAndReturnsOnlyOnceItStopped() throws InterruptedException {
+        CountDownLatch writing = new CountDownLatch(1);
+        AtomicBoolean stillWriting = new AtomicBoolean();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            // A TDengine that never answers: only the interrupt ends the write.
+            PipelinedWriter pipeline = new PipelinedWriter(batch -> {
+                stillWriting.set(true);
+                writing.countDown();
+                try {
+                    new CountDownLatch(1).await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw TDengineException.transientFailure("interrupted", e);
+                } finally {
+                    stillWriting.set(false);
+                }
+                return List.of();
+            }, thread);
+            pipeline.submit(batch(0, "m f=1 1"));
+            writing.await();
+
+            assertThat(pipeline.abandon()).hasSize(1);
+
+            assertThat(stillWriting).as("the write ended before abandon() returned").isFalse();
+        } finally {
+            thread.shutdown();
+            thread.awaitTermination(1, TimeUnit.MINUTES);
+        }
     }
 }

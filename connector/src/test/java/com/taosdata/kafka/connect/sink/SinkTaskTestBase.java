@@ -1,8 +1,6 @@
 package com.taosdata.kafka.connect.sink;
 
-import static org.assertj.core.api.Assertions.entry;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -20,7 +18,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.kafka.connect.sink.SinkTaskContext;
 import org.junit.jupiter.api.AfterEach;
 
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
@@ -43,6 +40,9 @@ abstract class SinkTaskTestBase {
         dlq.add(Map.entry(record, error));
         return CompletableFuture.completedFuture(null);
     };
+    final FakeSinkTaskContext context = new FakeSinkTaskContext(reporter, METERS_0, METERS_1);
+    /** Batches written inline by default: each put() and preCommit() shows its effect at once. */
+    Executor writerThread = Runnable::run;
     final TDengineSinkTask task = new TDengineSinkTask(now::get, sleeps::add, new TDengineSinkTask.Backend() {
         @Override
         public DatabaseInitializer initializer(TDengineSinkConfig config, ConnectionFactory connections, RetryPolicy retry) {
@@ -56,8 +56,7 @@ abstract class SinkTaskTestBase {
 
         @Override
         public Executor writerThread(String name) {
-            // Batches written inline: each put() and preCommit() shows its effect at once.
-            return Runnable::run;
+            return writerThread;
         }
     });
 
@@ -82,8 +81,6 @@ abstract class SinkTaskTestBase {
                 props.put(overrides[i], overrides[i + 1]);
             }
         }
-        SinkTaskContext context = mock(SinkTaskContext.class);
-        when(context.errantRecordReporter()).thenReturn(reporter);
         task.initialize(context);
         task.start(props);
     }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -14,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 import javax.management.JMException;
 import javax.management.ObjectName;
@@ -25,11 +24,14 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.kafka.connect.sink.SinkTaskContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.taosdata.kafka.connect.connection.ConnectionFactory;
+import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.util.Version;
+import com.taosdata.kafka.connect.write.DatabaseInitializer;
+import com.taosdata.kafka.connect.write.SchemalessWriter;
 
 /** Bad records, transient and fatal failures, routing, and the task's lifecycle. */
 class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {
@@ -104,12 +106,12 @@ class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {
     }
 
     @Test
-    void aDatabaseThatCannotBeInitialisedFailsThePut() {
+    void aDatabaseThatCannotBeInitialisedFailsThePutThatHandsOverItsFirstBatch() {
         start();
         doThrow(new ConnectException("database power has precision 'ms' but data.precision is 'ns'"))
                 .when(initializer).ensure("power");
 
-        assertThatThrownBy(() -> task.put(lines(0, 0, 1))).hasMessageContaining("precision 'ms'");
+        assertThatThrownBy(() -> task.put(lines(0, 0, 5))).hasMessageContaining("precision 'ms'");
         assertThat(tdengine.calls).isEmpty();
     }
 
@@ -170,12 +172,32 @@ class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {
         assertThat(task.version()).isEqualTo(Version.get());
     }
 
+    /** The real TDengine backend, with batches written inline so each call shows its effect at once. */
+    private TDengineSinkTask realTaskWritingInline() {
+        return new TDengineSinkTask(now::get, sleeps::add, new TDengineSinkTask.Backend() {
+            @Override
+            public DatabaseInitializer initializer(TDengineSinkConfig config, ConnectionFactory connections, RetryPolicy retry) {
+                return TDengineSinkTask.Backend.TDENGINE.initializer(config, connections, retry);
+            }
+
+            @Override
+            public SchemalessWriter writer(TDengineSinkConfig config, ConnectionFactory connections) {
+                return TDengineSinkTask.Backend.TDENGINE.writer(config, connections);
+            }
+
+            @Override
+            public Executor writerThread(String name) {
+                return Runnable::run;
+            }
+        });
+    }
+
     @Test
     void overRestTheTaskCreatesTheDatabaseOnceAndPostsItsBatchesToTaosAdapter() throws IOException {
-        TDengineSinkTask real = new TDengineSinkTask(now::get, sleeps::add, TDengineSinkTask.Backend.TDENGINE);
+        TDengineSinkTask real = realTaskWritingInline();
         try (FakeTaosAdapter adapter = new FakeTaosAdapter()) {
             adapter.precision = "us";
-            real.initialize(mock(SinkTaskContext.class));
+            real.initialize(new FakeSinkTaskContext(null, METERS_0));
             real.start(Map.of("name", "task-rest", "connection.url", adapter.url(), "connection.database", "Power",
                     "data.precision", "us", "batch.size", "2"));
 
@@ -193,8 +215,8 @@ class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {
     }
 
     @Test
-    void anUnreachableTDengineIsRetriedWithinTheBudgetThenFailsWithoutShowingThePassword() throws IOException {
-        TDengineSinkTask real = new TDengineSinkTask(now::get, sleeps::add, TDengineSinkTask.Backend.TDENGINE);
+    void anUnreachableTDengineIsRetriedWithinOneBudgetThenFailsWithoutShowingThePassword() throws IOException {
+        TDengineSinkTask real = realTaskWritingInline();
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -202,19 +224,21 @@ class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {
         Map<String, String> props = Map.of("name", "task-unreachable", "connection.url", "jdbc:TAOS-RS://127.0.0.1:" + port,
                 "connection.password", "Task-Secret-99", "connection.attempts", "2", "connection.backoff.ms", "700",
                 "max.retries", "2", "retry.backoff.ms", "30", "connection.database", "power");
-        real.initialize(mock(SinkTaskContext.class));
+        real.initialize(new FakeSinkTaskContext(null, METERS_0));
         String logged;
         try (LogCapture log = new LogCapture()) {
             real.start(props);
-            assertThatThrownBy(() -> real.put(lines(0, 0, 1)))
+            real.put(lines(0, 0, 1));
+            assertThatThrownBy(() -> real.preCommit(Map.of(METERS_0, new OffsetAndMetadata(1))))
                     .isInstanceOf(ConnectException.class)
+                    .hasMessageContaining("after 3 attempt(s)")
                     .hasMessageContaining("127.0.0.1:" + port)
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Task-Secret-99"));
             real.stop();
             logged = log.text();
         }
 
-        assertThat(sleeps).containsExactly(700L, 30L, 700L, 30L, 700L);
+        assertThat(sleeps).as("max.retries retries, connection.attempts not multiplying them").containsExactly(30L, 30L);
         assertThat(logged).contains("retry").doesNotContain("Task-Secret-99");
     }
 }

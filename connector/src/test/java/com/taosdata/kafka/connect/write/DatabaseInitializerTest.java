@@ -78,15 +78,16 @@ class DatabaseInitializerTest {
     }
 
     @Test
-    void theCreationRaceLosersAnswerIsRetried() throws SQLException {
+    void theCreationRaceLoserPollsAgainSoonNotAfterTheRetryBackoff() throws SQLException {
         doThrow(new SQLException("TDengine ERROR (0x80000396): Database in creating status", "", 0x80000396))
+                .doThrow(new SQLException("TDengine ERROR (0x80000396): Database in creating status", "", 0x80000396))
                 .doAnswer(call -> executed.add(call.getArgument(0)))
                 .when(statement).execute(anyString());
 
-        new DatabaseInitializer(factory, retry, Precision.NS, true).ensure("power");
+        new DatabaseInitializer(factory, new RetryPolicy(3, 3000, sleeps::add), Precision.NS, true).ensure("power");
 
         assertThat(executed).first().isEqualTo("CREATE DATABASE IF NOT EXISTS `power` PRECISION 'ns'");
-        assertThat(sleeps).containsExactly(100L);
+        assertThat(sleeps).containsExactly(100L, 200L);
     }
 
     @Test
