@@ -35,6 +35,14 @@ public final class SinkConfigs {
         return config;
     }
 
+    /** Sends bad records to {@code dlq} (one replica, as the test broker has) with Connect's context headers. */
+    public static void deadLetterQueue(Map<String, String> config, String dlq) {
+        config.put("errors.tolerance", "all");
+        config.put("errors.deadletterqueue.topic.name", dlq);
+        config.put("errors.deadletterqueue.topic.replication.factor", "1");
+        config.put("errors.deadletterqueue.context.headers.enable", "true");
+    }
+
     /** A config file from the packaged plugin's etc/ directory, exactly as shipped. */
     public static Map<String, String> shipped(String fileName) throws IOException {
         Path pluginPath = Path.of(System.getProperty("it.plugin.path", "target/plugins"));

@@ -118,10 +118,7 @@ class BadInputIT {
         mixed.add(null);
 
         Map<String, String> config = config(topic);
-        config.put("errors.tolerance", "all");
-        config.put("errors.deadletterqueue.topic.name", dlq);
-        config.put("errors.deadletterqueue.topic.replication.factor", "1");
-        config.put("errors.deadletterqueue.context.headers.enable", "true");
+        SinkConfigs.deadLetterQueue(config, dlq);
         connectors.run(topic, config, 1);
         env.broker().produce(topic, mixed);
 

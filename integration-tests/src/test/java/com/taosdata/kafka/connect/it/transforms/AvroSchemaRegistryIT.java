@@ -220,10 +220,7 @@ class AvroSchemaRegistryIT {
         config.put("transforms.toLine.measurement", "meters");
         config.put("transforms.toLine.tags", "location,group_id");
         config.put("transforms.toLine.timestamp.field", "ts");
-        config.put("errors.tolerance", "all");
-        config.put("errors.deadletterqueue.topic.name", dlq);
-        config.put("errors.deadletterqueue.topic.replication.factor", "1");
-        config.put("errors.deadletterqueue.context.headers.enable", "true");
+        SinkConfigs.deadLetterQueue(config, dlq);
         connectors.run(topic, config, 1);
 
         TDengineTarget td = env.tdengine();

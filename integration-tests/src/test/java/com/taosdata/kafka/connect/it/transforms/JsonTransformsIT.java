@@ -271,10 +271,7 @@ class JsonTransformsIT {
         config.put("transforms.toLine.tags", "location");
         config.put("transforms.toLine.timestamp.field", "ts");
         config.put("transforms.toLine.precision", "ms");
-        config.put("errors.tolerance", "all");
-        config.put("errors.deadletterqueue.topic.name", dlq);
-        config.put("errors.deadletterqueue.topic.replication.factor", "1");
-        config.put("errors.deadletterqueue.context.headers.enable", "true");
+        SinkConfigs.deadLetterQueue(config, dlq);
         connectors.run(topic, config, 1);
 
         TDengineTarget td = env.tdengine();
