@@ -1,5 +1,6 @@
 package com.taosdata.kafka.connect.it.harness;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -156,6 +157,27 @@ public final class TDengineTarget implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("statement failed: " + sql + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Drops every TMQ topic, then every database, whose name contains {@code marker}; a topic blocks its database. */
+    public void dropTopicsAndDatabasesNamedWith(String marker) {
+        for (Map<String, Object> topic : query("SELECT topic_name FROM information_schema.ins_topics")) {
+            String name = text(topic.get("topic_name"));
+            if (name.contains(marker)) {
+                execute("DROP TOPIC IF EXISTS `" + name + "`");
+            }
+        }
+        for (Map<String, Object> database : query("SELECT name FROM information_schema.ins_databases")) {
+            String name = text(database.get("name"));
+            if (name.contains(marker)) {
+                dropDatabase(name);
+            }
+        }
+    }
+
+    /** VARCHAR values come as bytes over the native driver and as strings over the others. */
+    private static String text(Object value) {
+        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
     }
 
     public void dropDatabase(String database) {
