@@ -92,6 +92,11 @@ public final class ConnectWorker implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
         command.add("-XX:+UseSerialGC");
+        if (!TDengineTarget.nativeFromEnvironment()) {
+            // Whatever this machine has installed, a worker has the TDengine client library only when the suites
+            // run against a native URL: what a worker without it does is then tested the same everywhere.
+            command.add("-Djava.library.path=" + work.resolve("no-native-libraries"));
+        }
         command.add("-cp");
         command.add(Files.readString(Path.of(requiredProperty(version.classpathProperty))).trim());
         command.add(loggingProperty(version, work));

@@ -66,6 +66,12 @@ public final class TDengineTarget implements AutoCloseable {
         return new TDengineTarget("jdbc:TAOS-RS://127.0.0.1:" + standIn.port(), "root", "taosdata", standIn);
     }
 
+    /** Whether {@code TDENGINE_URL} names a native ({@code jdbc:TAOS://}) server, which needs the client library. */
+    public static boolean nativeFromEnvironment() {
+        String url = System.getenv("TDENGINE_URL");
+        return url != null && url.trim().toUpperCase(Locale.ROOT).startsWith("JDBC:TAOS://");
+    }
+
     public boolean isStandIn() {
         return standIn != null;
     }
