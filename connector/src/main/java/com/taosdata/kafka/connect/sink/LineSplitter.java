@@ -111,16 +111,16 @@ final class LineSplitter {
                     return i;
                 }
                 switch (section) {
-                    case SERIES:
+                    case SERIES -> {
                         if (escapesSeparator(i)) {
                             i++;
                         } else if (c == ' ') {
                             section = Section.FIELD_KEY;
                         }
-                        break;
-                    case FIELD_KEY:
+                    }
+                    case FIELD_KEY -> {
                         if (keyStart < 0 && c == ' ') {
-                            break;
+                            continue;
                         }
                         if (keyStart < 0) {
                             keyStart = i;
@@ -133,8 +133,8 @@ final class LineSplitter {
                         } else if (c == ' ') {
                             section = Section.TIMESTAMP;
                         }
-                        break;
-                    case FIELD_VALUE:
+                    }
+                    case FIELD_VALUE -> {
                         if (escapesSeparator(i) || escapes(i, '"')) {
                             i++;
                         } else if (c == '"') {
@@ -146,8 +146,8 @@ final class LineSplitter {
                         } else if (c == ' ') {
                             section = Section.TIMESTAMP;
                         }
-                        break;
-                    case STRING:
+                    }
+                    case STRING -> {
                         if (escapes(i, '"') || escapes(i, '\\')) {
                             i++;
                         } else if (c == '\n' && firstLineFeedInString < 0) {
@@ -159,9 +159,10 @@ final class LineSplitter {
                             }
                             section = Section.FIELD_VALUE;
                         }
-                        break;
-                    default:
-                        break;
+                    }
+                    case TIMESTAMP -> {
+                        // Nothing in a timestamp can hold a line feed.
+                    }
                 }
             }
             return section == Section.STRING && firstLineFeedInString >= 0 ? firstLineFeedInString : length;
