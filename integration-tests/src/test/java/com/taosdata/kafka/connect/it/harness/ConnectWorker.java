@@ -92,6 +92,11 @@ public final class ConnectWorker implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
         command.add("-XX:+UseSerialGC");
+        String extraOptions = System.getenv("TDCONNECT_WORKER_JAVA_OPTS");
+        if (extraOptions != null && !extraOptions.isBlank()) {
+            // After the defaults, so a profiling or heap option given here wins (benchmarks, JFR recordings).
+            command.addAll(List.of(extraOptions.trim().split("\\s+")));
+        }
         if (!TDengineTarget.nativeFromEnvironment()) {
             // Whatever this machine has installed, a worker has the TDengine client library only when the suites
             // run against a native URL: what a worker without it does is then tested the same everywhere.
