@@ -33,12 +33,15 @@ public final class ConnectionConfigs {
 
     public static final String CONNECTION_DATABASE_CONFIG = "connection.database";
     public static final String CONNECTION_ATTEMPTS_CONFIG = "connection.attempts";
-    private static final String CONNECTION_ATTEMPTS_DOC = "How many times to try opening a connection before failing.";
+    private static final String CONNECTION_ATTEMPTS_DOC = "How many times to try opening a connection before failing. "
+            + "The sink opens its connections as part of the write it retries (max.retries, retry.backoff.ms), so for the "
+            + "sink this key has no effect beyond being accepted.";
     public static final int CONNECTION_ATTEMPTS_DEFAULT = 3;
     private static final String CONNECTION_ATTEMPTS_DISPLAY = "Connection attempts";
 
     public static final String CONNECTION_BACKOFF_MS_CONFIG = "connection.backoff.ms";
-    private static final String CONNECTION_BACKOFF_MS_DOC = "Backoff time in milliseconds between connection attempts.";
+    private static final String CONNECTION_BACKOFF_MS_DOC = "Backoff time in milliseconds between connection attempts. "
+            + "Like connection.attempts, it does not apply to the sink's writes.";
     public static final long CONNECTION_BACKOFF_MS_DEFAULT = 5000L;
     private static final String CONNECTION_BACKOFF_MS_DISPLAY = "Connection backoff (ms)";
 
