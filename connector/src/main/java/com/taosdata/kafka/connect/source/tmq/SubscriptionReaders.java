@@ -1,6 +1,7 @@
 package com.taosdata.kafka.connect.source.tmq;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.function.Function;
 
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,11 +99,27 @@ public final class SubscriptionReaders {
             String topic = TmqTopics.name(database, table.name());
             String sql = TmqTopics.createSql(topic, schema, table.name());
             retry.call("creating TDengine topic " + topic, () -> session.call(c -> execute(c, sql, topic)));
+            String definition = retry.call("reading TDengine topic " + topic, () -> session.call(c -> definition(c, topic)));
+            if (definition != null && !TmqTopics.selectsTableName(definition)) {
+                throw new ConnectException("TDengine topic `" + topic + "` exists without the child table name column ("
+                        + definition.trim() + "), so its rows cannot be keyed by table; it was made by an earlier "
+                        + "tdconnect or by hand. Drop it once no consumer uses it (DROP TOPIC `" + topic + "`) and the "
+                        + "connector creates it again as: " + sql);
+            }
             subscriptions.add(new TmqSubscription(topic, schema, naming.topicFor(table.measurement())));
         }
         return subscriptions;
     }
 
+
+    private static String definition(Connection connection, String topic) {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(TmqTopics.definitionSql(topic))) {
+            return rows.next() ? rows.getString(1) : null;
+        } catch (SQLException e) {
+            throw SqlErrors.translate("reading TDengine topic " + topic, e);
+        }
+    }
 
     private static Void execute(Connection connection, String sql, String topic) {
         try (Statement statement = connection.createStatement()) {

@@ -20,6 +20,7 @@ public final class TmqTopics {
     /** The label of the table name column in every row of our topics. */
     public static final String TABLE_NAME_COLUMN = "tbname";
 
+    private static final Pattern TABLE_NAME = Pattern.compile("\\bselect\\s+tbname\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_WORD = Pattern.compile("[^A-Za-z0-9_]");
 
     private TmqTopics() {
@@ -27,6 +28,19 @@ public final class TmqTopics {
 
     public static String name(String database, String table) {
         return NOT_WORD.matcher("tdconnect_" + database + "_" + table).replaceAll("_");
+    }
+
+    /** The statement that reads a topic's definition: one row, its {@code CREATE TOPIC} text, or none. */
+    public static String definitionSql(String topic) {
+        return "SELECT `sql` FROM information_schema.ins_topics WHERE topic_name = '" + topic + "'";
+    }
+
+    /**
+     * Whether a topic's {@code CREATE TOPIC} text selects {@link #TABLE_NAME_COLUMN}: topics created before the
+     * connector selected it, or by hand, give rows without their child table.
+     */
+    public static boolean selectsTableName(String definition) {
+        return TABLE_NAME.matcher(definition).find();
     }
 
     public static String createSql(String topic, TableSchema schema, String table) {

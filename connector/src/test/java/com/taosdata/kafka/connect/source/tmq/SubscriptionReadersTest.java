@@ -1,6 +1,7 @@
 package com.taosdata.kafka.connect.source.tmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +46,9 @@ class SubscriptionReadersTest {
     void createsATopicPerSuperTableAndSubscribesOneConsumerOfTheGroup() {
         jdbc.thenRows(Collections.singletonList(new Object[] {"ms"}))
                 .thenRows(List.of(new Object[] {"ts", "TIMESTAMP", 8, ""}, new Object[] {"loc", "NCHAR", 8, "TAG"}))
-                .thenRows(List.of());
+                .thenRows(List.of())
+                .thenRows(Collections.singletonList(new Object[] {"create topic if not exists tdconnect_power_meters as "
+                        + "select tbname,`ts`,`loc` from `power`.`meters`;"}));
         create(SourceTable.superTable("meters"));
         assertThat(jdbc.statements()).contains(
                 "CREATE TOPIC IF NOT EXISTS `tdconnect_power_meters` AS SELECT tbname,`ts`,`loc` FROM `power`.`meters`");
@@ -64,5 +68,18 @@ class SubscriptionReadersTest {
                 .thenRows(List.of());
         create(SourceTable.superTable("gone"), SourceTable.normal("notes"));
         assertThat(consumer.subscribed).containsExactly("tdconnect_power_notes");
+    }
+
+    @Test
+    void aTopicWithoutTheTableNameColumnIsRefusedNamingHowToRecreateIt() {
+        jdbc.thenRows(Collections.singletonList(new Object[] {"ms"}))
+                .thenRows(List.of(new Object[] {"ts", "TIMESTAMP", 8, ""}, new Object[] {"loc", "NCHAR", 8, "TAG"}))
+                .thenRows(List.of())
+                .thenRows(Collections.singletonList(new Object[] {"create topic if not exists tdconnect_power_meters as "
+                        + "select `ts`,`loc` from `power`.`meters`;"}));
+        assertThatThrownBy(() -> create(SourceTable.superTable("meters"))).isInstanceOf(ConnectException.class)
+                .hasMessageContaining("DROP TOPIC `tdconnect_power_meters`")
+                .hasMessageContaining("AS SELECT tbname,`ts`,`loc` FROM `power`.`meters`");
+        assertThat(consumer.subscribed).isEmpty();
     }
 }

@@ -31,6 +31,14 @@ class TmqSetupTest {
     }
 
     @Test
+    void aDefinitionSelectsTheTableNameOnlyWhenTbnameIsSelected() {
+        assertThat(TmqTopics.selectsTableName("create topic t as select tbname,`ts` from `db`.`m`;")).isTrue();
+        assertThat(TmqTopics.selectsTableName("CREATE TOPIC t AS SELECT  TBNAME , ts FROM db.m")).isTrue();
+        assertThat(TmqTopics.selectsTableName("create topic t as select ts, v from db.m where tbname = 'd1'")).isFalse();
+        assertThat(TmqTopics.selectsTableName("create topic t as select `tbname_x`, ts from db.m")).isFalse();
+    }
+
+    @Test
     void topicNameKeepsOnlyWordCharacters() {
         assertThat(TmqTopics.name("power", "my-table")).isEqualTo("tdconnect_power_my_table");
     }
