@@ -84,14 +84,7 @@ class JsonTransformsIT {
                         .put("voltage", 221.0f).put("tap", (byte) 5).put("code", (short) -2)
                         .put("status", new Struct(status).put("ok", false).put("firmware", "北京")))));
 
-        Map<String, String> config = jsonSink(topic, true);
-        config.put("data.precision", "us");
-        config.put("transforms", "toLine");
-        config.put("transforms.toLine.type", TRANSFORMS + "ToLineProtocol$Value");
-        config.put("transforms.toLine.measurement", "meters");
-        config.put("transforms.toLine.tags", "location,group_id");
-        config.put("transforms.toLine.timestamp.field", "ts");
-        config.put("transforms.toLine.precision", "us");
+        Map<String, String> config = lineSink(topic, true, "meters", "location,group_id", "us");
         config.put("transforms.toLine.string.type", "nchar");
         connectors.run(topic, config, 1);
 
@@ -263,14 +256,7 @@ class JsonTransformsIT {
                 "{\"ts\": " + T0 + ", \"location\": \"Reno\", \"note\": \"first\\nsecond\"}",
                 "{\"ts\": " + (T0 + 1) + ", \"location\": \"Reno\", \"note\": \"carriage\\rreturn\"}"));
 
-        Map<String, String> config = jsonSink(topic, false);
-        config.put("data.precision", "ms");
-        config.put("transforms", "toLine");
-        config.put("transforms.toLine.type", TRANSFORMS + "ToLineProtocol$Value");
-        config.put("transforms.toLine.measurement", "notes");
-        config.put("transforms.toLine.tags", "location");
-        config.put("transforms.toLine.timestamp.field", "ts");
-        config.put("transforms.toLine.precision", "ms");
+        Map<String, String> config = lineSink(topic, false, "notes", "location", "ms");
         SinkConfigs.deadLetterQueue(config, dlq);
         connectors.run(topic, config, 1);
 
@@ -289,6 +275,19 @@ class JsonTransformsIT {
         Header reason = deadLettered.get(0).headers().lastHeader("__connect.errors.exception.message");
         assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("'note'").contains("line feed")
                 .contains("jdbc:TAOS://");
+    }
+
+    /** A JSON sink through {@code ToLineProtocol} with timestamp field {@code ts}, SMT and database in one precision. */
+    private Map<String, String> lineSink(String topic, boolean schemas, String measurement, String tags, String precision) {
+        Map<String, String> config = jsonSink(topic, schemas);
+        config.put("data.precision", precision);
+        config.put("transforms", "toLine");
+        config.put("transforms.toLine.type", TRANSFORMS + "ToLineProtocol$Value");
+        config.put("transforms.toLine.measurement", measurement);
+        config.put("transforms.toLine.tags", tags);
+        config.put("transforms.toLine.timestamp.field", "ts");
+        config.put("transforms.toLine.precision", precision);
+        return config;
     }
 
     private Map<String, String> jsonSink(String topic, boolean schemas) {
