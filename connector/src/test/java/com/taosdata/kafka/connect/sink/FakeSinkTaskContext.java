@@ -88,6 +88,23 @@ final class FakeSinkTaskContext implements SinkTaskContext {
         throw new UnsupportedOperationException("the sink task publishes its metrics over JMX itself");
     }
 
+    /**
+     * A rebalance takes the task's partitions away, as the worker does it: the partitions the task paused stay
+     * remembered (see {@link #assign}).
+     */
+    void revoke() {
+        assignment.clear();
+    }
+
+    /**
+     * A rebalance gives the task {@code partitions}, as the worker does it: of the partitions the task had paused, those
+     * it gets back are paused again, the others forgotten.
+     */
+    void assign(TopicPartition... partitions) {
+        assignment.addAll(Arrays.asList(partitions));
+        paused.retainAll(assignment);
+    }
+
     /** The worker's next poll: it consumes the timeout the task asked for. */
     void polled() {
         timeoutMs = -1;

@@ -116,6 +116,22 @@ class TDengineSinkTaskOutageTest extends SinkTaskTestBase {
     }
 
     @Test
+    void aPausedPartitionThatARebalanceGivesBackIsResumedOnceTheWriterCaughtUp() {
+        start();
+        task.put(lines(0, 0, 10));
+        context.revoke();
+        task.close(List.of(METERS_0, METERS_1));
+        // The worker may call put() between taking the partitions away and giving some back.
+        task.put(List.of());
+        context.assign(METERS_0);
+        task.open(List.of(METERS_0));
+
+        task.put(List.of());
+
+        assertThat(context.paused).isEmpty();
+    }
+
+    @Test
     void aFullBufferIsHandedOverEvenWhenTheWriterIsBehindSoNoBatchOutgrowsBatchSize() {
         start();
 

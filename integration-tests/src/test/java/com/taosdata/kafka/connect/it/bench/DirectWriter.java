@@ -7,7 +7,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.taosdata.jdbc.SchemalessWriter;
 import com.taosdata.jdbc.enums.SchemalessProtocolType;
@@ -17,7 +21,8 @@ import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 /**
  * The baseline the sink is measured against: TDengine's own schemaless writer (taos-jdbcdriver's
  * {@link SchemalessWriter}) for native and WebSocket URLs, or a plain POST to taosAdapter's InfluxDB endpoint for REST,
- * with {@value #LINES_PER_CALL} lines per call and nothing else.
+ * with {@value #LINES_PER_CALL} lines per call and nothing else. With several threads, each writes its share of the
+ * devices on its own connection, as tasks of a sink would with one partition each.
  */
 final class DirectWriter {
 
@@ -27,7 +32,37 @@ final class DirectWriter {
     }
 
     static void write(TDengineTarget td, String database, List<String> lines) throws Exception {
+        write(td, database, lines, 1);
+    }
+
+    static void write(TDengineTarget td, String database, List<String> lines, int threads) throws Exception {
         td.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` PRECISION 'ns'");
+        List<List<String>> shares = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            shares.add(new ArrayList<>());
+        }
+        // The bench's lines cycle through 100 devices, so every share holds whole devices: no table is written by two threads.
+        for (int i = 0; i < lines.size(); i++) {
+            shares.get(i % threads).add(lines.get(i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Void>> writers = new ArrayList<>();
+            for (List<String> share : shares) {
+                writers.add(pool.submit(() -> {
+                    writeShare(td, database, share);
+                    return null;
+                }));
+            }
+            for (Future<Void> writer : writers) {
+                writer.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void writeShare(TDengineTarget td, String database, List<String> lines) throws Exception {
         if (td.connectionUrl().toUpperCase().startsWith("JDBC:TAOS-RS://")) {
             writeHttp(td, database, lines);
             return;

@@ -3,6 +3,7 @@ package com.taosdata.kafka.connect.it.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -41,32 +42,68 @@ public final class SinkBenchmark {
             Measure.say("topic " + topic + " holds " + lines + " meters lines; TDengine: " + (td.isStandIn() ? "STAND-IN" : td.connectionUrl()));
 
             double consumer = Measure.rate(lines, () -> consumeAll(broker, topic, lines));
-            td.dropDatabase("bench_direct");
-            double direct = Measure.rate(lines, () -> DirectWriter.write(td, "bench_direct", meters));
-            double oneTask = sinkRate(worker.rest(), td, topic, lines, 1);
-            double twoTasks = sinkRate(worker.rest(), td, topic, lines, 2);
+            Run direct1 = direct(td, "bench_direct_1", meters, 1);
+            Run direct2 = direct(td, "bench_direct_2", meters, 2);
+            Run sink1 = sink(worker, td, topic, lines, 1);
+            Run sink2 = sink(worker, td, topic, lines, 2);
 
+            Measure.say("rates are lines/s over the whole run; steady = from the first row in TDengine to the last; "
+                    + "CPU = client-side CPU-µs per line (the bench JVM for direct writes, the Connect worker for the sink)");
             Measure.header("lines/s", "direct");
-            Measure.row("raw Kafka consumer", consumer, direct);
-            Measure.row("direct schemaless writer (10,000 lines/call)", direct, direct);
-            Measure.row("tdconnect sink, default config, 1 task", oneTask, direct);
-            Measure.row("tdconnect sink, default config, 2 tasks", twoTasks, direct);
+            Measure.row("raw Kafka consumer", consumer, direct1.rate());
+            direct1.print("direct schemaless writer, 1 thread", direct1);
+            direct2.print("direct schemaless writer, 2 threads", direct2);
+            sink1.print("tdconnect sink, default config, 1 task", direct1);
+            sink2.print("tdconnect sink, default config, 2 tasks", direct2);
+            Measure.say(String.format(Locale.ROOT, "2 tasks vs 1 task: %.0f%%", 100 * sink2.rate() / sink1.rate()));
         }
     }
 
-    private static double sinkRate(ConnectRest rest, TDengineTarget td, String topic, int lines, int tasks) throws Exception {
+    /** One timed path: its rate, the rate once the first row has landed, when that was, and its CPU cost per line. */
+    record Run(double rate, double steadyRate, double firstRowSeconds, double cpuMicrosPerLine) {
+
+        void print(String path, Run baseline) {
+            Measure.row(path, rate, baseline.rate);
+            Measure.say(String.format(Locale.ROOT, "    steady %.0f lines/s (%.0f%%), first row after %.2f s, CPU %.2f µs/line",
+                    steadyRate, 100 * steadyRate / baseline.steadyRate, firstRowSeconds, cpuMicrosPerLine));
+        }
+    }
+
+    private static Run direct(TDengineTarget td, String database, List<String> meters, int threads) throws Exception {
+        td.dropDatabase(database);
+        Duration cpuBefore = ownCpu();
+        double rate = Measure.rate(meters.size(), () -> DirectWriter.write(td, database, meters, threads));
+        double cpu = ownCpu().minus(cpuBefore).toNanos() / 1e3 / meters.size();
+        return new Run(rate, rate, 0, cpu);
+    }
+
+    private static Run sink(ConnectWorker worker, TDengineTarget td, String topic, int lines, int tasks) throws Exception {
         String name = "bench_sink_" + tasks;
         td.dropDatabase(name);
         Map<String, String> config = SinkConfigs.sink(td, topic, name);
         config.remove("batch.linger.ms");
         config.put("tasks.max", Integer.toString(tasks));
-        return Measure.rate(lines, () -> {
-            rest.putConnector(name, config);
-            while (td.count(name + ".meters") < lines) {
-                Thread.sleep(100);
+        ConnectRest rest = worker.rest();
+        Duration cpuBefore = worker.cpuTime();
+        long start = System.nanoTime();
+        rest.putConnector(name, config);
+        long firstRow = 0;
+        long written = 0;
+        while (written < lines) {
+            Thread.sleep(50);
+            written = td.count(name + ".meters");
+            if (firstRow == 0 && written > 0) {
+                firstRow = System.nanoTime();
             }
-            rest.deleteConnector(name);
-        });
+        }
+        long end = System.nanoTime();
+        double cpu = worker.cpuTime().minus(cpuBefore).toNanos() / 1e3 / lines;
+        rest.deleteConnector(name);
+        return new Run(lines / ((end - start) / 1e9), lines / ((end - firstRow) / 1e9), (firstRow - start) / 1e9, cpu);
+    }
+
+    private static Duration ownCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow();
     }
 
     private static void consumeAll(KafkaBroker broker, String topic, int lines) {

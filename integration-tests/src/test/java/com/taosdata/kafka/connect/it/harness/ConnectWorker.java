@@ -198,6 +198,11 @@ public final class ConnectWorker implements AutoCloseable {
         }
     }
 
+    /** CPU time the worker's JVM has used so far (all its threads, JNI included), for per-record costs in benchmarks. */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("the OS does not report CPU time of " + name));
+    }
+
     public File logFile() {
         return log.toFile();
     }
