@@ -32,6 +32,7 @@ import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.Sleeper;
 import com.taosdata.kafka.connect.connection.Transport;
 import com.taosdata.kafka.connect.naming.DatabaseNameResolver;
+import com.taosdata.kafka.connect.naming.Identifiers;
 import com.taosdata.kafka.connect.util.Version;
 import com.taosdata.kafka.connect.write.DatabaseInitializer;
 import com.taosdata.kafka.connect.write.SchemalessWriter;
@@ -155,6 +156,11 @@ public class TDengineSinkTask extends SinkTask {
             databaseInitializer.ensure(batch.key().database());
             return isolating.write(batch.key().database(), batch.records());
         }, writerThread);
+        String database = config.database();
+        if (database != null && Identifiers.databaseNameProblem(database) == null) {
+            // While the worker joins the consumer group and fetches the first records.
+            writerThread.execute(() -> databaseInitializer.prepare(Identifiers.canonicalDatabase(database)));
+        }
         backpressure = new Backpressure(context);
         metrics.bufferedLines(() -> buffers.values().stream().mapToLong(DatabaseBuffer::lines).sum());
         metrics.register(name, taskId(props));

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
+import com.taosdata.kafka.connect.connection.Sleeper;
 import com.taosdata.kafka.connect.connection.SqlErrors;
 import com.taosdata.kafka.connect.naming.Identifiers;
 
@@ -26,6 +27,8 @@ import com.taosdata.kafka.connect.naming.Identifiers;
 public final class DatabaseInitializer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseInitializer.class);
+
+    private static final RetryPolicy ONE_ATTEMPT = new RetryPolicy(0, 0, Sleeper.SYSTEM);
 
     private final ConnectionFactory connections;
     private final RetryPolicy retry;
@@ -45,7 +48,25 @@ public final class DatabaseInitializer implements AutoCloseable {
         this.precisionMustMatch = precisionMustMatch;
     }
 
+    /**
+     * Creates {@code database} before any record arrived, so the first batch waits neither for it nor, when this is the
+     * worker's first connection, for the client library to start. One attempt: a failure is only logged, because the
+     * first write into the database goes through {@link #ensure}, whose retries report it.
+     */
+    public void prepare(String database) {
+        try {
+            ensure(database, ONE_ATTEMPT);
+        } catch (ConnectException e) {
+            log.info("could not prepare database {} ahead of the first write ({}); the first write tries again", database,
+                    e.getMessage());
+        }
+    }
+
     public void ensure(String database) {
+        ensure(database, retry);
+    }
+
+    private void ensure(String database, RetryPolicy retry) {
         if (ready.contains(database)) {
             return;
         }

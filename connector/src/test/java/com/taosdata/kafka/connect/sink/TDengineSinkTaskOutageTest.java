@@ -35,6 +35,13 @@ class TDengineSinkTaskOutageTest extends SinkTaskTestBase {
         writerThread = queued;
     }
 
+    /** Starts the task and lets the writer thread prepare the database, so a test finds only its batches queued. */
+    @Override
+    void start(String... overrides) {
+        super.start(overrides);
+        queued.runAll();
+    }
+
     @Test
     void putHandsAFullBatchToTheWriterAndReturnsWithoutWaitingForIt() {
         start();
@@ -57,6 +64,16 @@ class TDengineSinkTaskOutageTest extends SinkTaskTestBase {
         queued.runAll();
         assertThat(writesBeforeCreation).containsExactly(0);
         assertThat(tdengine.accepted()).hasSize(5);
+    }
+
+    @Test
+    void theConfiguredDatabaseIsPreparedOnTheWriterThreadAsSoonAsTheTaskStarts() {
+        super.start();
+        verify(initializer, never()).prepare(anyString());
+
+        queued.runAll();
+
+        verify(initializer).prepare("power");
     }
 
     @Test

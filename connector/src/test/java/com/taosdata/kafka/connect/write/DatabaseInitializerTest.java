@@ -91,6 +91,31 @@ class DatabaseInitializerTest {
     }
 
     @Test
+    void aDatabasePreparedAtStartIsReadyForTheFirstWrite() {
+        DatabaseInitializer initializer = new DatabaseInitializer(factory, retry, Precision.NS, true);
+
+        initializer.prepare("power");
+        initializer.ensure("power");
+
+        assertThat(executed).hasSize(2).first().isEqualTo("CREATE DATABASE IF NOT EXISTS `power` PRECISION 'ns'");
+    }
+
+    @Test
+    void preparingTriesOnceAndLeavesAFailureToTheFirstWriteWithItsRetries() throws SQLException {
+        doThrow(new SQLException("TDengine ERROR (0x8000000B): Unable to establish connection", "", 0x8000000B))
+                .doAnswer(call -> executed.add(call.getArgument(0)))
+                .when(statement).execute(anyString());
+        DatabaseInitializer initializer = new DatabaseInitializer(factory, retry, Precision.NS, true);
+
+        initializer.prepare("power");
+        assertThat(executed).isEmpty();
+        assertThat(sleeps).isEmpty();
+
+        initializer.ensure("power");
+        assertThat(executed).first().isEqualTo("CREATE DATABASE IF NOT EXISTS `power` PRECISION 'ns'");
+    }
+
+    @Test
     void aConnectionThatFailedIsClosedAndReopened() throws SQLException {
         doThrow(new SQLException("connection reset"))
                 .doAnswer(call -> executed.add(call.getArgument(0)))
