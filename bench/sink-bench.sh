@@ -2,6 +2,9 @@
 # Sink throughput, measured in one run against a baseline of the same run (see SinkBenchmark):
 #   bench/sink-bench.sh [LINES]          default 1,000,000 meters lines
 # Uses TDENGINE_URL (and TDENGINE_USER / TDENGINE_PASSWORD) when set, the stand-in otherwise.
+# The Connect worker runs with the JVM options connect-distributed.sh gives it (heap and G1 settings), not the test
+# suites' small serial-GC heap; TDCONNECT_WORKER_JAVA_OPTS replaces them (for instance to add a JFR recording).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export TDCONNECT_WORKER_JAVA_OPTS="${TDCONNECT_WORKER_JAVA_OPTS:--Xms256m -Xmx2g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent}"
 mvn -B -ntp -q verify -Pbench -DskipTests -Dbench.lines="${1:-1000000}" 2>&1 | grep -E '^\[tdconnect bench\]|ERROR|Exception'

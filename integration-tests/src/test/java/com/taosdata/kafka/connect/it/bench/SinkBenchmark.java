@@ -1,5 +1,7 @@
 package com.taosdata.kafka.connect.it.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,22 +9,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
+import com.taosdata.kafka.connect.it.harness.AvroStack;
 import com.taosdata.kafka.connect.it.harness.ConnectRest;
 import com.taosdata.kafka.connect.it.harness.ConnectWorker;
 import com.taosdata.kafka.connect.it.harness.KafkaBroker;
+import com.taosdata.kafka.connect.it.harness.SchemaRegistry;
 import com.taosdata.kafka.connect.it.harness.SinkConfigs;
 import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
- * One run, three rates on the same pre-filled topic of {@code meters} lines: the raw Kafka consumer, TDengine's own
- * schemaless writer (10,000 lines per call) and the sink end to end with its default configuration, with 1 and 2 tasks;
- * printed with the ratios. Run by {@code bench/sink-bench.sh}; uses TDENGINE_URL when set.
+ * One run, every rate on the same pre-filled topic of {@code meters} lines: the raw Kafka consumer, TDengine's own
+ * schemaless writer (10,000 lines per call) with 1 and 2 threads, and the sink end to end with its default
+ * configuration, with 1 and 2 tasks; then the same rows as Avro records through a real schema registry, Apicurio's
+ * converter and {@code ToLineProtocol}, against the line sink. Printed with the ratios. Run by {@code bench/sink-bench.sh}; uses TDENGINE_URL when set.
  */
 public final class SinkBenchmark {
 
@@ -32,20 +38,28 @@ public final class SinkBenchmark {
     public static void main(String[] args) throws Exception {
         int lines = Integer.getInteger("bench.lines", 1_000_000);
         List<String> meters = meters(lines);
+        CompletableFuture<SchemaRegistry> startingRegistry = CompletableFuture.supplyAsync(SinkBenchmark::startRegistry);
         try (KafkaBroker broker = KafkaBroker.start(); TDengineTarget td = TDengineTarget.fromEnvironment();
-             ConnectWorker worker = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, broker.bootstrapServers(), "bench", "bench-worker", Map.of())) {
+             ConnectWorker worker = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, broker.bootstrapServers(), "bench", "bench-worker",
+                     AvroStack.workerSettings());
+             SchemaRegistry registry = startingRegistry.join()) {
             String topic = "bench_meters";
             broker.createTopic(topic, 2);
             for (int from = 0; from < lines; from += 50_000) {
                 broker.produce(topic, meters.subList(from, Math.min(lines, from + 50_000)));
             }
-            Measure.say("topic " + topic + " holds " + lines + " meters lines; TDengine: " + (td.isStandIn() ? "STAND-IN" : td.connectionUrl()));
+            String avroTopic = "bench_meters_avro";
+            broker.createTopic(avroTopic, 2);
+            broker.produceBytes(avroTopic, null, AvroMeters.serialized(registry, avroTopic, lines));
+            Measure.say("topics " + topic + " and " + avroTopic + " hold " + lines + " meters rows each, as lines and as Avro; "
+                    + "TDengine: " + (td.isStandIn() ? "STAND-IN" : td.connectionUrl()));
 
             double consumer = Measure.rate(lines, () -> consumeAll(broker, topic, lines));
             Run direct1 = direct(td, "bench_direct_1", meters, 1);
             Run direct2 = direct(td, "bench_direct_2", meters, 2);
-            Run sink1 = sink(worker, td, topic, lines, 1);
-            Run sink2 = sink(worker, td, topic, lines, 2);
+            Run sink1 = sink(worker, td, topic, lines, 1, Map.of());
+            Run sink2 = sink(worker, td, topic, lines, 2, Map.of());
+            Run avro1 = sink(worker, td, avroTopic, lines, 1, AvroMeters.sinkSettings(registry));
 
             Measure.say("rates are lines/s over the whole run; steady = from the first row in TDengine to the last; "
                     + "CPU = client-side CPU-µs per line (the bench JVM for direct writes, the Connect worker for the sink)");
@@ -56,6 +70,19 @@ public final class SinkBenchmark {
             sink1.print("tdconnect sink, default config, 1 task", direct1);
             sink2.print("tdconnect sink, default config, 2 tasks", direct2);
             Measure.say(String.format(Locale.ROOT, "2 tasks vs 1 task: %.0f%%", 100 * sink2.rate() / sink1.rate()));
+            Measure.header("rows/s", "line sink");
+            avro1.print("Avro + ToLineProtocol sink, 1 task", sink1);
+        }
+    }
+
+    private static SchemaRegistry startRegistry() {
+        try {
+            return SchemaRegistry.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -77,12 +104,14 @@ public final class SinkBenchmark {
         return new Run(rate, rate, 0, cpu);
     }
 
-    private static Run sink(ConnectWorker worker, TDengineTarget td, String topic, int lines, int tasks) throws Exception {
-        String name = "bench_sink_" + tasks;
+    private static Run sink(ConnectWorker worker, TDengineTarget td, String topic, int lines, int tasks,
+                            Map<String, String> settings) throws Exception {
+        String name = topic.replace("meters", "sink") + "_" + tasks;
         td.dropDatabase(name);
         Map<String, String> config = SinkConfigs.sink(td, topic, name);
         config.remove("batch.linger.ms");
         config.put("tasks.max", Integer.toString(tasks));
+        config.putAll(settings);
         ConnectRest rest = worker.rest();
         Duration cpuBefore = worker.cpuTime();
         long start = System.nanoTime();

@@ -44,19 +44,24 @@ public final class AvroStack implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         });
-        Map<String, String> overrides = new LinkedHashMap<>();
-        overrides.put("plugin.path", System.getProperty("it.plugin.path") + "," + SchemaRegistry.converterPluginPath());
-        // Apicurio's converter jar has no ServiceLoader manifest, so this worker has to scan for it.
-        overrides.put("plugin.discovery", "hybrid_warn");
         ConnectWorker worker;
         try {
             worker = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, ItEnvironment.get().broker().bootstrapServers(),
-                    group, group, overrides);
+                    group, group, workerSettings());
         } catch (Exception e) {
             startingRegistry.join().close();
             throw e;
         }
         return new AvroStack(startingRegistry.join(), worker);
+    }
+
+    /** What a worker needs to load Apicurio's converter beside the plugin. */
+    public static Map<String, String> workerSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("plugin.path", System.getProperty("it.plugin.path") + "," + SchemaRegistry.converterPluginPath());
+        // Apicurio's converter jar has no ServiceLoader manifest, so this worker has to scan for it.
+        settings.put("plugin.discovery", "hybrid_warn");
+        return settings;
     }
 
     public SchemaRegistry registry() {
@@ -69,6 +74,11 @@ public final class AvroStack implements AutoCloseable {
 
     /** The converter settings, each key prefixed with {@code prefix} (e.g. {@code value.converter.}). */
     public Map<String, String> converterSettings(String prefix) {
+        return converterSettings(registry, prefix);
+    }
+
+    /** The converter settings for {@code registry}, each key prefixed with {@code prefix}. */
+    public static Map<String, String> converterSettings(SchemaRegistry registry, String prefix) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(prefix + "apicurio.registry.url", registry.apicurioV2Url());
         settings.put(prefix + "apicurio.registry.auto-register", "true");

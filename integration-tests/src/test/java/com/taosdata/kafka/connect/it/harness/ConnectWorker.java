@@ -91,12 +91,14 @@ public final class ConnectWorker implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
-        command.add("-XX:+UseSerialGC");
         String extraOptions = System.getenv("TDCONNECT_WORKER_JAVA_OPTS");
-        if (extraOptions != null && !extraOptions.isBlank()) {
-            // After the defaults, so a profiling or heap option given here wins (benchmarks, JFR recordings).
-            command.addAll(List.of(extraOptions.trim().split("\\s+")));
+        List<String> extra = extraOptions == null || extraOptions.isBlank() ? List.of() : List.of(extraOptions.trim().split("\\s+"));
+        if (extra.stream().noneMatch(option -> option.startsWith("-XX:+Use") && option.endsWith("GC"))) {
+            // Small and frugal for the suites, which run several workers at once on a small machine.
+            command.add("-XX:+UseSerialGC");
         }
+        // After the defaults, so a profiling, heap or collector option given here wins (benchmarks, JFR recordings).
+        command.addAll(extra);
         if (!TDengineTarget.nativeFromEnvironment()) {
             // Whatever this machine has installed, a worker has the TDengine client library only when the suites
             // run against a native URL: what a worker without it does is then tested the same everywhere.
