@@ -10,13 +10,15 @@ import org.apache.kafka.common.TopicPartition;
 final class DatabaseBuffer {
 
     private final String database;
-    private long sequence;
+    /** One object per batch, so the offsets of its records are tracked by identity rather than by value. */
+    private Batch.Key key;
     private List<EncodedRecord> records = new ArrayList<>();
     private int lines;
     private long firstAddedAtMs;
 
     DatabaseBuffer(String database) {
         this.database = database;
+        this.key = new Batch.Key(database, 0);
     }
 
     String database() {
@@ -25,7 +27,7 @@ final class DatabaseBuffer {
 
     /** The key of the batch the buffered records will leave in. */
     Batch.Key key() {
-        return new Batch.Key(database, sequence);
+        return key;
     }
 
     void add(EncodedRecord record, long nowMs) {
@@ -50,10 +52,10 @@ final class DatabaseBuffer {
 
     /** Hands the buffered records over as one batch and empties the buffer. */
     Batch drain() {
-        Batch batch = new Batch(key(), records);
+        Batch batch = new Batch(key, records);
         records = new ArrayList<>(records.size());
         lines = 0;
-        sequence++;
+        key = new Batch.Key(database, key.sequence() + 1);
         return batch;
     }
 

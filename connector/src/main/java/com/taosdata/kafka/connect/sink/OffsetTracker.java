@@ -21,6 +21,8 @@ final class OffsetTracker {
         long nextToCommit = -1;
         /** Per batch, this partition's first record waiting in it; records in a batch are in offset order. */
         final Map<Object, Long> firstWaiting = new HashMap<>(2);
+        /** The batch the last waiting record went to: its successors in the same batch need no map lookup. */
+        Object lastBatch;
 
         long committable() {
             long offset = nextToCommit;
@@ -42,7 +44,10 @@ final class OffsetTracker {
     /** A record was put in {@code batch} and waits to be written. */
     void waiting(TopicPartition partition, long offset, Object batch) {
         Progress progress = partitions.computeIfAbsent(partition, p -> new Progress());
-        progress.firstWaiting.putIfAbsent(batch, offset);
+        if (batch != progress.lastBatch) {
+            progress.firstWaiting.putIfAbsent(batch, offset);
+            progress.lastBatch = batch;
+        }
         progress.nextToCommit = Math.max(progress.nextToCommit, offset + 1);
     }
 
@@ -50,6 +55,9 @@ final class OffsetTracker {
     void written(Object batch) {
         for (Progress progress : partitions.values()) {
             progress.firstWaiting.remove(batch);
+            if (batch.equals(progress.lastBatch)) {
+                progress.lastBatch = null;
+            }
         }
     }
 

@@ -101,6 +101,9 @@ public class TDengineSinkTask extends SinkTask {
 
     private TDengineSinkConfig config;
     private DatabaseNameResolver databases;
+    private String lastTopic;
+    private String lastDatabase;
+    private int batchSize;
     private PayloadDecoder decoder;
     private BadRecordHandler badRecords;
     private DatabaseInitializer initializer;
@@ -135,6 +138,7 @@ public class TDengineSinkTask extends SinkTask {
         config = new TDengineSinkConfig(props);
         SchemalessProtocol protocol = config.protocol();
         databases = new DatabaseNameResolver(config.database(), config.databasePrefix());
+        batchSize = config.batchSize();
         decoder = new PayloadDecoder(protocol, ConnectionConfigs.url(config).transport());
         badRecords = new BadRecordHandler(errantRecordReporter(), "all".equalsIgnoreCase(props.get(ERRORS_TOLERANCE)), metrics);
         // The writer's RetryPolicy retries a write whole, opening its connection included: connection attempts
@@ -195,7 +199,7 @@ public class TDengineSinkTask extends SinkTask {
                 offsets.done(partition, offset);
                 continue;
             }
-            String database = databases.resolve(record.topic());
+            String database = database(record.topic());
             List<String> payloads;
             try {
                 payloads = decoder.decode(record);
@@ -207,7 +211,7 @@ public class TDengineSinkTask extends SinkTask {
             DatabaseBuffer buffer = buffers.computeIfAbsent(database, DatabaseBuffer::new);
             buffer.add(new EncodedRecord(record, payloads), now);
             offsets.waiting(partition, offset, buffer.key());
-            if (buffer.lines() >= config.batchSize()) {
+            if (buffer.lines() >= batchSize) {
                 // Handed over even when the writer is behind, so no batch grows past batch.size: pausing stops the
                 // inflow instead.
                 pipeline.submit(buffer.drain());
@@ -222,6 +226,15 @@ public class TDengineSinkTask extends SinkTask {
         }
         complete(pipeline.completed());
         backpressure.writerBehind(pipeline.inFlight() >= MAX_BATCHES_IN_FLIGHT);
+    }
+
+    /** Records come in runs of one topic: the last topic's database is kept at hand. */
+    private String database(String topic) {
+        if (!topic.equals(lastTopic)) {
+            lastDatabase = databases.resolve(topic);
+            lastTopic = topic;
+        }
+        return lastDatabase;
     }
 
     /** On the task thread, in batch order: rejected records to the DLQ (or the task fails), then offsets advance. */
