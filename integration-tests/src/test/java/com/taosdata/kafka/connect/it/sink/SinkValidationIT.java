@@ -1,8 +1,10 @@
 package com.taosdata.kafka.connect.it.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -123,8 +125,9 @@ class SinkValidationIT {
         assertThat(errors(config)).containsOnlyKeys("data.precision");
         assertThat(errors(config).get("data.precision")).anySatisfy(m -> assertThat(m).contains(database).contains("'ms'"));
 
-        // The worker refuses to create the connector now; a database created with another precision after the
-        // connector started must fail the task at its first write instead of storing wrong timestamps.
+        // The worker refuses to create the connector now. A task creates its database as soon as it starts, in the
+        // configured precision; one found in another precision by then (made between validation and the task's start)
+        // must fail the task at its first write instead of storing wrong timestamps.
         td.dropDatabase(database);
         String topic = database;
         env.broker().createTopic(topic, 1);
@@ -132,7 +135,14 @@ class SinkValidationIT {
         config.put("name", topic);
         rest.putConnector(topic, config);
         rest.awaitRunning(topic, 1, Duration.ofSeconds(60));
+        String precisionQuery = "SELECT `precision` FROM information_schema.ins_databases WHERE name = '" + database + "'";
+        await().atMost(Duration.ofSeconds(30)).until(() -> !td.query(precisionQuery).isEmpty());
+        assertThat(td.query(precisionQuery)).extracting(row -> row.get("precision") instanceof byte[] text
+                ? new String(text, StandardCharsets.UTF_8) : String.valueOf(row.get("precision"))).containsExactly("ns");
+
+        td.dropDatabase(database);
         td.execute("CREATE DATABASE `" + database + "` PRECISION 'ms'");
+        rest.call("POST", "/connectors/" + topic + "/restart?includeTasks=true", null);
         env.broker().produce(topic, List.of("m,t=a v=1 1648432611249000000"));
         String trace = rest.awaitTaskFailure(topic, Duration.ofSeconds(60));
         assertThat(trace).contains("precision 'ms'").contains("data.precision");
