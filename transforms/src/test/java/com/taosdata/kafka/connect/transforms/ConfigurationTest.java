@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.taosdata.kafka.connect.transforms.config.EncodingConfigDef;
+import com.taosdata.kafka.connect.transforms.support.Records;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -65,7 +66,10 @@ class ConfigurationTest {
 
     @Test
     void enumValuesAreCaseInsensitive() {
-        new ToLineProtocol.Value<SinkRecord>().configure(Map.of("precision", "US", "string.type", "NChar"));
+        ToLineProtocol<SinkRecord> smt = Records.configured(new ToLineProtocol.Value<>(),
+                Map.of("measurement", "m", "precision", "US", "string.type", "NChar"));
+        assertThat(Records.encodeValue(smt, Map.of("s", "x")))
+                .isEqualTo("m s=L\"x\" " + (Records.KAFKA_TIMESTAMP + 42) * 1_000L);
     }
 
     @Test
