@@ -3,6 +3,7 @@ package com.taosdata.kafka.connect.transforms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.taosdata.kafka.connect.schemas.Version;
 import com.taosdata.kafka.connect.transforms.config.EncodingConfigDef;
 import com.taosdata.kafka.connect.transforms.support.Records;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.stream.StreamSupport;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.transforms.Transformation;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,14 @@ class ConfigurationTest {
                 .collect(Collectors.toMap(ConfigValue::name, ConfigValue::recommendedValues));
         assertThat(recommended.get(EncodingConfigDef.PRECISION)).containsExactly("ms", "us", "ns");
         assertThat(recommended.get(EncodingConfigDef.NULL_HANDLING)).containsExactly("skip", "fail");
+    }
+
+    @Test
+    void everySmtReportsTheProjectVersion() {
+        for (Versioned smt : List.of(new ToLineProtocol.Value<SinkRecord>(), new ToTelnet.Key<SinkRecord>(),
+                new ToOpenTsdbJson.Value<SinkRecord>())) {
+            assertThat(smt.version()).isEqualTo(Version.get()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        }
     }
 
     @Test
