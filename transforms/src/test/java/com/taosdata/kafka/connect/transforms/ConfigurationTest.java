@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.taosdata.kafka.connect.schemas.Version;
 import com.taosdata.kafka.connect.transforms.config.EncodingConfigDef;
 import com.taosdata.kafka.connect.transforms.support.Records;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -47,6 +48,16 @@ class ConfigurationTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("configuration " + key)
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void aNullEnumValueIsRejectedNamingTheKey() {
+        Map<String, String> config = new HashMap<>();
+        config.put("string.type", null);
+        assertThatThrownBy(() -> new ToLineProtocol.Value<SinkRecord>().configure(config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("configuration string.type")
+                .hasMessageContaining("must be one of [varchar, nchar]");
     }
 
     @Test

@@ -236,7 +236,7 @@ public enum ColumnMapping {
             return options.precision().fromMillis(millis);
         } catch (ArithmeticException e) {
             throw new UnsupportedValueException(millis + " ms does not fit a BIGINT in "
-                    + options.precision().configName(), e);
+                    + options.precision().configValue(), e);
         }
     }
 
