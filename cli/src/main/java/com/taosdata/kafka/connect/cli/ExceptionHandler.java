@@ -2,6 +2,8 @@ package com.taosdata.kafka.connect.cli;
 
 import java.io.PrintWriter;
 
+import com.taosdata.kafka.connect.cli.error.CliException;
+import com.taosdata.kafka.connect.cli.error.ExitCode;
 import com.taosdata.kafka.connect.cli.output.Ansi;
 
 import picocli.CommandLine;

@@ -7,10 +7,12 @@ import java.util.Map;
 
 import com.taosdata.kafka.connect.cli.client.ClientSettings;
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
+import com.taosdata.kafka.connect.cli.client.Sleeper;
 import com.taosdata.kafka.connect.cli.command.CompletionCommand;
 import com.taosdata.kafka.connect.cli.command.DeleteCommand;
 import com.taosdata.kafka.connect.cli.command.DeployCommand;
 import com.taosdata.kafka.connect.cli.command.DescribeCommand;
+import com.taosdata.kafka.connect.cli.command.Invocation;
 import com.taosdata.kafka.connect.cli.command.ListCommand;
 import com.taosdata.kafka.connect.cli.command.OffsetsCommand;
 import com.taosdata.kafka.connect.cli.command.PauseCommand;
@@ -22,6 +24,7 @@ import com.taosdata.kafka.connect.cli.command.StopCommand;
 import com.taosdata.kafka.connect.cli.command.ValidateCommand;
 import com.taosdata.kafka.connect.cli.config.EnvDefaults;
 import com.taosdata.kafka.connect.cli.config.GlobalOptions;
+import com.taosdata.kafka.connect.cli.error.CliException;
 import com.taosdata.kafka.connect.cli.output.Ansi;
 import com.taosdata.kafka.connect.cli.output.Printer;
 
@@ -43,7 +46,7 @@ import picocli.CommandLine.Spec;
                        DescribeCommand.class, DeleteCommand.class, PauseCommand.class, ResumeCommand.class,
                        StopCommand.class, RestartCommand.class, PluginsCommand.class, OffsetsCommand.class,
                        CompletionCommand.class})
-public final class TdConnect implements Runnable {
+public final class TdConnect implements Runnable, Invocation {
 
     private final Context context;
 
@@ -70,7 +73,7 @@ public final class TdConnect implements Runnable {
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal) {
         PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
-        return run(args, new Context(outWriter, errWriter, Map.copyOf(env), terminal, Context.REAL_SLEEPER));
+        return run(args, new Context(outWriter, errWriter, Map.copyOf(env), terminal, Sleeper.REAL));
     }
 
     /** Runs one invocation with a given context; tests use it to replace the sleeper. */
@@ -101,24 +104,18 @@ public final class TdConnect implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, e.g. tdconnect status");
     }
 
-    public Context context() {
-        return context;
-    }
-
-    public GlobalOptions options() {
-        return options;
-    }
-
     public Ansi ansi() {
         boolean noColor = options != null && options.noColor;
         String noColorEnv = context.env("NO_COLOR");
         return new Ansi(context.terminal() && !noColor && (noColorEnv == null || noColorEnv.isEmpty()));
     }
 
+    @Override
     public Printer printer() {
         return new Printer(context.out(), context.err(), options.output, ansi(), context.terminal());
     }
 
+    @Override
     public ConnectClient client() {
         if (options.retries < 0) {
             throw CliException.usage("--retries " + options.retries + ": must be 0 or more");
@@ -126,5 +123,15 @@ public final class TdConnect implements Runnable {
         ClientSettings settings = new ClientSettings(options.url(), options.user, options.password, options.truststore,
                 options.truststorePassword, options.timeout, options.retries, ClientSettings.DEFAULT_BACKOFF);
         return new ConnectClient(settings, context.sleeper());
+    }
+
+    @Override
+    public Sleeper sleeper() {
+        return context.sleeper();
+    }
+
+    @Override
+    public boolean terminal() {
+        return context.terminal();
     }
 }

@@ -1,27 +1,14 @@
 package com.taosdata.kafka.connect.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import com.taosdata.kafka.connect.schemas.Version;
 
 import picocli.CommandLine.IVersionProvider;
 
-/** Reads the version Maven filtered into version.properties, so it is right in the jar and in tests alike. */
+/** {@code tdconnect --version}: the project version the bundled connectors and SMTs report too. */
 public final class VersionProvider implements IVersionProvider {
 
     @Override
-    public String[] getVersion() throws IOException {
-        return new String[] {"tdconnect " + version()};
-    }
-
-    public static String version() throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            properties.load(in);
-        }
-        return properties.getProperty("version", "unknown");
+    public String[] getVersion() {
+        return new String[] {"tdconnect " + Version.get()};
     }
 }

@@ -2,6 +2,8 @@ package com.taosdata.kafka.connect.config;
 
 import java.util.concurrent.TimeUnit;
 
+import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
+
 /** Timestamp precision of a TDengine database and of the timestamps written into it. */
 public enum Precision implements ConfigEnum.Named {
     MS("ms", TimeUnit.MILLISECONDS),

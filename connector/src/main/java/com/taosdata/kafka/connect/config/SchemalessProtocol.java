@@ -1,5 +1,7 @@
 package com.taosdata.kafka.connect.config;
 
+import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
+
 /** The schemaless protocols TDengine accepts, named as the tutorial's {@code db.schemaless} key spells them. */
 public enum SchemalessProtocol implements ConfigEnum.Named {
     LINE("line", "ToLineProtocol"),

@@ -14,7 +14,7 @@ import java.util.Set;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
 
-import com.taosdata.kafka.connect.config.ConfigEnum;
+import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
 import com.taosdata.kafka.connect.config.ConnectivityCheck;
 import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.config.SchemalessProtocol;

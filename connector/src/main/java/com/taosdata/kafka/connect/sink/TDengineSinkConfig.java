@@ -5,7 +5,7 @@ import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 
-import com.taosdata.kafka.connect.config.ConfigEnum;
+import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
 import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.config.SchemalessProtocol;

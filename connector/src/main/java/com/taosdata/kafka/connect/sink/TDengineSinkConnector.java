@@ -11,7 +11,7 @@ import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
 import com.taosdata.kafka.connect.config.OfflineValidation;
-import com.taosdata.kafka.connect.util.Version;
+import com.taosdata.kafka.connect.schemas.Version;
 
 /**
  * Writes InfluxDB line, OpenTSDB telnet or OpenTSDB JSON records into TDengine through its schemaless interface.

@@ -33,7 +33,7 @@ import com.taosdata.kafka.connect.connection.Sleeper;
 import com.taosdata.kafka.connect.connection.Transport;
 import com.taosdata.kafka.connect.naming.DatabaseNameResolver;
 import com.taosdata.kafka.connect.naming.Identifiers;
-import com.taosdata.kafka.connect.util.Version;
+import com.taosdata.kafka.connect.schemas.Version;
 import com.taosdata.kafka.connect.write.DatabaseInitializer;
 import com.taosdata.kafka.connect.write.SchemalessWriter;
 import com.taosdata.kafka.connect.write.SchemalessWriters;

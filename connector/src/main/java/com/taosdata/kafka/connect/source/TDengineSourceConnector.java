@@ -28,7 +28,7 @@ import com.taosdata.kafka.connect.source.table.TableAssignment;
 import com.taosdata.kafka.connect.source.table.TableLister;
 import com.taosdata.kafka.connect.source.table.TableMonitor;
 import com.taosdata.kafka.connect.source.table.TablesToRead;
-import com.taosdata.kafka.connect.util.Version;
+import com.taosdata.kafka.connect.schemas.Version;
 
 /**
  * Reads a TDengine database into Kafka, by incremental queries or by TMQ subscription; see

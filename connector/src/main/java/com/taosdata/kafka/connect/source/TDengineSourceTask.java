@@ -19,7 +19,7 @@ import com.taosdata.kafka.connect.source.table.SourceTable;
 import com.taosdata.kafka.connect.source.table.TableAssignment;
 import com.taosdata.kafka.connect.source.tmq.SubscriptionReaders;
 import com.taosdata.kafka.connect.source.tmq.TaosTmqConsumer;
-import com.taosdata.kafka.connect.util.Version;
+import com.taosdata.kafka.connect.schemas.Version;
 
 /** Reads the tables the connector assigned to this task, by query or by subscription. */
 public class TDengineSourceTask extends SourceTask {

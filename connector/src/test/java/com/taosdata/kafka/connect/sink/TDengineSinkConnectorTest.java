@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.taosdata.kafka.connect.util.Version;
+import com.taosdata.kafka.connect.schemas.Version;
 
 class TDengineSinkConnectorTest {
 

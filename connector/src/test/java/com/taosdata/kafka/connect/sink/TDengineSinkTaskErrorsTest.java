@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
-import com.taosdata.kafka.connect.util.Version;
+import com.taosdata.kafka.connect.schemas.Version;
 import com.taosdata.kafka.connect.write.DatabaseInitializer;
 import com.taosdata.kafka.connect.write.SchemalessWriter;
 

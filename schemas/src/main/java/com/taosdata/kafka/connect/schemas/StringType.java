@@ -1,9 +1,10 @@
 package com.taosdata.kafka.connect.schemas;
 
+import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
 import java.util.Locale;
 
 /** The TDengine column type strings are written as: {@code "…"} makes VARCHAR, {@code L"…"} makes NCHAR. */
-public enum StringType {
+public enum StringType implements ConfigEnum.Named {
     VARCHAR("\"", TdengineType.VARCHAR),
     NCHAR("L\"", TdengineType.NCHAR);
 
@@ -24,7 +25,9 @@ public enum StringType {
         return columnType;
     }
 
-    public String configName() {
+
+    @Override
+    public String configValue() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package com.taosdata.kafka.connect.schemas;
 
+import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
 import java.util.Locale;
 
 /**
@@ -7,11 +8,13 @@ import java.util.Locale;
  * {@code f64}) and creates columns of exactly that width; InfluxDB knows only {@code i} (BIGINT) and bare floats
  * (DOUBLE).
  */
-public enum SuffixStyle {
+public enum SuffixStyle implements ConfigEnum.Named {
     TDENGINE,
     INFLUX;
 
-    public String configName() {
+
+    @Override
+    public String configValue() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

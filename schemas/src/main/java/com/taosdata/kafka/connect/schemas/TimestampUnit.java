@@ -1,12 +1,13 @@
 package com.taosdata.kafka.connect.schemas;
 
+import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
 import java.util.Locale;
 
 /**
  * A unit of epoch time: the unit of numeric timestamps read from records ({@code s}, {@code ms}, {@code us},
  * {@code ns}) and the precision timestamps are written in ({@code ms}, {@code us}, {@code ns}).
  */
-public enum TimestampUnit {
+public enum TimestampUnit implements ConfigEnum.Named {
     S(1_000_000_000L),
     MS(1_000_000L),
     US(1_000L),
@@ -24,7 +25,8 @@ public enum TimestampUnit {
     }
 
     /** The lower-case name used in configuration, e.g. {@code ms}. */
-    public String configName() {
+    @Override
+    public String configValue() {
         return name().toLowerCase(Locale.ROOT);
     }
 

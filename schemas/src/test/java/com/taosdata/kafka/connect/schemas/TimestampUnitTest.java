@@ -30,7 +30,7 @@ class TimestampUnitTest {
     @Test
     void parsesConfigNames() {
         assertThat(TimestampUnit.parse(" Us ")).isEqualTo(TimestampUnit.US);
-        assertThat(TimestampUnit.NS.configName()).isEqualTo("ns");
+        assertThat(TimestampUnit.NS.configValue()).isEqualTo("ns");
         assertThat(TimestampUnit.MS.fromEpochSecond(-1, 500_000_000)).isEqualTo(-500L);
     }
 }

@@ -1,5 +1,6 @@
 package com.taosdata.kafka.connect.transforms;
 
+import com.taosdata.kafka.connect.schemas.Version;
 import com.taosdata.kafka.connect.transforms.config.EncodingConfig;
 import com.taosdata.kafka.connect.transforms.encode.PointEncoder;
 import com.taosdata.kafka.connect.transforms.point.FieldValueException;
@@ -77,7 +78,7 @@ public abstract class EncodingTransformation<R extends ConnectRecord<R>> impleme
 
     @Override
     public String version() {
-        return TransformsVersion.get();
+        return Version.get();
     }
 
     @Override

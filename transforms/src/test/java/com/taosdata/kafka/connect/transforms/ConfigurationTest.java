@@ -3,7 +3,10 @@ package com.taosdata.kafka.connect.transforms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.taosdata.kafka.connect.schemas.Version;
 import com.taosdata.kafka.connect.transforms.config.EncodingConfigDef;
+import com.taosdata.kafka.connect.transforms.support.Records;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -12,6 +15,7 @@ import java.util.stream.StreamSupport;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.transforms.Transformation;
 import org.junit.jupiter.api.Test;
@@ -47,6 +51,16 @@ class ConfigurationTest {
     }
 
     @Test
+    void aNullEnumValueIsRejectedNamingTheKey() {
+        Map<String, String> config = new HashMap<>();
+        config.put("string.type", null);
+        assertThatThrownBy(() -> new ToLineProtocol.Value<SinkRecord>().configure(config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("configuration string.type")
+                .hasMessageContaining("must be one of [varchar, nchar]");
+    }
+
+    @Test
     void openTsdbProtocolsOnlyCarryMilliseconds() {
         assertThatThrownBy(() -> new ToTelnet.Value<SinkRecord>().configure(Map.of("precision", "ns")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("must be one of [ms]");
@@ -65,7 +79,10 @@ class ConfigurationTest {
 
     @Test
     void enumValuesAreCaseInsensitive() {
-        new ToLineProtocol.Value<SinkRecord>().configure(Map.of("precision", "US", "string.type", "NChar"));
+        ToLineProtocol<SinkRecord> smt = Records.configured(new ToLineProtocol.Value<>(),
+                Map.of("measurement", "m", "precision", "US", "string.type", "NChar"));
+        assertThat(Records.encodeValue(smt, Map.of("s", "x")))
+                .isEqualTo("m s=L\"x\" " + (Records.KAFKA_TIMESTAMP + 42) * 1_000L);
     }
 
     @Test
@@ -90,6 +107,14 @@ class ConfigurationTest {
                 .collect(Collectors.toMap(ConfigValue::name, ConfigValue::recommendedValues));
         assertThat(recommended.get(EncodingConfigDef.PRECISION)).containsExactly("ms", "us", "ns");
         assertThat(recommended.get(EncodingConfigDef.NULL_HANDLING)).containsExactly("skip", "fail");
+    }
+
+    @Test
+    void everySmtReportsTheProjectVersion() {
+        for (Versioned smt : List.of(new ToLineProtocol.Value<SinkRecord>(), new ToTelnet.Key<SinkRecord>(),
+                new ToOpenTsdbJson.Value<SinkRecord>())) {
+            assertThat(smt.version()).isEqualTo(Version.get()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        }
     }
 
     @Test

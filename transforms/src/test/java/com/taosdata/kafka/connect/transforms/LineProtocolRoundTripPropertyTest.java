@@ -14,9 +14,13 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
@@ -37,13 +41,9 @@ class LineProtocolRoundTripPropertyTest {
 
     private static final String ALPHABET = "abcXYZ09 ,=\"\\.北\t";
     private static final String[] LINE_BREAKS = {"line\nbreak", "cr\rlf\r\n", "\n", "q\"\n\\"};
-    private static final Schema.Type[] TYPES = {Schema.Type.INT8, Schema.Type.INT16, Schema.Type.INT32,
-        Schema.Type.INT64, Schema.Type.FLOAT32, Schema.Type.FLOAT64, Schema.Type.BOOLEAN, Schema.Type.STRING};
 
     @Property(tries = 400)
-    void encodedRecordsReadBackToTheSameValues(@ForAll long seed) {
-        Random random = new Random(seed);
-        Generated g = generate(random);
+    void encodedRecordsReadBackToTheSameValues(@ForAll("records") Generated g) {
         ToLineProtocol<SinkRecord> smt = new ToLineProtocol.Value<>();
         smt.configure(Map.of("measurement", g.measurement, "tags", String.join(",", g.tagNames),
                 "timestamp.field", "ts"));
@@ -72,6 +72,64 @@ class LineProtocolRoundTripPropertyTest {
         }
     }
 
+    @Provide
+    Arbitrary<Generated> records() {
+        // Kafka's ConfigDef trims configured strings, so configured names never end with blanks
+        Arbitrary<String> measurement = text(6).map(s -> ("m" + s).trim());
+        Arbitrary<List<TagSpec>> tags = Combinators.combine(text(5).map(s -> s.replace(".", "").replace(",", "")),
+                        Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just((String) null)),
+                                Tuple.of(4, tagValue())))
+                .as(TagSpec::new).list().ofMaxSize(3);
+        Arbitrary<List<FieldSpec>> fields = Combinators.combine(text(5), leaf(), Arbitraries.integers().between(0, 5))
+                .as((suffix, leaf, absentUnlessZero) -> new FieldSpec(suffix, leaf.schema, absentUnlessZero == 0 ? null
+                        : leaf.value))
+                .list().ofMinSize(1).ofMaxSize(10);
+        Arbitrary<Long> timestamp = Arbitraries.longs().between(-3_999_999_999_999L, 3_999_999_999_999L);
+        return Combinators.combine(measurement, tags, fields, timestamp).as(LineProtocolRoundTripPropertyTest::build);
+    }
+
+    /** A tag: its name's tail and its value, {@code null} for an absent tag. */
+    private record TagSpec(String nameSuffix, String value) {
+    }
+
+    /** A field: its name's tail, schema and value, {@code null} for a field left unset. */
+    private record FieldSpec(String nameSuffix, Schema schema, Object value) {
+    }
+
+    private record Leaf(Schema schema, Object value) {
+    }
+
+    /** A field schema (a Decimal one time in eight) with a value of that schema. */
+    private static Arbitrary<Leaf> leaf() {
+        Arbitrary<Leaf> decimal = Arbitraries.integers().map(i -> new Leaf(Decimal.builder(2).optional().build(),
+                BigDecimal.valueOf(i, 2)));
+        Arbitrary<Leaf> primitive = Arbitraries.oneOf(
+                leaf(Schema.OPTIONAL_INT8_SCHEMA, Arbitraries.bytes()),
+                leaf(Schema.OPTIONAL_INT16_SCHEMA, Arbitraries.shorts()),
+                leaf(Schema.OPTIONAL_INT32_SCHEMA, Arbitraries.integers()),
+                leaf(Schema.OPTIONAL_INT64_SCHEMA, Arbitraries.longs()),
+                leaf(Schema.OPTIONAL_FLOAT32_SCHEMA, Arbitraries.floats()),
+                leaf(Schema.OPTIONAL_FLOAT64_SCHEMA, Arbitraries.oneOf(
+                        Arbitraries.doubles().between(-1e7, 1e7).ofScale(6),
+                        Arbitraries.doubles().between(-1e-9, 1e-9).ofScale(20))),
+                leaf(Schema.OPTIONAL_BOOLEAN_SCHEMA, Arbitraries.of(true, false)),
+                leaf(Schema.OPTIONAL_STRING_SCHEMA, Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.of(LINE_BREAKS)),
+                        Tuple.of(4, text(12)))));
+        return Arbitraries.frequencyOf(Tuple.of(1, decimal), Tuple.of(7, primitive));
+    }
+
+    private static Arbitrary<Leaf> leaf(Schema schema, Arbitrary<?> values) {
+        return values.map(value -> new Leaf(schema, value));
+    }
+
+    private static Arbitrary<String> tagValue() {
+        return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just("tag\nbreak")), Tuple.of(9, text(6)));
+    }
+
+    private static Arbitrary<String> text(int maxLength) {
+        return Arbitraries.strings().withChars(ALPHABET).ofMaxLength(maxLength);
+    }
+
     private static final class Generated {
         String measurement;
         List<String> tagNames = new ArrayList<>();
@@ -80,75 +138,53 @@ class LineProtocolRoundTripPropertyTest {
         Struct struct;
         long timestampMillis;
         boolean unwritable;
+
+        @Override
+        public String toString() {
+            return "measurement=" + measurement + " struct=" + struct;
+        }
     }
 
-    private static Generated generate(Random random) {
+    private static Generated build(String measurement, List<TagSpec> tags, List<FieldSpec> fields,
+                                   long timestampMillis) {
         Generated g = new Generated();
-        // Kafka's ConfigDef trims configured strings, so configured names never end with blanks
-        g.measurement = ("m" + text(random, 6)).trim();
+        g.measurement = measurement;
         g.unwritable |= cannotWrite(g.measurement);
-        int tagCount = random.nextInt(4);
-        int fieldCount = 1 + random.nextInt(10);
         SchemaBuilder builder = SchemaBuilder.struct().field("ts", Timestamp.SCHEMA);
-        List<Schema.Type> types = new ArrayList<>();
-        for (int i = 0; i < tagCount; i++) {
-            String name = ("t" + i + text(random, 5).replace(".", "").replace(",", "")).trim();
+        for (int i = 0; i < tags.size(); i++) {
+            String name = ("t" + i + tags.get(i).nameSuffix()).trim();
             g.tagNames.add(name);
             builder.field(name, Schema.OPTIONAL_STRING_SCHEMA);
         }
-        for (int i = 0; i < fieldCount; i++) {
-            Schema.Type type = TYPES[random.nextInt(TYPES.length)];
-            types.add(type);
-            Schema schema = random.nextInt(8) == 0 ? Decimal.builder(2).optional().build()
-                    : new SchemaBuilder(type).optional().build();
-            builder.field("f" + i + text(random, 5), schema);
+        List<String> fieldNames = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            String name = "f" + i + fields.get(i).nameSuffix();
+            fieldNames.add(name);
+            builder.field(name, fields.get(i).schema());
         }
-        Schema schema = builder.build();
-        g.struct = new Struct(schema);
-        g.timestampMillis = random.nextLong() % 4_000_000_000_000L;
+        g.struct = new Struct(builder.build());
+        g.timestampMillis = timestampMillis;
         g.struct.put("ts", new Date(g.timestampMillis));
-        for (String tag : g.tagNames) {
-            String value = random.nextInt(5) == 0 ? null : tagValue(random);
+        for (int i = 0; i < tags.size(); i++) {
+            String tag = g.tagNames.get(i);
+            String value = tags.get(i).value();
             g.struct.put(tag, value);
             if (value != null && !value.isEmpty()) {
                 g.unwritable |= cannotWrite(tag) || cannotWrite(value);
                 g.expectedTags.put(tag, value);
             }
         }
-        for (Field field : schema.fields().subList(1 + tagCount, schema.fields().size())) {
-            if (random.nextInt(6) == 0) {
+        for (int i = 0; i < fields.size(); i++) {
+            FieldSpec field = fields.get(i);
+            if (field.value() == null) {
                 continue;
             }
-            g.unwritable |= cannotWrite(field.name());
-            Object value = value(random, field.schema());
-            g.struct.put(field, value);
-            g.expectedFields.put(field.name(), expected(field.schema(), value));
+            String name = fieldNames.get(i);
+            g.unwritable |= cannotWrite(name);
+            g.struct.put(name, field.value());
+            g.expectedFields.put(name, expected(field.schema(), field.value()));
         }
         return g;
-    }
-
-    private static Object value(Random random, Schema schema) {
-        if (Decimal.LOGICAL_NAME.equals(schema.name())) {
-            return BigDecimal.valueOf(random.nextInt(), 2);
-        }
-        switch (schema.type()) {
-            case INT8:
-                return (byte) random.nextInt();
-            case INT16:
-                return (short) random.nextInt();
-            case INT32:
-                return random.nextInt();
-            case INT64:
-                return random.nextLong();
-            case FLOAT32:
-                return (random.nextFloat() - 0.5f) * random.nextInt();
-            case FLOAT64:
-                return random.nextBoolean() ? random.nextGaussian() * 1e6 : random.nextDouble() / 1e9;
-            case BOOLEAN:
-                return random.nextBoolean();
-            default:
-                return random.nextInt(5) == 0 ? LINE_BREAKS[random.nextInt(LINE_BREAKS.length)] : text(random, 12);
-        }
     }
 
     private static Value expected(Schema schema, Object value) {
@@ -179,20 +215,7 @@ class LineProtocolRoundTripPropertyTest {
         return LineProtocolReader.Value.of(type, value);
     }
 
-    private static String tagValue(Random random) {
-        return random.nextInt(10) == 0 ? "tag\nbreak" : text(random, 6);
-    }
-
     private static boolean cannotWrite(String name) {
         return name.endsWith("\\") || name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0;
-    }
-
-    private static String text(Random random, int maxLength) {
-        int length = random.nextInt(maxLength + 1);
-        StringBuilder out = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            out.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return out.toString();
     }
 }

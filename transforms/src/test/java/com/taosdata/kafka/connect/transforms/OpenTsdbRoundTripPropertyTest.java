@@ -10,9 +10,12 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -29,9 +32,7 @@ class OpenTsdbRoundTripPropertyTest {
     private static final String JSON_TAG_CHARS = TAG_CHARS + " =\n";
 
     @Property(tries = 200)
-    void telnetLinesReadBack(@ForAll long seed) {
-        Random random = new Random(seed);
-        Struct struct = generate(random, TAG_CHARS);
+    void telnetLinesReadBack(@ForAll("telnetRecords") Struct struct) {
         ToTelnet<SinkRecord> smt = configure(new ToTelnet.Value<>());
         String text = encode(smt, struct);
         String[] lines = text.split("\n");
@@ -51,9 +52,7 @@ class OpenTsdbRoundTripPropertyTest {
     }
 
     @Property(tries = 200)
-    void jsonObjectsReadBack(@ForAll long seed) throws IOException {
-        Random random = new Random(seed);
-        Struct struct = generate(random, JSON_TAG_CHARS);
+    void jsonObjectsReadBack(@ForAll("jsonRecords") Struct struct) throws IOException {
         String text = encode(configure(new ToOpenTsdbJson.Value<>()), struct);
         JsonNode array = new ObjectMapper().readTree(text);
         assertThat(array.size()).isEqualTo(2);
@@ -88,15 +87,25 @@ class OpenTsdbRoundTripPropertyTest {
         return tags;
     }
 
-    private static Struct generate(Random random, String tagChars) {
+    @Provide
+    Arbitrary<Struct> telnetRecords() {
+        return records(TAG_CHARS);
+    }
+
+    @Provide
+    Arbitrary<Struct> jsonRecords() {
+        return records(JSON_TAG_CHARS);
+    }
+
+    private static Arbitrary<Struct> records(String tagChars) {
         Schema schema = SchemaBuilder.struct().field("host", Schema.STRING_SCHEMA).field("rack", Schema.INT32_SCHEMA)
                 .field("load", Schema.FLOAT64_SCHEMA).field("count", Schema.INT64_SCHEMA).build();
-        StringBuilder host = new StringBuilder("h");
-        for (int i = random.nextInt(8); i > 0; i--) {
-            host.append(tagChars.charAt(random.nextInt(tagChars.length())));
-        }
-        return new Struct(schema).put("host", host.toString()).put("rack", random.nextInt())
-                .put("load", random.nextGaussian() * Math.pow(10, random.nextInt(30) - 15))
-                .put("count", random.nextLong());
+        Arbitrary<String> host = Arbitraries.strings().withChars(tagChars).ofMaxLength(7).map(tail -> "h" + tail);
+        // a mantissa times a power of ten spans the magnitudes from 1e-15 to 1e15
+        Arbitrary<Double> load = Combinators.combine(Arbitraries.doubles().between(-4, 4).ofScale(12),
+                Arbitraries.integers().between(-15, 14)).as((mantissa, exponent) -> mantissa * Math.pow(10, exponent));
+        return Combinators.combine(host, Arbitraries.integers(), load, Arbitraries.longs())
+                .as((h, rack, l, count) -> new Struct(schema).put("host", h).put("rack", rack).put("load", l)
+                        .put("count", count));
     }
 }

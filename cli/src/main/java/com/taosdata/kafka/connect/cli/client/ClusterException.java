@@ -1,7 +1,7 @@
 package com.taosdata.kafka.connect.cli.client;
 
-import com.taosdata.kafka.connect.cli.CliException;
-import com.taosdata.kafka.connect.cli.ExitCode;
+import com.taosdata.kafka.connect.cli.error.CliException;
+import com.taosdata.kafka.connect.cli.error.ExitCode;
 
 /** The cluster could not be reached, or answered something the command cannot use. */
 public final class ClusterException extends CliException {

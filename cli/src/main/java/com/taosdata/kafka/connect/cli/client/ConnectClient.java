@@ -8,8 +8,8 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.taosdata.kafka.connect.cli.Context.Sleeper;
 import com.taosdata.kafka.connect.cli.client.RestTransport.Answer;
+import com.taosdata.kafka.connect.cli.client.Sleeper;
 
 import okhttp3.HttpUrl;
 

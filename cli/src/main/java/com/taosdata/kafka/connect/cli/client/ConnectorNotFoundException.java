@@ -1,7 +1,7 @@
 package com.taosdata.kafka.connect.cli.client;
 
-import com.taosdata.kafka.connect.cli.CliException;
-import com.taosdata.kafka.connect.cli.ExitCode;
+import com.taosdata.kafka.connect.cli.error.CliException;
+import com.taosdata.kafka.connect.cli.error.ExitCode;
 
 /** The cluster answered 404 for a connector. */
 public final class ConnectorNotFoundException extends CliException {

@@ -1,7 +1,7 @@
 package com.taosdata.kafka.connect.cli.client;
 
-import com.taosdata.kafka.connect.cli.CliException;
-import com.taosdata.kafka.connect.cli.ExitCode;
+import com.taosdata.kafka.connect.cli.error.CliException;
+import com.taosdata.kafka.connect.cli.error.ExitCode;
 
 /** The cluster answered 400: it rejected what we sent, which for a connector config means it is invalid. */
 public final class RejectedException extends CliException {

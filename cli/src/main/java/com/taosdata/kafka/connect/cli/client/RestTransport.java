@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.taosdata.kafka.connect.cli.CliException;
-import com.taosdata.kafka.connect.cli.Context.Sleeper;
+import com.taosdata.kafka.connect.cli.client.Sleeper;
+import com.taosdata.kafka.connect.cli.error.CliException;
 
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;

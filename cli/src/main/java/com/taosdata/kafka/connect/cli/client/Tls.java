@@ -11,7 +11,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
-import com.taosdata.kafka.connect.cli.CliException;
+import com.taosdata.kafka.connect.cli.error.CliException;
 
 import okhttp3.OkHttpClient;
 

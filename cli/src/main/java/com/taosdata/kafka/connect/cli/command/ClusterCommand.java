@@ -2,7 +2,6 @@ package com.taosdata.kafka.connect.cli.command;
 
 import java.util.concurrent.Callable;
 
-import com.taosdata.kafka.connect.cli.TdConnect;
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
 import com.taosdata.kafka.connect.cli.output.Printer;
 
@@ -12,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
 abstract class ClusterCommand implements Callable<Integer> {
 
     @ParentCommand
-    TdConnect root;
+    Invocation root;
 
     @Override
     public Integer call() {

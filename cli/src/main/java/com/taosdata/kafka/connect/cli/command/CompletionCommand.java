@@ -2,7 +2,7 @@ package com.taosdata.kafka.connect.cli.command;
 
 import java.util.concurrent.Callable;
 
-import com.taosdata.kafka.connect.cli.ExitCode;
+import com.taosdata.kafka.connect.cli.error.ExitCode;
 
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;

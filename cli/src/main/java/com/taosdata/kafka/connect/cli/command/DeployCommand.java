@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import com.taosdata.kafka.connect.cli.ExitCode;
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
 import com.taosdata.kafka.connect.cli.config.ConnectorFile;
 import com.taosdata.kafka.connect.cli.config.DurationConverter;
+import com.taosdata.kafka.connect.cli.error.ExitCode;
 import com.taosdata.kafka.connect.cli.output.ConfigDiff;
 import com.taosdata.kafka.connect.cli.output.Printer;
 import com.taosdata.kafka.connect.cli.output.Secrets;
@@ -85,7 +85,7 @@ public final class DeployCommand extends ClusterCommand {
             printer.json(outcomes);
         }
         if (waitForRunning && !dryRun) {
-            RunningWaiter waiter = new RunningWaiter(client, printer, root.context().sleeper());
+            RunningWaiter waiter = new RunningWaiter(client, printer, root.sleeper());
             for (Outcome outcome : outcomes) {
                 waiter.await(outcome.name(), waitTimeout);
                 printer.note(outcome.name() + ": RUNNING");

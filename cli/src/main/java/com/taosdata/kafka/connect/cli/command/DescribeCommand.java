@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import com.taosdata.kafka.connect.cli.ExitCode;
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
 import com.taosdata.kafka.connect.cli.client.ConnectorInfo;
 import com.taosdata.kafka.connect.cli.client.ConnectorStatus;
+import com.taosdata.kafka.connect.cli.error.ExitCode;
 import com.taosdata.kafka.connect.cli.output.Printer;
 import com.taosdata.kafka.connect.cli.output.Secrets;
 import com.taosdata.kafka.connect.cli.output.StatusView;

@@ -2,8 +2,8 @@ package com.taosdata.kafka.connect.cli.command;
 
 import java.util.List;
 
-import com.taosdata.kafka.connect.cli.ExitCode;
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
+import com.taosdata.kafka.connect.cli.error.ExitCode;
 import com.taosdata.kafka.connect.cli.output.Printer;
 
 import picocli.CommandLine.Command;

@@ -6,11 +6,11 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.taosdata.kafka.connect.cli.CliException;
-import com.taosdata.kafka.connect.cli.ExitCode;
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
 import com.taosdata.kafka.connect.cli.client.ConnectorOffsets;
 import com.taosdata.kafka.connect.cli.client.ConnectorStatus;
+import com.taosdata.kafka.connect.cli.error.CliException;
+import com.taosdata.kafka.connect.cli.error.ExitCode;
 import com.taosdata.kafka.connect.cli.output.Printer;
 import com.taosdata.kafka.connect.cli.output.Table;
 

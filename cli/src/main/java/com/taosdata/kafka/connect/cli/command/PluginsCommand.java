@@ -3,9 +3,9 @@ package com.taosdata.kafka.connect.cli.command;
 import java.util.Comparator;
 import java.util.List;
 
-import com.taosdata.kafka.connect.cli.ExitCode;
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
 import com.taosdata.kafka.connect.cli.client.PluginInfo;
+import com.taosdata.kafka.connect.cli.error.ExitCode;
 import com.taosdata.kafka.connect.cli.output.Printer;
 import com.taosdata.kafka.connect.cli.output.Table;
 

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import com.taosdata.kafka.connect.cli.CliException;
-import com.taosdata.kafka.connect.cli.Context.Sleeper;
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
 import com.taosdata.kafka.connect.cli.client.ConnectorNotFoundException;
 import com.taosdata.kafka.connect.cli.client.ConnectorStatus;
+import com.taosdata.kafka.connect.cli.client.Sleeper;
+import com.taosdata.kafka.connect.cli.error.CliException;
 import com.taosdata.kafka.connect.cli.output.Printer;
 import com.taosdata.kafka.connect.cli.output.StatusView;
 import com.taosdata.kafka.connect.cli.output.Traces;

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import com.taosdata.kafka.connect.cli.CliException;
-import com.taosdata.kafka.connect.cli.ExitCode;
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
 import com.taosdata.kafka.connect.cli.client.ConnectorStatus;
 import com.taosdata.kafka.connect.cli.config.DurationConverter;
+import com.taosdata.kafka.connect.cli.error.CliException;
+import com.taosdata.kafka.connect.cli.error.ExitCode;
 import com.taosdata.kafka.connect.cli.output.Printer;
 import com.taosdata.kafka.connect.cli.output.StatusView;
 
@@ -47,12 +47,12 @@ public final class StatusCommand extends ClusterCommand {
         int code = show(printer, client);
         for (int shown = 1; watch && (count == 0 || shown < count); shown++) {
             try {
-                root.context().sleeper().sleep(interval);
+                root.sleeper().sleep(interval);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return code;
             }
-            if (root.context().terminal() && !printer.json()) {
+            if (root.terminal() && !printer.json()) {
                 printer.line(CLEAR_SCREEN);
             }
             code = show(printer, client);

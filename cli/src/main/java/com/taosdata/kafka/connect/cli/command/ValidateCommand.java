@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
-import com.taosdata.kafka.connect.cli.ExitCode;
-import com.taosdata.kafka.connect.cli.TdConnect;
 import com.taosdata.kafka.connect.cli.config.ConnectorFile;
+import com.taosdata.kafka.connect.cli.error.ExitCode;
 import com.taosdata.kafka.connect.cli.output.Printer;
 import com.taosdata.kafka.connect.cli.output.ReportView;
 import com.taosdata.kafka.connect.cli.validate.OfflineValidator;
@@ -17,8 +16,8 @@ import com.taosdata.kafka.connect.cli.validate.Report;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code tdconnect validate FILE... [--offline]}. Not a {@link ClusterCommand}: with {@code --offline}
@@ -31,7 +30,7 @@ import picocli.CommandLine.Parameters;
 public final class ValidateCommand implements Callable<Integer> {
 
     @ParentCommand
-    TdConnect root;
+    Invocation root;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = ".properties or .json connector config(s).")
     List<String> files;

@@ -1,7 +1,7 @@
 package com.taosdata.kafka.connect.cli.config;
 
-import com.taosdata.kafka.connect.cli.CliException;
-import com.taosdata.kafka.connect.cli.ExitCode;
+import com.taosdata.kafka.connect.cli.error.CliException;
+import com.taosdata.kafka.connect.cli.error.ExitCode;
 
 /** A config file that exists but cannot be understood: an invalid config, reported as {@code FILE: key: detail}. */
 public final class ConfigFileException extends CliException {

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.taosdata.kafka.connect.cli.CliException;
+import com.taosdata.kafka.connect.cli.error.CliException;
 
 /**
  * Reads {@code .properties} files (like the tutorial's sink-demo.properties) and {@code .json} files,

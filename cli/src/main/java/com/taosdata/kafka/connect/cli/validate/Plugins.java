@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.taosdata.kafka.connect.sink.TDengineSinkConnector;
+import com.taosdata.kafka.connect.source.TDengineSourceConnector;
+
 /**
  * The plugins offline validation can run: the connectors bundled in this CLI, found by class name or by
  * the aliases the worker accepts (simple name, and simple name without "Connector"), plus whatever
@@ -11,10 +14,13 @@ import java.util.Set;
  */
 public final class Plugins {
 
-    /** Our connectors; the CLI loads them by name so it builds even before they are written. */
+    /**
+     * Our connectors, by name: offline validation loads them like any class a config names. Class literals, so a
+     * renamed connector breaks this build rather than every user's offline validation.
+     */
     public static final List<String> BUNDLED_CONNECTORS = List.of(
-            "com.taosdata.kafka.connect.sink.TDengineSinkConnector",
-            "com.taosdata.kafka.connect.source.TDengineSourceConnector");
+            TDengineSinkConnector.class.getName(),
+            TDengineSourceConnector.class.getName());
 
     /** Converters that live in connect-runtime: every worker has them, the CLI does not bundle them. */
     private static final Set<String> WORKER_BUILT_INS = Set.of(

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.taosdata.kafka.connect.cli.CliException;
+import com.taosdata.kafka.connect.cli.error.CliException;
 
 class ConnectorFileReaderTest {
 

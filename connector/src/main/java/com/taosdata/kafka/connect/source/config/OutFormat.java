@@ -1,6 +1,6 @@
 package com.taosdata.kafka.connect.source.config;
 
-import com.taosdata.kafka.connect.config.ConfigEnum;
+import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
 
 /** What the source writes into Kafka for one TDengine row: the {@code out.format} key. */
 public enum OutFormat implements ConfigEnum.Named {

@@ -1,6 +1,6 @@
 package com.taosdata.kafka.connect.source.config;
 
-import com.taosdata.kafka.connect.config.ConfigEnum;
+import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
 
 /** How the source reads TDengine: the {@code read.method} key. */
 public enum ReadMethod implements ConfigEnum.Named {

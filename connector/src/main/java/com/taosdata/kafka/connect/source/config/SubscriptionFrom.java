@@ -1,6 +1,6 @@
 package com.taosdata.kafka.connect.source.config;
 
-import com.taosdata.kafka.connect.config.ConfigEnum;
+import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
 
 /** Where a new TMQ consumer group starts: the {@code subscription.from} key, TMQ's {@code auto.offset.reset}. */
 public enum SubscriptionFrom implements ConfigEnum.Named {

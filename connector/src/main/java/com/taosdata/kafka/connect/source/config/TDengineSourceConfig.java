@@ -11,7 +11,7 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 
-import com.taosdata.kafka.connect.config.ConfigEnum;
+import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
 import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.naming.Identifiers;

@@ -52,7 +52,7 @@ final class JsonFormatter implements RowFormatter {
         object.put("stable", schema.measurement().equals(row.table()) ? null : schema.measurement());
         object.put("table", row.table());
         object.put("ts", unit.convert(row.timestamp(), schema.precision()));
-        object.put("precision", unit.configName());
+        object.put("precision", unit.configValue());
         object.put("columns", values);
         if (schema.hasTags()) {
             object.put("tags", tags);

@@ -52,7 +52,7 @@ public final class ConnectSchemaMapping {
         switch (column.type()) {
             case TIMESTAMP:
                 return databasePrecision == TimestampUnit.MS ? Timestamp.builder()
-                        : SchemaBuilder.int64().parameter(PRECISION_PARAMETER, databasePrecision.configName());
+                        : SchemaBuilder.int64().parameter(PRECISION_PARAMETER, databasePrecision.configValue());
             case BOOL:
                 return SchemaBuilder.bool();
             case TINYINT:

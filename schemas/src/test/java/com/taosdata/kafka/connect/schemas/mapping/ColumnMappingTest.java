@@ -30,7 +30,6 @@ class ColumnMappingTest {
 
     private static final RenderOptions TD = RenderOptions.DEFAULTS;
     private static final RenderOptions INFLUX = TD.withSuffixStyle(SuffixStyle.INFLUX);
-    private static final ColumnMappingRegistry REGISTRY = ColumnMappingRegistry.defaults();
 
     static Stream<Arguments> types() {
         return Stream.of(
@@ -57,7 +56,7 @@ class ColumnMappingTest {
     @MethodSource("types")
     void rendersEveryTypeInBothSuffixStyles(Schema schema, Object value, String tdengine, String influx,
                                             TdengineType column) {
-        ColumnMapping mapping = REGISTRY.forSchema(schema);
+        ColumnMapping mapping = ColumnMapping.forSchema(schema);
         assertThat(line(mapping, value, TD)).isEqualTo(tdengine);
         assertThat(line(mapping, value, INFLUX)).isEqualTo(influx);
         assertThat(mapping.columnType(TD)).isEqualTo(column);
@@ -65,13 +64,13 @@ class ColumnMappingTest {
 
     @Test
     void influxStyleWidensColumnTypes() {
-        assertThat(REGISTRY.forSchema(Schema.INT8_SCHEMA).columnType(INFLUX)).isEqualTo(TdengineType.BIGINT);
-        assertThat(REGISTRY.forSchema(Schema.FLOAT32_SCHEMA).columnType(INFLUX)).isEqualTo(TdengineType.DOUBLE);
+        assertThat(ColumnMapping.forSchema(Schema.INT8_SCHEMA).columnType(INFLUX)).isEqualTo(TdengineType.BIGINT);
+        assertThat(ColumnMapping.forSchema(Schema.FLOAT32_SCHEMA).columnType(INFLUX)).isEqualTo(TdengineType.DOUBLE);
     }
 
     @Test
     void temporalValuesFollowThePrecision() {
-        ColumnMapping mapping = REGISTRY.forSchema(Timestamp.SCHEMA);
+        ColumnMapping mapping = ColumnMapping.forSchema(Timestamp.SCHEMA);
         Date date = new Date(1_700_000_000_123L);
         assertThat(line(mapping, date, TD.withPrecision(TimestampUnit.MS))).isEqualTo("1700000000123i64");
         assertThat(line(mapping, date, TD.withPrecision(TimestampUnit.US))).isEqualTo("1700000000123000i64");
@@ -79,14 +78,14 @@ class ColumnMappingTest {
 
     @Test
     void temporalOverflowIsRejected() {
-        ColumnMapping mapping = REGISTRY.forSchema(Timestamp.SCHEMA);
+        ColumnMapping mapping = ColumnMapping.forSchema(Timestamp.SCHEMA);
         assertThatThrownBy(() -> line(mapping, new Date(Long.MAX_VALUE / 10), TD))
                 .isInstanceOf(UnsupportedValueException.class).hasMessageContaining("does not fit");
     }
 
     @Test
     void ncharStringsArePrefixedAndEscaped() {
-        ColumnMapping mapping = REGISTRY.forSchema(Schema.STRING_SCHEMA);
+        ColumnMapping mapping = ColumnMapping.forSchema(Schema.STRING_SCHEMA);
         RenderOptions nchar = TD.withStringType(StringType.NCHAR);
         assertThat(line(mapping, "say \"hi\" \\o/", nchar)).isEqualTo("L\"say \\\"hi\\\" \\\\o/\"");
         assertThat(mapping.columnType(nchar)).isEqualTo(TdengineType.NCHAR);
@@ -95,18 +94,18 @@ class ColumnMappingTest {
     @Test
     void nonFiniteNumbersAreRejected() {
         for (Object value : List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)) {
-            assertThatThrownBy(() -> line(REGISTRY.forSchema(Schema.FLOAT64_SCHEMA), value, TD))
+            assertThatThrownBy(() -> line(ColumnMapping.forSchema(Schema.FLOAT64_SCHEMA), value, TD))
                     .isInstanceOf(UnsupportedValueException.class).hasMessageContaining("not a finite number");
         }
-        assertThatThrownBy(() -> line(REGISTRY.forSchema(Schema.FLOAT32_SCHEMA), Float.NaN, TD))
+        assertThatThrownBy(() -> line(ColumnMapping.forSchema(Schema.FLOAT32_SCHEMA), Float.NaN, TD))
                 .isInstanceOf(UnsupportedValueException.class);
-        assertThatThrownBy(() -> line(REGISTRY.forSchema(Decimal.schema(0)), new BigDecimal("1e400"), TD))
+        assertThatThrownBy(() -> line(ColumnMapping.forSchema(Decimal.schema(0)), new BigDecimal("1e400"), TD))
                 .isInstanceOf(UnsupportedValueException.class);
     }
 
     @Test
     void bytesNeedAnEncoding() {
-        ColumnMapping mapping = REGISTRY.forSchema(Schema.BYTES_SCHEMA);
+        ColumnMapping mapping = ColumnMapping.forSchema(Schema.BYTES_SCHEMA);
         byte[] bytes = "hi?".getBytes(StandardCharsets.US_ASCII);
         assertThatThrownBy(() -> line(mapping, bytes, TD)).isInstanceOf(UnsupportedValueException.class)
                 .hasMessageContaining("bytes.encoding");
@@ -117,7 +116,7 @@ class ColumnMappingTest {
 
     @Test
     void arraysNeedJsonEncoding() {
-        ColumnMapping mapping = REGISTRY.forSchema(
+        ColumnMapping mapping = ColumnMapping.forSchema(
                 org.apache.kafka.connect.data.SchemaBuilder.array(Schema.STRING_SCHEMA).build());
         List<String> value = List.of("a\"b", "c");
         assertThatThrownBy(() -> line(mapping, value, TD)).isInstanceOf(UnsupportedValueException.class)
@@ -129,43 +128,34 @@ class ColumnMappingTest {
     @Test
     void plainValuesHaveNoSuffixOrQuotes() {
         StringBuilder out = new StringBuilder();
-        REGISTRY.forSchema(Schema.INT8_SCHEMA).appendPlainValue(out, (byte) 3, TD);
+        ColumnMapping.forSchema(Schema.INT8_SCHEMA).appendPlainValue(out, (byte) 3, TD);
         out.append('|');
-        REGISTRY.forSchema(Schema.STRING_SCHEMA).appendPlainValue(out, "a \"b\"", TD);
+        ColumnMapping.forSchema(Schema.STRING_SCHEMA).appendPlainValue(out, "a \"b\"", TD);
         assertThat(out).hasToString("3|a \"b\"");
     }
 
     @Test
     void containersHaveNoMapping() {
-        assertThat(ColumnMappingRegistry.isContainer(
+        assertThat(ColumnMapping.isContainer(
                 org.apache.kafka.connect.data.SchemaBuilder.struct().build())).isTrue();
-        assertThatThrownBy(() -> REGISTRY.forSchema(org.apache.kafka.connect.data.SchemaBuilder.map(
+        assertThatThrownBy(() -> ColumnMapping.forSchema(org.apache.kafka.connect.data.SchemaBuilder.map(
                 Schema.STRING_SCHEMA, Schema.STRING_SCHEMA).build())).isInstanceOf(UnsupportedValueException.class);
     }
 
     @Test
     void schemalessValuesMapByClassLikeTheirSchemas() {
-        assertThat(REGISTRY.forValue((byte) 1)).isSameAs(REGISTRY.forSchema(Schema.INT8_SCHEMA));
-        assertThat(REGISTRY.forValue((short) 1)).isSameAs(REGISTRY.forSchema(Schema.INT16_SCHEMA));
-        assertThat(REGISTRY.forValue(1)).isSameAs(REGISTRY.forSchema(Schema.INT32_SCHEMA));
-        assertThat(REGISTRY.forValue(1L)).isSameAs(REGISTRY.forSchema(Schema.INT64_SCHEMA));
-        assertThat(REGISTRY.forValue(1f)).isSameAs(REGISTRY.forSchema(Schema.FLOAT32_SCHEMA));
-        assertThat(REGISTRY.forValue(1d)).isSameAs(REGISTRY.forSchema(Schema.FLOAT64_SCHEMA));
-        assertThat(REGISTRY.forValue(true)).isSameAs(REGISTRY.forSchema(Schema.BOOLEAN_SCHEMA));
-        assertThat(REGISTRY.forValue("s")).isSameAs(REGISTRY.forSchema(Schema.STRING_SCHEMA));
-        assertThat(REGISTRY.forValue(BigDecimal.ONE)).isSameAs(REGISTRY.forSchema(Decimal.schema(0)));
-        assertThat(REGISTRY.forValue(new Date())).isSameAs(REGISTRY.forSchema(Timestamp.SCHEMA));
-        assertThat(REGISTRY.forValue(new byte[0])).isSameAs(REGISTRY.forSchema(Schema.BYTES_SCHEMA));
-        assertThatThrownBy(() -> REGISTRY.forValue(new Object())).isInstanceOf(UnsupportedValueException.class);
-    }
-
-    @Test
-    void aLaterMappingReplacesAnEarlierOne() {
-        ColumnMapping custom = new Int64Mapping();
-        ColumnMappingRegistry registry = new ColumnMappingRegistry(List.of(new Int32Mapping(), custom));
-        assertThat(registry.forSchema(Schema.INT64_SCHEMA)).isSameAs(custom);
-        assertThatThrownBy(() -> registry.forSchema(Schema.STRING_SCHEMA))
-                .isInstanceOf(UnsupportedValueException.class);
+        assertThat(ColumnMapping.forValue((byte) 1)).isSameAs(ColumnMapping.forSchema(Schema.INT8_SCHEMA));
+        assertThat(ColumnMapping.forValue((short) 1)).isSameAs(ColumnMapping.forSchema(Schema.INT16_SCHEMA));
+        assertThat(ColumnMapping.forValue(1)).isSameAs(ColumnMapping.forSchema(Schema.INT32_SCHEMA));
+        assertThat(ColumnMapping.forValue(1L)).isSameAs(ColumnMapping.forSchema(Schema.INT64_SCHEMA));
+        assertThat(ColumnMapping.forValue(1f)).isSameAs(ColumnMapping.forSchema(Schema.FLOAT32_SCHEMA));
+        assertThat(ColumnMapping.forValue(1d)).isSameAs(ColumnMapping.forSchema(Schema.FLOAT64_SCHEMA));
+        assertThat(ColumnMapping.forValue(true)).isSameAs(ColumnMapping.forSchema(Schema.BOOLEAN_SCHEMA));
+        assertThat(ColumnMapping.forValue("s")).isSameAs(ColumnMapping.forSchema(Schema.STRING_SCHEMA));
+        assertThat(ColumnMapping.forValue(BigDecimal.ONE)).isSameAs(ColumnMapping.forSchema(Decimal.schema(0)));
+        assertThat(ColumnMapping.forValue(new Date())).isSameAs(ColumnMapping.forSchema(Timestamp.SCHEMA));
+        assertThat(ColumnMapping.forValue(new byte[0])).isSameAs(ColumnMapping.forSchema(Schema.BYTES_SCHEMA));
+        assertThatThrownBy(() -> ColumnMapping.forValue(new Object())).isInstanceOf(UnsupportedValueException.class);
     }
 
     private static String line(ColumnMapping mapping, Object value, RenderOptions options) {

@@ -6,10 +6,10 @@ import com.taosdata.kafka.connect.schemas.RenderOptions;
 import com.taosdata.kafka.connect.schemas.StringType;
 import com.taosdata.kafka.connect.schemas.SuffixStyle;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -70,7 +70,7 @@ public final class EncodingConfig extends AbstractConfig {
     }
 
     public TimestampUnit timestampUnit() {
-        return TimestampUnit.parse(getString(EncodingConfigDef.TIMESTAMP_UNIT));
+        return enumValue(TimestampUnit.class, EncodingConfigDef.TIMESTAMP_UNIT);
     }
 
     public String fieldSeparator() {
@@ -85,13 +85,13 @@ public final class EncodingConfig extends AbstractConfig {
     public RenderOptions renderOptions() {
         return new RenderOptions(enumValue(SuffixStyle.class, EncodingConfigDef.TYPE_SUFFIXES),
                 enumValue(StringType.class, EncodingConfigDef.STRING_TYPE),
-                TimestampUnit.parse(getString(EncodingConfigDef.PRECISION)),
+                enumValue(TimestampUnit.class, EncodingConfigDef.PRECISION),
                 enumValue(BytesEncoding.class, EncodingConfigDef.BYTES_ENCODING),
                 enumValue(ArrayEncoding.class, EncodingConfigDef.ARRAY_ENCODING));
     }
 
-    private <E extends Enum<E>> E enumValue(Class<E> type, String key) {
-        return Enum.valueOf(type, getString(key).trim().toUpperCase(Locale.ROOT));
+    private <E extends Enum<E> & ConfigEnum.Named> E enumValue(Class<E> type, String key) {
+        return ConfigEnum.parse(type, key, getString(key));
     }
 
     private FieldPath optionalPath(String key) {

@@ -5,6 +5,7 @@ import com.taosdata.kafka.connect.schemas.BytesEncoding;
 import com.taosdata.kafka.connect.schemas.StringType;
 import com.taosdata.kafka.connect.schemas.SuffixStyle;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
 import java.util.List;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -38,13 +39,13 @@ public final class EncodingConfigDef {
     /** The complete definition for an SMT writing {@code protocol}; only the precision differs between them. */
     public static ConfigDef build(OutputProtocol protocol) {
         FieldPathValidator paths = new FieldPathValidator();
-        EnumValidator units = EnumValidator.of(TimestampUnit.class);
-        EnumValidator precisions = EnumValidator.in(protocol.precisions());
-        EnumValidator stringTypes = EnumValidator.of(StringType.class);
-        EnumValidator suffixes = EnumValidator.of(SuffixStyle.class);
-        EnumValidator nulls = EnumValidator.of(NullHandling.class);
-        EnumValidator bytes = EnumValidator.of(BytesEncoding.class);
-        EnumValidator arrays = EnumValidator.of(ArrayEncoding.class);
+        ConfigEnum.Values<TimestampUnit> units = ConfigEnum.of(TimestampUnit.class);
+        ConfigEnum.Values<TimestampUnit> precisions = ConfigEnum.of(protocol.precisions());
+        ConfigEnum.Values<StringType> stringTypes = ConfigEnum.of(StringType.class);
+        ConfigEnum.Values<SuffixStyle> suffixes = ConfigEnum.of(SuffixStyle.class);
+        ConfigEnum.Values<NullHandling> nulls = ConfigEnum.of(NullHandling.class);
+        ConfigEnum.Values<BytesEncoding> bytes = ConfigEnum.of(BytesEncoding.class);
+        ConfigEnum.Values<ArrayEncoding> arrays = ConfigEnum.of(ArrayEncoding.class);
         int order = 0;
         ConfigDef def = new ConfigDef()
                 .define(MEASUREMENT, Type.STRING, null, Importance.HIGH,
@@ -66,7 +67,7 @@ public final class EncodingConfigDef {
                 .define(FIELD_SEPARATOR, Type.STRING, "_", new ConfigDef.NonEmptyString(), Importance.LOW,
                         "Joins the names of nested struct and map members into column names when flattening.",
                         GROUP_SELECT, ++order, Width.SHORT, "Field separator")
-                .define(NULL_HANDLING, Type.STRING, NullHandling.SKIP.configName(), nulls, Importance.MEDIUM,
+                .define(NULL_HANDLING, Type.STRING, NullHandling.SKIP.configValue(), nulls, Importance.MEDIUM,
                         "A null field value: 'skip' leaves the field out, 'fail' is a data error. A record left"
                                 + " with no field is always a data error.",
                         GROUP_SELECT, ++order, Width.SHORT, "Null handling", nulls);
@@ -76,28 +77,28 @@ public final class EncodingConfigDef {
                                 + " Timestamp, Date or Time value, or an ISO-8601 string. Default: the record's"
                                 + " Kafka timestamp. The field is not written as a column.",
                         GROUP_TIME, ++order, Width.MEDIUM, "Timestamp field")
-                .define(TIMESTAMP_UNIT, Type.STRING, TimestampUnit.MS.configName(), units, Importance.MEDIUM,
+                .define(TIMESTAMP_UNIT, Type.STRING, TimestampUnit.MS.configValue(), units, Importance.MEDIUM,
                         "Unit of numeric timestamp fields: s, ms, us or ns.",
                         GROUP_TIME, ++order, Width.SHORT, "Timestamp unit", units)
-                .define(PRECISION, Type.STRING, protocol.defaultPrecision().configName(), precisions,
+                .define(PRECISION, Type.STRING, protocol.defaultPrecision().configValue(), precisions,
                         Importance.MEDIUM, protocol == OutputProtocol.LINE
                                 ? "Precision of the written timestamps and of Date, Time and Timestamp values in"
                                         + " other fields; must match the precision the sink declares to TDengine."
                                 : "Precision of the written timestamps; OpenTSDB protocols carry milliseconds.",
                         GROUP_TIME, ++order, Width.SHORT, "Output precision", precisions);
         order = 0;
-        def.define(STRING_TYPE, Type.STRING, StringType.VARCHAR.configName(), stringTypes, Importance.MEDIUM,
+        def.define(STRING_TYPE, Type.STRING, StringType.VARCHAR.configValue(), stringTypes, Importance.MEDIUM,
                         "Column type of string values: 'varchar' writes \"…\", 'nchar' writes L\"…\".",
                         GROUP_ENCODING, ++order, Width.SHORT, "String type", stringTypes)
-                .define(TYPE_SUFFIXES, Type.STRING, SuffixStyle.TDENGINE.configName(), suffixes, Importance.MEDIUM,
+                .define(TYPE_SUFFIXES, Type.STRING, SuffixStyle.TDENGINE.configValue(), suffixes, Importance.MEDIUM,
                         "Number suffixes: 'tdengine' writes i8, i16, i32, i64, f32, f64 (exact column widths);"
                                 + " 'influx' writes i for integers (BIGINT) and bare floats (DOUBLE).",
                         GROUP_ENCODING, ++order, Width.SHORT, "Type suffixes", suffixes)
-                .define(BYTES_ENCODING, Type.STRING, BytesEncoding.NONE.configName(), bytes, Importance.LOW,
+                .define(BYTES_ENCODING, Type.STRING, BytesEncoding.NONE.configValue(), bytes, Importance.LOW,
                         "How bytes values become strings: 'base64' or 'hex'; 'none' makes a bytes value a data"
                                 + " error.",
                         GROUP_ENCODING, ++order, Width.SHORT, "Bytes encoding", bytes)
-                .define(ARRAY_ENCODING, Type.STRING, ArrayEncoding.NONE.configName(), arrays, Importance.LOW,
+                .define(ARRAY_ENCODING, Type.STRING, ArrayEncoding.NONE.configValue(), arrays, Importance.LOW,
                         "How arrays become strings: 'json'; 'none' makes an array value a data error.",
                         GROUP_ENCODING, ++order, Width.SHORT, "Array encoding", arrays);
         return def;

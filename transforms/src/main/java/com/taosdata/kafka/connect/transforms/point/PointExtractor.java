@@ -1,6 +1,5 @@
 package com.taosdata.kafka.connect.transforms.point;
 
-import com.taosdata.kafka.connect.schemas.mapping.ColumnMappingRegistry;
 import com.taosdata.kafka.connect.transforms.config.EncodingConfig;
 import java.util.Map;
 import org.apache.kafka.common.cache.Cache;
@@ -25,7 +24,7 @@ public final class PointExtractor {
     private RecordPlan lastPlan;
 
     public PointExtractor(EncodingConfig config) {
-        this.settings = new PointSettings(config, ColumnMappingRegistry.defaults());
+        this.settings = new PointSettings(config);
         this.schemalessPlan = new RecordPlan(settings, null);
     }
 

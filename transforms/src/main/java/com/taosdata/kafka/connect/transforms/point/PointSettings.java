@@ -1,7 +1,6 @@
 package com.taosdata.kafka.connect.transforms.point;
 
 import com.taosdata.kafka.connect.schemas.RenderOptions;
-import com.taosdata.kafka.connect.schemas.mapping.ColumnMappingRegistry;
 import com.taosdata.kafka.connect.transforms.config.EncodingConfig;
 import com.taosdata.kafka.connect.transforms.config.FieldPath;
 import com.taosdata.kafka.connect.transforms.config.NullHandling;
@@ -19,13 +18,12 @@ final class PointSettings {
     final FieldPath timestampField;
     final String separator;
     final NullHandling nullHandling;
-    final ColumnMappingRegistry registry;
     final TimestampResolver timestamps;
     final RenderOptions renderOptions;
     /** Dotted paths never written as fields: tags, the timestamp field and the measurement field. */
     final Set<String> excluded;
 
-    PointSettings(EncodingConfig config, ColumnMappingRegistry registry) {
+    PointSettings(EncodingConfig config) {
         this.measurement = config.measurement();
         this.measurementField = config.measurementField();
         this.tags = config.tags();
@@ -33,7 +31,6 @@ final class PointSettings {
         this.timestampField = config.timestampField();
         this.separator = config.fieldSeparator();
         this.nullHandling = config.nullHandling();
-        this.registry = registry;
         this.renderOptions = config.renderOptions();
         this.timestamps = new TimestampResolver(config.timestampUnit(), renderOptions.precision());
         Set<String> paths = new HashSet<>();

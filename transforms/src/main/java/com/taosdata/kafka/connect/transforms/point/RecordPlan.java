@@ -2,7 +2,6 @@ package com.taosdata.kafka.connect.transforms.point;
 
 import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
 import com.taosdata.kafka.connect.schemas.mapping.ColumnMapping;
-import com.taosdata.kafka.connect.schemas.mapping.ColumnMappingRegistry;
 import com.taosdata.kafka.connect.transforms.config.FieldPath;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,14 +55,14 @@ final class RecordPlan {
             if (value == null) {
                 continue;
             }
-            if (ColumnMappingRegistry.isContainer(value)) {
+            if (ColumnMapping.isContainer(value)) {
                 throw new FieldValueException(tag.dotted(), "a tag must be a single value, not a struct or map");
             }
             point.addTag(tag.key, mappingOf(tag.mapping, value, tag.dotted()), value);
         }
         for (Slot field : fields) {
             Object value = field.accessor.get(root);
-            if (field.mapping == null && ColumnMappingRegistry.isContainer(value)) {
+            if (field.mapping == null && ColumnMapping.isContainer(value)) {
                 flattener.flatten(value, field.dotted(), field.key, point);
             } else {
                 flattener.leaf(field.dotted(), field.key, field.mapping, value, point);
@@ -86,7 +85,7 @@ final class RecordPlan {
         if (value instanceof String) {
             return (String) value;
         }
-        if (ColumnMappingRegistry.isContainer(value)) {
+        if (ColumnMapping.isContainer(value)) {
             throw new FieldValueException(path, "measurement field must be a single value, not a struct or map");
         }
         StringBuilder name = new StringBuilder();
@@ -100,7 +99,7 @@ final class RecordPlan {
             return planned;
         }
         try {
-            return settings.registry.forValue(value);
+            return ColumnMapping.forValue(value);
         } catch (UnsupportedValueException e) {
             throw new FieldValueException(path, e.getMessage(), e);
         }
@@ -142,10 +141,10 @@ final class RecordPlan {
     }
 
     private ColumnMapping leafMapping(Schema leafSchema) {
-        if (leafSchema == null || ColumnMappingRegistry.isContainer(leafSchema)) {
+        if (leafSchema == null || ColumnMapping.isContainer(leafSchema)) {
             return null;
         }
-        return settings.registry.forSchema(leafSchema);
+        return ColumnMapping.forSchema(leafSchema);
     }
 
     private static Accessor accessor(FieldPath path, Schema schema) {

@@ -76,8 +76,8 @@ final class TimestampResolver {
         try {
             return precision.convert(value, unit);
         } catch (ArithmeticException e) {
-            throw new FieldValueException(field, "timestamp " + value + " " + unit.configName()
-                    + " does not fit a long in " + precision.configName(), e);
+            throw new FieldValueException(field, "timestamp " + value + " " + unit.configValue()
+                    + " does not fit a long in " + precision.configValue(), e);
         }
     }
 

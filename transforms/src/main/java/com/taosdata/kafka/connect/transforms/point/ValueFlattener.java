@@ -2,7 +2,6 @@ package com.taosdata.kafka.connect.transforms.point;
 
 import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
 import com.taosdata.kafka.connect.schemas.mapping.ColumnMapping;
-import com.taosdata.kafka.connect.schemas.mapping.ColumnMappingRegistry;
 import com.taosdata.kafka.connect.transforms.config.NullHandling;
 import java.util.Map;
 import org.apache.kafka.connect.data.Field;
@@ -26,8 +25,8 @@ final class ValueFlattener {
             Struct struct = (Struct) container;
             for (Field field : struct.schema().fields()) {
                 Object value = struct.get(field);
-                ColumnMapping mapping = ColumnMappingRegistry.isContainer(field.schema()) ? null
-                        : settings.registry.forSchema(field.schema());
+                ColumnMapping mapping = ColumnMapping.isContainer(field.schema()) ? null
+                        : ColumnMapping.forSchema(field.schema());
                 member(field.name(), value, mapping, dottedPrefix, keyPrefix, point);
             }
         } else {
@@ -44,7 +43,7 @@ final class ValueFlattener {
             return;
         }
         String key = keyPrefix.isEmpty() ? name : keyPrefix + settings.separator + name;
-        if (ColumnMappingRegistry.isContainer(value)) {
+        if (ColumnMapping.isContainer(value)) {
             flatten(value, dotted, key, point);
         } else {
             leaf(dotted, key, mapping, value, point);
@@ -60,7 +59,7 @@ final class ValueFlattener {
             return;
         }
         try {
-            point.addField(key, mapping != null ? mapping : settings.registry.forValue(value), value);
+            point.addField(key, mapping != null ? mapping : ColumnMapping.forValue(value), value);
         } catch (UnsupportedValueException e) {
             throw new FieldValueException(dotted, e.getMessage(), e);
         }

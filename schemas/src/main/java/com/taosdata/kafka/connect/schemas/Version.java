@@ -1,11 +1,14 @@
-package com.taosdata.kafka.connect.util;
+package com.taosdata.kafka.connect.schemas;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The plugin's version, as Maven stamped it into {@code tdconnect-version.properties}. */
+/**
+ * The project's version, as Maven stamped it into {@code tdconnect-version.properties}: what the connectors, the
+ * SMTs and the CLI report. It lives in the lowest module all three ship.
+ */
 public final class Version {
 
     private static final String VERSION = load();

@@ -1,4 +1,4 @@
-package com.taosdata.kafka.connect.cli;
+package com.taosdata.kafka.connect.cli.error;
 
 /**
  * A failure the user should see as one clear line and a specific exit code, not as a stack trace.

@@ -1,4 +1,4 @@
-package com.taosdata.kafka.connect.cli;
+package com.taosdata.kafka.connect.cli.error;
 
 /** The exit codes every command shares; the README documents the same table. */
 public final class ExitCode {
