@@ -14,6 +14,7 @@ final class PointSettings {
 
     final String measurement;
     final FieldPath measurementField;
+    final FieldPath tableNameField;
     final List<FieldPath> tags;
     final List<FieldPath> fields;
     final FieldPath timestampField;
@@ -22,12 +23,13 @@ final class PointSettings {
     final ColumnMappingRegistry registry;
     final TimestampResolver timestamps;
     final RenderOptions renderOptions;
-    /** Dotted paths never written as fields: tags, the timestamp field and the measurement field. */
+    /** Dotted paths never written as fields: tags, the timestamp, measurement and table name fields. */
     final Set<String> excluded;
 
     PointSettings(EncodingConfig config, ColumnMappingRegistry registry) {
         this.measurement = config.measurement();
         this.measurementField = config.measurementField();
+        this.tableNameField = config.tableNameField();
         this.tags = config.tags();
         this.fields = config.fields();
         this.timestampField = config.timestampField();
@@ -45,6 +47,9 @@ final class PointSettings {
         }
         if (measurementField != null) {
             paths.add(measurementField.dotted());
+        }
+        if (tableNameField != null) {
+            paths.add(tableNameField.dotted());
         }
         this.excluded = Set.copyOf(paths);
     }
