@@ -62,7 +62,7 @@ public class TDengineSinkTask extends SinkTask {
             @Override
             public SchemalessWriter writer(TDengineSinkConfig config, ConnectionFactory connections) {
                 return SchemalessWriters.create(connections, config.getString(ConnectionConfigs.CONNECTION_USER_CONFIG),
-                        ConnectionConfigs.password(config), config.protocol(), config.precision(),
+                        ConnectionConfigs.password(config), config.protocol(), config.precision(), config.tableOptions(),
                         Duration.ofMillis(config.requestTimeoutMs()));
             }
 
@@ -189,9 +189,10 @@ public class TDengineSinkTask extends SinkTask {
                 offsets.done(partition, offset);
                 continue;
             }
-            String database = databases.resolve(record.topic());
+            String database;
             List<String> payloads;
             try {
+                database = databases.resolve(record.topic());
                 payloads = decoder.decode(record);
             } catch (DataException e) {
                 badRecords.handle(record, e);
