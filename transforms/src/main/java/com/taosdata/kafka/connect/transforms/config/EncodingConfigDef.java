@@ -70,7 +70,7 @@ public final class EncodingConfigDef {
                 .define(FIELDS, Type.LIST, List.of(), paths, Importance.HIGH,
                         "Comma-separated paths of the fields written as columns, in this order; a path to a struct"
                                 + " or map takes all its members. Default: every field left after flattening,"
-                                + " minus the tags, the timestamp field and the measurement field.",
+                                + " minus the tags and the timestamp, measurement and table name fields.",
                         GROUP_SELECT, ++order, Width.LONG, "Fields")
                 .define(FIELD_SEPARATOR, Type.STRING, "_", new ConfigDef.NonEmptyString(), Importance.LOW,
                         "Joins the names of nested struct and map members into column names when flattening.",
