@@ -134,7 +134,7 @@ public class TDengineSinkTask extends SinkTask {
         config = new TDengineSinkConfig(props);
         SchemalessProtocol protocol = config.protocol();
         databases = new DatabaseNameResolver(config.database(), config.databasePrefix());
-        decoder = new PayloadDecoder(protocol, ConnectionConfigs.url(config).transport());
+        decoder = new PayloadDecoder(protocol, ConnectionConfigs.url(config).transport(), config.tableNameTag());
         badRecords = new BadRecordHandler(errantRecordReporter(), "all".equalsIgnoreCase(props.get(ERRORS_TOLERANCE)), metrics);
         // The writer's RetryPolicy retries a write whole, opening its connection included: connection attempts
         // retried inside it as well would multiply the two budgets.
