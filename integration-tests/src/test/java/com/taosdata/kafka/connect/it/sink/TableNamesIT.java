@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.taosdata.kafka.connect.it.harness.Connectors;
 import com.taosdata.kafka.connect.it.harness.ItEnvironment;
@@ -71,6 +74,33 @@ class TableNamesIT {
                 .contains("location").doesNotContain("device");
         assertThat(td.query("SELECT table_name, `ttl` FROM information_schema.ins_tables WHERE db_name = '" + topic + "'"))
                 .extracting(r -> ((Number) r.get("ttl")).intValue()).containsOnly(7);
+    }
+
+    @Test
+    void aNameTakenByAnotherSuperTablesTableDeadLettersThatRecordOnly() {
+        assumeTrue(overRest(), "table.name.tag is refused over native and WebSocket");
+        String topic = ItEnvironment.unique("taken");
+        String dlq = topic + "_dlq";
+        env.broker().createTopic(topic, 1);
+        Map<String, String> config = SinkConfigs.sink(env.tdengine(), topic, topic);
+        config.put("data.precision", "ms");
+        config.put("table.name.tag", "device");
+        SinkConfigs.deadLetterQueue(config, dlq);
+        connectors.run(topic, config, 1);
+
+        env.broker().produce(topic, List.of(
+                "meters,device=d1001,location=SF current=10.3 " + T0_MS,
+                "voltages,device=d1001,location=SF volts=220 " + T0_MS,
+                "meters,device=d1002,location=LA current=11.8 " + T0_MS));
+
+        TDengineTarget td = env.tdengine();
+        List<ConsumerRecord<byte[], byte[]>> deadLettered = env.broker().consume(dlq, 1, Duration.ofSeconds(60));
+        assertThat(deadLettered).singleElement().satisfies(record -> {
+            Header reason = record.headers().lastHeader("__connect.errors.exception.message");
+            assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("TDengine error 0x61d")
+                    .contains("Table already exists in other stables");
+        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> td.count(topic + ".meters") == 2);
     }
 
     @Test
