@@ -59,8 +59,9 @@ public final class TDengineErrors {
             0x0203, 0x020A, 0x0216, 0x0219, 0x021F, 0x0221, 0x0222, 0x0224,
             // mnode: too many tags or columns, invalid row bytes (schema limits hit by a line)
             0x0364, 0x0365, 0x036F,
-            // tsdb: timestamp out of range
-            0x060B,
+            // tsdb: timestamp out of range; table already exists in other stables (a table.name.tag value naming a
+            // child table of another super table)
+            0x060B, 0x061D,
             // sml: invalid data, type differs from before, internal
             0x3002, 0x3004, 0x3005);
 

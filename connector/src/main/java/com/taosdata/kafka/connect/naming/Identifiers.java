@@ -13,6 +13,7 @@ public final class Identifiers {
     public static final int MAX_DATABASE_NAME_LENGTH = 64;
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern NOT_ALLOWED = Pattern.compile("[^A-Za-z0-9_]");
 
     private Identifiers() {
     }
@@ -30,6 +31,16 @@ public final class Identifiers {
                     + "start with a digit";
         }
         return null;
+    }
+
+    /**
+     * {@code name} with every character TDengine does not allow in a name (anything but ASCII letters, digits and
+     * underscores: Kafka's dots and hyphens above all) replaced by an underscore, so {@code iot.meters} and
+     * {@code site-1.power} become {@code iot_meters} and {@code site_1_power}. The result may still be invalid
+     * (too long, or starting with a digit); {@link #databaseNameProblem} says so.
+     */
+    public static String replaceNotAllowed(String name) {
+        return NOT_ALLOWED.matcher(name).replaceAll("_");
     }
 
     /**

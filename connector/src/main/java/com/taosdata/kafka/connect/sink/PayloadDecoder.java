@@ -6,6 +6,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 
@@ -19,15 +22,27 @@ import com.taosdata.kafka.connect.connection.Transport;
  * <p>A line-protocol string field value may hold a raw line feed (see {@link LineSplitter}). Only the native writer
  * hands TDengine one line per array element and stores it; over WebSocket and REST taosAdapter splits the text at
  * every line feed, quoted or not, and rejects the pieces, so there such a record is a data error naming the field.
+ *
+ * <p>With {@code table.name.tag}, an OpenTSDB JSON data point whose naming tag is not a JSON string is a data error
+ * naming the tag: a real taosAdapter 3.3.6.13 exited on such a request (a number for the tag named by
+ * {@code table_name_key}), which would stop every client of that taosAdapter.
  */
 final class PayloadDecoder {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final SchemalessProtocol protocol;
     private final Transport transport;
+    private final String tableNameTag;
 
     PayloadDecoder(SchemalessProtocol protocol, Transport transport) {
+        this(protocol, transport, null);
+    }
+
+    PayloadDecoder(SchemalessProtocol protocol, Transport transport, String tableNameTag) {
         this.protocol = protocol;
         this.transport = transport;
+        this.tableNameTag = tableNameTag;
     }
 
     /** The record's payloads; a {@link DataException} names the record and what is wrong with it. */
@@ -37,6 +52,9 @@ final class PayloadDecoder {
             String json = text.strip();
             if (!json.startsWith("{") && !json.startsWith("[")) {
                 throw error(record, "value is not an OpenTSDB JSON object or array");
+            }
+            if (tableNameTag != null) {
+                checkTableNameTags(record, json);
             }
             return List.of(json);
         }
@@ -54,6 +72,24 @@ final class PayloadDecoder {
             }
         }
         return lines;
+    }
+
+    /** Every data point's table name tag, where present, must be a JSON string. */
+    private void checkTableNameTags(SinkRecord record, String json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            // Not JSON at all: TDengine rejects it with its own code, and the batch writer isolates the record.
+            return;
+        }
+        for (JsonNode point : root.isArray() ? root : List.of(root)) {
+            JsonNode name = point.path("tags").get(tableNameTag);
+            if (name != null && !name.isTextual()) {
+                throw error(record, "tag '" + tableNameTag + "' (table.name.tag) is " + name + ", not a JSON string;"
+                        + " taosAdapter cannot take a table name that is no string (3.3.6.13 exits on it)");
+            }
+        }
     }
 
     private DataException lineFeedError(SinkRecord record, String field) {

@@ -9,12 +9,14 @@ import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
 import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.config.SchemalessProtocol;
+import com.taosdata.kafka.connect.write.TableOptions;
 
 /** Configuration of {@link TDengineSinkConnector}: every key of TDengine's Kafka tutorial, same names and meaning. */
 public final class TDengineSinkConfig extends AbstractConfig {
 
     private static final String DATABASE_GROUP = "Database";
     private static final String WRITES_GROUP = "Writes";
+    private static final String TABLES_GROUP = "Tables";
 
     public static final String CONNECTION_DATABASE_CONFIG = ConnectionConfigs.CONNECTION_DATABASE_CONFIG;
     private static final String CONNECTION_DATABASE_DOC = "Target database for every topic. Created if missing, with "
@@ -25,7 +27,10 @@ public final class TDengineSinkConfig extends AbstractConfig {
     private static final String CONNECTION_DATABASE_PREFIX_DOC = "When connection.database is empty, the target "
             + "database's name: it may contain ${topic} as a placeholder for the record's topic (kafka_${topic} maps topic "
             + "orders to database kafka_orders); without the placeholder the topic is appended. When empty too, the "
-            + "database has the topic's name.";
+            + "database has the topic's name. Characters TDengine does not allow in names (all but letters, digits and "
+            + "underscores, such as the dots and hyphens of iot.meters or site-1.power) become underscores, and the "
+            + "name is lower-cased: topic iot.meters writes into database iot_meters. Two topics that map to one "
+            + "database are an error.";
     private static final String CONNECTION_DATABASE_PREFIX_DISPLAY = "Database name pattern";
 
     public static final String DATA_PRECISION_CONFIG = "data.precision";
@@ -66,6 +71,21 @@ public final class TDengineSinkConfig extends AbstractConfig {
     public static final long RETRY_BACKOFF_MS_DEFAULT = 3000L;
     private static final String RETRY_BACKOFF_MS_DISPLAY = "Retry backoff (ms)";
 
+    public static final String TABLE_NAME_TAG_CONFIG = "table.name.tag";
+    private static final String TABLE_NAME_TAG_DOC = "Tag whose value names the child table a write creates, instead "
+            + "of TDengine's generated t_<md5> name (TDengine's table_name_key): with table.name.tag=device_id, the line "
+            + "meters,device_id=d1001 ... lands in child table d1001. TDengine does not keep that tag as a tag column; "
+            + "lines without it get generated names. Over jdbc:TAOS-RS:// only: taos-jdbcdriver cannot pass it over "
+            + "native or WebSocket connections. Empty: generated names.";
+    private static final String TABLE_NAME_TAG_DISPLAY = "Table name tag";
+
+    public static final String TABLE_TTL_CONFIG = "table.ttl";
+    private static final String TABLE_TTL_DOC = "Time to live, in days, of the child tables the sink's writes create "
+            + "(TDengine's TTL); TDengine drops a table once it has expired. Tables that already exist keep theirs. "
+            + "0, TDengine's default, keeps them for ever.";
+    public static final int TABLE_TTL_DEFAULT = 0;
+    private static final String TABLE_TTL_DISPLAY = "Table TTL (days)";
+
     public static final ConfigDef CONFIG_DEF = configDef();
 
     public TDengineSinkConfig(Map<?, ?> originals) {
@@ -98,6 +118,12 @@ public final class TDengineSinkConfig extends AbstractConfig {
                 .define(RETRY_BACKOFF_MS_CONFIG, ConfigDef.Type.LONG, RETRY_BACKOFF_MS_DEFAULT, ConfigDef.Range.atLeast(0),
                         ConfigDef.Importance.LOW, RETRY_BACKOFF_MS_DOC, WRITES_GROUP, ++order, ConfigDef.Width.SHORT,
                         RETRY_BACKOFF_MS_DISPLAY);
+        order = 0;
+        def.define(TABLE_NAME_TAG_CONFIG, ConfigDef.Type.STRING, null, ConfigDef.Importance.MEDIUM, TABLE_NAME_TAG_DOC,
+                        TABLES_GROUP, ++order, ConfigDef.Width.MEDIUM, TABLE_NAME_TAG_DISPLAY)
+                .define(TABLE_TTL_CONFIG, ConfigDef.Type.INT, TABLE_TTL_DEFAULT, ConfigDef.Range.atLeast(0),
+                        ConfigDef.Importance.LOW, TABLE_TTL_DOC, TABLES_GROUP, ++order, ConfigDef.Width.SHORT,
+                        TABLE_TTL_DISPLAY);
         return def;
     }
 
@@ -131,6 +157,16 @@ public final class TDengineSinkConfig extends AbstractConfig {
 
     public String databasePrefix() {
         return blankToNull(getString(CONNECTION_DATABASE_PREFIX_CONFIG));
+    }
+
+    /** The tag naming child tables, or {@code null}. */
+    public String tableNameTag() {
+        String value = getString(TABLE_NAME_TAG_CONFIG);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    public TableOptions tableOptions() {
+        return new TableOptions(tableNameTag(), getInt(TABLE_TTL_CONFIG));
     }
 
     public long requestTimeoutMs() {

@@ -63,7 +63,7 @@ public class TDengineSinkTask extends SinkTask {
             @Override
             public SchemalessWriter writer(TDengineSinkConfig config, ConnectionFactory connections) {
                 return SchemalessWriters.create(connections, config.getString(ConnectionConfigs.CONNECTION_USER_CONFIG),
-                        ConnectionConfigs.password(config), config.protocol(), config.precision(),
+                        ConnectionConfigs.password(config), config.protocol(), config.precision(), config.tableOptions(),
                         Duration.ofMillis(config.requestTimeoutMs()));
             }
 
@@ -139,7 +139,7 @@ public class TDengineSinkTask extends SinkTask {
         SchemalessProtocol protocol = config.protocol();
         databases = new DatabaseNameResolver(config.database(), config.databasePrefix());
         batchSize = config.batchSize();
-        decoder = new PayloadDecoder(protocol, ConnectionConfigs.url(config).transport());
+        decoder = new PayloadDecoder(protocol, ConnectionConfigs.url(config).transport(), config.tableNameTag());
         badRecords = new BadRecordHandler(errantRecordReporter(), "all".equalsIgnoreCase(props.get(ERRORS_TOLERANCE)), metrics);
         // The writer's RetryPolicy retries a write whole, opening its connection included: connection attempts
         // retried inside it as well would multiply the two budgets.
@@ -199,9 +199,10 @@ public class TDengineSinkTask extends SinkTask {
                 offsets.done(partition, offset);
                 continue;
             }
-            String database = database(record.topic());
+            String database;
             List<String> payloads;
             try {
+                database = database(record.topic());
                 payloads = decoder.decode(record);
             } catch (DataException e) {
                 badRecords.handle(record, e);

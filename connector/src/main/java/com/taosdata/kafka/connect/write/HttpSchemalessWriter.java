@@ -22,7 +22,8 @@ import com.taosdata.kafka.connect.connection.TDengineUrl;
 /**
  * Schemaless writes over taosAdapter's HTTP endpoints, for {@code jdbc:TAOS-RS://} URLs:
  * {@code /influxdb/v1/write?db=…&precision=…}, {@code /opentsdb/v1/put/telnet/<db>} and
- * {@code /opentsdb/v1/put/json/<db>}, with HTTP Basic authentication.
+ * {@code /opentsdb/v1/put/json/<db>}, with HTTP Basic authentication. All three take {@code table_name_key} and
+ * {@code ttl} query parameters for the child tables a write creates.
  */
 public final class HttpSchemalessWriter implements SchemalessWriter {
 
@@ -30,15 +31,18 @@ public final class HttpSchemalessWriter implements SchemalessWriter {
     private final String baseUrl;
     private final SchemalessProtocol protocol;
     private final Precision precision;
+    /** {@code &key=value…} of the table options, or "". */
+    private final String tableParams;
     private final String authorization;
     private final Duration timeout;
 
     public HttpSchemalessWriter(TDengineUrl url, String user, Password password, SchemalessProtocol protocol,
-                                Precision precision, Duration timeout) {
+                                Precision precision, TableOptions tables, Duration timeout) {
         this.client = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
         this.baseUrl = url.httpBaseUrl();
         this.protocol = protocol;
         this.precision = precision;
+        this.tableParams = tableParams(tables);
         this.timeout = timeout;
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password.value()).getBytes(StandardCharsets.UTF_8));
@@ -72,14 +76,31 @@ public final class HttpSchemalessWriter implements SchemalessWriter {
         String db = URLEncoder.encode(database, StandardCharsets.UTF_8);
         switch (protocol) {
             case LINE:
-                return URI.create(baseUrl + "/influxdb/v1/write?db=" + db + "&precision=" + influxPrecision(precision));
+                return URI.create(baseUrl + "/influxdb/v1/write?db=" + db + "&precision=" + influxPrecision(precision)
+                        + tableParams);
             case TELNET:
-                return URI.create(baseUrl + "/opentsdb/v1/put/telnet/" + db);
+                return URI.create(baseUrl + "/opentsdb/v1/put/telnet/" + db + openTsdbQuery());
             case JSON:
-                return URI.create(baseUrl + "/opentsdb/v1/put/json/" + db);
+                return URI.create(baseUrl + "/opentsdb/v1/put/json/" + db + openTsdbQuery());
             default:
                 throw new IllegalStateException("unhandled protocol " + protocol);
         }
+    }
+
+    private String openTsdbQuery() {
+        return tableParams.isEmpty() ? "" : "?" + tableParams.substring(1);
+    }
+
+    /** The query parameters ({@code &key=value…}) of the table options that differ from TDengine's defaults. */
+    static String tableParams(TableOptions tables) {
+        StringBuilder query = new StringBuilder();
+        if (tables.tableNameTag() != null) {
+            query.append("&table_name_key=").append(URLEncoder.encode(tables.tableNameTag(), StandardCharsets.UTF_8));
+        }
+        if (tables.ttlDays() != 0) {
+            query.append("&ttl=").append(tables.ttlDays());
+        }
+        return query.toString();
     }
 
     /** taosAdapter takes InfluxDB's precision names: {@code u} for microseconds. */

@@ -22,7 +22,8 @@ import com.taosdata.kafka.connect.connection.TDengineException;
 /**
  * Schemaless writes through taos-jdbcdriver, native ({@code jdbc:TAOS://}) or WebSocket ({@code jdbc:TAOS-WS://}).
  * One connection per database, because the driver writes into the connection's current database; a connection that
- * failed transiently is dropped and reopened on the next write.
+ * failed transiently is dropped and reopened on the next write. taos-jdbcdriver 3.7.3 passes a TTL for the tables a
+ * write creates over both transports, but no table-name tag: validation refuses {@code table.name.tag} here.
  */
 public final class JdbcSchemalessWriter implements SchemalessWriter {
 
@@ -32,10 +33,22 @@ public final class JdbcSchemalessWriter implements SchemalessWriter {
     private final SchemalessProtocolType protocol;
     private final SchemalessTimestampType timestampType;
     private final boolean json;
+    private final Integer ttl;
     private final Map<String, Connection> byDatabase = new HashMap<>();
 
     public JdbcSchemalessWriter(ConnectionFactory connections, SchemalessProtocol protocol, Precision precision) {
+        this(connections, protocol, precision, TableOptions.DEFAULTS);
+    }
+
+    public JdbcSchemalessWriter(ConnectionFactory connections, SchemalessProtocol protocol, Precision precision,
+                                TableOptions tables) {
+        if (tables.tableNameTag() != null) {
+            throw new IllegalArgumentException("taos-jdbcdriver cannot pass a table name tag; validation refuses "
+                    + "table.name.tag outside jdbc:TAOS-RS:// URLs");
+        }
         this.connections = connections;
+        // null leaves the driver's call exactly as without a TTL
+        this.ttl = tables.ttlDays() == 0 ? null : tables.ttlDays();
         this.protocol = protocolType(protocol);
         this.json = protocol == SchemalessProtocol.JSON;
         // OpenTSDB timestamps carry their precision in their digit count; only line protocol needs it spelled out.
@@ -47,7 +60,7 @@ public final class JdbcSchemalessWriter implements SchemalessWriter {
         Connection connection = byDatabase.computeIfAbsent(database, connections::open);
         String[] lines = json ? new String[] {OpenTsdbJson.mergeIntoArray(payloads)} : payloads.toArray(new String[0]);
         try {
-            connection.unwrap(AbstractConnection.class).write(lines, protocol, timestampType, null, null);
+            connection.unwrap(AbstractConnection.class).write(lines, protocol, timestampType, ttl, null);
         } catch (SQLException e) {
             TDengineException failure = SqlErrors.translate("schemaless write of " + payloads.size() + " payload(s) into "
                     + database, e);

@@ -16,11 +16,13 @@ public final class SchemalessWriters {
     }
 
     public static SchemalessWriter create(ConnectionFactory connections, String user, Password password,
-                                          SchemalessProtocol protocol, Precision precision, Duration requestTimeout) {
+                                          SchemalessProtocol protocol, Precision precision, TableOptions tables,
+                                          Duration requestTimeout) {
         if (connections.url().transport() == Transport.REST) {
             // taos-jdbcdriver's REST driver has no schemaless API; taosAdapter's HTTP endpoints do the same job.
-            return new HttpSchemalessWriter(connections.url(), user, password, protocol, precision, requestTimeout);
+            return new HttpSchemalessWriter(connections.url(), user, password, protocol, precision, tables,
+                    requestTimeout);
         }
-        return new JdbcSchemalessWriter(connections, protocol, precision);
+        return new JdbcSchemalessWriter(connections, protocol, precision, tables);
     }
 }

@@ -3,7 +3,7 @@ package com.taosdata.kafka.connect.naming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
 import org.junit.jupiter.api.Test;
 
 class DatabaseNameResolverTest {
@@ -40,25 +40,73 @@ class DatabaseNameResolverTest {
     }
 
     @Test
-    void rawNameIsTheUnvalidatedNameAsConfigured() {
+    void rawNameIsTheNameAsConfiguredBeforeMapping() {
         assertThat(new DatabaseNameResolver(null, "Kafka_${topic}").rawName("my-topic")).isEqualTo("Kafka_my-topic");
     }
 
     @Test
-    void anInvalidNameIsRefusedNamingTheTopicAndTheKeysToSet() {
+    void dotsAndHyphensOfKafkaTopicNamesBecomeUnderscores() {
         DatabaseNameResolver resolver = new DatabaseNameResolver(null, null);
 
-        assertThatThrownBy(() -> resolver.resolve("my-topic"))
-                .isInstanceOf(ConnectException.class)
-                .hasMessageContaining("topic 'my-topic'")
-                .hasMessageContaining("connection.database")
-                .hasMessageContaining("connection.database.prefix")
-                .hasMessageContaining("kafka_${topic}");
+        assertThat(resolver.resolve("iot.meters")).isEqualTo("iot_meters");
+        assertThat(resolver.resolve("site-1.power")).isEqualTo("site_1_power");
+        assertThat(new DatabaseNameResolver(null, "kafka-${topic}").resolve("dev.meters")).isEqualTo("kafka_dev_meters");
     }
 
     @Test
-    void aTopicStartingWithADigitNeedsAPrefix() {
+    void everyCharacterTDengineDoesNotAllowBecomesAnUnderscore() {
+        assertThat(new DatabaseNameResolver(null, null).resolve("北京+meters")).isEqualTo("___meters");
+    }
+
+    @Test
+    void anExplicitDatabaseIsNotMapped() {
+        assertThatThrownBy(() -> new DatabaseNameResolver("my-db", null).resolve("meters"))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("database name 'my-db' may only contain");
+    }
+
+    @Test
+    void aTopicStartingWithADigitNeedsAPrefixAndTheSuggestedOneIsValid() {
         assertThat(new DatabaseNameResolver(null, "t_${topic}").resolve("2024")).isEqualTo("t_2024");
-        assertThatThrownBy(() -> new DatabaseNameResolver(null, null).resolve("2024")).isInstanceOf(ConnectException.class);
+        assertThatThrownBy(() -> new DatabaseNameResolver(null, null).resolve("2024.sales"))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("topic '2024.sales'")
+                .hasMessageContaining("(mapped from '2024.sales')")
+                .hasMessageContaining("set connection.database.prefix=kafka_${topic} (database kafka_2024_sales)")
+                .hasMessageContaining("or connection.database=kafka");
+        assertThat(new DatabaseNameResolver(null, "kafka_${topic}").resolve("2024.sales")).isEqualTo("kafka_2024_sales");
+    }
+
+    @Test
+    void aTopicTooLongForAnyPrefixIsOfferedOneDatabase() {
+        String topic = "a".repeat(60);
+
+        assertThatThrownBy(() -> new DatabaseNameResolver(null, "kafka_${topic}").resolve(topic))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("longer than 64 characters")
+                .hasMessageContaining("set connection.database=kafka (one database for every topic)")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("prefix="));
+        assertThat(new DatabaseNameResolver(null, null).resolve(topic)).isEqualTo(topic);
+    }
+
+    @Test
+    void twoTopicsMappingToOneDatabaseFailTheSecondTopicsRecords() {
+        DatabaseNameResolver resolver = new DatabaseNameResolver(null, null);
+        assertThat(resolver.resolve("iot.meters")).isEqualTo("iot_meters");
+
+        assertThatThrownBy(() -> resolver.resolve("iot-meters"))
+                .isInstanceOf(DataException.class)
+                .hasMessage("topics 'iot.meters' and 'iot-meters' both map to database iot_meters; rename one of them,"
+                        + " or set connection.database=iot_meters to write both into it on purpose");
+        assertThatThrownBy(() -> resolver.resolve("IOT_meters")).isInstanceOf(DataException.class);
+        assertThat(resolver.resolve("iot.meters")).isEqualTo("iot_meters");
+    }
+
+    @Test
+    void oneDatabaseForEveryTopicIsNoCollision() {
+        DatabaseNameResolver resolver = new DatabaseNameResolver("power", null);
+
+        assertThat(resolver.resolve("iot.meters")).isEqualTo("power");
+        assertThat(resolver.resolve("iot-meters")).isEqualTo("power");
     }
 }

@@ -125,6 +125,22 @@ class PayloadDecoderTest {
     }
 
     @Test
+    void withATableNameTagAJsonDataPointWhoseNamingTagIsNoStringIsADataErrorNamingTheTag() {
+        PayloadDecoder decoder = new PayloadDecoder(SchemalessProtocol.JSON, Transport.REST, "device");
+        String named = "{\"metric\":\"m\",\"timestamp\":1,\"value\":1,\"tags\":{\"device\":\"d1001\"}}";
+        String numbered = "{\"metric\":\"m\",\"timestamp\":1,\"value\":1,\"tags\":{\"device\":5}}";
+        String unnamed = "{\"metric\":\"m\",\"timestamp\":1,\"value\":1,\"tags\":{\"loc\":2}}";
+
+        assertThat(decoder.decode(record(named))).containsExactly(named);
+        assertThat(decoder.decode(record("[" + named + "," + unnamed + "]"))).hasSize(1);
+        assertThatThrownBy(() -> decoder.decode(record("[" + named + "," + numbered + "]")))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("record meters-3@42")
+                .hasMessageContaining("tag 'device' (table.name.tag) is 5, not a JSON string");
+        assertThat(JSON.decode(record(numbered))).containsExactly(numbered);
+    }
+
+    @Test
     void invalidUtf8IsADataError() {
         byte[] bytes = {'m', ' ', 'f', '=', (byte) 0xC3, (byte) 0x28, ' ', '1'};
 

@@ -129,19 +129,124 @@ class TDengineSinkConnectorTest {
     }
 
     @Test
-    void aTopicThatNamesAnInvalidDatabaseIsAnErrorOnThePrefix() {
-        Config result = connector.validateOffline(config("connection.database", null, "topics", "meters, my-topic"));
+    void dottedAndHyphenatedTopicsMapToValidDatabases() {
+        Config result = connector.validateOffline(config("connection.database", null, "topics", "dev.meters, site-1.power"));
+
+        assertThat(allErrors(result)).isEmpty();
+    }
+
+    @Test
+    void aTopicThatMapsToNoValidDatabaseIsAnErrorOnThePrefixWithAValidSuggestion() {
+        Config result = connector.validateOffline(config("connection.database", null, "topics", "meters, 2024.sales"));
 
         assertThat(errors(result, "connection.database.prefix")).singleElement().asString()
-                .contains("topic 'my-topic'").contains("connection.database").contains("kafka_${topic}");
+                .contains("topic '2024.sales'").contains("must not start with a digit")
+                .contains("connection.database.prefix=kafka_${topic} (database kafka_2024_sales)");
         assertThat(errors(result, "connection.database")).isEmpty();
     }
 
     @Test
-    void anInvalidPrefixIsAnErrorOnThePrefix() {
+    void twoTopicsMappingToOneDatabaseAreAnErrorOnThePrefix() {
+        Config result = connector.validateOffline(config("connection.database", null, "topics", "iot.meters,iot-meters"));
+
+        assertThat(errors(result, "connection.database.prefix")).singleElement().asString()
+                .contains("topics 'iot.meters' and 'iot-meters' both map to database iot_meters");
+    }
+
+    @Test
+    void twoTopicsIntoTheConfiguredDatabaseAreNoCollision() {
+        assertThat(allErrors(connector.validateOffline(config("topics", "iot.meters,iot-meters")))).isEmpty();
+    }
+
+    @Test
+    void aPrefixWithAHyphenMapsToo() {
         Config result = connector.validateOffline(config("connection.database", null, "connection.database.prefix", "kafka-${topic}"));
 
-        assertThat(errors(result, "connection.database.prefix")).singleElement().asString().contains("kafka-meters");
+        assertThat(allErrors(result)).isEmpty();
+    }
+
+    @Test
+    void tableNameTagAndTtlAreAcceptedOverRest() {
+        Config result = connector.validateOffline(config("connection.url", "jdbc:TAOS-RS://td1:6041",
+                "table.name.tag", "device_id", "table.ttl", "30"));
+
+        assertThat(allErrors(result)).isEmpty();
+    }
+
+    @Test
+    void tableTtlWorksOverEveryTransport() {
+        assertThat(allErrors(connector.validateOffline(config("table.ttl", "30")))).isEmpty();
+        assertThat(allErrors(connector.validateOffline(config("connection.url", "jdbc:TAOS://td1:6030", "table.ttl", "30"))))
+                .isEmpty();
+    }
+
+    @Test
+    void aNegativeTableTtlIsAnError() {
+        assertThat(errors(connector.validateOffline(config("table.ttl", "-1")), "table.ttl")).singleElement().asString()
+                .contains("at least 0");
+    }
+
+    @Test
+    void tableNameTagOverWebSocketIsAnErrorNamingTheTransportAndAValidUrl() {
+        Config result = connector.validateOffline(config("connection.url", "jdbc:TAOS-WS://td1:6042", "table.name.tag", "device_id"));
+
+        assertThat(errors(result, "table.name.tag")).singleElement().asString()
+                .contains("table.name.tag is not available over WebSocket (jdbc:TAOS-WS://)")
+                .contains("connection.url=jdbc:TAOS-RS://td1:6042");
+    }
+
+    @Test
+    void tableNameTagOverNativeIsAnErrorNamingTheTransport() {
+        Config result = connector.validateOffline(config("connection.url", "jdbc:TAOS://td1:6030", "table.name.tag", "device_id"));
+
+        assertThat(errors(result, "table.name.tag")).singleElement().asString()
+                .contains("table.name.tag is not available over native connections (jdbc:TAOS://)")
+                .contains("connection.url=jdbc:TAOS-RS://td1:6041");
+    }
+
+    @Test
+    void aBlankTableNameTagMeansGeneratedNames() {
+        assertThat(allErrors(connector.validateOffline(config("table.name.tag", "  ")))).isEmpty();
+    }
+
+    @Test
+    void anSmtWritingAnotherProtocolIsAnErrorOnDbSchemalessNamingTheTransform() {
+        Config result = connector.validateOffline(config("db.schemaless", "telnet", "transforms", "encode",
+                "transforms.encode.type", "com.taosdata.kafka.connect.transforms.ToLineProtocol$Value"));
+
+        assertThat(errors(result, "db.schemaless")).singleElement().asString()
+                .isEqualTo("db.schemaless is 'telnet' but transform 'encode' (ToLineProtocol$Value) writes line; "
+                        + "set db.schemaless=line");
+    }
+
+    @Test
+    void anSmtWritingTheSinksProtocolIsFine() {
+        Config result = connector.validateOffline(config("db.schemaless", "json", "transforms", "mask, encode",
+                "transforms.mask.type", "org.apache.kafka.connect.transforms.MaskField$Value",
+                "transforms.encode.type", "com.taosdata.kafka.connect.transforms.ToOpenTsdbJson$Value"));
+
+        assertThat(allErrors(result)).isEmpty();
+    }
+
+    @Test
+    void anSmtEncodingTheKeyDoesNotDecideTheValuesProtocol() {
+        Config result = connector.validateOffline(config("db.schemaless", "telnet", "transforms", "key",
+                "transforms.key.type", "com.taosdata.kafka.connect.transforms.ToLineProtocol$Key"));
+
+        assertThat(allErrors(result)).isEmpty();
+    }
+
+    @Test
+    void anSmtTableNameFieldNeedsTheSameTableNameTag() {
+        Map<String, String> props = config("connection.url", "jdbc:TAOS-RS://td1:6041", "transforms", "encode",
+                "transforms.encode.type", "com.taosdata.kafka.connect.transforms.ToLineProtocol$Value",
+                "transforms.encode.table.name.field", "device.id");
+
+        assertThat(errors(connector.validateOffline(props), "table.name.tag")).singleElement().asString()
+                .isEqualTo("transform 'encode' writes the table name as tag 'device_id' (its table.name.field) but "
+                        + "table.name.tag is empty; set table.name.tag=device_id");
+        props.put("table.name.tag", "device_id");
+        assertThat(allErrors(connector.validateOffline(props))).isEmpty();
     }
 
     @Test
@@ -154,7 +259,7 @@ class TDengineSinkConnectorTest {
 
     @Test
     void topicsRegexSkipsTheNameCheck() {
-        Config result = connector.validateOffline(config("connection.database", null, "topics", null, "topics.regex", "my-.*"));
+        Config result = connector.validateOffline(config("connection.database", null, "topics", null, "topics.regex", "1.*"));
 
         assertThat(allErrors(result)).isEmpty();
     }

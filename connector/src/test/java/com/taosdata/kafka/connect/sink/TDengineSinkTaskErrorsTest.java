@@ -116,12 +116,38 @@ class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {
     }
 
     @Test
-    void anInvalidTopicDatabaseFailsNamingTheTopic() {
+    void aTopicMappingToNoValidDatabaseFailsNamingTheTopic() {
         start("connection.database", null);
 
-        assertThatThrownBy(() -> task.put(List.of(SinkRecords.record("my-topic", 0, 0, "m f=1 1"))))
+        assertThatThrownBy(() -> task.put(List.of(SinkRecords.record("2024.sales", 0, 0, "m f=1 1"))))
                 .isInstanceOf(ConnectException.class)
-                .hasMessageContaining("topic 'my-topic'");
+                .hasMessageContaining("topic '2024.sales'");
+        assertThat(tdengine.calls).isEmpty();
+    }
+
+    @Test
+    void withToleranceAllASecondTopicOnTheSameDatabaseGoesToTheDlq() {
+        start("connection.database", null, "errors.tolerance", "all", "batch.size", "1");
+        SinkRecord first = SinkRecords.record("iot.meters", 0, 0, "m f=1 1");
+        SinkRecord second = SinkRecords.record("iot-meters", 0, 0, "m f=2 2");
+
+        task.put(List.of(first, second));
+
+        assertThat(tdengine.accepted()).containsExactly("m f=1 1");
+        assertThat(dlq).singleElement().satisfies(e -> {
+            assertThat(e.getKey()).isSameAs(second);
+            assertThat(e.getValue()).hasMessageContaining("both map to database iot_meters");
+        });
+    }
+
+    @Test
+    void aSecondTopicOnTheSameDatabaseFailsItsRecordNamingBothTopics() {
+        start("connection.database", null);
+
+        assertThatThrownBy(() -> task.put(List.of(SinkRecords.record("iot.meters", 0, 0, "m f=1 1"),
+                SinkRecords.record("iot-meters", 0, 0, "m f=2 2"))))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("topics 'iot.meters' and 'iot-meters' both map to database iot_meters");
     }
 
     @Test

@@ -70,8 +70,12 @@ class HttpSchemalessWriterTest {
     }
 
     private static HttpSchemalessWriter writer(String url, SchemalessProtocol protocol, Precision precision) {
+        return writer(url, protocol, precision, TableOptions.DEFAULTS);
+    }
+
+    private static HttpSchemalessWriter writer(String url, SchemalessProtocol protocol, Precision precision, TableOptions tables) {
         return new HttpSchemalessWriter(TDengineUrl.parse("connection.url", url), "root", new Password(PASSWORD), protocol,
-                precision, Duration.ofSeconds(10));
+                precision, tables, Duration.ofSeconds(10));
     }
 
     static String golden(String name) throws IOException {
@@ -201,6 +205,21 @@ class HttpSchemalessWriterTest {
                 })
                 .hasMessageContaining("127.0.0.1:" + closed)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(PASSWORD));
+    }
+
+    @Test
+    void tableOptionsBecomeTaosAdaptersQueryParameters() {
+        TableOptions both = new TableOptions("device id", 30);
+        String url = "jdbc:TAOS-RS://td1:6041";
+
+        assertThat(writer(url, SchemalessProtocol.LINE, Precision.MS, both).endpoint("power"))
+                .hasToString("http://td1:6041/influxdb/v1/write?db=power&precision=ms&table_name_key=device+id&ttl=30");
+        assertThat(writer(url, SchemalessProtocol.TELNET, Precision.MS, both).endpoint("power"))
+                .hasToString("http://td1:6041/opentsdb/v1/put/telnet/power?table_name_key=device+id&ttl=30");
+        assertThat(writer(url, SchemalessProtocol.JSON, Precision.MS, new TableOptions(null, 7)).endpoint("power"))
+                .hasToString("http://td1:6041/opentsdb/v1/put/json/power?ttl=7");
+        assertThat(writer(url, SchemalessProtocol.JSON, Precision.MS, new TableOptions("device", 0)).endpoint("power"))
+                .hasToString("http://td1:6041/opentsdb/v1/put/json/power?table_name_key=device");
     }
 
     @Test

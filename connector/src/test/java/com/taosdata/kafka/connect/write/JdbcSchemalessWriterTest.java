@@ -63,6 +63,23 @@ class JdbcSchemalessWriterTest {
     }
 
     @Test
+    void aTableTtlIsPassedToTheDriver() throws SQLException {
+        new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, Precision.MS, new TableOptions(null, 30))
+                .write("power", List.of("m f=1 1"));
+
+        verify(taos).write(new String[] {"m f=1 1"}, SchemalessProtocolType.LINE, SchemalessTimestampType.MILLI_SECONDS,
+                30, null);
+    }
+
+    @Test
+    void theDriverHasNoTableNameTag() {
+        assertThatThrownBy(() -> new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, Precision.MS,
+                new TableOptions("device", 0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("table.name.tag");
+    }
+
+    @Test
     void telnetTimestampsCarryTheirOwnPrecision() throws SQLException {
         new JdbcSchemalessWriter(factory, SchemalessProtocol.TELNET, Precision.MS).write("power", List.of("m 1 2 t=a"));
 

@@ -18,7 +18,7 @@ class SchemalessWritersTest {
         ConnectionFactory connections = new ConnectionFactory(TDengineUrl.parse("connection.url", url), "root",
                 new Password("taosdata"), 1, 0, millis -> { });
         return SchemalessWriters.create(connections, "root", new Password("taosdata"), SchemalessProtocol.LINE, Precision.NS,
-                Duration.ofSeconds(1));
+                TableOptions.DEFAULTS, Duration.ofSeconds(1));
     }
 
     @Test

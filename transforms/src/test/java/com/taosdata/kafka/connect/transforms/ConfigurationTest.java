@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigurationTest {
 
-    private static final List<String> KEYS = List.of("measurement", "measurement.field", "tags", "fields",
+    private static final List<String> KEYS = List.of("measurement", "measurement.field", "table.name.field", "tags", "fields",
             "timestamp.field", "timestamp.unit", "precision", "field.separator", "string.type", "type.suffixes",
             "null.handling", "bytes.encoding", "array.encoding");
 
@@ -41,6 +41,7 @@ class ConfigurationTest {
         "fields|a..b|has an empty name",
         "timestamp.field|.ts|has an empty name",
         "measurement.field|m.|has an empty name",
+        "table.name.field|device..id|has an empty name",
         "field.separator|''|String must be non-empty"})
     void rejectsInvalidValuesNamingTheKey(String key, String value, String message) {
         String actual = "''".equals(value) ? "" : value;
@@ -75,6 +76,17 @@ class ConfigurationTest {
         assertThatThrownBy(() -> new ToLineProtocol.Value<SinkRecord>().configure(Map.of("tags", "a",
                 "timestamp.field", "a"))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("configuration timestamp.field");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"tags|device_id", "fields|device_id", "timestamp.field|device_id",
+        "measurement.field|device_id"})
+    void theTableNameFieldIsOnlyTheTableName(String otherKey, String value) {
+        assertThatThrownBy(() -> new ToLineProtocol.Value<SinkRecord>().configure(Map.of(
+                "table.name.field", "device_id", otherKey, value)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("configuration table.name.field")
+                .hasMessageContaining("cannot also be listed in tags or fields, nor be the timestamp or measurement field");
     }
 
     @Test

@@ -72,6 +72,23 @@ class ValidateCommandTest {
     }
 
     @Test
+    void offlineCatchesAnSmtWritingAnotherProtocolAndATableNameTagOverNative() throws IOException {
+        Path file = write("mismatch.properties", "name=mismatch\nconnector.class=TDengineSinkConnector\ntopics=iot.meters\n"
+                + "connection.url=jdbc:TAOS://td1:6030\ndb.schemaless=telnet\ntable.name.tag=device_id\n"
+                + "transforms=encode\ntransforms.encode.type=com.taosdata.kafka.connect.transforms.ToLineProtocol$Value\n"
+                + "transforms.encode.table.name.field=device_id\n");
+
+        Result result = cli("validate", "--offline", file.toString());
+
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.out())
+                .contains("db.schemaless: db.schemaless is 'telnet' but transform 'encode' (ToLineProtocol$Value) writes"
+                        + " line; set db.schemaless=line")
+                .contains("table.name.tag: table.name.tag is not available over native connections (jdbc:TAOS://)")
+                .doesNotContain("connection.database");
+    }
+
+    @Test
     void offlineTextAndJsonListEveryFile() throws IOException {
         write("a-good.properties", "name=good\nconnector.class=TDengineSinkConnector\ntopics=meters\n"
                 + "connection.url=jdbc:TAOS://127.0.0.1:6030\nconnection.database=power\ndb.schemaless=line\n"

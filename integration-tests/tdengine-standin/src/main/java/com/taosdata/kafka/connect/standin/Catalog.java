@@ -166,13 +166,19 @@ public final class Catalog {
         h2.execute("CREATE TABLE " + H2Store.table(db, name) + " (" + columnDdl(columns) + ", PRIMARY KEY ("
                 + H2Store.quote(columns.get(0).name()) + "))");
         database.tables().put(name, table);
-        system.tableCreated(table, nextUid++, database.vgroups().idOf(name));
+        system.tableCreated(table, nextUid++, database.vgroups().idOf(name), 0);
         return table;
     }
 
     /** Creates a subtable, or returns the existing one: an existing subtable keeps its tags (insert docs). */
+    public TableDef createChildTable(String db, String name, TableDef superTable, Map<String, Object> tagValues,
+                                     boolean ifNotExists) {
+        return createChildTable(db, name, superTable, tagValues, ifNotExists, 0);
+    }
+
+    /** A subtable with a TTL in days ({@code ins_tables.ttl}); the stand-in never expires it. */
     public synchronized TableDef createChildTable(String db, String name, TableDef superTable,
-                                                  Map<String, Object> tagValues, boolean ifNotExists) {
+                                                  Map<String, Object> tagValues, boolean ifNotExists, int ttl) {
         Database database = database(db);
         TableDef existing = database.tables().get(name);
         if (existing != null) {
@@ -183,7 +189,7 @@ public final class Catalog {
         }
         TableDef table = TableDef.child(db, name, superTable, tagValues);
         database.tables().put(name, table);
-        system.tableCreated(table, nextUid++, database.vgroups().idOf(name));
+        system.tableCreated(table, nextUid++, database.vgroups().idOf(name), ttl);
         return table;
     }
 

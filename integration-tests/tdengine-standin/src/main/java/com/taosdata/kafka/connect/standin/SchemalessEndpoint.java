@@ -17,6 +17,8 @@ import java.util.Map;
  *   <li>{@code POST /opentsdb/v1/put/telnet/{db}} and {@code /opentsdb/v1/put/json/{db}} — Basic auth; 204 on
  *       success; a TDengine error is 500 {@code {"code":500,"message":"[0x3002] …"}}; no credentials 401.</li>
  * </ul>
+ * Both take {@code table_name_key} and {@code ttl} ({@link SmlOptions}); a {@code ttl} that is no integer is 400
+ * ({@code "ttl must be numeric"}).
  * The TDengine code is in the message as taosAdapter prints it: {@code [0x<code & 0xffff in hex>] desc}.
  * Wrong credentials fail when taosAdapter connects, so they are a 500 carrying {@code [0x357]} for a wrong password
  * (as a real 3.3.6.13 answered) or {@code [0x351]} for a user that does not exist (what TDengine answered that
@@ -68,12 +70,22 @@ public final class SchemalessEndpoint implements HttpHandler {
             HttpExchanges.sendJson(exchange, 400, RestResponses.write(body));
             return;
         }
+        SmlOptions options;
+        try {
+            options = SmlOptions.of(query);
+        } catch (NumberFormatException e) {
+            ObjectNode body = RestResponses.json().createObjectNode();
+            body.put("code", "illegal param").put("message", "ttl must be numeric").put("op", "parse ttl")
+                    .put("err", "ttl must be numeric").put("line", 0);
+            HttpExchanges.sendJson(exchange, 400, RestResponses.write(body));
+            return;
+        }
         String data = HttpExchanges.body(exchange);
         try {
             authorized(result);
             writer.requireDatabase(db);
             List<SmlPoint> points = LineProtocolParser.parse(data, query.get("precision"));
-            writer.write(db, points);
+            writer.write(db, points, options);
             HttpExchanges.sendNoContent(exchange);
         } catch (TDengineException e) {
             HttpExchanges.sendJson(exchange, 500, influxMessage("internal error", e.bracketed()));
@@ -101,12 +113,19 @@ public final class SchemalessEndpoint implements HttpHandler {
             HttpExchanges.sendJson(exchange, 400, openTsdbMessage(400, "db required"));
             return;
         }
+        SmlOptions options;
+        try {
+            options = SmlOptions.of(HttpExchanges.query(exchange));
+        } catch (NumberFormatException e) {
+            HttpExchanges.sendJson(exchange, 400, openTsdbMessage(400, "illegal param, ttl must be numeric " + e.getMessage()));
+            return;
+        }
         String data = HttpExchanges.body(exchange);
         try {
             authorized(result);
             writer.requireDatabase(db);
             List<SmlPoint> points = json ? OpenTsdbJsonParser.parse(data) : TelnetParser.parse(data);
-            writer.write(db, points);
+            writer.write(db, points, options);
             HttpExchanges.sendNoContent(exchange);
         } catch (TDengineException e) {
             HttpExchanges.sendJson(exchange, 500, openTsdbMessage(500, e.bracketed()));

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,13 @@ import java.util.Map;
  * type"; one that differs from the existing column is {@code 0x80003002}, as real servers answer (the
  * client's meta check). These are checked before anything is written, so such a request writes nothing. A
  * timestamp out of range is not: it fails only the rows of its vgroup (see {@link #write}).
+ *
+ * <p>With a {@code table_name_key} ({@link SmlOptions}), as a real 3.3.6.13 did: a point carrying that tag (the key
+ * matched case-sensitively) goes to the child table named by the tag's value, with {@code .} replaced by {@code _}
+ * and cut to 192 bytes; the tag is not stored as a tag column (a point left without tags gets {@code _tag_null});
+ * the subtable keeps the tags it was created with; a name already taken by a table of another super table fails the
+ * request with {@code 0x8000061D}. Points without the tag get the generated name. Child tables a request creates get
+ * its {@code ttl}.
  */
 public final class SchemalessWriter {
     public static final String TIMESTAMP_COLUMN = "_ts";
@@ -28,6 +36,7 @@ public final class SchemalessWriter {
     /** "Names & Limits" doc: a row holds at most 64 KB (since 3.0.5.0), a table's tag values at most 16 KB. */
     static final int MAX_ROW_BYTES = 64 * 1024;
     static final int MAX_TAGS_BYTES = 16 * 1024;
+    static final int MAX_TABLE_NAME_BYTES = 192;
 
     private final Catalog catalog;
     private final RowWriter writer;
@@ -53,17 +62,22 @@ public final class SchemalessWriter {
      * {@code 0x8000060B}.
      */
     public void write(String dbName, List<SmlPoint> points) {
+        write(dbName, points, SmlOptions.NONE);
+    }
+
+    public void write(String dbName, List<SmlPoint> points, SmlOptions options) {
         Database db = catalog.database(dbName);
         db.writeLock().lock();
         try {
-            Map<String, Schema> schemas = plan(db, points);
+            List<Named> named = named(db, points, options.tableNameKey());
+            Map<String, Schema> schemas = plan(db, named);
             for (Map.Entry<String, Schema> e : schemas.entrySet()) {
                 apply(db, e.getKey(), e.getValue());
             }
-            VgroupSubmits<Pending> submits = submits(db, points);
+            VgroupSubmits<Pending> submits = submits(db, named);
             List<RowWriter.Row> rows = new ArrayList<>();
             for (Pending p : submits.accepted()) {
-                rows.add(row(db, p));
+                rows.add(row(db, p, options.ttl()));
             }
             writer.write(db, rows);
             if (submits.anyRejected()) {
@@ -74,21 +88,65 @@ public final class SchemalessWriter {
         }
     }
 
+    /** A point with the name of its subtable; the point no longer carries the table-name tag. */
+    private record Named(SmlPoint point, String childName) {
+    }
+
     /** A point bound for its subtable, with its timestamp in the database precision. */
     private record Pending(SmlPoint point, String childName, long timestamp) {
     }
 
+    /** Names every point's subtable: by the table-name tag when it has one, else generated. */
+    private static List<Named> named(Database db, List<SmlPoint> points, String tableNameKey) {
+        List<Named> result = new ArrayList<>(points.size());
+        Map<String, String> measurementOf = new HashMap<>();
+        for (SmlPoint p : points) {
+            SmlValue name = tableNameKey == null ? null : p.tags().get(tableNameKey);
+            if (name == null) {
+                result.add(new Named(p, childTableName(p.measurement(), p.tags())));
+                continue;
+            }
+            String childName = truncate(String.valueOf(name.value()).replace('.', '_'));
+            TableDef existing = db.tables().get(childName);
+            String otherMeasurement = measurementOf.putIfAbsent(childName, p.measurement());
+            if ((existing != null && (existing.kind() != TableDef.Kind.CHILD
+                    || !existing.superTable().name().equals(p.measurement())))
+                    || (otherMeasurement != null && !otherMeasurement.equals(p.measurement()))) {
+                throw TDengineErrors.TDB_TABLE_IN_OTHER_STABLE.error();
+            }
+            Map<String, SmlValue> tags = new LinkedHashMap<>(p.tags());
+            tags.remove(tableNameKey);
+            result.add(new Named(new SmlPoint(p.measurement(), tags, p.fields(), p.timestamp(), p.nanosPerUnit()),
+                    childName));
+        }
+        return result;
+    }
+
+    /** The longest prefix of {@code name} that fits TDengine's 192-byte table names, whole characters only. */
+    private static String truncate(String name) {
+        int bytes = 0;
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            bytes += new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_TABLE_NAME_BYTES) {
+                return name.substring(0, i);
+            }
+            i += Character.charCount(cp);
+        }
+        return name;
+    }
+
     /** Each point goes to its subtable's vgroup; one outside the writable time range rejects that vgroup. */
-    private static VgroupSubmits<Pending> submits(Database db, List<SmlPoint> points) {
+    private static VgroupSubmits<Pending> submits(Database db, List<Named> points) {
         WritableTimeRange range = WritableTimeRange.now(db);
         VgroupSubmits<Pending> submits = new VgroupSubmits<>();
-        for (SmlPoint p : points) {
-            String childName = childTableName(p.measurement(), p.tags());
-            int vgroup = db.vgroups().idOf(childName);
+        for (Named named : points) {
+            SmlPoint p = named.point();
+            int vgroup = db.vgroups().idOf(named.childName());
             BigInteger ticks = p.timestamp() == null ? BigInteger.valueOf(db.precision().now())
                     : db.precision().fromUnits(p.timestamp(), p.nanosPerUnit());
             if (range.contains(ticks)) {
-                submits.add(vgroup, new Pending(p, childName, ticks.longValueExact()));
+                submits.add(vgroup, new Pending(p, named.childName(), ticks.longValueExact()));
             } else {
                 submits.reject(vgroup);
             }
@@ -97,9 +155,10 @@ public final class SchemalessWriter {
     }
 
     /** The schema each measurement will have, checked against the batch and the existing super table. */
-    private Map<String, Schema> plan(Database db, List<SmlPoint> points) {
+    private Map<String, Schema> plan(Database db, List<Named> points) {
         Map<String, Schema> schemas = new LinkedHashMap<>();
-        for (SmlPoint p : points) {
+        for (Named named : points) {
+            SmlPoint p = named.point();
             Schema schema = schemas.computeIfAbsent(p.measurement(), m -> Schema.of(db.tables().get(m)));
             for (Map.Entry<String, SmlValue> f : p.fields().entrySet()) {
                 schema.field(f.getKey(), f.getValue());
@@ -143,7 +202,7 @@ public final class SchemalessWriter {
         return result;
     }
 
-    private RowWriter.Row row(Database db, Pending pending) {
+    private RowWriter.Row row(Database db, Pending pending, int ttl) {
         SmlPoint p = pending.point();
         TableDef stable = db.tables().get(p.measurement());
         Map<String, Object> tagValues = new LinkedHashMap<>();
@@ -151,7 +210,7 @@ public final class SchemalessWriter {
             SmlValue v = p.tags().get(t.name());
             tagValues.put(t.name(), v == null ? null : v.value());
         }
-        TableDef child = catalog.createChildTable(db.name(), pending.childName(), stable, tagValues, true);
+        TableDef child = catalog.createChildTable(db.name(), pending.childName(), stable, tagValues, true, ttl);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(stable.timestampColumn().name(), pending.timestamp());
         p.fields().forEach((k, v) -> values.put(k, v.value()));

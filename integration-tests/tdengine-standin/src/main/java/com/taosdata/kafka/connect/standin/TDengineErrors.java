@@ -26,6 +26,7 @@ public enum TDengineErrors {
     MND_DB_IN_CREATING(0x80000396, "Database in creating status"),
     TDB_TABLE_ALREADY_EXIST(0x80000603, "Table already exists"),
     TDB_TIMESTAMP_OUT_OF_RANGE(0x8000060B, "Timestamp data out of range"),
+    TDB_TABLE_IN_OTHER_STABLE(0x8000061D, "Table already exists in other stables"),
     PAR_SYNTAX_ERROR(0x80002600, "syntax error near"),
     PAR_INVALID_COLUMN(0x80002602, "Invalid column name"),
     PAR_TABLE_NOT_EXIST(0x80002603, "Table does not exist"),

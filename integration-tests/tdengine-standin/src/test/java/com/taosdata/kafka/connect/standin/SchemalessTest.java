@@ -344,6 +344,57 @@ class SchemalessTest {
         return new Vgroups(0, 2).idOf(subtable);
     }
 
+    @Test
+    void theTableNameKeyNamesTheSubtableAndIsNotStoredAsATag() throws Exception {
+        // as a real 3.3.6.13 answered /influxdb/v1/write?…&table_name_key=device&ttl=7
+        String url = standIn.httpUrl() + "/influxdb/v1/write?db=power&precision=ms&table_name_key=device&ttl=7";
+        assertThat(Http.post(url, "meters,device=d1001,loc=a f=1 " + T0_MS + "\n"
+                + "meters,device=d.1-x,loc=a f=2 " + T0_MS + "\n"
+                + "meters,loc=b f=3 " + T0_MS, Http.ROOT_AUTH).statusCode()).isEqualTo(204);
+        assertThat(Http.post(url, "meters,device=d1001,loc=c f=4 " + (T0_MS + 1), Http.ROOT_AUTH).statusCode())
+                .isEqualTo(204);
+
+        assertThat(query("select table_name, `ttl` from information_schema.ins_tables where db_name = 'power'"
+                + " order by table_name")).containsExactly(List.of("table_name", "ttl"), List.of("d1001", "7"),
+                List.of("d_1-x", "7"), List.of(SchemalessWriter.childTableName("meters", Map.of("loc",
+                        SmlValue.nchar("b"))), "7"));
+        assertThat(query("describe power.meters").stream().map(r -> r.get(0)).toList())
+                .containsExactly("field", "_ts", "f", "loc");
+        assertThat(query("select tbname, f, loc from power.meters where tbname = 'd1001' order by _ts"))
+                .containsExactly(List.of("tbname", "f", "loc"), List.of("d1001", "1.0", "a"), List.of("d1001", "4.0", "a"));
+    }
+
+    @Test
+    void aTableNameTakenInAnotherSuperTableFailsTheRequest() throws Exception {
+        String url = standIn.httpUrl() + "/influxdb/v1/write?db=power&precision=ms&table_name_key=device";
+        assertThat(Http.post(url, "meters,device=d1001 f=1 " + T0_MS, Http.ROOT_AUTH).statusCode()).isEqualTo(204);
+
+        assertError(Http.post(url, "other,device=d1001 f=1 " + T0_MS, Http.ROOT_AUTH), "[0x61d]");
+    }
+
+    @Test
+    void openTsdbEndpointsTakeTheTableNameKeyAndTtlToo() throws Exception {
+        String query = "?table_name_key=device&ttl=3";
+        assertThat(Http.post(standIn.httpUrl() + "/opentsdb/v1/put/telnet/power" + query,
+                "tm " + T0_MS + " 1 device=t2001 loc=a", Http.ROOT_AUTH).statusCode()).isEqualTo(204);
+        assertThat(Http.post(standIn.httpUrl() + "/opentsdb/v1/put/json/power" + query,
+                "{\"metric\":\"jm\",\"timestamp\":" + T0_MS + ",\"value\":1,\"tags\":{\"device\":\"j3001\","
+                        + "\"loc\":\"a\"}}", Http.ROOT_AUTH).statusCode()).isEqualTo(204);
+
+        assertThat(query("select table_name, stable_name, `ttl` from information_schema.ins_tables"
+                + " where db_name = 'power' order by table_name")).containsExactly(
+                List.of("table_name", "stable_name", "ttl"), List.of("j3001", "jm", "3"), List.of("t2001", "tm", "3"));
+    }
+
+    @Test
+    void aTtlThatIsNoNumberIsABadRequest() throws Exception {
+        HttpResponse<String> response = Http.post(standIn.httpUrl() + "/influxdb/v1/write?db=power&ttl=abc",
+                "m,t=1 f=1", Http.ROOT_AUTH);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("ttl must be numeric");
+    }
+
     private static void assertError(HttpResponse<String> response, String code) throws Exception {
         assertThat(response.statusCode()).isEqualTo(500);
         JsonNode body = RestResponses.json().readTree(response.body());

@@ -20,6 +20,7 @@ import org.apache.kafka.common.config.ConfigException;
 public final class EncodingConfig extends AbstractConfig {
 
     private final FieldPath measurementField;
+    private final FieldPath tableNameField;
     private final List<FieldPath> tags;
     private final List<FieldPath> fields;
     private final FieldPath timestampField;
@@ -28,6 +29,7 @@ public final class EncodingConfig extends AbstractConfig {
         super(definition, originals);
         measurementField = optionalPath(EncodingConfigDef.MEASUREMENT_FIELD);
         timestampField = optionalPath(EncodingConfigDef.TIMESTAMP_FIELD);
+        tableNameField = optionalPath(EncodingConfigDef.TABLE_NAME_FIELD);
         tags = paths(EncodingConfigDef.TAGS);
         fields = paths(EncodingConfigDef.FIELDS);
         Set<FieldPath> seen = new HashSet<>(tags);
@@ -42,6 +44,13 @@ public final class EncodingConfig extends AbstractConfig {
             throw new ConfigException(EncodingConfigDef.TIMESTAMP_FIELD, timestampField.dotted(),
                     "the timestamp field cannot also be a tag or a field");
         }
+        if (tableNameField != null && (seen.contains(tableNameField) || tableNameField.equals(timestampField)
+                || tableNameField.equals(measurementField))) {
+            throw new ConfigException(EncodingConfigDef.TABLE_NAME_FIELD, tableNameField.dotted(),
+                    "the table name field is written as its own tag; it cannot also be listed in "
+                            + EncodingConfigDef.TAGS + " or " + EncodingConfigDef.FIELDS
+                            + ", nor be the timestamp or measurement field");
+        }
     }
 
     /** The static measurement, or {@code null} for "the topic". */
@@ -53,6 +62,11 @@ public final class EncodingConfig extends AbstractConfig {
     /** The field naming the measurement, or {@code null}. */
     public FieldPath measurementField() {
         return measurementField;
+    }
+
+    /** The field naming the child table, or {@code null} for TDengine's generated names. */
+    public FieldPath tableNameField() {
+        return tableNameField;
     }
 
     public List<FieldPath> tags() {

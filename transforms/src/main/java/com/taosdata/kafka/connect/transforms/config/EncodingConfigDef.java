@@ -17,6 +17,7 @@ public final class EncodingConfigDef {
 
     public static final String MEASUREMENT = "measurement";
     public static final String MEASUREMENT_FIELD = "measurement.field";
+    public static final String TABLE_NAME_FIELD = "table.name.field";
     public static final String TAGS = "tags";
     public static final String FIELDS = "fields";
     public static final String TIMESTAMP_FIELD = "timestamp.field";
@@ -55,6 +56,14 @@ public final class EncodingConfigDef {
                         "Path of the field whose value names the measurement; wins over '" + MEASUREMENT
                                 + "'. A record whose field is null is a data error. The field is not written.",
                         GROUP_SELECT, ++order, Width.MEDIUM, "Measurement field")
+                .define(TABLE_NAME_FIELD, Type.STRING, null, paths, Importance.MEDIUM,
+                        "Path of the field whose value names the record's child table. It is written as the first"
+                                + " tag, keyed by the field's column name, and escaped like any tag value; set the"
+                                + " sink's table.name.tag to that name. TDengine then names the child table after"
+                                + " the value and does not keep it as a tag column. A record whose field is"
+                                + " missing, null or empty, or longer than TDengine's 192-byte table names, is a"
+                                + " data error. The field is not written as a column.",
+                        GROUP_SELECT, ++order, Width.MEDIUM, "Table name field")
                 .define(TAGS, Type.LIST, List.of(), paths, Importance.HIGH,
                         "Comma-separated paths of the fields written as tags, in this order; nested names are"
                                 + " joined by '.'. Null or empty tag values are left out.",
@@ -62,7 +71,7 @@ public final class EncodingConfigDef {
                 .define(FIELDS, Type.LIST, List.of(), paths, Importance.HIGH,
                         "Comma-separated paths of the fields written as columns, in this order; a path to a struct"
                                 + " or map takes all its members. Default: every field left after flattening,"
-                                + " minus the tags, the timestamp field and the measurement field.",
+                                + " minus the tags and the timestamp, measurement and table name fields.",
                         GROUP_SELECT, ++order, Width.LONG, "Fields")
                 .define(FIELD_SEPARATOR, Type.STRING, "_", new ConfigDef.NonEmptyString(), Importance.LOW,
                         "Joins the names of nested struct and map members into column names when flattening.",

@@ -13,6 +13,7 @@ final class PointSettings {
 
     final String measurement;
     final FieldPath measurementField;
+    final FieldPath tableNameField;
     final List<FieldPath> tags;
     final List<FieldPath> fields;
     final FieldPath timestampField;
@@ -20,12 +21,13 @@ final class PointSettings {
     final NullHandling nullHandling;
     final TimestampResolver timestamps;
     final RenderOptions renderOptions;
-    /** Dotted paths never written as fields: tags, the timestamp field and the measurement field. */
+    /** Dotted paths never written as fields: tags, the timestamp, measurement and table name fields. */
     final Set<String> excluded;
 
     PointSettings(EncodingConfig config) {
         this.measurement = config.measurement();
         this.measurementField = config.measurementField();
+        this.tableNameField = config.tableNameField();
         this.tags = config.tags();
         this.fields = config.fields();
         this.timestampField = config.timestampField();
@@ -42,6 +44,9 @@ final class PointSettings {
         }
         if (measurementField != null) {
             paths.add(measurementField.dotted());
+        }
+        if (tableNameField != null) {
+            paths.add(tableNameField.dotted());
         }
         this.excluded = Set.copyOf(paths);
     }

@@ -3,6 +3,7 @@ package com.taosdata.kafka.connect.transforms.point;
 import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
 import com.taosdata.kafka.connect.schemas.mapping.ColumnMapping;
 import com.taosdata.kafka.connect.transforms.config.FieldPath;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.connect.data.Field;
@@ -15,10 +16,15 @@ import org.apache.kafka.connect.data.Schema;
  */
 final class RecordPlan {
 
+    /** TDengine's longest table name; a longer table-name tag is cut to this and could merge two tables. */
+    static final int MAX_TABLE_NAME_BYTES = 192;
+
     private final PointSettings settings;
     private final ValueFlattener flattener;
     private final Accessor measurement;
     private final Accessor timestamp;
+    private final Accessor tableName;
+    private final String tableNameKey;
     private final Slot[] tags;
     private final Slot[] fields;
     private final Schema rootSchema;
@@ -29,6 +35,8 @@ final class RecordPlan {
         this.flattener = new ValueFlattener(settings);
         this.measurement = settings.measurementField == null ? null : accessor(settings.measurementField, schema);
         this.timestamp = settings.timestampField == null ? null : accessor(settings.timestampField, schema);
+        this.tableName = settings.tableNameField == null ? null : accessor(settings.tableNameField, schema);
+        this.tableNameKey = settings.tableNameField == null ? null : settings.tableNameField.columnName(settings.separator);
         List<Slot> tagSlots = new ArrayList<>();
         for (FieldPath tag : settings.tags) {
             tagSlots.add(new Slot(accessor(tag, schema), tag.columnName(settings.separator),
@@ -50,6 +58,10 @@ final class RecordPlan {
     void fill(Object root, String topic, Long recordTimestamp, Point point) {
         point.measurement(measurement == null ? (settings.measurement == null ? topic : settings.measurement)
                 : measurementName(root));
+        if (tableName != null) {
+            String name = tableName(root);
+            point.addTag(tableNameKey, ColumnMapping.forValue(name), name);
+        }
         for (Slot tag : tags) {
             Object value = tag.accessor.get(root);
             if (value == null) {
@@ -82,15 +94,38 @@ final class RecordPlan {
         if (value == null) {
             throw new FieldValueException(path, "measurement field is missing or null");
         }
+        return plainText(value, path, "measurement field");
+    }
+
+    private String tableName(Object root) {
+        Object value = tableName.get(root);
+        String path = tableName.path().dotted();
+        if (value == null) {
+            throw new FieldValueException(path, "table name field is missing or null");
+        }
+        String name = plainText(value, path, "table name field");
+        if (name.isEmpty()) {
+            throw new FieldValueException(path, "table name field is empty");
+        }
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_TABLE_NAME_BYTES) {
+            throw new FieldValueException(path, "table name is " + bytes + " bytes long; TDengine table names have"
+                    + " at most " + MAX_TABLE_NAME_BYTES + " bytes and it would cut this one short");
+        }
+        return name;
+    }
+
+    /** A single value as text: a String itself, anything else as its mapping writes it unquoted. */
+    private String plainText(Object value, String path, String what) {
         if (value instanceof String) {
             return (String) value;
         }
         if (ColumnMapping.isContainer(value)) {
-            throw new FieldValueException(path, "measurement field must be a single value, not a struct or map");
+            throw new FieldValueException(path, what + " must be a single value, not a struct or map");
         }
-        StringBuilder name = new StringBuilder();
-        mappingOf(null, value, path).appendPlainValue(name, value, settings.renderOptions);
-        return name.toString();
+        StringBuilder text = new StringBuilder();
+        mappingOf(null, value, path).appendPlainValue(text, value, settings.renderOptions);
+        return text.toString();
     }
 
     /** The mapping the schema fixed, or the one for the value's class. */
