@@ -29,7 +29,8 @@ import com.taosdata.kafka.connect.it.harness.TDengineTarget;
  * a baseline read of the same rows in the same run. Query mode against a plain JDBC read of every row: 1 and 2 tasks
  * with the default config, and {@code out.format=json} and {@code struct} (through Connect's JsonConverter) besides
  * {@code line}. Subscription mode (when the target offers TMQ) against a plain TMQ consumer draining the topic the
- * connector created, from the start, in a new consumer group. Run by {@code bench/source-bench.sh}; uses TDENGINE_URL
+ * connector created, from the start, in a new consumer group. One more query path shows the bulk-copy settings:
+ * larger steps and producer batches ({@code producer.override.*}). Run by {@code bench/source-bench.sh}; uses TDENGINE_URL
  * when set.
  */
 public final class SourceBenchmark {
@@ -46,7 +47,9 @@ public final class SourceBenchmark {
         int rows = Integer.getInteger("bench.lines", 200_000);
         try (KafkaBroker broker = KafkaBroker.start(); TDengineTarget td = TDengineTarget.fromEnvironment();
              ConnectWorker worker = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, broker.bootstrapServers(),
-                     "bench-source", "bench-source-worker", Map.of())) {
+                     "bench-source", "bench-source-worker",
+                     // Lets one path show what the producer's settings give (producer.override.*).
+                     Map.of("connector.client.config.override.policy", "All"))) {
             if (td.offersTmq()) {
                 td.execute("DROP TOPIC IF EXISTS `" + TMQ_TOPIC + "`");
             }
@@ -69,12 +72,16 @@ public final class SourceBenchmark {
             double struct = bench.source("qstruct", Map.of("read.method", "query", "tasks.max", "1",
                     "out.format", "struct", "value.converter", "org.apache.kafka.connect.json.JsonConverter",
                     "value.converter.schemas.enable", "false"));
+            double batched = bench.source("qbatch", Map.of("read.method", "query", "tasks.max", "1",
+                    "fetch.max.rows", "10000", "producer.override.linger.ms", "20",
+                    "producer.override.batch.size", "1048576"));
             Measure.header("rows/s", "JDBC");
             Measure.row("plain JDBC read of every row", jdbc, jdbc);
             Measure.row("source, query mode, 1 task", oneTask, jdbc);
             Measure.row("source, query mode, 2 tasks", twoTasks, jdbc);
             Measure.row("... 1 task, out.format=json", json, jdbc);
             Measure.row("... 1 task, out.format=struct (JsonConverter)", struct, jdbc);
+            Measure.row("... 1 task, fetch 10000, linger 20 ms, batch 1 MB", batched, jdbc);
 
             if (td.offersTmq()) {
                 double subscription = bench.source("sub", Map.of("read.method", "subscription", "tasks.max", "1",
