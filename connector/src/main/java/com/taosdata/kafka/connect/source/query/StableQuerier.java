@@ -295,6 +295,12 @@ public final class StableQuerier implements Querier {
         // Kept apart until the step succeeds: a step that fails half way hands out nothing and moves no position.
         Map<String, TablePosition> moved = new HashMap<>();
         boolean ended = false;
+        // A subtable's rows come together: its state is looked up once per run of its rows, not per row.
+        String table = null;
+        boolean member = false;
+        boolean advanced = false;
+        TablePosition position = null;
+        Map<String, String> partition = null;
         try {
             for (int fetched = 0; fetched < fetchMaxRows; fetched++) {
                 if (!w.rows.next()) {
@@ -307,8 +313,18 @@ public final class StableQuerier implements Querier {
                     }
                     redescribed = false;
                 }
-                String table = w.rows.getString(width + 1);
-                if (!shared.contains(table)) {
+                String rowTable = w.rows.getString(width + 1);
+                if (!rowTable.equals(table)) {
+                    if (advanced) {
+                        moved.put(table, position);
+                    }
+                    advanced = false;
+                    table = rowTable;
+                    member = shared.contains(table);
+                    position = moved.containsKey(table) ? moved.get(table) : positions.get(table);
+                    partition = member ? partition(table) : null;
+                }
+                if (!member) {
                     w.skipped++;
                     continue;
                 }
@@ -317,14 +333,16 @@ public final class StableQuerier implements Querier {
                     raw[i] = DriverValues.normalize(w.rows.getObject(i + 1));
                 }
                 Row row = Row.fromDriver(schema, table, raw);
-                TablePosition position = moved.containsKey(table) ? moved.get(table) : positions.get(table);
                 if (!isNew(w, table, position, row.timestamp())) {
                     w.skipped++;
                     continue;
                 }
-                TablePosition next = position == null ? TablePosition.first(row.timestamp()) : position.advance(row.timestamp());
-                moved.put(table, next);
-                records.add(RowRecords.create(partition(table), next.toOffset(schema.precision()), topic, row, formatter));
+                position = position == null ? TablePosition.first(row.timestamp()) : position.advance(row.timestamp());
+                advanced = true;
+                records.add(RowRecords.create(partition, position.toOffset(schema.precision()), topic, row, formatter));
+            }
+            if (advanced) {
+                moved.put(table, position);
             }
         } catch (SQLException e) {
             closeWindow();
