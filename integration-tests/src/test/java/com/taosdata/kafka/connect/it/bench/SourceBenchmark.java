@@ -25,13 +25,13 @@ import com.taosdata.kafka.connect.it.harness.KafkaBroker;
 import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
- * Rows/s from a pre-filled {@code meters} super table (100 subtables) to a Kafka topic, in one run, each path against
- * a baseline read of the same rows in the same run. Query mode against a plain JDBC read of every row: 1 and 2 tasks
- * with the default config, and {@code out.format=json} and {@code struct} (through Connect's JsonConverter) besides
- * {@code line}. Subscription mode (when the target offers TMQ) against a plain TMQ consumer draining the topic the
- * connector created, from the start, in a new consumer group. One more query path shows the bulk-copy settings:
- * larger steps and producer batches ({@code producer.override.*}). Run by {@code bench/source-bench.sh}; uses TDENGINE_URL
- * when set.
+ * Rows/s from a pre-filled {@code meters} super table (100 subtables, nanosecond database) to a Kafka topic, in one
+ * run, each path against a baseline read of the same rows in the same run. Query mode against a plain JDBC read of
+ * every row: 1 and 2 tasks with the default config, and {@code out.format=json} and {@code struct} (through Connect's
+ * JsonConverter) besides {@code line}. Subscription mode (when the target offers TMQ) against a plain TMQ consumer
+ * draining the topic the connector created, from the start, in a new consumer group. One more query path shows the
+ * bulk-copy settings: larger steps and producer batches ({@code producer.override.*}). Run by
+ * {@code bench/source-bench.sh}; uses TDENGINE_URL when set.
  */
 public final class SourceBenchmark {
 
@@ -54,10 +54,6 @@ public final class SourceBenchmark {
                 td.execute("DROP TOPIC IF EXISTS `" + TMQ_TOPIC + "`");
             }
             td.dropDatabase(DATABASE);
-            // Milliseconds (the lines' nanoseconds are 1 ms apart): over JNI, taos-jdbcdriver 3.7.3's TMQ consumer
-            // turns a nanosecond timestamp into a Timestamp of that many milliseconds, which subscription mode
-            // rejects (seen on 3.3.6.13: 1700000000000000000 ns read as the year 53872825).
-            td.execute("CREATE DATABASE `" + DATABASE + "` PRECISION 'ms'");
             DirectWriter.write(td, DATABASE, SinkBenchmark.meters(rows));
             Measure.say(rows + " rows in " + DATABASE + "." + STABLE + " (100 subtables); TDengine: "
                     + (td.isStandIn() ? "STAND-IN" : td.connectionUrl()));
