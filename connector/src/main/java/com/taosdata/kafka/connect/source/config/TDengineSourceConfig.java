@@ -72,8 +72,9 @@ public final class TDengineSourceConfig extends AbstractConfig {
     public static final int POLL_INTERVAL_MS_DEFAULT = 1000;
 
     public static final String FETCH_MAX_ROWS_CONFIG = "fetch.max.rows";
-    private static final String FETCH_MAX_ROWS_DOC = "Most rows one query returns (LIMIT), and so the most records "
-            + "one table contributes to one poll.";
+    private static final String FETCH_MAX_ROWS_DOC = "Most rows fetched per round trip, and so about the most records "
+            + "one poll returns: a window over the subtables of a super table is read this many rows at a time, a query "
+            + "of a single table returns at most this many (LIMIT).";
     public static final int FETCH_MAX_ROWS_DEFAULT = 100;
 
     public static final String QUERY_INTERVAL_MS_CONFIG = "query.interval.ms";

@@ -22,6 +22,10 @@ final class TextValues {
         }
         // Float.toString gives the shortest text that reads back as the same float, without float-to-double noise.
         String shortest = floating instanceof Float ? Float.toString((Float) floating) : Double.toString(value);
+        if (shortest.indexOf('E') < 0 && value != 0) {
+            // Already plain (magnitudes from 10^-3 to 10^7): only a whole number's ".0" goes.
+            return shortest.endsWith(".0") ? shortest.substring(0, shortest.length() - 2) : shortest;
+        }
         return new BigDecimal(shortest).stripTrailingZeros().toPlainString();
     }
 

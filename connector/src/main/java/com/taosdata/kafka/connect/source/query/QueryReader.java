@@ -12,45 +12,43 @@ import com.taosdata.kafka.connect.source.TDengineSession;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.Sleeper;
 import com.taosdata.kafka.connect.connection.TDengineException;
-import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.source.ReaderGuard;
 import com.taosdata.kafka.connect.source.SourceReader;
 import com.taosdata.kafka.connect.source.table.TableErrors;
 
 /**
- * Query mode: visits the task's tables round-robin, querying each one that is due, until a poll holds
- * {@code fetch.max.rows} records or every table had its turn. A table that has caught up waits
- * {@code poll.interval.ms}; one that filled its batch or has further windows to scan stays due. Transient errors
- * are retried {@code max.retries} times with {@code retry.backoff.ms} between, on a fresh connection.
+ * Query mode: visits the task's queriers (one per group of subtables of a super table, one per normal table)
+ * round-robin, stepping each one that is due until a poll holds {@code fetch.max.rows} records or every querier had
+ * its turn. A querier that has caught up waits {@code poll.interval.ms}; one with more to read stays due. Each step
+ * fetches at most {@code fetch.max.rows} rows. Transient errors are retried {@code max.retries} times with
+ * {@code retry.backoff.ms} between, on a fresh connection; a failed step hands nothing out.
  */
 public final class QueryReader implements SourceReader {
 
     private static final Logger log = LoggerFactory.getLogger(QueryReader.class);
 
-    private final List<TableQuerier> queriers;
+    private final List<Querier> queriers;
     private final long[] dueAt;
     private final TDengineSession session;
     private final RetryPolicy retry;
     private final LongSupplier clock;
     private final Sleeper sleeper;
-    private final TimestampUnit precision;
     private final long pollIntervalMs;
     private final int fetchMaxRows;
     private final ReaderGuard guard;
     private int next;
 
-    public QueryReader(List<TableQuerier> queriers, TDengineSession session, RetryPolicy retry, LongSupplier clock,
-                       Sleeper sleeper, TimestampUnit precision, long pollIntervalMs, int fetchMaxRows) {
+    public QueryReader(List<? extends Querier> queriers, TDengineSession session, RetryPolicy retry, LongSupplier clock,
+                       Sleeper sleeper, long pollIntervalMs, int fetchMaxRows) {
         this.queriers = List.copyOf(queriers);
         this.dueAt = new long[queriers.size()];
         this.session = session;
         this.retry = retry;
         this.clock = clock;
         this.sleeper = sleeper;
-        this.precision = precision;
         this.pollIntervalMs = pollIntervalMs;
         this.fetchMaxRows = fetchMaxRows;
-        this.guard = new ReaderGuard(session::close);
+        this.guard = new ReaderGuard(this::closeQueriers);
     }
 
     @Override
@@ -64,27 +62,27 @@ public final class QueryReader implements SourceReader {
              visited++) {
             int index = next;
             next = (next + 1) % queriers.size();
-            long nowMs = clock.getAsLong();
-            if (dueAt[index] > nowMs) {
-                continue;
-            }
-            TableQuerier querier = queriers.get(index);
-            TableQuerier.Result result;
-            try {
-                long now = precision.fromMillis(nowMs);
-                result = retry.call("querying table " + querier.table(), () -> session.call(c -> querier.poll(c, now)));
-            } catch (TDengineException e) {
-                if (!TableErrors.isTableGone(e)) {
-                    throw e;
+            Querier querier = queriers.get(index);
+            for (long nowMs = clock.getAsLong(); dueAt[index] <= nowMs && records.size() < fetchMaxRows
+                    && !guard.closeRequested(); nowMs = clock.getAsLong()) {
+                TableQuerier.Result result;
+                try {
+                    long stepNowMs = nowMs;
+                    result = retry.call("querying " + querier.describe(),
+                            () -> session.call(c -> querier.poll(c, stepNowMs)));
+                } catch (TDengineException e) {
+                    if (!TableErrors.isTableGone(e)) {
+                        throw e;
+                    }
+                    // Dropped since the connector listed it: the monitor reconfigures the tasks at its next check.
+                    log.warn("{} no longer exists ({}); skipping it until the tasks are reconfigured",
+                            querier.describe(), e.getMessage());
+                    dueAt[index] = nowMs + pollIntervalMs;
+                    break;
                 }
-                // Dropped since the connector listed it: the monitor reconfigures the tasks at its next check.
-                log.warn("Table {} no longer exists ({}); skipping it until the tasks are reconfigured", querier.table(),
-                        e.getMessage());
-                dueAt[index] = nowMs + pollIntervalMs;
-                continue;
+                records.addAll(result.records());
+                dueAt[index] = result.caughtUp() ? nowMs + pollIntervalMs : nowMs;
             }
-            records.addAll(result.records());
-            dueAt[index] = result.caughtUp() ? nowMs + pollIntervalMs : nowMs;
         }
         if (records.isEmpty()) {
             waitForNextDue();
@@ -106,5 +104,10 @@ public final class QueryReader implements SourceReader {
     @Override
     public void close() {
         guard.close();
+    }
+
+    private void closeQueriers() {
+        queriers.forEach(Querier::close);
+        session.close();
     }
 }

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 import org.apache.kafka.connect.storage.OffsetStorageReader;
@@ -34,6 +36,9 @@ import com.taosdata.kafka.connect.source.table.TableSchema;
 public final class QueryReaders {
 
     private static final Logger log = LoggerFactory.getLogger(QueryReaders.class);
+
+    /** Subtables one query names at most (TDengine takes statements of up to 1 MB; names are up to 192 bytes). */
+    static final int TABLES_PER_QUERY = 1000;
 
     private QueryReaders() {
     }
@@ -99,20 +104,49 @@ public final class QueryReaders {
         long interval = precision.fromMillis(config.queryIntervalMs());
         RowFormatter formatter = RowFormatters.create(config.outFormat(), config.outputPrecision());
         TopicNaming topics = config.topicNaming();
-        List<TableQuerier> queriers = new ArrayList<>(tables.size());
+        StableQuerier.Solo solo = (table, schema, position) -> new TableQuerier(table, schema,
+                describer(database, schema, precision), new WindowPlanner(start, interval, schema.compositeKey().isPresent()),
+                position, config.fetchMaxRows(), topics.topicFor(schema.measurement()), formatter);
+        List<Querier> queriers = new ArrayList<>();
+        Map<String, Map<String, TablePosition>> subtables = new TreeMap<>();
         for (SourceTable table : tables) {
-            TableSchema schema = byMeasurement.get(table.measurement());
-            TablePosition position = TablePosition.fromOffset(
-                    stored.get(SourcePartitions.table(database, table.name())), precision);
-            WindowPlanner planner = new WindowPlanner(start, interval, schema.compositeKey().isPresent());
-            SourceTable described = describedTable(table);
-            TableQuerier.Describer describer = connection -> new SchemaReader(database).describe(connection, described,
+            TablePosition position = TablePosition.fromOffset(stored.get(SourcePartitions.table(database, table.name())),
                     precision);
-            queriers.add(new TableQuerier(table.name(), schema, describer, planner, position, config.fetchMaxRows(),
-                    topics.topicFor(table.measurement()), formatter));
+            if (table.stable() == null) {
+                queriers.add(solo.create(table.name(), byMeasurement.get(table.measurement()), position));
+            } else {
+                subtables.computeIfAbsent(table.stable(), s -> new TreeMap<>()).put(table.name(), position);
+            }
         }
-        return new QueryReader(queriers, session, retry, clock, sleeper, precision, config.pollIntervalMs(),
-                config.fetchMaxRows());
+        subtables.forEach((stable, positions) -> {
+            TableSchema schema = byMeasurement.get(stable);
+            for (Map<String, TablePosition> group : chunks(positions)) {
+                queriers.add(new StableQuerier(schema, group, describer(database, schema, precision), solo, start,
+                        interval, config.fetchMaxRows(), StableQuerier.WINDOW_ROWS, config.pollIntervalMs(),
+                        topics.topicFor(stable), formatter));
+            }
+        });
+        return new QueryReader(queriers, session, retry, clock, sleeper, config.pollIntervalMs(), config.fetchMaxRows());
+    }
+
+    /** Groups of at most {@value #TABLES_PER_QUERY} subtables, so that a query's table list stays short. */
+    private static List<Map<String, TablePosition>> chunks(Map<String, TablePosition> positions) {
+        List<Map<String, TablePosition>> groups = new ArrayList<>();
+        Map<String, TablePosition> group = null;
+        for (Map.Entry<String, TablePosition> entry : positions.entrySet()) {
+            if (group == null || group.size() == TABLES_PER_QUERY) {
+                group = new LinkedHashMap<>();
+                groups.add(group);
+            }
+            group.put(entry.getKey(), entry.getValue());
+        }
+        return groups;
+    }
+
+    /** Describes the table named like {@code schema}'s measurement: the super table, or the normal table itself. */
+    private static TableQuerier.Describer describer(String database, TableSchema schema, TimestampUnit precision) {
+        SourceTable described = SourceTable.normal(schema.measurement());
+        return connection -> new SchemaReader(database).describe(connection, described, precision);
     }
 
     /** Subtables share their super table's columns, so the super table is described once for all of them. */

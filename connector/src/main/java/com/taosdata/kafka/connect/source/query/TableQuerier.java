@@ -24,7 +24,7 @@ import com.taosdata.kafka.connect.source.table.TableSchema;
  * The position advances when rows are handed out; Connect commits the offset of a record only after Kafka
  * acknowledged it, so a restart resumes after the last row Kafka has.
  */
-public final class TableQuerier {
+public final class TableQuerier implements Querier {
 
     /** What one query gave. */
     public record Result(List<SourceRecord> records, boolean caughtUp) {
@@ -66,15 +66,23 @@ public final class TableQuerier {
         return table;
     }
 
+    @Override
+    public String describe() {
+        return "table " + table;
+    }
+
+    /** Where reading the table has got to: a subtable read on its own hands it back when it rejoins its super table's query. */
     public TablePosition position() {
         return position;
     }
 
     /**
-     * Queries the next window. {@code now} is in the database's precision. {@code caughtUp} is true when the
-     * table has nothing more to read before now, so it can wait {@code poll.interval.ms}.
+     * Queries the next window. {@code caughtUp} is true when the table has nothing more to read before now, so it
+     * can wait {@code poll.interval.ms}.
      */
-    public Result poll(Connection connection, long now) {
+    @Override
+    public Result poll(Connection connection, long nowMs) {
+        long now = schema.precision().fromMillis(nowMs);
         if (planner.needsFirstTimestamp(position, scannedTo)) {
             Long first = firstTimestamp(connection);
             if (first == null) {

@@ -29,10 +29,6 @@ public record SourceTable(String name, String stable) implements Comparable<Sour
         return stable == null ? name : stable;
     }
 
-    public boolean isSuperTable() {
-        return name.equals(stable);
-    }
-
     @Override
     public int compareTo(SourceTable other) {
         return ORDER.compare(this, other);

@@ -57,8 +57,4 @@ final class AckTracker {
         }
         return committable;
     }
-
-    synchronized int pendingBatches() {
-        return batches.size();
-    }
 }

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.taosdata.kafka.connect.connection.RetryPolicy;
+import com.taosdata.kafka.connect.schemas.TdengineType;
 import com.taosdata.kafka.connect.source.ReaderGuard;
 import com.taosdata.kafka.connect.source.SourceReader;
 import com.taosdata.kafka.connect.source.format.DriverValues;
@@ -144,7 +145,9 @@ public final class SubscriptionReader implements SourceReader {
         List<ColumnDef> columns = schema.columns();
         Object[] raw = new Object[columns.size()];
         for (int i = 0; i < raw.length; i++) {
-            raw[i] = DriverValues.normalize(tmqRow.values().get(columns.get(i).name()));
+            Object value = DriverValues.normalize(tmqRow.values().get(columns.get(i).name()));
+            raw[i] = columns.get(i).type().type() == TdengineType.TIMESTAMP
+                    ? TmqTimestamps.repair(value, schema.precision()) : value;
         }
         String table = tmqRow.table() == null ? schema.measurement() : tmqRow.table();
         Row row = Row.fromDriver(schema, table, raw);

@@ -51,7 +51,7 @@ class QueryReaderTest {
                     fetchMaxRows, "power-meters", RowFormatters.create(OutFormat.LINE, Precision.MS)));
         }
         return new QueryReader(queriers, new TDengineSession(factory, "power"), new RetryPolicy(2, 50, sleeps::add),
-                clock::get, sleeps::add, TimestampUnit.MS, 1000, fetchMaxRows);
+                clock::get, sleeps::add, 1000, fetchMaxRows);
     }
 
     private static List<Object[]> rows(long... timestamps) {

@@ -44,7 +44,7 @@ public final class SqlTranslator {
 
     /**
      * The H2 statement, the table it reads, the precision its timestamps are in, and the output columns that are
-     * computed timestamps ({@code MIN(ts)}, {@code MAX(ts)}: TDengine types them TIMESTAMP, H2 sees BIGINT).
+     * computed timestamps ({@code FIRST(ts)}, {@code LAST(ts)}: TDengine types them TIMESTAMP, H2 sees BIGINT).
      */
     public record Translation(String h2Sql, TableDef table, Precision precision, Set<Integer> timestampOutputs) {
     }
@@ -99,6 +99,10 @@ public final class SqlTranslator {
                     filtered = true;
                 }
             }
+            if (topLevel && t.isWord("PARTITION")) {
+                out.append(partitionByTable(tokens, i, table));
+                break;
+            }
             if (t.isWord("LIMIT") && i + 3 < tokens.size() && tokens.get(i + 2).isSymbol(",")) {
                 // TDengine's parser also takes MySQL's "LIMIT offset, count"; H2 wants LIMIT … OFFSET …
                 out.append(" LIMIT ").append(tokens.get(i + 3).text()).append(" OFFSET ")
@@ -144,11 +148,30 @@ public final class SqlTranslator {
         out.append(String.join(", ", rendered));
     }
 
-    /** {@code MIN(ts)} or {@code MAX(ts)} of a TIMESTAMP column, possibly aliased. */
+    /**
+     * {@code PARTITION BY tbname} closing a query that selects rows: each subtable is one timeline, its rows
+     * together and in timestamp order (TDengine's documented meaning), which H2 gives by ordering on both.
+     */
+    private static String partitionByTable(List<Token> tokens, int i, TableDef table) {
+        boolean byTable = i + 2 == tokens.size() - 1 && tokens.get(i + 1).isWord("BY")
+                && tokens.get(i + 2).isWord(TableDef.TBNAME);
+        if (!byTable) {
+            throw TDengineErrors.OPS_NOT_SUPPORT.error("the stand-in supports PARTITION BY tbname only, at the end");
+        }
+        return " ORDER BY " + H2Store.quote(TableDef.TBNAME) + ", " + H2Store.quote(table.timestampColumn().name());
+    }
+
+    /** {@code FIRST(ts)} or {@code LAST(ts)} of the timestamp column, possibly aliased. */
     private static boolean isTimestampExtreme(List<Token> item, TableDef table) {
-        return item.size() >= 4 && (item.get(0).isWord("MIN") || item.get(0).isWord("MAX"))
-                && item.get(1).isSymbol("(") && item.get(3).isSymbol(")") && isTimestampColumn(item.get(2), table)
+        return item.size() >= 4 && (item.get(0).isWord("FIRST") || item.get(0).isWord("LAST"))
+                && item.get(1).isSymbol("(") && item.get(3).isSymbol(")") && isPrimaryTimestamp(item.get(2), table)
                 && (item.size() == 4 || item.get(4).isWord("AS"));
+    }
+
+    private static boolean isPrimaryTimestamp(Token t, TableDef table) {
+        String upper = t.text().toUpperCase(Locale.ROOT);
+        return t.isName() && (upper.equals("_ROWTS") || upper.equals("_C0")
+                || t.name().equals(table.timestampColumn().name()));
     }
 
     private String selectItem(String sql, List<Token> item, TableDef table) {
@@ -157,9 +180,18 @@ public final class SqlTranslator {
             table.starColumns().forEach(col -> names.add(H2Store.quote(col.name())));
             return String.join(", ", names);
         }
+        boolean extreme = isTimestampExtreme(item, table);
+        if (!extreme && item.size() >= 4 && (item.get(0).isWord("MIN") || item.get(0).isWord("MAX"))
+                && item.get(1).isSymbol("(") && isTimestampColumn(item.get(2), table)) {
+            // A real 3.3.6.13 answers MIN(ts) and MAX(ts) so; FIRST and LAST give a timestamp's extremes.
+            throw TDengineErrors.FUNC_FUNTION_PARA_TYPE.error(item.get(0).text().toLowerCase(Locale.ROOT));
+        }
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < item.size(); i++) {
-            out.append(i == 0 ? "" : " ").append(translateToken(item, i, table, null));
+            // The extremes of the primary timestamp are its first and last values.
+            String token = extreme && i == 0 ? (item.get(0).isWord("FIRST") ? "MIN" : "MAX")
+                    : translateToken(item, i, table, null);
+            out.append(i == 0 ? "" : " ").append(token);
         }
         boolean plainName = item.size() == 1 && item.get(0).isName();
         boolean aliased = item.size() >= 2 && item.get(item.size() - 2).isWord("AS");

@@ -38,6 +38,7 @@ public enum TDengineErrors {
     PAR_INVALID_ROW_LENGTH(0x8000263E, "Row length exceeds max length"),
     PAR_INVALID_COLUMNS_NUM(0x8000263F, "Illegal number of columns"),
     PAR_FIRST_COLUMN_NOT_TIMESTAMP(0x80002641, "First column must be timestamp"),
+    FUNC_FUNTION_PARA_TYPE(0x80002802, "Invalid parameter data type"),
     SML_INVALID_DATA(0x80003002, "Invalid data format"),
     SML_NOT_SAME_TYPE(0x80003004, "Not the same type like before"),
     SML_INTERNAL_ERROR(0x80003005, "Internal error"),

@@ -201,6 +201,33 @@ class RestfulDriverTest {
     }
 
     @Test
+    void partitionByTbnameGivesEachSubtableAsOneTimeline() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT *,tbname FROM power.meters WHERE tbname IN ('d1002','d1001') "
+                     + "AND ts > 1538548685000000000 PARTITION BY tbname")) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(9) + "@" + rs.getLong(1));
+            }
+            assertThat(rows).as("rows together per subtable, in timestamp order")
+                    .containsExactly("d1001@1538548685000000001", "d1001@1538548695000000002", "d1002@1538548696650000000");
+        }
+    }
+
+    @Test
+    void firstAndLastGiveTheTimestampExtremesAndMinOfATimestampFailsAsOnARealServer() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*),FIRST(`ts`),LAST(`ts`) FROM power.meters "
+                     + "WHERE tbname IN ('d1001') AND `ts` >= 1538548685000000001")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isEqualTo(2);
+            assertThat(rs.getLong(2)).isEqualTo(1538548685000000001L);
+            assertThat(rs.getLong(3)).isEqualTo(1538548695000000002L);
+            assertThatThrownBy(() -> s.executeQuery("SELECT MIN(ts) FROM power.meters")).hasMessageContaining("0x2802");
+        }
+    }
+
+    @Test
     void errorsCarryTDengineCodes() throws Exception {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeQuery("select * from power.nope"))
