@@ -6,21 +6,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.taosdata.jdbc.SchemalessWriter;
+import com.taosdata.jdbc.AbstractConnection;
 import com.taosdata.jdbc.enums.SchemalessProtocolType;
 import com.taosdata.jdbc.enums.SchemalessTimestampType;
 import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
  * The baseline the sink is measured against: TDengine's own schemaless writer (taos-jdbcdriver's
- * {@link SchemalessWriter}) for native and WebSocket URLs, or a plain POST to taosAdapter's InfluxDB endpoint for REST,
+ * schemaless write, {@code AbstractConnection.write}) for native and WebSocket URLs, or a plain POST to taosAdapter's InfluxDB endpoint for REST,
  * with {@value #LINES_PER_CALL} lines per call and nothing else. With several threads, each writes its share of the
  * devices on its own connection, as tasks of a sink would with one partition each.
  */
@@ -45,12 +48,23 @@ final class DirectWriter {
         for (int i = 0; i < lines.size(); i++) {
             shares.get(i % threads).add(lines.get(i));
         }
+        boolean rest = td.connectionUrl().toUpperCase().startsWith("JDBC:TAOS-RS://");
+        // Opened here: the driver's WebSocket URLs are not found by DriverManager from the pool's threads.
+        List<Connection> connections = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Void>> writers = new ArrayList<>();
             for (List<String> share : shares) {
+                Connection connection = rest ? null : connectTo(td, database);
+                if (connection != null) {
+                    connections.add(connection);
+                }
                 writers.add(pool.submit(() -> {
-                    writeShare(td, database, share);
+                    if (rest) {
+                        writeHttp(td, database, share);
+                    } else {
+                        writeShare(connection, database, share);
+                    }
                     return null;
                 }));
             }
@@ -59,19 +73,26 @@ final class DirectWriter {
             }
         } finally {
             pool.shutdownNow();
+            for (Connection connection : connections) {
+                connection.close();
+            }
         }
     }
 
-    private static void writeShare(TDengineTarget td, String database, List<String> lines) throws Exception {
-        if (td.connectionUrl().toUpperCase().startsWith("JDBC:TAOS-RS://")) {
-            writeHttp(td, database, lines);
-            return;
-        }
-        try (Connection connection = td.connect(); SchemalessWriter writer = new SchemalessWriter(connection, database)) {
-            for (int from = 0; from < lines.size(); from += LINES_PER_CALL) {
-                List<String> chunk = lines.subList(from, Math.min(lines.size(), from + LINES_PER_CALL));
-                writer.write(chunk.toArray(new String[0]), SchemalessProtocolType.LINE, SchemalessTimestampType.NANO_SECONDS);
-            }
+    /** A connection whose current database is {@code database}: the driver's schemaless writes go there. */
+    private static Connection connectTo(TDengineTarget td, String database) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", td.user());
+        properties.setProperty("password", td.password());
+        String url = td.connectionUrl().endsWith("/") ? td.connectionUrl() : td.connectionUrl() + "/";
+        return DriverManager.getConnection(url + database, properties);
+    }
+
+    private static void writeShare(Connection connection, String database, List<String> lines) throws Exception {
+        AbstractConnection writer = connection.unwrap(AbstractConnection.class);
+        for (int from = 0; from < lines.size(); from += LINES_PER_CALL) {
+            List<String> chunk = lines.subList(from, Math.min(lines.size(), from + LINES_PER_CALL));
+            writer.write(chunk.toArray(new String[0]), SchemalessProtocolType.LINE, SchemalessTimestampType.NANO_SECONDS, null, null);
         }
     }
 
