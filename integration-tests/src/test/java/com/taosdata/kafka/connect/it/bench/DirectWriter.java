@@ -48,7 +48,7 @@ final class DirectWriter {
         for (int i = 0; i < lines.size(); i++) {
             shares.get(i % threads).add(lines.get(i));
         }
-        boolean rest = td.connectionUrl().toUpperCase().startsWith("JDBC:TAOS-RS://");
+        boolean rest = td.isRest();
         // Opened here: the driver's WebSocket URLs are not found by DriverManager from the pool's threads.
         List<Connection> connections = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);

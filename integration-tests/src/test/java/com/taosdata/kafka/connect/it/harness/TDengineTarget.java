@@ -80,9 +80,14 @@ public final class TDengineTarget implements AutoCloseable {
         return scheme.equalsIgnoreCase("jdbc:TAOS://");
     }
 
+    /** Whether the URL is taosAdapter's REST API ({@code jdbc:TAOS-RS://}), as the stand-in's is. */
+    public boolean isRest() {
+        return scheme.equalsIgnoreCase("jdbc:TAOS-RS://");
+    }
+
     /** Whether this TDengine offers TMQ subscriptions: a real server over a native or WebSocket URL. */
     public boolean offersTmq() {
-        return !isStandIn() && !scheme.equalsIgnoreCase("jdbc:TAOS-RS://");
+        return !isStandIn() && !isRest();
     }
 
     /** The value of {@code connection.url} for connectors writing to this TDengine. */

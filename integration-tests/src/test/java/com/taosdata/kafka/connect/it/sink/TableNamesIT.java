@@ -45,7 +45,7 @@ class TableNamesIT {
     }
 
     private static boolean overRest() {
-        return env.tdengine().connectionUrl().toUpperCase(Locale.ROOT).startsWith("JDBC:TAOS-RS://");
+        return env.tdengine().isRest();
     }
 
     @Test
