@@ -25,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
-import com.taosdata.kafka.connect.config.SchemalessProtocol;
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.NativeClient;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
@@ -34,9 +33,22 @@ import com.taosdata.kafka.connect.connection.Transport;
 import com.taosdata.kafka.connect.naming.DatabaseNameResolver;
 import com.taosdata.kafka.connect.naming.Identifiers;
 import com.taosdata.kafka.connect.schemas.Version;
-import com.taosdata.kafka.connect.write.DatabaseInitializer;
-import com.taosdata.kafka.connect.write.SchemalessWriter;
-import com.taosdata.kafka.connect.write.SchemalessWriters;
+import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
+import com.taosdata.kafka.connect.sink.config.TDengineSinkConfig;
+import com.taosdata.kafka.connect.sink.record.EncodedRecord;
+import com.taosdata.kafka.connect.sink.record.PayloadDecoder;
+import com.taosdata.kafka.connect.sink.record.RecordIds;
+import com.taosdata.kafka.connect.sink.write.Backpressure;
+import com.taosdata.kafka.connect.sink.write.BadRecordHandler;
+import com.taosdata.kafka.connect.sink.write.Batch;
+import com.taosdata.kafka.connect.sink.write.DatabaseBuffer;
+import com.taosdata.kafka.connect.sink.write.DatabaseInitializer;
+import com.taosdata.kafka.connect.sink.write.IsolatingBatchWriter;
+import com.taosdata.kafka.connect.sink.write.OffsetTracker;
+import com.taosdata.kafka.connect.sink.write.PipelinedWriter;
+import com.taosdata.kafka.connect.sink.write.SchemalessWriter;
+import com.taosdata.kafka.connect.sink.write.SchemalessWriters;
+import com.taosdata.kafka.connect.sink.write.SinkTaskMetrics;
 
 /**
  * Buffers records per target database across {@code put()} calls and hands a database's buffer to the writer thread

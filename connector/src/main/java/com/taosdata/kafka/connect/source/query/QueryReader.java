@@ -8,12 +8,12 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.taosdata.kafka.connect.source.TDengineSession;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.Sleeper;
 import com.taosdata.kafka.connect.connection.TDengineException;
-import com.taosdata.kafka.connect.source.ReaderGuard;
-import com.taosdata.kafka.connect.source.SourceReader;
+import com.taosdata.kafka.connect.connection.TDengineSession;
+import com.taosdata.kafka.connect.source.read.ReaderGuard;
+import com.taosdata.kafka.connect.source.read.SourceReader;
 import com.taosdata.kafka.connect.source.table.TableErrors;
 
 /**

@@ -14,11 +14,11 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.taosdata.kafka.connect.source.TDengineSession;
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.Sleeper;
 import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.connection.TDengineSession;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.source.config.TDengineSourceConfig;
 import com.taosdata.kafka.connect.source.config.TopicNaming;

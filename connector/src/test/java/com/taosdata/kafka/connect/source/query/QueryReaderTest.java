@@ -18,17 +18,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
 
-import com.taosdata.kafka.connect.source.TDengineSession;
 import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.connection.TDengineSession;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
 import com.taosdata.kafka.connect.source.config.OutFormat;
 import com.taosdata.kafka.connect.source.format.RowFormatters;
-import com.taosdata.kafka.connect.source.table.ColumnDef;
 import com.taosdata.kafka.connect.source.table.ColumnDef.Role;
+import com.taosdata.kafka.connect.source.table.ColumnDef;
 import com.taosdata.kafka.connect.source.table.TableSchema;
 import com.taosdata.kafka.connect.source.testing.FakeJdbc;
 
