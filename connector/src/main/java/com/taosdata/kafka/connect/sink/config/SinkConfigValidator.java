@@ -15,12 +15,12 @@ import org.apache.kafka.common.config.ConfigValue;
 
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
 import com.taosdata.kafka.connect.config.ConnectivityCheck;
-import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.connection.SqlErrors;
 import com.taosdata.kafka.connect.connection.TDengineUrl;
 import com.taosdata.kafka.connect.connection.Transport;
 import com.taosdata.kafka.connect.naming.DatabaseNameResolver;
 import com.taosdata.kafka.connect.naming.Identifiers;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
 
 /**
@@ -130,12 +130,12 @@ public final class SinkConfigValidator {
     }
 
     /** An existing target database must have the precision line protocol timestamps are written in. */
-    private static void checkPrecision(Connection connection, Precision precision, List<String> databases, ConfigValue value) {
+    private static void checkPrecision(Connection connection, TimestampUnit precision, List<String> databases, ConfigValue value) {
         for (String database : databases) {
             String sql = "SELECT `precision` FROM information_schema.ins_databases WHERE name = " + Identifiers.literal(database);
             try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
                 if (rows.next()) {
-                    Precision existing = ConfigEnum.parse(Precision.class, "precision", rows.getString(1));
+                    TimestampUnit existing = ConfigEnum.of(TimestampUnit.precisions()).parse("precision", rows.getString(1));
                     if (existing != precision) {
                         value.addErrorMessage("database " + database + " exists with precision '" + existing.configValue()
                                 + "' but data.precision is '" + precision.configValue() + "'");

@@ -6,7 +6,7 @@ import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
-import com.taosdata.kafka.connect.config.Precision;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
 
 /** Configuration of the sink connector: every key of TDengine's Kafka tutorial, same names and meaning. */
@@ -34,7 +34,9 @@ public final class TDengineSinkConfig extends AbstractConfig {
     public static final String DATA_PRECISION_CONFIG = "data.precision";
     private static final String DATA_PRECISION_DOC = "Timestamp precision of the line protocol data, and of databases "
             + "the sink creates. An existing database with another precision is a configuration error.";
-    public static final String DATA_PRECISION_DEFAULT = Precision.NS.configValue();
+    /** The precisions a database can have, which data.precision allows. */
+    private static final ConfigEnum.Values<TimestampUnit> PRECISIONS = ConfigEnum.of(TimestampUnit.precisions());
+    public static final String DATA_PRECISION_DEFAULT = TimestampUnit.NS.configValue();
     private static final String DATA_PRECISION_DISPLAY = "Timestamp precision";
 
     public static final String DB_SCHEMALESS_CONFIG = "db.schemaless";
@@ -99,8 +101,8 @@ public final class TDengineSinkConfig extends AbstractConfig {
                         CONNECTION_DATABASE_PREFIX_DOC, DATABASE_GROUP, ++order, ConfigDef.Width.MEDIUM,
                         CONNECTION_DATABASE_PREFIX_DISPLAY)
                 .define(DATA_PRECISION_CONFIG, ConfigDef.Type.STRING, DATA_PRECISION_DEFAULT,
-                        ConfigEnum.validator(Precision.class), ConfigDef.Importance.MEDIUM, DATA_PRECISION_DOC,
-                        DATABASE_GROUP, ++order, ConfigDef.Width.SHORT, DATA_PRECISION_DISPLAY, ConfigEnum.recommender(Precision.class));
+                        PRECISIONS, ConfigDef.Importance.MEDIUM, DATA_PRECISION_DOC,
+                        DATABASE_GROUP, ++order, ConfigDef.Width.SHORT, DATA_PRECISION_DISPLAY, PRECISIONS);
         order = 0;
         def.define(DB_SCHEMALESS_CONFIG, ConfigDef.Type.STRING, DB_SCHEMALESS_DEFAULT,
                         ConfigEnum.validator(SchemalessProtocol.class), ConfigDef.Importance.HIGH, DB_SCHEMALESS_DOC,
@@ -129,8 +131,8 @@ public final class TDengineSinkConfig extends AbstractConfig {
         return ConfigEnum.parse(SchemalessProtocol.class, DB_SCHEMALESS_CONFIG, getString(DB_SCHEMALESS_CONFIG));
     }
 
-    public Precision precision() {
-        return ConfigEnum.parse(Precision.class, DATA_PRECISION_CONFIG, getString(DATA_PRECISION_CONFIG));
+    public TimestampUnit precision() {
+        return PRECISIONS.parse(DATA_PRECISION_CONFIG, getString(DATA_PRECISION_CONFIG));
     }
 
     public int batchSize() {

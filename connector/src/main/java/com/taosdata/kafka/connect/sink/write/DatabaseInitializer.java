@@ -11,12 +11,12 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.Sleeper;
 import com.taosdata.kafka.connect.connection.SqlErrors;
 import com.taosdata.kafka.connect.naming.Identifiers;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 
 /**
  * Creates each target database once per task ({@code CREATE DATABASE IF NOT EXISTS … PRECISION …}) and checks that an
@@ -32,7 +32,7 @@ public final class DatabaseInitializer implements AutoCloseable {
 
     private final ConnectionFactory connections;
     private final RetryPolicy retry;
-    private final Precision precision;
+    private final TimestampUnit precision;
     private final boolean precisionMustMatch;
     private final Set<String> ready = new HashSet<>();
     private Connection connection;
@@ -41,7 +41,7 @@ public final class DatabaseInitializer implements AutoCloseable {
      * @param precisionMustMatch whether an existing database with another precision is an error: it is for line
      *                           protocol, whose timestamps are read in {@code precision}
      */
-    public DatabaseInitializer(ConnectionFactory connections, RetryPolicy retry, Precision precision, boolean precisionMustMatch) {
+    public DatabaseInitializer(ConnectionFactory connections, RetryPolicy retry, TimestampUnit precision, boolean precisionMustMatch) {
         this.connections = connections;
         this.retry = retry;
         this.precision = precision;

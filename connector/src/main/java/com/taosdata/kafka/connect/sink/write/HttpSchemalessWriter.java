@@ -14,9 +14,9 @@ import java.util.List;
 import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.connect.errors.ConnectException;
 
-import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.connection.TDengineUrl;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
 import com.taosdata.kafka.connect.sink.config.TableOptions;
 
@@ -31,14 +31,14 @@ public final class HttpSchemalessWriter implements SchemalessWriter {
     private final HttpClient client;
     private final String baseUrl;
     private final SchemalessProtocol protocol;
-    private final Precision precision;
+    private final TimestampUnit precision;
     /** {@code &key=value…} of the table options, or "". */
     private final String tableParams;
     private final String authorization;
     private final Duration timeout;
 
     public HttpSchemalessWriter(TDengineUrl url, String user, Password password, SchemalessProtocol protocol,
-                                Precision precision, TableOptions tables, Duration timeout) {
+                                TimestampUnit precision, TableOptions tables, Duration timeout) {
         this.client = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
         this.baseUrl = url.httpBaseUrl();
         this.protocol = protocol;
@@ -105,8 +105,8 @@ public final class HttpSchemalessWriter implements SchemalessWriter {
     }
 
     /** taosAdapter takes InfluxDB's precision names: {@code u} for microseconds. */
-    static String influxPrecision(Precision precision) {
-        return precision == Precision.US ? "u" : precision.configValue();
+    static String influxPrecision(TimestampUnit precision) {
+        return precision == TimestampUnit.US ? "u" : precision.configValue();
     }
 
     @Override

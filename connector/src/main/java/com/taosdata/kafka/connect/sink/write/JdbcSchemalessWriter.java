@@ -12,11 +12,11 @@ import org.slf4j.LoggerFactory;
 import com.taosdata.jdbc.AbstractConnection;
 import com.taosdata.jdbc.enums.SchemalessProtocolType;
 import com.taosdata.jdbc.enums.SchemalessTimestampType;
-import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.SqlErrors;
 import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
 import com.taosdata.kafka.connect.sink.config.TableOptions;
 
@@ -37,11 +37,11 @@ public final class JdbcSchemalessWriter implements SchemalessWriter {
     private final Integer ttl;
     private final Map<String, Connection> byDatabase = new HashMap<>();
 
-    public JdbcSchemalessWriter(ConnectionFactory connections, SchemalessProtocol protocol, Precision precision) {
+    public JdbcSchemalessWriter(ConnectionFactory connections, SchemalessProtocol protocol, TimestampUnit precision) {
         this(connections, protocol, precision, TableOptions.DEFAULTS);
     }
 
-    public JdbcSchemalessWriter(ConnectionFactory connections, SchemalessProtocol protocol, Precision precision,
+    public JdbcSchemalessWriter(ConnectionFactory connections, SchemalessProtocol protocol, TimestampUnit precision,
                                 TableOptions tables) {
         if (tables.tableNameTag() != null) {
             throw new IllegalArgumentException("taos-jdbcdriver cannot pass a table name tag; validation refuses "
@@ -95,28 +95,19 @@ public final class JdbcSchemalessWriter implements SchemalessWriter {
     }
 
     static SchemalessProtocolType protocolType(SchemalessProtocol protocol) {
-        switch (protocol) {
-            case LINE:
-                return SchemalessProtocolType.LINE;
-            case TELNET:
-                return SchemalessProtocolType.TELNET;
-            case JSON:
-                return SchemalessProtocolType.JSON;
-            default:
-                throw new IllegalStateException("unhandled protocol " + protocol);
-        }
+        return switch (protocol) {
+            case LINE -> SchemalessProtocolType.LINE;
+            case TELNET -> SchemalessProtocolType.TELNET;
+            case JSON -> SchemalessProtocolType.JSON;
+        };
     }
 
-    static SchemalessTimestampType timestampType(Precision precision) {
-        switch (precision) {
-            case MS:
-                return SchemalessTimestampType.MILLI_SECONDS;
-            case US:
-                return SchemalessTimestampType.MICRO_SECONDS;
-            case NS:
-                return SchemalessTimestampType.NANO_SECONDS;
-            default:
-                throw new IllegalStateException("unhandled precision " + precision);
-        }
+    static SchemalessTimestampType timestampType(TimestampUnit precision) {
+        return switch (precision) {
+            case S -> SchemalessTimestampType.SECONDS;
+            case MS -> SchemalessTimestampType.MILLI_SECONDS;
+            case US -> SchemalessTimestampType.MICRO_SECONDS;
+            case NS -> SchemalessTimestampType.NANO_SECONDS;
+        };
     }
 }

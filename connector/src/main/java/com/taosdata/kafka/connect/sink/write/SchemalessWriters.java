@@ -4,9 +4,9 @@ import java.time.Duration;
 
 import org.apache.kafka.common.config.types.Password;
 
-import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.Transport;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
 import com.taosdata.kafka.connect.sink.config.TableOptions;
 
@@ -17,7 +17,7 @@ public final class SchemalessWriters {
     }
 
     public static SchemalessWriter create(ConnectionFactory connections, String user, Password password,
-                                          SchemalessProtocol protocol, Precision precision, TableOptions tables,
+                                          SchemalessProtocol protocol, TimestampUnit precision, TableOptions tables,
                                           Duration requestTimeout) {
         if (connections.url().transport() == Transport.REST) {
             // taos-jdbcdriver's REST driver has no schemaless API; taosAdapter's HTTP endpoints do the same job.

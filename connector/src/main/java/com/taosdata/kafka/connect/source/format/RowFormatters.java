@@ -1,6 +1,5 @@
 package com.taosdata.kafka.connect.source.format;
 
-import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.source.config.OutFormat;
 
@@ -10,8 +9,7 @@ public final class RowFormatters {
     private RowFormatters() {
     }
 
-    public static RowFormatter create(OutFormat format, Precision outputPrecision) {
-        TimestampUnit unit = TimestampUnit.parse(outputPrecision.configValue());
+    public static RowFormatter create(OutFormat format, TimestampUnit unit) {
         switch (format) {
             case LINE:
                 return new LineFormatter(unit);

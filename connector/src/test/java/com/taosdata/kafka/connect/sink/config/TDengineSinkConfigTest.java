@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
-import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.connection.Transport;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 
 public class TDengineSinkConfigTest {
 
@@ -65,7 +65,7 @@ public class TDengineSinkConfigTest {
         assertThat(config.database()).isNull();
         assertThat(config.databasePrefix()).isNull();
         assertThat(config.protocol()).isEqualTo(SchemalessProtocol.LINE);
-        assertThat(config.precision()).isEqualTo(Precision.NS);
+        assertThat(config.precision()).isEqualTo(TimestampUnit.NS);
         assertThat(config.batchSize()).isEqualTo(10_000);
         assertThat(config.lingerMs()).isEqualTo(1000L);
         assertThat(config.maxRetries()).isEqualTo(10);
@@ -96,7 +96,7 @@ public class TDengineSinkConfigTest {
         assertThat(config.getInt("connection.attempts")).isEqualTo(5);
         assertThat(config.getLong("connection.backoff.ms")).isEqualTo(100L);
         assertThat(config.protocol()).isEqualTo(SchemalessProtocol.TELNET);
-        assertThat(config.precision()).isEqualTo(Precision.US);
+        assertThat(config.precision()).isEqualTo(TimestampUnit.US);
         assertThat(config.batchSize()).isEqualTo(500);
         assertThat(config.lingerMs()).isEqualTo(20L);
         assertThat(config.maxRetries()).isZero();
@@ -140,7 +140,7 @@ public class TDengineSinkConfigTest {
         assertThat(config.getPassword("connection.password").value()).isEqualTo("taosdata");
         assertThat(config.database()).isEqualTo("power");
         assertThat(config.protocol()).isEqualTo(SchemalessProtocol.LINE);
-        assertThat(config.precision()).isEqualTo(Precision.NS);
+        assertThat(config.precision()).isEqualTo(TimestampUnit.NS);
     }
 
     @Test
@@ -148,6 +148,6 @@ public class TDengineSinkConfigTest {
         TDengineSinkConfig config = new TDengineSinkConfig(minimal("db.schemaless", "JSON", "data.precision", "MS"));
 
         assertThat(config.protocol()).isEqualTo(SchemalessProtocol.JSON);
-        assertThat(config.precision()).isEqualTo(Precision.MS);
+        assertThat(config.precision()).isEqualTo(TimestampUnit.MS);
     }
 }

@@ -20,11 +20,11 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 
 class DatabaseInitializerTest {
 
@@ -55,7 +55,7 @@ class DatabaseInitializerTest {
 
     @Test
     void createsTheDatabaseWithThePrecisionQuotedAndChecksItsPrecision() {
-        new DatabaseInitializer(factory, retry, Precision.NS, true).ensure("power");
+        new DatabaseInitializer(factory, retry, TimestampUnit.NS, true).ensure("power");
 
         assertThat(executed).containsExactly(
                 "CREATE DATABASE IF NOT EXISTS `power` PRECISION 'ns'",
@@ -64,7 +64,7 @@ class DatabaseInitializerTest {
 
     @Test
     void eachDatabaseIsInitialisedOncePerTask() throws SQLException {
-        DatabaseInitializer initializer = new DatabaseInitializer(factory, retry, Precision.NS, true);
+        DatabaseInitializer initializer = new DatabaseInitializer(factory, retry, TimestampUnit.NS, true);
 
         initializer.ensure("power");
         initializer.ensure("power");
@@ -84,7 +84,7 @@ class DatabaseInitializerTest {
                 .doAnswer(call -> executed.add(call.getArgument(0)))
                 .when(statement).execute(anyString());
 
-        new DatabaseInitializer(factory, new RetryPolicy(3, 3000, sleeps::add), Precision.NS, true).ensure("power");
+        new DatabaseInitializer(factory, new RetryPolicy(3, 3000, sleeps::add), TimestampUnit.NS, true).ensure("power");
 
         assertThat(executed).first().isEqualTo("CREATE DATABASE IF NOT EXISTS `power` PRECISION 'ns'");
         assertThat(sleeps).containsExactly(100L, 200L);
@@ -92,7 +92,7 @@ class DatabaseInitializerTest {
 
     @Test
     void aDatabasePreparedAtStartIsReadyForTheFirstWrite() {
-        DatabaseInitializer initializer = new DatabaseInitializer(factory, retry, Precision.NS, true);
+        DatabaseInitializer initializer = new DatabaseInitializer(factory, retry, TimestampUnit.NS, true);
 
         initializer.prepare("power");
         initializer.ensure("power");
@@ -105,7 +105,7 @@ class DatabaseInitializerTest {
         doThrow(new SQLException("TDengine ERROR (0x8000000B): Unable to establish connection", "", 0x8000000B))
                 .doAnswer(call -> executed.add(call.getArgument(0)))
                 .when(statement).execute(anyString());
-        DatabaseInitializer initializer = new DatabaseInitializer(factory, retry, Precision.NS, true);
+        DatabaseInitializer initializer = new DatabaseInitializer(factory, retry, TimestampUnit.NS, true);
 
         initializer.prepare("power");
         assertThat(executed).isEmpty();
@@ -121,7 +121,7 @@ class DatabaseInitializerTest {
                 .doAnswer(call -> executed.add(call.getArgument(0)))
                 .when(statement).execute(anyString());
 
-        new DatabaseInitializer(factory, retry, Precision.NS, true).ensure("power");
+        new DatabaseInitializer(factory, retry, TimestampUnit.NS, true).ensure("power");
 
         verify(connection).close();
         verify(factory, times(2)).open(null);
@@ -130,7 +130,7 @@ class DatabaseInitializerTest {
     @Test
     void aPrecisionMismatchIsAClearErrorForLineProtocol() throws SQLException {
         existingPrecision("ms");
-        DatabaseInitializer initializer = new DatabaseInitializer(factory, retry, Precision.NS, true);
+        DatabaseInitializer initializer = new DatabaseInitializer(factory, retry, TimestampUnit.NS, true);
 
         assertThatThrownBy(() -> initializer.ensure("power"))
                 .isInstanceOf(ConnectException.class)
@@ -142,7 +142,7 @@ class DatabaseInitializerTest {
     @Test
     void aPrecisionMismatchIsIgnoredForOpenTsdbProtocols() throws SQLException {
         existingPrecision("ms");
-        DatabaseInitializer initializer = new DatabaseInitializer(factory, retry, Precision.NS, false);
+        DatabaseInitializer initializer = new DatabaseInitializer(factory, retry, TimestampUnit.NS, false);
 
         initializer.ensure("power");
         initializer.ensure("power");
@@ -154,7 +154,7 @@ class DatabaseInitializerTest {
     void otherPrecisionsAreSentAsConfigured() throws SQLException {
         existingPrecision("us");
 
-        new DatabaseInitializer(factory, retry, Precision.US, true).ensure("power");
+        new DatabaseInitializer(factory, retry, TimestampUnit.US, true).ensure("power");
 
         assertThat(executed).first().isEqualTo("CREATE DATABASE IF NOT EXISTS `power` PRECISION 'us'");
     }
@@ -163,7 +163,7 @@ class DatabaseInitializerTest {
     void aFatalErrorIsNotRetried() throws SQLException {
         doThrow(new SQLException("Authentication failure", "", 0x80000357)).when(statement).execute(anyString());
 
-        assertThatThrownBy(() -> new DatabaseInitializer(factory, retry, Precision.NS, true).ensure("power"))
+        assertThatThrownBy(() -> new DatabaseInitializer(factory, retry, TimestampUnit.NS, true).ensure("power"))
                 .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
                 .hasMessageContaining("CREATE DATABASE IF NOT EXISTS `power`");
         assertThat(sleeps).isEmpty();
@@ -173,14 +173,14 @@ class DatabaseInitializerTest {
     void aDatabaseMissingRightAfterCreationIsAnError() throws SQLException {
         when(rows.next()).thenReturn(false);
 
-        assertThatThrownBy(() -> new DatabaseInitializer(factory, retry, Precision.NS, true).ensure("power"))
+        assertThatThrownBy(() -> new DatabaseInitializer(factory, retry, TimestampUnit.NS, true).ensure("power"))
                 .isInstanceOf(ConnectException.class)
                 .hasMessageContaining("database power does not exist right after it was created");
     }
 
     @Test
     void aDatabaseThatFailedIsTriedAgainOnTheNextEnsure() throws SQLException {
-        DatabaseInitializer initializer = new DatabaseInitializer(factory, retry, Precision.NS, true);
+        DatabaseInitializer initializer = new DatabaseInitializer(factory, retry, TimestampUnit.NS, true);
         existingPrecision("ms");
         assertThatThrownBy(() -> initializer.ensure("power")).isInstanceOf(ConnectException.class);
         existingPrecision("ns");
@@ -192,7 +192,7 @@ class DatabaseInitializerTest {
 
     @Test
     void closeClosesTheConnection() throws SQLException {
-        DatabaseInitializer initializer = new DatabaseInitializer(factory, retry, Precision.NS, true);
+        DatabaseInitializer initializer = new DatabaseInitializer(factory, retry, TimestampUnit.NS, true);
         initializer.ensure("power");
 
         initializer.close();

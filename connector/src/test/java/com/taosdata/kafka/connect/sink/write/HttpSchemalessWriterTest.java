@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
 
-import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.connection.TDengineUrl;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
 import com.taosdata.kafka.connect.sink.config.TableOptions;
 
@@ -67,15 +67,15 @@ class HttpSchemalessWriterTest {
         server.stop(0);
     }
 
-    private HttpSchemalessWriter writer(SchemalessProtocol protocol, Precision precision) {
+    private HttpSchemalessWriter writer(SchemalessProtocol protocol, TimestampUnit precision) {
         return writer("jdbc:TAOS-RS://127.0.0.1:" + server.getAddress().getPort(), protocol, precision);
     }
 
-    private static HttpSchemalessWriter writer(String url, SchemalessProtocol protocol, Precision precision) {
+    private static HttpSchemalessWriter writer(String url, SchemalessProtocol protocol, TimestampUnit precision) {
         return writer(url, protocol, precision, TableOptions.DEFAULTS);
     }
 
-    private static HttpSchemalessWriter writer(String url, SchemalessProtocol protocol, Precision precision, TableOptions tables) {
+    private static HttpSchemalessWriter writer(String url, SchemalessProtocol protocol, TimestampUnit precision, TableOptions tables) {
         return new HttpSchemalessWriter(TDengineUrl.parse("connection.url", url), "root", new Password(PASSWORD), protocol,
                 precision, tables, Duration.ofSeconds(10));
     }
@@ -92,7 +92,7 @@ class HttpSchemalessWriterTest {
                 "meters,location=California.LosAngeles,groupid=2 current=11.8,voltage=221,phase=0.28 1648432611249000000",
                 "meters,location=California.LosAngeles,groupid=2 current=13.4,voltage=223,phase=0.29 1648432611250000000");
 
-        writer(SchemalessProtocol.LINE, Precision.NS).write("power", lines);
+        writer(SchemalessProtocol.LINE, TimestampUnit.NS).write("power", lines);
 
         assertThat(seen).hasSize(1);
         Seen request = seen.get(0);
@@ -103,14 +103,14 @@ class HttpSchemalessWriterTest {
 
     @Test
     void theInfluxPrecisionNamesAreNsUAndMs() {
-        assertThat(writer(SchemalessProtocol.LINE, Precision.NS).endpoint("db").toString()).endsWith("/influxdb/v1/write?db=db&precision=ns");
-        assertThat(writer(SchemalessProtocol.LINE, Precision.US).endpoint("db").toString()).endsWith("/influxdb/v1/write?db=db&precision=u");
-        assertThat(writer(SchemalessProtocol.LINE, Precision.MS).endpoint("db").toString()).endsWith("/influxdb/v1/write?db=db&precision=ms");
+        assertThat(writer(SchemalessProtocol.LINE, TimestampUnit.NS).endpoint("db").toString()).endsWith("/influxdb/v1/write?db=db&precision=ns");
+        assertThat(writer(SchemalessProtocol.LINE, TimestampUnit.US).endpoint("db").toString()).endsWith("/influxdb/v1/write?db=db&precision=u");
+        assertThat(writer(SchemalessProtocol.LINE, TimestampUnit.MS).endpoint("db").toString()).endsWith("/influxdb/v1/write?db=db&precision=ms");
     }
 
     @Test
     void telnetLinesArePostedToTheTelnetEndpoint() {
-        writer(SchemalessProtocol.TELNET, Precision.MS).write("power", List.of("meters.current 1648432611249 10.3 location=LA", "m 1 2 t=a"));
+        writer(SchemalessProtocol.TELNET, TimestampUnit.MS).write("power", List.of("meters.current 1648432611249 10.3 location=LA", "m 1 2 t=a"));
 
         assertThat(seen).singleElement().satisfies(r -> {
             assertThat(r.uri()).isEqualTo("/opentsdb/v1/put/telnet/power");
@@ -120,7 +120,7 @@ class HttpSchemalessWriterTest {
 
     @Test
     void jsonDocumentsArePostedMergedIntoOneArrayToTheJsonEndpoint() throws IOException {
-        writer(SchemalessProtocol.JSON, Precision.NS).write("power", List.of(
+        writer(SchemalessProtocol.JSON, TimestampUnit.NS).write("power", List.of(
                 "{\"metric\":\"meters.current\",\"timestamp\":1648432611249,\"value\":10.3,\"tags\":{\"groupid\":2}}",
                 "[{\"metric\":\"meters.voltage\",\"timestamp\":1648432611249,\"value\":219,\"tags\":{\"groupid\":2}},"
                         + "{\"metric\":\"meters.voltage\",\"timestamp\":1648432611250,\"value\":221,\"tags\":{\"groupid\":2}}]"));
@@ -133,7 +133,7 @@ class HttpSchemalessWriterTest {
 
     @Test
     void requestsCarryBasicAuthentication() {
-        writer(SchemalessProtocol.LINE, Precision.NS).write("power", List.of("m f=1"));
+        writer(SchemalessProtocol.LINE, TimestampUnit.NS).write("power", List.of("m f=1"));
 
         String expected = "Basic " + Base64.getEncoder().encodeToString(("root:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         assertThat(seen).singleElement().extracting(Seen::authorization).isEqualTo(expected);
@@ -144,7 +144,7 @@ class HttpSchemalessWriterTest {
         status = 400;
         answer = "{\"code\":1547,\"desc\":\"Timestamp data out of range\"}";
 
-        assertThatThrownBy(() -> writer(SchemalessProtocol.LINE, Precision.NS).write("power", List.of("m f=1 9")))
+        assertThatThrownBy(() -> writer(SchemalessProtocol.LINE, TimestampUnit.NS).write("power", List.of("m f=1 9")))
                 .isInstanceOfSatisfying(TDengineException.class, e -> {
                     assertThat(e.code()).isEqualTo(0x060B);
                     assertThat(e.kind()).isEqualTo(ErrorKind.DATA);
@@ -158,7 +158,7 @@ class HttpSchemalessWriterTest {
         status = 500;
         answer = "{\"code\":\"internal error\",\"message\":\"[0x3002] invalid data\"}";
 
-        assertThatThrownBy(() -> writer(SchemalessProtocol.LINE, Precision.NS).write("power", List.of("m,t= f=1")))
+        assertThatThrownBy(() -> writer(SchemalessProtocol.LINE, TimestampUnit.NS).write("power", List.of("m,t= f=1")))
                 .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.DATA));
     }
 
@@ -167,7 +167,7 @@ class HttpSchemalessWriterTest {
         status = 401;
         answer = "{\"code\":\"forbidden\",\"message\":\"Authentication failure\"}";
 
-        assertThatThrownBy(() -> writer(SchemalessProtocol.TELNET, Precision.NS).write("power", List.of("m 1 2 t=a")))
+        assertThatThrownBy(() -> writer(SchemalessProtocol.TELNET, TimestampUnit.NS).write("power", List.of("m 1 2 t=a")))
                 .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(PASSWORD));
     }
@@ -177,7 +177,7 @@ class HttpSchemalessWriterTest {
         status = 503;
         answer = "\"memory exceeds threshold\"";
 
-        assertThatThrownBy(() -> writer(SchemalessProtocol.LINE, Precision.NS).write("power", List.of("m f=1")))
+        assertThatThrownBy(() -> writer(SchemalessProtocol.LINE, TimestampUnit.NS).write("power", List.of("m f=1")))
                 .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
                 .hasMessageContaining("HTTP 503");
     }
@@ -187,7 +187,7 @@ class HttpSchemalessWriterTest {
         status = 502;
         answer = "<html><body>Bad Gateway</body></html>";
 
-        assertThatThrownBy(() -> writer(SchemalessProtocol.LINE, Precision.NS).write("power", List.of("m f=1")))
+        assertThatThrownBy(() -> writer(SchemalessProtocol.LINE, TimestampUnit.NS).write("power", List.of("m f=1")))
                 .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
                 .hasMessageContaining("Bad Gateway");
     }
@@ -199,7 +199,7 @@ class HttpSchemalessWriterTest {
             closed = socket.getLocalPort();
         }
 
-        assertThatThrownBy(() -> writer("jdbc:TAOS-RS://127.0.0.1:" + closed, SchemalessProtocol.LINE, Precision.NS)
+        assertThatThrownBy(() -> writer("jdbc:TAOS-RS://127.0.0.1:" + closed, SchemalessProtocol.LINE, TimestampUnit.NS)
                 .write("power", List.of("m f=1")))
                 .isInstanceOfSatisfying(TDengineException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT);
@@ -214,19 +214,19 @@ class HttpSchemalessWriterTest {
         TableOptions both = new TableOptions("device id", 30);
         String url = "jdbc:TAOS-RS://td1:6041";
 
-        assertThat(writer(url, SchemalessProtocol.LINE, Precision.MS, both).endpoint("power"))
+        assertThat(writer(url, SchemalessProtocol.LINE, TimestampUnit.MS, both).endpoint("power"))
                 .hasToString("http://td1:6041/influxdb/v1/write?db=power&precision=ms&table_name_key=device+id&ttl=30");
-        assertThat(writer(url, SchemalessProtocol.TELNET, Precision.MS, both).endpoint("power"))
+        assertThat(writer(url, SchemalessProtocol.TELNET, TimestampUnit.MS, both).endpoint("power"))
                 .hasToString("http://td1:6041/opentsdb/v1/put/telnet/power?table_name_key=device+id&ttl=30");
-        assertThat(writer(url, SchemalessProtocol.JSON, Precision.MS, new TableOptions(null, 7)).endpoint("power"))
+        assertThat(writer(url, SchemalessProtocol.JSON, TimestampUnit.MS, new TableOptions(null, 7)).endpoint("power"))
                 .hasToString("http://td1:6041/opentsdb/v1/put/json/power?ttl=7");
-        assertThat(writer(url, SchemalessProtocol.JSON, Precision.MS, new TableOptions("device", 0)).endpoint("power"))
+        assertThat(writer(url, SchemalessProtocol.JSON, TimestampUnit.MS, new TableOptions("device", 0)).endpoint("power"))
                 .hasToString("http://td1:6041/opentsdb/v1/put/json/power?table_name_key=device");
     }
 
     @Test
     void useSslSelectsHttps() {
-        assertThat(writer("jdbc:TAOS-RS://td1:443?useSSL=true", SchemalessProtocol.TELNET, Precision.NS).endpoint("power"))
+        assertThat(writer("jdbc:TAOS-RS://td1:443?useSSL=true", SchemalessProtocol.TELNET, TimestampUnit.NS).endpoint("power"))
                 .hasToString("https://td1:443/opentsdb/v1/put/telnet/power");
     }
 }

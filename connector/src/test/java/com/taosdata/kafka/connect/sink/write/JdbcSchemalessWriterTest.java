@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import com.taosdata.jdbc.AbstractConnection;
 import com.taosdata.jdbc.enums.SchemalessProtocolType;
 import com.taosdata.jdbc.enums.SchemalessTimestampType;
-import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
 import com.taosdata.kafka.connect.sink.config.TableOptions;
 
@@ -49,14 +49,14 @@ class JdbcSchemalessWriterTest {
 
     @Test
     void precisionsMapToTheDriversTimestampTypes() {
-        assertThat(JdbcSchemalessWriter.timestampType(Precision.MS)).isEqualTo(SchemalessTimestampType.MILLI_SECONDS);
-        assertThat(JdbcSchemalessWriter.timestampType(Precision.US)).isEqualTo(SchemalessTimestampType.MICRO_SECONDS);
-        assertThat(JdbcSchemalessWriter.timestampType(Precision.NS)).isEqualTo(SchemalessTimestampType.NANO_SECONDS);
+        assertThat(JdbcSchemalessWriter.timestampType(TimestampUnit.MS)).isEqualTo(SchemalessTimestampType.MILLI_SECONDS);
+        assertThat(JdbcSchemalessWriter.timestampType(TimestampUnit.US)).isEqualTo(SchemalessTimestampType.MICRO_SECONDS);
+        assertThat(JdbcSchemalessWriter.timestampType(TimestampUnit.NS)).isEqualTo(SchemalessTimestampType.NANO_SECONDS);
     }
 
     @Test
     void lineProtocolIsWrittenWithTheConfiguredPrecisionIntoTheDatabasesConnection() throws SQLException {
-        new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, Precision.US).write("power", List.of("m f=1 1", "m f=2 2"));
+        new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, TimestampUnit.US).write("power", List.of("m f=1 1", "m f=2 2"));
 
         verify(factory).open("power");
         verify(taos).write(new String[] {"m f=1 1", "m f=2 2"}, SchemalessProtocolType.LINE,
@@ -65,7 +65,7 @@ class JdbcSchemalessWriterTest {
 
     @Test
     void aTableTtlIsPassedToTheDriver() throws SQLException {
-        new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, Precision.MS, new TableOptions(null, 30))
+        new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, TimestampUnit.MS, new TableOptions(null, 30))
                 .write("power", List.of("m f=1 1"));
 
         verify(taos).write(new String[] {"m f=1 1"}, SchemalessProtocolType.LINE, SchemalessTimestampType.MILLI_SECONDS,
@@ -74,7 +74,7 @@ class JdbcSchemalessWriterTest {
 
     @Test
     void theDriverHasNoTableNameTag() {
-        assertThatThrownBy(() -> new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, Precision.MS,
+        assertThatThrownBy(() -> new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, TimestampUnit.MS,
                 new TableOptions("device", 0)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("table.name.tag");
@@ -82,7 +82,7 @@ class JdbcSchemalessWriterTest {
 
     @Test
     void telnetTimestampsCarryTheirOwnPrecision() throws SQLException {
-        new JdbcSchemalessWriter(factory, SchemalessProtocol.TELNET, Precision.MS).write("power", List.of("m 1 2 t=a"));
+        new JdbcSchemalessWriter(factory, SchemalessProtocol.TELNET, TimestampUnit.MS).write("power", List.of("m 1 2 t=a"));
 
         verify(taos).write(new String[] {"m 1 2 t=a"}, SchemalessProtocolType.TELNET,
                 SchemalessTimestampType.NOT_CONFIGURED, null, null);
@@ -90,7 +90,7 @@ class JdbcSchemalessWriterTest {
 
     @Test
     void jsonDocumentsAreWrittenAsOneMergedArray() throws SQLException {
-        new JdbcSchemalessWriter(factory, SchemalessProtocol.JSON, Precision.NS)
+        new JdbcSchemalessWriter(factory, SchemalessProtocol.JSON, TimestampUnit.NS)
                 .write("power", List.of("{\"metric\":\"a\"}", "[{\"metric\":\"b\"}]"));
 
         verify(taos).write(new String[] {"[{\"metric\":\"a\"},{\"metric\":\"b\"}]"}, SchemalessProtocolType.JSON,
@@ -99,7 +99,7 @@ class JdbcSchemalessWriterTest {
 
     @Test
     void oneConnectionPerDatabaseIsOpenedOnceAndReused() {
-        JdbcSchemalessWriter writer = new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, Precision.NS);
+        JdbcSchemalessWriter writer = new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, TimestampUnit.NS);
 
         writer.write("power", List.of("m f=1"));
         writer.write("power", List.of("m f=2"));
@@ -114,7 +114,7 @@ class JdbcSchemalessWriterTest {
         doThrow(new SQLException("ERROR (0x2301): connection closed", "", 0x2301))
                 .doNothing()
                 .when(taos).write(any(String[].class), any(), any(), isNull(), isNull());
-        JdbcSchemalessWriter writer = new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, Precision.NS);
+        JdbcSchemalessWriter writer = new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, TimestampUnit.NS);
 
         assertThatThrownBy(() -> writer.write("power", List.of("m f=1")))
                 .isInstanceOfSatisfying(TDengineException.class, e -> {
@@ -131,7 +131,7 @@ class JdbcSchemalessWriterTest {
     void aDataErrorKeepsTheConnectionAndCarriesTDenginesCode() throws SQLException {
         doThrow(new SQLException("TDengine ERROR (0x80003002): invalid data", "", 0x80003002))
                 .when(taos).write(any(String[].class), any(), any(), isNull(), isNull());
-        JdbcSchemalessWriter writer = new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, Precision.NS);
+        JdbcSchemalessWriter writer = new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, TimestampUnit.NS);
 
         assertThatThrownBy(() -> writer.write("power", List.of("m,t= f=1", "m f=2")))
                 .isInstanceOfSatisfying(TDengineException.class, e -> {
@@ -147,7 +147,7 @@ class JdbcSchemalessWriterTest {
     void aFailureToCloseABrokenConnectionIsSwallowed() throws SQLException {
         doThrow(new SQLException("reset")).when(taos).write(any(String[].class), any(), any(), isNull(), isNull());
         doThrow(new SQLException("already closed")).when(connection).close();
-        JdbcSchemalessWriter writer = new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, Precision.NS);
+        JdbcSchemalessWriter writer = new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, TimestampUnit.NS);
 
         assertThatThrownBy(() -> writer.write("power", List.of("m f=1")))
                 .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
@@ -159,7 +159,7 @@ class JdbcSchemalessWriterTest {
         when(factory.open("power"))
                 .thenThrow(new TDengineException(0x2318, ErrorKind.TRANSIENT, "connecting failed after 3 attempt(s)", null))
                 .thenReturn(connection);
-        JdbcSchemalessWriter writer = new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, Precision.NS);
+        JdbcSchemalessWriter writer = new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, TimestampUnit.NS);
 
         assertThatThrownBy(() -> writer.write("power", List.of("m f=1")))
                 .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT));
@@ -173,7 +173,7 @@ class JdbcSchemalessWriterTest {
         Connection other = mock(Connection.class);
         when(other.unwrap(AbstractConnection.class)).thenReturn(taos);
         when(factory.open("other")).thenReturn(other);
-        JdbcSchemalessWriter writer = new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, Precision.NS);
+        JdbcSchemalessWriter writer = new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, TimestampUnit.NS);
         writer.write("power", List.of("m f=1"));
         writer.write("other", List.of("m f=1"));
 

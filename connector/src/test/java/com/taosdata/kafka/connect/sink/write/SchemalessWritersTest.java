@@ -7,9 +7,9 @@ import java.time.Duration;
 import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.Test;
 
-import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.TDengineUrl;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
 import com.taosdata.kafka.connect.sink.config.TableOptions;
 
@@ -18,7 +18,7 @@ class SchemalessWritersTest {
     private static SchemalessWriter create(String url) {
         ConnectionFactory connections = new ConnectionFactory(TDengineUrl.parse("connection.url", url), "root",
                 new Password("taosdata"), 1, 0, millis -> { });
-        return SchemalessWriters.create(connections, "root", new Password("taosdata"), SchemalessProtocol.LINE, Precision.NS,
+        return SchemalessWriters.create(connections, "root", new Password("taosdata"), SchemalessProtocol.LINE, TimestampUnit.NS,
                 TableOptions.DEFAULTS, Duration.ofSeconds(1));
     }
 

@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
 
-import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
@@ -48,7 +47,7 @@ class QueryReaderTest {
         List<TableQuerier> queriers = new ArrayList<>();
         for (String table : tables) {
             queriers.add(new TableQuerier(table, SCHEMA, connection -> SCHEMA, new WindowPlanner(null, 0, false), null,
-                    fetchMaxRows, "power-meters", RowFormatters.create(OutFormat.LINE, Precision.MS)));
+                    fetchMaxRows, "power-meters", RowFormatters.create(OutFormat.LINE, TimestampUnit.MS)));
         }
         return new QueryReader(queriers, new TDengineSession(factory, "power"), new RetryPolicy(2, 50, sleeps::add),
                 clock::get, sleeps::add, 1000, fetchMaxRows);

@@ -13,7 +13,6 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 
-import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
@@ -21,8 +20,8 @@ import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
 import com.taosdata.kafka.connect.source.config.OutFormat;
 import com.taosdata.kafka.connect.source.format.RowFormatters;
-import com.taosdata.kafka.connect.source.table.ColumnDef;
 import com.taosdata.kafka.connect.source.table.ColumnDef.Role;
+import com.taosdata.kafka.connect.source.table.ColumnDef;
 import com.taosdata.kafka.connect.source.table.TableSchema;
 
 class SubscriptionReaderTest {
@@ -37,7 +36,7 @@ class SubscriptionReaderTest {
     private final Map<Map<String, Object>, Map<String, Object>> connectOffsets = new HashMap<>();
     private final SubscriptionReader reader = new SubscriptionReader(consumer,
             List.of(new TmqSubscription(TOPIC, SCHEMA, "power-meters")), "power",
-            RowFormatters.create(OutFormat.LINE, Precision.MS), new RetryPolicy(2, 0, millis -> { }),
+            RowFormatters.create(OutFormat.LINE, TimestampUnit.MS), new RetryPolicy(2, 0, millis -> { }),
             Duration.ofMillis(10), connectOffsets::get);
 
     private static Map<String, Object> partition(int vgroup) {
