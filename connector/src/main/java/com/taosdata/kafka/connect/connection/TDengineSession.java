@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 
 
 /**
- * A connection to the source database (of a task, of the connector's table monitor), opened when first needed
- * and dropped after a transient failure so the retry reconnects instead of reusing a broken socket.
+ * A connection to one database (or to none), opened when first needed and dropped after a transient failure so the
+ * caller's retry reconnects instead of reusing a broken socket. Every connection the connectors keep open lives in one:
+ * the source tasks' and table monitor's, the sink's schemaless writes per database, its database creation.
  */
 public final class TDengineSession implements AutoCloseable {
 
@@ -59,8 +60,9 @@ public final class TDengineSession implements AutoCloseable {
         }
         try {
             connection.close();
-        } catch (SQLException e) {
-            // The connection is being discarded either way; the failure only matters for diagnosis.
+        } catch (SQLException | RuntimeException e) {
+            // Closing a broken connection fails often; it is being discarded either way, so the failure only matters
+            // for diagnosis.
             log.warn("Closing the TDengine connection failed: {}", e.getMessage());
         } finally {
             connection = null;

@@ -26,10 +26,8 @@ import org.slf4j.LoggerFactory;
 
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
-import com.taosdata.kafka.connect.connection.NativeClient;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.Sleeper;
-import com.taosdata.kafka.connect.connection.Transport;
 import com.taosdata.kafka.connect.naming.DatabaseNameResolver;
 import com.taosdata.kafka.connect.naming.Identifiers;
 import com.taosdata.kafka.connect.schemas.Version;
@@ -153,13 +151,9 @@ public class TDengineSinkTask extends SinkTask {
         batchSize = config.batchSize();
         decoder = new PayloadDecoder(protocol, ConnectionConfigs.url(config).transport(), config.tableNameTag());
         badRecords = new BadRecordHandler(errantRecordReporter(), "all".equalsIgnoreCase(props.get(ERRORS_TOLERANCE)), metrics);
-        // The writer's RetryPolicy retries a write whole, opening its connection included: connection attempts
-        // retried inside it as well would multiply the two budgets.
-        ConnectionFactory connections = ConnectionConfigs.connectionFactory(config, sleeper).singleAttempt();
-        if (connections.url().transport() == Transport.NATIVE && !NativeClient.isAvailable()) {
-            // The task may run on another worker than the one that validated the config: check where it runs.
-            throw new ConnectException(NativeClient.missingMessage(connections.url()));
-        }
+        ConnectionFactory connections = ConnectionConfigs.connectionFactory(config);
+        // The task may run on another worker than the one that validated the config: check where it runs.
+        connections.requireClient();
         RetryPolicy retry = new RetryPolicy(config.maxRetries(), config.retryBackoffMs(), sleeper);
         initializer = backend.initializer(config, connections, retry);
         writer = backend.writer(config, connections);

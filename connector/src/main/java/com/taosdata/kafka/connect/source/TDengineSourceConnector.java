@@ -57,7 +57,7 @@ public class TDengineSourceConnector extends SourceConnector implements OfflineV
     }
 
     private static TableLister tablesToRead(TDengineSourceConfig config) {
-        TDengineSession session = new TDengineSession(ConnectionConfigs.connectionFactory(config, Sleeper.SYSTEM),
+        TDengineSession session = new TDengineSession(ConnectionConfigs.connectionFactory(config),
                 config.database());
         TableSelection selection = new TableSelection(config.stables(), config.tables());
         return config.readMethod() == ReadMethod.QUERY ? TablesToRead.toQuery(config.database(), selection, session)

@@ -1,9 +1,6 @@
 package com.taosdata.kafka.connect.sink.config;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,13 +12,12 @@ import org.apache.kafka.common.config.ConfigValue;
 
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
 import com.taosdata.kafka.connect.config.ConnectivityCheck;
-import com.taosdata.kafka.connect.connection.SqlErrors;
+import com.taosdata.kafka.connect.connection.DatabaseCatalog;
 import com.taosdata.kafka.connect.connection.TDengineUrl;
 import com.taosdata.kafka.connect.connection.Transport;
 import com.taosdata.kafka.connect.naming.DatabaseNameResolver;
 import com.taosdata.kafka.connect.naming.Identifiers;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
-import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
 
 /**
  * Cross-field and connectivity checks of a sink configuration. Every problem becomes a message on the
@@ -130,20 +126,12 @@ public final class SinkConfigValidator {
     }
 
     /** An existing target database must have the precision line protocol timestamps are written in. */
-    private static void checkPrecision(Connection connection, TimestampUnit precision, List<String> databases, ConfigValue value) {
+    private static void checkPrecision(Connection connection, TimestampUnit precision, List<String> databases,
+                                       ConfigValue value) {
         for (String database : databases) {
-            String sql = "SELECT `precision` FROM information_schema.ins_databases WHERE name = " + Identifiers.literal(database);
-            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-                if (rows.next()) {
-                    TimestampUnit existing = ConfigEnum.of(TimestampUnit.precisions()).parse("precision", rows.getString(1));
-                    if (existing != precision) {
-                        value.addErrorMessage("database " + database + " exists with precision '" + existing.configValue()
-                                + "' but data.precision is '" + precision.configValue() + "'");
-                    }
-                }
-            } catch (SQLException e) {
-                throw SqlErrors.translate("reading the precision of database " + database, e);
-            }
+            DatabaseCatalog.precision(connection, database).filter(existing -> existing != precision)
+                    .ifPresent(existing -> value.addErrorMessage("database " + database + " exists with precision '"
+                            + existing.configValue() + "' but data.precision is '" + precision.configValue() + "'"));
         }
     }
 }

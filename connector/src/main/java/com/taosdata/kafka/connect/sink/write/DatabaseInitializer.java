@@ -1,7 +1,6 @@
 package com.taosdata.kafka.connect.sink.write;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
@@ -12,9 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
+import com.taosdata.kafka.connect.connection.DatabaseCatalog;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.Sleeper;
 import com.taosdata.kafka.connect.connection.SqlErrors;
+import com.taosdata.kafka.connect.connection.TDengineSession;
 import com.taosdata.kafka.connect.naming.Identifiers;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 
@@ -30,19 +31,19 @@ public final class DatabaseInitializer implements AutoCloseable {
 
     private static final RetryPolicy ONE_ATTEMPT = new RetryPolicy(0, 0, Sleeper.SYSTEM);
 
-    private final ConnectionFactory connections;
+    private final TDengineSession session;
     private final RetryPolicy retry;
     private final TimestampUnit precision;
     private final boolean precisionMustMatch;
     private final Set<String> ready = new HashSet<>();
-    private Connection connection;
 
     /**
      * @param precisionMustMatch whether an existing database with another precision is an error: it is for line
      *                           protocol, whose timestamps are read in {@code precision}
      */
-    public DatabaseInitializer(ConnectionFactory connections, RetryPolicy retry, TimestampUnit precision, boolean precisionMustMatch) {
-        this.connections = connections;
+    public DatabaseInitializer(ConnectionFactory connections, RetryPolicy retry, TimestampUnit precision,
+                               boolean precisionMustMatch) {
+        this.session = new TDengineSession(connections, null);
         this.retry = retry;
         this.precision = precision;
         this.precisionMustMatch = precisionMustMatch;
@@ -70,63 +71,33 @@ public final class DatabaseInitializer implements AutoCloseable {
         if (ready.contains(database)) {
             return;
         }
-        retry.call("creating database " + database, () -> {
-            execute("CREATE DATABASE IF NOT EXISTS " + Identifiers.quote(database) + " PRECISION "
-                    + Identifiers.literal(precision.configValue()));
-            return null;
-        });
-        String existing = retry.call("reading the precision of database " + database, () -> precisionOf(database));
-        if (precisionMustMatch && !precision.configValue().equalsIgnoreCase(existing)) {
-            throw new ConnectException("database " + database + " has precision '" + existing + "' but data.precision is '"
-                    + precision.configValue() + "': line protocol timestamps would be stored wrongly. Set data.precision="
-                    + existing + " or write into another database");
+        String create = "CREATE DATABASE IF NOT EXISTS " + Identifiers.quote(database) + " PRECISION "
+                + Identifiers.literal(precision.configValue());
+        retry.call("creating database " + database, () -> session.call(connection -> execute(connection, create)));
+        TimestampUnit existing = retry.call("reading the precision of database " + database,
+                () -> session.call(connection -> DatabaseCatalog.precision(connection, database)))
+                .orElseThrow(() -> new ConnectException("database " + database + " does not exist right after it was "
+                        + "created"));
+        if (precisionMustMatch && existing != precision) {
+            throw new ConnectException("database " + database + " has precision '" + existing.configValue()
+                    + "' but data.precision is '" + precision.configValue() + "': line protocol timestamps would be "
+                    + "stored wrongly. Set data.precision=" + existing.configValue() + " or write into another database");
         }
-        log.info("database {} ready (precision {})", database, existing);
+        log.info("database {} ready (precision {})", database, existing.configValue());
         ready.add(database);
     }
 
-    private void execute(String sql) {
-        try (Statement statement = connection().createStatement()) {
+    private static Void execute(Connection connection, String sql) {
+        try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
+            return null;
         } catch (SQLException e) {
-            dropConnection();
             throw SqlErrors.translate("executing " + sql, e);
-        }
-    }
-
-    private String precisionOf(String database) {
-        String sql = "SELECT `precision` FROM information_schema.ins_databases WHERE name = " + Identifiers.literal(database);
-        try (Statement statement = connection().createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            if (!rows.next()) {
-                throw new ConnectException("database " + database + " does not exist right after it was created");
-            }
-            return rows.getString(1);
-        } catch (SQLException e) {
-            dropConnection();
-            throw SqlErrors.translate("executing " + sql, e);
-        }
-    }
-
-    private Connection connection() {
-        if (connection == null) {
-            connection = connections.open(null);
-        }
-        return connection;
-    }
-
-    private void dropConnection() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                log.debug("closing a failed connection", e);
-            }
-            connection = null;
         }
     }
 
     @Override
     public void close() {
-        dropConnection();
+        session.close();
     }
 }

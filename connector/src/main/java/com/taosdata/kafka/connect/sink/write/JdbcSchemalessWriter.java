@@ -1,41 +1,34 @@
 package com.taosdata.kafka.connect.sink.write;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.taosdata.jdbc.AbstractConnection;
 import com.taosdata.jdbc.enums.SchemalessProtocolType;
 import com.taosdata.jdbc.enums.SchemalessTimestampType;
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
-import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.SqlErrors;
-import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.connection.TDengineSession;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
 import com.taosdata.kafka.connect.sink.config.TableOptions;
 
 /**
  * Schemaless writes through taos-jdbcdriver, native ({@code jdbc:TAOS://}) or WebSocket ({@code jdbc:TAOS-WS://}).
- * One connection per database, because the driver writes into the connection's current database; a connection that
- * failed transiently is dropped and reopened on the next write. taos-jdbcdriver 3.7.3 passes a TTL for the tables a
+ * One session per database, because the driver writes into the connection's current database; its connection is
+ * dropped after a transient failure and reopened on the next write. taos-jdbcdriver 3.7.3 passes a TTL for the tables a
  * write creates over both transports, but no table-name tag: validation refuses {@code table.name.tag} here.
  */
 public final class JdbcSchemalessWriter implements SchemalessWriter {
-
-    private static final Logger log = LoggerFactory.getLogger(JdbcSchemalessWriter.class);
 
     private final ConnectionFactory connections;
     private final SchemalessProtocolType protocol;
     private final SchemalessTimestampType timestampType;
     private final boolean json;
     private final Integer ttl;
-    private final Map<String, Connection> byDatabase = new HashMap<>();
+    private final Map<String, TDengineSession> byDatabase = new HashMap<>();
 
     public JdbcSchemalessWriter(ConnectionFactory connections, SchemalessProtocol protocol, TimestampUnit precision) {
         this(connections, protocol, precision, TableOptions.DEFAULTS);
@@ -58,40 +51,21 @@ public final class JdbcSchemalessWriter implements SchemalessWriter {
 
     @Override
     public void write(String database, List<String> payloads) {
-        Connection connection = byDatabase.computeIfAbsent(database, connections::open);
         String[] lines = json ? new String[] {OpenTsdbJson.mergeIntoArray(payloads)} : payloads.toArray(new String[0]);
-        try {
-            connection.unwrap(AbstractConnection.class).write(lines, protocol, timestampType, ttl, null);
-        } catch (SQLException e) {
-            TDengineException failure = SqlErrors.translate("schemaless write of " + payloads.size() + " payload(s) into "
-                    + database, e);
-            if (failure.kind() == ErrorKind.TRANSIENT) {
-                discard(database);
+        byDatabase.computeIfAbsent(database, db -> new TDengineSession(connections, db)).call(connection -> {
+            try {
+                connection.unwrap(AbstractConnection.class).write(lines, protocol, timestampType, ttl, null);
+                return null;
+            } catch (SQLException e) {
+                throw SqlErrors.translate("schemaless write of " + payloads.size() + " payload(s) into " + database, e);
             }
-            throw failure;
-        }
-    }
-
-    private void discard(String database) {
-        Connection connection = byDatabase.remove(database);
-        if (connection != null) {
-            closeQuietly(database, connection);
-        }
+        });
     }
 
     @Override
     public void close() {
-        byDatabase.forEach(this::closeQuietly);
+        byDatabase.values().forEach(TDengineSession::close);
         byDatabase.clear();
-    }
-
-    private void closeQuietly(String database, Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException | RuntimeException e) {
-            // Closing a broken connection fails often; the connection is gone either way.
-            log.debug("closing the connection to database {} failed", database, e);
-        }
     }
 
     static SchemalessProtocolType protocolType(SchemalessProtocol protocol) {

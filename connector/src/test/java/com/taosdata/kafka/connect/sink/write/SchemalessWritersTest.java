@@ -17,7 +17,7 @@ class SchemalessWritersTest {
 
     private static SchemalessWriter create(String url) {
         ConnectionFactory connections = new ConnectionFactory(TDengineUrl.parse("connection.url", url), "root",
-                new Password("taosdata"), 1, 0, millis -> { });
+                new Password("taosdata"));
         return SchemalessWriters.create(connections, "root", new Password("taosdata"), SchemalessProtocol.LINE, TimestampUnit.NS,
                 TableOptions.DEFAULTS, Duration.ofSeconds(1));
     }
