@@ -8,7 +8,7 @@ import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigValue;
 
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
-import com.taosdata.kafka.connect.connection.TDengineErrors;
+import com.taosdata.kafka.connect.connection.ErrorCodes;
 import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.connection.TDengineUrl;
 
@@ -45,11 +45,11 @@ public final class ConnectivityCheck {
         try (Connection connection = connections.open(null)) {
             probe.run(connection);
         } catch (TDengineException e) {
-            int code = TDengineErrors.normalize(e.code());
-            if (TDengineErrors.isCredentialError(code)) {
+            int code = ErrorCodes.normalize(e.code());
+            if (ErrorCodes.isCredentialError(code)) {
                 values.get(ConnectionConfigs.CONNECTION_USER_CONFIG).addErrorMessage("TDengine rejected the credentials: " + e.getMessage());
                 values.get(ConnectionConfigs.CONNECTION_PASSWORD_CONFIG).addErrorMessage("TDengine rejected the credentials");
-            } else if (code == TDengineErrors.DB_NOT_EXIST && values.containsKey(ConnectionConfigs.CONNECTION_DATABASE_CONFIG)) {
+            } else if (code == ErrorCodes.DB_NOT_EXIST && values.containsKey(ConnectionConfigs.CONNECTION_DATABASE_CONFIG)) {
                 values.get(ConnectionConfigs.CONNECTION_DATABASE_CONFIG).addErrorMessage("database "
                         + config.getString(ConnectionConfigs.CONNECTION_DATABASE_CONFIG) + " does not exist");
             } else {

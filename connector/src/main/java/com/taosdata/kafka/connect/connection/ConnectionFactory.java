@@ -72,7 +72,7 @@ public final class ConnectionFactory {
             }
             return connection;
         } catch (SQLException e) {
-            throw SqlErrors.translate("connecting to " + url, e);
+            throw SqlExceptionTranslator.translate("connecting to " + url, e);
         } catch (LinkageError e) {
             // libtaos is on the library path but cannot be loaded (wrong architecture, missing dependency):
             // no retry will change that.

@@ -28,13 +28,13 @@ public final class DatabaseCatalog {
              ResultSet rows = statement.executeQuery(precisionSql(database))) {
             return rows.next() ? Optional.of(PRECISIONS.parse("precision", rows.getString(1))) : Optional.empty();
         } catch (SQLException e) {
-            throw SqlErrors.translate("reading the precision of database " + database, e);
+            throw SqlExceptionTranslator.translate("reading the precision of database " + database, e);
         }
     }
 
     /** The precision of {@code database}, which must exist: its absence fails with TDengine's own code. */
     public static TimestampUnit existingPrecision(Connection connection, String database) {
-        return precision(connection, database).orElseThrow(() -> new TDengineException(TDengineErrors.DB_NOT_EXIST,
+        return precision(connection, database).orElseThrow(() -> new TDengineException(ErrorCodes.DB_NOT_EXIST,
                 ErrorKind.FATAL, "database " + database + " does not exist", null));
     }
 }

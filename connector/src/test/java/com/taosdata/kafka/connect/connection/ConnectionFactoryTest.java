@@ -135,7 +135,7 @@ class ConnectionFactoryTest {
             assertThatThrownBy(() -> factory("jdbc:TAOS-RS://127.0.0.1:" + server.getAddress().getPort()).open(null))
                     .isInstanceOfSatisfying(TDengineException.class, e -> {
                         assertThat(e.kind()).isEqualTo(ErrorKind.FATAL);
-                        assertThat(TDengineErrors.normalize(e.code())).isEqualTo(TDengineErrors.AUTH_FAILURE);
+                        assertThat(ErrorCodes.normalize(e.code())).isEqualTo(ErrorCodes.AUTH_FAILURE);
                     })
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET));
         } finally {

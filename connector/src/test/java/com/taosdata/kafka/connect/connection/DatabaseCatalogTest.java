@@ -52,7 +52,7 @@ class DatabaseCatalogTest {
 
         assertThatThrownBy(() -> DatabaseCatalog.existingPrecision(jdbc.connection(), "power"))
                 .isInstanceOfSatisfying(TDengineException.class, e -> {
-                    assertThat(e.code()).isEqualTo(TDengineErrors.DB_NOT_EXIST);
+                    assertThat(e.code()).isEqualTo(ErrorCodes.DB_NOT_EXIST);
                     assertThat(e.kind()).isEqualTo(ErrorKind.FATAL);
                 });
     }

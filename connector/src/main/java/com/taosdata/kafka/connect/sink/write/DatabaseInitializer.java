@@ -14,7 +14,7 @@ import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.DatabaseCatalog;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.Sleeper;
-import com.taosdata.kafka.connect.connection.SqlErrors;
+import com.taosdata.kafka.connect.connection.SqlExceptionTranslator;
 import com.taosdata.kafka.connect.connection.TDengineSession;
 import com.taosdata.kafka.connect.naming.Identifiers;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
@@ -92,7 +92,7 @@ public final class DatabaseInitializer implements AutoCloseable {
             statement.execute(sql);
             return null;
         } catch (SQLException e) {
-            throw SqlErrors.translate("executing " + sql, e);
+            throw SqlExceptionTranslator.translate("executing " + sql, e);
         }
     }
 

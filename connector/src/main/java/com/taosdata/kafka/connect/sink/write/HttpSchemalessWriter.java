@@ -68,7 +68,7 @@ public final class HttpSchemalessWriter implements SchemalessWriter {
             throw new ConnectException("interrupted while writing into " + database, e);
         }
         if (response.statusCode() / 100 != 2) {
-            throw TaosAdapterErrors.fromResponse("schemaless write of " + payloads.size() + " payload(s) into " + database,
+            throw TaosAdapterErrorParser.fromResponse("schemaless write of " + payloads.size() + " payload(s) into " + database,
                     response.statusCode(), response.body());
         }
     }

@@ -9,7 +9,7 @@ import com.taosdata.jdbc.AbstractConnection;
 import com.taosdata.jdbc.enums.SchemalessProtocolType;
 import com.taosdata.jdbc.enums.SchemalessTimestampType;
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
-import com.taosdata.kafka.connect.connection.SqlErrors;
+import com.taosdata.kafka.connect.connection.SqlExceptionTranslator;
 import com.taosdata.kafka.connect.connection.TDengineSession;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
@@ -57,7 +57,7 @@ public final class JdbcSchemalessWriter implements SchemalessWriter {
                 connection.unwrap(AbstractConnection.class).write(lines, protocol, timestampType, ttl, null);
                 return null;
             } catch (SQLException e) {
-                throw SqlErrors.translate("schemaless write of " + payloads.size() + " payload(s) into " + database, e);
+                throw SqlExceptionTranslator.translate("schemaless write of " + payloads.size() + " payload(s) into " + database, e);
             }
         });
     }

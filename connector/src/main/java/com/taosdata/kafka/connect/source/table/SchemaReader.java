@@ -15,8 +15,9 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.taosdata.kafka.connect.connection.ErrorCodes;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
-import com.taosdata.kafka.connect.connection.SqlErrors;
+import com.taosdata.kafka.connect.connection.SqlExceptionTranslator;
 import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.connection.TDengineSession;
 import com.taosdata.kafka.connect.naming.Identifiers;
@@ -54,7 +55,7 @@ public final class SchemaReader {
             return Optional.of(retry.call("describing " + described.name(),
                     () -> session.call(connection -> describe(connection, described, precision))));
         } catch (TDengineException e) {
-            if (!TableErrors.isTableGone(e)) {
+            if (!ErrorCodes.isTableGone(e.code())) {
                 throw e;
             }
             log.warn("{} was dropped since it was listed; skipping it ({})", described.name(), e.getMessage());
@@ -73,7 +74,7 @@ public final class SchemaReader {
                         role(columns.isEmpty(), note)));
             }
         } catch (SQLException e) {
-            throw SqlErrors.translate("describing " + database + "." + table.name(), e);
+            throw SqlExceptionTranslator.translate("describing " + database + "." + table.name(), e);
         }
         if (columns.isEmpty()) {
             throw new ConnectException("DESCRIBE returned no columns for " + database + "." + table.name());

@@ -18,7 +18,7 @@ import com.taosdata.kafka.connect.config.ConnectionConfigs;
 import com.taosdata.kafka.connect.connection.DatabaseCatalog;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.Sleeper;
-import com.taosdata.kafka.connect.connection.SqlErrors;
+import com.taosdata.kafka.connect.connection.SqlExceptionTranslator;
 import com.taosdata.kafka.connect.connection.TDengineSession;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.source.config.TDengineSourceConfig;
@@ -104,7 +104,7 @@ public final class SubscriptionReaders {
              ResultSet rows = statement.executeQuery(TmqTopics.definitionSql(topic))) {
             return rows.next() ? rows.getString(1) : null;
         } catch (SQLException e) {
-            throw SqlErrors.translate("reading TDengine topic " + topic, e);
+            throw SqlExceptionTranslator.translate("reading TDengine topic " + topic, e);
         }
     }
 
@@ -113,7 +113,7 @@ public final class SubscriptionReaders {
             statement.execute(sql);
             return null;
         } catch (SQLException e) {
-            throw SqlErrors.translate("creating TDengine topic " + topic, e);
+            throw SqlExceptionTranslator.translate("creating TDengine topic " + topic, e);
         }
     }
 }

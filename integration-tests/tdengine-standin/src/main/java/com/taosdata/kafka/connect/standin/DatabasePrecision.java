@@ -19,7 +19,7 @@ import java.util.Locale;
  * which is what makes {@code getLong} return nanoseconds for an {@code ns} database. taosAdapter renders
  * them in UTC unless the request says {@code tz}.
  */
-public enum Precision {
+public enum DatabasePrecision {
     MS("ms", 1_000L, 31_556_995_200_000L, "yyyy-MM-dd'T'HH:mm:ss.SSSXXX"),
     US("us", 1_000_000L, 31_556_995_200_000_000L, "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX"),
     NS("ns", 1_000_000_000L, 9_214_646_400_000_000_000L, "yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSSXXX");
@@ -40,7 +40,7 @@ public enum Precision {
     private final long maxTicks;
     private final DateTimeFormatter formatter;
 
-    Precision(String text, long ticksPerSecond, long maxTicks, String pattern) {
+    DatabasePrecision(String text, long ticksPerSecond, long maxTicks, String pattern) {
         this.text = text;
         this.ticksPerSecond = ticksPerSecond;
         this.maxTicks = maxTicks;
@@ -63,13 +63,13 @@ public enum Precision {
         return maxTicks;
     }
 
-    public static Precision parse(String value) {
-        for (Precision p : values()) {
+    public static DatabasePrecision parse(String value) {
+        for (DatabasePrecision p : values()) {
             if (p.text.equalsIgnoreCase(value)) {
                 return p;
             }
         }
-        throw TDengineErrors.PAR_INVALID_DB_OPTION.error("Invalid option precision: " + value);
+        throw ServerError.PAR_INVALID_DB_OPTION.error("Invalid option precision: " + value);
     }
 
     public long now() {
@@ -103,7 +103,7 @@ public enum Precision {
             }
             return value / (nanosPerTick / nanosPerUnit);
         } catch (ArithmeticException e) {
-            throw TDengineErrors.TDB_TIMESTAMP_OUT_OF_RANGE.error();
+            throw ServerError.TDB_TIMESTAMP_OUT_OF_RANGE.error();
         }
     }
 
@@ -126,7 +126,7 @@ public enum Precision {
                     : ((OffsetDateTime) parsed).toInstant();
             return fromInstant(instant);
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw TDengineErrors.PAR_SYNTAX_ERROR.error("Invalid timestamp format: " + text);
+            throw ServerError.PAR_SYNTAX_ERROR.error("Invalid timestamp format: " + text);
         }
     }
 

@@ -1,15 +1,15 @@
 package com.taosdata.kafka.connect.standin;
 
-/** A failure answered to the client as a TDengine error: a code from {@link TDengineErrors} and a description. */
-public final class TDengineException extends RuntimeException {
-    private final TDengineErrors error;
+/** A failure answered to the client as a TDengine error: a code from {@link ServerError} and a description. */
+public final class ServerErrorException extends RuntimeException {
+    private final ServerError error;
 
-    public TDengineException(TDengineErrors error, String desc) {
+    public ServerErrorException(ServerError error, String desc) {
         super(desc);
         this.error = error;
     }
 
-    public TDengineErrors error() {
+    public ServerError error() {
         return error;
     }
 

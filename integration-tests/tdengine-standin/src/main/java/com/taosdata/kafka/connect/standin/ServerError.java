@@ -8,7 +8,7 @@ package com.taosdata.kafka.connect.standin;
  * {@link #code()} is the full 32-bit TDengine code ({@code 0x80000396}); taosAdapter masks it with
  * {@code 0xffff} before putting it in a response, see {@link #restCode()}.
  */
-public enum TDengineErrors {
+public enum ServerError {
     OPS_NOT_SUPPORT(0x80000100, "Operation not supported"),
     INVALID_TIMESTAMP(0x80000127, "Invalid timestamp format"),
     TSC_INVALID_OPERATION(0x80000200, "Invalid operation"),
@@ -52,7 +52,7 @@ public enum TDengineErrors {
     private final int code;
     private final String desc;
 
-    TDengineErrors(int code, String desc) {
+    ServerError(int code, String desc) {
         this.code = code;
         this.desc = desc;
     }
@@ -70,11 +70,11 @@ public enum TDengineErrors {
         return desc;
     }
 
-    public TDengineException error() {
-        return new TDengineException(this, desc);
+    public ServerErrorException error() {
+        return new ServerErrorException(this, desc);
     }
 
-    public TDengineException error(String detail) {
-        return new TDengineException(this, detail);
+    public ServerErrorException error(String detail) {
+        return new ServerErrorException(this, detail);
     }
 }

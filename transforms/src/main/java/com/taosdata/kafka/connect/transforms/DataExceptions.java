@@ -8,9 +8,9 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * Builds the {@link DataException}s the SMTs throw, naming topic, partition, offset and field so that a record
  * sent to the dead letter queue carries a reason someone can act on.
  */
-final class RecordErrors {
+final class DataExceptions {
 
-    private RecordErrors() {
+    private DataExceptions() {
     }
 
     static DataException forField(String transformation, ConnectRecord<?> record, String field, String reason,

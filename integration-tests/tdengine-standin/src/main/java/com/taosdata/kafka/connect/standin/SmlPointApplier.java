@@ -29,7 +29,7 @@ import java.util.Map;
  * request with {@code 0x8000061D}. Points without the tag get the generated name. Child tables a request creates get
  * its {@code ttl}.
  */
-public final class SchemalessWriter {
+public final class SmlPointApplier {
     public static final String TIMESTAMP_COLUMN = "_ts";
     public static final String VALUE_COLUMN = "_value";
     static final String TAG_NULL = "_tag_null";
@@ -41,7 +41,7 @@ public final class SchemalessWriter {
     private final Catalog catalog;
     private final RowWriter writer;
 
-    public SchemalessWriter(Catalog catalog, RowWriter writer) {
+    public SmlPointApplier(Catalog catalog, RowWriter writer) {
         this.catalog = catalog;
         this.writer = writer;
     }
@@ -81,7 +81,7 @@ public final class SchemalessWriter {
             }
             writer.write(db, rows);
             if (submits.anyRejected()) {
-                throw TDengineErrors.TDB_TIMESTAMP_OUT_OF_RANGE.error();
+                throw ServerError.TDB_TIMESTAMP_OUT_OF_RANGE.error();
             }
         } finally {
             db.writeLock().unlock();
@@ -112,7 +112,7 @@ public final class SchemalessWriter {
             if ((existing != null && (existing.kind() != TableDef.Kind.CHILD
                     || !existing.superTable().name().equals(p.measurement())))
                     || (otherMeasurement != null && !otherMeasurement.equals(p.measurement()))) {
-                throw TDengineErrors.TDB_TABLE_IN_OTHER_STABLE.error();
+                throw ServerError.TDB_TABLE_IN_OTHER_STABLE.error();
             }
             Map<String, SmlValue> tags = new LinkedHashMap<>(p.tags());
             tags.remove(tableNameKey);
@@ -249,7 +249,7 @@ public final class SchemalessWriter {
 
         static Schema of(TableDef existing) {
             if (existing != null && existing.kind() != TableDef.Kind.SUPER) {
-                throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: " + existing.name()
+                throw ServerError.SML_INVALID_DATA.error("Invalid data format: " + existing.name()
                         + " is not a super table");
             }
             return new Schema(existing);
@@ -257,16 +257,16 @@ public final class SchemalessWriter {
 
         void field(String name, SmlValue value) {
             if (tags.containsKey(name) || name.equals(TIMESTAMP_COLUMN)) {
-                throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: duplicated name " + name);
+                throw ServerError.SML_INVALID_DATA.error("Invalid data format: duplicated name " + name);
             }
             Column have = fields.get(name);
             if (have != null && have.type() != value.type()) {
-                throw TDengineErrors.SML_NOT_SAME_TYPE.error("the type is not the same like before: " + name);
+                throw ServerError.SML_NOT_SAME_TYPE.error("the type is not the same like before: " + name);
             }
             if (existing != null) {
                 existing.find(name).ifPresent(c -> {
                     if (c.type() != value.type() || existing.isTag(name)) {
-                        throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: column type mismatch: "
+                        throw ServerError.SML_INVALID_DATA.error("Invalid data format: column type mismatch: "
                                 + name);
                     }
                 });
@@ -278,7 +278,7 @@ public final class SchemalessWriter {
         void tag(String name, SmlValue value) {
             boolean existingField = existing != null && existing.find(name).isPresent() && !existing.isTag(name);
             if (fields.containsKey(name) || existingField) {
-                throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: duplicated name " + name);
+                throw ServerError.SML_INVALID_DATA.error("Invalid data format: duplicated name " + name);
             }
             Column have = tags.get(name);
             int length = have == null ? value.length() : Math.max(have.length(), value.length());
@@ -291,10 +291,10 @@ public final class SchemalessWriter {
             // The first column is the timestamp, 8 bytes, counted once here.
             int rowBytes = 8 + bytes(fields, columns.isEmpty() ? columns : columns.subList(1, columns.size()));
             if (rowBytes > MAX_ROW_BYTES) {
-                throw TDengineErrors.PAR_INVALID_ROW_LENGTH.error("Row length exceeds max length " + MAX_ROW_BYTES);
+                throw ServerError.PAR_INVALID_ROW_LENGTH.error("Row length exceeds max length " + MAX_ROW_BYTES);
             }
             if (bytes(tags, existing == null ? List.of() : existing.tags()) > MAX_TAGS_BYTES) {
-                throw TDengineErrors.PAR_INVALID_TAGS_LENGTH.error("Tags length exceeds max length " + MAX_TAGS_BYTES);
+                throw ServerError.PAR_INVALID_TAGS_LENGTH.error("Tags length exceeds max length " + MAX_TAGS_BYTES);
             }
         }
 

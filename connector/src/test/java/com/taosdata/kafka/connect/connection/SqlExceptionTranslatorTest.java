@@ -12,7 +12,7 @@ class SqlErrorsTest {
     void theVendorCodeIsKeptAndClassified() {
         SQLException cause = new SQLException("TDengine ERROR (0x80003002): invalid data", "", 0x80003002);
 
-        TDengineException e = SqlErrors.translate("writing", cause);
+        TDengineException e = SqlExceptionTranslator.translate("writing", cause);
 
         assertThat(e.code()).isEqualTo(0x80003002);
         assertThat(e.kind()).isEqualTo(ErrorKind.DATA);
@@ -21,19 +21,19 @@ class SqlErrorsTest {
 
     @Test
     void aDriverCodeWithoutServerFlagIsClassifiedToo() {
-        assertThat(SqlErrors.translate("writing", new SQLException("closed", "", 0x2301)).kind()).isEqualTo(ErrorKind.TRANSIENT);
-        assertThat(SqlErrors.translate("writing", new SQLException("auth", "", 0x80000357)).kind()).isEqualTo(ErrorKind.FATAL);
+        assertThat(SqlExceptionTranslator.translate("writing", new SQLException("closed", "", 0x2301)).kind()).isEqualTo(ErrorKind.TRANSIENT);
+        assertThat(SqlExceptionTranslator.translate("writing", new SQLException("auth", "", 0x80000357)).kind()).isEqualTo(ErrorKind.FATAL);
     }
 
     @Test
     void aFailedNativeConnectCarriesTheServersReasonOnlyAsTextAndGetsItsCodeBack() {
         SQLException wrongPassword = new SQLException("JNI ERROR (0x2354): Authentication failure", "", 0x2354);
 
-        TDengineException e = SqlErrors.translate("connecting", wrongPassword);
+        TDengineException e = SqlExceptionTranslator.translate("connecting", wrongPassword);
 
         assertThat(e.code()).isEqualTo(0x80000357);
         assertThat(e.kind()).isEqualTo(ErrorKind.FATAL);
-        assertThat(TDengineErrors.isCredentialError(e.code())).isTrue();
+        assertThat(ErrorCodes.isCredentialError(e.code())).isTrue();
         assertThat(e).hasMessage("connecting failed: JNI ERROR (0x2354): Authentication failure");
     }
 
@@ -41,48 +41,48 @@ class SqlErrorsTest {
     void everyCredentialReasonOfANativeConnectIsACredentialError() {
         for (String reason : new String[] {"Authentication failure", "Invalid user", "User not available",
             "User is disabled", "Invalid user name", "Invalid password length"}) {
-            TDengineException e = SqlErrors.translate("connecting",
+            TDengineException e = SqlExceptionTranslator.translate("connecting",
                     new SQLException("JNI ERROR (0x2354): " + reason, "", 0x2354));
-            assertThat(TDengineErrors.isCredentialError(e.code())).as(reason).isTrue();
+            assertThat(ErrorCodes.isCredentialError(e.code())).as(reason).isTrue();
             assertThat(e.kind()).as(reason).isEqualTo(ErrorKind.FATAL);
         }
     }
 
     @Test
     void aWebSocketConnectRejectedForItsCredentialsCarriesTheServerCodeOnlyAsText() {
-        TDengineException wrongPassword = SqlErrors.translate("connecting",
+        TDengineException wrongPassword = SqlExceptionTranslator.translate("connecting",
                 new SQLException("(0x357):auth failure:Authentication failure"));
-        TDengineException noSuchUser = SqlErrors.translate("connecting", new SQLException("(0x351):auth failure:Invalid user"));
+        TDengineException noSuchUser = SqlExceptionTranslator.translate("connecting", new SQLException("(0x351):auth failure:Invalid user"));
 
         assertThat(wrongPassword.code()).isEqualTo(0x80000357);
         assertThat(wrongPassword.kind()).isEqualTo(ErrorKind.FATAL);
-        assertThat(TDengineErrors.isCredentialError(noSuchUser.code())).isTrue();
+        assertThat(ErrorCodes.isCredentialError(noSuchUser.code())).isTrue();
     }
 
     @Test
     void aWebSocketSchemalessFailureCarriesTheServerCodeOnlyAsText() {
-        TDengineException outOfRange = SqlErrors.translate("writing", new SQLException("0x60b:Timestamp data out of range"));
-        TDengineException syntax = SqlErrors.translate("writing", new SQLException("0x3002:SML line invalid value: 1"));
+        TDengineException outOfRange = SqlExceptionTranslator.translate("writing", new SQLException("0x60b:Timestamp data out of range"));
+        TDengineException syntax = SqlExceptionTranslator.translate("writing", new SQLException("0x3002:SML line invalid value: 1"));
 
         assertThat(outOfRange.code()).isEqualTo(0x8000060b);
         assertThat(outOfRange.kind()).isEqualTo(ErrorKind.DATA);
         assertThat(syntax.kind()).isEqualTo(ErrorKind.DATA);
-        assertThat(SqlErrors.translate("writing", new SQLException("(0x529):Vnode stopped")).kind())
+        assertThat(SqlExceptionTranslator.translate("writing", new SQLException("(0x529):Vnode stopped")).kind())
                 .isEqualTo(ErrorKind.TRANSIENT);
     }
 
     @Test
     void aRestConnectRejectedForItsCredentialsHasTheServerCode() {
-        TDengineException e = SqlErrors.translate("connecting",
+        TDengineException e = SqlExceptionTranslator.translate("connecting",
                 new SQLException("TDengine ERROR (0x357): sql: select 1, desc: Authentication failure", "", 0x357));
 
-        assertThat(TDengineErrors.isCredentialError(e.code())).isTrue();
+        assertThat(ErrorCodes.isCredentialError(e.code())).isTrue();
         assertThat(e.kind()).isEqualTo(ErrorKind.FATAL);
     }
 
     @Test
     void aNativeConnectThatFailedForAnyOtherReasonStaysTransient() {
-        TDengineException e = SqlErrors.translate("connecting",
+        TDengineException e = SqlExceptionTranslator.translate("connecting",
                 new SQLException("JNI ERROR (0x2354): Unable to establish connection", "", 0x2354));
 
         assertThat(e.code()).isEqualTo(0x2354);
@@ -91,7 +91,7 @@ class SqlErrorsTest {
 
     @Test
     void reasonTextIsReadOnlyForTheNativeConnectCode() {
-        TDengineException e = SqlErrors.translate("writing", new SQLException("Authentication failure", "", 0x80000529));
+        TDengineException e = SqlExceptionTranslator.translate("writing", new SQLException("Authentication failure", "", 0x80000529));
 
         assertThat(e.code()).isEqualTo(0x80000529);
         assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT);
@@ -99,7 +99,7 @@ class SqlErrorsTest {
 
     @Test
     void anExceptionWithoutCodeIsTransient() {
-        TDengineException e = SqlErrors.translate("connecting", new SQLException("Connection reset"));
+        TDengineException e = SqlExceptionTranslator.translate("connecting", new SQLException("Connection reset"));
 
         assertThat(e.code()).isZero();
         assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT);

@@ -11,7 +11,7 @@ class TaosAdapterErrorsTest {
 
     @Test
     void restStyleAnswersCarryTheTDengineCode() {
-        TDengineException e = TaosAdapterErrors.fromResponse("write", 400, "{\"code\":12290,\"desc\":\"invalid data\"}");
+        TDengineException e = TaosAdapterErrorParser.fromResponse("write", 400, "{\"code\":12290,\"desc\":\"invalid data\"}");
 
         assertThat(e.code()).isEqualTo(0x3002);
         assertThat(e.kind()).isEqualTo(ErrorKind.DATA);
@@ -20,7 +20,7 @@ class TaosAdapterErrorsTest {
 
     @Test
     void aCodeWithTheServerFlagAsAnUnsignedNumberKeepsItsBits() {
-        TDengineException e = TaosAdapterErrors.fromResponse("write", 500, "{\"code\":2147484566,\"desc\":\"Database in creating status\"}");
+        TDengineException e = TaosAdapterErrorParser.fromResponse("write", 500, "{\"code\":2147484566,\"desc\":\"Database in creating status\"}");
 
         assertThat(e.code()).isEqualTo(0x80000396);
         assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT);
@@ -28,7 +28,7 @@ class TaosAdapterErrorsTest {
 
     @Test
     void influxEndpointAnswersCarryTheCodeInTheMessage() {
-        TDengineException e = TaosAdapterErrors.fromResponse("write", 500,
+        TDengineException e = TaosAdapterErrorParser.fromResponse("write", 500,
                 "{\"code\":\"internal error\",\"message\":\"[0x3002] invalid data: t=\"}");
 
         assertThat(e.code()).isEqualTo(0x3002);
@@ -38,7 +38,7 @@ class TaosAdapterErrorsTest {
 
     @Test
     void openTsdbEndpointAnswersCarryTheHttpStatusAsCodeAndTheTDengineCodeInTheMessage() {
-        TDengineException e = TaosAdapterErrors.fromResponse("write", 500,
+        TDengineException e = TaosAdapterErrorParser.fromResponse("write", 500,
                 "{\"code\":500,\"message\":\"[0x60b] Timestamp data out of range\"}");
 
         assertThat(e.code()).isEqualTo(0x060B);
@@ -47,9 +47,9 @@ class TaosAdapterErrorsTest {
 
     @Test
     void aBracketedCodeDecidesOverTheHttpStatus() {
-        TDengineException auth = TaosAdapterErrors.fromResponse("w", 500,
+        TDengineException auth = TaosAdapterErrorParser.fromResponse("w", 500,
                 "{\"code\":\"internal error\",\"message\":\"[0x357] Authentication failure\"}");
-        TDengineException creating = TaosAdapterErrors.fromResponse("w", 500,
+        TDengineException creating = TaosAdapterErrorParser.fromResponse("w", 500,
                 "{\"code\":500,\"message\":\"[0x396] Database in creating status\"}");
 
         assertThat(auth.kind()).isEqualTo(ErrorKind.FATAL);
@@ -58,16 +58,16 @@ class TaosAdapterErrorsTest {
 
     @Test
     void anAnswerWithoutTDengineCodeGoesByStatus() {
-        assertThat(TaosAdapterErrors.fromResponse("w", 500, "{\"code\":\"internal error\",\"message\":\"connect failed\"}").kind())
+        assertThat(TaosAdapterErrorParser.fromResponse("w", 500, "{\"code\":\"internal error\",\"message\":\"connect failed\"}").kind())
                 .isEqualTo(ErrorKind.TRANSIENT);
-        assertThat(TaosAdapterErrors.fromResponse("w", 400, "{\"code\":400,\"message\":\"db required\"}").kind())
+        assertThat(TaosAdapterErrorParser.fromResponse("w", 400, "{\"code\":400,\"message\":\"db required\"}").kind())
                 .isEqualTo(ErrorKind.FATAL);
     }
 
     @Test
     void unauthorizedAndForbiddenAreFatalAndPointAtTheCredentialKeys() {
         for (int status : new int[] {401, 403}) {
-            TDengineException e = TaosAdapterErrors.fromResponse("w", status, "{\"code\":\"forbidden\",\"message\":\"auth\"}");
+            TDengineException e = TaosAdapterErrorParser.fromResponse("w", status, "{\"code\":\"forbidden\",\"message\":\"auth\"}");
 
             assertThat(e.kind()).isEqualTo(ErrorKind.FATAL);
             assertThat(e).hasMessageContaining("connection.user").hasMessageContaining("connection.password");
@@ -77,7 +77,7 @@ class TaosAdapterErrorsTest {
     @Test
     void serverAndThrottlingStatusesAreTransient() {
         for (int status : new int[] {500, 502, 503, 504, 408, 429}) {
-            assertThat(TaosAdapterErrors.fromResponse("w", status, "").kind()).as("HTTP %d", status).isEqualTo(ErrorKind.TRANSIENT);
+            assertThat(TaosAdapterErrorParser.fromResponse("w", status, "").kind()).as("HTTP %d", status).isEqualTo(ErrorKind.TRANSIENT);
         }
     }
 
@@ -85,7 +85,7 @@ class TaosAdapterErrorsTest {
     void nonJsonBodiesAreShownTruncated() {
         String page = "<html>" + "x".repeat(1000) + "</html>";
 
-        TDengineException e = TaosAdapterErrors.fromResponse("write", 502, page);
+        TDengineException e = TaosAdapterErrorParser.fromResponse("write", 502, page);
 
         assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT);
         assertThat(e.getMessage()).contains("HTTP 502: <html>xxx").doesNotContain("</html>").hasSizeLessThan(600);
@@ -93,12 +93,12 @@ class TaosAdapterErrorsTest {
 
     @Test
     void aJsonStringBodyGoesByStatus() {
-        assertThat(TaosAdapterErrors.fromResponse("w", 503, "\"memory exceeds threshold\"").kind()).isEqualTo(ErrorKind.TRANSIENT);
+        assertThat(TaosAdapterErrorParser.fromResponse("w", 503, "\"memory exceeds threshold\"").kind()).isEqualTo(ErrorKind.TRANSIENT);
     }
 
     @Test
     void otherClientErrorsAreFatal() {
-        assertThat(TaosAdapterErrors.fromResponse("w", 404, "404 page not found").kind()).isEqualTo(ErrorKind.FATAL);
-        assertThat(TaosAdapterErrors.fromResponse("w", 400, null).getMessage()).endsWith("HTTP 400");
+        assertThat(TaosAdapterErrorParser.fromResponse("w", 404, "404 page not found").kind()).isEqualTo(ErrorKind.FATAL);
+        assertThat(TaosAdapterErrorParser.fromResponse("w", 400, null).getMessage()).endsWith("HTTP 400");
     }
 }

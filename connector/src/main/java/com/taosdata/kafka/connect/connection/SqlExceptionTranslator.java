@@ -3,9 +3,9 @@ package com.taosdata.kafka.connect.connection;
 import java.sql.SQLException;
 
 /** Turns taos-jdbcdriver's {@link SQLException}s, whose vendor code is TDengine's error code, into {@link TDengineException}s. */
-public final class SqlErrors {
+public final class SqlExceptionTranslator {
 
-    private SqlErrors() {
+    private SqlExceptionTranslator() {
     }
 
     public static TDengineException translate(String what, SQLException e) {
@@ -14,6 +14,6 @@ public final class SqlErrors {
             // No code: the driver failed below TDengine's protocol (socket, HTTP), which a retry may cure.
             return TDengineException.transientFailure(what + " failed: " + e.getMessage(), e);
         }
-        return new TDengineException(code, TDengineErrors.classify(code), what + " failed: " + e.getMessage(), e);
+        return new TDengineException(code, ErrorCodes.classify(code), what + " failed: " + e.getMessage(), e);
     }
 }

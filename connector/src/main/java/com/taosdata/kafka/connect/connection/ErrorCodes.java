@@ -6,7 +6,7 @@ import java.util.Set;
  * Classifies TDengine error codes, as listed in TDengine's error code reference and taos-jdbcdriver's
  * {@code TSDBErrorNumbers}. Classification goes by code only: messages differ between versions and transports.
  */
-public final class TDengineErrors {
+public final class ErrorCodes {
 
     /** Database in creating status: a concurrent {@code CREATE DATABASE} of the same name is still running. */
     public static final int DB_IN_CREATING = 0x0396;
@@ -65,7 +65,10 @@ public final class TDengineErrors {
             // sml: invalid data, type differs from before, internal
             0x3002, 0x3004, 0x3005);
 
-    private TDengineErrors() {
+    /** Table does not exist: parser (0x2603), tsdb (0x0603) and, for a dropped super table, mnode (0x0362) codes. */
+    private static final Set<Integer> TABLE_GONE = Set.of(0x2603, 0x0603, 0x0362);
+
+    private ErrorCodes() {
     }
 
     /** Strips the {@code 0x8000} flag TDengine sets on server codes, leaving the number the reference lists. */
@@ -94,6 +97,11 @@ public final class TDengineErrors {
     /** Whether {@code code} is a {@link ErrorKind#TRANSIENT} state the server leaves by itself within moments. */
     public static boolean isSelfResolving(int code) {
         return SELF_RESOLVING.contains(normalize(code));
+    }
+
+    /** Whether {@code code} says a table went away while the source read it: it is then read no more. */
+    public static boolean isTableGone(int code) {
+        return TABLE_GONE.contains(normalize(code));
     }
 
     /** The code as TDengine prints it: {@code 0x8000060b} for server codes, {@code 0x2301} for driver codes. */

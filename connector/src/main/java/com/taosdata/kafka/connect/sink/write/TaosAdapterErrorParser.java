@@ -14,13 +14,13 @@ import com.taosdata.kafka.connect.connection.TDengineException;
  * Reads taosAdapter's error answers into {@link TDengineException}s: {@code {"code": …, "desc": …}} from the REST API,
  * {@code {"code": …, "message": "[0x…] …"}} from the schemaless endpoints; anything else goes by HTTP status.
  */
-public final class TaosAdapterErrors {
+public final class TaosAdapterErrorParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY_IN_MESSAGE = 500;
     private static final Pattern BRACKETED_CODE = Pattern.compile("\\s*\\[0x([0-9a-fA-F]{1,8})\\]");
 
-    private TaosAdapterErrors() {
+    private TaosAdapterErrorParser() {
     }
 
     static TDengineException fromResponse(String what, int status, String body) {
