@@ -24,10 +24,6 @@ public final class DatabaseBuffer {
         this.key = new Batch.Key(database, 0);
     }
 
-    String database() {
-        return database;
-    }
-
     /** The key of the batch the buffered records will leave in. */
     public Batch.Key key() {
         return key;

@@ -20,9 +20,13 @@ public final class OffsetTracker {
     private static final class Progress {
         long nextToCommit = -1;
         /** Per batch, this partition's first record waiting in it; records in a batch are in offset order. */
-        final Map<Object, Long> firstWaiting = new HashMap<>(2);
-        /** The batch the last waiting record went to: its successors in the same batch need no map lookup. */
-        Object lastBatch;
+        final Map<Batch.Key, Long> firstWaiting = new HashMap<>(2);
+        /**
+         * The batch the last waiting record went to: its successors in the same batch need no map lookup. Compared by
+         * identity, as a buffer hands out one key instance per batch; an equal key of another instance only costs the
+         * lookup.
+         */
+        Batch.Key lastBatch;
 
         long committable() {
             long offset = nextToCommit;
@@ -42,7 +46,7 @@ public final class OffsetTracker {
     }
 
     /** A record was put in {@code batch} and waits to be written. */
-    public void waiting(TopicPartition partition, long offset, Object batch) {
+    public void waiting(TopicPartition partition, long offset, Batch.Key batch) {
         Progress progress = partitions.computeIfAbsent(partition, p -> new Progress());
         if (batch != progress.lastBatch) {
             progress.firstWaiting.putIfAbsent(batch, offset);
@@ -52,7 +56,7 @@ public final class OffsetTracker {
     }
 
     /** Every record of {@code batch} was written (or dead-lettered). */
-    public void written(Object batch) {
+    public void written(Batch.Key batch) {
         for (Progress progress : partitions.values()) {
             progress.firstWaiting.remove(batch);
             if (batch.equals(progress.lastBatch)) {
@@ -69,7 +73,7 @@ public final class OffsetTracker {
      * The task gave {@code batches} up unwritten: per partition with records in them, the first offset not done, from
      * which the partition must be consumed again. Those partitions are forgotten.
      */
-    public Map<TopicPartition, Long> abandon(Collection<?> batches) {
+    public Map<TopicPartition, Long> abandon(Collection<Batch.Key> batches) {
         Map<TopicPartition, Long> consumeAgainFrom = new HashMap<>();
         partitions.forEach((partition, progress) -> {
             if (batches.stream().anyMatch(progress.firstWaiting::containsKey)) {

@@ -23,7 +23,7 @@ class DatabaseBufferTest {
         buffer.add(encoded("meters", 0, 0, "a", "b", "c"), 0);
         buffer.add(encoded("meters", 0, 1, "d"), 0);
 
-        assertThat(buffer.database()).isEqualTo("power");
+        assertThat(buffer.key().database()).isEqualTo("power");
         assertThat(buffer.lines()).isEqualTo(4);
         assertThat(buffer.isEmpty()).isFalse();
     }

@@ -13,6 +13,12 @@ class OffsetTrackerTest {
 
     private static final TopicPartition P0 = new TopicPartition("meters", 0);
     private static final TopicPartition P1 = new TopicPartition("meters", 1);
+    private static final Batch.Key POWER = new Batch.Key("power", 0);
+    private static final Batch.Key A = new Batch.Key("a", 0);
+    private static final Batch.Key B = new Batch.Key("b", 0);
+    private static final Batch.Key OTHER = new Batch.Key("other", 0);
+    private static final Batch.Key BATCH_1 = new Batch.Key("power", 1);
+    private static final Batch.Key BUFFER = new Batch.Key("power", 2);
 
     private final OffsetTracker tracker = new OffsetTracker();
 
@@ -31,56 +37,56 @@ class OffsetTrackerTest {
 
     @Test
     void waitingRecordsHoldTheOffsetAtTheFirstOfThemUntilWritten() {
-        tracker.waiting(P0, 10, "power");
-        tracker.waiting(P0, 11, "power");
-        tracker.waiting(P0, 12, "power");
+        tracker.waiting(P0, 10, POWER);
+        tracker.waiting(P0, 11, POWER);
+        tracker.waiting(P0, 12, POWER);
 
         assertThat(tracker.committable(List.of(P0))).containsExactly(entry(P0, new OffsetAndMetadata(10)));
 
-        tracker.written("power");
+        tracker.written(POWER);
 
         assertThat(tracker.committable(List.of(P0))).containsExactly(entry(P0, new OffsetAndMetadata(13)));
     }
 
     @Test
     void tombstonesAndDeadLetteredRecordsBetweenWaitingOnesNeverLetTheOffsetPassAnUnwrittenRecord() {
-        tracker.waiting(P0, 10, "power");
+        tracker.waiting(P0, 10, POWER);
         tracker.done(P0, 11);
-        tracker.waiting(P0, 12, "power");
+        tracker.waiting(P0, 12, POWER);
         tracker.done(P0, 13);
 
         assertThat(tracker.committable(List.of(P0))).containsExactly(entry(P0, new OffsetAndMetadata(10)));
 
-        tracker.written("power");
+        tracker.written(POWER);
 
         assertThat(tracker.committable(List.of(P0))).containsExactly(entry(P0, new OffsetAndMetadata(14)));
     }
 
     @Test
     void recordsWaitingAfterAWriteHoldTheOffsetAgain() {
-        tracker.waiting(P0, 10, "power");
-        tracker.written("power");
-        tracker.waiting(P0, 11, "power");
+        tracker.waiting(P0, 10, POWER);
+        tracker.written(POWER);
+        tracker.waiting(P0, 11, POWER);
 
         assertThat(tracker.committable(List.of(P0))).containsExactly(entry(P0, new OffsetAndMetadata(11)));
     }
 
     @Test
     void aPartitionSpreadOverTwoDatabasesWaitsForBoth() {
-        tracker.waiting(P0, 10, "a");
-        tracker.waiting(P0, 11, "b");
-        tracker.waiting(P0, 12, "a");
+        tracker.waiting(P0, 10, A);
+        tracker.waiting(P0, 11, B);
+        tracker.waiting(P0, 12, A);
 
-        tracker.written("a");
+        tracker.written(A);
         assertThat(tracker.committable(List.of(P0))).containsExactly(entry(P0, new OffsetAndMetadata(11)));
 
-        tracker.written("b");
+        tracker.written(B);
         assertThat(tracker.committable(List.of(P0))).containsExactly(entry(P0, new OffsetAndMetadata(13)));
     }
 
     @Test
     void partitionsAreTrackedIndependently() {
-        tracker.waiting(P0, 10, "power");
+        tracker.waiting(P0, 10, POWER);
         tracker.done(P1, 20);
 
         assertThat(tracker.committable(List.of(P0, P1)))
@@ -97,7 +103,7 @@ class OffsetTrackerTest {
 
     @Test
     void forgottenPartitionsStartAfresh() {
-        tracker.waiting(P0, 10, "power");
+        tracker.waiting(P0, 10, POWER);
         tracker.forget(List.of(P0));
 
         assertThat(tracker.committable(List.of(P0))).isEmpty();
@@ -108,9 +114,9 @@ class OffsetTrackerTest {
 
     @Test
     void writingAnotherDatabaseDoesNotReleaseAWaitingRecord() {
-        tracker.waiting(P0, 10, "power");
+        tracker.waiting(P0, 10, POWER);
 
-        tracker.written("other");
+        tracker.written(OTHER);
 
         assertThat(tracker.committable(List.of(P0))).containsExactly(entry(P0, new OffsetAndMetadata(10)));
     }
@@ -118,20 +124,20 @@ class OffsetTrackerTest {
     @Test
     void abandoningBatchesGivesEachPartitionWithRecordsInThemItsFirstRecordNotDoneAndForgetsIt() {
         tracker.done(P0, 3);
-        tracker.waiting(P0, 4, "batch-1");
-        tracker.waiting(P0, 6, "buffer");
-        tracker.waiting(P1, 9, "buffer");
+        tracker.waiting(P0, 4, BATCH_1);
+        tracker.waiting(P0, 6, BUFFER);
+        tracker.waiting(P1, 9, BUFFER);
 
-        assertThat(tracker.abandon(List.of("batch-1"))).containsExactly(entry(P0, 4L));
+        assertThat(tracker.abandon(List.of(BATCH_1))).containsExactly(entry(P0, 4L));
 
         assertThat(tracker.committable(List.of(P0, P1))).containsOnlyKeys(P1);
     }
 
     @Test
     void aPartitionIsConsumedAgainFromItsEarliestWaitingRecordWhicheverBatchHoldsIt() {
-        tracker.waiting(P0, 2, "buffer");
-        tracker.waiting(P0, 5, "batch-1");
+        tracker.waiting(P0, 2, BUFFER);
+        tracker.waiting(P0, 5, BATCH_1);
 
-        assertThat(tracker.abandon(List.of("batch-1"))).containsExactly(entry(P0, 2L));
+        assertThat(tracker.abandon(List.of(BATCH_1))).containsExactly(entry(P0, 2L));
     }
 }
