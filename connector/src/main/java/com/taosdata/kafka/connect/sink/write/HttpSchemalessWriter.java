@@ -75,17 +75,12 @@ public final class HttpSchemalessWriter implements SchemalessWriter {
 
     URI endpoint(String database) {
         String db = URLEncoder.encode(database, StandardCharsets.UTF_8);
-        switch (protocol) {
-            case LINE:
-                return URI.create(baseUrl + "/influxdb/v1/write?db=" + db + "&precision=" + influxPrecision(precision)
-                        + tableParams);
-            case TELNET:
-                return URI.create(baseUrl + "/opentsdb/v1/put/telnet/" + db + openTsdbQuery());
-            case JSON:
-                return URI.create(baseUrl + "/opentsdb/v1/put/json/" + db + openTsdbQuery());
-            default:
-                throw new IllegalStateException("unhandled protocol " + protocol);
-        }
+        return switch (protocol) {
+            case LINE -> URI.create(baseUrl + "/influxdb/v1/write?db=" + db + "&precision=" + influxPrecision(precision)
+                    + tableParams);
+            case TELNET -> URI.create(baseUrl + "/opentsdb/v1/put/telnet/" + db + openTsdbQuery());
+            case JSON -> URI.create(baseUrl + "/opentsdb/v1/put/json/" + db + openTsdbQuery());
+        };
     }
 
     private String openTsdbQuery() {

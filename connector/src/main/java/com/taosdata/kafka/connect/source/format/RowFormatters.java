@@ -10,15 +10,10 @@ public final class RowFormatters {
     }
 
     public static RowFormatter create(OutFormat format, TimestampUnit unit) {
-        switch (format) {
-            case LINE:
-                return new LineFormatter(unit);
-            case JSON:
-                return new JsonFormatter(unit);
-            case STRUCT:
-                return new StructFormatter();
-            default:
-                throw new IllegalStateException("unhandled out.format " + format);
-        }
+        return switch (format) {
+            case LINE -> new LineFormatter(unit);
+            case JSON -> new JsonFormatter(unit);
+            case STRUCT -> new StructFormatter();
+        };
     }
 }
