@@ -11,7 +11,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
-import com.taosdata.kafka.connect.source.testing.FakeJdbc;
+import com.taosdata.kafka.connect.testing.FakeJdbc;
 
 class DatabaseCatalogTest {
 

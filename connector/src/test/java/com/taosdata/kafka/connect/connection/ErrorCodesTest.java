@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class TDengineErrorsTest {
+class ErrorCodesTest {
 
     private static final int SERVER_FLAG = 0x80000000;
 

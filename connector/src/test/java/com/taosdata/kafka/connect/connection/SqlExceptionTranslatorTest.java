@@ -6,7 +6,7 @@ import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
 
-class SqlErrorsTest {
+class SqlExceptionTranslatorTest {
 
     @Test
     void theVendorCodeIsKeptAndClassified() {

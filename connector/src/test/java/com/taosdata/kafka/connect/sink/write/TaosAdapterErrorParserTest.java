@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.TDengineException;
 
-class TaosAdapterErrorsTest {
+class TaosAdapterErrorParserTest {
 
     @Test
     void restStyleAnswersCarryTheTDengineCode() {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.taosdata.kafka.connect.schemas.TdengineType;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
-import com.taosdata.kafka.connect.source.testing.FakeJdbc;
+import com.taosdata.kafka.connect.testing.FakeJdbc;
 
 class SchemaReaderTest {
 

@@ -1,4 +1,4 @@
-package com.taosdata.kafka.connect.source.testing;
+package com.taosdata.kafka.connect.testing;
 
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
