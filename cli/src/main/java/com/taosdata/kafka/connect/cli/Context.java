@@ -3,7 +3,7 @@ package com.taosdata.kafka.connect.cli;
 import java.io.PrintWriter;
 import java.util.Map;
 
-import com.taosdata.kafka.connect.cli.client.Sleeper;
+import com.taosdata.kafka.connect.connection.Sleeper;
 
 /**
  * What one invocation runs against: its streams, its environment, whether stdout is a terminal,

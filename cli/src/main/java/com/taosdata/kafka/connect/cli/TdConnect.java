@@ -7,7 +7,6 @@ import java.util.Map;
 
 import com.taosdata.kafka.connect.cli.client.ClientSettings;
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
-import com.taosdata.kafka.connect.cli.client.Sleeper;
 import com.taosdata.kafka.connect.cli.command.CompletionCommand;
 import com.taosdata.kafka.connect.cli.command.DeleteCommand;
 import com.taosdata.kafka.connect.cli.command.DeployCommand;
@@ -27,6 +26,7 @@ import com.taosdata.kafka.connect.cli.config.GlobalOptions;
 import com.taosdata.kafka.connect.cli.error.CliException;
 import com.taosdata.kafka.connect.cli.output.Ansi;
 import com.taosdata.kafka.connect.cli.output.Printer;
+import com.taosdata.kafka.connect.connection.Sleeper;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -73,7 +73,7 @@ public final class TdConnect implements Runnable, Invocation {
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal) {
         PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
-        return run(args, new Context(outWriter, errWriter, Map.copyOf(env), terminal, Sleeper.REAL));
+        return run(args, new Context(outWriter, errWriter, Map.copyOf(env), terminal, Sleeper.SYSTEM));
     }
 
     /** Runs one invocation with a given context; tests use it to replace the sleeper. */

@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 import com.taosdata.kafka.connect.cli.client.ConnectorNotFoundException;
-import com.taosdata.kafka.connect.cli.client.Sleeper;
 import com.taosdata.kafka.connect.cli.error.ExitCode;
+import com.taosdata.kafka.connect.connection.Sleeper;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,7 +36,7 @@ class ExceptionHandlerTest {
 
     private static int run(RuntimeException failure, StringWriter err) {
         Context context = new Context(new PrintWriter(new StringWriter()), new PrintWriter(err), Map.of(), false,
-                Sleeper.REAL);
+                Sleeper.SYSTEM);
         CommandLine commandLine = new CommandLine(new Boom(failure));
         commandLine.setErr(new PrintWriter(err));
         commandLine.setExecutionExceptionHandler(new ExceptionHandler(new TdConnect(context)));

@@ -6,7 +6,6 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
-import com.taosdata.kafka.connect.connection.Sleeper;
 import com.taosdata.kafka.connect.connection.TDengineUrl;
 
 /** The {@code connection.*} keys both connectors share, with the names and meaning of TDengine's Kafka tutorial. */
@@ -33,15 +32,15 @@ public final class ConnectionConfigs {
 
     public static final String CONNECTION_DATABASE_CONFIG = "connection.database";
     public static final String CONNECTION_ATTEMPTS_CONFIG = "connection.attempts";
-    private static final String CONNECTION_ATTEMPTS_DOC = "How many times to try opening a connection before failing. "
-            + "The sink opens its connections as part of the write it retries (max.retries, retry.backoff.ms), so for the "
-            + "sink this key has no effect beyond being accepted.";
+    private static final String CONNECTION_ATTEMPTS_DOC = "Accepted for compatibility with TDengine's Kafka tutorial; "
+            + "it has no effect. The connectors open a connection as part of the operation they retry (max.retries, "
+            + "retry.backoff.ms), so a second retry layer would only multiply that budget.";
     public static final int CONNECTION_ATTEMPTS_DEFAULT = 3;
     private static final String CONNECTION_ATTEMPTS_DISPLAY = "Connection attempts";
 
     public static final String CONNECTION_BACKOFF_MS_CONFIG = "connection.backoff.ms";
-    private static final String CONNECTION_BACKOFF_MS_DOC = "Backoff time in milliseconds between connection attempts. "
-            + "Like connection.attempts, it does not apply to the sink's writes.";
+    private static final String CONNECTION_BACKOFF_MS_DOC = "Accepted for compatibility with TDengine's Kafka tutorial; "
+            + "like connection.attempts, it has no effect: retry.backoff.ms spaces the retries.";
     public static final long CONNECTION_BACKOFF_MS_DEFAULT = 5000L;
     private static final String CONNECTION_BACKOFF_MS_DISPLAY = "Connection backoff (ms)";
 
@@ -80,10 +79,9 @@ public final class ConnectionConfigs {
         return TDengineUrl.parse(CONNECTION_URL_CONFIG, config.getString(CONNECTION_URL_CONFIG));
     }
 
-    public static ConnectionFactory connectionFactory(AbstractConfig config, Sleeper sleeper) {
+    public static ConnectionFactory connectionFactory(AbstractConfig config) {
         return new ConnectionFactory(url(config), config.getString(CONNECTION_USER_CONFIG),
-                config.getPassword(CONNECTION_PASSWORD_CONFIG), config.getInt(CONNECTION_ATTEMPTS_CONFIG),
-                config.getLong(CONNECTION_BACKOFF_MS_CONFIG), sleeper);
+                config.getPassword(CONNECTION_PASSWORD_CONFIG));
     }
 
     public static Password password(AbstractConfig config) {

@@ -8,12 +8,9 @@ import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigValue;
 
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
-import com.taosdata.kafka.connect.connection.NativeClient;
-import com.taosdata.kafka.connect.connection.Sleeper;
-import com.taosdata.kafka.connect.connection.TDengineErrors;
+import com.taosdata.kafka.connect.connection.ErrorCodes;
 import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.connection.TDengineUrl;
-import com.taosdata.kafka.connect.connection.Transport;
 
 /**
  * The part of {@code Connector#validate} that reaches TDengine, shared by both connectors: one connection attempt
@@ -38,20 +35,21 @@ public final class ConnectivityCheck {
     public static void run(AbstractConfig config, Map<String, ConfigValue> values, Probe probe) {
         TDengineUrl url = ConnectionConfigs.url(config);
         ConfigValue urlValue = values.get(ConnectionConfigs.CONNECTION_URL_CONFIG);
-        if (url.transport() == Transport.NATIVE && !NativeClient.isAvailable()) {
-            urlValue.addErrorMessage(NativeClient.missingMessage(url));
+        ConnectionFactory connections = ConnectionConfigs.connectionFactory(config);
+        try {
+            connections.requireClient();
+        } catch (TDengineException e) {
+            urlValue.addErrorMessage(e.getMessage());
             return;
         }
-        ConnectionFactory once = new ConnectionFactory(url, config.getString(ConnectionConfigs.CONNECTION_USER_CONFIG),
-                ConnectionConfigs.password(config), 1, 0, Sleeper.SYSTEM);
-        try (Connection connection = once.open(null)) {
+        try (Connection connection = connections.open(null)) {
             probe.run(connection);
         } catch (TDengineException e) {
-            int code = TDengineErrors.normalize(e.code());
-            if (TDengineErrors.isCredentialError(code)) {
+            int code = ErrorCodes.normalize(e.code());
+            if (ErrorCodes.isCredentialError(code)) {
                 values.get(ConnectionConfigs.CONNECTION_USER_CONFIG).addErrorMessage("TDengine rejected the credentials: " + e.getMessage());
                 values.get(ConnectionConfigs.CONNECTION_PASSWORD_CONFIG).addErrorMessage("TDengine rejected the credentials");
-            } else if (code == TDengineErrors.DB_NOT_EXIST && values.containsKey(ConnectionConfigs.CONNECTION_DATABASE_CONFIG)) {
+            } else if (code == ErrorCodes.DB_NOT_EXIST && values.containsKey(ConnectionConfigs.CONNECTION_DATABASE_CONFIG)) {
                 values.get(ConnectionConfigs.CONNECTION_DATABASE_CONFIG).addErrorMessage("database "
                         + config.getString(ConnectionConfigs.CONNECTION_DATABASE_CONFIG) + " does not exist");
             } else {

@@ -14,53 +14,48 @@ import com.taosdata.jdbc.rs.RestfulDriver;
 import com.taosdata.jdbc.ws.WebSocketDriver;
 
 /**
- * Opens JDBC connections to TDengine over the transport the URL names, retrying transient failures
- * {@code connection.attempts} times, or once only ({@link #singleAttempt()}) for callers that retry the whole operation
- * themselves. Drivers are instantiated directly rather than looked up in
- * {@code DriverManager}, which does not see drivers that live in a Connect plugin's classloader.
+ * Opens JDBC connections to TDengine over the transport the URL names, one attempt each: the caller's
+ * {@link RetryPolicy} retries the whole operation, opening the connection included, so that one layer owns the
+ * retries of an operation. Drivers are instantiated directly rather than looked up in {@code DriverManager}, which
+ * does not see drivers that live in a Connect plugin's classloader.
  */
 public final class ConnectionFactory {
 
     private final TDengineUrl url;
     private final String user;
     private final Password password;
-    private final RetryPolicy retry;
-    private final Sleeper sleeper;
     private final Function<Transport, Driver> drivers;
 
-    public ConnectionFactory(TDengineUrl url, String user, Password password, int attempts, long backoffMs, Sleeper sleeper) {
-        this(url, user, password, attempts, backoffMs, sleeper, ConnectionFactory::driver);
+    public ConnectionFactory(TDengineUrl url, String user, Password password) {
+        this(url, user, password, ConnectionFactory::driver);
     }
 
     /** With the drivers given, so tests can stand in for a native client library whatever the machine has. */
-    ConnectionFactory(TDengineUrl url, String user, Password password, int attempts, long backoffMs, Sleeper sleeper,
-                      Function<Transport, Driver> drivers) {
+    ConnectionFactory(TDengineUrl url, String user, Password password, Function<Transport, Driver> drivers) {
         this.drivers = drivers;
         this.url = url;
         this.user = user;
         this.password = password;
-        this.sleeper = sleeper;
-        this.retry = new RetryPolicy(Math.max(0, attempts - 1), backoffMs, sleeper);
-    }
-
-    /**
-     * The same connections, each opened in one attempt. For callers whose own {@link RetryPolicy} retries the operation
-     * that opens the connection: retrying here as well would multiply the two budgets.
-     */
-    public ConnectionFactory singleAttempt() {
-        return new ConnectionFactory(url, user, password, 1, 0, sleeper, drivers);
     }
 
     public TDengineUrl url() {
         return url;
     }
 
-    /** A connection whose current database is {@code database} ({@code null} for none). */
-    public Connection open(String database) {
+    /**
+     * Fails, as no retry will help, when the URL needs the native client library and this worker has none. Opening a
+     * connection checks it; a task that opens its connections later calls it at start, on the worker it runs on.
+     */
+    public void requireClient() {
         if (url.transport() == Transport.NATIVE && !NativeClient.isAvailable()) {
             throw new TDengineException(0, ErrorKind.FATAL, NativeClient.missingMessage(url), null);
         }
-        return retry.call("connecting to " + url, () -> connectOnce(database));
+    }
+
+    /** A connection whose current database is {@code database} ({@code null} for none). */
+    public Connection open(String database) {
+        requireClient();
+        return connectOnce(database);
     }
 
     private Connection connectOnce(String database) {
@@ -77,7 +72,7 @@ public final class ConnectionFactory {
             }
             return connection;
         } catch (SQLException e) {
-            throw SqlErrors.translate("connecting to " + url, e);
+            throw SqlExceptionTranslator.translate("connecting to " + url, e);
         } catch (LinkageError e) {
             // libtaos is on the library path but cannot be loaded (wrong architecture, missing dependency):
             // no retry will change that.

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Recovers TDengine's error code where taos-jdbcdriver passes it only as text. This is the one place that reads
  * message text. Seen with TDengine 3.3.6.13 and taos-jdbcdriver 3.7.3:
  * <ul>
- *   <li>native connect: the driver's own code {@link TDengineErrors#JNI_CONNECT_FAILED} for every failure, with the
+ *   <li>native connect: the driver's own code {@link ErrorCodes#JNI_CONNECT_FAILED} for every failure, with the
  *   client library's reason as text, {@code "JNI ERROR (0x2354): Authentication failure"}; the texts are TDengine's
  *   descriptions of the credential codes, which taosc returns unchanged;</li>
  *   <li>WebSocket: no vendor code (0) and the server's code at the start of the text, {@code "(0x357):auth
@@ -37,7 +37,7 @@ final class DriverMessageCodes {
         if (message == null) {
             return code;
         }
-        if (TDengineErrors.normalize(code) == TDengineErrors.JNI_CONNECT_FAILED) {
+        if (ErrorCodes.normalize(code) == ErrorCodes.JNI_CONNECT_FAILED) {
             int reason = message.indexOf("): ");
             String text = (reason < 0 ? message : message.substring(reason + 3)).trim();
             return NATIVE_REASONS.getOrDefault(text, code);

@@ -11,14 +11,14 @@ import java.util.Objects;
  * Looked up on {@code java.library.path} (which carries LD_LIBRARY_PATH) rather than loaded, so a check
  * at validation time has no side effect on the worker.
  */
-public final class NativeClient {
+final class NativeClient {
 
     private static final String LIBRARY = "taos";
 
     private NativeClient() {
     }
 
-    public static boolean isAvailable() {
+    static boolean isAvailable() {
         String mapped = System.mapLibraryName(LIBRARY);
         String path = System.getProperty("java.library.path", "");
         return Arrays.stream(path.split(File.pathSeparator))
@@ -28,7 +28,7 @@ public final class NativeClient {
                 .anyMatch(Files::isReadable);
     }
 
-    public static String missingMessage(TDengineUrl url) {
+    static String missingMessage(TDengineUrl url) {
         return "the TDengine client library (" + System.mapLibraryName(LIBRARY) + ") needed by " + url.transport().prefix()
                 + " is not on this worker's java.library.path; install the TDengine client on every worker, or use the "
                 + "pure-Java WebSocket transport: jdbc:TAOS-WS://" + (url.host().isEmpty() ? "localhost" : url.host())

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
  * retries of {@code backoffMs} each; any other failure passes through at once. When the budget is used up, the last
  * failure is thrown again, still {@link ErrorKind#TRANSIENT}, with the number of attempts in its message.
  *
- * <p>States the server leaves by itself within moments ({@link TDengineErrors#isSelfResolving}: a concurrent
+ * <p>States the server leaves by itself within moments ({@link ErrorCodes#isSelfResolving}: a concurrent
  * {@code CREATE DATABASE} finishing, a leader election) are polled again soon instead: after 100 ms, doubling up to the
  * backoff. Such a poll costs the budget the time it waited, so a database being created for a few seconds does not use
  * up {@code max.retries}, and the policy never waits longer in total than {@code maxRetries × backoffMs}.
@@ -58,7 +58,7 @@ public final class RetryPolicy {
                 if (e.kind() != ErrorKind.TRANSIENT) {
                     throw e;
                 }
-                boolean selfResolving = TDengineErrors.isSelfResolving(e.code());
+                boolean selfResolving = ErrorCodes.isSelfResolving(e.code());
                 long pause = budget.spend(selfResolving);
                 if (pause < 0) {
                     // Still a TDengineException of kind TRANSIENT: the caller can tell an outage that outlasted the

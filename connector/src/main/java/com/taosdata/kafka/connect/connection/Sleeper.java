@@ -1,6 +1,6 @@
 package com.taosdata.kafka.connect.connection;
 
-/** Waits between attempts; a seam so tests of retry logic run without real waiting. */
+/** Waits between attempts and polls (the connectors' retries, the CLI's); a seam so tests run without real waiting. */
 @FunctionalInterface
 public interface Sleeper {
 

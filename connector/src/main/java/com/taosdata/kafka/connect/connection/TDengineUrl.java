@@ -32,17 +32,18 @@ public final class TDengineUrl {
             throw new ConfigException(key, url, "is required, e.g. jdbc:TAOS-WS://localhost:6041");
         }
         String trimmed = url.trim();
+        int schemeEnd = trimmed.indexOf("://");
+        String afterScheme = schemeEnd < 0 ? trimmed : trimmed.substring(schemeEnd + 3);
+        int query = afterScheme.indexOf('?');
+        String authority = query < 0 ? afterScheme : afterScheme.substring(0, query);
+        Map<String, String> parameters = query < 0 ? Map.of() : parseParameters(afterScheme.substring(query + 1));
         // Checked before anything that echoes the URL in a message, so a password in it is never shown.
-        refuseCredentials(key, trimmed);
+        refuseCredentials(key, authority, parameters);
         Transport transport = Arrays.stream(Transport.values())
                 .filter(t -> trimmed.regionMatches(true, 0, t.prefix(), 0, t.prefix().length()))
                 .findFirst()
                 .orElseThrow(() -> new ConfigException(key, url, "unknown scheme: use jdbc:TAOS://host:6030 (native), "
                         + "jdbc:TAOS-WS://host:6041 (WebSocket) or jdbc:TAOS-RS://host:6041 (REST)"));
-        String rest = trimmed.substring(transport.prefix().length());
-        int query = rest.indexOf('?');
-        Map<String, String> parameters = query < 0 ? Map.of() : parseParameters(rest.substring(query + 1));
-        String authority = query < 0 ? rest : rest.substring(0, query);
         int slash = authority.indexOf('/');
         if (slash >= 0) {
             String path = authority.substring(slash + 1);
@@ -73,25 +74,17 @@ public final class TDengineUrl {
     }
 
     /** {@code user:password@host} or {@code ?user=…&password=…}: refused, and the URL is not repeated in the message. */
-    private static void refuseCredentials(String key, String url) {
-        int schemeEnd = url.indexOf("://");
-        String afterScheme = schemeEnd < 0 ? url : url.substring(schemeEnd + 3);
-        int query = afterScheme.indexOf('?');
-        String authority = query < 0 ? afterScheme : afterScheme.substring(0, query);
+    private static void refuseCredentials(String key, String authority, Map<String, String> parameters) {
         int slash = authority.indexOf('/');
         if ((slash < 0 ? authority : authority.substring(0, slash)).indexOf('@') >= 0) {
             throw new ConfigException(key, "(hidden)", "must not carry a user or password before '@'; use "
                     + "connection.user and connection.password so the password stays masked");
         }
-        if (query >= 0) {
-            for (String pair : afterScheme.substring(query + 1).split("&")) {
-                int eq = pair.indexOf('=');
-                String name = eq < 0 ? pair : pair.substring(0, eq);
-                String lower = name.toLowerCase(Locale.ROOT);
-                if (lower.equals("user") || lower.equals("password")) {
-                    throw new ConfigException(key, "(hidden)", "must not carry '" + name
-                            + "'; use connection.user and connection.password so the password stays masked");
-                }
+        for (String name : parameters.keySet()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.equals("user") || lower.equals("password")) {
+                throw new ConfigException(key, "(hidden)", "must not carry '" + name
+                        + "'; use connection.user and connection.password so the password stays masked");
             }
         }
     }

@@ -12,6 +12,8 @@ import org.apache.kafka.connect.sink.SinkConnector;
 
 import com.taosdata.kafka.connect.config.OfflineValidation;
 import com.taosdata.kafka.connect.schemas.Version;
+import com.taosdata.kafka.connect.sink.config.SinkConfigValidator;
+import com.taosdata.kafka.connect.sink.config.TDengineSinkConfig;
 
 /**
  * Writes InfluxDB line, OpenTSDB telnet or OpenTSDB JSON records into TDengine through its schemaless interface.

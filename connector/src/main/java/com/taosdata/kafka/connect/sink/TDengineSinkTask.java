@@ -25,18 +25,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
-import com.taosdata.kafka.connect.config.SchemalessProtocol;
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
-import com.taosdata.kafka.connect.connection.NativeClient;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.Sleeper;
-import com.taosdata.kafka.connect.connection.Transport;
 import com.taosdata.kafka.connect.naming.DatabaseNameResolver;
 import com.taosdata.kafka.connect.naming.Identifiers;
 import com.taosdata.kafka.connect.schemas.Version;
-import com.taosdata.kafka.connect.write.DatabaseInitializer;
-import com.taosdata.kafka.connect.write.SchemalessWriter;
-import com.taosdata.kafka.connect.write.SchemalessWriters;
+import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
+import com.taosdata.kafka.connect.sink.config.TDengineSinkConfig;
+import com.taosdata.kafka.connect.sink.record.EncodedRecord;
+import com.taosdata.kafka.connect.sink.record.PayloadDecoder;
+import com.taosdata.kafka.connect.sink.record.RecordIds;
+import com.taosdata.kafka.connect.sink.write.Backpressure;
+import com.taosdata.kafka.connect.sink.write.BadRecordHandler;
+import com.taosdata.kafka.connect.sink.write.Batch;
+import com.taosdata.kafka.connect.sink.write.DatabaseBuffer;
+import com.taosdata.kafka.connect.sink.write.DatabaseInitializer;
+import com.taosdata.kafka.connect.sink.write.IsolatingBatchWriter;
+import com.taosdata.kafka.connect.sink.write.OffsetTracker;
+import com.taosdata.kafka.connect.sink.write.PipelinedWriter;
+import com.taosdata.kafka.connect.sink.write.SchemalessWriter;
+import com.taosdata.kafka.connect.sink.write.SchemalessWriters;
+import com.taosdata.kafka.connect.sink.write.SinkTaskMetrics;
 
 /**
  * Buffers records per target database across {@code put()} calls and hands a database's buffer to the writer thread
@@ -141,13 +151,9 @@ public class TDengineSinkTask extends SinkTask {
         batchSize = config.batchSize();
         decoder = new PayloadDecoder(protocol, ConnectionConfigs.url(config).transport(), config.tableNameTag());
         badRecords = new BadRecordHandler(errantRecordReporter(), "all".equalsIgnoreCase(props.get(ERRORS_TOLERANCE)), metrics);
-        // The writer's RetryPolicy retries a write whole, opening its connection included: connection attempts
-        // retried inside it as well would multiply the two budgets.
-        ConnectionFactory connections = ConnectionConfigs.connectionFactory(config, sleeper).singleAttempt();
-        if (connections.url().transport() == Transport.NATIVE && !NativeClient.isAvailable()) {
-            // The task may run on another worker than the one that validated the config: check where it runs.
-            throw new ConnectException(NativeClient.missingMessage(connections.url()));
-        }
+        ConnectionFactory connections = ConnectionConfigs.connectionFactory(config);
+        // The task may run on another worker than the one that validated the config: check where it runs.
+        connections.requireClient();
         RetryPolicy retry = new RetryPolicy(config.maxRetries(), config.retryBackoffMs(), sleeper);
         initializer = backend.initializer(config, connections, retry);
         writer = backend.writer(config, connections);

@@ -19,6 +19,8 @@ import com.taosdata.kafka.connect.config.ConnectionConfigs;
 import com.taosdata.kafka.connect.config.OfflineValidation;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.Sleeper;
+import com.taosdata.kafka.connect.connection.TDengineSession;
+import com.taosdata.kafka.connect.schemas.Version;
 import com.taosdata.kafka.connect.source.config.ReadMethod;
 import com.taosdata.kafka.connect.source.config.SourceConfigRules;
 import com.taosdata.kafka.connect.source.config.SourceConfigValidator;
@@ -27,8 +29,8 @@ import com.taosdata.kafka.connect.source.table.SourceTable;
 import com.taosdata.kafka.connect.source.table.TableAssignment;
 import com.taosdata.kafka.connect.source.table.TableLister;
 import com.taosdata.kafka.connect.source.table.TableMonitor;
+import com.taosdata.kafka.connect.source.table.TableSelection;
 import com.taosdata.kafka.connect.source.table.TablesToRead;
-import com.taosdata.kafka.connect.schemas.Version;
 
 /**
  * Reads a TDengine database into Kafka, by incremental queries or by TMQ subscription; see
@@ -47,12 +49,19 @@ public class TDengineSourceConnector extends SourceConnector implements OfflineV
     private Thread monitorThread;
 
     public TDengineSourceConnector() {
-        this(config -> new TablesToRead(config,
-                new TDengineSession(ConnectionConfigs.connectionFactory(config, Sleeper.SYSTEM), config.database())));
+        this(TDengineSourceConnector::tablesToRead);
     }
 
     TDengineSourceConnector(Function<TDengineSourceConfig, TableLister> listers) {
         this.listers = listers;
+    }
+
+    private static TableLister tablesToRead(TDengineSourceConfig config) {
+        TDengineSession session = new TDengineSession(ConnectionConfigs.connectionFactory(config),
+                config.database());
+        TableSelection selection = new TableSelection(config.stables(), config.tables());
+        return config.readMethod() == ReadMethod.QUERY ? TablesToRead.toQuery(config.database(), selection, session)
+                : TablesToRead.toSubscribe(config.database(), selection, session);
     }
 
     @Override

@@ -12,14 +12,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.taosdata.kafka.connect.connection.Sleeper;
+import com.taosdata.kafka.connect.schemas.Version;
 import com.taosdata.kafka.connect.source.config.ReadMethod;
 import com.taosdata.kafka.connect.source.config.TDengineSourceConfig;
 import com.taosdata.kafka.connect.source.query.QueryReaders;
+import com.taosdata.kafka.connect.source.read.SourceReader;
 import com.taosdata.kafka.connect.source.table.SourceTable;
 import com.taosdata.kafka.connect.source.table.TableAssignment;
 import com.taosdata.kafka.connect.source.tmq.SubscriptionReaders;
 import com.taosdata.kafka.connect.source.tmq.TaosTmqConsumer;
-import com.taosdata.kafka.connect.schemas.Version;
 
 /** Reads the tables the connector assigned to this task, by query or by subscription. */
 public class TDengineSourceTask extends SourceTask {

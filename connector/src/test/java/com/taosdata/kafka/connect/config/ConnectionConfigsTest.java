@@ -59,7 +59,7 @@ class ConnectionConfigsTest {
     void connectionFactoryUsesTheParsedUrl() {
         AbstractConfig config = new AbstractConfig(DEF, Map.of("connection.url", "jdbc:TAOS-RS://td:7000"), false);
 
-        ConnectionFactory factory = ConnectionConfigs.connectionFactory(config, millis -> { });
+        ConnectionFactory factory = ConnectionConfigs.connectionFactory(config);
 
         assertThat(factory.url().transport()).isEqualTo(Transport.REST);
         assertThat(factory.url().port()).isEqualTo(7000);

@@ -1,6 +1,7 @@
 package com.taosdata.kafka.connect.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -29,7 +30,6 @@ class ConnectionFactoryTest {
     @TempDir
     Path dir;
 
-    private final List<Long> sleeps = new ArrayList<>();
     private String libraryPath;
 
     @BeforeEach
@@ -42,9 +42,8 @@ class ConnectionFactoryTest {
         System.setProperty("java.library.path", libraryPath);
     }
 
-    private ConnectionFactory factory(String url, int attempts) {
-        return new ConnectionFactory(TDengineUrl.parse("connection.url", url), "root", new Password(SECRET), attempts, 700,
-                sleeps::add);
+    private static ConnectionFactory factory(String url) {
+        return new ConnectionFactory(TDengineUrl.parse("connection.url", url), "root", new Password(SECRET));
     }
 
     static int closedPort() throws IOException {
@@ -57,10 +56,19 @@ class ConnectionFactoryTest {
     void nativeWithoutClientLibraryFailsFatallyAtOnceNamingTheWebSocketUrl() {
         System.setProperty("java.library.path", dir.toString());
 
-        assertThatThrownBy(() -> factory("jdbc:TAOS://td1:6030", 3).open(null))
+        assertThatThrownBy(() -> factory("jdbc:TAOS://td1:6030").open(null))
                 .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
                 .hasMessageContaining("jdbc:TAOS-WS://td1:6041");
-        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void requireClientChecksTheNativeClientLibraryWithoutConnecting() {
+        System.setProperty("java.library.path", dir.toString());
+
+        assertThatThrownBy(() -> factory("jdbc:TAOS://td1:6030").requireClient())
+                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
+                .hasMessageContaining("jdbc:TAOS-WS://td1:6041");
+        assertThatCode(() -> factory("jdbc:TAOS-WS://td1:6041").requireClient()).doesNotThrowAnyException();
     }
 
     @Test
@@ -70,49 +78,23 @@ class ConnectionFactoryTest {
         // What the JVM does with that file: the real library may be on this machine's own path, which the
         // java.library.path property no longer steers once the JVM runs.
         ConnectionFactory factory = new ConnectionFactory(TDengineUrl.parse("connection.url", "jdbc:TAOS://td1:6030"),
-                "root", new Password(SECRET), 3, 700, sleeps::add, transport -> {
+                "root", new Password(SECRET), transport -> {
                     throw new UnsatisfiedLinkError(dir.resolve(System.mapLibraryName("taos")) + ": invalid ELF header");
                 });
 
         assertThatThrownBy(() -> factory.open(null))
                 .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
                 .hasMessageContaining("jdbc:TAOS-WS://");
-        assertThat(sleeps).isEmpty();
     }
 
     @Test
-    void anUnreachableRestUrlIsTransientAfterConnectionAttempts() throws IOException {
+    void anUnreachableRestUrlIsTransientAfterOneAttemptWhoseRetryIsTheCallers() throws IOException {
         int port = closedPort();
 
-        assertThatThrownBy(() -> factory("jdbc:TAOS-RS://127.0.0.1:" + port, 3).open(null))
+        assertThatThrownBy(() -> factory("jdbc:TAOS-RS://127.0.0.1:" + port).open("power"))
                 .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
-                .hasMessageContaining("after 3 attempt(s)")
                 .hasMessageContaining("127.0.0.1:" + port)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET));
-        assertThat(sleeps).containsExactly(700L, 700L);
-    }
-
-    @Test
-    void oneAttemptMeansNoRetry() throws IOException {
-        int port = closedPort();
-
-        assertThatThrownBy(() -> factory("jdbc:TAOS-RS://127.0.0.1:" + port, 1).open("power"))
-                .isInstanceOf(TDengineException.class)
-                .hasMessageContaining("after 1 attempt(s)");
-        assertThat(sleeps).isEmpty();
-    }
-
-    @Test
-    void aSingleAttemptFactoryTriesOnceWhateverConnectionAttemptsSays() throws IOException {
-        int port = closedPort();
-        ConnectionFactory retrying = factory("jdbc:TAOS-RS://127.0.0.1:" + port, 3);
-        ConnectionFactory once = retrying.singleAttempt();
-
-        assertThatThrownBy(() -> once.open("power"))
-                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
-                .hasMessageContaining("after 1 attempt(s)");
-        assertThat(sleeps).isEmpty();
-        assertThat(once.url()).isSameAs(retrying.url());
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET).doesNotContain("attempt(s)"));
     }
 
     @Test
@@ -129,7 +111,7 @@ class ConnectionFactoryTest {
             exchange.close();
         });
         server.start();
-        try (Connection connection = factory("jdbc:TAOS-RS://127.0.0.1:" + server.getAddress().getPort(), 1).open(null)) {
+        try (Connection connection = factory("jdbc:TAOS-RS://127.0.0.1:" + server.getAddress().getPort()).open(null)) {
             assertThat(connection.isClosed()).isFalse();
         } finally {
             server.stop(0);
@@ -150,20 +132,19 @@ class ConnectionFactoryTest {
         });
         server.start();
         try {
-            assertThatThrownBy(() -> factory("jdbc:TAOS-RS://127.0.0.1:" + server.getAddress().getPort(), 3).open(null))
+            assertThatThrownBy(() -> factory("jdbc:TAOS-RS://127.0.0.1:" + server.getAddress().getPort()).open(null))
                     .isInstanceOfSatisfying(TDengineException.class, e -> {
                         assertThat(e.kind()).isEqualTo(ErrorKind.FATAL);
-                        assertThat(TDengineErrors.normalize(e.code())).isEqualTo(TDengineErrors.AUTH_FAILURE);
+                        assertThat(ErrorCodes.normalize(e.code())).isEqualTo(ErrorCodes.AUTH_FAILURE);
                     })
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET));
         } finally {
             server.stop(0);
         }
-        assertThat(sleeps).isEmpty();
     }
 
     @Test
     void exposesItsUrl() {
-        assertThat(factory("jdbc:TAOS-WS://td1", 1).url().port()).isEqualTo(6041);
+        assertThat(factory("jdbc:TAOS-WS://td1").url().port()).isEqualTo(6041);
     }
 }

@@ -22,8 +22,11 @@ import org.junit.jupiter.api.AfterEach;
 
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
-import com.taosdata.kafka.connect.write.DatabaseInitializer;
-import com.taosdata.kafka.connect.write.SchemalessWriter;
+import com.taosdata.kafka.connect.sink.config.TDengineSinkConfig;
+import com.taosdata.kafka.connect.sink.record.SinkRecords;
+import com.taosdata.kafka.connect.sink.write.DatabaseInitializer;
+import com.taosdata.kafka.connect.sink.write.FakeSchemalessWriter;
+import com.taosdata.kafka.connect.sink.write.SchemalessWriter;
 
 /** The fixture of the sink task tests: a task with a fake TDengine, fake clock, fake DLQ and writes run inline. */
 abstract class SinkTaskTestBase {

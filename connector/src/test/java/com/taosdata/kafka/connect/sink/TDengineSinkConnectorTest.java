@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.taosdata.kafka.connect.schemas.Version;
+import com.taosdata.kafka.connect.sink.config.TDengineSinkConfig;
+import com.taosdata.kafka.connect.sink.config.TDengineSinkConfigTest;
 
 class TDengineSinkConnectorTest {
 

@@ -30,8 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.schemas.Version;
-import com.taosdata.kafka.connect.write.DatabaseInitializer;
-import com.taosdata.kafka.connect.write.SchemalessWriter;
+import com.taosdata.kafka.connect.sink.config.TDengineSinkConfig;
+import com.taosdata.kafka.connect.sink.record.SinkRecords;
+import com.taosdata.kafka.connect.sink.write.DatabaseInitializer;
+import com.taosdata.kafka.connect.sink.write.FakeSchemalessWriter;
+import com.taosdata.kafka.connect.sink.write.SchemalessWriter;
 
 /** Bad records, transient and fatal failures, routing, and the task's lifecycle. */
 class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {

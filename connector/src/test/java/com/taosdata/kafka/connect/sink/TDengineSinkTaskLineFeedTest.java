@@ -13,6 +13,8 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 
+import com.taosdata.kafka.connect.sink.record.SinkRecords;
+
 /** A string field holding a raw line feed, which only a native connection can write, on the other transports. */
 class TDengineSinkTaskLineFeedTest extends SinkTaskTestBase {
 

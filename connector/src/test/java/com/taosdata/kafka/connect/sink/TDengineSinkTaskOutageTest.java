@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.sink.write.Backpressure;
+import com.taosdata.kafka.connect.sink.write.QueuedWriterThread;
 
 /**
  * TDengine slow or away: the task thread never waits for it (a task that stops polling is thrown out of its consumer

@@ -16,6 +16,7 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
 
 import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.sink.record.SinkRecords;
 
 /** Batching across put() calls, linger, and which offsets the task lets Connect commit. */
 class TDengineSinkTaskTest extends SinkTaskTestBase {

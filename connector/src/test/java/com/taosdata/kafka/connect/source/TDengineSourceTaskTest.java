@@ -11,6 +11,7 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 
+import com.taosdata.kafka.connect.source.read.SourceReader;
 import com.taosdata.kafka.connect.source.table.SourceTable;
 import com.taosdata.kafka.connect.source.table.TableAssignment;
 

@@ -1,7 +1,9 @@
 package com.taosdata.kafka.connect.schemas;
 
-import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
+import java.util.List;
 import java.util.Locale;
+
+import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
 
 /**
  * A unit of epoch time: the unit of numeric timestamps read from records ({@code s}, {@code ms}, {@code us},
@@ -17,6 +19,11 @@ public enum TimestampUnit implements ConfigEnum.Named {
 
     TimestampUnit(long nanos) {
         this.nanos = nanos;
+    }
+
+    /** The precisions a TDengine database can have: every unit but seconds. */
+    public static List<TimestampUnit> precisions() {
+        return List.of(MS, US, NS);
     }
 
     /** Nanoseconds in one unit. */

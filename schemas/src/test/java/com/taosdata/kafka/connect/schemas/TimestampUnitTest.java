@@ -33,4 +33,9 @@ class TimestampUnitTest {
         assertThat(TimestampUnit.NS.configValue()).isEqualTo("ns");
         assertThat(TimestampUnit.MS.fromEpochSecond(-1, 500_000_000)).isEqualTo(-500L);
     }
+
+    @Test
+    void databasePrecisionsAreTDenginesSpellingsWithoutSeconds() {
+        assertThat(TimestampUnit.precisions()).extracting(TimestampUnit::configValue).containsExactly("ms", "us", "ns");
+    }
 }

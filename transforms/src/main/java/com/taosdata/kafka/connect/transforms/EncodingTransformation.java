@@ -1,18 +1,20 @@
 package com.taosdata.kafka.connect.transforms;
 
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.components.Versioned;
+import org.apache.kafka.connect.connector.ConnectRecord;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.transforms.Transformation;
+
 import com.taosdata.kafka.connect.schemas.Version;
 import com.taosdata.kafka.connect.transforms.config.EncodingConfig;
 import com.taosdata.kafka.connect.transforms.encode.PointEncoder;
 import com.taosdata.kafka.connect.transforms.point.FieldValueException;
 import com.taosdata.kafka.connect.transforms.point.Point;
 import com.taosdata.kafka.connect.transforms.point.PointExtractor;
-import java.util.Locale;
-import java.util.Map;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.connect.components.Versioned;
-import org.apache.kafka.connect.connector.ConnectRecord;
-import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.transforms.Transformation;
 
 /**
  * The machinery the three SMTs share: configure, take a Struct or Map apart into a {@link Point}, encode it into
@@ -58,10 +60,10 @@ public abstract class EncodingTransformation<R extends ConnectRecord<R>> impleme
             extractor.extract(input, record.topic(), record.timestamp(), point);
             encoder.encode(point, out);
         } catch (FieldValueException e) {
-            throw RecordErrors.forField(displayName, record, e.field(), e.getMessage(), e);
+            throw DataExceptions.forField(displayName, record, e.field(), e.getMessage(), e);
         } catch (DataException e) {
             String what = "<" + part.name().toLowerCase(Locale.ROOT) + ">";
-            throw RecordErrors.forField(displayName, record, what, e.getMessage(), e);
+            throw DataExceptions.forField(displayName, record, what, e.getMessage(), e);
         }
         // size the next record's builder after this one so that it rarely has to grow
         capacity = Math.max(MIN_CAPACITY, out.length() + (out.length() >> 3));

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.taosdata.kafka.connect.cli.client.RestTransport.Answer;
-import com.taosdata.kafka.connect.cli.client.Sleeper;
+import com.taosdata.kafka.connect.connection.Sleeper;
 
 import okhttp3.HttpUrl;
 

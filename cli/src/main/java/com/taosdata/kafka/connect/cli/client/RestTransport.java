@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.taosdata.kafka.connect.cli.client.Sleeper;
 import com.taosdata.kafka.connect.cli.error.CliException;
+import com.taosdata.kafka.connect.connection.Sleeper;
 
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
@@ -154,7 +154,7 @@ final class RestTransport {
 
     private void pause(Duration backoff) {
         try {
-            sleeper.sleep(backoff);
+            sleeper.sleep(backoff.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException("interrupted while waiting for a rebalance to finish", e);

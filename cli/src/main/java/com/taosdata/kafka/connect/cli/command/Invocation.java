@@ -1,8 +1,8 @@
 package com.taosdata.kafka.connect.cli.command;
 
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
-import com.taosdata.kafka.connect.cli.client.Sleeper;
 import com.taosdata.kafka.connect.cli.output.Printer;
+import com.taosdata.kafka.connect.connection.Sleeper;
 
 /**
  * What a verb gets from the root command for one invocation, built from the global options. The root command

@@ -7,11 +7,11 @@ import java.util.stream.Collectors;
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
 import com.taosdata.kafka.connect.cli.client.ConnectorNotFoundException;
 import com.taosdata.kafka.connect.cli.client.ConnectorStatus;
-import com.taosdata.kafka.connect.cli.client.Sleeper;
 import com.taosdata.kafka.connect.cli.error.CliException;
 import com.taosdata.kafka.connect.cli.output.Printer;
 import com.taosdata.kafka.connect.cli.output.StatusView;
 import com.taosdata.kafka.connect.cli.output.Traces;
+import com.taosdata.kafka.connect.connection.Sleeper;
 
 /** {@code deploy --wait}: polls the status until the connector and all its tasks are RUNNING, or one FAILED. */
 final class RunningWaiter {
@@ -46,7 +46,7 @@ final class RunningWaiter {
                         + progress + "; see 'tdconnect status " + name + "'");
             }
             try {
-                sleeper.sleep(POLL);
+                sleeper.sleep(POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw CliException.failed("interrupted while waiting for " + name);

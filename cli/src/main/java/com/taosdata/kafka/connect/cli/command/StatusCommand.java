@@ -47,7 +47,7 @@ public final class StatusCommand extends ClusterCommand {
         int code = show(printer, client);
         for (int shown = 1; watch && (count == 0 || shown < count); shown++) {
             try {
-                root.sleeper().sleep(interval);
+                root.sleeper().sleep(interval.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return code;

@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The packages of the modules below form a tree whose arrows point one way: no package reaches itself through
  * the packages it uses. Read from the sources, so a cycle fails the build of the module that depends on them all.
- * The connector module joins the list once its packages are a tree too.
  */
 class PackageCyclesTest {
 
     private static final List<Path> SOURCE_ROOTS = List.of(
             Path.of("..", "schemas", "src", "main", "java"),
             Path.of("..", "transforms", "src", "main", "java"),
+            Path.of("..", "connector", "src", "main", "java"),
             Path.of("src", "main", "java"));
 
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);

@@ -36,7 +36,7 @@ public final class CliRun {
         StringWriter err = new StringWriter();
         List<Duration> sleeps = new ArrayList<>();
         Context context = new Context(new PrintWriter(out), new PrintWriter(err), Map.copyOf(env), terminal,
-                sleeps::add);
+                millis -> sleeps.add(Duration.ofMillis(millis)));
         int code = TdConnect.run(args, context);
         return new Result(code, out.toString(), err.toString(), sleeps);
     }

@@ -7,8 +7,8 @@ import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
 
 import com.taosdata.kafka.connect.config.ConnectivityCheck;
+import com.taosdata.kafka.connect.connection.DatabaseCatalog;
 import com.taosdata.kafka.connect.source.table.DatabaseContents;
-import com.taosdata.kafka.connect.source.table.SchemaReader;
 import com.taosdata.kafka.connect.source.table.TableCatalog;
 import com.taosdata.kafka.connect.source.table.TableSelection;
 
@@ -39,7 +39,7 @@ public final class SourceConfigValidator {
     private static void checkDatabase(TDengineSourceConfig config, Map<String, ConfigValue> values) {
         String database = config.database();
         ConnectivityCheck.run(config, values, connection -> {
-            new SchemaReader(database).precision(connection);
+            DatabaseCatalog.existingPrecision(connection, database);
             DatabaseContents contents = new TableCatalog(database).read(connection);
             TableSelection selection = new TableSelection(config.stables(), config.tables());
             selection.missingStables(contents.stables()).forEach(name -> values.get(TDengineSourceConfig.STABLES_CONFIG)

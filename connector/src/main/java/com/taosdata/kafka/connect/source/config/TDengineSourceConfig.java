@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigDef;
 
-import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
-import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.naming.Identifiers;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
 
 /** Configuration of the source connector: the keys of TDengine's Kafka connector documentation, same meaning. */
 public final class TDengineSourceConfig extends AbstractConfig {
@@ -91,7 +91,9 @@ public final class TDengineSourceConfig extends AbstractConfig {
     public static final String DATA_PRECISION_CONFIG = "data.precision";
     private static final String DATA_PRECISION_DOC = "Unit of the timestamps written in line and json output: ms, us "
             + "or ns. Set it to the sink's data.precision for a round trip. Struct output keeps the database precision.";
-    public static final String DATA_PRECISION_DEFAULT = Precision.NS.configValue();
+    /** The precisions a database can have, which data.precision allows. */
+    private static final ConfigEnum.Values<TimestampUnit> PRECISIONS = ConfigEnum.of(TimestampUnit.precisions());
+    public static final String DATA_PRECISION_DEFAULT = TimestampUnit.NS.configValue();
 
     public static final String SUBSCRIPTION_GROUP_ID_CONFIG = "subscription.group.id";
     private static final String SUBSCRIPTION_GROUP_ID_DOC = "TMQ consumer group of the tasks. Required when "
@@ -144,9 +146,9 @@ public final class TDengineSourceConfig extends AbstractConfig {
                 .define(OUT_FORMAT_CONFIG, Type.STRING, OUT_FORMAT_DEFAULT, ConfigEnum.validator(OutFormat.class),
                         Importance.HIGH, OUT_FORMAT_DOC, READ_GROUP, ++order, Width.SHORT, "Output format",
                         ConfigEnum.recommender(OutFormat.class))
-                .define(DATA_PRECISION_CONFIG, Type.STRING, DATA_PRECISION_DEFAULT, ConfigEnum.validator(Precision.class),
+                .define(DATA_PRECISION_CONFIG, Type.STRING, DATA_PRECISION_DEFAULT, PRECISIONS,
                         Importance.MEDIUM, DATA_PRECISION_DOC, READ_GROUP, ++order, Width.SHORT, "Output timestamp unit",
-                        ConfigEnum.recommender(Precision.class))
+                        PRECISIONS)
                 .define(TIMESTAMP_INITIAL_CONFIG, Type.STRING, null, InitialTimestamp.validator(), Importance.MEDIUM,
                         TIMESTAMP_INITIAL_DOC, READ_GROUP, ++order, Width.MEDIUM, "Initial timestamp")
                 .define(FETCH_MAX_ROWS_CONFIG, Type.INT, FETCH_MAX_ROWS_DEFAULT, ConfigDef.Range.atLeast(1),
@@ -188,8 +190,8 @@ public final class TDengineSourceConfig extends AbstractConfig {
         return ConfigEnum.parse(OutFormat.class, OUT_FORMAT_CONFIG, getString(OUT_FORMAT_CONFIG));
     }
 
-    public Precision outputPrecision() {
-        return ConfigEnum.parse(Precision.class, DATA_PRECISION_CONFIG, getString(DATA_PRECISION_CONFIG));
+    public TimestampUnit outputPrecision() {
+        return PRECISIONS.parse(DATA_PRECISION_CONFIG, getString(DATA_PRECISION_CONFIG));
     }
 
     public SubscriptionFrom subscriptionFrom() {

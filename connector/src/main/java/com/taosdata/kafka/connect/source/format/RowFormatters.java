@@ -1,6 +1,5 @@
 package com.taosdata.kafka.connect.source.format;
 
-import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.source.config.OutFormat;
 
@@ -10,17 +9,11 @@ public final class RowFormatters {
     private RowFormatters() {
     }
 
-    public static RowFormatter create(OutFormat format, Precision outputPrecision) {
-        TimestampUnit unit = TimestampUnit.parse(outputPrecision.configValue());
-        switch (format) {
-            case LINE:
-                return new LineFormatter(unit);
-            case JSON:
-                return new JsonFormatter(unit);
-            case STRUCT:
-                return new StructFormatter();
-            default:
-                throw new IllegalStateException("unhandled out.format " + format);
-        }
+    public static RowFormatter create(OutFormat format, TimestampUnit unit) {
+        return switch (format) {
+            case LINE -> new LineFormatter(unit);
+            case JSON -> new JsonFormatter(unit);
+            case STRUCT -> new StructFormatter();
+        };
     }
 }

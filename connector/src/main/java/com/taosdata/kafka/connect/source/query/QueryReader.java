@@ -8,13 +8,13 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.taosdata.kafka.connect.source.TDengineSession;
+import com.taosdata.kafka.connect.connection.ErrorCodes;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.Sleeper;
 import com.taosdata.kafka.connect.connection.TDengineException;
-import com.taosdata.kafka.connect.source.ReaderGuard;
-import com.taosdata.kafka.connect.source.SourceReader;
-import com.taosdata.kafka.connect.source.table.TableErrors;
+import com.taosdata.kafka.connect.connection.TDengineSession;
+import com.taosdata.kafka.connect.source.read.ReaderGuard;
+import com.taosdata.kafka.connect.source.read.SourceReader;
 
 /**
  * Query mode: visits the task's queriers (one per group of subtables of a super table, one per normal table)
@@ -71,7 +71,7 @@ public final class QueryReader implements SourceReader {
                     result = retry.call("querying " + querier.describe(),
                             () -> session.call(c -> querier.poll(c, stepNowMs)));
                 } catch (TDengineException e) {
-                    if (!TableErrors.isTableGone(e)) {
+                    if (!ErrorCodes.isTableGone(e.code())) {
                         throw e;
                     }
                     // Dropped since the connector listed it: the monitor reconfigures the tasks at its next check.

@@ -7,18 +7,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 import org.apache.kafka.connect.storage.OffsetStorageReader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import com.taosdata.kafka.connect.source.TDengineSession;
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
+import com.taosdata.kafka.connect.connection.DatabaseCatalog;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.Sleeper;
-import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.connection.TDengineSession;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.source.config.TDengineSourceConfig;
 import com.taosdata.kafka.connect.source.config.TopicNaming;
@@ -26,7 +25,6 @@ import com.taosdata.kafka.connect.source.format.RowFormatter;
 import com.taosdata.kafka.connect.source.format.RowFormatters;
 import com.taosdata.kafka.connect.source.table.SchemaReader;
 import com.taosdata.kafka.connect.source.table.SourceTable;
-import com.taosdata.kafka.connect.source.table.TableErrors;
 import com.taosdata.kafka.connect.source.table.TableSchema;
 
 /**
@@ -34,8 +32,6 @@ import com.taosdata.kafka.connect.source.table.TableSchema;
  * columns once, and each table's committed offset, so every table resumes where Kafka's copy ends.
  */
 public final class QueryReaders {
-
-    private static final Logger log = LoggerFactory.getLogger(QueryReaders.class);
 
     /** Subtables one query names at most (TDengine takes statements of up to 1 MB; names are up to 192 bytes). */
     static final int TABLES_PER_QUERY = 1000;
@@ -45,7 +41,7 @@ public final class QueryReaders {
 
     public static QueryReader create(TDengineSourceConfig config, List<SourceTable> tables, OffsetStorageReader offsets,
                                      LongSupplier clock, Sleeper sleeper, ZoneId zone) {
-        TDengineSession session = new TDengineSession(ConnectionConfigs.connectionFactory(config, sleeper), config.database());
+        TDengineSession session = new TDengineSession(ConnectionConfigs.connectionFactory(config), config.database());
         try {
             return create(config, tables, offsets, clock, sleeper, zone, session);
         } catch (RuntimeException e) {
@@ -59,36 +55,21 @@ public final class QueryReaders {
         String database = config.database();
         RetryPolicy retry = new RetryPolicy(config.maxRetries(), config.retryBackoffMs(), sleeper);
         SchemaReader schemas = new SchemaReader(database);
-        TimestampUnit precision = retry.call("reading the precision of " + database, () -> session.call(schemas::precision));
+        TimestampUnit precision = retry.call("reading the precision of " + database,
+                () -> session.call(connection -> DatabaseCatalog.existingPrecision(connection, database)));
         Map<String, TableSchema> byMeasurement = new HashMap<>();
         List<SourceTable> readable = new ArrayList<>(tables.size());
         for (SourceTable table : tables) {
             if (!byMeasurement.containsKey(table.measurement())) {
-                TableSchema schema = describe(schemas, table, precision, session, retry);
-                if (schema == null) {
+                Optional<TableSchema> schema = schemas.describeUnlessDropped(session, retry, table, precision);
+                if (schema.isEmpty()) {
                     continue;
                 }
-                byMeasurement.put(table.measurement(), schema);
+                byMeasurement.put(table.measurement(), schema.get());
             }
             readable.add(table);
         }
         return reader(config, readable, byMeasurement, offsets, clock, sleeper, zone, session, retry, precision);
-    }
-
-    /** The columns of {@code table}'s super table (or its own), or null when it was dropped since it was listed. */
-    private static TableSchema describe(SchemaReader schemas, SourceTable table, TimestampUnit precision,
-                                        TDengineSession session, RetryPolicy retry) {
-        SourceTable described = describedTable(table);
-        try {
-            return retry.call("describing " + described.name(),
-                    () -> session.call(c -> schemas.describe(c, described, precision)));
-        } catch (TDengineException e) {
-            if (!TableErrors.isTableGone(e)) {
-                throw e;
-            }
-            log.warn("{} was dropped since it was listed; not reading it ({})", described.name(), e.getMessage());
-            return null;
-        }
     }
 
     private static QueryReader reader(TDengineSourceConfig config, List<SourceTable> tables,
@@ -147,10 +128,5 @@ public final class QueryReaders {
     private static TableQuerier.Describer describer(String database, TableSchema schema, TimestampUnit precision) {
         SourceTable described = SourceTable.normal(schema.measurement());
         return connection -> new SchemaReader(database).describe(connection, described, precision);
-    }
-
-    /** Subtables share their super table's columns, so the super table is described once for all of them. */
-    private static SourceTable describedTable(SourceTable table) {
-        return table.stable() == null ? table : SourceTable.superTable(table.stable());
     }
 }

@@ -20,13 +20,13 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.taosdata.kafka.connect.connection.SqlErrors;
+import com.taosdata.kafka.connect.connection.ErrorCodes;
+import com.taosdata.kafka.connect.connection.SqlExceptionTranslator;
 import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.source.format.DriverValues;
 import com.taosdata.kafka.connect.source.format.Row;
 import com.taosdata.kafka.connect.source.format.RowFormatter;
 import com.taosdata.kafka.connect.source.format.RowRecords;
-import com.taosdata.kafka.connect.source.table.TableErrors;
 import com.taosdata.kafka.connect.source.table.TableSchema;
 
 /**
@@ -163,7 +163,7 @@ public final class StableQuerier implements Querier {
         try {
             result = table.querier.poll(connection, nowMs);
         } catch (TDengineException e) {
-            if (!TableErrors.isTableGone(e)) {
+            if (!ErrorCodes.isTableGone(e.code())) {
                 throw e;
             }
             log.warn("Table {} no longer exists ({}); skipping it until the tasks are reconfigured",
@@ -233,7 +233,7 @@ public final class StableQuerier implements Querier {
             return true;
         } catch (SQLException e) {
             closeQuietly(statement);
-            throw SqlErrors.translate("querying " + describe(), e);
+            throw SqlExceptionTranslator.translate("querying " + describe(), e);
         }
     }
 
@@ -273,7 +273,7 @@ public final class StableQuerier implements Querier {
             first = timestampOf(result.getObject(2));
             last = timestampOf(result.getObject(3));
         } catch (SQLException e) {
-            throw SqlErrors.translate("counting the rows ahead in " + describe(), e);
+            throw SqlExceptionTranslator.translate("counting the rows ahead in " + describe(), e);
         }
         firstBase = first - 1;
         long base = from.lower() == null ? firstBase : from.lower();
@@ -346,7 +346,7 @@ public final class StableQuerier implements Querier {
             }
         } catch (SQLException e) {
             closeWindow();
-            throw SqlErrors.translate("querying " + describe(), e);
+            throw SqlExceptionTranslator.translate("querying " + describe(), e);
         } catch (RuntimeException e) {
             closeWindow();
             throw e;

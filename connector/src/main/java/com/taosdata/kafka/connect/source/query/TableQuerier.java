@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.apache.kafka.connect.source.SourceRecord;
 
-import com.taosdata.kafka.connect.connection.SqlErrors;
+import com.taosdata.kafka.connect.connection.SqlExceptionTranslator;
 import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.source.format.DriverValues;
 import com.taosdata.kafka.connect.source.format.Row;
@@ -135,7 +135,7 @@ public final class TableQuerier implements Querier {
                 records.add(RowRecords.create(partition, next.toOffset(schema.precision()), topic, row, formatter));
             }
         } catch (SQLException e) {
-            throw SqlErrors.translate("querying " + schema.database() + "." + table, e);
+            throw SqlExceptionTranslator.translate("querying " + schema.database() + "." + table, e);
         }
         position = next;
         boolean windowExhausted = read < limit;
@@ -156,7 +156,7 @@ public final class TableQuerier implements Querier {
             raw[0] = DriverValues.normalize(rows.getObject(1));
             return Row.fromDriver(schema, table, raw).timestamp();
         } catch (SQLException e) {
-            throw SqlErrors.translate("reading the first timestamp of " + schema.database() + "." + table, e);
+            throw SqlExceptionTranslator.translate("reading the first timestamp of " + schema.database() + "." + table, e);
         }
     }
 

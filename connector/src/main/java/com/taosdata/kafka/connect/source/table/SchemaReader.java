@@ -8,24 +8,27 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import com.taosdata.kafka.connect.connection.ErrorKind;
-import com.taosdata.kafka.connect.connection.SqlErrors;
-import com.taosdata.kafka.connect.connection.TDengineErrors;
+import com.taosdata.kafka.connect.connection.ErrorCodes;
+import com.taosdata.kafka.connect.connection.RetryPolicy;
+import com.taosdata.kafka.connect.connection.SqlExceptionTranslator;
 import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.connection.TDengineSession;
 import com.taosdata.kafka.connect.naming.Identifiers;
 import com.taosdata.kafka.connect.schemas.TdengineType;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
 
-/**
- * Reads a table's columns with {@code DESCRIBE `db`.`table`} (columns: field, type, length, note) and the
- * database's precision from {@code information_schema.ins_databases}.
- */
+/** Reads a table's columns with {@code DESCRIBE `db`.`table`} (columns: field, type, length, note). */
 public final class SchemaReader {
+
+    private static final Logger log = LoggerFactory.getLogger(SchemaReader.class);
 
     /** Types whose DESCRIBE length is a declared size; for the others it is the storage width. */
     private static final Set<TdengineType> SIZED = EnumSet.of(TdengineType.VARCHAR, TdengineType.BINARY,
@@ -41,19 +44,22 @@ public final class SchemaReader {
         return "DESCRIBE " + Identifiers.quote(database) + "." + Identifiers.quote(table);
     }
 
-    public String precisionSql() {
-        return "SELECT `precision` FROM information_schema.ins_databases WHERE name = " + Identifiers.literal(database);
-    }
-
-    public TimestampUnit precision(Connection connection) {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(precisionSql())) {
-            if (!rows.next()) {
-                throw new TDengineException(TDengineErrors.DB_NOT_EXIST, ErrorKind.FATAL,
-                        "database " + database + " does not exist", null);
+    /**
+     * The columns of {@code table}'s super table (its subtables share them) or of the table itself, or empty when that
+     * table was dropped since it was listed.
+     */
+    public Optional<TableSchema> describeUnlessDropped(TDengineSession session, RetryPolicy retry, SourceTable table,
+                                                       TimestampUnit precision) {
+        SourceTable described = table.stable() == null ? table : SourceTable.superTable(table.stable());
+        try {
+            return Optional.of(retry.call("describing " + described.name(),
+                    () -> session.call(connection -> describe(connection, described, precision))));
+        } catch (TDengineException e) {
+            if (!ErrorCodes.isTableGone(e.code())) {
+                throw e;
             }
-            return TimestampUnit.parse(rows.getString(1));
-        } catch (SQLException e) {
-            throw SqlErrors.translate("reading the precision of database " + database, e);
+            log.warn("{} was dropped since it was listed; skipping it ({})", described.name(), e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -68,7 +74,7 @@ public final class SchemaReader {
                         role(columns.isEmpty(), note)));
             }
         } catch (SQLException e) {
-            throw SqlErrors.translate("describing " + database + "." + table.name(), e);
+            throw SqlExceptionTranslator.translate("describing " + database + "." + table.name(), e);
         }
         if (columns.isEmpty()) {
             throw new ConnectException("DESCRIBE returned no columns for " + database + "." + table.name());

@@ -7,7 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.taosdata.kafka.connect.connection.SqlErrors;
+import com.taosdata.kafka.connect.connection.SqlExceptionTranslator;
 import com.taosdata.kafka.connect.naming.Identifiers;
 
 /**
@@ -43,7 +43,7 @@ public final class TableCatalog {
                 names.add(rows.getString(1));
             }
         } catch (SQLException e) {
-            throw SqlErrors.translate("listing the super tables of " + database, e);
+            throw SqlExceptionTranslator.translate("listing the super tables of " + database, e);
         }
         return names;
     }
@@ -56,7 +56,7 @@ public final class TableCatalog {
                 tables.add(new SourceTable(rows.getString(1), stable == null || stable.isEmpty() ? null : stable));
             }
         } catch (SQLException e) {
-            throw SqlErrors.translate("listing the tables of " + database, e);
+            throw SqlExceptionTranslator.translate("listing the tables of " + database, e);
         }
         return tables;
     }

@@ -1,10 +1,9 @@
 package com.taosdata.kafka.connect.source.table;
 
 import java.util.List;
+import java.util.function.Function;
 
-import com.taosdata.kafka.connect.source.config.ReadMethod;
-import com.taosdata.kafka.connect.source.config.TDengineSourceConfig;
-import com.taosdata.kafka.connect.source.TDengineSession;
+import com.taosdata.kafka.connect.connection.TDengineSession;
 
 /**
  * What the connector reads right now: in query mode the selected subtables and normal tables, in subscription
@@ -13,22 +12,29 @@ import com.taosdata.kafka.connect.source.TDengineSession;
 public final class TablesToRead implements TableLister {
 
     private final TableCatalog catalog;
-    private final TableSelection selection;
-    private final ReadMethod method;
+    private final Function<DatabaseContents, List<SourceTable>> choice;
     private final TDengineSession session;
 
-    public TablesToRead(TDengineSourceConfig config, TDengineSession session) {
-        this.catalog = new TableCatalog(config.database());
-        this.selection = new TableSelection(config.stables(), config.tables());
-        this.method = config.readMethod();
+    private TablesToRead(String database, Function<DatabaseContents, List<SourceTable>> choice, TDengineSession session) {
+        this.catalog = new TableCatalog(database);
+        this.choice = choice;
         this.session = session;
+    }
+
+    /** The subtables and normal tables {@code selection} names, each read by its own queries. */
+    public static TablesToRead toQuery(String database, TableSelection selection, TDengineSession session) {
+        return new TablesToRead(database, contents -> selection.tablesToQuery(contents.tables()), session);
+    }
+
+    /** The super tables and tables {@code selection} names, one TDengine topic each. */
+    public static TablesToRead toSubscribe(String database, TableSelection selection, TDengineSession session) {
+        return new TablesToRead(database, contents -> selection.tablesToSubscribe(contents.stables(), contents.tables()),
+                session);
     }
 
     @Override
     public List<SourceTable> list() {
-        DatabaseContents contents = session.call(catalog::read);
-        return method == ReadMethod.QUERY ? selection.tablesToQuery(contents.tables())
-                : selection.tablesToSubscribe(contents.stables(), contents.tables());
+        return choice.apply(session.call(catalog::read));
     }
 
     @Override

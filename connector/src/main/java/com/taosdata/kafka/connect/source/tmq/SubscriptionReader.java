@@ -17,12 +17,12 @@ import org.slf4j.LoggerFactory;
 
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.schemas.TdengineType;
-import com.taosdata.kafka.connect.source.ReaderGuard;
-import com.taosdata.kafka.connect.source.SourceReader;
 import com.taosdata.kafka.connect.source.format.DriverValues;
 import com.taosdata.kafka.connect.source.format.Row;
 import com.taosdata.kafka.connect.source.format.RowFormatter;
 import com.taosdata.kafka.connect.source.format.RowRecords;
+import com.taosdata.kafka.connect.source.read.ReaderGuard;
+import com.taosdata.kafka.connect.source.read.SourceReader;
 import com.taosdata.kafka.connect.source.table.ColumnDef;
 import com.taosdata.kafka.connect.source.table.TableSchema;
 

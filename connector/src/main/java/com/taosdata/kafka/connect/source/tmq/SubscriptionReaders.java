@@ -7,27 +7,25 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
 
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
+import com.taosdata.kafka.connect.connection.DatabaseCatalog;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.Sleeper;
-import com.taosdata.kafka.connect.connection.SqlErrors;
-import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.connection.SqlExceptionTranslator;
+import com.taosdata.kafka.connect.connection.TDengineSession;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
-import com.taosdata.kafka.connect.source.TDengineSession;
 import com.taosdata.kafka.connect.source.config.TDengineSourceConfig;
 import com.taosdata.kafka.connect.source.config.TopicNaming;
 import com.taosdata.kafka.connect.source.format.RowFormatters;
 import com.taosdata.kafka.connect.source.table.SchemaReader;
 import com.taosdata.kafka.connect.source.table.SourceTable;
-import com.taosdata.kafka.connect.source.table.TableErrors;
 import com.taosdata.kafka.connect.source.table.TableSchema;
 
 /**
@@ -37,15 +35,13 @@ import com.taosdata.kafka.connect.source.table.TableSchema;
  */
 public final class SubscriptionReaders {
 
-    private static final Logger log = LoggerFactory.getLogger(SubscriptionReaders.class);
-
     private SubscriptionReaders() {
     }
 
     public static SubscriptionReader create(TDengineSourceConfig config, List<SourceTable> tables, String taskId,
                                             OffsetStorageReader offsets, Sleeper sleeper,
                                             Function<Properties, TmqConsumer> consumers) {
-        try (TDengineSession session = new TDengineSession(ConnectionConfigs.connectionFactory(config, sleeper),
+        try (TDengineSession session = new TDengineSession(ConnectionConfigs.connectionFactory(config),
                 config.database())) {
             return create(config, tables, taskId, offsets, sleeper, consumers, session);
         }
@@ -80,22 +76,14 @@ public final class SubscriptionReaders {
         SchemaReader schemas = new SchemaReader(database);
         TopicNaming naming = config.topicNaming();
         TimestampUnit precision = retry.call("reading the precision of " + database,
-                () -> session.call(schemas::precision));
+                () -> session.call(connection -> DatabaseCatalog.existingPrecision(connection, database)));
         List<TmqSubscription> subscriptions = new ArrayList<>(tables.size());
         for (SourceTable table : tables) {
-            SourceTable described = table.stable() == null ? table : SourceTable.superTable(table.stable());
-            TableSchema schema;
-            try {
-                schema = retry.call("describing " + described.name(),
-                        () -> session.call(c -> schemas.describe(c, described, precision)));
-            } catch (TDengineException e) {
-                if (!TableErrors.isTableGone(e)) {
-                    throw e;
-                }
-                log.warn("{} was dropped since it was listed; not subscribing to it ({})", described.name(),
-                        e.getMessage());
+            Optional<TableSchema> described = schemas.describeUnlessDropped(session, retry, table, precision);
+            if (described.isEmpty()) {
                 continue;
             }
+            TableSchema schema = described.get();
             String topic = TmqTopics.name(database, table.name());
             String sql = TmqTopics.createSql(topic, schema, table.name());
             retry.call("creating TDengine topic " + topic, () -> session.call(c -> execute(c, sql, topic)));
@@ -111,13 +99,12 @@ public final class SubscriptionReaders {
         return subscriptions;
     }
 
-
     private static String definition(Connection connection, String topic) {
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(TmqTopics.definitionSql(topic))) {
             return rows.next() ? rows.getString(1) : null;
         } catch (SQLException e) {
-            throw SqlErrors.translate("reading TDengine topic " + topic, e);
+            throw SqlExceptionTranslator.translate("reading TDengine topic " + topic, e);
         }
     }
 
@@ -126,7 +113,7 @@ public final class SubscriptionReaders {
             statement.execute(sql);
             return null;
         } catch (SQLException e) {
-            throw SqlErrors.translate("creating TDengine topic " + topic, e);
+            throw SqlExceptionTranslator.translate("creating TDengine topic " + topic, e);
         }
     }
 }

@@ -16,7 +16,7 @@ import com.taosdata.jdbc.tmq.ConsumerRecords;
 import com.taosdata.jdbc.tmq.OffsetAndMetadata;
 import com.taosdata.jdbc.tmq.TaosConsumer;
 import com.taosdata.jdbc.tmq.TopicPartition;
-import com.taosdata.kafka.connect.connection.SqlErrors;
+import com.taosdata.kafka.connect.connection.SqlExceptionTranslator;
 
 /** {@link TmqConsumer} over taos-jdbcdriver's {@code TaosConsumer} (native or WebSocket). */
 public final class TaosTmqConsumer implements TmqConsumer {
@@ -28,7 +28,7 @@ public final class TaosTmqConsumer implements TmqConsumer {
         try {
             this.consumer = new TaosConsumer<>(properties);
         } catch (SQLException e) {
-            throw SqlErrors.translate("creating the TMQ consumer", e);
+            throw SqlExceptionTranslator.translate("creating the TMQ consumer", e);
         }
     }
 
@@ -38,7 +38,7 @@ public final class TaosTmqConsumer implements TmqConsumer {
             consumer.subscribe(topics);
             this.topics = Set.copyOf(topics);
         } catch (SQLException e) {
-            throw SqlErrors.translate("subscribing to " + topics, e);
+            throw SqlExceptionTranslator.translate("subscribing to " + topics, e);
         }
     }
 
@@ -48,7 +48,7 @@ public final class TaosTmqConsumer implements TmqConsumer {
         try {
             records = consumer.poll(timeout);
         } catch (SQLException e) {
-            throw SqlErrors.translate("polling TMQ", e);
+            throw SqlExceptionTranslator.translate("polling TMQ", e);
         }
         List<TmqRow> rows = new ArrayList<>(records.count());
         for (ConsumerRecord<Map<String, Object>> record : records) {
@@ -78,7 +78,7 @@ public final class TaosTmqConsumer implements TmqConsumer {
                         positions.put(new TmqPartition(tp.getTopic(), tp.getVGroupId()), offset));
             }
         } catch (SQLException e) {
-            throw SqlErrors.translate("reading TMQ positions", e);
+            throw SqlExceptionTranslator.translate("reading TMQ positions", e);
         }
         return positions;
     }
@@ -88,7 +88,7 @@ public final class TaosTmqConsumer implements TmqConsumer {
         try {
             consumer.seek(new TopicPartition(partition.topic(), partition.vgroup()), position);
         } catch (SQLException e) {
-            throw SqlErrors.translate("seeking TMQ " + partition, e);
+            throw SqlExceptionTranslator.translate("seeking TMQ " + partition, e);
         }
     }
 
@@ -99,7 +99,7 @@ public final class TaosTmqConsumer implements TmqConsumer {
         try {
             consumer.commitSync(offsets);
         } catch (SQLException e) {
-            throw SqlErrors.translate("committing TMQ offsets", e);
+            throw SqlExceptionTranslator.translate("committing TMQ offsets", e);
         }
     }
 
@@ -108,7 +108,7 @@ public final class TaosTmqConsumer implements TmqConsumer {
         try {
             consumer.close();
         } catch (SQLException e) {
-            throw SqlErrors.translate("closing the TMQ consumer", e);
+            throw SqlExceptionTranslator.translate("closing the TMQ consumer", e);
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
-import com.taosdata.kafka.connect.config.Precision;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 
 class TDengineSourceConfigTest {
 
@@ -31,7 +31,7 @@ class TDengineSourceConfigTest {
         assertThat(config.pollIntervalMs()).isEqualTo(1000);
         assertThat(config.fetchMaxRows()).isEqualTo(100);
         assertThat(config.queryIntervalMs()).isZero();
-        assertThat(config.outputPrecision()).isEqualTo(Precision.NS);
+        assertThat(config.outputPrecision()).isEqualTo(TimestampUnit.NS);
         assertThat(config.stables()).isEmpty();
         assertThat(config.tables()).isEmpty();
         assertThat(config.initialTimestamp(ZoneId.of("UTC"))).isNull();

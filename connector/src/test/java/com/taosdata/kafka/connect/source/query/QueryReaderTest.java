@@ -18,19 +18,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
 
-import com.taosdata.kafka.connect.source.TDengineSession;
-import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.connection.TDengineSession;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
 import com.taosdata.kafka.connect.source.config.OutFormat;
 import com.taosdata.kafka.connect.source.format.RowFormatters;
-import com.taosdata.kafka.connect.source.table.ColumnDef;
 import com.taosdata.kafka.connect.source.table.ColumnDef.Role;
+import com.taosdata.kafka.connect.source.table.ColumnDef;
 import com.taosdata.kafka.connect.source.table.TableSchema;
-import com.taosdata.kafka.connect.source.testing.FakeJdbc;
+import com.taosdata.kafka.connect.testing.FakeJdbc;
 
 class QueryReaderTest {
 
@@ -48,7 +47,7 @@ class QueryReaderTest {
         List<TableQuerier> queriers = new ArrayList<>();
         for (String table : tables) {
             queriers.add(new TableQuerier(table, SCHEMA, connection -> SCHEMA, new WindowPlanner(null, 0, false), null,
-                    fetchMaxRows, "power-meters", RowFormatters.create(OutFormat.LINE, Precision.MS)));
+                    fetchMaxRows, "power-meters", RowFormatters.create(OutFormat.LINE, TimestampUnit.MS)));
         }
         return new QueryReader(queriers, new TDengineSession(factory, "power"), new RetryPolicy(2, 50, sleeps::add),
                 clock::get, sleeps::add, 1000, fetchMaxRows);

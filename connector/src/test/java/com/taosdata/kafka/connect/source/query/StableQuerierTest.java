@@ -14,22 +14,21 @@ import java.util.Map;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 
-import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
 import com.taosdata.kafka.connect.source.config.OutFormat;
 import com.taosdata.kafka.connect.source.format.RowFormatter;
 import com.taosdata.kafka.connect.source.format.RowFormatters;
-import com.taosdata.kafka.connect.source.table.ColumnDef;
 import com.taosdata.kafka.connect.source.table.ColumnDef.Role;
+import com.taosdata.kafka.connect.source.table.ColumnDef;
 import com.taosdata.kafka.connect.source.table.TableSchema;
-import com.taosdata.kafka.connect.source.testing.FakeJdbc;
+import com.taosdata.kafka.connect.testing.FakeJdbc;
 
 class StableQuerierTest {
 
     private static final long NOW = 1_000_000;
-    private static final RowFormatter LINE = RowFormatters.create(OutFormat.LINE, Precision.MS);
+    private static final RowFormatter LINE = RowFormatters.create(OutFormat.LINE, TimestampUnit.MS);
 
     private final FakeJdbc jdbc = new FakeJdbc();
     private final Connection connection = jdbc.connection();

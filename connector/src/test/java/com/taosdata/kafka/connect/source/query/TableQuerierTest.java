@@ -12,17 +12,16 @@ import java.util.Map;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 
-import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
 import com.taosdata.kafka.connect.source.config.OutFormat;
 import com.taosdata.kafka.connect.source.format.RowFormatters;
-import com.taosdata.kafka.connect.source.table.ColumnDef;
 import com.taosdata.kafka.connect.source.table.ColumnDef.Role;
+import com.taosdata.kafka.connect.source.table.ColumnDef;
 import com.taosdata.kafka.connect.source.table.TableSchema;
-import com.taosdata.kafka.connect.source.testing.FakeJdbc;
+import com.taosdata.kafka.connect.testing.FakeJdbc;
 
 class TableQuerierTest {
 
@@ -43,7 +42,7 @@ class TableQuerierTest {
     private static TableQuerier querier(boolean compositeKey, TablePosition position, long interval, int fetch) {
         return new TableQuerier("d1001", schema(compositeKey), connection -> WIDER,
                 new WindowPlanner(null, interval, compositeKey), position, fetch, "power-meters",
-                RowFormatters.create(OutFormat.JSON, Precision.MS));
+                RowFormatters.create(OutFormat.JSON, TimestampUnit.MS));
     }
 
     private static Object[] row(long ts, int seq) {

@@ -3,17 +3,14 @@ package com.taosdata.kafka.connect.source.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Collections;
 import java.util.List;
 
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
 
-import com.taosdata.kafka.connect.connection.TDengineErrors;
-import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.schemas.TdengineType;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
-import com.taosdata.kafka.connect.source.testing.FakeJdbc;
+import com.taosdata.kafka.connect.testing.FakeJdbc;
 
 class SchemaReaderTest {
 
@@ -54,20 +51,5 @@ class SchemaReaderTest {
                 new Object[] {"blob", "BLOB", 4, ""}));
         assertThatThrownBy(() -> reader.describe(jdbc.connection(), SourceTable.normal("t"), TimestampUnit.MS))
                 .isInstanceOf(ConnectException.class).hasMessageContaining("column blob of power.t has type BLOB");
-    }
-
-    @Test
-    void precisionComesFromInsDatabases() {
-        FakeJdbc jdbc = new FakeJdbc().thenRows(Collections.singletonList(new Object[] {"us"}));
-        assertThat(reader.precision(jdbc.connection())).isEqualTo(TimestampUnit.US);
-        assertThat(jdbc.lastStatement())
-                .isEqualTo("SELECT `precision` FROM information_schema.ins_databases WHERE name = 'power'");
-    }
-
-    @Test
-    void missingDatabaseIsReportedByCode() {
-        FakeJdbc jdbc = new FakeJdbc().thenRows(List.of());
-        assertThatThrownBy(() -> reader.precision(jdbc.connection())).isInstanceOfSatisfying(TDengineException.class,
-                e -> assertThat(e.code()).isEqualTo(TDengineErrors.DB_NOT_EXIST));
     }
 }

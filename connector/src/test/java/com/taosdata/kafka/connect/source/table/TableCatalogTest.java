@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.taosdata.kafka.connect.source.testing.FakeJdbc;
+import com.taosdata.kafka.connect.testing.FakeJdbc;
 
 class TableCatalogTest {
 

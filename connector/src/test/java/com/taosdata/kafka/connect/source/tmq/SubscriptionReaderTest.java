@@ -6,14 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 
-import com.taosdata.kafka.connect.config.Precision;
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
@@ -21,8 +22,8 @@ import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
 import com.taosdata.kafka.connect.source.config.OutFormat;
 import com.taosdata.kafka.connect.source.format.RowFormatters;
-import com.taosdata.kafka.connect.source.table.ColumnDef;
 import com.taosdata.kafka.connect.source.table.ColumnDef.Role;
+import com.taosdata.kafka.connect.source.table.ColumnDef;
 import com.taosdata.kafka.connect.source.table.TableSchema;
 
 class SubscriptionReaderTest {
@@ -34,14 +35,26 @@ class SubscriptionReaderTest {
             new ColumnDef("loc", TdengineColumnType.parse("NCHAR(8)"), Role.TAG)));
 
     private final FakeTmqConsumer consumer = new FakeTmqConsumer();
-    private final Map<Map<String, Object>, Map<String, Object>> connectOffsets = new HashMap<>();
+    /** Connect's stored offsets, by serialized partition: a partition whose keys come in another order finds none. */
+    private final Map<String, Map<String, Object>> connectOffsets = new HashMap<>();
     private final SubscriptionReader reader = new SubscriptionReader(consumer,
             List.of(new TmqSubscription(TOPIC, SCHEMA, "power-meters")), "power",
-            RowFormatters.create(OutFormat.LINE, Precision.MS), new RetryPolicy(2, 0, millis -> { }),
-            Duration.ofMillis(10), connectOffsets::get);
+            RowFormatters.create(OutFormat.LINE, TimestampUnit.MS), new RetryPolicy(2, 0, millis -> { }),
+            Duration.ofMillis(10), partition -> connectOffsets.get(serialized(partition)));
 
+    /** The source partition of a vgroup, its keys in the order Connect serializes them. */
     private static Map<String, Object> partition(int vgroup) {
-        return Map.of("database", "power", "topic", TOPIC, "vgroup", vgroup);
+        Map<String, Object> partition = new LinkedHashMap<>();
+        partition.put("database", "power");
+        partition.put("topic", TOPIC);
+        partition.put("vgroup", vgroup);
+        return partition;
+    }
+
+    /** What Connect stores a partition under: its entries in iteration order. */
+    private static String serialized(Map<String, ?> partition) {
+        return partition.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     private static TmqRow row(int vgroup, long offset, String table, long ts, int v) {
@@ -64,8 +77,7 @@ class SubscriptionReaderTest {
         assertThat(record.topic()).isEqualTo("power-meters");
         assertThat(record.key()).isEqualTo("d1001");
         assertThat(record.value()).isEqualTo("meters,loc=x v=5i32 1000");
-        assertThat(record.sourcePartition()).isEqualTo(partition(1));
-        assertThat(record.sourcePartition().keySet()).as("serialized key order").containsExactly("database", "topic", "vgroup");
+        assertThat(serialized(record.sourcePartition())).isEqualTo(serialized(partition(1)));
         assertThat(record.sourceOffset()).isEqualTo(Map.of("offset", 7L, "position", 8L));
     }
 
@@ -93,8 +105,8 @@ class SubscriptionReaderTest {
     @Test
     void startMovesAVgroupForwardToThePositionConnectStored() throws Exception {
         consumer.assigned(new TmqPartition(TOPIC, 1), 5).assigned(new TmqPartition(TOPIC, 2), 9);
-        connectOffsets.put(partition(1), Map.of("offset", 7L, "position", 8L));
-        connectOffsets.put(partition(2), Map.of("offset", 4L, "position", 5L));
+        connectOffsets.put(serialized(partition(1)), Map.of("offset", 7L, "position", 8L));
+        connectOffsets.put(serialized(partition(2)), Map.of("offset", 4L, "position", 5L));
 
         reader.start();
 
@@ -104,7 +116,7 @@ class SubscriptionReaderTest {
     @Test
     void anOffsetWithoutPositionIsNotResumedFrom() throws Exception {
         consumer.assigned(new TmqPartition(TOPIC, 1), 5);
-        connectOffsets.put(partition(1), Map.of("offset", 7L));
+        connectOffsets.put(serialized(partition(1)), Map.of("offset", 7L));
 
         reader.start();
 

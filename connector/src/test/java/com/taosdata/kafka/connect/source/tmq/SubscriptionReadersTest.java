@@ -19,10 +19,10 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.junit.jupiter.api.Test;
 
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
-import com.taosdata.kafka.connect.source.TDengineSession;
+import com.taosdata.kafka.connect.connection.TDengineSession;
 import com.taosdata.kafka.connect.source.config.TDengineSourceConfig;
 import com.taosdata.kafka.connect.source.table.SourceTable;
-import com.taosdata.kafka.connect.source.testing.FakeJdbc;
+import com.taosdata.kafka.connect.testing.FakeJdbc;
 
 class SubscriptionReadersTest {
 

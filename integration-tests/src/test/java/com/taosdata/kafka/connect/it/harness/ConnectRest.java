@@ -1,5 +1,7 @@
 package com.taosdata.kafka.connect.it.harness;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,7 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,16 +68,22 @@ public final class ConnectRest {
 
     /** Creates or updates a connector, retrying while the worker group rebalances (409). */
     public void putConnector(String name, Map<String, String> config) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            Answer answer = call("PUT", "/connectors/" + encode(name) + "/config", config);
-            if (answer.status() == 200 || answer.status() == 201) {
-                return;
+        AtomicReference<Answer> last = new AtomicReference<>();
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        last.set(call("PUT", "/connectors/" + encode(name) + "/config", config));
+                        return last.get().status() != 409;
+                    });
+        } catch (ConditionTimeoutException e) {
+            if (last.get() == null) {
+                throw new IllegalStateException("creating connector " + name + ": the worker did not answer in 60 s", e);
             }
-            if (answer.status() != 409 || System.nanoTime() > deadline) {
-                throw new IllegalStateException("creating connector " + name + " failed: HTTP " + answer.status() + " " + answer.body());
-            }
-            pause(500);
+            // Still rebalancing after a minute: the 409 is reported below with the worker's last answer.
+        }
+        Answer answer = last.get();
+        if (answer.status() != 200 && answer.status() != 201) {
+            throw new IllegalStateException("creating connector " + name + " failed: HTTP " + answer.status() + " " + answer.body());
         }
     }
 
@@ -135,29 +146,20 @@ public final class ConnectRest {
     }
 
     private JsonNode awaitStatus(String name, Duration timeout, Predicate<JsonNode> done) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = status(name);
-            if (last != null && done.test(last)) {
-                return last;
-            }
-            pause(250);
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        try {
+            return await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        last.set(status(name));
+                        return last.get();
+                    }, status -> status != null && done.test(status));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("connector " + name + " did not reach the expected state in " + timeout
+                    + "; last status: " + (last.get() == null ? "none" : last.get().toPrettyString()), e);
         }
-        throw new AssertionError("connector " + name + " did not reach the expected state in " + timeout + "; last status: "
-                + (last == null ? "none" : last.toPrettyString()));
     }
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

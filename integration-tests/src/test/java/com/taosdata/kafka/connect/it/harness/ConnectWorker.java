@@ -1,5 +1,7 @@
 package com.taosdata.kafka.connect.it.harness;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real Kafka Connect worker in distributed mode, in a child JVM started from a resolved Kafka classpath, with our
@@ -165,17 +169,16 @@ public final class ConnectWorker implements AutoCloseable {
 
     private void awaitRest(Duration timeout) {
         ConnectRest rest = rest();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Connect worker " + name + " exited with " + process.exitValue() + "; log:\n" + logTail());
-            }
-            if (rest.isUp()) {
-                return;
-            }
-            sleep(250);
+        try {
+            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Connect worker " + name + " exited with " + process.exitValue() + "; log:\n" + logTail());
+                }
+                return rest.isUp();
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("Connect worker " + name + " did not answer on " + restUrl() + " in " + timeout + "; log:\n" + logTail(), e);
         }
-        throw new IllegalStateException("Connect worker " + name + " did not answer on " + restUrl() + " in " + timeout + "; log:\n" + logTail());
     }
 
     public String restUrl() {
@@ -228,15 +231,6 @@ public final class ConnectWorker implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.taosdata.kafka.connect.it.harness;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.common.utils.Exit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** A real single-node Kafka broker in KRaft mode (combined broker and controller), running in the test JVM. */
 public final class KafkaBroker implements AutoCloseable {
@@ -112,9 +115,14 @@ public final class KafkaBroker implements AutoCloseable {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (records.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            try {
+                await().atMost(timeout).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                        .until(() -> {
+                            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                            return records.size() >= expected;
+                        });
+            } catch (ConditionTimeoutException e) {
+                // Fewer records than expected: returned all the same, for the caller's assertion to name what is missing.
             }
         }
         return records;

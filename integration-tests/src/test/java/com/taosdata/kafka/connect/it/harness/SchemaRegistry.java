@@ -1,5 +1,7 @@
 package com.taosdata.kafka.connect.it.harness;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real schema registry: Apicurio Registry 3.0.9 (in-memory storage) as a child process on a loopback port. It serves
@@ -59,25 +63,24 @@ public final class SchemaRegistry implements AutoCloseable {
         return value;
     }
 
-    private void awaitReady(Duration timeout, Path log) throws IOException, InterruptedException {
+    private void awaitReady(Duration timeout, Path log) {
         HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("schema registry exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
+        try {
+            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("schema registry exited with " + process.exitValue() + "; see " + log);
                 }
-            } catch (IOException e) {
-                // Not listening yet.
-            }
-            Thread.sleep(250);
+                try {
+                    return client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (IOException e) {
+                    // Not listening yet.
+                    return false;
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("schema registry not ready in " + timeout + "; see " + log, e);
         }
-        throw new IllegalStateException("schema registry not ready in " + timeout + "; see " + log);
     }
 
     public String baseUrl() {

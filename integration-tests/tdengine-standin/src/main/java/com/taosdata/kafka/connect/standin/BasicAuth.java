@@ -14,19 +14,19 @@ public final class BasicAuth {
     /** The outcome; {@code error} is null when the credentials are right. */
     public enum Result {
         OK(null),
-        MISSING(TDengineErrors.HTTP_NO_AUTH_INFO),
-        NOT_BASIC(TDengineErrors.HTTP_INVALID_AUTH_TYPE),
-        MALFORMED(TDengineErrors.HTTP_INVALID_BASIC_AUTH),
-        UNKNOWN_USER(TDengineErrors.MND_USER_NOT_EXIST),
-        WRONG_PASSWORD(TDengineErrors.MND_AUTH_FAILURE);
+        MISSING(ServerError.HTTP_NO_AUTH_INFO),
+        NOT_BASIC(ServerError.HTTP_INVALID_AUTH_TYPE),
+        MALFORMED(ServerError.HTTP_INVALID_BASIC_AUTH),
+        UNKNOWN_USER(ServerError.MND_USER_NOT_EXIST),
+        WRONG_PASSWORD(ServerError.MND_AUTH_FAILURE);
 
-        private final TDengineErrors error;
+        private final ServerError error;
 
-        Result(TDengineErrors error) {
+        Result(ServerError error) {
             this.error = error;
         }
 
-        public TDengineErrors error() {
+        public ServerError error() {
             return error;
         }
 

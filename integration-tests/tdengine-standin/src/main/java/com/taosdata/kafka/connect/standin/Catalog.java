@@ -51,13 +51,13 @@ public final class Catalog {
     public void createDatabase(String name, DatabaseOptions options, boolean ifNotExists) {
         synchronized (this) {
             if (creating.contains(name)) {
-                throw TDengineErrors.MND_DB_IN_CREATING.error();
+                throw ServerError.MND_DB_IN_CREATING.error();
             }
             if (databases.containsKey(name)) {
                 if (ifNotExists) {
                     return;
                 }
-                throw TDengineErrors.MND_DB_ALREADY_EXIST.error();
+                throw ServerError.MND_DB_ALREADY_EXIST.error();
             }
             creating.add(name);
         }
@@ -85,19 +85,19 @@ public final class Catalog {
             Thread.sleep(creationDelayMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw TDengineErrors.TSC_INVALID_OPERATION.error("interrupted while creating the database");
+            throw ServerError.TSC_INVALID_OPERATION.error("interrupted while creating the database");
         }
     }
 
     public synchronized void dropDatabase(String name, boolean ifExists) {
         if (isSystem(name)) {
-            throw TDengineErrors.TSC_INVALID_OPERATION.error("Cannot drop system database " + name);
+            throw ServerError.TSC_INVALID_OPERATION.error("Cannot drop system database " + name);
         }
         if (!databases.containsKey(name)) {
             if (ifExists) {
                 return;
             }
-            throw TDengineErrors.MND_DB_NOT_EXIST.error();
+            throw ServerError.MND_DB_NOT_EXIST.error();
         }
         databases.remove(name);
         h2.execute("DROP SCHEMA " + H2Store.quote(name) + " CASCADE");
@@ -112,7 +112,7 @@ public final class Catalog {
     public synchronized Database database(String name) {
         Database db = databases.get(name);
         if (db == null) {
-            throw TDengineErrors.MND_DB_NOT_EXIST.error();
+            throw ServerError.MND_DB_NOT_EXIST.error();
         }
         return db;
     }
@@ -124,7 +124,7 @@ public final class Catalog {
     public TableDef table(String db, String name) {
         TableDef table = database(db).tables().get(name);
         if (table == null) {
-            throw TDengineErrors.PAR_TABLE_NOT_EXIST.error("Table does not exist: " + name);
+            throw ServerError.PAR_TABLE_NOT_EXIST.error("Table does not exist: " + name);
         }
         return table;
     }
@@ -137,8 +137,8 @@ public final class Catalog {
             if (ifNotExists) {
                 return existing;
             }
-            throw (existing.kind() == TableDef.Kind.SUPER ? TDengineErrors.MND_STB_ALREADY_EXIST
-                    : TDengineErrors.TDB_TABLE_ALREADY_EXIST).error();
+            throw (existing.kind() == TableDef.Kind.SUPER ? ServerError.MND_STB_ALREADY_EXIST
+                    : ServerError.TDB_TABLE_ALREADY_EXIST).error();
         }
         validateSchema(columns);
         TableDef table = TableDef.superTable(db, name, columns, tags);
@@ -159,7 +159,7 @@ public final class Catalog {
             if (ifNotExists) {
                 return existing;
             }
-            throw TDengineErrors.TDB_TABLE_ALREADY_EXIST.error();
+            throw ServerError.TDB_TABLE_ALREADY_EXIST.error();
         }
         validateSchema(columns);
         TableDef table = TableDef.normal(db, name, columns);
@@ -185,7 +185,7 @@ public final class Catalog {
             if (ifNotExists && existing.kind() == TableDef.Kind.CHILD) {
                 return existing;
             }
-            throw TDengineErrors.TDB_TABLE_ALREADY_EXIST.error();
+            throw ServerError.TDB_TABLE_ALREADY_EXIST.error();
         }
         TableDef table = TableDef.child(db, name, superTable, tagValues);
         database.tables().put(name, table);
@@ -204,7 +204,7 @@ public final class Catalog {
             if (ifExists) {
                 return;
             }
-            throw (superOnly ? TDengineErrors.MND_STB_NOT_EXIST : TDengineErrors.PAR_TABLE_NOT_EXIST).error();
+            throw (superOnly ? ServerError.MND_STB_NOT_EXIST : ServerError.PAR_TABLE_NOT_EXIST).error();
         }
         if (table.kind() == TableDef.Kind.CHILD) {
             h2.execute("DELETE FROM " + H2Store.table(db, table.superTable().name()) + " WHERE "
@@ -243,7 +243,7 @@ public final class Catalog {
 
     private void validateSchema(List<Column> columns) {
         if (columns.isEmpty() || columns.get(0).type() != ColumnType.TIMESTAMP) {
-            throw TDengineErrors.PAR_FIRST_COLUMN_NOT_TIMESTAMP.error();
+            throw ServerError.PAR_FIRST_COLUMN_NOT_TIMESTAMP.error();
         }
     }
 

@@ -66,7 +66,7 @@ public enum ColumnType {
             default -> null;
         };
         if (type == null) {
-            throw TDengineErrors.PAR_SYNTAX_ERROR.error("syntax error near \"" + name + "\"");
+            throw ServerError.PAR_SYNTAX_ERROR.error("syntax error near \"" + name + "\"");
         }
         return type;
     }

@@ -18,7 +18,7 @@ public final class Database {
         this.name = name;
         this.options = options;
         this.vgroups = vgroups;
-        this.createdAt = Precision.MS.now();
+        this.createdAt = DatabasePrecision.MS.now();
     }
 
     /** {@code information_schema} and {@code performance_schema}: millisecond tables served by the mnode. */
@@ -30,7 +30,7 @@ public final class Database {
         return name;
     }
 
-    public Precision precision() {
+    public DatabasePrecision precision() {
         return options.precision();
     }
 

@@ -14,7 +14,7 @@ import java.util.StringJoiner;
  *
  * @param keepMinutes KEEP's three values (keep0, keep1, keep2) in minutes; a shorter list repeats its last value
  */
-public record DatabaseOptions(Precision precision, int vgroups, List<Long> keepMinutes) {
+public record DatabaseOptions(DatabasePrecision precision, int vgroups, List<Long> keepMinutes) {
     private static final int DEFAULT_VGROUPS = 2;
     private static final int MAX_VGROUPS = 1024;
     private static final long MINUTES_PER_DAY = 24 * 60;
@@ -28,21 +28,21 @@ public record DatabaseOptions(Precision precision, int vgroups, List<Long> keepM
     }
 
     public static DatabaseOptions defaults() {
-        return new DatabaseOptions(Precision.MS, DEFAULT_VGROUPS, DEFAULT_KEEP);
+        return new DatabaseOptions(DatabasePrecision.MS, DEFAULT_VGROUPS, DEFAULT_KEEP);
     }
 
     /** Reads the options between the database name and the end of the statement. */
     static DatabaseOptions read(TokenCursor c) {
-        Precision precision = Precision.MS;
+        DatabasePrecision precision = DatabasePrecision.MS;
         int vgroups = DEFAULT_VGROUPS;
         List<Long> keep = DEFAULT_KEEP;
         while (!c.atEnd()) {
             if (c.acceptWord("PRECISION")) {
                 Token value = c.next();
                 if (value.kind() != Token.Kind.STRING) {
-                    throw TDengineErrors.PAR_INVALID_DB_OPTION.error("Invalid option precision: " + value.text());
+                    throw ServerError.PAR_INVALID_DB_OPTION.error("Invalid option precision: " + value.text());
                 }
-                precision = Precision.parse(value.text());
+                precision = DatabasePrecision.parse(value.text());
             } else if (c.acceptWord("VGROUPS")) {
                 vgroups = vgroupCount(c.next());
             } else if (c.acceptWord("KEEP")) {
@@ -81,7 +81,7 @@ public record DatabaseOptions(Precision precision, int vgroups, List<Long> keepM
                 return n;
             }
         }
-        throw TDengineErrors.PAR_INVALID_DB_OPTION.error("Invalid option vgroups: " + value.text());
+        throw ServerError.PAR_INVALID_DB_OPTION.error("Invalid option vgroups: " + value.text());
     }
 
     private static List<Long> keepValues(TokenCursor c) {
@@ -93,7 +93,7 @@ public record DatabaseOptions(Precision precision, int vgroups, List<Long> keepM
             values.add(values.get(values.size() - 1));
         }
         if (values.get(0) > values.get(1) || values.get(1) > values.get(2)) {
-            throw TDengineErrors.PAR_INVALID_DB_OPTION.error("Invalid option keep: keep0 <= keep1 <= keep2");
+            throw ServerError.PAR_INVALID_DB_OPTION.error("Invalid option keep: keep0 <= keep1 <= keep2");
         }
         return values;
     }
@@ -101,7 +101,7 @@ public record DatabaseOptions(Precision precision, int vgroups, List<Long> keepM
     private static long keepValue(TokenCursor c) {
         Token number = c.next();
         if (number.kind() != Token.Kind.NUMBER || !number.text().matches("\\d{1,12}")) {
-            throw TDengineErrors.PAR_INVALID_DB_OPTION.error("Invalid option keep: " + number.text());
+            throw ServerError.PAR_INVALID_DB_OPTION.error("Invalid option keep: " + number.text());
         }
         long minutesPerUnit = MINUTES_PER_DAY;
         Token unit = c.peek();
@@ -110,14 +110,14 @@ public record DatabaseOptions(Precision precision, int vgroups, List<Long> keepM
                 case "m" -> 1;
                 case "h" -> 60;
                 case "d" -> MINUTES_PER_DAY;
-                default -> throw TDengineErrors.PAR_INVALID_DB_OPTION.error("Invalid option keep: "
+                default -> throw ServerError.PAR_INVALID_DB_OPTION.error("Invalid option keep: "
                         + number.text() + unit.text());
             };
             c.next();
         }
         long minutes = Long.parseLong(number.text()) * minutesPerUnit;
         if (minutes < MIN_KEEP_MINUTES || minutes > MAX_KEEP_MINUTES) {
-            throw TDengineErrors.PAR_INVALID_DB_OPTION.error("Invalid option keep: " + minutes + " minutes");
+            throw ServerError.PAR_INVALID_DB_OPTION.error("Invalid option keep: " + minutes + " minutes");
         }
         return minutes;
     }

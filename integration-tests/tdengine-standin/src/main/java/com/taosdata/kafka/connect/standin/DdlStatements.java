@@ -87,22 +87,22 @@ public final class DdlStatements {
         TokenCursor.QualifiedName stableName = c.qualifiedName(defaultDb);
         TableDef stable = catalog.table(stableName.db(), stableName.table());
         if (stable.kind() != TableDef.Kind.SUPER) {
-            throw TDengineErrors.MND_STB_NOT_EXIST.error();
+            throw ServerError.MND_STB_NOT_EXIST.error();
         }
-        Precision precision = catalog.database(name.db()).precision();
+        DatabasePrecision precision = catalog.database(name.db()).precision();
         catalog.createChildTable(name.db(), name.table(), stable, tagValues(c, stable, precision), ifNotExists);
         skipOptions(c);
     }
 
     /** {@code [(tag, …)] TAGS (value, …)}; tags left out are NULL (insert docs, "Normal Syntax Explanation"). */
-    static Map<String, Object> tagValues(TokenCursor c, TableDef stable, Precision precision) {
+    static Map<String, Object> tagValues(TokenCursor c, TableDef stable, DatabasePrecision precision) {
         List<Column> tags = new ArrayList<>(stable.tags());
         if (c.acceptSymbol("(")) {
             List<Column> named = new ArrayList<>();
             do {
                 String tag = c.name();
                 named.add(stable.tags().stream().filter(t -> t.name().equals(tag)).findFirst()
-                        .orElseThrow(() -> TDengineErrors.PAR_INVALID_COLUMN.error("Invalid tag name: " + tag)));
+                        .orElseThrow(() -> ServerError.PAR_INVALID_COLUMN.error("Invalid tag name: " + tag)));
             } while (c.acceptSymbol(","));
             c.expectSymbol(")");
             tags = named;
@@ -120,7 +120,7 @@ public final class DdlStatements {
             values.put(tags.get(i).name(), SqlValues.convert(SqlValues.read(c), tags.get(i), precision));
         }
         if (!c.acceptSymbol(")")) {
-            throw TDengineErrors.PAR_TAGS_NOT_MATCHED.error();
+            throw ServerError.PAR_TAGS_NOT_MATCHED.error();
         }
         return values;
     }
@@ -139,7 +139,7 @@ public final class DdlStatements {
             boolean unsigned = c.acceptWord("UNSIGNED");
             ColumnType columnType = ColumnType.fromSql(type.text(), unsigned);
             if (columnType.isVariable() && length <= 0) {
-                throw TDengineErrors.PAR_SYNTAX_ERROR.error("Invalid binary/nchar column/tag length");
+                throw ServerError.PAR_SYNTAX_ERROR.error("Invalid binary/nchar column/tag length");
             }
             columns.add(new Column(name, columnType, columnType.isVariable() ? length : columnType.fixedLength()));
             while (!c.atEnd() && !c.peek().isSymbol(",") && !c.peek().isSymbol(")")) {

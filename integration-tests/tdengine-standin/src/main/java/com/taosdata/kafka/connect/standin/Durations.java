@@ -12,7 +12,7 @@ public final class Durations {
     private Durations() {
     }
 
-    public static List<Token> merge(List<Token> tokens, Precision precision) {
+    public static List<Token> merge(List<Token> tokens, DatabasePrecision precision) {
         List<Token> out = new ArrayList<>(tokens.size());
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);

@@ -1,6 +1,5 @@
 package com.taosdata.kafka.connect.standin;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +7,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
 
 /** Small helpers over {@link HttpExchange}: the body, the query parameters, and writing an answer. */
 public final class HttpExchanges {
@@ -51,7 +52,7 @@ public final class HttpExchanges {
 
     /** An unknown path or method: taosAdapter's router answers 404 ("Interface does not exist"). */
     public static void sendNotFound(HttpExchange exchange) throws IOException {
-        sendJson(exchange, 404, RestResponses.error(TDengineErrors.HTTP_UNSUPPORTED_URL.restCode(),
-                TDengineErrors.HTTP_UNSUPPORTED_URL.desc()));
+        sendJson(exchange, 404, RestResponses.error(ServerError.HTTP_UNSUPPORTED_URL.restCode(),
+                ServerError.HTTP_UNSUPPORTED_URL.desc()));
     }
 }

@@ -86,7 +86,7 @@ final class InformationSchema {
     void tableCreated(TableDef table, long uid, int vgroupId, int ttl) {
         boolean child = table.kind() == TableDef.Kind.CHILD;
         h2.execute("INSERT INTO " + H2Store.table(NAME, INS_TABLES) + " VALUES (" + H2Store.literal(table.name()) + ", "
-                + H2Store.literal(table.database()) + ", " + Precision.MS.now() + ", " + table.columns().size() + ", "
+                + H2Store.literal(table.database()) + ", " + DatabasePrecision.MS.now() + ", " + table.columns().size() + ", "
                 + (child ? H2Store.literal(table.superTable().name()) : "NULL") + ", " + uid + ", " + vgroupId + ", " + ttl + ", NULL, "
                 + H2Store.literal(child ? "CHILD_TABLE" : "NORMAL_TABLE") + ")");
         countTables(table.database(), 1);

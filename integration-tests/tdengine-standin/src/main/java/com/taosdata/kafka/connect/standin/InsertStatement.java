@@ -31,7 +31,7 @@ public final class InsertStatement {
             TokenCursor.QualifiedName name = c.qualifiedName(defaultDb);
             Database target = catalog.database(name.db());
             if (db != null && db != target) {
-                throw TDengineErrors.OPS_NOT_SUPPORT.error("the stand-in inserts into one database per statement");
+                throw ServerError.OPS_NOT_SUPPORT.error("the stand-in inserts into one database per statement");
             }
             db = target;
             TableDef table;
@@ -39,7 +39,7 @@ public final class InsertStatement {
                 TokenCursor.QualifiedName stableName = c.qualifiedName(defaultDb);
                 TableDef stable = catalog.table(stableName.db(), stableName.table());
                 if (stable.kind() != TableDef.Kind.SUPER) {
-                    throw TDengineErrors.MND_STB_NOT_EXIST.error();
+                    throw ServerError.MND_STB_NOT_EXIST.error();
                 }
                 Map<String, Object> tags = DdlStatements.tagValues(c, stable, target.precision());
                 table = catalog.createChildTable(name.db(), name.table(), stable, tags, true);
@@ -67,14 +67,14 @@ public final class InsertStatement {
                 continue;
             }
             Column column = table.find(name).filter(col -> allowTbname || !table.isTag(col.name()))
-                    .orElseThrow(() -> TDengineErrors.PAR_INVALID_COLUMN.error("Invalid column name: " + name));
+                    .orElseThrow(() -> ServerError.PAR_INVALID_COLUMN.error("Invalid column name: " + name));
             columns.add(column);
         } while (c.acceptSymbol(","));
         c.expectSymbol(")");
         return columns;
     }
 
-    private static void readRows(TokenCursor c, TableDef table, Precision precision, List<RowWriter.Row> rows) {
+    private static void readRows(TokenCursor c, TableDef table, DatabasePrecision precision, List<RowWriter.Row> rows) {
         List<Column> columns = columnList(c, table, false);
         c.expectWord("VALUES");
         do {
@@ -85,7 +85,7 @@ public final class InsertStatement {
     private void readSuperTableRows(TokenCursor c, TableDef stable, Database db, List<RowWriter.Row> rows) {
         List<Column> columns = columnList(c, stable, true);
         if (columns.stream().noneMatch(col -> col.name().equals(TableDef.TBNAME))) {
-            throw TDengineErrors.PAR_SYNTAX_ERROR.error("tbname must be specified when inserting into a super table");
+            throw ServerError.PAR_SYNTAX_ERROR.error("tbname must be specified when inserting into a super table");
         }
         c.expectWord("VALUES");
         do {
@@ -100,22 +100,22 @@ public final class InsertStatement {
         } while (!c.atEnd() && c.peek().isSymbol("("));
     }
 
-    private static Map<String, Object> readValues(TokenCursor c, List<Column> columns, Precision precision,
+    private static Map<String, Object> readValues(TokenCursor c, List<Column> columns, DatabasePrecision precision,
                                                   Column timestamp) {
         c.expectSymbol("(");
         Map<String, Object> values = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             if (i > 0 && !c.acceptSymbol(",")) {
-                throw TDengineErrors.PAR_INVALID_COLUMNS_NUM.error();
+                throw ServerError.PAR_INVALID_COLUMNS_NUM.error();
             }
             Column column = columns.get(i);
             values.put(column.name(), SqlValues.convert(SqlValues.read(c), column, precision));
         }
         if (!c.acceptSymbol(")")) {
-            throw TDengineErrors.PAR_INVALID_COLUMNS_NUM.error();
+            throw ServerError.PAR_INVALID_COLUMNS_NUM.error();
         }
         if (values.get(timestamp.name()) == null) {
-            throw TDengineErrors.PAR_SYNTAX_ERROR.error("Primary timestamp column should not be null");
+            throw ServerError.PAR_SYNTAX_ERROR.error("Primary timestamp column should not be null");
         }
         return values;
     }

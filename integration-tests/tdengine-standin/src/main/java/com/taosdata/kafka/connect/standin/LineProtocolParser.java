@@ -19,7 +19,7 @@ import java.util.Map;
  * ({@code clientSmlLine.c}): a value that is no valid string, bool or number is {@code 0x80000203}, an empty or
  * 64-byte key {@code 0x8000021F}, a leading comma, an unescaped {@code =}, an empty field value or a missing field
  * set {@code 0x80003002}; lines starting with {@code #} are comments. Timestamps are read unbounded: whether one
- * is in range is decided per vgroup when it is written ({@link SchemalessWriter}).
+ * is in range is decided per vgroup when it is written ({@link SmlPointApplier}).
  *
  * <p>The body is cut into lines at every line feed before any line is parsed, so a line feed inside a string
  * field ends its line there and leaves the string unbalanced ({@code 0x80003002} "SML line unbalanced quotes"):
@@ -50,7 +50,7 @@ public final class LineProtocolParser {
             }
         }
         if (points.isEmpty()) {
-            throw TDengineErrors.SML_MEASURE_INVALID.error();
+            throw ServerError.SML_MEASURE_INVALID.error();
         }
         return points;
     }
@@ -76,7 +76,7 @@ public final class LineProtocolParser {
         }
         String measurement = read(line, pos, ", ", ", \\");
         if (measurement.isEmpty() || measurement.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
-            throw TDengineErrors.SML_MEASURE_INVALID.error();
+            throw ServerError.SML_MEASURE_INVALID.error();
         }
         Map<String, SmlValue> tags = new LinkedHashMap<>();
         if (at(line, pos[0]) == ',') {
@@ -95,7 +95,7 @@ public final class LineProtocolParser {
             } while (at(line, pos[0]) == ',');
         }
         if (pos[0] >= line.length()) {
-            throw TDengineErrors.SML_INVALID_DATA.error("SML line cols is empty");
+            throw ServerError.SML_INVALID_DATA.error("SML line cols is empty");
         }
         skipSpaces(line, pos);
         Map<String, SmlValue> fields = new LinkedHashMap<>();
@@ -121,7 +121,7 @@ public final class LineProtocolParser {
             throw invalidLine("invalid data", line, pos[0]);
         }
         if (key.isEmpty() || key.getBytes(StandardCharsets.UTF_8).length >= MAX_KEY_BYTES) {
-            throw TDengineErrors.TSC_INVALID_COLUMN_LENGTH.error("invalid key or key is too long than 64: " + key);
+            throw ServerError.TSC_INVALID_COLUMN_LENGTH.error("invalid key or key is too long than 64: " + key);
         }
         pos[0]++;
         return key;
@@ -202,8 +202,8 @@ public final class LineProtocolParser {
      * TDengine's parser reports a malformed line as {@code SML line <reason>:<the line from where it failed>}
      * (the form a real 3.3.6.13 answered, e.g. {@code SML line invalid value: 1700000000000000000} for {@code f=}).
      */
-    private static TDengineException invalidLine(String reason, String line, int from) {
-        return TDengineErrors.SML_INVALID_DATA.error("SML line " + reason + ":" + line.substring(Math.min(from,
+    private static ServerErrorException invalidLine(String reason, String line, int from) {
+        return ServerError.SML_INVALID_DATA.error("SML line " + reason + ":" + line.substring(Math.min(from,
                 line.length())));
     }
 

@@ -1,7 +1,5 @@
 package com.taosdata.kafka.connect.standin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -9,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Parses OpenTSDB JSON, one object or an array of {@code {"metric","timestamp","value","tags"}}, as TDengine's
@@ -25,10 +26,10 @@ public final class OpenTsdbJsonParser {
         try {
             root = RestResponses.json().readTree(body);
         } catch (JsonProcessingException e) {
-            throw TDengineErrors.TSC_INVALID_JSON.error();
+            throw ServerError.TSC_INVALID_JSON.error();
         }
         if (root == null || !(root.isObject() || root.isArray()) || (root.isArray() && root.isEmpty())) {
-            throw TDengineErrors.TSC_INVALID_JSON.error();
+            throw ServerError.TSC_INVALID_JSON.error();
         }
         List<SmlPoint> points = new ArrayList<>();
         if (root.isObject()) {
@@ -59,7 +60,7 @@ public final class OpenTsdbJsonParser {
             }
         }
         Map<String, SmlValue> fields = new LinkedHashMap<>();
-        fields.put(SchemalessWriter.VALUE_COLUMN, value(value));
+        fields.put(SmlPointApplier.VALUE_COLUMN, value(value));
         long unit;
         long raw;
         if (timestamp.isObject()) {
@@ -111,7 +112,7 @@ public final class OpenTsdbJsonParser {
         };
     }
 
-    private static TDengineException invalid(JsonNode node) {
-        return TDengineErrors.SML_INVALID_DATA.error("Invalid data format: " + node);
+    private static ServerErrorException invalid(JsonNode node) {
+        return ServerError.SML_INVALID_DATA.error("Invalid data format: " + node);
     }
 }

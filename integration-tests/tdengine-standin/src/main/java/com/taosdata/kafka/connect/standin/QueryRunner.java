@@ -109,13 +109,13 @@ public final class QueryRunner {
     }
 
     /** Maps H2 error codes (org.h2.api.ErrorCode) to the TDengine errors a real server gives for the same mistake. */
-    static TDengineException translate(SQLException e) {
+    static ServerErrorException translate(SQLException e) {
         String message = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
         return switch (e.getErrorCode()) {
-            case 42122 -> TDengineErrors.PAR_INVALID_COLUMN.error("Invalid column name: " + message);
-            case 42102, 42104 -> TDengineErrors.PAR_TABLE_NOT_EXIST.error();
-            case 90022 -> TDengineErrors.PAR_SYNTAX_ERROR.error("Invalid function name: " + message);
-            default -> TDengineErrors.PAR_SYNTAX_ERROR.error("syntax error near \"" + message + "\"");
+            case 42122 -> ServerError.PAR_INVALID_COLUMN.error("Invalid column name: " + message);
+            case 42102, 42104 -> ServerError.PAR_TABLE_NOT_EXIST.error();
+            case 90022 -> ServerError.PAR_SYNTAX_ERROR.error("Invalid function name: " + message);
+            default -> ServerError.PAR_SYNTAX_ERROR.error("syntax error near \"" + message + "\"");
         };
     }
 }

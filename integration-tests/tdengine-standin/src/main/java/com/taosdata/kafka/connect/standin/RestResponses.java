@@ -1,11 +1,12 @@
 package com.taosdata.kafka.connect.standin;
 
+import java.math.BigDecimal;
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
-import java.util.List;
 
 /**
  * The JSON bodies of {@code /rest/sql}, as the REST API doc ("HTTP Return Format") shows them: a result set as
@@ -46,7 +47,7 @@ public final class RestResponses {
         return write(root);
     }
 
-    private static void addValue(ArrayNode out, ColumnType type, Object value, Precision precision) {
+    private static void addValue(ArrayNode out, ColumnType type, Object value, DatabasePrecision precision) {
         if (value == null) {
             out.addNull();
         } else if (type == ColumnType.TIMESTAMP) {
@@ -66,7 +67,7 @@ public final class RestResponses {
         }
     }
 
-    public static String error(TDengineException e) {
+    public static String error(ServerErrorException e) {
         return error(e.error().restCode(), e.desc());
     }
 

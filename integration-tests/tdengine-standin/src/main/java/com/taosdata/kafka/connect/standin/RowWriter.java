@@ -49,7 +49,7 @@ public final class RowWriter {
             }
             return rows.size();
         } catch (SQLException e) {
-            throw TDengineErrors.TSC_INVALID_VALUE.error("write failed: " + e.getMessage());
+            throw ServerError.TSC_INVALID_VALUE.error("write failed: " + e.getMessage());
         } finally {
             db.writeLock().unlock();
         }

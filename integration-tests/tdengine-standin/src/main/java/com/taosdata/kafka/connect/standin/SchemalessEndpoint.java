@@ -1,11 +1,12 @@
 package com.taosdata.kafka.connect.standin;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 
 /**
  * taosAdapter's schemaless HTTP endpoints ({@code docs/en/14-reference/01-components/03-taosadapter.md}), answering
@@ -26,9 +27,9 @@ import java.util.Map;
  */
 public final class SchemalessEndpoint implements HttpHandler {
     private final BasicAuth auth;
-    private final SchemalessWriter writer;
+    private final SmlPointApplier writer;
 
-    public SchemalessEndpoint(BasicAuth auth, SchemalessWriter writer) {
+    public SchemalessEndpoint(BasicAuth auth, SmlPointApplier writer) {
         this.auth = auth;
         this.writer = writer;
     }
@@ -87,7 +88,7 @@ public final class SchemalessEndpoint implements HttpHandler {
             List<SmlPoint> points = LineProtocolParser.parse(data, query.get("precision"));
             writer.write(db, points, options);
             HttpExchanges.sendNoContent(exchange);
-        } catch (TDengineException e) {
+        } catch (ServerErrorException e) {
             HttpExchanges.sendJson(exchange, 500, influxMessage("internal error", e.bracketed()));
         } catch (RuntimeException e) {
             HttpExchanges.sendJson(exchange, 500, influxMessage("internal error", internal(e)));
@@ -127,7 +128,7 @@ public final class SchemalessEndpoint implements HttpHandler {
             List<SmlPoint> points = json ? OpenTsdbJsonParser.parse(data) : TelnetParser.parse(data);
             writer.write(db, points, options);
             HttpExchanges.sendNoContent(exchange);
-        } catch (TDengineException e) {
+        } catch (ServerErrorException e) {
             HttpExchanges.sendJson(exchange, 500, openTsdbMessage(500, e.bracketed()));
         } catch (RuntimeException e) {
             HttpExchanges.sendJson(exchange, 500, openTsdbMessage(500, internal(e)));
@@ -143,7 +144,7 @@ public final class SchemalessEndpoint implements HttpHandler {
 
     /** A failure of the stand-in itself still answers with a TDengine code, never a stack trace. */
     private static String internal(RuntimeException e) {
-        return TDengineErrors.SML_INTERNAL_ERROR.error("Internal error: " + e.getMessage()).bracketed();
+        return ServerError.SML_INTERNAL_ERROR.error("Internal error: " + e.getMessage()).bracketed();
     }
 
     private static String influxMessage(String code, String message) {

@@ -35,7 +35,7 @@ public final class ShowStatements {
         }
         c.expectEnd();
         if (db == null || db.isEmpty()) {
-            throw TDengineErrors.PAR_DB_NOT_SPECIFIED.error();
+            throw ServerError.PAR_DB_NOT_SPECIFIED.error();
         }
         List<List<Object>> rows = new ArrayList<>();
         for (TableDef t : catalog.database(db).tables().values()) {
@@ -46,7 +46,7 @@ public final class ShowStatements {
         }
         rows.sort((a, b) -> a.get(0).toString().compareTo(b.get(0).toString()));
         Column name = new Column(stables ? "stable_name" : "table_name", ColumnType.VARCHAR, 192);
-        return new QueryResult(List.of(name), rows, Precision.MS, 0);
+        return new QueryResult(List.of(name), rows, DatabasePrecision.MS, 0);
     }
 
     /** The cursor stands after {@code DESCRIBE} or {@code DESC}. */
@@ -64,6 +64,6 @@ public final class ShowStatements {
         List<Column> meta = List.of(new Column("field", ColumnType.VARCHAR, 64),
                 new Column("type", ColumnType.VARCHAR, 32), new Column("length", ColumnType.INT, 4),
                 new Column("note", ColumnType.VARCHAR, 8));
-        return new QueryResult(meta, rows, Precision.MS, 0);
+        return new QueryResult(meta, rows, DatabasePrecision.MS, 0);
     }
 }

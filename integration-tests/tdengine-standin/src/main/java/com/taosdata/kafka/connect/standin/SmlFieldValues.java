@@ -26,7 +26,7 @@ public final class SmlFieldValues {
     /** Types an unquoted value (bool or number). */
     public static SmlValue unquoted(String raw) {
         if (raw.isEmpty()) {
-            throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: invalid value");
+            throw ServerError.SML_INVALID_DATA.error("Invalid data format: invalid value");
         }
         if (TRUE.contains(raw)) {
             return SmlValue.fixed(ColumnType.BOOL, true);
@@ -92,8 +92,8 @@ public final class SmlFieldValues {
      * A value that is no valid string, bool or number: TDengine's parser answers "Invalid value in client"
      * ({@code smlParseValue} in {@code clientSmlLine.c}).
      */
-    private static TDengineException invalidValue(String text) {
-        return TDengineErrors.TSC_INVALID_VALUE.error("Invalid value in client: " + text);
+    private static ServerErrorException invalidValue(String text) {
+        return ServerError.TSC_INVALID_VALUE.error("Invalid value in client: " + text);
     }
 
     /**
@@ -102,7 +102,7 @@ public final class SmlFieldValues {
      */
     public static BigInteger timestamp(String text) {
         if (!text.matches("-?\\d+")) {
-            throw TDengineErrors.SML_INVALID_DATA.error("SML line invalid timestamp:" + text);
+            throw ServerError.SML_INVALID_DATA.error("SML line invalid timestamp:" + text);
         }
         return new BigInteger(text);
     }

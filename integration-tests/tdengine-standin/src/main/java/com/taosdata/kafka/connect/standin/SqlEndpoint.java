@@ -1,8 +1,9 @@
 package com.taosdata.kafka.connect.standin;
 
+import java.io.IOException;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
 
 /**
  * {@code POST /rest/sql} and {@code POST /rest/sql/{db}} (REST API doc). Statement errors answer HTTP 200 with
@@ -43,11 +44,11 @@ public final class SqlEndpoint implements HttpHandler {
             }
             String body = HttpExchanges.body(exchange);
             if (body.isEmpty()) {
-                sendBadRequest(exchange, TDengineErrors.HTTP_NO_MSG_INPUT);
+                sendBadRequest(exchange, ServerError.HTTP_NO_MSG_INPUT);
                 return;
             }
             if (body.isBlank()) {
-                sendBadRequest(exchange, TDengineErrors.HTTP_NO_SQL_INPUT);
+                sendBadRequest(exchange, ServerError.HTTP_NO_SQL_INPUT);
                 return;
             }
             HttpExchanges.sendJson(exchange, 200, run(body.trim(), db));
@@ -57,10 +58,10 @@ public final class SqlEndpoint implements HttpHandler {
     private String run(String sql, String db) {
         try {
             return RestResponses.result(executor.execute(sql, db.isEmpty() ? null : db));
-        } catch (TDengineException e) {
+        } catch (ServerErrorException e) {
             return RestResponses.error(e);
         } catch (RuntimeException e) {
-            return RestResponses.error(TDengineErrors.TSC_INVALID_OPERATION.restCode(),
+            return RestResponses.error(ServerError.TSC_INVALID_OPERATION.restCode(),
                     "Invalid operation: " + e.getMessage());
         }
     }
@@ -80,7 +81,7 @@ public final class SqlEndpoint implements HttpHandler {
         return rest.contains("/") ? null : rest;
     }
 
-    private static void sendBadRequest(HttpExchange exchange, TDengineErrors error) throws IOException {
+    private static void sendBadRequest(HttpExchange exchange, ServerError error) throws IOException {
         HttpExchanges.sendJson(exchange, 400, RestResponses.error(error.restCode(), error.desc()));
     }
 }

@@ -44,7 +44,7 @@ public final class SqlExecutor {
         } else if (first.isWord("DESCRIBE") || first.isWord("DESC")) {
             return show.describe(c, defaultDb);
         } else if (first.isWord("ALTER") || first.isWord("DELETE")) {
-            throw TDengineErrors.OPS_NOT_SUPPORT.error("the stand-in does not support " + first.text());
+            throw ServerError.OPS_NOT_SUPPORT.error("the stand-in does not support " + first.text());
         }
         throw SqlTokenizer.syntaxError(sql.substring(first.start()));
     }

@@ -111,8 +111,8 @@ public final class SqlTokenizer {
         return i + 1;
     }
 
-    static TDengineException syntaxError(String near) {
+    static ServerErrorException syntaxError(String near) {
         String shown = near.length() > 40 ? near.substring(0, 40) : near;
-        return TDengineErrors.PAR_SYNTAX_ERROR.error("syntax error near \"" + shown + "\"");
+        return ServerError.PAR_SYNTAX_ERROR.error("syntax error near \"" + shown + "\"");
     }
 }

@@ -46,7 +46,7 @@ public final class SqlTranslator {
      * The H2 statement, the table it reads, the precision its timestamps are in, and the output columns that are
      * computed timestamps ({@code FIRST(ts)}, {@code LAST(ts)}: TDengine types them TIMESTAMP, H2 sees BIGINT).
      */
-    public record Translation(String h2Sql, TableDef table, Precision precision, Set<Integer> timestampOutputs) {
+    public record Translation(String h2Sql, TableDef table, DatabasePrecision precision, Set<Integer> timestampOutputs) {
     }
 
     private final Catalog catalog;
@@ -58,15 +58,15 @@ public final class SqlTranslator {
     public Translation translate(String sql, List<Token> tokens, String defaultDb) {
         int from = topLevel(tokens, 0, "FROM");
         if (from < 0) {
-            return new Translation(SystemFunctions.translate(sql, tokens, defaultDb), null, Precision.MS, Set.of());
+            return new Translation(SystemFunctions.translate(sql, tokens, defaultDb), null, DatabasePrecision.MS, Set.of());
         }
         TokenCursor c = new TokenCursor(sql, tokens.subList(from + 1, tokens.size()));
         if (c.peek() != null && c.peek().isSymbol("(")) {
-            throw TDengineErrors.OPS_NOT_SUPPORT.error("the stand-in does not support subqueries");
+            throw ServerError.OPS_NOT_SUPPORT.error("the stand-in does not support subqueries");
         }
         TokenCursor.QualifiedName name = c.qualifiedName(defaultDb);
         TableDef table = catalog.table(name.db(), name.table());
-        Precision precision = catalog.database(name.db()).precision();
+        DatabasePrecision precision = catalog.database(name.db()).precision();
         int tableTokens = c.position();
         tokens = Durations.merge(tokens, precision);
         from = topLevel(tokens, 0, "FROM");
@@ -156,7 +156,7 @@ public final class SqlTranslator {
         boolean byTable = i + 2 == tokens.size() - 1 && tokens.get(i + 1).isWord("BY")
                 && tokens.get(i + 2).isWord(TableDef.TBNAME);
         if (!byTable) {
-            throw TDengineErrors.OPS_NOT_SUPPORT.error("the stand-in supports PARTITION BY tbname only, at the end");
+            throw ServerError.OPS_NOT_SUPPORT.error("the stand-in supports PARTITION BY tbname only, at the end");
         }
         return " ORDER BY " + H2Store.quote(TableDef.TBNAME) + ", " + H2Store.quote(table.timestampColumn().name());
     }
@@ -184,7 +184,7 @@ public final class SqlTranslator {
         if (!extreme && item.size() >= 4 && (item.get(0).isWord("MIN") || item.get(0).isWord("MAX"))
                 && item.get(1).isSymbol("(") && isTimestampColumn(item.get(2), table)) {
             // A real 3.3.6.13 answers MIN(ts) and MAX(ts) so; FIRST and LAST give a timestamp's extremes.
-            throw TDengineErrors.FUNC_FUNTION_PARA_TYPE.error(item.get(0).text().toLowerCase(Locale.ROOT));
+            throw ServerError.FUNC_FUNTION_PARA_TYPE.error(item.get(0).text().toLowerCase(Locale.ROOT));
         }
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < item.size(); i++) {
@@ -202,13 +202,13 @@ public final class SqlTranslator {
         return out.toString();
     }
 
-    private String translateToken(List<Token> tokens, int i, TableDef table, Precision precision) {
+    private String translateToken(List<Token> tokens, int i, TableDef table, DatabasePrecision precision) {
         Token t = tokens.get(i);
         switch (t.kind()) {
             case QUOTED_NAME:
                 return H2Store.quote(t.text());
             case STRING:
-                if (precision != null && Precision.looksLikeTimestamp(t.text()) && comparesTimestamp(tokens, i, table)) {
+                if (precision != null && DatabasePrecision.looksLikeTimestamp(t.text()) && comparesTimestamp(tokens, i, table)) {
                     return Long.toString(precision.parseString(t.text()));
                 }
                 return H2Store.literal(t.text());
@@ -221,7 +221,7 @@ public final class SqlTranslator {
         }
         String upper = upper(t);
         if (UNSUPPORTED_WORDS.contains(upper) || (UNSUPPORTED_FUNCTIONS.contains(upper) && isFunction(tokens, i))) {
-            throw TDengineErrors.OPS_NOT_SUPPORT.error("the stand-in does not support " + t.text());
+            throw ServerError.OPS_NOT_SUPPORT.error("the stand-in does not support " + t.text());
         }
         if (isFunction(tokens, i)) {
             return upper.equals("NOW") ? Long.toString(nowTicks(table)) : upper;

@@ -47,7 +47,7 @@ public final class SqlValues {
         return new Literal(t.kind(), t.text());
     }
 
-    public static Object convert(Literal literal, Column column, Precision precision) {
+    public static Object convert(Literal literal, Column column, DatabasePrecision precision) {
         if (literal.isNull()) {
             return null;
         }
@@ -69,12 +69,12 @@ public final class SqlValues {
                 case VARCHAR, NCHAR -> string(text, column);
             };
         } catch (NumberFormatException | ArithmeticException e) {
-            throw TDengineErrors.PAR_SYNTAX_ERROR.error("syntax error near \"" + text + "\" (invalid "
+            throw ServerError.PAR_SYNTAX_ERROR.error("syntax error near \"" + text + "\" (invalid "
                     + column.type().restName() + " data)");
         }
     }
 
-    private static long timestamp(Literal literal, Precision precision) {
+    private static long timestamp(Literal literal, DatabasePrecision precision) {
         if (literal.isNow()) {
             return precision.now();
         }
@@ -115,7 +115,7 @@ public final class SqlValues {
                 ? text.codePointCount(0, text.length())
                 : text.getBytes(StandardCharsets.UTF_8).length;
         if (length > column.length()) {
-            throw TDengineErrors.PAR_VALUE_TOO_LONG.error("Value too long for column/tag: " + column.name());
+            throw ServerError.PAR_VALUE_TOO_LONG.error("Value too long for column/tag: " + column.name());
         }
         return text;
     }

@@ -54,7 +54,7 @@ public final class SystemFunctions {
             } else if (t.kind() == Token.Kind.NUMBER || t.kind() == Token.Kind.SYMBOL) {
                 out.append(t.text()).append(' ');
             } else {
-                throw TDengineErrors.OPS_NOT_SUPPORT.error("the stand-in does not support " + text);
+                throw ServerError.OPS_NOT_SUPPORT.error("the stand-in does not support " + text);
             }
         }
         return out.append("AS ").append(H2Store.quote(text)).toString();

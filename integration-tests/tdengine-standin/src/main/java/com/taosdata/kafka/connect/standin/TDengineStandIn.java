@@ -29,7 +29,7 @@ public final class TDengineStandIn implements AutoCloseable {
             BasicAuth auth = new BasicAuth(options.user(), options.password());
             this.server = new StandInServer(options.port(),
                     new SqlEndpoint(auth, new SqlExecutor(catalog, h2, rows)),
-                    new SchemalessEndpoint(auth, new SchemalessWriter(catalog, rows)));
+                    new SchemalessEndpoint(auth, new SmlPointApplier(catalog, rows)));
         } catch (IOException | RuntimeException e) {
             h2.close();
             throw e;

@@ -33,7 +33,7 @@ public final class TelnetParser {
             points.add(parseLine(lines[i]));
         }
         if (points.isEmpty()) {
-            throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: no lines");
+            throw ServerError.SML_INVALID_DATA.error("Invalid data format: no lines");
         }
         return points;
     }
@@ -42,34 +42,34 @@ public final class TelnetParser {
         String[] parts = line.strip().split(" +");
         String metric = parts[0];
         if (metric.isEmpty() || metric.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
-            throw TDengineErrors.SML_MEASURE_INVALID.error();
+            throw ServerError.SML_MEASURE_INVALID.error();
         }
         if (parts.length < 2) {
-            throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: invalid timestamp");
+            throw ServerError.SML_INVALID_DATA.error("Invalid data format: invalid timestamp");
         }
         long unit = nanosPerUnitByDigits(parts[1]);
         BigInteger raw = SmlFieldValues.timestamp(parts[1]);
         if (parts.length < 3) {
-            throw TDengineErrors.TSC_INVALID_VALUE.error("Invalid value in client: no value");
+            throw ServerError.TSC_INVALID_VALUE.error("Invalid value in client: no value");
         }
         Map<String, SmlValue> fields = new LinkedHashMap<>();
-        fields.put(SchemalessWriter.VALUE_COLUMN, SmlFieldValues.unquoted(parts[2]));
+        fields.put(SmlPointApplier.VALUE_COLUMN, SmlFieldValues.unquoted(parts[2]));
         if (parts.length < 4) {
-            throw TDengineErrors.TSC_INVALID_VALUE.error("Invalid value in client: no tags");
+            throw ServerError.TSC_INVALID_VALUE.error("Invalid value in client: no tags");
         }
         Map<String, SmlValue> tags = new LinkedHashMap<>();
         for (int i = 3; i < parts.length; i++) {
             int eq = parts[i].indexOf('=');
             String key = eq < 0 ? "" : parts[i].substring(0, eq);
             if (key.isEmpty() || key.getBytes(StandardCharsets.UTF_8).length >= MAX_KEY_BYTES) {
-                throw TDengineErrors.TSC_INVALID_COLUMN_LENGTH.error("invalid key or key is too long than 64");
+                throw ServerError.TSC_INVALID_COLUMN_LENGTH.error("invalid key or key is too long than 64");
             }
             String value = parts[i].substring(eq + 1);
             if (value.isEmpty()) {
-                throw TDengineErrors.TSC_INVALID_VALUE.error("Invalid value in client: tag " + key);
+                throw ServerError.TSC_INVALID_VALUE.error("Invalid value in client: tag " + key);
             }
             if (value.indexOf('=') >= 0) {
-                throw TDengineErrors.SML_INVALID_DATA.error("Invalid data format: " + parts[i]);
+                throw ServerError.SML_INVALID_DATA.error("Invalid data format: " + parts[i]);
             }
             tags.put(key, SmlValue.nchar(value));
         }
@@ -85,7 +85,7 @@ public final class TelnetParser {
                 if (digits.equals("0")) {
                     yield 1L;
                 }
-                throw TDengineErrors.INVALID_TIMESTAMP.error("timestamp precision can only be seconds(10 digits) "
+                throw ServerError.INVALID_TIMESTAMP.error("timestamp precision can only be seconds(10 digits) "
                         + "or milli seconds(13 digits): " + digits);
             }
         };

@@ -97,7 +97,7 @@ public final class TokenCursor {
             return new QualifiedName(first, name());
         }
         if (defaultDb == null || defaultDb.isEmpty()) {
-            throw TDengineErrors.PAR_DB_NOT_SPECIFIED.error();
+            throw ServerError.PAR_DB_NOT_SPECIFIED.error();
         }
         return new QualifiedName(defaultDb, first);
     }
@@ -109,7 +109,7 @@ public final class TokenCursor {
     }
 
     /** TDengine's "syntax error near" pointing at the current token. */
-    public TDengineException error() {
+    public ServerErrorException error() {
         return SqlTokenizer.syntaxError(atEnd() ? "" : sql.substring(tokens.get(pos).start()));
     }
 

@@ -18,7 +18,7 @@ final class WritableTimeRange {
 
     /** The range as of now; a vnode takes "now" once per submit request. */
     static WritableTimeRange now(Database db) {
-        Precision precision = db.precision();
+        DatabasePrecision precision = db.precision();
         BigInteger keepTicks = BigInteger.valueOf(db.options().keepMinutesForWrites())
                 .multiply(BigInteger.valueOf(60 * precision.ticksPerSecond()));
         return new WritableTimeRange(BigInteger.valueOf(precision.now()).subtract(keepTicks),

@@ -9,15 +9,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 /** The schemaless parsers on their own, rule by rule from the schemaless doc. */
 class ParserTest {
 
-    private static TDengineErrors codeOf(Runnable r) {
+    private static ServerError codeOf(Runnable r) {
         try {
             r.run();
-        } catch (TDengineException e) {
+        } catch (ServerErrorException e) {
             return e.error();
         }
         throw new AssertionError("no error");
@@ -60,21 +61,21 @@ class ParserTest {
     @Test
     void lineProtocolErrors() {
         assertThat(codeOf(() -> LineProtocolParser.parse("m,t=1 f=300i8 1", "ns")))
-                .isEqualTo(TDengineErrors.TSC_INVALID_VALUE);
+                .isEqualTo(ServerError.TSC_INVALID_VALUE);
         assertThat(codeOf(() -> LineProtocolParser.parse("m,t=1 f=tru 1", "ns")))
-                .isEqualTo(TDengineErrors.TSC_INVALID_VALUE);
+                .isEqualTo(ServerError.TSC_INVALID_VALUE);
         assertThat(codeOf(() -> LineProtocolParser.parse("m,t=a=b f=1 1", "ns")))
-                .isEqualTo(TDengineErrors.SML_INVALID_DATA);
-        assertThat(codeOf(() -> LineProtocolParser.parse("m,t=1", "ns"))).isEqualTo(TDengineErrors.SML_INVALID_DATA);
+                .isEqualTo(ServerError.SML_INVALID_DATA);
+        assertThat(codeOf(() -> LineProtocolParser.parse("m,t=1", "ns"))).isEqualTo(ServerError.SML_INVALID_DATA);
         assertThat(codeOf(() -> LineProtocolParser.parse("m f=\"open 1", "ns")))
-                .isEqualTo(TDengineErrors.SML_INVALID_DATA);
+                .isEqualTo(ServerError.SML_INVALID_DATA);
         assertThat(codeOf(() -> LineProtocolParser.parse(",t=1 f=1 1", "ns")))
-                .isEqualTo(TDengineErrors.SML_INVALID_DATA);
-        assertThat(codeOf(() -> LineProtocolParser.parse("   ", "ns"))).isEqualTo(TDengineErrors.SML_MEASURE_INVALID);
+                .isEqualTo(ServerError.SML_INVALID_DATA);
+        assertThat(codeOf(() -> LineProtocolParser.parse("   ", "ns"))).isEqualTo(ServerError.SML_MEASURE_INVALID);
         assertThat(codeOf(() -> LineProtocolParser.parse("m " + "k".repeat(64) + "=1", "ns")))
-                .isEqualTo(TDengineErrors.TSC_INVALID_COLUMN_LENGTH);
+                .isEqualTo(ServerError.TSC_INVALID_COLUMN_LENGTH);
         assertThat(codeOf(() -> LineProtocolParser.parse("m f=1 12x", "ns")))
-                .isEqualTo(TDengineErrors.SML_INVALID_DATA);
+                .isEqualTo(ServerError.SML_INVALID_DATA);
         assertThat(LineProtocolParser.parse("m f=1 1", "d").get(0).nanosPerUnit()).isEqualTo(1L);
     }
 
@@ -83,14 +84,14 @@ class ParserTest {
         List<SmlPoint> points = TelnetParser.parse("sys.cpu 1648432611 1.5 host=a\nsys.cpu 1648432611249 2i32 host=a");
         assertThat(points.get(0).nanosPerUnit()).isEqualTo(1_000_000_000L);
         assertThat(points.get(1).nanosPerUnit()).isEqualTo(1_000_000L);
-        assertThat(points.get(1).fields().get(SchemalessWriter.VALUE_COLUMN).type()).isEqualTo(ColumnType.INT);
+        assertThat(points.get(1).fields().get(SmlPointApplier.VALUE_COLUMN).type()).isEqualTo(ColumnType.INT);
         // clientSmlTelnet.c: only 10 or 13 digits; tags are required; bad values are "Invalid value in client"
-        assertThat(codeOf(() -> TelnetParser.parse("sys.cpu 12345 1 host=a"))).isEqualTo(TDengineErrors.INVALID_TIMESTAMP);
-        assertThat(codeOf(() -> TelnetParser.parse("sys.cpu 1648432611 1"))).isEqualTo(TDengineErrors.TSC_INVALID_VALUE);
+        assertThat(codeOf(() -> TelnetParser.parse("sys.cpu 12345 1 host=a"))).isEqualTo(ServerError.INVALID_TIMESTAMP);
+        assertThat(codeOf(() -> TelnetParser.parse("sys.cpu 1648432611 1"))).isEqualTo(ServerError.TSC_INVALID_VALUE);
         assertThat(codeOf(() -> TelnetParser.parse("sys.cpu 1648432611 x host=a")))
-                .isEqualTo(TDengineErrors.TSC_INVALID_VALUE);
+                .isEqualTo(ServerError.TSC_INVALID_VALUE);
         assertThat(codeOf(() -> TelnetParser.parse("sys.cpu 1648432611 1 =a")))
-                .isEqualTo(TDengineErrors.TSC_INVALID_COLUMN_LENGTH);
+                .isEqualTo(ServerError.TSC_INVALID_COLUMN_LENGTH);
         assertThat(TelnetParser.parse("sys.cpu 0 1 host=a").get(0).timestamp()).isNull();
     }
 
@@ -99,22 +100,22 @@ class ParserTest {
         SmlPoint p = OpenTsdbJsonParser.parse("{\"metric\":\"m\",\"timestamp\":{\"value\":1,\"type\":\"s\"},"
                 + "\"value\":{\"value\":5,\"type\":\"int\"},\"tags\":{\"a\":\"x\",\"b\":true}}").get(0);
         assertThat(p.nanosPerUnit()).isEqualTo(1_000_000_000L);
-        assertThat(p.fields().get(SchemalessWriter.VALUE_COLUMN).type()).isEqualTo(ColumnType.INT);
+        assertThat(p.fields().get(SmlPointApplier.VALUE_COLUMN).type()).isEqualTo(ColumnType.INT);
         assertThat(p.tags().get("a").type()).isEqualTo(ColumnType.VARCHAR);
         assertThat(p.tags().get("b").type()).isEqualTo(ColumnType.BOOL);
         assertThat(OpenTsdbJsonParser.parse("[{\"metric\":\"m\",\"timestamp\":0,\"value\":1,\"tags\":{}}]").get(0)
                 .timestamp()).isNull();
         assertThat(codeOf(() -> OpenTsdbJsonParser.parse("[{\"timestamp\":1,\"value\":1}]")))
-                .isEqualTo(TDengineErrors.SML_INVALID_DATA);
+                .isEqualTo(ServerError.SML_INVALID_DATA);
     }
 
     @Test
     void childTableNameIsMd5OfMeasurementAndSortedTags() {
         // schemaless doc rule 1: "measurement,tag_key1=tag_value1,…" with keys sorted, then "t_" + md5
-        String name = SchemalessWriter.childTableName("st",
+        String name = SmlPointApplier.childTableName("st",
                 Map.of("t2", SmlValue.nchar("4"), "t1", SmlValue.nchar("3")));
         assertThat(name).isEqualTo("t_" + md5("st,t1=3,t2=4"));
-        assertThat(SchemalessWriter.childTableName("st", Map.of())).isEqualTo("t_" + md5("st"));
+        assertThat(SmlPointApplier.childTableName("st", Map.of())).isEqualTo("t_" + md5("st"));
     }
 
     private static String md5(String text) {
@@ -128,16 +129,16 @@ class ParserTest {
 
     @Test
     void precisionConversions() {
-        assertThat(Precision.NS.fromUnits(1648432611L, 1_000_000_000L)).isEqualTo(1648432611000000000L);
-        assertThat(Precision.MS.fromUnits(1648432611249000001L, 1L)).isEqualTo(1648432611249L);
-        assertThat(codeOf(() -> Precision.NS.fromUnits(99999999999L, 1_000_000_000L)))
-                .isEqualTo(TDengineErrors.TDB_TIMESTAMP_OUT_OF_RANGE);
+        assertThat(DatabasePrecision.NS.fromUnits(1648432611L, 1_000_000_000L)).isEqualTo(1648432611000000000L);
+        assertThat(DatabasePrecision.MS.fromUnits(1648432611249000001L, 1L)).isEqualTo(1648432611249L);
+        assertThat(codeOf(() -> DatabasePrecision.NS.fromUnits(99999999999L, 1_000_000_000L)))
+                .isEqualTo(ServerError.TDB_TIMESTAMP_OUT_OF_RANGE);
         // schemaless timestamps convert unbounded; their range is checked per vgroup when written
-        assertThat(Precision.NS.fromUnits(new BigInteger("99999999999"), 1_000_000_000L))
+        assertThat(DatabasePrecision.NS.fromUnits(new BigInteger("99999999999"), 1_000_000_000L))
                 .isEqualTo(new BigInteger("99999999999000000000"));
-        assertThat(Precision.MS.fromUnits(new BigInteger("1648432611249999999"), 1L))
+        assertThat(DatabasePrecision.MS.fromUnits(new BigInteger("1648432611249999999"), 1L))
                 .isEqualTo(BigInteger.valueOf(1648432611249L));
-        assertThat(Precision.NS.format(1648432611249000001L)).isEqualTo("2022-03-28T01:56:51.249000001Z");
-        assertThat(Precision.MS.parseString("2022-03-28 01:56:51.249")).isEqualTo(1648432611249L);
+        assertThat(DatabasePrecision.NS.format(1648432611249000001L)).isEqualTo("2022-03-28T01:56:51.249000001Z");
+        assertThat(DatabasePrecision.MS.parseString("2022-03-28 01:56:51.249")).isEqualTo(1648432611249L);
     }
 }

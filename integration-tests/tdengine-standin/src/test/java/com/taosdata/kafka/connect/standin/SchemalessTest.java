@@ -2,7 +2,6 @@ package com.taosdata.kafka.connect.standin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,9 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** The schemaless endpoints, verified through the RestfulDriver; rules from the schemaless doc and facts note. */
 class SchemalessTest {
@@ -90,7 +92,7 @@ class SchemalessTest {
         }
         assertThat(query("select tbname from power.meters where groupid = '2' limit 1").get(1).get(0))
                 .matches("t_[0-9a-f]{32}")
-                .isEqualTo(SchemalessWriter.childTableName("meters",
+                .isEqualTo(SmlPointApplier.childTableName("meters",
                         Map.of("location", SmlValue.nchar("Beijing.Haidian"), "groupid", SmlValue.nchar("2"))));
     }
 
@@ -336,7 +338,7 @@ class SchemalessTest {
     }
 
     private static String subtable(String measurement, String tag) {
-        return SchemalessWriter.childTableName(measurement, Map.of("t", SmlValue.nchar(tag)));
+        return SmlPointApplier.childTableName(measurement, Map.of("t", SmlValue.nchar(tag)));
     }
 
     /** The vgroup of a subtable of the stand-in's {@code power} database (default: 2 vgroups). */
@@ -356,7 +358,7 @@ class SchemalessTest {
 
         assertThat(query("select table_name, `ttl` from information_schema.ins_tables where db_name = 'power'"
                 + " order by table_name")).containsExactly(List.of("table_name", "ttl"), List.of("d1001", "7"),
-                List.of("d_1-x", "7"), List.of(SchemalessWriter.childTableName("meters", Map.of("loc",
+                List.of("d_1-x", "7"), List.of(SmlPointApplier.childTableName("meters", Map.of("loc",
                         SmlValue.nchar("b"))), "7"));
         assertThat(query("describe power.meters").stream().map(r -> r.get(0)).toList())
                 .containsExactly("field", "_ts", "f", "loc");

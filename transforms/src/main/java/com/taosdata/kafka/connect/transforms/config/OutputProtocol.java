@@ -1,14 +1,15 @@
 package com.taosdata.kafka.connect.transforms.config;
 
-import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import java.util.List;
+
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 
 /**
  * The three text protocols TDengine's schemaless writer reads. OpenTSDB's two recognise only second and
  * millisecond timestamps (by their length), so they write milliseconds.
  */
 public enum OutputProtocol {
-    LINE(TimestampUnit.NS, List.of(TimestampUnit.MS, TimestampUnit.US, TimestampUnit.NS)),
+    LINE(TimestampUnit.NS, TimestampUnit.precisions()),
     TELNET(TimestampUnit.MS, List.of(TimestampUnit.MS)),
     JSON(TimestampUnit.MS, List.of(TimestampUnit.MS));
 

@@ -4,7 +4,6 @@ import com.taosdata.kafka.connect.transforms.config.EncodingConfig;
 import java.util.Map;
 import org.apache.kafka.common.cache.Cache;
 import org.apache.kafka.common.cache.LRUCache;
-import org.apache.kafka.common.cache.SynchronizedCache;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
@@ -12,6 +11,7 @@ import org.apache.kafka.connect.errors.DataException;
 /**
  * Takes records apart into a {@link Point}. Struct values use a {@link RecordPlan} cached per schema, so only
  * the first record of a schema walks it; Map values (schemaless) use one plan that looks names up per record.
+ * An instance serves one thread (Connect gives each task its own transformation chain), so nothing is synchronized.
  */
 public final class PointExtractor {
 
@@ -19,7 +19,7 @@ public final class PointExtractor {
 
     private final PointSettings settings;
     private final RecordPlan schemalessPlan;
-    private final Cache<Schema, RecordPlan> plans = new SynchronizedCache<>(new LRUCache<>(PLAN_CACHE_SIZE));
+    private final Cache<Schema, RecordPlan> plans = new LRUCache<>(PLAN_CACHE_SIZE);
     private Schema lastSchema;
     private RecordPlan lastPlan;
 

@@ -1,0 +1,179 @@
+package com.taosdata.kafka.connect.sink.config;
+
+import java.util.Map;
+
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+
+import com.taosdata.kafka.connect.config.ConnectionConfigs;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
+
+/** Configuration of the sink connector: every key of TDengine's Kafka tutorial, same names and meaning. */
+public final class TDengineSinkConfig extends AbstractConfig {
+
+    private static final String DATABASE_GROUP = "Database";
+    private static final String WRITES_GROUP = "Writes";
+    private static final String TABLES_GROUP = "Tables";
+
+    public static final String CONNECTION_DATABASE_CONFIG = ConnectionConfigs.CONNECTION_DATABASE_CONFIG;
+    private static final String CONNECTION_DATABASE_DOC = "Target database for every topic. Created if missing, with "
+            + "data.precision. When empty, the database is named by connection.database.prefix, or after the topic.";
+    private static final String CONNECTION_DATABASE_DISPLAY = "Database";
+
+    public static final String CONNECTION_DATABASE_PREFIX_CONFIG = "connection.database.prefix";
+    private static final String CONNECTION_DATABASE_PREFIX_DOC = "When connection.database is empty, the target "
+            + "database's name: it may contain ${topic} as a placeholder for the record's topic (kafka_${topic} maps topic "
+            + "orders to database kafka_orders); without the placeholder the topic is appended. When empty too, the "
+            + "database has the topic's name. Characters TDengine does not allow in names (all but letters, digits and "
+            + "underscores, such as the dots and hyphens of iot.meters or site-1.power) become underscores, and the "
+            + "name is lower-cased: topic iot.meters writes into database iot_meters. Two topics that map to one "
+            + "database are an error.";
+    private static final String CONNECTION_DATABASE_PREFIX_DISPLAY = "Database name pattern";
+
+    public static final String DATA_PRECISION_CONFIG = "data.precision";
+    private static final String DATA_PRECISION_DOC = "Timestamp precision of the line protocol data, and of databases "
+            + "the sink creates. An existing database with another precision is a configuration error.";
+    /** The precisions a database can have, which data.precision allows. */
+    private static final ConfigEnum.Values<TimestampUnit> PRECISIONS = ConfigEnum.of(TimestampUnit.precisions());
+    public static final String DATA_PRECISION_DEFAULT = TimestampUnit.NS.configValue();
+    private static final String DATA_PRECISION_DISPLAY = "Timestamp precision";
+
+    public static final String DB_SCHEMALESS_CONFIG = "db.schemaless";
+    private static final String DB_SCHEMALESS_DOC = "Format of the record values: line (InfluxDB line protocol), "
+            + "telnet (OpenTSDB telnet) or json (OpenTSDB JSON). Values must be strings or UTF-8 bytes; add an SMT such "
+            + "as ToLineProtocol for structured records.";
+    public static final String DB_SCHEMALESS_DEFAULT = SchemalessProtocol.LINE.configValue();
+    private static final String DB_SCHEMALESS_DISPLAY = "Schemaless protocol";
+
+    public static final String BATCH_SIZE_CONFIG = "batch.size";
+    private static final String BATCH_SIZE_DOC = "Lines written to TDengine in one schemaless call. Records are "
+            + "accumulated across put() calls until this many lines are buffered or batch.linger.ms has passed.";
+    public static final int BATCH_SIZE_DEFAULT = 10_000;
+    private static final String BATCH_SIZE_DISPLAY = "Batch size (lines)";
+
+    public static final String BATCH_LINGER_MS_CONFIG = "batch.linger.ms";
+    private static final String BATCH_LINGER_MS_DOC = "Longest time a record waits in the buffer before its batch is "
+            + "written, when batch.size is not reached.";
+    public static final long BATCH_LINGER_MS_DEFAULT = 1000L;
+    private static final String BATCH_LINGER_MS_DISPLAY = "Batch linger (ms)";
+
+    public static final String MAX_RETRIES_CONFIG = "max.retries";
+    private static final String MAX_RETRIES_DOC = "How many times a write that failed with a transient error "
+            + "(connection refused, timeout, server unavailable) is retried before the task fails. The count restarts "
+            + "after every successful write.";
+    public static final int MAX_RETRIES_DEFAULT = 10;
+    private static final String MAX_RETRIES_DISPLAY = "Max retries";
+
+    public static final String RETRY_BACKOFF_MS_CONFIG = "retry.backoff.ms";
+    private static final String RETRY_BACKOFF_MS_DOC = "Time in milliseconds to wait after a transient error before "
+            + "retrying.";
+    public static final long RETRY_BACKOFF_MS_DEFAULT = 3000L;
+    private static final String RETRY_BACKOFF_MS_DISPLAY = "Retry backoff (ms)";
+
+    public static final String TABLE_NAME_TAG_CONFIG = "table.name.tag";
+    private static final String TABLE_NAME_TAG_DOC = "Tag whose value names the child table a write creates, instead "
+            + "of TDengine's generated t_<md5> name (TDengine's table_name_key): with table.name.tag=device_id, the line "
+            + "meters,device_id=d1001 ... lands in child table d1001. TDengine does not keep that tag as a tag column; "
+            + "lines without it get generated names. Over jdbc:TAOS-RS:// only: taos-jdbcdriver cannot pass it over "
+            + "native or WebSocket connections. Empty: generated names.";
+    private static final String TABLE_NAME_TAG_DISPLAY = "Table name tag";
+
+    public static final String TABLE_TTL_CONFIG = "table.ttl";
+    private static final String TABLE_TTL_DOC = "Time to live, in days, of the child tables the sink's writes create "
+            + "(TDengine's TTL); TDengine drops a table once it has expired. Tables that already exist keep theirs. "
+            + "0, TDengine's default, keeps them for ever.";
+    public static final int TABLE_TTL_DEFAULT = 0;
+    private static final String TABLE_TTL_DISPLAY = "Table TTL (days)";
+
+    public static final ConfigDef CONFIG_DEF = configDef();
+
+    public TDengineSinkConfig(Map<?, ?> originals) {
+        super(CONFIG_DEF, originals, false);
+    }
+
+    private static ConfigDef configDef() {
+        ConfigDef def = ConnectionConfigs.define(new ConfigDef());
+        int order = 0;
+        def.define(CONNECTION_DATABASE_CONFIG, ConfigDef.Type.STRING, null, ConfigDef.Importance.HIGH,
+                        CONNECTION_DATABASE_DOC, DATABASE_GROUP, ++order, ConfigDef.Width.MEDIUM, CONNECTION_DATABASE_DISPLAY)
+                .define(CONNECTION_DATABASE_PREFIX_CONFIG, ConfigDef.Type.STRING, null, ConfigDef.Importance.MEDIUM,
+                        CONNECTION_DATABASE_PREFIX_DOC, DATABASE_GROUP, ++order, ConfigDef.Width.MEDIUM,
+                        CONNECTION_DATABASE_PREFIX_DISPLAY)
+                .define(DATA_PRECISION_CONFIG, ConfigDef.Type.STRING, DATA_PRECISION_DEFAULT,
+                        PRECISIONS, ConfigDef.Importance.MEDIUM, DATA_PRECISION_DOC,
+                        DATABASE_GROUP, ++order, ConfigDef.Width.SHORT, DATA_PRECISION_DISPLAY, PRECISIONS);
+        order = 0;
+        def.define(DB_SCHEMALESS_CONFIG, ConfigDef.Type.STRING, DB_SCHEMALESS_DEFAULT,
+                        ConfigEnum.validator(SchemalessProtocol.class), ConfigDef.Importance.HIGH, DB_SCHEMALESS_DOC,
+                        WRITES_GROUP, ++order, ConfigDef.Width.SHORT, DB_SCHEMALESS_DISPLAY,
+                        ConfigEnum.recommender(SchemalessProtocol.class))
+                .define(BATCH_SIZE_CONFIG, ConfigDef.Type.INT, BATCH_SIZE_DEFAULT, ConfigDef.Range.atLeast(1),
+                        ConfigDef.Importance.MEDIUM, BATCH_SIZE_DOC, WRITES_GROUP, ++order, ConfigDef.Width.SHORT, BATCH_SIZE_DISPLAY)
+                .define(BATCH_LINGER_MS_CONFIG, ConfigDef.Type.LONG, BATCH_LINGER_MS_DEFAULT, ConfigDef.Range.atLeast(0),
+                        ConfigDef.Importance.LOW, BATCH_LINGER_MS_DOC, WRITES_GROUP, ++order, ConfigDef.Width.SHORT,
+                        BATCH_LINGER_MS_DISPLAY)
+                .define(MAX_RETRIES_CONFIG, ConfigDef.Type.INT, MAX_RETRIES_DEFAULT, ConfigDef.Range.atLeast(0),
+                        ConfigDef.Importance.MEDIUM, MAX_RETRIES_DOC, WRITES_GROUP, ++order, ConfigDef.Width.SHORT, MAX_RETRIES_DISPLAY)
+                .define(RETRY_BACKOFF_MS_CONFIG, ConfigDef.Type.LONG, RETRY_BACKOFF_MS_DEFAULT, ConfigDef.Range.atLeast(0),
+                        ConfigDef.Importance.LOW, RETRY_BACKOFF_MS_DOC, WRITES_GROUP, ++order, ConfigDef.Width.SHORT,
+                        RETRY_BACKOFF_MS_DISPLAY);
+        order = 0;
+        def.define(TABLE_NAME_TAG_CONFIG, ConfigDef.Type.STRING, null, ConfigDef.Importance.MEDIUM, TABLE_NAME_TAG_DOC,
+                        TABLES_GROUP, ++order, ConfigDef.Width.MEDIUM, TABLE_NAME_TAG_DISPLAY)
+                .define(TABLE_TTL_CONFIG, ConfigDef.Type.INT, TABLE_TTL_DEFAULT, ConfigDef.Range.atLeast(0),
+                        ConfigDef.Importance.LOW, TABLE_TTL_DOC, TABLES_GROUP, ++order, ConfigDef.Width.SHORT,
+                        TABLE_TTL_DISPLAY);
+        return def;
+    }
+
+    public SchemalessProtocol protocol() {
+        return ConfigEnum.parse(SchemalessProtocol.class, DB_SCHEMALESS_CONFIG, getString(DB_SCHEMALESS_CONFIG));
+    }
+
+    public TimestampUnit precision() {
+        return PRECISIONS.parse(DATA_PRECISION_CONFIG, getString(DATA_PRECISION_CONFIG));
+    }
+
+    public int batchSize() {
+        return getInt(BATCH_SIZE_CONFIG);
+    }
+
+    public long lingerMs() {
+        return getLong(BATCH_LINGER_MS_CONFIG);
+    }
+
+    public int maxRetries() {
+        return getInt(MAX_RETRIES_CONFIG);
+    }
+
+    public long retryBackoffMs() {
+        return getLong(RETRY_BACKOFF_MS_CONFIG);
+    }
+
+    public String database() {
+        return blankToNull(getString(CONNECTION_DATABASE_CONFIG));
+    }
+
+    public String databasePrefix() {
+        return blankToNull(getString(CONNECTION_DATABASE_PREFIX_CONFIG));
+    }
+
+    /** The tag naming child tables, or {@code null}. */
+    public String tableNameTag() {
+        String value = getString(TABLE_NAME_TAG_CONFIG);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    public TableOptions tableOptions() {
+        return new TableOptions(tableNameTag(), getInt(TABLE_TTL_CONFIG));
+    }
+
+    public long requestTimeoutMs() {
+        return getLong(ConnectionConfigs.REQUEST_TIMEOUT_MS_CONFIG);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

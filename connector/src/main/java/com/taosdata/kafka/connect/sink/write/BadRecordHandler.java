@@ -1,0 +1,41 @@
+package com.taosdata.kafka.connect.sink.write;
+
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+
+import com.taosdata.kafka.connect.sink.record.RecordIds;
+
+/**
+ * What happens to a record TDengine rejected or the sink could not read: with {@code errors.tolerance=all} it goes
+ * to the errant record reporter (the DLQ, with the reason in its headers); otherwise the task fails with the reason.
+ */
+public final class BadRecordHandler {
+
+    private final ErrantRecordReporter reporter;
+    private final boolean tolerateAll;
+    private final SinkTaskMetrics metrics;
+
+    public BadRecordHandler(ErrantRecordReporter reporter, boolean tolerateAll, SinkTaskMetrics metrics) {
+        this.reporter = reporter;
+        this.tolerateAll = tolerateAll;
+        this.metrics = metrics;
+    }
+
+    public void handle(SinkRecord record, Exception reason) {
+        if (!tolerateAll || reporter == null) {
+            String hint = tolerateAll ? " (this worker offers no errant record reporter)"
+                    : " (set errors.tolerance=all and errors.deadletterqueue.topic.name to route such records to a DLQ)";
+            throw new ConnectException(messageFor(record, reason) + hint, reason);
+        }
+        // The worker waits for these reports to complete before it commits the record's offset.
+        reporter.report(record, reason);
+        metrics.recordDeadLettered();
+    }
+
+    private static String messageFor(SinkRecord record, Exception reason) {
+        String message = reason.getMessage();
+        String id = RecordIds.describe(record);
+        return message != null && message.startsWith(id) ? message : id + " rejected: " + message;
+    }
+}

@@ -1,0 +1,16 @@
+package com.taosdata.kafka.connect.sink.write;
+
+import java.util.List;
+
+import com.taosdata.kafka.connect.sink.record.EncodedRecord;
+
+/**
+ * Records drained from one database buffer, on their way to TDengine. The key tells batches apart, so offsets can be
+ * tracked per batch while several batches of one database are buffered or in flight.
+ */
+public record Batch(Key key, List<EncodedRecord> records) {
+
+    /** The database and the buffer's running number of the batch. */
+    public record Key(String database, long sequence) {
+    }
+}

@@ -1,0 +1,66 @@
+package com.taosdata.kafka.connect.sink.write;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.kafka.common.TopicPartition;
+
+import com.taosdata.kafka.connect.sink.record.EncodedRecord;
+import com.taosdata.kafka.connect.sink.record.RecordIds;
+
+/** Records waiting to be written into one database, in arrival order. */
+public final class DatabaseBuffer {
+
+    private final String database;
+    /** One object per batch, so the offsets of its records are tracked by identity rather than by value. */
+    private Batch.Key key;
+    private List<EncodedRecord> records = new ArrayList<>();
+    private int lines;
+    private long firstAddedAtMs;
+
+    public DatabaseBuffer(String database) {
+        this.database = database;
+        this.key = new Batch.Key(database, 0);
+    }
+
+    /** The key of the batch the buffered records will leave in. */
+    public Batch.Key key() {
+        return key;
+    }
+
+    public void add(EncodedRecord record, long nowMs) {
+        if (records.isEmpty()) {
+            firstAddedAtMs = nowMs;
+        }
+        records.add(record);
+        lines += record.payloads().size();
+    }
+
+    public int lines() {
+        return lines;
+    }
+
+    public boolean isEmpty() {
+        return records.isEmpty();
+    }
+
+    public boolean lingeredSince(long nowMs, long lingerMs) {
+        return !records.isEmpty() && nowMs - firstAddedAtMs >= lingerMs;
+    }
+
+    /** Hands the buffered records over as one batch and empties the buffer. */
+    public Batch drain() {
+        Batch batch = new Batch(key, records);
+        records = new ArrayList<>(records.size());
+        lines = 0;
+        key = new Batch.Key(database, key.sequence() + 1);
+        return batch;
+    }
+
+    /** Drops the records of partitions this task no longer owns; their new owner will write them. */
+    public void discard(Collection<TopicPartition> partitions) {
+        records.removeIf(r -> partitions.contains(RecordIds.partition(r.record())));
+        lines = records.stream().mapToInt(r -> r.payloads().size()).sum();
+    }
+}

@@ -1,0 +1,21 @@
+package com.taosdata.kafka.connect.sink.write;
+
+import java.util.List;
+
+import com.taosdata.kafka.connect.connection.TDengineException;
+
+/**
+ * Writes schemaless payloads into one TDengine database in one call. Implementations report every failure as a
+ * {@link TDengineException} carrying TDengine's error code, so callers can tell data errors from transient ones.
+ */
+public interface SchemalessWriter extends AutoCloseable {
+
+    /**
+     * @param database the target database (already created)
+     * @param payloads line or telnet lines, or OpenTSDB JSON documents (objects or arrays), in record order
+     */
+    void write(String database, List<String> payloads) throws TDengineException;
+
+    @Override
+    void close();
+}

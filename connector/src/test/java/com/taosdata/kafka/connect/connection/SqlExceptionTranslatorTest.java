@@ -1,0 +1,108 @@
+package com.taosdata.kafka.connect.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Test;
+
+class SqlExceptionTranslatorTest {
+
+    @Test
+    void theVendorCodeIsKeptAndClassified() {
+        SQLException cause = new SQLException("TDengine ERROR (0x80003002): invalid data", "", 0x80003002);
+
+        TDengineException e = SqlExceptionTranslator.translate("writing", cause);
+
+        assertThat(e.code()).isEqualTo(0x80003002);
+        assertThat(e.kind()).isEqualTo(ErrorKind.DATA);
+        assertThat(e).hasMessage("writing failed: TDengine ERROR (0x80003002): invalid data").hasCause(cause);
+    }
+
+    @Test
+    void aDriverCodeWithoutServerFlagIsClassifiedToo() {
+        assertThat(SqlExceptionTranslator.translate("writing", new SQLException("closed", "", 0x2301)).kind()).isEqualTo(ErrorKind.TRANSIENT);
+        assertThat(SqlExceptionTranslator.translate("writing", new SQLException("auth", "", 0x80000357)).kind()).isEqualTo(ErrorKind.FATAL);
+    }
+
+    @Test
+    void aFailedNativeConnectCarriesTheServersReasonOnlyAsTextAndGetsItsCodeBack() {
+        SQLException wrongPassword = new SQLException("JNI ERROR (0x2354): Authentication failure", "", 0x2354);
+
+        TDengineException e = SqlExceptionTranslator.translate("connecting", wrongPassword);
+
+        assertThat(e.code()).isEqualTo(0x80000357);
+        assertThat(e.kind()).isEqualTo(ErrorKind.FATAL);
+        assertThat(ErrorCodes.isCredentialError(e.code())).isTrue();
+        assertThat(e).hasMessage("connecting failed: JNI ERROR (0x2354): Authentication failure");
+    }
+
+    @Test
+    void everyCredentialReasonOfANativeConnectIsACredentialError() {
+        for (String reason : new String[] {"Authentication failure", "Invalid user", "User not available",
+            "User is disabled", "Invalid user name", "Invalid password length"}) {
+            TDengineException e = SqlExceptionTranslator.translate("connecting",
+                    new SQLException("JNI ERROR (0x2354): " + reason, "", 0x2354));
+            assertThat(ErrorCodes.isCredentialError(e.code())).as(reason).isTrue();
+            assertThat(e.kind()).as(reason).isEqualTo(ErrorKind.FATAL);
+        }
+    }
+
+    @Test
+    void aWebSocketConnectRejectedForItsCredentialsCarriesTheServerCodeOnlyAsText() {
+        TDengineException wrongPassword = SqlExceptionTranslator.translate("connecting",
+                new SQLException("(0x357):auth failure:Authentication failure"));
+        TDengineException noSuchUser = SqlExceptionTranslator.translate("connecting", new SQLException("(0x351):auth failure:Invalid user"));
+
+        assertThat(wrongPassword.code()).isEqualTo(0x80000357);
+        assertThat(wrongPassword.kind()).isEqualTo(ErrorKind.FATAL);
+        assertThat(ErrorCodes.isCredentialError(noSuchUser.code())).isTrue();
+    }
+
+    @Test
+    void aWebSocketSchemalessFailureCarriesTheServerCodeOnlyAsText() {
+        TDengineException outOfRange = SqlExceptionTranslator.translate("writing", new SQLException("0x60b:Timestamp data out of range"));
+        TDengineException syntax = SqlExceptionTranslator.translate("writing", new SQLException("0x3002:SML line invalid value: 1"));
+
+        assertThat(outOfRange.code()).isEqualTo(0x8000060b);
+        assertThat(outOfRange.kind()).isEqualTo(ErrorKind.DATA);
+        assertThat(syntax.kind()).isEqualTo(ErrorKind.DATA);
+        assertThat(SqlExceptionTranslator.translate("writing", new SQLException("(0x529):Vnode stopped")).kind())
+                .isEqualTo(ErrorKind.TRANSIENT);
+    }
+
+    @Test
+    void aRestConnectRejectedForItsCredentialsHasTheServerCode() {
+        TDengineException e = SqlExceptionTranslator.translate("connecting",
+                new SQLException("TDengine ERROR (0x357): sql: select 1, desc: Authentication failure", "", 0x357));
+
+        assertThat(ErrorCodes.isCredentialError(e.code())).isTrue();
+        assertThat(e.kind()).isEqualTo(ErrorKind.FATAL);
+    }
+
+    @Test
+    void aNativeConnectThatFailedForAnyOtherReasonStaysTransient() {
+        TDengineException e = SqlExceptionTranslator.translate("connecting",
+                new SQLException("JNI ERROR (0x2354): Unable to establish connection", "", 0x2354));
+
+        assertThat(e.code()).isEqualTo(0x2354);
+        assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT);
+    }
+
+    @Test
+    void reasonTextIsReadOnlyForTheNativeConnectCode() {
+        TDengineException e = SqlExceptionTranslator.translate("writing", new SQLException("Authentication failure", "", 0x80000529));
+
+        assertThat(e.code()).isEqualTo(0x80000529);
+        assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT);
+    }
+
+    @Test
+    void anExceptionWithoutCodeIsTransient() {
+        TDengineException e = SqlExceptionTranslator.translate("connecting", new SQLException("Connection reset"));
+
+        assertThat(e.code()).isZero();
+        assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT);
+        assertThat(e).hasMessageContaining("connecting failed: Connection reset");
+    }
+}

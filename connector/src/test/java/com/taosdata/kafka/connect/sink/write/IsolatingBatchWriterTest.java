@@ -1,0 +1,185 @@
+package com.taosdata.kafka.connect.sink.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.Test;
+
+import com.taosdata.kafka.connect.connection.ErrorKind;
+import com.taosdata.kafka.connect.connection.RetryPolicy;
+import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.sink.record.EncodedRecord;
+import com.taosdata.kafka.connect.sink.record.SinkRecords;
+
+class IsolatingBatchWriterTest {
+
+    private final FakeSchemalessWriter tdengine = new FakeSchemalessWriter();
+    private final List<Long> sleeps = new ArrayList<>();
+    private final SinkTaskMetrics metrics = new SinkTaskMetrics();
+    private final List<Map.Entry<SinkRecord, Throwable>> dlq = new ArrayList<>();
+    private final ErrantRecordReporter reporter = (record, error) -> {
+        dlq.add(Map.entry(record, error));
+        return CompletableFuture.completedFuture(null);
+    };
+
+    /** Writes like the task does: rejected records go to a {@link BadRecordHandler} once the batch is written. */
+    private BatchWrite writer(boolean tolerateAll) {
+        IsolatingBatchWriter writer = new IsolatingBatchWriter(tdengine, new RetryPolicy(3, 50, sleeps::add), metrics);
+        BadRecordHandler handler = new BadRecordHandler(reporter, tolerateAll, metrics);
+        return (database, records) -> writer.write(database, records).forEach(r -> handler.handle(r.record(), r.reason()));
+    }
+
+    /** One batch written and its rejects handled. */
+    private interface BatchWrite {
+        void write(String database, List<EncodedRecord> records);
+    }
+
+    private static List<EncodedRecord> records(String... values) {
+        List<EncodedRecord> records = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            records.add(new EncodedRecord(SinkRecords.record("meters", 0, i, values[i]), List.of(values[i].split("\n"))));
+        }
+        return records;
+    }
+
+    @Test
+    void aGoodBatchIsWrittenInOneCallAndCounted() {
+        writer(false).write("power", records("m f=1 1", "m f=2 2\nm f=3 3"));
+
+        assertThat(tdengine.calls).singleElement().satisfies(call -> {
+            assertThat(call.database()).isEqualTo("power");
+            assertThat(call.payloads()).containsExactly("m f=1 1", "m f=2 2", "m f=3 3");
+        });
+        assertThat(metrics.getBatchesWritten()).isEqualTo(1);
+        assertThat(metrics.getRecordsWritten()).isEqualTo(2);
+        assertThat(metrics.getLinesWritten()).isEqualTo(3);
+    }
+
+    @Test
+    void anEmptyBatchIsNotSent() {
+        writer(false).write("power", List.of());
+
+        assertThat(tdengine.calls).isEmpty();
+    }
+
+    @Test
+    void everyGoodRecordIsWrittenAndEveryBadOneReportedExactlyOnceWithTDenginesCode() {
+        String[] values = IntStream.range(0, 37)
+                .mapToObj(i -> i % 7 == 3 || i == 36 ? "m,BAD f=" + i + " " + i : "m f=" + i + " " + i)
+                .toArray(String[]::new);
+
+        writer(true).write("power", records(values));
+
+        List<String> good = Arrays.stream(values).filter(v -> !v.contains("BAD")).toList();
+        assertThat(tdengine.accepted()).containsAll(good).noneMatch(line -> line.contains("BAD"));
+        assertThat(dlq).extracting(e -> e.getKey().kafkaOffset()).containsExactly(3L, 10L, 17L, 24L, 31L, 36L);
+        assertThat(dlq).allSatisfy(e -> assertThat(e.getValue())
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("record meters-0@" + e.getKey().kafkaOffset() + " rejected by TDengine")
+                .hasMessageContaining("0x80003002")
+                .hasMessageContaining("invalid data"));
+        assertThat(metrics.getRecordsWritten()).isEqualTo(good.size());
+        assertThat(metrics.getRecordsDeadLettered()).isEqualTo(6);
+    }
+
+    @Test
+    void aRecordWithOneBadLineAmongGoodOnesIsReportedAsAWhole() {
+        writer(true).write("power", records("m f=1 1", "m f=2 2\nm,BAD f=3 3\nm f=4 4", "m f=5 5"));
+
+        assertThat(dlq).extracting(e -> e.getKey().kafkaOffset()).containsExactly(1L);
+        assertThat(tdengine.accepted()).contains("m f=1 1", "m f=5 5").doesNotContain("m f=2 2");
+    }
+
+    @Test
+    void aBatchOfOnlyBadRecordsReportsEachOfThem() {
+        writer(true).write("power", records("BAD 1", "BAD 2", "BAD 3"));
+
+        assertThat(dlq).extracting(e -> e.getKey().kafkaOffset()).containsExactly(0L, 1L, 2L);
+        assertThat(tdengine.accepted()).isEmpty();
+    }
+
+    @Test
+    void rejectedRecordsComeBackInOffsetOrderWithTheirReason() {
+        IsolatingBatchWriter writer = new IsolatingBatchWriter(tdengine, new RetryPolicy(3, 50, sleeps::add), metrics);
+
+        List<IsolatingBatchWriter.Rejected> rejected = writer.write("power", records("BAD 0", "m f=1 1", "BAD 2"));
+
+        assertThat(rejected).extracting(r -> r.record().kafkaOffset()).containsExactly(0L, 2L);
+        assertThat(rejected).allSatisfy(r -> assertThat(r.reason()).hasMessageContaining("0x80003002"));
+        assertThat(tdengine.accepted()).containsExactly("m f=1 1");
+    }
+
+    @Test
+    void withoutToleranceTheFirstBadRecordFailsTheWriteWithTDenginesMessage() {
+        assertThatThrownBy(() -> writer(false).write("power", records("m f=1 1", "BAD 2", "m f=3 3")))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("record meters-0@1")
+                .hasMessageContaining("0x80003002");
+        assertThat(dlq).isEmpty();
+    }
+
+    @Test
+    void transientFailuresAreRetriedWithBackoffAndCounted() {
+        tdengine.transientFailures = 2;
+
+        writer(false).write("power", records("m f=1 1"));
+
+        assertThat(tdengine.accepted()).containsExactly("m f=1 1");
+        assertThat(sleeps).containsExactly(50L, 50L);
+        assertThat(metrics.getRetries()).isEqualTo(2);
+        assertThat(metrics.getBatchesWritten()).isEqualTo(1);
+    }
+
+    @Test
+    void transientFailuresBeyondMaxRetriesFailTheWriteWithTheCause() {
+        tdengine.transientFailures = 10;
+
+        assertThatThrownBy(() -> writer(true).write("power", records("m f=1 1")))
+                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
+                .hasMessageContaining("after 4 attempt(s)")
+                .hasMessageContaining("connection refused");
+        assertThat(dlq).isEmpty();
+        assertThat(metrics.getBatchesWritten()).isZero();
+    }
+
+    @Test
+    void aFatalFailurePassesThroughWithoutIsolation() {
+        TDengineException fatal = TDengineException.fromCode(0x80000357, "Authentication failure", null);
+        tdengine.nextFailure = fatal;
+
+        assertThatThrownBy(() -> writer(true).write("power", records("m f=1 1", "m f=2 2"))).isSameAs(fatal);
+        assertThat(tdengine.calls).hasSize(1);
+        assertThat(dlq).isEmpty();
+    }
+
+    @Test
+    void writeLatencyIsMeasured() {
+        writer(false).write("power", records("m f=1 1"));
+
+        assertThat(metrics.getWriteLatencyMaxMs()).isPositive();
+        assertThat(metrics.getWriteLatencyAvgMs()).isEqualTo(metrics.getWriteLatencyMaxMs());
+    }
+
+    @Test
+    void isolationCostsLogarithmicallyManyCalls() {
+        String[] values = IntStream.range(0, 1024).mapToObj(i -> i == 500 ? "BAD" : "m f=1 " + i).toArray(String[]::new);
+
+        writer(true).write("power", records(values));
+
+        assertThat(tdengine.calls).hasSizeLessThanOrEqualTo(2 * 10 + 1);
+        assertThat(dlq).hasSize(1);
+        assertThat(tdengine.accepted().stream().collect(Collectors.toSet())).hasSize(1023);
+    }
+}
