@@ -47,8 +47,9 @@ public class TDengineSourceTask extends SourceTask {
     private static SourceReader createReader(TDengineSourceConfig config, List<SourceTable> tables, String taskId,
                                              SourceTaskContext context) {
         return config.readMethod() == ReadMethod.QUERY
-                ? QueryReaders.create(config, tables, context.offsetStorageReader(), System::currentTimeMillis,
-                        Sleeper.SYSTEM, ZoneId.systemDefault())
+                ? new PrefetchingReader(QueryReaders.create(config, tables, context.offsetStorageReader(),
+                        System::currentTimeMillis, Sleeper.SYSTEM, ZoneId.systemDefault()),
+                        config.pollIntervalMs(), "tdconnect-source-reader-" + taskId)
                 : SubscriptionReaders.create(config, tables, taskId, context.offsetStorageReader(), Sleeper.SYSTEM,
                         TaosTmqConsumer::new);
     }
