@@ -1,4 +1,4 @@
-package com.taosdata.kafka.connect.source;
+package com.taosdata.kafka.connect.source.read;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;

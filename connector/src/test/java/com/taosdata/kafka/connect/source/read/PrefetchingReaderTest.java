@@ -1,4 +1,4 @@
-package com.taosdata.kafka.connect.source;
+package com.taosdata.kafka.connect.source.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
