@@ -72,6 +72,20 @@ class SqlExceptionTranslatorTest {
     }
 
     @Test
+    void aWebSocketRawWriteFailureCarriesTheServerCodeInParentheses() {
+        // What TDengine 3.3.6.13 answered to one raw request holding a malformed line or an out-of-range timestamp.
+        TDengineException syntax = SqlExceptionTranslator.translate("writing",
+                new SQLException("(0x3002):SML line invalid value: 1796574345688000001\nm,t=c f=3 1796574345688000002"));
+        TDengineException outOfRange = SqlExceptionTranslator.translate("writing",
+                new SQLException("(0x60b):Timestamp data out of range"));
+
+        assertThat(syntax.code()).isEqualTo(0x80003002);
+        assertThat(syntax.kind()).isEqualTo(ErrorKind.DATA);
+        assertThat(outOfRange.code()).isEqualTo(0x8000060b);
+        assertThat(outOfRange.kind()).isEqualTo(ErrorKind.DATA);
+    }
+
+    @Test
     void aRestConnectRejectedForItsCredentialsHasTheServerCode() {
         TDengineException e = SqlExceptionTranslator.translate("connecting",
                 new SQLException("TDengine ERROR (0x357): sql: select 1, desc: Authentication failure", "", 0x357));

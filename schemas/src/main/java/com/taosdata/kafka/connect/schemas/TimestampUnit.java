@@ -16,9 +16,12 @@ public enum TimestampUnit implements ConfigEnum.Named {
     NS(1L);
 
     private final long nanos;
+    /** Kept: the source writes it into every record's offset. */
+    private final String configValue;
 
     TimestampUnit(long nanos) {
         this.nanos = nanos;
+        this.configValue = name().toLowerCase(Locale.ROOT);
     }
 
     /** The precisions a TDengine database can have: every unit but seconds. */
@@ -34,7 +37,7 @@ public enum TimestampUnit implements ConfigEnum.Named {
     /** The lower-case name used in configuration, e.g. {@code ms}. */
     @Override
     public String configValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return configValue;
     }
 
     /**

@@ -1,6 +1,6 @@
 package com.taosdata.kafka.connect.source.format;
 
-/** Turns a row into the value of a Kafka record, per {@code out.format}. */
+/** Turns a row into the value of a Kafka record, per {@code out.format}. Used by one reading thread at a time. */
 public interface RowFormatter {
 
     /**

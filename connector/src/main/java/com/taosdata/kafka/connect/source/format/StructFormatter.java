@@ -1,10 +1,11 @@
 package com.taosdata.kafka.connect.source.format;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -25,17 +26,25 @@ final class StructFormatter implements RowFormatter {
     static final String TABLE_FIELD = "tbname";
     private static final Pattern NOT_AVRO_NAME = Pattern.compile("[^A-Za-z0-9_]");
 
-    private final Map<TableSchema, Schema> schemas = new ConcurrentHashMap<>();
+    private final Map<TableSchema, Schema> schemas = new HashMap<>();
+    /** The last table's schema: rows come in runs of one table, and hashing a TableSchema per row showed up. */
+    private TableSchema lastTable;
+    private Schema lastSchema;
 
     @Override
     public FormattedValue format(Row row) {
-        Schema schema = schemas.computeIfAbsent(row.schema(), StructFormatter::schemaFor);
-        Struct struct = new Struct(schema).put(TABLE_FIELD, row.table());
-        List<ColumnDef> columns = row.schema().columns();
-        for (int i = 0; i < columns.size(); i++) {
-            struct.put(columns.get(i).name(), row.value(i));
+        if (row.schema() != lastTable) {
+            lastTable = row.schema();
+            lastSchema = schemas.computeIfAbsent(lastTable, StructFormatter::schemaFor);
         }
-        struct.validate();
+        Schema schema = lastSchema;
+        // Fields by position: the schema's fields are tbname, then the row's columns in order. Struct.put checks
+        // each value against its field's schema, and every field is set, so the struct is valid as built.
+        List<Field> fields = schema.fields();
+        Struct struct = new Struct(schema).put(fields.get(0), row.table());
+        for (int i = 1; i < fields.size(); i++) {
+            struct.put(fields.get(i), row.value(i - 1));
+        }
         return new FormattedValue(schema, struct);
     }
 

@@ -9,7 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class ReaderGuard {
 
-    /** Work done under the guard on the task's thread. */
+    /** Work done under the guard on the reading thread. */
     @FunctionalInterface
     public interface Work<T> {
         T run() throws InterruptedException;

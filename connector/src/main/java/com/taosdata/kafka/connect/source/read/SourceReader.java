@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.apache.kafka.connect.source.SourceRecord;
 
-/** How a task reads TDengine: by query or by subscription. Called from the task's thread only, except close. */
+/** How a task reads TDengine: by query or by subscription. Called from one reading thread only, except close. */
 public interface SourceReader extends AutoCloseable {
 
     /** The next records, or an empty list after waiting a while when there are none. */

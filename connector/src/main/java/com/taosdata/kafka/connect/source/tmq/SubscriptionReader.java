@@ -29,8 +29,8 @@ import com.taosdata.kafka.connect.source.table.TableSchema;
 /**
  * Subscription mode: polls TMQ and turns its rows into records. TDengine offsets are committed only for polls
  * whose records Kafka has all acknowledged ({@link #acknowledge}, driven by the task's {@code commitRecord}), and
- * only from the task's thread, since the consumer is not thread-safe; a crash therefore re-delivers rows instead of
- * losing them.
+ * only from the reading thread that polls it, since the consumer is not thread-safe; a crash therefore re-delivers
+ * rows instead of losing them.
  *
  * <p>Records carry the source partition {@code {"database", "topic", "vgroup"}} and the offset
  * {@code {"position": p}}: the vgroup's TMQ position before the record's poll, and on the last record of each vgroup
@@ -173,7 +173,7 @@ public final class SubscriptionReader implements SourceReader {
         }
     }
 
-    /** Commits the positions of polls Kafka has fully acknowledged; called on the task's thread. */
+    /** Commits the positions of polls Kafka has fully acknowledged; called on the reading thread. */
     void commitAcknowledged() {
         Map<TmqPartition, Long> committable = acks.takeCommittable();
         if (!committable.isEmpty()) {

@@ -24,6 +24,7 @@ import com.taosdata.jdbc.enums.SchemalessTimestampType;
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.connection.TDengineUrl;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
 import com.taosdata.kafka.connect.sink.config.TableOptions;
@@ -36,6 +37,7 @@ class JdbcSchemalessWriterTest {
 
     @BeforeEach
     void wire() throws SQLException {
+        when(factory.url()).thenReturn(TDengineUrl.parse("connection.url", "jdbc:TAOS://localhost:6030"));
         when(factory.open(any())).thenReturn(connection);
         when(connection.unwrap(AbstractConnection.class)).thenReturn(taos);
     }
@@ -61,6 +63,29 @@ class JdbcSchemalessWriterTest {
         verify(factory).open("power");
         verify(taos).write(new String[] {"m f=1 1", "m f=2 2"}, SchemalessProtocolType.LINE,
                 SchemalessTimestampType.MICRO_SECONDS, null, null);
+    }
+
+    @Test
+    void overWebSocketABatchOfLinesIsOneRawRequestOfLinesJoinedByLineFeeds() throws SQLException {
+        when(factory.url()).thenReturn(TDengineUrl.parse("connection.url", "jdbc:TAOS-WS://localhost:6041"));
+
+        new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, TimestampUnit.NS, new TableOptions(null, 7))
+                .write("power", List.of("m f=1 1", "m f=2 2", "m f=3 3"));
+
+        verify(taos).writeRaw("m f=1 1\nm f=2 2\nm f=3 3", SchemalessProtocolType.LINE,
+                SchemalessTimestampType.NANO_SECONDS, 7, null);
+        verify(taos, never()).write(any(String[].class), any(), any(), any(), any());
+    }
+
+    @Test
+    void overWebSocketJsonDocumentsAreStillOneMergedArray() throws SQLException {
+        when(factory.url()).thenReturn(TDengineUrl.parse("connection.url", "jdbc:TAOS-WS://localhost:6041"));
+
+        new JdbcSchemalessWriter(factory, SchemalessProtocol.JSON, TimestampUnit.MS)
+                .write("power", List.of("{\"metric\":\"a\"}", "{\"metric\":\"b\"}"));
+
+        verify(taos).write(new String[] {"[{\"metric\":\"a\"},{\"metric\":\"b\"}]"}, SchemalessProtocolType.JSON,
+                SchemalessTimestampType.NOT_CONFIGURED, null, null);
     }
 
     @Test

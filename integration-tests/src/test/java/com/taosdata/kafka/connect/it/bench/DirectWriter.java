@@ -22,9 +22,10 @@ import com.taosdata.jdbc.enums.SchemalessTimestampType;
 import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
- * The baseline the sink is measured against: TDengine's own schemaless writer (taos-jdbcdriver's
- * schemaless write, {@code AbstractConnection.write}) for native and WebSocket URLs, or a plain POST to taosAdapter's InfluxDB endpoint for REST,
- * with {@value #LINES_PER_CALL} lines per call and nothing else. With several threads, each writes its share of the
+ * The baseline the sink is measured against: TDengine's own schemaless writer with {@value #LINES_PER_CALL} lines per
+ * call and nothing else — taos-jdbcdriver's {@code AbstractConnection.write} of a line array for native URLs, its
+ * {@code writeRaw} of the lines joined by line feeds for WebSocket URLs (its array write sends one request per line
+ * there), a plain POST to taosAdapter's InfluxDB endpoint for REST. With several threads, each writes its share of the
  * devices on its own connection, as tasks of a sink would with one partition each.
  */
 final class DirectWriter {
@@ -63,7 +64,7 @@ final class DirectWriter {
                     if (rest) {
                         writeHttp(td, database, share);
                     } else {
-                        writeShare(connection, database, share);
+                        writeShare(connection, share, !td.isNative());
                     }
                     return null;
                 }));
@@ -88,11 +89,17 @@ final class DirectWriter {
         return DriverManager.getConnection(url + database, properties);
     }
 
-    private static void writeShare(Connection connection, String database, List<String> lines) throws Exception {
+    private static void writeShare(Connection connection, List<String> lines, boolean raw) throws Exception {
         AbstractConnection writer = connection.unwrap(AbstractConnection.class);
         for (int from = 0; from < lines.size(); from += LINES_PER_CALL) {
             List<String> chunk = lines.subList(from, Math.min(lines.size(), from + LINES_PER_CALL));
-            writer.write(chunk.toArray(new String[0]), SchemalessProtocolType.LINE, SchemalessTimestampType.NANO_SECONDS, null, null);
+            if (raw) {
+                writer.writeRaw(String.join("\n", chunk), SchemalessProtocolType.LINE,
+                        SchemalessTimestampType.NANO_SECONDS, null, null);
+            } else {
+                writer.write(chunk.toArray(new String[0]), SchemalessProtocolType.LINE,
+                        SchemalessTimestampType.NANO_SECONDS, null, null);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -57,36 +58,40 @@ public final class SourceBenchmark {
             DirectWriter.write(td, DATABASE, SinkBenchmark.meters(rows));
             Measure.say(rows + " rows in " + DATABASE + "." + STABLE + " (100 subtables); TDengine: "
                     + (td.isStandIn() ? "STAND-IN" : td.connectionUrl()));
-            Bench bench = new Bench(worker.rest(), broker, td, rows);
+            Bench bench = new Bench(worker, broker, td, rows);
 
+            Duration jdbcCpuBefore = ownCpu();
             double jdbc = Measure.rate(rows, () -> readAll(td));
-            // The worker's first run compiles its hot paths; measured, it would be charged to the first path.
+            double jdbcCpu = ownCpu().minus(jdbcCpuBefore).toNanos() / 1e3 / rows;
+            // The worker's first run of a format compiles its hot paths (and the broker's for records of that size);
+            // measured, that would be charged to whichever path of the format came first.
             bench.source("warmup", Map.of("read.method", "query", "tasks.max", "1"));
-            double json = bench.source("qjson", Map.of("read.method", "query", "tasks.max", "1", "out.format", "json"));
-            double struct = bench.source("qstruct", Map.of("read.method", "query", "tasks.max", "1",
-                    "out.format", "struct", "value.converter", "org.apache.kafka.connect.json.JsonConverter",
-                    "value.converter.schemas.enable", "false"));
-            double oneTask = bench.source("q1", Map.of("read.method", "query", "tasks.max", "1"));
-            double twoTasks = bench.source("q2", Map.of("read.method", "query", "tasks.max", "2"));
-            double batched = bench.source("qbatch", Map.of("read.method", "query", "tasks.max", "1",
+            bench.source("wjson", Map.of("read.method", "query", "tasks.max", "1", "out.format", "json"));
+            bench.source("wstruct", structSettings());
+            Run json = bench.source("qjson", Map.of("read.method", "query", "tasks.max", "1", "out.format", "json"));
+            Run struct = bench.source("qstruct", structSettings());
+            Run oneTask = bench.source("q1", Map.of("read.method", "query", "tasks.max", "1"));
+            Run twoTasks = bench.source("q2", Map.of("read.method", "query", "tasks.max", "2"));
+            Run batched = bench.source("qbatch", Map.of("read.method", "query", "tasks.max", "1",
                     "fetch.max.rows", "10000", "producer.override.linger.ms", "20",
                     "producer.override.batch.size", "1048576"));
             Measure.header("rows/s", "JDBC");
             Measure.row("plain JDBC read of every row", jdbc, jdbc);
-            Measure.row("source, query mode, 1 task", oneTask, jdbc);
-            Measure.row("source, query mode, 2 tasks", twoTasks, jdbc);
-            Measure.row("... 1 task, out.format=json", json, jdbc);
-            Measure.row("... 1 task, out.format=struct (JsonConverter)", struct, jdbc);
-            Measure.row("... 1 task, fetch 10000, linger 20 ms, batch 1 MB", batched, jdbc);
+            Measure.say(String.format(Locale.ROOT, "    CPU %.2f µs/row (the reading JVM)", jdbcCpu));
+            oneTask.print("source, query mode, 1 task", jdbc);
+            twoTasks.print("source, query mode, 2 tasks", jdbc);
+            json.print("... 1 task, out.format=json", jdbc);
+            struct.print("... 1 task, out.format=struct (JsonConverter)", jdbc);
+            batched.print("... 1 task, fetch 10000, linger 20 ms, batch 1 MB", jdbc);
 
             if (td.offersTmq()) {
-                double subscription = bench.source("sub", Map.of("read.method", "subscription", "tasks.max", "1",
+                Run subscription = bench.source("sub", Map.of("read.method", "subscription", "tasks.max", "1",
                         "subscription.group.id", "bench_" + UUID.randomUUID().toString().replace("-", ""),
                         "subscription.from", "earliest"));
                 double tmq = Measure.rate(rows, () -> drainTmq(td, rows));
                 Measure.header("rows/s", "TMQ");
                 Measure.row("plain TMQ consumer of the same topic", tmq, tmq);
-                Measure.row("source, subscription mode, 1 task", subscription, tmq);
+                subscription.print("source, subscription mode, 1 task", tmq);
                 dropTopic(td);
             } else {
                 Measure.say("subscription mode not measured: TMQ needs a real TDengine over a native or WebSocket URL");
@@ -152,10 +157,33 @@ public final class SourceBenchmark {
         }
     }
 
-    /** Runs the source connector over the rows and times until its Kafka topic holds all of them. */
-    private record Bench(ConnectRest rest, KafkaBroker broker, TDengineTarget td, int rows) {
+    private static Map<String, String> structSettings() {
+        return Map.of("read.method", "query", "tasks.max", "1", "out.format", "struct",
+                "value.converter", "org.apache.kafka.connect.json.JsonConverter",
+                "value.converter.schemas.enable", "false");
+    }
 
-        double source(String prefix, Map<String, String> settings) throws Exception {
+    private static Duration ownCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow();
+    }
+
+    /**
+     * One timed connector path: its rate, and the CPU it cost per row in the Connect worker and in the benchmark's
+     * own JVM (the Kafka broker and the consumer counting the records).
+     */
+    private record Run(double rate, double workerMicrosPerRow, double brokerMicrosPerRow) {
+
+        void print(String path, double baseline) {
+            Measure.row(path, rate, baseline);
+            Measure.say(String.format(Locale.ROOT, "    CPU %.2f µs/row in the worker, %.2f µs/row in broker and counting consumer",
+                    workerMicrosPerRow, brokerMicrosPerRow));
+        }
+    }
+
+    /** Runs the source connector over the rows and times until its Kafka topic holds all of them. */
+    private record Bench(ConnectWorker worker, KafkaBroker broker, TDengineTarget td, int rows) {
+
+        Run source(String prefix, Map<String, String> settings) throws Exception {
             Map<String, String> config = new LinkedHashMap<>(td.connectionConfig());
             config.put("connector.class", "com.taosdata.kafka.connect.source.TDengineSourceConnector");
             config.put("connection.database", DATABASE);
@@ -169,11 +197,17 @@ public final class SourceBenchmark {
             config.putAll(settings);
             String topic = prefix + "-" + DATABASE + "-" + STABLE;
             String name = "bench_source_" + prefix;
-            return Measure.rate(rows, () -> {
+            ConnectRest rest = worker.rest();
+            Duration workerBefore = worker.cpuTime();
+            Duration ownBefore = ownCpu();
+            double rate = Measure.rate(rows, () -> {
                 rest.putConnector(name, config);
                 awaitRecords(topic);
-                rest.deleteConnector(name);
             });
+            double workerCpu = worker.cpuTime().minus(workerBefore).toNanos() / 1e3 / rows;
+            double ownCpu = ownCpu().minus(ownBefore).toNanos() / 1e3 / rows;
+            rest.deleteConnector(name);
+            return new Run(rate, workerCpu, ownCpu);
         }
 
         private void awaitRecords(String topic) throws InterruptedException {

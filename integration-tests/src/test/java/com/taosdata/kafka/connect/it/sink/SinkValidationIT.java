@@ -91,6 +91,10 @@ class SinkValidationIT {
     void wrongCredentialsAtRunTimeFailTheTaskAtOnce() {
         TDengineTarget td = env.tdengine();
         assumeFalse(td.isStandIn(), "the stand-in has one fixed user; set TDENGINE_URL to run this on a real TDengine");
+        // Seen on 3.3.6.13: taosAdapter keeps the connection it opened for a user and password when the task created
+        // its database at start, and goes on accepting that password on it after ALTER USER ... PASS, so a REST write
+        // made after the change is stored. Native and WebSocket writes open their own connection and are refused.
+        assumeFalse(td.isRest(), "taosAdapter keeps accepting a changed password on the connection it pooled for it");
         String user = ItEnvironment.unique("tdc_user");
         String topic = user;
         td.execute("CREATE USER `" + user + "` PASS 'Secret_123'");

@@ -1,0 +1,150 @@
+package com.taosdata.kafka.connect.source.read;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the next batch while Connect sends the last one. Connect converts and produces the records a poll returned
+ * on the task's thread before it polls again; reading TDengine on that thread too left the task's thread doing both
+ * in turn. Here a reader thread polls the wrapped reader and holds at most one batch ready, so reading and sending
+ * overlap and memory stays bounded by one batch beyond what Connect holds.
+ *
+ * <p>Nothing changes for what the wrapped reader promises: its batches are handed out whole and in order, its
+ * positions only describe what it read (Connect commits the offsets of what was sent), and an exception it throws
+ * reaches the task's thread at the next poll, after the batches read before it; the reader thread then stops
+ * reading until the task polls again, as the task's thread itself would have.
+ */
+public final class PrefetchingReader implements SourceReader {
+
+    private static final Logger log = LoggerFactory.getLogger(PrefetchingReader.class);
+
+    private final SourceReader reader;
+    private final long maxWaitMs;
+    private final Thread thread;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    /** The batch read and not yet handed out, or {@code null}. */
+    private List<SourceRecord> ready;
+    /** What the last read threw, not yet handed out; the reader thread waits while it is set. */
+    private Throwable failure;
+    private boolean closed;
+
+    /**
+     * @param maxWaitMs how long {@link #poll} waits for a batch before returning an empty one, so the task's thread
+     *                  regularly gets back to Connect (to pause, stop or commit)
+     */
+    public PrefetchingReader(SourceReader reader, long maxWaitMs, String threadName) {
+        this.reader = reader;
+        this.maxWaitMs = maxWaitMs;
+        this.thread = new Thread(this::readLoop, threadName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public List<SourceRecord> poll() throws InterruptedException {
+        lock.lock();
+        try {
+            long leftNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMs);
+            while (ready == null && failure == null && !closed && leftNanos > 0) {
+                leftNanos = changed.awaitNanos(leftNanos);
+            }
+            if (ready != null) {
+                List<SourceRecord> batch = ready;
+                ready = null;
+                changed.signalAll();
+                return batch;
+            }
+            if (failure != null) {
+                Throwable thrown = failure;
+                failure = null;
+                changed.signalAll();
+                throw rethrow(thrown);
+            }
+            return List.of();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void readLoop() {
+        try {
+            while (awaitRoom()) {
+                List<SourceRecord> batch;
+                try {
+                    batch = reader.poll();
+                } catch (RuntimeException | Error e) {
+                    hand(null, e);
+                    continue;
+                }
+                if (!batch.isEmpty()) {
+                    hand(batch, null);
+                }
+            }
+        } catch (InterruptedException e) {
+            // Nothing in the connector interrupts this thread; whoever did wants it gone, and the task's thread
+            // still returns to Connect within maxWaitMs at every poll.
+            log.warn("source reader thread {} interrupted; it stops reading", Thread.currentThread().getName());
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until the last batch and failure were handed out; {@code false} once closed. */
+    private boolean awaitRoom() throws InterruptedException {
+        lock.lock();
+        try {
+            while ((ready != null || failure != null) && !closed) {
+                changed.await();
+            }
+            return !closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void hand(List<SourceRecord> batch, Throwable thrown) {
+        lock.lock();
+        try {
+            ready = batch;
+            failure = thrown;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable thrown) {
+        if (thrown instanceof Error error) {
+            throw error;
+        }
+        return (RuntimeException) thrown;
+    }
+
+    @Override
+    public void acknowledge(SourceRecord record) {
+        reader.acknowledge(record);
+    }
+
+    /**
+     * Closes the wrapped reader (which closes under a running read once it returns) and ends the reader thread
+     * without waiting for it: Connect's stop must not wait on a read.
+     */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            ready = null;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        reader.close();
+    }
+}

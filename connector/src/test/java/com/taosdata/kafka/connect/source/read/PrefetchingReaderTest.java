@@ -1,0 +1,135 @@
+package com.taosdata.kafka.connect.source.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PrefetchingReaderTest {
+
+    /** A reader whose polls return what the test scripts, one entry per poll, and that counts its polls. */
+    private static final class ScriptedReader implements SourceReader {
+        final BlockingQueue<Object> script = new LinkedBlockingQueue<>();
+        final AtomicInteger polls = new AtomicInteger();
+        final List<SourceRecord> acknowledged = new ArrayList<>();
+        final AtomicBoolean closed = new AtomicBoolean();
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public List<SourceRecord> poll() throws InterruptedException {
+            Object next = script.poll(20, TimeUnit.MILLISECONDS);
+            if (closed.get() || next == null) {
+                return List.of();
+            }
+            polls.incrementAndGet();
+            if (next instanceof RuntimeException e) {
+                throw e;
+            }
+            return (List<SourceRecord>) next;
+        }
+
+        @Override
+        public synchronized void acknowledge(SourceRecord record) {
+            acknowledged.add(record);
+        }
+
+        @Override
+        public void close() {
+            closed.set(true);
+        }
+    }
+
+    private final ScriptedReader reader = new ScriptedReader();
+    private final PrefetchingReader prefetching = new PrefetchingReader(reader, 2_000, "test-reader");
+
+    @AfterEach
+    void close() {
+        prefetching.close();
+    }
+
+    private static List<SourceRecord> batch(String... values) {
+        List<SourceRecord> records = new ArrayList<>();
+        for (String value : values) {
+            records.add(new SourceRecord(Map.of("table", "d0"), Map.of("ts", 1L), "t", null, value));
+        }
+        return records;
+    }
+
+    @Test
+    void batchesAreHandedOutWholeAndInOrder() throws Exception {
+        List<SourceRecord> first = batch("a", "b");
+        List<SourceRecord> second = batch("c");
+        reader.script.add(first);
+        reader.script.add(second);
+        assertThat(prefetching.poll()).isSameAs(first);
+        assertThat(prefetching.poll()).isSameAs(second);
+    }
+
+    @Test
+    void atMostOneBatchIsReadAheadOfTheTask() throws Exception {
+        reader.script.addAll(List.of(batch("a"), batch("b"), batch("c")));
+        awaitPolls(1);
+        Thread.sleep(200);
+        assertThat(reader.polls).as("reads before the task polled").hasValue(1);
+        prefetching.poll();
+        awaitPolls(2);
+        Thread.sleep(200);
+        assertThat(reader.polls).as("reads after the task took one batch").hasValue(2);
+    }
+
+    @Test
+    void aFailureReachesTheTaskAfterTheBatchesReadBeforeItAndReadingGoesOnAfterward() throws Exception {
+        List<SourceRecord> before = batch("a");
+        List<SourceRecord> after = batch("b");
+        ConnectException failure = new ConnectException("querying meters failed");
+        reader.script.addAll(List.of(before, failure, after));
+        assertThat(prefetching.poll()).isSameAs(before);
+        assertThatThrownBy(prefetching::poll).isSameAs(failure);
+        assertThat(prefetching.poll()).isSameAs(after);
+    }
+
+    @Test
+    void aPollWithNothingReadReturnsNothingOnceItsWaitIsOver() throws Exception {
+        PrefetchingReader shortWait = new PrefetchingReader(reader, 50, "test-reader-short");
+        try {
+            assertThat(shortWait.poll()).isEmpty();
+        } finally {
+            shortWait.close();
+        }
+    }
+
+    @Test
+    void closeClosesTheReaderEndsAWaitingPollAndDropsWhatWasReadAhead() throws Exception {
+        reader.script.add(batch("a"));
+        awaitPolls(1);
+        prefetching.close();
+        assertThat(reader.closed).isTrue();
+        assertThat(prefetching.poll()).isEmpty();
+    }
+
+    @Test
+    void acknowledgementsGoToTheReader() {
+        SourceRecord record = batch("a").get(0);
+        prefetching.acknowledge(record);
+        assertThat(reader.acknowledged).containsExactly(record);
+    }
+
+    private void awaitPolls(int polls) {
+        await().atMost(Duration.ofSeconds(5)).untilAtomic(reader.polls, greaterThanOrEqualTo(polls));
+    }
+}
