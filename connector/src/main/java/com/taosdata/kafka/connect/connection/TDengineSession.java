@@ -7,7 +7,6 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-
 /**
  * A connection to one database (or to none), opened when first needed and dropped after a transient failure so the
  * caller's retry reconnects instead of reusing a broken socket. Every connection the connectors keep open lives in one:

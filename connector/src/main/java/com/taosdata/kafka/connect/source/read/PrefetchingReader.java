@@ -5,9 +5,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads the next batch while Connect sends the last one. Connect converts and produces the records a poll returned
@@ -22,11 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PrefetchingReader implements SourceReader {
 
-    private static final Logger log = LoggerFactory.getLogger(PrefetchingReader.class);
-
     private final SourceReader reader;
     private final long maxWaitMs;
-    private final Thread thread;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     /** The batch read and not yet handed out, or {@code null}. */
@@ -42,7 +38,7 @@ public final class PrefetchingReader implements SourceReader {
     public PrefetchingReader(SourceReader reader, long maxWaitMs, String threadName) {
         this.reader = reader;
         this.maxWaitMs = maxWaitMs;
-        this.thread = new Thread(this::readLoop, threadName);
+        Thread thread = new Thread(this::readLoop, threadName);
         thread.setDaemon(true);
         thread.start();
     }
@@ -88,10 +84,10 @@ public final class PrefetchingReader implements SourceReader {
                 }
             }
         } catch (InterruptedException e) {
-            // Nothing in the connector interrupts this thread; whoever did wants it gone, and the task's thread
-            // still returns to Connect within maxWaitMs at every poll.
-            log.warn("source reader thread {} interrupted; it stops reading", Thread.currentThread().getName());
-            Thread.currentThread().interrupt();
+            // Nothing in the connector interrupts this thread. If something did, reading has stopped: the task must
+            // fail saying so rather than poll an idle reader forever.
+            hand(null, new ConnectException("the TDengine reader thread " + Thread.currentThread().getName()
+                    + " was interrupted", e));
         }
     }
 

@@ -12,37 +12,33 @@ import java.util.Map;
  */
 final class AckTracker {
 
-    private static final class Batch {
-        final long id;
-        final Map<TmqPartition, Long> positions;
-        int unacknowledged;
+    /**
+     * One poll's records and the positions after it. Its records carry it ({@link PolledRecord}), so an
+     * acknowledgement finds its batch without a lookup: the producer's network thread acknowledges every record.
+     */
+    static final class Batch {
+        private final Map<TmqPartition, Long> positions;
+        private int unacknowledged;
 
-        Batch(long id, int records, Map<TmqPartition, Long> positions) {
-            this.id = id;
-            this.unacknowledged = records;
-            this.positions = positions;
+        Batch(Map<TmqPartition, Long> positions) {
+            this.positions = Map.copyOf(positions);
         }
     }
 
     private final Deque<Batch> batches = new ArrayDeque<>();
-    private final Map<Long, Batch> byId = new HashMap<>();
-    private long nextId;
 
-    /** Records a poll of {@code records} records after which the consumer stood at {@code positions}. */
-    synchronized long register(int records, Map<TmqPartition, Long> positions) {
+    /** Starts tracking {@code batch}, whose poll handed out {@code records} records built with it. */
+    synchronized void register(Batch batch, int records) {
         if (records <= 0) {
             throw new IllegalArgumentException("a batch needs records");
         }
-        Batch batch = new Batch(nextId++, records, Map.copyOf(positions));
+        batch.unacknowledged = records;
         batches.addLast(batch);
-        byId.put(batch.id, batch);
-        return batch.id;
     }
 
-    synchronized void acknowledge(long batchId) {
-        Batch batch = byId.get(batchId);
-        if (batch == null || batch.unacknowledged == 0) {
-            throw new IllegalStateException("batch " + batchId + " has no unacknowledged record");
+    synchronized void acknowledge(Batch batch) {
+        if (batch.unacknowledged == 0) {
+            throw new IllegalStateException("acknowledging more records than the batch had, or an unregistered batch");
         }
         batch.unacknowledged--;
     }
@@ -51,9 +47,7 @@ final class AckTracker {
     synchronized Map<TmqPartition, Long> takeCommittable() {
         Map<TmqPartition, Long> committable = new HashMap<>();
         while (!batches.isEmpty() && batches.peekFirst().unacknowledged == 0) {
-            Batch done = batches.removeFirst();
-            byId.remove(done.id);
-            committable.putAll(done.positions);
+            committable.putAll(batches.removeFirst().positions);
         }
         return committable;
     }

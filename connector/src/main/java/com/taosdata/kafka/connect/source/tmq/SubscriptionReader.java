@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,8 @@ public final class SubscriptionReader implements SourceReader {
     private final RetryPolicy retry;
     private final Duration pollTimeout;
     private final AckTracker acks = new AckTracker();
-    private final Map<SourceRecord, Long> pending = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** Source partitions by vgroup: one map per vgroup rather than per row. */
+    private final Map<TmqPartition, Map<String, Object>> sourcePartitions = new HashMap<>();
     private final ReaderGuard guard;
     private final Function<Map<String, Object>, Map<String, Object>> storedOffsets;
     /** Each assigned vgroup's position after the last poll: where the next message of that vgroup starts. */
@@ -120,6 +120,9 @@ public final class SubscriptionReader implements SourceReader {
         for (int i = 0; i < rows.size(); i++) {
             lastRow.put(rows.get(i).partition(), i);
         }
+        // Registered only once every record is built: a row that cannot become a record fails the poll, and a batch
+        // whose records never reach Kafka must not hold back the commits after it.
+        AckTracker.Batch batch = new AckTracker.Batch(after);
         List<SourceRecord> records = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             TmqPartition partition = rows.get(i).partition();
@@ -127,11 +130,10 @@ public final class SubscriptionReader implements SourceReader {
             // Before the last row of its vgroup, a record is not the end of a message: if Connect stores its offset
             // (the earlier rows written, the later not yet), a restart must read the whole message again.
             Long position = lastRow.get(partition) == i || !before.containsKey(partition) ? end : before.get(partition);
-            records.add(record(rows.get(i), position));
+            records.add(new PolledRecord(record(rows.get(i), position), batch));
         }
         positions = after;
-        long batch = acks.register(records.size(), after);
-        records.forEach(record -> pending.put(record, batch));
+        acks.register(batch, records.size());
         return records;
     }
 
@@ -157,19 +159,21 @@ public final class SubscriptionReader implements SourceReader {
     }
 
     private Map<String, Object> sourcePartition(TmqPartition tmqPartition) {
-        // Ordered keys, so the serialized partition is the same on every worker (Connect compares it byte for byte).
-        Map<String, Object> partition = new LinkedHashMap<>(4);
-        partition.put("database", database);
-        partition.put("topic", tmqPartition.topic());
-        partition.put("vgroup", tmqPartition.vgroup());
-        return partition;
+        return sourcePartitions.computeIfAbsent(tmqPartition, p -> {
+            // Ordered keys, so the serialized partition is the same on every worker (Connect compares it byte for
+            // byte). Never changed once made: Connect keeps it with every record.
+            Map<String, Object> partition = new LinkedHashMap<>(4);
+            partition.put("database", database);
+            partition.put("topic", p.topic());
+            partition.put("vgroup", p.vgroup());
+            return Collections.unmodifiableMap(partition);
+        });
     }
 
     @Override
     public void acknowledge(SourceRecord record) {
-        Long batch = pending.remove(record);
-        if (batch != null) {
-            acks.acknowledge(batch);
+        if (record instanceof PolledRecord polled) {
+            acks.acknowledge(polled.batch());
         }
     }
 

@@ -123,6 +123,26 @@ class PrefetchingReaderTest {
     }
 
     @Test
+    void aReaderThreadInterruptedWhileReadingFailsTheTaskInsteadOfFallingSilent() throws Exception {
+        SourceReader interrupted = new SourceReader() {
+            @Override
+            public List<SourceRecord> poll() throws InterruptedException {
+                throw new InterruptedException("stop");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        PrefetchingReader failing = new PrefetchingReader(interrupted, 2_000, "test-reader-interrupted");
+        try {
+            assertThatThrownBy(failing::poll).isInstanceOf(ConnectException.class).hasMessageContaining("interrupted");
+        } finally {
+            failing.close();
+        }
+    }
+
+    @Test
     void acknowledgementsGoToTheReader() {
         SourceRecord record = batch("a").get(0);
         prefetching.acknowledge(record);
