@@ -1,5 +1,6 @@
 package com.taosdata.kafka.connect.connection;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
  *   descriptions of the credential codes, which taosc returns unchanged;</li>
  *   <li>WebSocket: no vendor code (0) and the server's code at the start of the text, {@code "(0x357):auth
  *   failure:Authentication failure"} for a wrong password, {@code "0x60b:Timestamp data out of range"} for a
- *   schemaless write, without TDengine's {@code 0x8000} flag;</li>
+ *   schemaless write, without TDengine's {@code 0x8000} flag; TMQ calls put it in the middle, {@code "consumer
+ *   position error, code: (0x4010), message: Assignment or poll interface need to be called first"};</li>
  *   <li>REST: the server's code as the vendor code (nothing to recover).</li>
  * </ul>
  */
@@ -27,7 +29,10 @@ final class DriverMessageCodes {
             "Invalid user name", 0x80000207,
             "Invalid password length", 0x80000208);
 
-    private static final Pattern WEBSOCKET_CODE = Pattern.compile("^\\(?0x([0-9a-fA-F]{1,8})\\)?:");
+    /** Where WebSocket messages carry the server code: at the start, or (TMQ calls) after "code: ". */
+    private static final List<Pattern> WEBSOCKET_CODES = List.of(
+            Pattern.compile("^\\(?0x([0-9a-fA-F]{1,8})\\)?:"),
+            Pattern.compile("error, code: \\(0x([0-9a-fA-F]{1,8})\\), message:"));
 
     private DriverMessageCodes() {
     }
@@ -43,9 +48,11 @@ final class DriverMessageCodes {
             return NATIVE_REASONS.getOrDefault(text, code);
         }
         if (code == 0) {
-            Matcher server = WEBSOCKET_CODE.matcher(message);
-            if (server.find()) {
-                return 0x80000000 | Integer.parseUnsignedInt(server.group(1), 16);
+            for (Pattern pattern : WEBSOCKET_CODES) {
+                Matcher server = pattern.matcher(message);
+                if (server.find()) {
+                    return 0x80000000 | Integer.parseUnsignedInt(server.group(1), 16);
+                }
             }
         }
         return code;

@@ -17,6 +17,11 @@ public final class ErrorCodes {
     /** taos-jdbcdriver's code for every failed native connect: the server's reason is in the message only. */
     public static final int JNI_CONNECT_FAILED = 0x2354;
 
+    /** TMQ: the vgroup does not belong to this consumer (any more). */
+    private static final int TMQ_VGROUP_NOT_ASSIGNED = 0x4008;
+    /** TMQ: "Assignment or poll interface need to be called first". */
+    private static final int TMQ_VGROUP_NOT_READ = 0x4010;
+
     /** The server rejected the user or password: user disabled, invalid user, authentication failure, user not
      * available; or the client refused their length before sending them. */
     private static final Set<Integer> CREDENTIALS = Set.of(0x0315, 0x0351, AUTH_FAILURE, 0x0358, 0x0207, 0x0208);
@@ -102,6 +107,17 @@ public final class ErrorCodes {
     /** Whether {@code code} says a table went away while the source read it: it is then read no more. */
     public static boolean isTableGone(int code) {
         return TABLE_GONE.contains(normalize(code));
+    }
+
+    /**
+     * Whether {@code code} says a TMQ consumer does not know a vgroup's position right now: the vgroup is not (or no
+     * longer) assigned to it (0x4008), or TDengine rebalanced the group and the consumer has not polled the vgroup
+     * since (0x4010: {@code position}, {@code seek} and {@code commit} fail until a poll returns its data). Seen on
+     * 3.3.6.13 over JNI and WebSocket whenever a second consumer joined or left the group.
+     */
+    public static boolean isTmqPositionUnknown(int code) {
+        int normalized = normalize(code);
+        return normalized == TMQ_VGROUP_NOT_ASSIGNED || normalized == TMQ_VGROUP_NOT_READ;
     }
 
     /** The code as TDengine prints it: {@code 0x8000060b} for server codes, {@code 0x2301} for driver codes. */

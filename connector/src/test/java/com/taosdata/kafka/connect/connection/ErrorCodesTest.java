@@ -88,6 +88,18 @@ class ErrorCodesTest {
         assertThat(ErrorCodes.isTableGone(code)).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0x80004008, 0x80004010, 0x4010})
+    void aVgroupGivenAwayOrNotReadSinceARebalanceHasAnUnknownTmqPosition(int code) {
+        assertThat(ErrorCodes.isTmqPositionUnknown(code)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x80004000, 0x80004009, 0x80000529, 0})
+    void otherTmqFailuresAndOutagesDoNotMeanAnUnknownPosition(int code) {
+        assertThat(ErrorCodes.isTmqPositionUnknown(code)).isFalse();
+    }
+
     @Test
     void normalizeStripsTheServerFlag() {
         assertThat(ErrorCodes.normalize(0x80000396)).isEqualTo(0x0396);

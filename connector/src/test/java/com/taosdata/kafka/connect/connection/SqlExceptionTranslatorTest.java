@@ -86,6 +86,18 @@ class SqlExceptionTranslatorTest {
     }
 
     @Test
+    void aWebSocketTmqFailureCarriesTheServerCodeInTheMiddleOfItsText() {
+        TDengineException notRead = SqlExceptionTranslator.translate("reading the TMQ position", new SQLException(
+                "consumer position error, code: (0x4010), message: Assignment or poll interface need to be called first"));
+        TDengineException notAssigned = SqlExceptionTranslator.translate("committing", new SQLException(
+                "consumer commit offset error, code: (0x4008), message: VgId does not belong to this consumer, timing: 143112"));
+
+        assertThat(notRead.code()).isEqualTo(0x80004010);
+        assertThat(notAssigned.code()).isEqualTo(0x80004008);
+        assertThat(notRead.kind()).isEqualTo(ErrorKind.FATAL);
+    }
+
+    @Test
     void aRestConnectRejectedForItsCredentialsHasTheServerCode() {
         TDengineException e = SqlExceptionTranslator.translate("connecting",
                 new SQLException("TDengine ERROR (0x357): sql: select 1, desc: Authentication failure", "", 0x357));

@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.apache.kafka.connect.errors.ConnectException;
@@ -32,12 +35,16 @@ import com.taosdata.kafka.connect.source.table.TableSchema;
  * rows instead of losing them.
  *
  * <p>Records carry the source partition {@code {"database", "topic", "vgroup"}} and the offset
- * {@code {"position": p}}: the vgroup's TMQ position before the record's poll, and on the last record of each vgroup
- * in a poll the position after it. Connect stores the offset of the last record it has safely written, so a stored
- * position is always a message boundary behind which everything reached Kafka: with exactly-once support
- * (records and offsets in one transaction per poll) it is exact. On start the reader moves each assigned vgroup
- * forward to its stored position when that is ahead of what TDengine's consumer group committed, which is the
- * case after a crash between a transaction and the TDengine commit that follows it.
+ * {@code {"position": p}}: the offset of the record's TMQ message (the vgroup's position before it), and on the last
+ * record of each vgroup in a poll the position after it. Connect stores the offset of the last record it has safely
+ * written, so a stored position is always a message boundary behind which everything reached Kafka: with
+ * exactly-once support (records and offsets in one transaction per poll) it is exact.
+ *
+ * <p>TDengine hands a vgroup to a consumer at the group's committed offset, which trails what reached Kafka: the
+ * commit follows Kafka's acknowledgement, and a task killed in between never makes it. So whenever a vgroup becomes
+ * this reader's — at the start, and whenever TDengine rebalances the group because a task joined or left — the reader
+ * moves it forward to the position Connect stored for it, if that is ahead. Rows of a vgroup TDengine has meanwhile
+ * given to another consumer are dropped: their new owner reads them.
  */
 public final class SubscriptionReader implements SourceReader {
 
@@ -57,8 +64,12 @@ public final class SubscriptionReader implements SourceReader {
     private final Map<TmqPartition, Map<String, Object>> sourcePartitions = new HashMap<>();
     private final ReaderGuard guard;
     private final Function<Map<String, Object>, Map<String, Object>> storedOffsets;
-    /** Each assigned vgroup's position after the last poll: where the next message of that vgroup starts. */
-    private Map<TmqPartition, Long> positions = Map.of();
+    /** Vgroups TDengine assigned to this consumer at the last look. */
+    private Set<TmqPartition> assigned = Set.of();
+    /** Assigned vgroups whose starting position was checked against Connect's offsets since they were assigned. */
+    private final Set<TmqPartition> resumed = new HashSet<>();
+    /** Positions Kafka acknowledged that TDengine has not taken yet. */
+    private final Map<TmqPartition, Long> uncommitted = new HashMap<>();
 
     /** {@code storedOffsets} looks up the offset Connect stored for a source partition ({@code null} for none). */
     public SubscriptionReader(TmqConsumer consumer, List<TmqSubscription> subscriptions, String database,
@@ -81,20 +92,30 @@ public final class SubscriptionReader implements SourceReader {
             consumer.subscribe(subscriptions.keySet());
             return null;
         });
-        Map<TmqPartition, Long> assigned = new HashMap<>(retry.call("reading TMQ positions", consumer::positions));
-        assigned.forEach((partition, position) -> {
-            Long stored = storedPosition(partition);
-            if (stored != null && stored > position) {
-                log.info("Resuming TDengine topic {} vgroup {} at position {} stored by Connect (TDengine had {})",
-                        partition.topic(), partition.vgroup(), stored, position);
-                retry.call("seeking " + partition, () -> {
-                    consumer.seek(partition, stored);
-                    return null;
-                });
-                assigned.put(partition, stored);
+        assigned = retry.call("reading the TMQ assignment", consumer::assignment);
+        for (TmqPartition partition : assigned) {
+            OptionalLong position = retry.call("reading the TMQ position of " + partition, () -> consumer.position(partition));
+            // A position the consumer cannot tell yet is checked when the vgroup's first rows arrive.
+            if (position.isPresent()) {
+                moveToStoredPosition(partition, position.getAsLong());
+                resumed.add(partition);
             }
-        });
-        positions = assigned;
+        }
+    }
+
+    /**
+     * Seeks {@code partition} to the position Connect stored when that is ahead of {@code position}; true when it
+     * did. A vgroup the consumer cannot seek now stays where it is: its rows are delivered again, not lost.
+     */
+    private boolean moveToStoredPosition(TmqPartition partition, long position) {
+        Long stored = storedPosition(partition);
+        if (stored == null || stored <= position
+                || !retry.call("seeking " + partition, () -> consumer.seek(partition, stored))) {
+            return false;
+        }
+        log.info("Resuming TDengine topic {} vgroup {} at position {} stored by Connect (TDengine had {})",
+                partition.topic(), partition.vgroup(), stored, position);
+        return true;
     }
 
     private Long storedPosition(TmqPartition partition) {
@@ -114,30 +135,60 @@ public final class SubscriptionReader implements SourceReader {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<TmqPartition, Long> before = positions;
-        Map<TmqPartition, Long> after = retry.call("reading TMQ positions", consumer::positions);
-        Map<TmqPartition, Integer> lastRow = new HashMap<>();
+        assigned = retry.call("reading the TMQ assignment", consumer::assignment);
+        resumed.retainAll(assigned);
+        Map<TmqPartition, Integer> lastRow = new LinkedHashMap<>();
+        Map<TmqPartition, Long> firstOffset = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             lastRow.put(rows.get(i).partition(), i);
+            firstOffset.putIfAbsent(rows.get(i).partition(), rows.get(i).offset());
+        }
+        Set<TmqPartition> dropped = new HashSet<>();
+        Map<TmqPartition, Long> after = new HashMap<>();
+        for (TmqPartition partition : lastRow.keySet()) {
+            if (keepsRowsOf(partition, firstOffset.get(partition))) {
+                retry.call("reading the TMQ position of " + partition, () -> consumer.position(partition))
+                        .ifPresent(position -> after.put(partition, position));
+            } else {
+                dropped.add(partition);
+            }
         }
         // Registered only once every record is built: a row that cannot become a record fails the poll, and a batch
         // whose records never reach Kafka must not hold back the commits after it.
         AckTracker.Batch batch = new AckTracker.Batch(after);
         List<SourceRecord> records = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            TmqPartition partition = rows.get(i).partition();
-            Long end = after.get(partition);
+            TmqRow row = rows.get(i);
+            TmqPartition partition = row.partition();
+            if (dropped.contains(partition)) {
+                continue;
+            }
             // Before the last row of its vgroup, a record is not the end of a message: if Connect stores its offset
             // (the earlier rows written, the later not yet), a restart must read the whole message again.
-            Long position = lastRow.get(partition) == i || !before.containsKey(partition) ? end : before.get(partition);
-            records.add(new PolledRecord(record(rows.get(i), position), batch));
+            long position = lastRow.get(partition) == i ? after.getOrDefault(partition, row.offset()) : row.offset();
+            records.add(new PolledRecord(record(row, position), batch));
         }
-        positions = after;
-        acks.register(batch, records.size());
+        if (!records.isEmpty()) {
+            acks.register(batch, records.size());
+        }
         return records;
     }
 
-    private SourceRecord record(TmqRow tmqRow, Long position) {
+    /**
+     * Whether this poll's rows of {@code partition}, starting at {@code firstOffset}, become records: not when TDengine
+     * gave the vgroup to another consumer meanwhile, nor when it is newly this reader's and Connect stored a position
+     * past them (the reader then moved there, and the next poll reads on from it).
+     */
+    private boolean keepsRowsOf(TmqPartition partition, long firstOffset) {
+        if (!assigned.contains(partition)) {
+            log.debug("Dropping the rows of TDengine topic {} vgroup {}: TDengine gave it to another consumer",
+                    partition.topic(), partition.vgroup());
+            return false;
+        }
+        return !resumed.add(partition) || !moveToStoredPosition(partition, firstOffset);
+    }
+
+    private SourceRecord record(TmqRow tmqRow, long position) {
         TmqSubscription subscription = subscriptions.get(tmqRow.partition().topic());
         if (subscription == null) {
             throw new ConnectException("TMQ returned a row of topic " + tmqRow.partition().topic()
@@ -153,9 +204,8 @@ public final class SubscriptionReader implements SourceReader {
         }
         String table = tmqRow.table() == null ? schema.measurement() : tmqRow.table();
         Row row = Row.fromDriver(schema, table, raw);
-        Map<String, Object> offset = position == null ? Map.of(OFFSET, tmqRow.offset())
-                : Map.of(OFFSET, tmqRow.offset(), POSITION, position);
-        return RowRecords.create(sourcePartition(tmqRow.partition()), offset, subscription.kafkaTopic(), row, formatter);
+        return RowRecords.create(sourcePartition(tmqRow.partition()), Map.of(OFFSET, tmqRow.offset(), POSITION, position),
+                subscription.kafkaTopic(), row, formatter);
     }
 
     private Map<String, Object> sourcePartition(TmqPartition tmqPartition) {
@@ -177,15 +227,16 @@ public final class SubscriptionReader implements SourceReader {
         }
     }
 
-    /** Commits the positions of polls Kafka has fully acknowledged; called on the reading thread. */
+    /**
+     * Commits the positions of polls Kafka has fully acknowledged; called on the reading thread. A vgroup TDengine
+     * gave to another consumer is not committed (its new owner resumes from Connect's offsets); one the consumer
+     * cannot commit until it polls it again, after a rebalance, is committed then.
+     */
     void commitAcknowledged() {
-        Map<TmqPartition, Long> committable = acks.takeCommittable();
-        if (!committable.isEmpty()) {
-            retry.call("committing TMQ offsets", () -> {
-                consumer.commit(committable);
-                return null;
-            });
-        }
+        uncommitted.putAll(acks.takeCommittable());
+        uncommitted.keySet().retainAll(assigned);
+        uncommitted.entrySet().removeIf(entry -> retry.call("committing the TMQ offset of " + entry.getKey(),
+                () -> consumer.commit(entry.getKey(), entry.getValue())));
     }
 
     @Override

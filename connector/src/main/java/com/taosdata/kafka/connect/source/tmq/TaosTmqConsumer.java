@@ -5,9 +5,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 
@@ -16,13 +17,14 @@ import com.taosdata.jdbc.tmq.ConsumerRecords;
 import com.taosdata.jdbc.tmq.OffsetAndMetadata;
 import com.taosdata.jdbc.tmq.TaosConsumer;
 import com.taosdata.jdbc.tmq.TopicPartition;
+import com.taosdata.kafka.connect.connection.ErrorCodes;
 import com.taosdata.kafka.connect.connection.SqlExceptionTranslator;
+import com.taosdata.kafka.connect.connection.TDengineException;
 
 /** {@link TmqConsumer} over taos-jdbcdriver's {@code TaosConsumer} (native or WebSocket). */
 public final class TaosTmqConsumer implements TmqConsumer {
 
     private final TaosConsumer<Map<String, Object>> consumer;
-    private Set<String> topics = Set.of();
 
     public TaosTmqConsumer(Properties properties) {
         try {
@@ -36,7 +38,6 @@ public final class TaosTmqConsumer implements TmqConsumer {
     public void subscribe(Collection<String> topics) {
         try {
             consumer.subscribe(topics);
-            this.topics = Set.copyOf(topics);
         } catch (SQLException e) {
             throw SqlExceptionTranslator.translate("subscribing to " + topics, e);
         }
@@ -70,36 +71,56 @@ public final class TaosTmqConsumer implements TmqConsumer {
     }
 
     @Override
-    public Map<TmqPartition, Long> positions() {
-        Map<TmqPartition, Long> positions = new HashMap<>();
+    public Set<TmqPartition> assignment() {
         try {
-            for (String topic : topics) {
-                consumer.position(topic).forEach((tp, offset) ->
-                        positions.put(new TmqPartition(tp.getTopic(), tp.getVGroupId()), offset));
-            }
+            Set<TmqPartition> assigned = new HashSet<>();
+            consumer.assignment().forEach(tp -> assigned.add(new TmqPartition(tp.getTopic(), tp.getVGroupId())));
+            return assigned;
         } catch (SQLException e) {
-            throw SqlExceptionTranslator.translate("reading TMQ positions", e);
-        }
-        return positions;
-    }
-
-    @Override
-    public void seek(TmqPartition partition, long position) {
-        try {
-            consumer.seek(new TopicPartition(partition.topic(), partition.vgroup()), position);
-        } catch (SQLException e) {
-            throw SqlExceptionTranslator.translate("seeking TMQ " + partition, e);
+            throw SqlExceptionTranslator.translate("reading the TMQ assignment", e);
         }
     }
 
     @Override
-    public void commit(Map<TmqPartition, Long> positions) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        positions.forEach((p, offset) -> offsets.put(new TopicPartition(p.topic(), p.vgroup()), new OffsetAndMetadata(offset)));
+    public OptionalLong position(TmqPartition partition) {
         try {
-            consumer.commitSync(offsets);
+            return OptionalLong.of(consumer.position(topicPartition(partition)));
         } catch (SQLException e) {
-            throw SqlExceptionTranslator.translate("committing TMQ offsets", e);
+            requirePositionUnknown(SqlExceptionTranslator.translate("reading the TMQ position of " + partition, e));
+            return OptionalLong.empty();
+        }
+    }
+
+    @Override
+    public boolean seek(TmqPartition partition, long position) {
+        try {
+            consumer.seek(topicPartition(partition), position);
+            return true;
+        } catch (SQLException e) {
+            requirePositionUnknown(SqlExceptionTranslator.translate("seeking TMQ " + partition, e));
+            return false;
+        }
+    }
+
+    @Override
+    public boolean commit(TmqPartition partition, long position) {
+        try {
+            consumer.commitSync(Map.of(topicPartition(partition), new OffsetAndMetadata(position)));
+            return true;
+        } catch (SQLException e) {
+            requirePositionUnknown(SqlExceptionTranslator.translate("committing the TMQ offset of " + partition, e));
+            return false;
+        }
+    }
+
+    private static TopicPartition topicPartition(TmqPartition partition) {
+        return new TopicPartition(partition.topic(), partition.vgroup());
+    }
+
+    /** Throws {@code failure} unless it says this consumer cannot handle the vgroup's position now. */
+    private static void requirePositionUnknown(TDengineException failure) {
+        if (!ErrorCodes.isTmqPositionUnknown(failure.code())) {
+            throw failure;
         }
     }
 

@@ -6,34 +6,66 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 
 import com.taosdata.kafka.connect.connection.TDengineException;
 
-/** A TMQ consumer serving scripted polls; its position moves past each poll, and every commit is recorded. */
+/**
+ * A TMQ consumer serving scripted polls, as TDengine's behaves: a poll assigns the vgroups it returns rows of and
+ * moves their positions past them; a vgroup whose position is unknown (not read since a rebalance, or given away)
+ * cannot be positioned, sought or committed. Every seek and commit is recorded.
+ */
 final class FakeTmqConsumer implements TmqConsumer {
 
-    final List<Map<TmqPartition, Long>> commits = new ArrayList<>();
+    final List<Map.Entry<TmqPartition, Long>> commits = new ArrayList<>();
     final List<String> subscribed = new ArrayList<>();
     final Map<TmqPartition, Long> seeks = new HashMap<>();
-    private final Deque<Object> polls = new ArrayDeque<>();
+    private final Deque<Poll> polls = new ArrayDeque<>();
+    private final Set<TmqPartition> assignment = new HashSet<>();
+    /** Positions the consumer knows, of assigned vgroups read since they were assigned. */
     private final Map<TmqPartition, Long> positions = new HashMap<>();
     boolean closed;
 
+    private record Poll(List<TmqRow> rows, TDengineException failure, Runnable afterwards) {
+    }
+
     FakeTmqConsumer thenRows(TmqRow... rows) {
-        polls.addLast(List.of(rows));
+        return thenRowsThen(() -> { }, rows);
+    }
+
+    /** A poll returning {@code rows}, after which {@code change} happens (a rebalance, say) before anything else. */
+    FakeTmqConsumer thenRowsThen(Runnable change, TmqRow... rows) {
+        polls.addLast(new Poll(List.of(rows), null, change));
+        return this;
+    }
+
+    FakeTmqConsumer thenFail(TDengineException failure) {
+        polls.addLast(new Poll(List.of(), failure, () -> { }));
         return this;
     }
 
     /** A vgroup assigned to this consumer at {@code position}, as after a subscription. */
     FakeTmqConsumer assigned(TmqPartition partition, long position) {
+        assignment.add(partition);
         positions.put(partition, position);
         return this;
     }
 
-    FakeTmqConsumer thenFail(TDengineException failure) {
-        polls.addLast(failure);
+    /** A vgroup assigned to this consumer by a rebalance, its position unknown until a poll returns its rows. */
+    FakeTmqConsumer rebalanced(TmqPartition partition) {
+        assignment.add(partition);
+        positions.remove(partition);
+        return this;
+    }
+
+    /** A vgroup TDengine gave to another consumer. */
+    FakeTmqConsumer revoked(TmqPartition partition) {
+        assignment.remove(partition);
+        positions.remove(partition);
         return this;
     }
 
@@ -43,31 +75,50 @@ final class FakeTmqConsumer implements TmqConsumer {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<TmqRow> poll(Duration timeout) {
-        Object next = polls.pollFirst();
-        if (next instanceof TDengineException) {
-            throw (TDengineException) next;
+        Poll next = polls.pollFirst();
+        if (next == null) {
+            return List.of();
         }
-        List<TmqRow> rows = next == null ? List.of() : (List<TmqRow>) next;
-        rows.forEach(row -> positions.merge(row.partition(), row.offset() + 1, Math::max));
-        return rows;
+        if (next.failure() != null) {
+            throw next.failure();
+        }
+        for (TmqRow row : next.rows()) {
+            assignment.add(row.partition());
+            positions.merge(row.partition(), row.offset() + 1, Math::max);
+        }
+        next.afterwards().run();
+        return next.rows();
     }
 
     @Override
-    public Map<TmqPartition, Long> positions() {
-        return Map.copyOf(positions);
+    public Set<TmqPartition> assignment() {
+        return Set.copyOf(assignment);
     }
 
     @Override
-    public void seek(TmqPartition partition, long position) {
+    public OptionalLong position(TmqPartition partition) {
+        Long position = positions.get(partition);
+        return position == null ? OptionalLong.empty() : OptionalLong.of(position);
+    }
+
+    @Override
+    public boolean seek(TmqPartition partition, long position) {
+        if (!positions.containsKey(partition)) {
+            return false;
+        }
         seeks.put(partition, position);
         positions.put(partition, position);
+        return true;
     }
 
     @Override
-    public void commit(Map<TmqPartition, Long> committed) {
-        commits.add(Map.copyOf(committed));
+    public boolean commit(TmqPartition partition, long position) {
+        if (!positions.containsKey(partition)) {
+            return false;
+        }
+        commits.add(Map.entry(partition, position));
+        return true;
     }
 
     @Override

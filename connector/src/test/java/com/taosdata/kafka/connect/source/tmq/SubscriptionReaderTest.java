@@ -93,13 +93,115 @@ class SubscriptionReaderTest {
     }
 
     @Test
-    void aVgroupFirstSeenAfterTheStartHasOnlyThePositionAfterItsPoll() throws Exception {
+    void aRowBeforeTheLastOfItsVgroupCarriesItsMessagesOffset() throws Exception {
         reader.start();
         consumer.thenRows(row(1, 7, "d1001", 1000, 5), row(1, 7, "d1003", 1000, 7))
                 .thenRows(row(1, 8, "d1001", 2000, 5), row(1, 8, "d1003", 2000, 7));
 
-        assertThat(reader.poll()).extracting(r -> (Object) r.sourceOffset().get("position")).containsExactly(8L, 8L);
+        assertThat(reader.poll()).extracting(r -> (Object) r.sourceOffset().get("position")).containsExactly(7L, 8L);
         assertThat(reader.poll()).extracting(r -> (Object) r.sourceOffset().get("position")).containsExactly(8L, 9L);
+    }
+
+    @Test
+    void theLastRowOfAVgroupWhosePositionIsUnknownAfterThePollCarriesItsMessagesOffset() throws Exception {
+        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
+        consumer.thenRowsThen(() -> consumer.rebalanced(vgroup1), row(1, 7, "d1001", 1000, 5));
+
+        List<SourceRecord> records = reader.poll();
+
+        assertThat(records).extracting(r -> (Object) r.sourceOffset().get("position")).containsExactly(7L);
+        reader.acknowledge(records.get(0));
+        reader.poll();
+        assertThat(consumer.commits).isEmpty();
+    }
+
+    @Test
+    void aVgroupARebalanceGivesThisTaskResumesWhereConnectStoredIt() throws Exception {
+        consumer.assigned(new TmqPartition(TOPIC, 1), 5);
+        reader.start();
+        // Another task read vgroup 2 up to 12 and Kafka has it; TDengine's group had committed only 9.
+        connectOffsets.put(serialized(partition(2)), Map.of("offset", 11L, "position", 12L));
+        consumer.thenRows(row(1, 5, "d1001", 1000, 5), row(2, 9, "d1002", 900, 6), row(2, 10, "d1002", 1000, 6))
+                .thenRows(row(2, 12, "d1002", 3000, 8));
+
+        assertThat(reader.poll()).extracting(SourceRecord::key).containsExactly("d1001");
+        assertThat(consumer.seeks).containsExactly(Map.entry(new TmqPartition(TOPIC, 2), 12L));
+        assertThat(reader.poll()).extracting(r -> (Object) r.sourceOffset().get("position")).containsExactly(13L);
+    }
+
+    @Test
+    void aVgroupARebalanceGivesThisTaskKeepsItsRowsWhenConnectStoredNothingPastThem() throws Exception {
+        connectOffsets.put(serialized(partition(2)), Map.of("offset", 8L, "position", 9L));
+        consumer.thenRows(row(2, 9, "d1002", 1000, 6));
+
+        assertThat(reader.poll()).hasSize(1);
+        assertThat(consumer.seeks).isEmpty();
+    }
+
+    @Test
+    void aVgroupPositionUnknownAtTheStartIsResumedAtItsFirstRows() throws Exception {
+        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
+        consumer.rebalanced(vgroup1);
+        connectOffsets.put(serialized(partition(1)), Map.of("offset", 7L, "position", 8L));
+        reader.start();
+        assertThat(consumer.seeks).isEmpty();
+        consumer.thenRows(row(1, 5, "d1001", 1000, 5));
+
+        assertThat(reader.poll()).isEmpty();
+        assertThat(consumer.seeks).containsExactly(Map.entry(vgroup1, 8L));
+    }
+
+    @Test
+    void rowsOfAVgroupTakenAwayDuringThePollAreLeftToItsNewOwner() throws Exception {
+        TmqPartition vgroup2 = new TmqPartition(TOPIC, 2);
+        consumer.thenRowsThen(() -> consumer.revoked(vgroup2), row(1, 7, "d1001", 1000, 5), row(2, 3, "d1002", 1000, 6));
+
+        assertThat(reader.poll()).extracting(SourceRecord::key).containsExactly("d1001");
+    }
+
+    @Test
+    void aVgroupThatComesBackIsResumedAgain() throws Exception {
+        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
+        consumer.thenRows(row(1, 7, "d1001", 1000, 5), row(2, 3, "d1002", 1000, 6))
+                .thenRowsThen(() -> consumer.revoked(vgroup1), row(2, 4, "d1002", 2000, 6))
+                .thenRows(row(1, 8, "d1001", 2000, 5));
+        assertThat(reader.poll()).hasSize(2);
+        reader.poll();
+        // Meanwhile its other owner wrote up to 20.
+        connectOffsets.put(serialized(partition(1)), Map.of("offset", 19L, "position", 20L));
+
+        assertThat(reader.poll()).isEmpty();
+        assertThat(consumer.seeks).containsExactly(Map.entry(vgroup1, 20L));
+    }
+
+    @Test
+    void aPositionTheConsumerCannotCommitAfterARebalanceIsCommittedOnceItReadsTheVgroupAgain() throws Exception {
+        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
+        consumer.thenRows(row(1, 7, "d1001", 1000, 5))
+                .thenRows(row(2, 3, "d1002", 1000, 6))
+                .thenRows(row(1, 8, "d1001", 2000, 5));
+        reader.acknowledge(reader.poll().get(0));
+        consumer.rebalanced(vgroup1);
+        reader.poll();
+        assertThat(consumer.commits).isEmpty();
+
+        reader.poll();
+        reader.poll();
+
+        assertThat(consumer.commits).containsExactly(Map.entry(vgroup1, 8L));
+    }
+
+    @Test
+    void aPositionOfAVgroupGivenAwayIsNotCommitted() throws Exception {
+        TmqPartition vgroup2 = new TmqPartition(TOPIC, 2);
+        consumer.thenRows(row(1, 7, "d1001", 1000, 5), row(2, 3, "d1002", 1000, 6))
+                .thenRowsThen(() -> consumer.revoked(vgroup2), row(1, 8, "d1001", 2000, 5));
+        List<SourceRecord> records = reader.poll();
+        records.forEach(reader::acknowledge);
+        consumer.revoked(vgroup2);
+        reader.poll();
+
+        assertThat(consumer.commits).containsExactly(Map.entry(new TmqPartition(TOPIC, 1), 8L));
     }
 
     @Test
@@ -132,7 +234,8 @@ class SubscriptionReaderTest {
         assertThat(consumer.commits).isEmpty();
         reader.acknowledge(records.get(0));
         reader.poll();
-        assertThat(consumer.commits).containsExactly(Map.of(new TmqPartition(TOPIC, 1), 8L, new TmqPartition(TOPIC, 2), 4L));
+        assertThat(consumer.commits).containsExactlyInAnyOrder(
+                Map.entry(new TmqPartition(TOPIC, 1), 8L), Map.entry(new TmqPartition(TOPIC, 2), 4L));
     }
 
     @Test
@@ -145,7 +248,7 @@ class SubscriptionReaderTest {
         assertThat(consumer.commits).isEmpty();
         reader.acknowledge(first.get(0));
         reader.poll();
-        assertThat(consumer.commits).containsExactly(Map.of(new TmqPartition(TOPIC, 1), 9L));
+        assertThat(consumer.commits).containsExactly(Map.entry(new TmqPartition(TOPIC, 1), 9L));
     }
 
     @Test
@@ -153,7 +256,7 @@ class SubscriptionReaderTest {
         consumer.thenRows(row(1, 7, "d1001", 1000, 5));
         reader.acknowledge(reader.poll().get(0));
         reader.close();
-        assertThat(consumer.commits).containsExactly(Map.of(new TmqPartition(TOPIC, 1), 8L));
+        assertThat(consumer.commits).containsExactly(Map.entry(new TmqPartition(TOPIC, 1), 8L));
         assertThat(consumer.closed).isTrue();
         assertThat(reader.poll()).isEmpty();
     }

@@ -17,8 +17,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import com.taosdata.jdbc.tmq.ConsumerRecord;
-import com.taosdata.jdbc.tmq.MapDeserializer;
-import com.taosdata.jdbc.tmq.TMQConstants;
 import com.taosdata.jdbc.tmq.TaosConsumer;
 import com.taosdata.kafka.connect.it.harness.ConnectRest;
 import com.taosdata.kafka.connect.it.harness.ConnectWorker;
@@ -60,43 +58,64 @@ public final class SourceBenchmark {
                     + (td.isStandIn() ? "STAND-IN" : td.connectionUrl()));
             Bench bench = new Bench(worker, broker, td, rows);
 
-            Duration jdbcCpuBefore = ownCpu();
-            double jdbc = Measure.rate(rows, () -> readAll(td));
-            double jdbcCpu = ownCpu().minus(jdbcCpuBefore).toNanos() / 1e3 / rows;
+            List<String> modes = List.of(System.getProperty("bench.modes", "query,subscription").split(","));
             // The worker's first run of a format compiles its hot paths (and the broker's for records of that size);
             // measured, that would be charged to whichever path of the format came first.
             bench.source("warmup", Map.of("read.method", "query", "tasks.max", "1"));
-            bench.source("wjson", Map.of("read.method", "query", "tasks.max", "1", "out.format", "json"));
-            bench.source("wstruct", structSettings());
-            Run json = bench.source("qjson", Map.of("read.method", "query", "tasks.max", "1", "out.format", "json"));
-            Run struct = bench.source("qstruct", structSettings());
-            Run oneTask = bench.source("q1", Map.of("read.method", "query", "tasks.max", "1"));
-            Run twoTasks = bench.source("q2", Map.of("read.method", "query", "tasks.max", "2"));
-            Run batched = bench.source("qbatch", Map.of("read.method", "query", "tasks.max", "1",
-                    "fetch.max.rows", "10000", "producer.override.linger.ms", "20",
-                    "producer.override.batch.size", "1048576"));
-            Measure.header("rows/s", "JDBC");
-            Measure.row("plain JDBC read of every row", jdbc, jdbc);
-            Measure.say(String.format(Locale.ROOT, "    CPU %.2f µs/row (the reading JVM)", jdbcCpu));
-            oneTask.print("source, query mode, 1 task", jdbc);
-            twoTasks.print("source, query mode, 2 tasks", jdbc);
-            json.print("... 1 task, out.format=json", jdbc);
-            struct.print("... 1 task, out.format=struct (JsonConverter)", jdbc);
-            batched.print("... 1 task, fetch 10000, linger 20 ms, batch 1 MB", jdbc);
-
-            if (td.offersTmq()) {
-                Run subscription = bench.source("sub", Map.of("read.method", "subscription", "tasks.max", "1",
-                        "subscription.group.id", "bench_" + UUID.randomUUID().toString().replace("-", ""),
-                        "subscription.from", "earliest"));
-                double tmq = Measure.rate(rows, () -> drainTmq(td, rows));
-                Measure.header("rows/s", "TMQ");
-                Measure.row("plain TMQ consumer of the same topic", tmq, tmq);
-                subscription.print("source, subscription mode, 1 task", tmq);
-                dropTopic(td);
-            } else {
-                Measure.say("subscription mode not measured: TMQ needs a real TDengine over a native or WebSocket URL");
+            if (modes.contains("query")) {
+                measureQueryMode(td, bench, rows);
+            }
+            if (modes.contains("subscription")) {
+                measureSubscriptionMode(td, bench, rows);
             }
         }
+    }
+
+    /** Subscription mode against a plain TMQ consumer draining the same TDengine topic. */
+    private static void measureSubscriptionMode(TDengineTarget td, Bench bench, int rows) throws Exception {
+        if (td.offersTmq()) {
+            // Warms up the worker's TMQ consumer path first, as the warm-up above did for query mode.
+            bench.source("wsub", subscriptionSettings());
+            Run subscription = bench.source("sub", subscriptionSettings());
+            double tmq = Measure.rate(rows, () -> drainTmq(td, rows));
+            Measure.header("rows/s", "TMQ");
+            Measure.row("plain TMQ consumer of the same topic", tmq, tmq);
+            subscription.print("source, subscription mode, 1 task", tmq);
+            dropTopic(td);
+        } else {
+            Measure.say("subscription mode not measured: TMQ needs a real TDengine over a native or WebSocket URL");
+        }
+    }
+
+    /** Subscription mode, 1 task, in a consumer group of its own that starts at the topic's first row. */
+    private static Map<String, String> subscriptionSettings() {
+        return Map.of("read.method", "subscription", "tasks.max", "1",
+                "subscription.group.id", "bench_" + UUID.randomUUID().toString().replace("-", ""),
+                "subscription.from", "earliest");
+    }
+
+    /** Query mode in every format and setting, against a plain JDBC read of the same rows. */
+    private static void measureQueryMode(TDengineTarget td, Bench bench, int rows) throws Exception {
+        Duration jdbcCpuBefore = ownCpu();
+        double jdbc = Measure.rate(rows, () -> readAll(td));
+        double jdbcCpu = ownCpu().minus(jdbcCpuBefore).toNanos() / 1e3 / rows;
+        bench.source("wjson", Map.of("read.method", "query", "tasks.max", "1", "out.format", "json"));
+        bench.source("wstruct", structSettings());
+        Run json = bench.source("qjson", Map.of("read.method", "query", "tasks.max", "1", "out.format", "json"));
+        Run struct = bench.source("qstruct", structSettings());
+        Run oneTask = bench.source("q1", Map.of("read.method", "query", "tasks.max", "1"));
+        Run twoTasks = bench.source("q2", Map.of("read.method", "query", "tasks.max", "2"));
+        Run batched = bench.source("qbatch", Map.of("read.method", "query", "tasks.max", "1",
+                "fetch.max.rows", "10000", "producer.override.linger.ms", "20",
+                "producer.override.batch.size", "1048576"));
+        Measure.header("rows/s", "JDBC");
+        Measure.row("plain JDBC read of every row", jdbc, jdbc);
+        Measure.say(String.format(Locale.ROOT, "    CPU %.2f µs/row (the reading JVM)", jdbcCpu));
+        oneTask.print("source, query mode, 1 task", jdbc);
+        twoTasks.print("source, query mode, 2 tasks", jdbc);
+        json.print("... 1 task, out.format=json", jdbc);
+        struct.print("... 1 task, out.format=struct (JsonConverter)", jdbc);
+        batched.print("... 1 task, fetch 10000, linger 20 ms, batch 1 MB", jdbc);
     }
 
     private static void readAll(TDengineTarget td) throws Exception {
@@ -113,18 +132,8 @@ public final class SourceBenchmark {
 
     /** Reads every row of the connector's TDengine topic as maps, as subscription mode does, in a new group. */
     private static void drainTmq(TDengineTarget td, int rows) throws Exception {
-        Properties properties = new Properties();
-        properties.setProperty(TMQConstants.CONNECT_TYPE, td.isNative() ? "jni" : "ws");
-        properties.setProperty(TMQConstants.CONNECT_IP, td.host());
-        properties.setProperty(TMQConstants.CONNECT_PORT, Integer.toString(td.port()));
-        properties.setProperty(TMQConstants.BOOTSTRAP_SERVERS, td.host() + ":" + td.port());
-        properties.setProperty(TMQConstants.CONNECT_USER, td.user());
-        properties.setProperty(TMQConstants.CONNECT_PASS, td.password());
-        properties.setProperty(TMQConstants.GROUP_ID, "bench_plain_" + UUID.randomUUID().toString().replace("-", ""));
-        properties.setProperty(TMQConstants.ENABLE_AUTO_COMMIT, "false");
-        properties.setProperty(TMQConstants.AUTO_OFFSET_RESET, "earliest");
-        properties.setProperty(TMQConstants.VALUE_DESERIALIZER, MapDeserializer.class.getName());
-        try (TaosConsumer<Map<String, Object>> consumer = new TaosConsumer<>(properties)) {
+        try (TaosConsumer<Map<String, Object>> consumer = new TaosConsumer<>(td.tmqConsumerProperties(
+                "bench_plain_" + UUID.randomUUID().toString().replace("-", ""), "bench-plain"))) {
             consumer.subscribe(List.of(TMQ_TOPIC));
             int seen = 0;
             long values = 0;

@@ -18,6 +18,8 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.taosdata.jdbc.tmq.MapDeserializer;
+import com.taosdata.jdbc.tmq.TMQConstants;
 import com.taosdata.kafka.connect.standin.TDengineStandIn;
 
 /**
@@ -88,6 +90,26 @@ public final class TDengineTarget implements AutoCloseable {
     /** Whether this TDengine offers TMQ subscriptions: a real server over a native or WebSocket URL. */
     public boolean offersTmq() {
         return !isStandIn() && !isRest();
+    }
+
+    /**
+     * Properties of a taos-jdbcdriver {@code TaosConsumer} of this TDengine (see {@link #offersTmq()}): consumer group
+     * {@code groupId}, starting at the earliest row, rows as column maps, no automatic commits.
+     */
+    public Properties tmqConsumerProperties(String groupId, String clientId) {
+        Properties properties = new Properties();
+        properties.setProperty(TMQConstants.CONNECT_TYPE, isNative() ? "jni" : "ws");
+        properties.setProperty(TMQConstants.CONNECT_IP, host);
+        properties.setProperty(TMQConstants.CONNECT_PORT, Integer.toString(port));
+        properties.setProperty(TMQConstants.BOOTSTRAP_SERVERS, host + ":" + port);
+        properties.setProperty(TMQConstants.CONNECT_USER, user);
+        properties.setProperty(TMQConstants.CONNECT_PASS, password);
+        properties.setProperty(TMQConstants.GROUP_ID, groupId);
+        properties.setProperty(TMQConstants.CLIENT_ID, clientId);
+        properties.setProperty(TMQConstants.ENABLE_AUTO_COMMIT, "false");
+        properties.setProperty(TMQConstants.AUTO_OFFSET_RESET, "earliest");
+        properties.setProperty(TMQConstants.VALUE_DESERIALIZER, MapDeserializer.class.getName());
+        return properties;
     }
 
     /** The value of {@code connection.url} for connectors writing to this TDengine. */

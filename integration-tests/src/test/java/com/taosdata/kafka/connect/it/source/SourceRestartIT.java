@@ -6,13 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
@@ -25,7 +22,6 @@ import com.taosdata.kafka.connect.it.harness.ConnectRest;
 import com.taosdata.kafka.connect.it.harness.ConnectWorker;
 import com.taosdata.kafka.connect.it.harness.ItEnvironment;
 import com.taosdata.kafka.connect.it.harness.TDengineTarget;
-import com.taosdata.kafka.connect.it.source.Meters.Reading;
 
 /**
  * Exactly-once delivery in both read methods: rows are inserted all along while the worker running the connector is
@@ -35,8 +31,6 @@ import com.taosdata.kafka.connect.it.source.Meters.Reading;
  */
 class SourceRestartIT {
 
-    private static final List<String> TABLES = List.of("d1", "d2", "d3");
-    private static final int ROWS_PER_INSERT = 2;
 
     @ParameterizedTest(name = "read.method={0}")
     @ValueSource(strings = {"query", "subscription"})
@@ -53,32 +47,13 @@ class SourceRestartIT {
         String topic = SourceConfigs.topic(group, database, Meters.STABLE);
         Meters.create(td, database);
         long base = Meters.baseTs();
-        Inserter inserter = new Inserter(td, database, base);
+        RowInserter inserter = new RowInserter(td, database, base);
         inserter.insertOnce();
 
-        Map<String, String> overrides = new LinkedHashMap<>();
-        overrides.put("exactly.once.source.support", "enabled");
-        // The killed worker's tasks are reassigned once its session expired and this delay passed.
-        overrides.put("session.timeout.ms", "6000");
-        overrides.put("scheduled.rebalance.max.delay.ms", "1000");
-        // Lets the connector shorten its producers' transaction timeout (below).
-        overrides.put("connector.client.config.override.policy", "All");
+        Map<String, String> overrides = ExactlyOnceStream.workerOverrides();
         String bootstrap = env.broker().bootstrapServers();
 
-        Map<String, String> config = SourceConfigs.query(td, database, Meters.STABLE, group, "json");
-        config.put("tasks.max", "2");
-        config.put("data.precision", "ms");
-        config.put("poll.interval.ms", "200");
-        if (subscription) {
-            config.put("read.method", "subscription");
-            config.put("subscription.group.id", group);
-            config.put("subscription.from", "earliest");
-        }
-        // Fails the connector instead of silently running at-least-once if exactly-once were not available.
-        config.put("exactly.once.support", "required");
-        // A worker killed mid-transaction leaves that transaction open, and the new worker started nothing until the
-        // broker aborted it (seen: a minute, the producers' default transaction timeout).
-        config.put("producer.override.transaction.timeout.ms", "5000");
+        Map<String, String> config = ExactlyOnceStream.connectorConfig(td, database, group, readMethod, 2);
 
         Thread inserting = new Thread(inserter, "source-restart-inserter");
         try (ConnectWorker first = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, bootstrap, group, group + "-w1", overrides)) {
@@ -99,33 +74,13 @@ class SourceRestartIT {
                     inserter.stop();
                     inserting.join(10_000);
                     assertThat(inserter.failure()).as("inserting rows").isNull();
-                    List<Key> inserted = inserter.inserted();
+                    List<RowKey> inserted = inserter.inserted();
                     System.out.printf("[tdconnect-it] %d rows in the topic when the worker was killed, %d rows inserted in all%n",
                             atKill, inserted.size());
                     assertThat(inserted.size()).as("rows inserted after the kill").isGreaterThan(insertedAtKill);
 
-                    await().atMost(Duration.ofSeconds(30)).until(() -> reader.count() >= inserted.size());
-                    // Then the topic must stop growing, so that a row repeated late would be counted too.
-                    AtomicInteger lastCount = new AtomicInteger(-1);
-                    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(15))
-                            .until(() -> {
-                                int count = reader.count();
-                                return count == lastCount.getAndSet(count);
-                            });
-                    List<ConsumerRecord<byte[], byte[]>> records = reader.poll();
-                    List<Key> read = records.stream().map(Key::of).toList();
-                    Map<Key, List<Long>> positions = new LinkedHashMap<>();
-                    records.forEach(r -> positions.computeIfAbsent(Key.of(r), k -> new ArrayList<>()).add(r.offset()));
-                    assertThat(positions.entrySet().stream().filter(e -> e.getValue().size() > 1)
-                            .map(e -> e.getKey() + " at offsets " + e.getValue()).toList())
-                            .as("rows in the topic more than once (%d records, %d rows inserted, %d records when the worker "
-                                    + "was killed)", records.size(), inserted.size(), atKill)
-                            .isEmpty();
-                    assertThat(read).as("every inserted row, once").containsExactlyInAnyOrderElementsOf(inserted);
-                    for (String table : TABLES) {
-                        List<Long> order = read.stream().filter(k -> k.table().equals(table)).map(Key::ts).toList();
-                        assertThat(order).as("timestamps of %s in topic order", table).isSorted();
-                    }
+                    ExactlyOnceStream.assertEveryRowOnceInOrder(reader, inserted,
+                            atKill + " records when the worker was killed");
                     assertThat(second.rest().taskStates(connector)).containsExactly("RUNNING", "RUNNING");
                     second.rest().deleteConnector(connector);
                 }
@@ -167,72 +122,6 @@ class SourceRestartIT {
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("connector " + connector + " does not run both tasks on " + worker.name()
                     + "; last status: " + last.get() + "; worker log:\n" + worker.logTail(), e);
-        }
-    }
-
-    /** A row as the test identifies it: subtable and timestamp. */
-    private record Key(String table, long ts) {
-        static Key of(ConsumerRecord<byte[], byte[]> record) {
-            JsonNode row = QuerySourceIT.json(record);
-            assertThat(QuerySourceIT.key(record)).as("record key of %s", row).isEqualTo(row.path("table").asText());
-            return new Key(row.path("table").asText(), row.path("ts").asLong());
-        }
-    }
-
-    /** Inserts {@value #ROWS_PER_INSERT} rows into each subtable every 50 ms until stopped, remembering what TDengine accepted. */
-    private static final class Inserter implements Runnable {
-
-        private final TDengineTarget td;
-        private final String database;
-        private final long base;
-        private final List<Key> inserted = Collections.synchronizedList(new ArrayList<>());
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
-        private volatile boolean stopped;
-        private int next;
-
-        Inserter(TDengineTarget td, String database, long base) {
-            this.td = td;
-            this.database = database;
-            this.base = base;
-        }
-
-        void insertOnce() {
-            for (int t = 0; t < TABLES.size(); t++) {
-                List<Reading> rows = Meters.rows(TABLES.get(t), "site " + t, t, base, next, ROWS_PER_INSERT);
-                Meters.insert(td, database, rows);
-                rows.forEach(r -> inserted.add(new Key(r.table(), r.ts())));
-            }
-            next += ROWS_PER_INSERT;
-        }
-
-        @Override
-        public void run() {
-            try {
-                // Rows are one second apart from an hour ago: 1800 batches stay in the past, where query mode reads.
-                while (!stopped && next < 3600 - ROWS_PER_INSERT) {
-                    insertOnce();
-                    // Paces the stream so that it spans the kill and the takeover.
-                    Thread.sleep(50);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                failure.set(e);
-            }
-        }
-
-        void stop() {
-            stopped = true;
-        }
-
-        List<Key> inserted() {
-            synchronized (inserted) {
-                return List.copyOf(inserted);
-            }
-        }
-
-        Throwable failure() {
-            return failure.get();
         }
     }
 }
