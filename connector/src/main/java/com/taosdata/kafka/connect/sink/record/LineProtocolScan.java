@@ -46,9 +46,33 @@ final class LineProtocolScan {
      * set (TDengine rejects such a line, which a timestamp would not change).
      */
     static int timestampMissingAt(String line) {
+        if (endsWithTimestamp(line)) {
+            return -1;
+        }
         LineProtocolScan scan = new LineProtocolScan(line, 0);
         scan.end();
         return scan.fieldSetEnd >= 0 && !scan.timestamp ? scan.fieldSetEnd : -1;
+    }
+
+    /**
+     * Whether {@code line} ends in digits after unescaped spaces that follow something other than whitespace: in valid
+     * line protocol only a timestamp does (a field set ends in a quote or in a value glued to its {@code =}), so most
+     * lines are decided without a scan. A line that is not valid line protocol and ends so is left as it is, which is
+     * what the scan decides too, except for one TDengine reads as timestamp-less because other whitespace stands
+     * where its timestamp should start, with more after it ({@code m f=1 \tx 9}).
+     */
+    private static boolean endsWithTimestamp(String line) {
+        int i = line.length() - 1;
+        while (i >= 0 && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+            i--;
+        }
+        if (i == line.length() - 1 || i < 0 || line.charAt(i) != ' ') {
+            return false;
+        }
+        while (i >= 0 && line.charAt(i) == ' ') {
+            i--;
+        }
+        return i >= 0 && line.charAt(i) != '\\' && !isSpace(line.charAt(i));
     }
 
     /** Scans the line; where it ends: the index of its line feed, or the text's length. */
@@ -70,8 +94,8 @@ final class LineProtocolScan {
             }
             switch (section) {
                 case SERIES -> {
-                    if (escapesSeparator(i)) {
-                        i++;
+                    if (c == '\\') {
+                        i += escapedSeparator(i);
                     } else if (c == ' ') {
                         section = Section.FIELD_KEY;
                     }
@@ -83,8 +107,8 @@ final class LineProtocolScan {
                     if (keyStart < 0) {
                         keyStart = i;
                     }
-                    if (escapesSeparator(i)) {
-                        i++;
+                    if (c == '\\') {
+                        i += escapedSeparator(i);
                     } else if (c == '=') {
                         keyEnd = i;
                         section = Section.FIELD_VALUE;
@@ -93,8 +117,8 @@ final class LineProtocolScan {
                     }
                 }
                 case FIELD_VALUE -> {
-                    if (escapesSeparator(i) || escapes(i, '"')) {
-                        i++;
+                    if (c == '\\') {
+                        i += escapes(i, '"') ? 1 : escapedSeparator(i);
                     } else if (c == '"') {
                         section = Section.STRING;
                         firstLineFeedInString = -1;
@@ -107,8 +131,8 @@ final class LineProtocolScan {
                     }
                 }
                 case STRING -> {
-                    if (escapes(i, '"') || escapes(i, '\\')) {
-                        i++;
+                    if (c == '\\') {
+                        i += escapes(i, '"') || escapes(i, '\\') ? 1 : 0;
                     } else if (c == '\n' && firstLineFeedInString < 0) {
                         firstLineFeedInString = i;
                     } else if (c == '"') {
@@ -157,6 +181,11 @@ final class LineProtocolScan {
     /** A backslash before a comma, equal sign or space, which it escapes in names and unquoted values. */
     private boolean escapesSeparator(int i) {
         return escapes(i, ',') || escapes(i, '=') || escapes(i, ' ');
+    }
+
+    /** 1 when the backslash at {@code i} escapes a separator, which is then skipped; 0 when it is literal. */
+    private int escapedSeparator(int i) {
+        return escapesSeparator(i) ? 1 : 0;
     }
 
     private boolean escapes(int i, char escaped) {

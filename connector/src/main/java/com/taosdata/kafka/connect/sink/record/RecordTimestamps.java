@@ -12,7 +12,8 @@ import com.taosdata.kafka.connect.schemas.TimestampUnit;
  * {@code timestamp.missing=record}: a line-protocol line without a timestamp gets its record's Kafka timestamp,
  * converted to {@code data.precision}, where TDengine reads a timestamp: right after the field set (see
  * {@link LineProtocolScan}). Lines with a timestamp, comments and lines without a complete field set are left as
- * they are. Only a line that lacks a timestamp costs more than its scan.
+ * they are. A line ending in its timestamp is recognised from its end; only one that lacks a timestamp is scanned
+ * and copied.
  */
 final class RecordTimestamps {
 

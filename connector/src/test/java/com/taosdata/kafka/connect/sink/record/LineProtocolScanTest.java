@@ -39,6 +39,12 @@ class LineProtocolScanTest {
     }
 
     @Test
+    void digitsAfterAnEscapedSpaceAreNoTimestampButAfterAnUnescapedOneTheyAre() {
+        assertThat(missingAt("m f=a\\ 1")).isEqualTo(8);
+        assertThat(missingAt("m s=\"x\",f=a\\  1")).isEqualTo(-1);
+    }
+
+    @Test
     void spacesCommasAndEqualSignsInsideAStringFieldValueAreText() {
         assertThat(missingAt("m s=\"a b 1\"")).isEqualTo(11);
         assertThat(missingAt("m s=\"a, b=1 2\",n=L\"x y\"")).isEqualTo(23);
@@ -69,7 +75,7 @@ class LineProtocolScanTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"m f=1 \t9", "m f=1 \r", "m f=1 \r9"})
+    @ValueSource(strings = {"m f=1 \t9", "m f=1 \r", "m f=1 \r9", "m f=1 \t 9", "m f=1 \r  9"})
     void otherWhitespaceWhereTheTimestampStartsIsNoTimestamp(String line) {
         // TDengine's timestamp runs to the first isspace() character: here it is empty, and TDengine's clock is used.
         assertThat(missingAt(line)).isEqualTo(5);
