@@ -33,7 +33,8 @@ final class LineProtocolScan {
     private int fieldSetEnd = -1;
     /** Whether the first character after the spaces that follow the field set begins a timestamp. */
     private boolean timestamp;
-    private boolean afterFieldSet;
+    /** Whether that character was read. */
+    private boolean timestampDecided;
 
     LineProtocolScan(String text, int start) {
         this.text = text;
@@ -94,8 +95,8 @@ final class LineProtocolScan {
             }
             switch (section) {
                 case SERIES -> {
-                    if (c == '\\') {
-                        i += escapedSeparator(i);
+                    if (escapesSeparator(i)) {
+                        i++;
                     } else if (c == ' ') {
                         section = Section.FIELD_KEY;
                     }
@@ -107,8 +108,8 @@ final class LineProtocolScan {
                     if (keyStart < 0) {
                         keyStart = i;
                     }
-                    if (c == '\\') {
-                        i += escapedSeparator(i);
+                    if (escapesSeparator(i)) {
+                        i++;
                     } else if (c == '=') {
                         keyEnd = i;
                         section = Section.FIELD_VALUE;
@@ -117,8 +118,8 @@ final class LineProtocolScan {
                     }
                 }
                 case FIELD_VALUE -> {
-                    if (c == '\\') {
-                        i += escapes(i, '"') ? 1 : escapedSeparator(i);
+                    if (escapesSeparator(i) || escapes(i, '"')) {
+                        i++;
                     } else if (c == '"') {
                         section = Section.STRING;
                         firstLineFeedInString = -1;
@@ -131,8 +132,8 @@ final class LineProtocolScan {
                     }
                 }
                 case STRING -> {
-                    if (c == '\\') {
-                        i += escapes(i, '"') || escapes(i, '\\') ? 1 : 0;
+                    if (escapes(i, '"') || escapes(i, '\\')) {
+                        i++;
                     } else if (c == '\n' && firstLineFeedInString < 0) {
                         firstLineFeedInString = i;
                     } else if (c == '"') {
@@ -144,8 +145,8 @@ final class LineProtocolScan {
                     }
                 }
                 case TIMESTAMP -> {
-                    if (!afterFieldSet && c != ' ') {
-                        afterFieldSet = true;
+                    if (!timestampDecided && c != ' ') {
+                        timestampDecided = true;
                         timestamp = !isSpace(c);
                     }
                 }
@@ -181,11 +182,6 @@ final class LineProtocolScan {
     /** A backslash before a comma, equal sign or space, which it escapes in names and unquoted values. */
     private boolean escapesSeparator(int i) {
         return escapes(i, ',') || escapes(i, '=') || escapes(i, ' ');
-    }
-
-    /** 1 when the backslash at {@code i} escapes a separator, which is then skipped; 0 when it is literal. */
-    private int escapedSeparator(int i) {
-        return escapesSeparator(i) ? 1 : 0;
     }
 
     private boolean escapes(int i, char escaped) {
