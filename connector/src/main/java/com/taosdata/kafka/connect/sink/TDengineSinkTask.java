@@ -31,6 +31,7 @@ import com.taosdata.kafka.connect.connection.Sleeper;
 import com.taosdata.kafka.connect.naming.DatabaseNameResolver;
 import com.taosdata.kafka.connect.naming.Identifiers;
 import com.taosdata.kafka.connect.schemas.Version;
+import com.taosdata.kafka.connect.sink.config.MissingTimestamp;
 import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
 import com.taosdata.kafka.connect.sink.config.TDengineSinkConfig;
 import com.taosdata.kafka.connect.sink.record.EncodedRecord;
@@ -149,7 +150,11 @@ public class TDengineSinkTask extends SinkTask {
         SchemalessProtocol protocol = config.protocol();
         databases = new DatabaseNameResolver(config.database(), config.databasePrefix());
         batchSize = config.batchSize();
-        decoder = new PayloadDecoder(protocol, ConnectionConfigs.url(config).transport(), config.tableNameTag());
+        PayloadDecoder payloads = new PayloadDecoder(protocol, ConnectionConfigs.url(config).transport(),
+                config.tableNameTag());
+        decoder = config.missingTimestamp() == MissingTimestamp.RECORD
+                ? payloads.stampingRecordTimestamps(config.precision())
+                : payloads;
         badRecords = new BadRecordHandler(errantRecordReporter(), "all".equalsIgnoreCase(props.get(ERRORS_TOLERANCE)), metrics);
         ConnectionFactory connections = ConnectionConfigs.connectionFactory(config);
         // The task may run on another worker than the one that validated the config: check where it runs.

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.taosdata.kafka.connect.schemas.Version;
 import com.taosdata.kafka.connect.sink.config.TDengineSinkConfig;
@@ -249,6 +251,32 @@ class TDengineSinkConnectorTest {
                         + "table.name.tag is empty; set table.name.tag=device_id");
         props.put("table.name.tag", "device_id");
         assertThat(allErrors(connector.validateOffline(props))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"telnet", "json"})
+    void timestampMissingRecordWithAnOpenTsdbProtocolIsAnErrorOnTimestampMissingNamingTheProtocol(String protocol) {
+        Config result = connector.validateOffline(config("db.schemaless", protocol, "timestamp.missing", "record"));
+
+        assertThat(errors(result, "timestamp.missing")).singleElement().asString()
+                .isEqualTo("timestamp.missing=record applies to line protocol only, but db.schemaless is '" + protocol
+                        + "', whose data points always carry a timestamp; set timestamp.missing=server");
+        assertThat(errors(result, "db.schemaless")).isEmpty();
+        assertThat(allErrors(connector.validateOffline(config("db.schemaless", protocol, "timestamp.missing", "server"))))
+                .isEmpty();
+    }
+
+    @Test
+    void timestampMissingRecordWithLineProtocolIsFineAlsoBehindTheLineProtocolSmt() {
+        assertThat(allErrors(connector.validateOffline(config("timestamp.missing", "record")))).isEmpty();
+        assertThat(allErrors(connector.validateOffline(config("timestamp.missing", "record", "transforms", "encode",
+                "transforms.encode.type", "com.taosdata.kafka.connect.transforms.ToLineProtocol$Value")))).isEmpty();
+    }
+
+    @Test
+    void anUnknownTimestampMissingValueIsAnErrorOnItsKey() {
+        assertThat(errors(connector.validateOffline(config("timestamp.missing", "kafka")), "timestamp.missing"))
+                .singleElement().asString().contains("server").contains("record");
     }
 
     @Test

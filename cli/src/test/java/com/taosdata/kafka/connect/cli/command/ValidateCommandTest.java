@@ -89,6 +89,20 @@ class ValidateCommandTest {
     }
 
     @Test
+    void offlineCatchesTimestampMissingRecordWithAnOpenTsdbProtocol() throws IOException {
+        Path file = write("stamped.properties", "name=stamped\nconnector.class=TDengineSinkConnector\ntopics=meters\n"
+                + "connection.url=jdbc:TAOS://td1:6030\nconnection.database=power\ndb.schemaless=json\n"
+                + "timestamp.missing=record\n");
+
+        Result result = cli("validate", "--offline", file.toString());
+
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.out()).isEqualTo(file + ": timestamp.missing: timestamp.missing=record applies to line protocol"
+                + " only, but db.schemaless is 'json', whose data points always carry a timestamp; set"
+                + " timestamp.missing=server\n");
+    }
+
+    @Test
     void offlineTextAndJsonListEveryFile() throws IOException {
         write("a-good.properties", "name=good\nconnector.class=TDengineSinkConnector\ntopics=meters\n"
                 + "connection.url=jdbc:TAOS://127.0.0.1:6030\nconnection.database=power\ndb.schemaless=line\n"

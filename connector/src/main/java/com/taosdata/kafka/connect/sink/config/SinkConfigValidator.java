@@ -36,6 +36,7 @@ public final class SinkConfigValidator {
         TDengineSinkConfig config = new TDengineSinkConfig(props);
         List<String> databases = checkDatabaseNames(config, props.get("topics"), values);
         checkTableNameTag(config, values.get(TDengineSinkConfig.TABLE_NAME_TAG_CONFIG));
+        checkMissingTimestamp(config, values.get(TDengineSinkConfig.TIMESTAMP_MISSING_CONFIG));
         checkTransforms(config, TransformChain.valueEncoders(props), values);
         if (reachTDengine && !ConnectivityCheck.hasErrors(values)) {
             checkConnection(config, databases, values);
@@ -86,6 +87,20 @@ public final class SinkConfigValidator {
                     + "connection.url=jdbc:TAOS-RS://" + url.host() + ":"
                     + (url.transport() == Transport.WEBSOCKET ? url.port() : Transport.REST.defaultPort())
                     + ", whose taosAdapter HTTP endpoints take it");
+        }
+    }
+
+    /**
+     * Only line protocol can omit a timestamp. An encoding SMT needs no check here: it always writes a timestamp,
+     * so the key has no effect on its lines.
+     */
+    private static void checkMissingTimestamp(TDengineSinkConfig config, ConfigValue value) {
+        SchemalessProtocol protocol = config.protocol();
+        if (config.missingTimestamp() == MissingTimestamp.RECORD && protocol != SchemalessProtocol.LINE) {
+            value.addErrorMessage(TDengineSinkConfig.TIMESTAMP_MISSING_CONFIG + "=record applies to line protocol only,"
+                    + " but " + TDengineSinkConfig.DB_SCHEMALESS_CONFIG + " is '" + protocol.configValue() + "', whose"
+                    + " data points always carry a timestamp; set " + TDengineSinkConfig.TIMESTAMP_MISSING_CONFIG
+                    + "=server");
         }
     }
 

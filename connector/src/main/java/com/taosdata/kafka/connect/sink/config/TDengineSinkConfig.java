@@ -46,6 +46,17 @@ public final class TDengineSinkConfig extends AbstractConfig {
     public static final String DB_SCHEMALESS_DEFAULT = SchemalessProtocol.LINE.configValue();
     private static final String DB_SCHEMALESS_DISPLAY = "Schemaless protocol";
 
+    public static final String TIMESTAMP_MISSING_CONFIG = "timestamp.missing";
+    private static final String TIMESTAMP_MISSING_DOC = "Time at which a line-protocol line without a timestamp is "
+            + "written. server: TDengine's clock when the line arrives, as TDengine does by itself; a record delivered "
+            + "again (after a crash or a rebalance, or a topic replayed from its start) then becomes a second row at "
+            + "a new time. record: the record's Kafka timestamp in data.precision, so a record delivered again "
+            + "overwrites its row; a record without a Kafka timestamp whose line needs one is a bad record (see "
+            + "errors.tolerance). Only line protocol can omit timestamps: record with db.schemaless=telnet or json is "
+            + "an error. Lines the ToLineProtocol SMT writes always carry a timestamp, so neither value changes them.";
+    public static final String TIMESTAMP_MISSING_DEFAULT = MissingTimestamp.SERVER.configValue();
+    private static final String TIMESTAMP_MISSING_DISPLAY = "Timestamp of lines without one";
+
     public static final String BATCH_SIZE_CONFIG = "batch.size";
     private static final String BATCH_SIZE_DOC = "Lines written to TDengine in one schemaless call. Records are "
             + "accumulated across put() calls until this many lines are buffered or batch.linger.ms has passed.";
@@ -108,6 +119,10 @@ public final class TDengineSinkConfig extends AbstractConfig {
                         ConfigEnum.validator(SchemalessProtocol.class), ConfigDef.Importance.HIGH, DB_SCHEMALESS_DOC,
                         WRITES_GROUP, ++order, ConfigDef.Width.SHORT, DB_SCHEMALESS_DISPLAY,
                         ConfigEnum.recommender(SchemalessProtocol.class))
+                .define(TIMESTAMP_MISSING_CONFIG, ConfigDef.Type.STRING, TIMESTAMP_MISSING_DEFAULT,
+                        ConfigEnum.validator(MissingTimestamp.class), ConfigDef.Importance.MEDIUM, TIMESTAMP_MISSING_DOC,
+                        WRITES_GROUP, ++order, ConfigDef.Width.SHORT, TIMESTAMP_MISSING_DISPLAY,
+                        ConfigEnum.recommender(MissingTimestamp.class))
                 .define(BATCH_SIZE_CONFIG, ConfigDef.Type.INT, BATCH_SIZE_DEFAULT, ConfigDef.Range.atLeast(1),
                         ConfigDef.Importance.MEDIUM, BATCH_SIZE_DOC, WRITES_GROUP, ++order, ConfigDef.Width.SHORT, BATCH_SIZE_DISPLAY)
                 .define(BATCH_LINGER_MS_CONFIG, ConfigDef.Type.LONG, BATCH_LINGER_MS_DEFAULT, ConfigDef.Range.atLeast(0),
@@ -129,6 +144,10 @@ public final class TDengineSinkConfig extends AbstractConfig {
 
     public SchemalessProtocol protocol() {
         return ConfigEnum.parse(SchemalessProtocol.class, DB_SCHEMALESS_CONFIG, getString(DB_SCHEMALESS_CONFIG));
+    }
+
+    public MissingTimestamp missingTimestamp() {
+        return ConfigEnum.parse(MissingTimestamp.class, TIMESTAMP_MISSING_CONFIG, getString(TIMESTAMP_MISSING_CONFIG));
     }
 
     public TimestampUnit precision() {

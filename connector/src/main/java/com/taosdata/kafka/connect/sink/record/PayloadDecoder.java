@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.taosdata.kafka.connect.connection.Transport;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
 
 /**
@@ -27,6 +28,9 @@ import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
  * <p>With {@code table.name.tag}, an OpenTSDB JSON data point whose naming tag is not a JSON string is a data error
  * naming the tag: a real taosAdapter 3.3.6.13 exited on such a request (a number for the tag named by
  * {@code table_name_key}), which would stop every client of that taosAdapter.
+ *
+ * <p>With {@code timestamp.missing=record} a line-protocol line without a timestamp gets its record's Kafka timestamp
+ * ({@link RecordTimestamps}); with {@code server} lines are not scanned for one.
  */
 public final class PayloadDecoder {
 
@@ -35,15 +39,31 @@ public final class PayloadDecoder {
     private final SchemalessProtocol protocol;
     private final Transport transport;
     private final String tableNameTag;
+    /** Null with {@code timestamp.missing=server}: lines are handed on as they are. */
+    private final RecordTimestamps recordTimestamps;
 
     PayloadDecoder(SchemalessProtocol protocol, Transport transport) {
         this(protocol, transport, null);
     }
 
     public PayloadDecoder(SchemalessProtocol protocol, Transport transport, String tableNameTag) {
+        this(protocol, transport, tableNameTag, null);
+    }
+
+    private PayloadDecoder(SchemalessProtocol protocol, Transport transport, String tableNameTag,
+                           RecordTimestamps recordTimestamps) {
         this.protocol = protocol;
         this.transport = transport;
         this.tableNameTag = tableNameTag;
+        this.recordTimestamps = recordTimestamps;
+    }
+
+    /**
+     * This decoder, also giving each line-protocol line without a timestamp its record's Kafka timestamp in
+     * {@code precision} ({@code timestamp.missing=record}). OpenTSDB payloads always carry their timestamp.
+     */
+    public PayloadDecoder stampingRecordTimestamps(TimestampUnit precision) {
+        return new PayloadDecoder(protocol, transport, tableNameTag, new RecordTimestamps(precision));
     }
 
     /** The record's payloads; a {@link DataException} names the record and what is wrong with it. */
@@ -71,6 +91,9 @@ public final class PayloadDecoder {
                     throw lineFeedError(record, LineSplitter.fieldHoldingLineFeed(line));
                 }
             }
+        }
+        if (recordTimestamps != null && protocol == SchemalessProtocol.LINE) {
+            recordTimestamps.stamp(record, lines);
         }
         return lines;
     }

@@ -65,6 +65,7 @@ public class TDengineSinkConfigTest {
         assertThat(config.database()).isNull();
         assertThat(config.databasePrefix()).isNull();
         assertThat(config.protocol()).isEqualTo(SchemalessProtocol.LINE);
+        assertThat(config.missingTimestamp()).as("TDengine's clock, as the tutorial writes").isEqualTo(MissingTimestamp.SERVER);
         assertThat(config.precision()).isEqualTo(TimestampUnit.NS);
         assertThat(config.batchSize()).isEqualTo(10_000);
         assertThat(config.lingerMs()).isEqualTo(1000L);
@@ -88,6 +89,7 @@ public class TDengineSinkConfigTest {
         TDengineSinkConfig config = new TDengineSinkConfig(minimal(
                 "connection.user", "writer", "connection.database", " Power ", "connection.database.prefix", "kafka_${topic}",
                 "connection.attempts", "5", "connection.backoff.ms", "100", "db.schemaless", "telnet", "data.precision", "us",
+                "timestamp.missing", "record",
                 "batch.size", "500", "batch.linger.ms", "20", "max.retries", "0", "retry.backoff.ms", "7", "request.timeout.ms", "9"));
 
         assertThat(config.getString("connection.user")).isEqualTo("writer");
@@ -97,6 +99,7 @@ public class TDengineSinkConfigTest {
         assertThat(config.getLong("connection.backoff.ms")).isEqualTo(100L);
         assertThat(config.protocol()).isEqualTo(SchemalessProtocol.TELNET);
         assertThat(config.precision()).isEqualTo(TimestampUnit.US);
+        assertThat(config.missingTimestamp()).isEqualTo(MissingTimestamp.RECORD);
         assertThat(config.batchSize()).isEqualTo(500);
         assertThat(config.lingerMs()).isEqualTo(20L);
         assertThat(config.maxRetries()).isZero();
@@ -116,6 +119,7 @@ public class TDengineSinkConfigTest {
     @CsvSource({
         "batch.size, 0", "batch.size, many", "batch.linger.ms, -1", "max.retries, -1", "retry.backoff.ms, -1",
         "connection.attempts, 0", "connection.backoff.ms, -1", "request.timeout.ms, 0", "db.schemaless, influx",
+        "timestamp.missing, kafka", "timestamp.missing, ''",
         "data.precision, s", "connection.user, ''", "connection.url, jdbc:mysql://h:3306"})
     void invalidValuesAreRefusedNamingTheKey(String key, String value) {
         assertThatThrownBy(() -> new TDengineSinkConfig(minimal(key, value)))
@@ -141,13 +145,27 @@ public class TDengineSinkConfigTest {
         assertThat(config.database()).isEqualTo("power");
         assertThat(config.protocol()).isEqualTo(SchemalessProtocol.LINE);
         assertThat(config.precision()).isEqualTo(TimestampUnit.NS);
+        assertThat(config.missingTimestamp()).isEqualTo(MissingTimestamp.SERVER);
     }
 
     @Test
-    void protocolAndPrecisionAreCaseInsensitive() {
-        TDengineSinkConfig config = new TDengineSinkConfig(minimal("db.schemaless", "JSON", "data.precision", "MS"));
+    void protocolPrecisionAndMissingTimestampAreCaseInsensitive() {
+        TDengineSinkConfig config = new TDengineSinkConfig(minimal("db.schemaless", "JSON", "data.precision", "MS",
+                "timestamp.missing", " Record "));
 
         assertThat(config.protocol()).isEqualTo(SchemalessProtocol.JSON);
         assertThat(config.precision()).isEqualTo(TimestampUnit.MS);
+        assertThat(config.missingTimestamp()).isEqualTo(MissingTimestamp.RECORD);
+    }
+
+    @Test
+    void timestampMissingRecommendsItsValuesInTheWritesGroup() {
+        ConfigDef.ConfigKey key = TDengineSinkConfig.CONFIG_DEF.configKeys().get("timestamp.missing");
+
+        assertThat(key.recommender.validValues("timestamp.missing", Map.of())).containsExactly("server", "record");
+        assertThat(key.group).isEqualTo("Writes");
+        assertThat(TDengineSinkConfig.CONFIG_DEF.validate(minimal()).stream()
+                .filter(value -> value.name().equals("timestamp.missing")).findFirst().orElseThrow().recommendedValues())
+                .containsExactly("server", "record");
     }
 }

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import com.taosdata.kafka.connect.connection.Transport;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
 
 class PayloadDecoderTest {
@@ -27,6 +29,10 @@ class PayloadDecoderTest {
 
     private static SinkRecord record(Object value) {
         return new SinkRecord("meters", 3, null, null, null, value, 42);
+    }
+
+    private static SinkRecord timestamped(Object value, long timestamp) {
+        return new SinkRecord("meters", 3, null, null, null, value, 42, timestamp, TimestampType.CREATE_TIME);
     }
 
     @Test
@@ -104,6 +110,37 @@ class PayloadDecoderTest {
         PayloadDecoder decoder = new PayloadDecoder(SchemalessProtocol.TELNET, transport);
 
         assertThat(decoder.decode(record("m 1 \"a\nb\" t=x\n"))).containsExactly("m 1 \"a", "b\" t=x");
+    }
+
+    @Test
+    void withTimestampMissingServerALineWithoutTimestampIsHandedOnAsItIs() {
+        assertThat(LINE.decode(timestamped("m f=1\nm f=2 2", 1_796_316_133_135L))).containsExactly("m f=1", "m f=2 2");
+    }
+
+    @Test
+    void withTimestampMissingRecordEachLineWithoutTimestampGetsTheRecordsAfterCrlfAndBlankLinesAreDropped() {
+        PayloadDecoder decoder = LINE.stampingRecordTimestamps(TimestampUnit.US);
+
+        assertThat(decoder.decode(timestamped("m f=1\r\n\r\nm f=2 2\r\nm s=\"a b\"\r", 1_796_316_133_135L)))
+                .containsExactly("m f=1 1796316133135000", "m f=2 2", "m s=\"a b\" 1796316133135000");
+    }
+
+    @Test
+    void withTimestampMissingRecordALineWithoutTimestampInARecordWithoutOneIsADataError() {
+        PayloadDecoder decoder = LINE.stampingRecordTimestamps(TimestampUnit.NS);
+
+        assertThatThrownBy(() -> decoder.decode(record("m f=1")))
+                .isInstanceOf(DataException.class)
+                .hasMessageStartingWith("record meters-3@42: a line has no timestamp")
+                .hasMessageContaining("timestamp.missing");
+    }
+
+    @Test
+    void telnetLinesAreNeverStamped() {
+        PayloadDecoder decoder = new PayloadDecoder(SchemalessProtocol.TELNET, Transport.WEBSOCKET)
+                .stampingRecordTimestamps(TimestampUnit.MS);
+
+        assertThat(decoder.decode(timestamped("m f=1", 1_796_316_133_135L))).containsExactly("m f=1");
     }
 
     @Test

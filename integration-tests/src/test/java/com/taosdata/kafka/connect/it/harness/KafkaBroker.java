@@ -91,11 +91,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Sends values in order; {@code partition} null lets the producer spread them; a null value is a tombstone. */
     public void produceBytes(String topic, Integer partition, List<byte[]> values) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
             int i = 0;
             for (byte[] value : values) {
                 byte[] key = ("k" + i++).getBytes(StandardCharsets.UTF_8);
@@ -103,6 +99,29 @@ public final class KafkaBroker implements AutoCloseable {
             }
             producer.flush();
         }
+    }
+
+    /** A record value and the timestamp its producer sets, in epoch milliseconds. */
+    public record Timestamped(String value, long timestamp) {
+    }
+
+    /** Sends values in order to partition 0, each record with its own timestamp (kept by a CreateTime topic). */
+    public void produceTimestamped(String topic, List<Timestamped> values) {
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (Timestamped value : values) {
+                producer.send(new ProducerRecord<>(topic, 0, value.timestamp(), null,
+                        value.value().getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.flush();
+        }
+    }
+
+    private KafkaProducer<byte[], byte[]> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /** Reads everything currently in {@code topic}, waiting until {@code expected} records arrived or the timeout passed. */
