@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  *   failure:Authentication failure"} for a wrong password, {@code "0x60b:Timestamp data out of range"} for a
  *   schemaless write, without TDengine's {@code 0x8000} flag; TMQ calls put it in the middle, {@code "consumer
  *   position error, code: (0x4010), message: Assignment or poll interface need to be called first"};</li>
- *   <li>REST: the server's code as the vendor code (nothing to recover).</li>
+ *   <li>REST: the server's code as the vendor code (nothing to recover);</li>
+ *   <li>some JNI TMQ calls ({@code TaosConsumer.assignment()}) throw a {@link RuntimeException} without a code field,
+ *   {@code "ERROR (0x80004001): Consumer mismatch"}.</li>
  * </ul>
  */
 final class DriverMessageCodes {
@@ -29,10 +31,11 @@ final class DriverMessageCodes {
             "Invalid user name", 0x80000207,
             "Invalid password length", 0x80000208);
 
-    /** Where WebSocket messages carry the server code: at the start, or (TMQ calls) after "code: ". */
+    /** Where messages without a vendor code carry the server code (WebSocket; JNI TMQ runtime exceptions). */
     private static final List<Pattern> WEBSOCKET_CODES = List.of(
             Pattern.compile("^\\(?0x([0-9a-fA-F]{1,8})\\)?:"),
-            Pattern.compile("error, code: \\(0x([0-9a-fA-F]{1,8})\\), message:"));
+            Pattern.compile("error, code: \\(0x([0-9a-fA-F]{1,8})\\), message:"),
+            Pattern.compile("^ERROR \\(0x([0-9a-fA-F]{1,8})\\): "));
 
     private DriverMessageCodes() {
     }

@@ -17,6 +17,8 @@ public final class ErrorCodes {
     /** taos-jdbcdriver's code for every failed native connect: the server's reason is in the message only. */
     public static final int JNI_CONNECT_FAILED = 0x2354;
 
+    /** TMQ: the consumer's view of the group is out of date while the group is rebalanced. */
+    private static final int TMQ_CONSUMER_MISMATCH = 0x4001;
     /** TMQ: the vgroup does not belong to this consumer (any more). */
     private static final int TMQ_VGROUP_NOT_ASSIGNED = 0x4008;
     /** TMQ: "Assignment or poll interface need to be called first". */
@@ -43,6 +45,9 @@ public final class ErrorCodes {
             0x032C, 0x032D, DB_IN_CREATING, 0x03B8, 0x03B9, 0x03D3,
             // vnode stopped (taosd shutting down under a write load); sync: not leader, propose not ready, restoring
             0x0529, 0x090C, 0x0911, 0x0914,
+            // TMQ consumer mismatch: the group is being rebalanced (3.3.6.13 answered it to a consumer reading its
+            // assignment while another consumer joined the group)
+            TMQ_CONSUMER_MISMATCH,
             // taos-jdbcdriver: connection closed, REST protocol/IO errors, connection/query timeout,
             // JNI connection null (native client could not connect)
             0x2301, 0x2317, 0x2318, 0x231D, 0x231E, JNI_CONNECT_FAILED);
@@ -53,7 +58,7 @@ public final class ErrorCodes {
      * rather than after a full retry backoff.
      */
     private static final Set<Integer> SELF_RESOLVING = Set.of(
-            0x0111, 0x0125, 0x032C, 0x032D, DB_IN_CREATING, 0x03D3, 0x090C, 0x0911, 0x0914);
+            0x0111, 0x0125, 0x032C, 0x032D, DB_IN_CREATING, 0x03D3, 0x090C, 0x0911, 0x0914, TMQ_CONSUMER_MISMATCH);
 
     private static final Set<Integer> DATA = Set.of(
             // common: invalid JSON, invalid timestamp format, invalid data format, invalid value

@@ -16,4 +16,13 @@ public final class SqlExceptionTranslator {
         }
         return new TDengineException(code, ErrorCodes.classify(code), what + " failed: " + e.getMessage(), e);
     }
+
+    /**
+     * For the driver calls that fail with a plain {@link RuntimeException} carrying TDengine's code in its text; one
+     * without a code is not TDengine's answer (a defect, say) and is returned as it is, to fail the task unchanged.
+     */
+    public static RuntimeException translate(String what, RuntimeException e) {
+        int code = DriverMessageCodes.serverCode(0, e.getMessage());
+        return code == 0 ? e : new TDengineException(code, ErrorCodes.classify(code), what + " failed: " + e.getMessage(), e);
+    }
 }

@@ -47,15 +47,12 @@ public class TDengineSourceTask extends SourceTask {
 
     private static SourceReader createReader(TDengineSourceConfig config, List<SourceTable> tables, String taskId,
                                              SourceTaskContext context) {
-        if (config.readMethod() == ReadMethod.QUERY) {
-            return new PrefetchingReader(QueryReaders.create(config, tables, context.offsetStorageReader(),
-                    System::currentTimeMillis, Sleeper.SYSTEM, ZoneId.systemDefault()), config.pollIntervalMs(),
-                    "tdconnect-source-reader-" + taskId);
-        }
-        // Subscription mode polls TMQ on the task's thread. Reading ahead on another thread, SourceRestartIT
-        // (exactly-once, a worker killed, real TDengine 3.3.6.13) found rows delivered twice in every run.
-        return SubscriptionReaders.create(config, tables, taskId, context.offsetStorageReader(), Sleeper.SYSTEM,
-                TaosTmqConsumer::new);
+        SourceReader reader = config.readMethod() == ReadMethod.QUERY
+                ? QueryReaders.create(config, tables, context.offsetStorageReader(), System::currentTimeMillis,
+                        Sleeper.SYSTEM, ZoneId.systemDefault())
+                : SubscriptionReaders.create(config, tables, taskId, context.offsetStorageReader(), Sleeper.SYSTEM,
+                        TaosTmqConsumer::new);
+        return new PrefetchingReader(reader, config.pollIntervalMs(), "tdconnect-source-reader-" + taskId);
     }
 
     @Override

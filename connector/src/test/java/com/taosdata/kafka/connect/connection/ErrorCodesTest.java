@@ -88,6 +88,12 @@ class ErrorCodesTest {
         assertThat(ErrorCodes.isTableGone(code)).isFalse();
     }
 
+    @Test
+    void aTmqConsumerMismatchIsARebalanceThatEndsByItself() {
+        assertThat(ErrorCodes.classify(0x80004001)).isEqualTo(ErrorKind.TRANSIENT);
+        assertThat(ErrorCodes.isSelfResolving(0x80004001)).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0x80004008, 0x80004010, 0x4010})
     void aVgroupGivenAwayOrNotReadSinceARebalanceHasAnUnknownTmqPosition(int code) {

@@ -98,6 +98,24 @@ class SqlExceptionTranslatorTest {
     }
 
     @Test
+    void aJniTmqRuntimeFailureCarriesTheServerCodeInItsText() {
+        RuntimeException mismatch = new RuntimeException("ERROR (0x80004001): Consumer mismatch");
+
+        RuntimeException e = SqlExceptionTranslator.translate("reading the TMQ assignment", mismatch);
+
+        assertThat(e).isInstanceOf(TDengineException.class).hasCause(mismatch);
+        assertThat(((TDengineException) e).code()).isEqualTo(0x80004001);
+        assertThat(((TDengineException) e).kind()).isEqualTo(ErrorKind.TRANSIENT);
+    }
+
+    @Test
+    void aRuntimeFailureWithoutACodeIsNotTDengines() {
+        RuntimeException defect = new IllegalStateException("for data type, Topic, dbName, vGroupId and value are required.");
+
+        assertThat(SqlExceptionTranslator.translate("polling TMQ", defect)).isSameAs(defect);
+    }
+
+    @Test
     void aRestConnectRejectedForItsCredentialsHasTheServerCode() {
         TDengineException e = SqlExceptionTranslator.translate("connecting",
                 new SQLException("TDengine ERROR (0x357): sql: select 1, desc: Authentication failure", "", 0x357));

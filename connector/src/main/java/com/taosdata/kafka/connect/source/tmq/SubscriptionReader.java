@@ -43,8 +43,9 @@ import com.taosdata.kafka.connect.source.table.TableSchema;
  * <p>TDengine hands a vgroup to a consumer at the group's committed offset, which trails what reached Kafka: the
  * commit follows Kafka's acknowledgement, and a task killed in between never makes it. So whenever a vgroup becomes
  * this reader's — at the start, and whenever TDengine rebalances the group because a task joined or left — the reader
- * moves it forward to the position Connect stored for it, if that is ahead. Rows of a vgroup TDengine has meanwhile
- * given to another consumer are dropped: their new owner reads them.
+ * moves it forward past the rows already delivered: to the position Connect stored for it, or past the records this
+ * reader handed out itself (Connect may not have stored those yet), whichever is ahead. Rows of a vgroup TDengine has
+ * meanwhile given to another consumer are dropped: their new owner reads them.
  */
 public final class SubscriptionReader implements SourceReader {
 
@@ -54,7 +55,7 @@ public final class SubscriptionReader implements SourceReader {
     static final String POSITION = "position";
 
     private final TmqConsumer consumer;
-    private final Map<String, TmqSubscription> subscriptions;
+    private final Map<String, Subscribed> subscriptions;
     private final String database;
     private final RowFormatter formatter;
     private final RetryPolicy retry;
@@ -68,6 +69,11 @@ public final class SubscriptionReader implements SourceReader {
     private Set<TmqPartition> assigned = Set.of();
     /** Assigned vgroups whose starting position was checked against Connect's offsets since they were assigned. */
     private final Set<TmqPartition> resumed = new HashSet<>();
+    /**
+     * Each vgroup's position after the last records this reader handed out: ahead of Connect's stored offsets while
+     * those records are on their way to Kafka, and a vgroup that comes back must not be read again from behind it.
+     */
+    private final Map<TmqPartition, Long> handedOut = new HashMap<>();
     /** Positions Kafka acknowledged that TDengine has not taken yet. */
     private final Map<TmqPartition, Long> uncommitted = new HashMap<>();
 
@@ -78,7 +84,7 @@ public final class SubscriptionReader implements SourceReader {
         this.consumer = consumer;
         this.storedOffsets = storedOffsets;
         this.subscriptions = new HashMap<>();
-        subscriptions.forEach(s -> this.subscriptions.put(s.tmqTopic(), s));
+        subscriptions.forEach(s -> this.subscriptions.put(s.tmqTopic(), new Subscribed(s)));
         this.database = database;
         this.formatter = formatter;
         this.retry = retry;
@@ -97,24 +103,27 @@ public final class SubscriptionReader implements SourceReader {
             OptionalLong position = retry.call("reading the TMQ position of " + partition, () -> consumer.position(partition));
             // A position the consumer cannot tell yet is checked when the vgroup's first rows arrive.
             if (position.isPresent()) {
-                moveToStoredPosition(partition, position.getAsLong());
+                skipDelivered(partition, position.getAsLong());
                 resumed.add(partition);
             }
         }
     }
 
     /**
-     * Seeks {@code partition} to the position Connect stored when that is ahead of {@code position}; true when it
-     * did. A vgroup the consumer cannot seek now stays where it is: its rows are delivered again, not lost.
+     * Seeks {@code partition} to where its delivered rows end — the position Connect stored, or the end of what this
+     * reader handed out if that is further — when that is ahead of {@code position}; true when it did. A vgroup the
+     * consumer cannot seek now stays where it is: its rows are delivered again, not lost.
      */
-    private boolean moveToStoredPosition(TmqPartition partition, long position) {
+    private boolean skipDelivered(TmqPartition partition, long position) {
         Long stored = storedPosition(partition);
-        if (stored == null || stored <= position
-                || !retry.call("seeking " + partition, () -> consumer.seek(partition, stored))) {
+        Long own = handedOut.get(partition);
+        Long resume = own == null || (stored != null && stored > own) ? stored : own;
+        if (resume == null || resume <= position
+                || !retry.call("seeking " + partition, () -> consumer.seek(partition, resume))) {
             return false;
         }
-        log.info("Resuming TDengine topic {} vgroup {} at position {} stored by Connect (TDengine had {})",
-                partition.topic(), partition.vgroup(), stored, position);
+        log.info("Resuming TDengine topic {} vgroup {} at position {}, where its delivered rows end (TDengine had {})",
+                partition.topic(), partition.vgroup(), resume, position);
         return true;
     }
 
@@ -137,11 +146,17 @@ public final class SubscriptionReader implements SourceReader {
         }
         assigned = retry.call("reading the TMQ assignment", consumer::assignment);
         resumed.retainAll(assigned);
+        // The rows of one message come together and share one partition object: maps are touched once per run.
         Map<TmqPartition, Integer> lastRow = new LinkedHashMap<>();
         Map<TmqPartition, Long> firstOffset = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
-            lastRow.put(rows.get(i).partition(), i);
-            firstOffset.putIfAbsent(rows.get(i).partition(), rows.get(i).offset());
+            TmqPartition partition = rows.get(i).partition();
+            if (i == 0 || rows.get(i - 1).partition() != partition) {
+                firstOffset.putIfAbsent(partition, rows.get(i).offset());
+            }
+            if (i + 1 == rows.size() || rows.get(i + 1).partition() != partition) {
+                lastRow.put(partition, i);
+            }
         }
         Set<TmqPartition> dropped = new HashSet<>();
         Map<TmqPartition, Long> after = new HashMap<>();
@@ -157,27 +172,40 @@ public final class SubscriptionReader implements SourceReader {
         // whose records never reach Kafka must not hold back the commits after it.
         AckTracker.Batch batch = new AckTracker.Batch(after);
         List<SourceRecord> records = new ArrayList<>(rows.size());
+        TmqPartition current = null;
+        Subscribed topic = null;
+        Map<String, Object> sourcePartition = null;
+        int last = -1;
         for (int i = 0; i < rows.size(); i++) {
             TmqRow row = rows.get(i);
             TmqPartition partition = row.partition();
-            if (dropped.contains(partition)) {
+            if (partition != current) {
+                current = partition;
+                topic = dropped.contains(partition) ? null : subscribed(partition);
+                sourcePartition = sourcePartition(partition);
+                last = lastRow.get(partition);
+            }
+            if (topic == null) {
                 continue;
             }
             // Before the last row of its vgroup, a record is not the end of a message: if Connect stores its offset
             // (the earlier rows written, the later not yet), a restart must read the whole message again.
-            long position = lastRow.get(partition) == i ? after.getOrDefault(partition, row.offset()) : row.offset();
-            records.add(new PolledRecord(record(row, position), batch));
+            long position = i == last ? after.getOrDefault(partition, row.offset()) : row.offset();
+            records.add(new PolledRecord(topic.record(row, sourcePartition, position, formatter), batch));
         }
         if (!records.isEmpty()) {
             acks.register(batch, records.size());
         }
+        handedOut.putAll(after);
         return records;
     }
 
     /**
      * Whether this poll's rows of {@code partition}, starting at {@code firstOffset}, become records: not when TDengine
-     * gave the vgroup to another consumer meanwhile, nor when it is newly this reader's and Connect stored a position
-     * past them (the reader then moved there, and the next poll reads on from it).
+     * gave the vgroup to another consumer meanwhile, nor when they were delivered already (the reader then moved past
+     * them, and the next poll reads on from there). That is checked against Connect's offsets when the vgroup is newly
+     * this reader's, and against what the reader handed out whenever they start behind it: a vgroup can leave and
+     * come back, at the group's committed offset, between two polls that would have shown it gone.
      */
     private boolean keepsRowsOf(TmqPartition partition, long firstOffset) {
         if (!assigned.contains(partition)) {
@@ -185,27 +213,51 @@ public final class SubscriptionReader implements SourceReader {
                     partition.topic(), partition.vgroup());
             return false;
         }
-        return !resumed.add(partition) || !moveToStoredPosition(partition, firstOffset);
+        boolean newlyAssigned = resumed.add(partition);
+        Long own = handedOut.get(partition);
+        boolean rewound = own != null && firstOffset < own;
+        if (newlyAssigned || rewound) {
+            return !skipDelivered(partition, firstOffset);
+        }
+        return true;
     }
 
-    private SourceRecord record(TmqRow tmqRow, long position) {
-        TmqSubscription subscription = subscriptions.get(tmqRow.partition().topic());
-        if (subscription == null) {
-            throw new ConnectException("TMQ returned a row of topic " + tmqRow.partition().topic()
+    private Subscribed subscribed(TmqPartition partition) {
+        Subscribed topic = subscriptions.get(partition.topic());
+        if (topic == null) {
+            throw new ConnectException("TMQ returned a row of topic " + partition.topic()
                     + ", which this task did not subscribe to");
         }
-        TableSchema schema = subscription.schema();
-        List<ColumnDef> columns = schema.columns();
-        Object[] raw = new Object[columns.size()];
-        for (int i = 0; i < raw.length; i++) {
-            Object value = DriverValues.normalize(tmqRow.values().get(columns.get(i).name()));
-            raw[i] = columns.get(i).type().type() == TdengineType.TIMESTAMP
-                    ? TmqTimestamps.repair(value, schema.precision()) : value;
+        return topic;
+    }
+
+    /** A TDengine topic of the task, with where its table's columns sit in the topic's rows. */
+    private static final class Subscribed {
+
+        private final TmqSubscription subscription;
+        private final ColumnPositions columns;
+
+        Subscribed(TmqSubscription subscription) {
+            this.subscription = subscription;
+            this.columns = new ColumnPositions(subscription.schema().columns());
         }
-        String table = tmqRow.table() == null ? schema.measurement() : tmqRow.table();
-        Row row = Row.fromDriver(schema, table, raw);
-        return RowRecords.create(sourcePartition(tmqRow.partition()), Map.of(OFFSET, tmqRow.offset(), POSITION, position),
-                subscription.kafkaTopic(), row, formatter);
+
+        SourceRecord record(TmqRow tmqRow, Map<String, Object> sourcePartition, long position, RowFormatter formatter) {
+            TableSchema schema = subscription.schema();
+            List<ColumnDef> defs = schema.columns();
+            int[] positions = columns.in(tmqRow.values().labels());
+            Object[] values = tmqRow.values().values();
+            Object[] raw = new Object[defs.size()];
+            for (int i = 0; i < raw.length; i++) {
+                Object value = positions[i] < 0 ? null : DriverValues.normalize(values[positions[i]]);
+                raw[i] = defs.get(i).type().type() == TdengineType.TIMESTAMP
+                        ? TmqTimestamps.repair(value, schema.precision()) : value;
+            }
+            String table = tmqRow.table() == null ? schema.measurement() : tmqRow.table();
+            Row row = Row.fromDriver(schema, table, raw);
+            return RowRecords.create(sourcePartition, Map.of(OFFSET, tmqRow.offset(), POSITION, position),
+                    subscription.kafkaTopic(), row, formatter);
+        }
     }
 
     private Map<String, Object> sourcePartition(TmqPartition tmqPartition) {

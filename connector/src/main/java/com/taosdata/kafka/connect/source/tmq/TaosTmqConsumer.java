@@ -24,7 +24,10 @@ import com.taosdata.kafka.connect.connection.TDengineException;
 /** {@link TmqConsumer} over taos-jdbcdriver's {@code TaosConsumer} (native or WebSocket). */
 public final class TaosTmqConsumer implements TmqConsumer {
 
-    private final TaosConsumer<Map<String, Object>> consumer;
+    private final TaosConsumer<DriverRow> consumer;
+    /** Where the table name column sits in rows with these labels. */
+    private String[] tableNameLabels;
+    private int tableNameIndex;
 
     public TaosTmqConsumer(Properties properties) {
         try {
@@ -45,27 +48,37 @@ public final class TaosTmqConsumer implements TmqConsumer {
 
     @Override
     public List<TmqRow> poll(Duration timeout) {
-        ConsumerRecords<Map<String, Object>> records;
+        ConsumerRecords<DriverRow> records;
         try {
             records = consumer.poll(timeout);
         } catch (SQLException e) {
             throw SqlExceptionTranslator.translate("polling TMQ", e);
         }
         List<TmqRow> rows = new ArrayList<>(records.count());
-        for (ConsumerRecord<Map<String, Object>> record : records) {
-            Map<String, Object> values = record.value();
-            if (values != null) {
-                rows.add(new TmqRow(new TmqPartition(record.getTopic(), record.getVGroupId()), record.getOffset(),
-                        tableName(values.remove(TmqTopics.TABLE_NAME_COLUMN)), values));
+        TmqPartition partition = null;
+        for (ConsumerRecord<DriverRow> record : records) {
+            DriverRow row = record.value();
+            if (row == null) {
+                continue;
             }
+            // A message's rows share their vgroup: one partition object for them all.
+            if (partition == null || partition.vgroup() != record.getVGroupId() || !partition.topic().equals(record.getTopic())) {
+                partition = new TmqPartition(record.getTopic(), record.getVGroupId());
+            }
+            rows.add(new TmqRow(partition, record.getOffset(), tableName(row), row));
         }
         return rows;
     }
 
-    /** The JNI consumer hands VARCHAR values over as bytes, the WebSocket one as strings. */
-    private static String tableName(Object value) {
-        if (value instanceof byte[]) {
-            return new String((byte[]) value, StandardCharsets.UTF_8);
+    /** The row's child table, from the name column the topic selects; the JNI consumer hands VARCHAR over as bytes. */
+    private String tableName(DriverRow row) {
+        if (row.labels() != tableNameLabels) {
+            tableNameLabels = row.labels();
+            tableNameIndex = ColumnPositions.indexOf(row.labels(), TmqTopics.TABLE_NAME_COLUMN);
+        }
+        Object value = tableNameIndex < 0 ? null : row.values()[tableNameIndex];
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
         }
         return value == null ? null : value.toString();
     }
@@ -77,6 +90,9 @@ public final class TaosTmqConsumer implements TmqConsumer {
             consumer.assignment().forEach(tp -> assigned.add(new TmqPartition(tp.getTopic(), tp.getVGroupId())));
             return assigned;
         } catch (SQLException e) {
+            throw SqlExceptionTranslator.translate("reading the TMQ assignment", e);
+        } catch (RuntimeException e) {
+            // The JNI consumer reports a failed assignment read as a RuntimeException with the code in its text.
             throw SqlExceptionTranslator.translate("reading the TMQ assignment", e);
         }
     }

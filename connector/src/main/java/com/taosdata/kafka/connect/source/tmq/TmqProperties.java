@@ -4,7 +4,6 @@ import java.util.Properties;
 
 import org.apache.kafka.common.config.ConfigException;
 
-import com.taosdata.jdbc.tmq.MapDeserializer;
 import com.taosdata.jdbc.tmq.TMQConstants;
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
 import com.taosdata.kafka.connect.connection.TDengineUrl;
@@ -12,7 +11,8 @@ import com.taosdata.kafka.connect.connection.Transport;
 
 /**
  * Consumer properties for taos-jdbcdriver's {@code TaosConsumer}: transport from {@code connection.url}, manual
- * commits only, rows as column label to value maps (the child table comes as column {@link TmqTopics#TABLE_NAME_COLUMN}).
+ * commits only, rows as value arrays with their column labels ({@link DriverRowDeserializer}; the child table comes as
+ * column {@link TmqTopics#TABLE_NAME_COLUMN}).
  */
 public final class TmqProperties {
 
@@ -42,7 +42,7 @@ public final class TmqProperties {
         // Offsets are committed by the connector once Kafka has the records, never by the driver on its own.
         properties.setProperty(TMQConstants.ENABLE_AUTO_COMMIT, "false");
         properties.setProperty(TMQConstants.AUTO_OFFSET_RESET, offsetReset);
-        properties.setProperty(TMQConstants.VALUE_DESERIALIZER, MapDeserializer.class.getName());
+        properties.setProperty(TMQConstants.VALUE_DESERIALIZER, DriverRowDeserializer.class.getName());
         return properties;
     }
 }

@@ -57,9 +57,12 @@ class SubscriptionReaderTest {
                 .collect(Collectors.joining(",", "{", "}"));
     }
 
+    /** The topic's column labels, one array for every row, as the driver's deserializer shares them. */
+    private static final String[] LABELS = {"tbname", "ts", "v", "loc"};
+
     private static TmqRow row(int vgroup, long offset, String table, long ts, int v) {
         return new TmqRow(new TmqPartition(TOPIC, vgroup), offset, table,
-                Map.of("ts", new Timestamp(ts), "v", v, "loc", "x"));
+                new DriverRow(LABELS, new Object[] {table, new Timestamp(ts), v, "x"}));
     }
 
     @Test
@@ -175,6 +178,33 @@ class SubscriptionReaderTest {
     }
 
     @Test
+    void aVgroupThatComesBackResumesAfterTheRecordsThisReaderHandedOutBeforeConnectStoresThem() throws Exception {
+        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
+        consumer.thenRows(row(1, 7, "d1001", 1000, 5), row(2, 3, "d1002", 1000, 6))
+                .thenRowsThen(() -> consumer.revoked(vgroup1), row(2, 4, "d1002", 2000, 6))
+                // Back at the group's committed offset, 5: the records up to 8 are still on their way to Kafka.
+                .thenRows(row(1, 5, "d1001", 500, 5));
+        reader.poll();
+        reader.poll();
+
+        assertThat(reader.poll()).isEmpty();
+        assertThat(consumer.seeks).containsExactly(Map.entry(vgroup1, 8L));
+    }
+
+    @Test
+    void aVgroupThatLeftAndCameBackBetweenTwoPollsResumesAfterWhatThisReaderHandedOut() throws Exception {
+        consumer.thenRows(row(1, 7, "d1001", 1000, 5))
+                // Given away and back at the group's committed offset, 5, with no poll in between to show it.
+                .thenRows(row(1, 5, "d1001", 500, 5))
+                .thenRows(row(1, 8, "d1001", 2000, 5));
+        reader.poll();
+
+        assertThat(reader.poll()).isEmpty();
+        assertThat(consumer.seeks).containsExactly(Map.entry(new TmqPartition(TOPIC, 1), 8L));
+        assertThat(reader.poll()).extracting(SourceRecord::key).containsExactly("d1001");
+    }
+
+    @Test
     void aPositionTheConsumerCannotCommitAfterARebalanceIsCommittedOnceItReadsTheVgroupAgain() throws Exception {
         TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
         consumer.thenRows(row(1, 7, "d1001", 1000, 5))
@@ -284,7 +314,7 @@ class SubscriptionReaderTest {
 
     @Test
     void rowOfAnUnknownTopicIsAnError() throws Exception {
-        consumer.thenRows(new TmqRow(new TmqPartition("other", 1), 1, "x", Map.of()));
+        consumer.thenRows(new TmqRow(new TmqPartition("other", 1), 1, "x", new DriverRow(new String[0], new Object[0])));
         assertThatThrownBy(reader::poll).isInstanceOf(ConnectException.class).hasMessageContaining("other");
     }
 }

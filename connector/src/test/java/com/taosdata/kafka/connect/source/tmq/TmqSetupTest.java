@@ -51,7 +51,7 @@ class TmqSetupTest {
                 .containsEntry("enable.auto.commit", "false")
                 .containsEntry("group.id", "g1").containsEntry("client.id", "g1-0")
                 .containsEntry("auto.offset.reset", "earliest").containsEntry("useSSL", "true")
-                .containsEntry("value.deserializer", "com.taosdata.jdbc.tmq.MapDeserializer");
+                .containsEntry("value.deserializer", DriverRowDeserializer.class.getName());
     }
 
     @Test

@@ -180,10 +180,17 @@ public final class SourceBenchmark {
      * One timed connector path: its rate, and the CPU it cost per row in the Connect worker and in the benchmark's
      * own JVM (the Kafka broker and the consumer counting the records).
      */
-    private record Run(double rate, double workerMicrosPerRow, double brokerMicrosPerRow) {
+    /**
+     * One measured run: rows/s from connector creation to the last record, CPU per row, and how long the first
+     * record took and the rate after it (the start — table discovery, TMQ subscription — weighs on short runs).
+     */
+    private record Run(double rate, double workerMicrosPerRow, double brokerMicrosPerRow, double firstRecordSeconds,
+                       double steadyRate) {
 
         void print(String path, double baseline) {
             Measure.row(path, rate, baseline);
+            Measure.say(String.format(Locale.ROOT, "    first record after %.2f s, then %.0f rows/s (%.0f%%)",
+                    firstRecordSeconds, steadyRate, 100 * steadyRate / baseline));
             Measure.say(String.format(Locale.ROOT, "    CPU %.2f µs/row in the worker, %.2f µs/row in broker and counting consumer",
                     workerMicrosPerRow, brokerMicrosPerRow));
         }
@@ -209,17 +216,22 @@ public final class SourceBenchmark {
             ConnectRest rest = worker.rest();
             Duration workerBefore = worker.cpuTime();
             Duration ownBefore = ownCpu();
+            long[] first = new long[2];
+            long start = System.nanoTime();
             double rate = Measure.rate(rows, () -> {
                 rest.putConnector(name, config);
-                awaitRecords(topic);
+                awaitRecords(topic, first);
             });
+            long end = System.nanoTime();
             double workerCpu = worker.cpuTime().minus(workerBefore).toNanos() / 1e3 / rows;
             double ownCpu = ownCpu().minus(ownBefore).toNanos() / 1e3 / rows;
             rest.deleteConnector(name);
-            return new Run(rate, workerCpu, ownCpu);
+            double steady = (rows - first[1]) / ((end - first[0]) / 1e9);
+            return new Run(rate, workerCpu, ownCpu, (first[0] - start) / 1e9, steady);
         }
 
-        private void awaitRecords(String topic) throws InterruptedException {
+        /** Counts the topic's records up to {@code rows}; {@code first} gets the time of the first ones and their count. */
+        private void awaitRecords(String topic, long[] first) throws InterruptedException {
             Properties props = new Properties();
             props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
             props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
@@ -235,6 +247,10 @@ public final class SourceBenchmark {
                 int seen = 0;
                 while (seen < rows) {
                     seen += consumer.poll(Duration.ofMillis(200)).count();
+                    if (first[0] == 0 && seen > 0) {
+                        first[0] = System.nanoTime();
+                        first[1] = seen;
+                    }
                 }
             }
         }
