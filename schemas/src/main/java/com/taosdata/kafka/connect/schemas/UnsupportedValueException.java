@@ -3,7 +3,7 @@ package com.taosdata.kafka.connect.schemas;
 import org.apache.kafka.connect.errors.DataException;
 
 /**
- * A value that the target protocol cannot represent (NaN, a trailing backslash in a key, bytes without an
+ * A value that the target protocol cannot represent (NaN, a backslash before a separator in a key, bytes without an
  * encoding…). Callers add the record coordinates and the field to the message.
  */
 public class UnsupportedValueException extends DataException {

@@ -7,8 +7,11 @@ package com.taosdata.kafka.connect.sink.record;
  *   <li>a line starting with {@code #} is a comment, which ends at the next line feed;</li>
  *   <li>spaces before the measurement are skipped; the measurement and tags end at the first unescaped space;</li>
  *   <li>in the measurement, tag keys, tag values and field keys a backslash escapes a following comma, equal sign
- *       or space; a quote there is literal (tags are not quoted);</li>
- *   <li>in a field value, an unescaped quote opens a string ({@code "…"}, {@code L"…"}, …), inside which
+ *       or space unless another backslash precedes it: TDengine finds where they end without pairing escapes, so
+ *       {@code a\\ b} ends at its space, as {@code a\\\ b} does (only when the text is unescaped do escapes pair,
+ *       {@code \\} standing for one backslash); a quote there is literal (tags are not quoted);</li>
+ *   <li>in a field value, escapes pair from left to right: {@code \\}, {@code \"} and a backslash before a comma
+ *       or space are escapes; an unescaped quote opens a string ({@code "…"}, {@code L"…"}, …), inside which
  *       {@code \"} and {@code \\} are escapes and the next other quote closes it; outside strings an unescaped
  *       comma starts the next field and an unescaped space ends the field set;</li>
  *   <li>after the field set, spaces are skipped and the timestamp runs to the next whitespace; a line that ends
@@ -118,7 +121,7 @@ final class LineProtocolScan {
                     }
                 }
                 case FIELD_VALUE -> {
-                    if (escapesSeparator(i) || escapes(i, '"')) {
+                    if (escapesInFieldValue(i)) {
                         i++;
                     } else if (c == '"') {
                         section = Section.STRING;
@@ -165,23 +168,39 @@ final class LineProtocolScan {
         return end;
     }
 
-    /** The key of the first string field value that holds a line feed, with its escapes removed, or null. */
+    /**
+     * The key of the first string field value that holds a line feed, with its escapes removed as TDengine removes
+     * them (a backslash before a comma, equal sign, space or backslash, pairing from left to right), or null.
+     */
     String lineFeedKey() {
         if (lineFeedKeyStart < 0) {
             return null;
         }
         StringBuilder key = new StringBuilder(lineFeedKeyEnd - lineFeedKeyStart);
         for (int i = lineFeedKeyStart; i < lineFeedKeyEnd; i++) {
-            if (!escapesSeparator(i)) {
-                key.append(text.charAt(i));
+            if (text.charAt(i) == '\\' && i + 1 < lineFeedKeyEnd && isEscapableInKey(text.charAt(i + 1))) {
+                i++;
             }
+            key.append(text.charAt(i));
         }
         return key.toString();
     }
 
-    /** A backslash before a comma, equal sign or space, which it escapes in names and unquoted values. */
+    /**
+     * A backslash before a comma, equal sign or space, which it escapes in names and tag values unless a backslash
+     * precedes it too (TDengine's {@code IS_SPACE}/{@code IS_COMMA}/{@code IS_EQUAL} look one character back only).
+     */
     private boolean escapesSeparator(int i) {
-        return escapes(i, ',') || escapes(i, '=') || escapes(i, ' ');
+        return (escapes(i, ',') || escapes(i, '=') || escapes(i, ' ')) && (i == 0 || text.charAt(i - 1) != '\\');
+    }
+
+    /** A backslash that pairs with the next character outside strings in a field value, from left to right. */
+    private boolean escapesInFieldValue(int i) {
+        return escapes(i, ',') || escapes(i, ' ') || escapes(i, '"') || escapes(i, '\\');
+    }
+
+    private static boolean isEscapableInKey(char c) {
+        return c == ',' || c == '=' || c == ' ' || c == '\\';
     }
 
     private boolean escapes(int i, char escaped) {

@@ -33,6 +33,23 @@ class LineProtocolScanTest {
     }
 
     @Test
+    void aSeparatorAfterAnEscapedBackslashInANameOrTagValueSeparatesAsInTDengine() {
+        // TDengine reads m\\,t=a\\ f=1 as measurement m\, tag value a\ and field f
+        assertThat(missingAt("m\\\\,t=a\\\\ f=1")).isEqualTo(13);
+        // ... and m,t=a\\ b f=1 as tag value a\ followed by "b" where the field set should be, as with three
+        assertThat(missingAt("m,t=a\\\\ b f=1")).isEqualTo(-1);
+        assertThat(missingAt("m,t=a\\\\\\ b f=1")).isEqualTo(-1);
+        // ... and m k\\=1 as field k\ = 1
+        assertThat(missingAt("m k\\\\=1")).isEqualTo(7);
+    }
+
+    @Test
+    void escapesInAFieldValuePairFromLeftToRight() {
+        assertThat(missingAt("m f=a\\\\ 1")).isEqualTo(-1);
+        assertThat(missingAt("m f=a\\\\\\ 1")).isEqualTo(10);
+    }
+
+    @Test
     void anEscapedSpaceOrEqualSignInAFieldKeyIsNoSeparator() {
         assertThat(missingAt("m my\\ f\\=x=1")).isEqualTo(12);
         assertThat(missingAt("m my\\ f\\=x=1 7")).isEqualTo(-1);

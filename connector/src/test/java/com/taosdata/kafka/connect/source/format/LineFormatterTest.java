@@ -76,6 +76,24 @@ class LineFormatterTest {
     }
 
     @Test
+    void backslashesInATagAreDoubledAsTDengineUnescapesThem() {
+        Object[] raw = Fixtures.sparseRow();
+        raw[Fixtures.COLUMNS.length] = "C:\\dir, x\\";
+        Row row = Row.fromDriver(Fixtures.allTypes(TimestampUnit.MS), "d1001", raw);
+        assertThat(nanos.format(row).value())
+                .isEqualTo("meters,t_loc=C:\\\\dir\\,\\ x\\\\ c_i32=7i32 1700000000123000000");
+    }
+
+    @Test
+    void aBackslashBeforeASpaceInATagHasNoLineForm() {
+        Object[] raw = Fixtures.sparseRow();
+        raw[Fixtures.COLUMNS.length] = "a\\ b";
+        Row row = Row.fromDriver(Fixtures.allTypes(TimestampUnit.MS), "d1001", raw);
+        assertThatThrownBy(() -> nanos.format(row)).isInstanceOf(DataException.class)
+                .hasMessageContaining("backslash before ' '");
+    }
+
+    @Test
     void notANumberHasNoLineForm() {
         Object[] raw = Fixtures.sparseRow();
         raw[11] = Double.NaN;

@@ -27,7 +27,7 @@ import com.taosdata.kafka.connect.it.harness.TDengineTarget;
  * Round trip: the sink writes line protocol into database A; the source reads A back as line protocol
  * ({@code out.format=line}, the sink's {@code data.precision}) into a topic; a second sink writes that topic into
  * database B. A and B then hold the same super table, columns, tags, timestamps and values, so the source's lines
- * are escaped and typed the way TDengine's schemaless parser reads them.
+ * are escaped and typed the way TDengine's schemaless parser reads them, backslashes in tag values too.
  */
 class SourceSinkRoundTripIT {
 
@@ -54,7 +54,8 @@ class SourceSinkRoundTripIT {
         // Nanoseconds, the sink's default precision, with digits below the millisecond that must survive.
         long base = Meters.baseTs() * 1_000_000L + 123_456L;
         List<String> lines = new ArrayList<>();
-        String[] locations = {"San\\ Francisco\\,\\ CA", "Los\\ Angeles", "Reno\\=NV"};
+        // the last is C:\dir, x\ with every backslash doubled, as TDengine unescapes \\ in tag values
+        String[] locations = {"San\\ Francisco\\,\\ CA", "Los\\ Angeles", "Reno\\=NV", "C:\\\\dir\\,\\ x\\\\"};
         for (int t = 0; t < locations.length; t++) {
             for (int i = 0; i < 4; i++) {
                 // ubig is 18000000000000000000 + i, beyond the signed 64-bit range; row 2 has no phase (NULL).
@@ -93,6 +94,8 @@ class SourceSinkRoundTripIT {
                 .containsEntry("note", "row 0 said \"hi\" in C:\\data")
                 .containsEntry("site", "Zürich 0")
                 .containsEntry("online", true);
+        assertThat(rowsA).extracting(r -> r.get("location")).as("a tag value with backslashes, as the sink wrote it")
+                .contains("C:\\dir, x\\");
         assertThat(rowsB).as("rows of B, with their tags, in timestamp and tag order").containsExactlyElementsOf(rowsA);
         assertThat(env.worker().rest().taskStates(prefix)).containsOnly("RUNNING");
     }

@@ -11,9 +11,10 @@ import java.util.Map;
  * Parses InfluxDB line protocol as TDengine's schemaless writer reads it ({@code docs/en/07-develop/04-schemaless.md}):
  * {@code measurement[,tag=value…] field=value[,…] [timestamp]}, one point per line.
  *
- * <p>Escapes are those of the doc's table and are removed from stored names and values: comma and space in the
- * measurement; comma, equal sign and space in tag keys, tag values and field keys; double quote and backslash
- * in string field values; {@code \\} is one backslash and a backslash before any other character stays.
+ * <p>Escapes are those of TDengine's parser and are removed from stored names and values: comma, space and
+ * backslash in the measurement; comma, equal sign, space and backslash in tag keys, tag values and field keys;
+ * double quote and backslash in string field values; a backslash before any other character stays. Where a name or
+ * tag value ends is found without pairing escapes, so a separator after {@code \\} separates ({@link #read}).
  * Tag values are NCHAR; an empty tag value is "Invalid data format" ({@code 0x80003002}); an empty line or
  * measurement is {@code 0x8000020A} (facts note). Where the doc is silent the codes follow TDengine's parser
  * ({@code clientSmlLine.c}): a value that is no valid string, bool or number is {@code 0x80000203}, an empty or
@@ -169,24 +170,32 @@ public final class LineProtocolParser {
         throw invalidLine("unbalanced quotes", line, pos[0]);
     }
 
-    /** Reads up to an unescaped stop character; a backslash before an escapable character is dropped. */
+    /**
+     * Reads up to an unescaped stop character, then drops the backslash of each escape pair. TDengine finds the end
+     * without pairing escapes ({@code IS_SPACE}, {@code IS_COMMA}, {@code IS_EQUAL} in {@code clientSmlLine.c}): a
+     * stop character is escaped by a backslash that has no backslash before it, so {@code a\\ b} and
+     * {@code a\\\ b} both end at the space. Only the unescaping ({@code PROCESS_SLASH_IN_*}) pairs from left to
+     * right, a backslash before an escapable character standing for that character.
+     */
     private static String read(String line, int[] pos, String stops, String escapable) {
-        StringBuilder out = new StringBuilder();
-        int i = pos[0];
-        while (i < line.length()) {
-            char ch = line.charAt(i);
-            if (ch == '\\' && i + 1 < line.length() && escapable.indexOf(line.charAt(i + 1)) >= 0) {
-                out.append(line.charAt(i + 1));
-                i += 2;
-            } else if (stops.indexOf(ch) >= 0) {
-                break;
-            } else {
-                out.append(ch);
-                i++;
-            }
+        int start = pos[0];
+        int i = start;
+        while (i < line.length() && (stops.indexOf(line.charAt(i)) < 0 || escapedStop(line, start, i))) {
+            i++;
         }
         pos[0] = i;
+        StringBuilder out = new StringBuilder(i - start);
+        for (int j = start; j < i; j++) {
+            if (line.charAt(j) == '\\' && j + 1 < i && escapable.indexOf(line.charAt(j + 1)) >= 0) {
+                j++;
+            }
+            out.append(line.charAt(j));
+        }
         return out.toString();
+    }
+
+    private static boolean escapedStop(String line, int start, int i) {
+        return i > start && line.charAt(i - 1) == '\\' && (i - 1 == start || line.charAt(i - 2) != '\\');
     }
 
     private static void skipSpaces(String line, int[] pos) {

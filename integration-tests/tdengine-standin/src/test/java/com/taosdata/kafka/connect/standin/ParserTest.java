@@ -51,6 +51,25 @@ class ParserTest {
     }
 
     @Test
+    void anEscapedBackslashEndsANameOrTagValueAtTheSeparatorAfterIt() {
+        // 3.3.6.13 stores m\\,t=a\\,u=b\\\\ f=1 as measurement m\, tags a\ and b\\, and a\\=b as measurement a\=b
+        SmlPoint p = LineProtocolParser.parse("m\\\\,t=a\\\\,k\\\\=b\\\\\\\\ f\\\\=1i 1", "ns").get(0);
+        assertThat(p.measurement()).isEqualTo("m\\");
+        assertThat(p.tags()).containsOnlyKeys("t", "k\\");
+        assertThat(p.tags().get("t").value()).isEqualTo("a\\");
+        assertThat(p.tags().get("k\\").value()).isEqualTo("b\\\\");
+        assertThat(p.fields()).containsOnlyKeys("f\\");
+        assertThat(LineProtocolParser.parse("a\\\\=b f=1i 1", "ns").get(0).measurement()).isEqualTo("a\\=b");
+        // a\\ b and a\\\ b are the value a\ (a\\) and then b where the field set should start: rejected
+        assertThat(codeOf(() -> LineProtocolParser.parse("m,t=a\\\\ b f=1i 1", "ns")))
+                .isEqualTo(ServerError.SML_INVALID_DATA);
+        assertThat(codeOf(() -> LineProtocolParser.parse("m,t=a\\\\\\ b f=1i 1", "ns")))
+                .isEqualTo(ServerError.SML_INVALID_DATA);
+        assertThat(codeOf(() -> LineProtocolParser.parse("m,t=a\\\\,b f=1i 1", "ns")))
+                .isEqualTo(ServerError.SML_INVALID_DATA);
+    }
+
+    @Test
     void stringsMayHoldSpacesCommasAndEquals() {
         SmlPoint p = LineProtocolParser.parse("m f=\"a b,c=d\",g=1i8", "ns").get(0);
         assertThat(p.fields().get("f").value()).isEqualTo("a b,c=d");

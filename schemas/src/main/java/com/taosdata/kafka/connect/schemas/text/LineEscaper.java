@@ -3,15 +3,19 @@ package com.taosdata.kafka.connect.schemas.text;
 import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
 
 /**
- * Escapes text for TDengine's schemaless line protocol, following its documented rules: the measurement escapes
- * comma and space; tag keys, tag values and field keys escape comma, equal sign and space; string field values
- * escape double quote and backslash.
+ * Escapes text for TDengine's schemaless line protocol as its line parser ({@code clientSmlLine.c}) reads it: the
+ * measurement escapes comma, space and backslash; tag keys, tag values and field keys escape comma, equal sign,
+ * space and backslash; string field values escape double quote and backslash. TDengine removes the backslash of
+ * each such pair, left to right, so every backslash is written doubled (a lone one before another character would
+ * be kept too, but one before a backslash would not).
  *
- * <p>TDengine unescapes a backslash only before those characters, so a backslash elsewhere is written as is. A
- * backslash at the very end of a measurement or key cannot be written at all (it would escape the separator
- * that follows), and neither can a line break in the measurement, a key or a tag value (outside quotes a line
- * feed ends the line whatever precedes it, and TDengine's raw-text splitting and key parser carry neither line
- * feeds nor carriage returns there); both are reported as {@link UnsupportedValueException}.
+ * <p>TDengine finds where a name or tag value ends without pairing: a separator preceded by a backslash ends it
+ * anyway when one more backslash precedes that one, so {@code a\\ b} is {@code a\} and then {@code b}, and
+ * {@code a\\\ b} ends before the space too. A backslash directly before a comma or space (and, outside the measurement, an equal
+ * sign) therefore cannot be written in any spelling, and neither can a line break in the measurement, a key or a
+ * tag value (outside quotes a line feed ends the line whatever precedes it, and TDengine's raw-text splitting and
+ * key parser carry neither line feeds nor carriage returns there); both are reported as
+ * {@link UnsupportedValueException}. A backslash at the end is written {@code \\} and stored as one.
  *
  * <p>A string field value may hold line feeds and carriage returns: TDengine has no escape for them, so they are
  * written raw inside the quotes, and a reader must split lines only outside quoted strings. TDengine's native
@@ -25,7 +29,7 @@ public final class LineEscaper {
     private LineEscaper() {
     }
 
-    /** Appends a measurement (super table name), escaping comma and space. */
+    /** Appends a measurement (super table name), escaping comma, space and backslash. */
     public static void appendMeasurement(StringBuilder out, CharSequence text) {
         requireNonEmpty(text, "measurement");
         int length = text.length();
@@ -33,15 +37,17 @@ public final class LineEscaper {
             char c = text.charAt(i);
             if (c == ',' || c == ' ') {
                 out.append('\\');
+            } else if (c == '\\') {
+                rejectBackslashBeforeSeparator(text, i, "measurement", ", ");
+                out.append('\\');
             } else {
                 rejectLineBreak(c, "measurement");
             }
             out.append(c);
         }
-        rejectTrailingBackslash(text, "measurement");
     }
 
-    /** Appends a tag key, a tag value or a field key, escaping comma, equal sign and space. */
+    /** Appends a tag key, a tag value or a field key, escaping comma, equal sign, space and backslash. */
     public static void appendKey(StringBuilder out, CharSequence text, String what) {
         requireNonEmpty(text, what);
         int length = text.length();
@@ -55,12 +61,14 @@ public final class LineEscaper {
             char c = text.charAt(i);
             if (c == ',' || c == '=' || c == ' ') {
                 out.append('\\');
+            } else if (c == '\\') {
+                rejectBackslashBeforeSeparator(text, i, what, ",= ");
+                out.append('\\');
             } else {
                 rejectLineBreak(c, what);
             }
             out.append(c);
         }
-        rejectTrailingBackslash(text, what);
     }
 
     /**
@@ -85,7 +93,7 @@ public final class LineEscaper {
     }
 
     private static boolean isPlainInKey(char c) {
-        return c != ',' && c != '=' && c != ' ' && c != '\n' && c != '\r';
+        return c != ',' && c != '=' && c != ' ' && c != '\\' && c != '\n' && c != '\r';
     }
 
     /** The first {@code end} characters of {@code text}; a whole String is appended as one copy. */
@@ -110,10 +118,11 @@ public final class LineEscaper {
         }
     }
 
-    private static void rejectTrailingBackslash(CharSequence text, String what) {
-        if (text.charAt(text.length() - 1) == '\\') {
-            throw new UnsupportedValueException(what + " ends with a backslash, which would escape the separator"
-                    + " after it; TDengine's line protocol has no escape for it");
+    /** TDengine ends the name at a separator after an escaped backslash, so no spelling keeps both. */
+    private static void rejectBackslashBeforeSeparator(CharSequence text, int i, String what, String separators) {
+        if (i + 1 < text.length() && separators.indexOf(text.charAt(i + 1)) >= 0) {
+            throw new UnsupportedValueException(what + " has a backslash before '" + text.charAt(i + 1) + "', which"
+                    + " TDengine's line protocol cannot carry: the escaped backslash ends the " + what + " there");
         }
     }
 }

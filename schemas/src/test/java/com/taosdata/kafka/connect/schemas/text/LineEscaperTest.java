@@ -17,9 +17,13 @@ class LineEscaperTest {
         "'a,b'|'a\\,b'",
         "'a=b'|'a=b'",
         "'q\"x'|'q\"x'",
-        "'back\\slash'|'back\\slash'",
+        "'back\\slash'|'back\\\\slash'",
+        "'two\\\\b'|'two\\\\\\\\b'",
+        "'a\\=b'|'a\\\\=b'",
+        "'ends\\'|'ends\\\\'",
+        "'\\'|'\\\\'",
         "'北京.海淀'|'北京.海淀'"})
-    void measurementEscapesCommaAndSpaceOnly(String raw, String escaped) {
+    void measurementEscapesCommaSpaceAndBackslash(String raw, String escaped) {
         StringBuilder out = new StringBuilder();
         LineEscaper.appendMeasurement(out, raw);
         assertThat(out).hasToString(escaped);
@@ -31,9 +35,12 @@ class LineEscaperTest {
         "'a,b'|'a\\,b'",
         "'a=b'|'a\\=b'",
         "'q\"x'|'q\"x'",
-        "'x\\,y'|'x\\\\,y'",
+        "'back\\slash'|'back\\\\slash'",
+        "'two\\\\b'|'two\\\\\\\\b'",
+        "'ends\\'|'ends\\\\'",
+        "'\\'|'\\\\'",
         "'dev.id'|'dev.id'"})
-    void keysAndTagValuesEscapeCommaEqualsAndSpace(String raw, String escaped) {
+    void keysAndTagValuesEscapeCommaEqualsSpaceAndBackslash(String raw, String escaped) {
         StringBuilder out = new StringBuilder();
         LineEscaper.appendKey(out, raw, "tag value");
         assertThat(out).hasToString(escaped);
@@ -52,12 +59,21 @@ class LineEscaperTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"trailing\\", "\\"})
-    void aTrailingBackslashInAKeyCannotBeWritten(String raw) {
-        assertThatThrownBy(() -> LineEscaper.appendKey(new StringBuilder(), raw, "tag value"))
-                .isInstanceOf(UnsupportedValueException.class).hasMessageContaining("tag value ends with a backslash");
+    @ValueSource(strings = {"a\\ b", "a\\,b", "a\\=b", "\\ ", "a\\\\,b", "x\\="})
+    void aBackslashBeforeASeparatorCannotBeWrittenInAKeyOrTagValue(String raw) {
+        for (String what : new String[] {"tag key", "tag value", "field key"}) {
+            assertThatThrownBy(() -> LineEscaper.appendKey(new StringBuilder(), raw, what))
+                    .isInstanceOf(UnsupportedValueException.class)
+                    .hasMessageContaining(what + " has a backslash before");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\\ b", "a\\,b", "\\,", "a\\\\ b"})
+    void aBackslashBeforeACommaOrSpaceCannotBeWrittenInTheMeasurement(String raw) {
         assertThatThrownBy(() -> LineEscaper.appendMeasurement(new StringBuilder(), raw))
-                .isInstanceOf(UnsupportedValueException.class).hasMessageContaining("measurement");
+                .isInstanceOf(UnsupportedValueException.class)
+                .hasMessageContaining("measurement has a backslash before");
     }
 
     @ParameterizedTest

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An independent reader of TDengine line protocol, written from its documented rules and the server's parser
- * behaviour: a comma, space or equal sign separates unless the character before it is a backslash; the
- * measurement unescapes {@code \,} and {@code \ }; keys and tag values unescape {@code \,}, {@code \=} and
- * {@code \ }; quoted string values unescape {@code \"} and {@code \\}; any other backslash stays. A line break
+ * An independent reader of TDengine line protocol, written from the server's parser ({@code clientSmlLine.c}) and
+ * what a real 3.3.6.13 stored: a comma, space or equal sign separates unless the character before it is a
+ * backslash that has no backslash before it (so {@code a\\ b} ends at its space); the measurement unescapes
+ * {@code \,}, {@code \ } and {@code \\}; keys and tag values unescape {@code \,}, {@code \=}, {@code \ } and
+ * {@code \\}, each pair from left to right; quoted string values unescape {@code \"} and {@code \\}; any other
+ * backslash stays. A line break
  * can only be inside a quoted string value, where TDengine has no escape for it and it stands raw; anywhere else it
  * would end the line.
  */
@@ -26,13 +28,13 @@ public final class LineProtocolReader {
     }
 
     private ParsedLine read() {
-        String measurement = unescape(token(",", " "), ", ");
+        String measurement = unescape(token(",", " "), ", \\");
         Map<String, String> tags = new LinkedHashMap<>();
         while (peek() == ',') {
             pos++;
-            String key = unescape(token("=", null), ",= ");
+            String key = unescape(token("=", null), ",= \\");
             expect('=');
-            String value = unescape(token(", ", null), ",= ");
+            String value = unescape(token(", ", null), ",= \\");
             if (value.isEmpty()) {
                 throw new IllegalArgumentException("empty tag value at " + pos + ": " + line);
             }
@@ -44,7 +46,7 @@ public final class LineProtocolReader {
             if (!fields.isEmpty()) {
                 pos++;
             }
-            String key = unescape(token("=", null), ",= ");
+            String key = unescape(token("=", null), ",= \\");
             expect('=');
             fields.put(key, fieldValue());
         } while (peek() == ',');
@@ -58,7 +60,8 @@ public final class LineProtocolReader {
         int start = pos;
         while (pos < line.length()) {
             char c = line.charAt(pos);
-            boolean escaped = pos > start && line.charAt(pos - 1) == '\\';
+            boolean escaped = pos > start && line.charAt(pos - 1) == '\\'
+                    && (pos - 1 == start || line.charAt(pos - 2) != '\\');
             if (!escaped && (stops.indexOf(c) >= 0 || (alsoStop != null && alsoStop.indexOf(c) >= 0))) {
                 break;
             }
