@@ -23,6 +23,7 @@ public final class SqlExceptionTranslator {
      */
     public static RuntimeException translate(String what, RuntimeException e) {
         int code = DriverMessageCodes.serverCode(0, e.getMessage());
-        return code == 0 ? e : new TDengineException(code, ErrorCodes.classify(code), what + " failed: " + e.getMessage(), e);
+        return code == 0 ? e
+                : new TDengineException(code, ErrorCodes.classify(code), what + " failed: " + e.getMessage(), e);
     }
 }

@@ -100,7 +100,8 @@ public final class SubscriptionReader implements SourceReader {
         });
         assigned = retry.call("reading the TMQ assignment", consumer::assignment);
         for (TmqPartition partition : assigned) {
-            OptionalLong position = retry.call("reading the TMQ position of " + partition, () -> consumer.position(partition));
+            OptionalLong position = retry.call("reading the TMQ position of " + partition,
+                    () -> consumer.position(partition));
             // A position the consumer cannot tell yet is checked when the vgroup's first rows arrive.
             if (position.isPresent()) {
                 skipDelivered(partition, position.getAsLong());

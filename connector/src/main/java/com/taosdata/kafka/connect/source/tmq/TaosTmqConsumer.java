@@ -62,7 +62,8 @@ public final class TaosTmqConsumer implements TmqConsumer {
                 continue;
             }
             // A message's rows share their vgroup: one partition object for them all.
-            if (partition == null || partition.vgroup() != record.getVGroupId() || !partition.topic().equals(record.getTopic())) {
+            if (partition == null || partition.vgroup() != record.getVGroupId()
+                    || !partition.topic().equals(record.getTopic())) {
                 partition = new TmqPartition(record.getTopic(), record.getVGroupId());
             }
             rows.add(new TmqRow(partition, record.getOffset(), tableName(row), row));
