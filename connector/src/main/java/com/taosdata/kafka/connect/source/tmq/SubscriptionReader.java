@@ -183,7 +183,7 @@ public final class SubscriptionReader implements SourceReader {
             if (partition != current) {
                 current = partition;
                 topic = dropped.contains(partition) ? null : subscribed(partition);
-                sourcePartition = sourcePartition(partition);
+                sourcePartition = topic == null ? null : sourcePartition(partition);
                 last = lastRow.get(partition);
             }
             if (topic == null) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -216,22 +217,26 @@ public final class SourceBenchmark {
             ConnectRest rest = worker.rest();
             Duration workerBefore = worker.cpuTime();
             Duration ownBefore = ownCpu();
-            long[] first = new long[2];
+            AtomicReference<FirstRecords> first = new AtomicReference<>();
             long start = System.nanoTime();
             double rate = Measure.rate(rows, () -> {
                 rest.putConnector(name, config);
-                awaitRecords(topic, first);
+                first.set(awaitRecords(topic));
             });
             long end = System.nanoTime();
             double workerCpu = worker.cpuTime().minus(workerBefore).toNanos() / 1e3 / rows;
             double ownCpu = ownCpu().minus(ownBefore).toNanos() / 1e3 / rows;
             rest.deleteConnector(name);
-            double steady = (rows - first[1]) / ((end - first[0]) / 1e9);
-            return new Run(rate, workerCpu, ownCpu, (first[0] - start) / 1e9, steady);
+            double steady = (rows - first.get().count()) / ((end - first.get().nanos()) / 1e9);
+            return new Run(rate, workerCpu, ownCpu, (first.get().nanos() - start) / 1e9, steady);
         }
 
-        /** Counts the topic's records up to {@code rows}; {@code first} gets the time of the first ones and their count. */
-        private void awaitRecords(String topic, long[] first) throws InterruptedException {
+        /** When the first records arrived ({@link System#nanoTime()}) and how many came with them. */
+        private record FirstRecords(long nanos, int count) {
+        }
+
+        /** Counts the topic's records up to {@code rows}; returns when the first ones came. */
+        private FirstRecords awaitRecords(String topic) throws InterruptedException {
             Properties props = new Properties();
             props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
             props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
@@ -245,13 +250,14 @@ public final class SourceBenchmark {
                 }
                 consumer.subscribe(List.of(topic));
                 int seen = 0;
+                FirstRecords first = null;
                 while (seen < rows) {
                     seen += consumer.poll(Duration.ofMillis(200)).count();
-                    if (first[0] == 0 && seen > 0) {
-                        first[0] = System.nanoTime();
-                        first[1] = seen;
+                    if (first == null && seen > 0) {
+                        first = new FirstRecords(System.nanoTime(), seen);
                     }
                 }
+                return first;
             }
         }
     }
