@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -34,9 +35,14 @@ import com.taosdata.kafka.connect.schemas.Version;
 import com.taosdata.kafka.connect.sink.config.MissingTimestamp;
 import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
 import com.taosdata.kafka.connect.sink.config.TDengineSinkConfig;
+import com.taosdata.kafka.connect.sink.config.TypedWriteOptions;
+import com.taosdata.kafka.connect.sink.config.WriteMethod;
 import com.taosdata.kafka.connect.sink.record.EncodedRecord;
 import com.taosdata.kafka.connect.sink.record.PayloadDecoder;
+import com.taosdata.kafka.connect.sink.record.PointDecoder;
 import com.taosdata.kafka.connect.sink.record.RecordIds;
+import com.taosdata.kafka.connect.sink.table.JdbcSqlRunner;
+import com.taosdata.kafka.connect.sink.table.SqlRunner;
 import com.taosdata.kafka.connect.sink.write.Backpressure;
 import com.taosdata.kafka.connect.sink.write.BadRecordHandler;
 import com.taosdata.kafka.connect.sink.write.Batch;
@@ -48,6 +54,7 @@ import com.taosdata.kafka.connect.sink.write.PipelinedWriter;
 import com.taosdata.kafka.connect.sink.write.SchemalessWriter;
 import com.taosdata.kafka.connect.sink.write.SchemalessWriters;
 import com.taosdata.kafka.connect.sink.write.SinkTaskMetrics;
+import com.taosdata.kafka.connect.sink.write.TypedBatchWriter;
 
 /**
  * Buffers records per target database across {@code put()} calls and hands a database's buffer to the writer thread
@@ -67,8 +74,14 @@ public class TDengineSinkTask extends SinkTask {
         Backend TDENGINE = new Backend() {
             @Override
             public DatabaseInitializer initializer(TDengineSinkConfig config, ConnectionFactory connections, RetryPolicy retry) {
+                // Line protocol and typed rows carry timestamps in data.precision; OpenTSDB's carry their own.
                 return new DatabaseInitializer(connections, retry, config.precision(),
-                        config.protocol() == SchemalessProtocol.LINE);
+                        config.protocol() == SchemalessProtocol.LINE || config.writeMethod() == WriteMethod.STMT);
+            }
+
+            @Override
+            public SqlRunner sql(TDengineSinkConfig config, ConnectionFactory connections) {
+                return new JdbcSqlRunner(connections);
             }
 
             @Override
@@ -91,6 +104,9 @@ public class TDengineSinkTask extends SinkTask {
         DatabaseInitializer initializer(TDengineSinkConfig config, ConnectionFactory connections, RetryPolicy retry);
 
         SchemalessWriter writer(TDengineSinkConfig config, ConnectionFactory connections);
+
+        /** Runs the statements of {@code write.method=stmt}. */
+        SqlRunner sql(TDengineSinkConfig config, ConnectionFactory connections);
 
         /** Where batches are written; one thread, so batches are written in order. */
         Executor writerThread(String name);
@@ -115,10 +131,11 @@ public class TDengineSinkTask extends SinkTask {
     private String lastTopic;
     private String lastDatabase;
     private int batchSize;
-    private PayloadDecoder decoder;
+    private Function<SinkRecord, EncodedRecord> encoder;
     private BadRecordHandler badRecords;
     private DatabaseInitializer initializer;
     private SchemalessWriter writer;
+    private SqlRunner sql;
     private Executor writerThread;
     private PipelinedWriter pipeline;
     private Backpressure backpressure;
@@ -150,26 +167,22 @@ public class TDengineSinkTask extends SinkTask {
         SchemalessProtocol protocol = config.protocol();
         databases = new DatabaseNameResolver(config.database(), config.databasePrefix());
         batchSize = config.batchSize();
-        PayloadDecoder payloads = new PayloadDecoder(protocol, ConnectionConfigs.url(config).transport(),
-                config.tableNameTag());
-        decoder = config.missingTimestamp() == MissingTimestamp.RECORD
-                ? payloads.stampingRecordTimestamps(config.precision())
-                : payloads;
         badRecords = new BadRecordHandler(errantRecordReporter(), "all".equalsIgnoreCase(props.get(ERRORS_TOLERANCE)), metrics);
         ConnectionFactory connections = ConnectionConfigs.connectionFactory(config);
         // The task may run on another worker than the one that validated the config: check where it runs.
         connections.requireClient();
         RetryPolicy retry = new RetryPolicy(config.maxRetries(), config.retryBackoffMs(), sleeper);
         initializer = backend.initializer(config, connections, retry);
-        writer = backend.writer(config, connections);
+        PipelinedWriter.BatchWriter batches = config.writeMethod() == WriteMethod.STMT
+                ? typedWrites(connections, retry)
+                : schemalessWrites(connections, retry);
         String name = props.getOrDefault("name", "tdengine-sink");
         writerThread = backend.writerThread("tdengine-sink-writer-" + name + "-" + taskId(props));
-        IsolatingBatchWriter isolating = new IsolatingBatchWriter(writer, retry, metrics);
         DatabaseInitializer databaseInitializer = initializer;
         // The database is created on the writer thread too: its retries must not hold up put().
         pipeline = new PipelinedWriter(batch -> {
             databaseInitializer.ensure(batch.key().database());
-            return isolating.write(batch.key().database(), batch.records());
+            return batches.write(batch);
         }, writerThread);
         String database = config.database();
         if (database != null && Identifiers.databaseNameProblem(database) == null) {
@@ -179,8 +192,35 @@ public class TDengineSinkTask extends SinkTask {
         backpressure = new Backpressure(context);
         metrics.bufferedLines(() -> buffers.values().stream().mapToLong(DatabaseBuffer::lines).sum());
         metrics.register(name, taskId(props));
-        log.info("TDengine sink task started: {} protocol into {} via {}", protocol.configValue(),
+        log.info("TDengine sink task started: {} into {} via {}", config.writeMethod() == WriteMethod.STMT
+                        ? "typed rows" : protocol.configValue() + " protocol",
                 config.database() != null ? config.database() : "per-topic databases", connections.url());
+    }
+
+    /** Schemaless text, parsed by TDengine: records become payloads on the task thread. */
+    private PipelinedWriter.BatchWriter schemalessWrites(ConnectionFactory connections, RetryPolicy retry) {
+        PayloadDecoder payloads = new PayloadDecoder(config.protocol(), ConnectionConfigs.url(config).transport(),
+                config.tableNameTag());
+        PayloadDecoder decoder = config.missingTimestamp() == MissingTimestamp.RECORD
+                ? payloads.stampingRecordTimestamps(config.precision())
+                : payloads;
+        encoder = record -> new EncodedRecord(record, decoder.decode(record));
+        writer = backend.writer(config, connections);
+        IsolatingBatchWriter<EncodedRecord> isolating = IsolatingBatchWriter.schemaless(writer, retry, metrics);
+        return batch -> isolating.write(batch.key().database(), batch.records());
+    }
+
+    /**
+     * Typed rows: records are taken apart on the task thread, turned into rows of their super table and written on
+     * the writer thread, which knows the table.
+     */
+    private PipelinedWriter.BatchWriter typedWrites(ConnectionFactory connections, RetryPolicy retry) {
+        TypedWriteOptions options = config.typedWriteOptions();
+        PointDecoder points = new PointDecoder(options, config.precision());
+        encoder = record -> new EncodedRecord(record, points.decode(record));
+        sql = backend.sql(config, connections);
+        TypedBatchWriter typed = TypedBatchWriter.create(sql, retry, metrics, options, config.precision());
+        return batch -> typed.write(batch.key().database(), batch.records());
     }
 
     private ErrantRecordReporter errantRecordReporter() {
@@ -211,17 +251,17 @@ public class TDengineSinkTask extends SinkTask {
                 continue;
             }
             String database;
-            List<String> payloads;
+            EncodedRecord encoded;
             try {
                 database = database(record.topic());
-                payloads = decoder.decode(record);
+                encoded = encoder.apply(record);
             } catch (DataException e) {
                 badRecords.handle(record, e);
                 offsets.done(partition, offset);
                 continue;
             }
             DatabaseBuffer buffer = buffers.computeIfAbsent(database, DatabaseBuffer::new);
-            buffer.add(new EncodedRecord(record, payloads), now);
+            buffer.add(encoded, now);
             offsets.waiting(partition, offset, buffer.key());
             if (buffer.lines() >= batchSize) {
                 // Handed over even when the writer is behind, so no batch grows past batch.size: pausing stops the
@@ -305,6 +345,9 @@ public class TDengineSinkTask extends SinkTask {
         }
         if (writer != null) {
             writer.close();
+        }
+        if (sql != null) {
+            sql.close();
         }
         if (initializer != null) {
             initializer.close();

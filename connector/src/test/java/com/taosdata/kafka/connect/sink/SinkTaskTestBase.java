@@ -24,6 +24,8 @@ import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.sink.config.TDengineSinkConfig;
 import com.taosdata.kafka.connect.sink.record.SinkRecords;
+import com.taosdata.kafka.connect.sink.table.FakeSqlRunner;
+import com.taosdata.kafka.connect.sink.table.SqlRunner;
 import com.taosdata.kafka.connect.sink.write.DatabaseInitializer;
 import com.taosdata.kafka.connect.sink.write.FakeSchemalessWriter;
 import com.taosdata.kafka.connect.sink.write.SchemalessWriter;
@@ -38,6 +40,8 @@ abstract class SinkTaskTestBase {
     final List<Long> sleeps = new ArrayList<>();
     final FakeSchemalessWriter tdengine = new FakeSchemalessWriter();
     final DatabaseInitializer initializer = mock(DatabaseInitializer.class);
+    /** TDengine as typed writes see it: super tables and the rows inserted into them. */
+    final FakeSqlRunner sql = new FakeSqlRunner();
     final List<Map.Entry<SinkRecord, Throwable>> dlq = new ArrayList<>();
     final ErrantRecordReporter reporter = (record, error) -> {
         dlq.add(Map.entry(record, error));
@@ -55,6 +59,11 @@ abstract class SinkTaskTestBase {
         @Override
         public SchemalessWriter writer(TDengineSinkConfig config, ConnectionFactory connections) {
             return tdengine;
+        }
+
+        @Override
+        public SqlRunner sql(TDengineSinkConfig config, ConnectionFactory connections) {
+            return sql;
         }
 
         @Override

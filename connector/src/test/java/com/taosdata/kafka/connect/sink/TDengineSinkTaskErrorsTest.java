@@ -31,6 +31,7 @@ import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.schemas.Version;
 import com.taosdata.kafka.connect.sink.config.TDengineSinkConfig;
+import com.taosdata.kafka.connect.sink.table.SqlRunner;
 import com.taosdata.kafka.connect.sink.record.SinkRecords;
 import com.taosdata.kafka.connect.sink.write.DatabaseInitializer;
 import com.taosdata.kafka.connect.sink.write.FakeSchemalessWriter;
@@ -212,6 +213,11 @@ class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {
             @Override
             public SchemalessWriter writer(TDengineSinkConfig config, ConnectionFactory connections) {
                 return TDengineSinkTask.Backend.TDENGINE.writer(config, connections);
+            }
+
+            @Override
+            public SqlRunner sql(TDengineSinkConfig config, ConnectionFactory connections) {
+                return TDengineSinkTask.Backend.TDENGINE.sql(config, connections);
             }
 
             @Override

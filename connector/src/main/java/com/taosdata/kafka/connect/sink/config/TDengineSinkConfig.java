@@ -1,11 +1,13 @@
 package com.taosdata.kafka.connect.sink.config;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
+import com.taosdata.kafka.connect.schemas.StringType;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
 
@@ -15,6 +17,7 @@ public final class TDengineSinkConfig extends AbstractConfig {
     private static final String DATABASE_GROUP = "Database";
     private static final String WRITES_GROUP = "Writes";
     private static final String TABLES_GROUP = "Tables";
+    private static final String TYPED_GROUP = "Typed writes";
 
     public static final String CONNECTION_DATABASE_CONFIG = ConnectionConfigs.CONNECTION_DATABASE_CONFIG;
     private static final String CONNECTION_DATABASE_DOC = "Target database for every topic. Created if missing, with "
@@ -97,6 +100,70 @@ public final class TDengineSinkConfig extends AbstractConfig {
     public static final int TABLE_TTL_DEFAULT = 0;
     private static final String TABLE_TTL_DISPLAY = "Table TTL (days)";
 
+    public static final String WRITE_METHOD_CONFIG = "write.method";
+    private static final String WRITE_METHOD_DOC = "How records are written. schemaless: record values are line, telnet "
+            + "or OpenTSDB JSON text (db.schemaless) that TDengine parses, as in TDengine's Kafka tutorial. stmt: "
+            + "record values are Structs (Avro, Protobuf, JSON with schemas) or Maps (JSON without schema) whose fields "
+            + "are written with their types into the columns and tags of the super table table.name.format names, "
+            + "in SQL statements built by the sink: tags keep their types, child tables are named by "
+            + "child.table.name.format on every transport, and pre-created super tables are written as they are.";
+    public static final String WRITE_METHOD_DEFAULT = WriteMethod.SCHEMALESS.configValue();
+    private static final String WRITE_METHOD_DISPLAY = "Write method";
+
+    public static final String TABLE_NAME_FORMAT_CONFIG = "table.name.format";
+    private static final String TABLE_NAME_FORMAT_DOC = "write.method=stmt: the super table a record is written into; "
+            + "${topic} stands for the record's topic (metrics_${topic}). Characters TDengine does not allow in names "
+            + "(dots and hyphens of topic names) become underscores.";
+    public static final String TABLE_NAME_FORMAT_DEFAULT = "${topic}";
+    private static final String TABLE_NAME_FORMAT_DISPLAY = "Super table name";
+
+    public static final String CHILD_TABLE_NAME_FORMAT_CONFIG = "child.table.name.format";
+    private static final String CHILD_TABLE_NAME_FORMAT_DOC = "write.method=stmt: the child table a record is written "
+            + "into; ${name} stands for the value of the record's field (or tag) of that column name, ${topic} for the "
+            + "topic: d${groupid} or ${location}_${groupid}. A record whose name is empty, longer than TDengine's 192 "
+            + "bytes or holds a backquote is a bad record (see errors.tolerance). Empty: t_ followed by the MD5 of the "
+            + "super table's name and the record's tag values, so the same tags always reach the same child table.";
+    private static final String CHILD_TABLE_NAME_FORMAT_DISPLAY = "Child table name";
+
+    public static final String TAGS_CONFIG = "tags";
+    private static final String TAGS_DOC = "write.method=stmt: the record fields written as tags, in this order (paths "
+            + "of nested fields joined by '.', loc.city becomes tag loc_city). Every other field is a column. Needed "
+            + "when the sink creates the super table; for an existing one, its tags are also matched by name.";
+    private static final String TAGS_DISPLAY = "Tag fields";
+
+    public static final String TIMESTAMP_FIELD_CONFIG = "timestamp.field";
+    private static final String TIMESTAMP_FIELD_DOC = "write.method=stmt: the record field holding the row's timestamp: "
+            + "a Connect Timestamp, a number in data.precision, or an ISO-8601 string. Empty: the record's Kafka "
+            + "timestamp. Either way a record delivered again overwrites its row.";
+    private static final String TIMESTAMP_FIELD_DISPLAY = "Timestamp field";
+
+    public static final String AUTO_CREATE_CONFIG = "auto.create";
+    private static final String AUTO_CREATE_DOC = "write.method=stmt: create a missing super table from the first "
+            + "record's fields with their exact types (INT8 TINYINT, INT16 SMALLINT, INT32 INT, INT64 BIGINT, FLOAT32 "
+            + "FLOAT, FLOAT64 DOUBLE, BOOLEAN BOOL, STRING string.type, BYTES VARBINARY, Timestamp TIMESTAMP). false: a "
+            + "missing super table fails the task.";
+    private static final String AUTO_CREATE_DISPLAY = "Create super tables";
+
+    public static final String AUTO_EVOLVE_CONFIG = "auto.evolve";
+    private static final String AUTO_EVOLVE_DOC = "write.method=stmt: add a column or tag for a record field the super "
+            + "table lacks, and widen a VARCHAR, NCHAR or VARBINARY column a value is too long for. Nothing is ever "
+            + "dropped or narrowed. false: such a record is a bad record (see errors.tolerance).";
+    private static final String AUTO_EVOLVE_DISPLAY = "Evolve super tables";
+
+    public static final String STRING_TYPE_CONFIG = "string.type";
+    private static final String STRING_TYPE_DOC = "write.method=stmt: the type of string columns and tags the sink "
+            + "creates: varchar (UTF-8 bytes) or nchar (Unicode characters).";
+    public static final String STRING_TYPE_DEFAULT = StringType.VARCHAR.configValue();
+    private static final String STRING_TYPE_DISPLAY = "String column type";
+
+    public static final String STRING_LENGTH_CONFIG = "string.length";
+    private static final String STRING_LENGTH_DOC = "write.method=stmt: the length of string and bytes columns and "
+            + "tags the sink creates; auto.evolve widens them (doubling) for longer values.";
+    public static final int STRING_LENGTH_DEFAULT = 64;
+    /** TDengine's longest NCHAR; a VARCHAR may be longer, but one limit for both keeps the key simple. */
+    public static final int STRING_LENGTH_MAX = 16_382;
+    private static final String STRING_LENGTH_DISPLAY = "String column length";
+
     public static final ConfigDef CONFIG_DEF = configDef();
 
     public TDengineSinkConfig(Map<?, ?> originals) {
@@ -139,6 +206,31 @@ public final class TDengineSinkConfig extends AbstractConfig {
                 .define(TABLE_TTL_CONFIG, ConfigDef.Type.INT, TABLE_TTL_DEFAULT, ConfigDef.Range.atLeast(0),
                         ConfigDef.Importance.LOW, TABLE_TTL_DOC, TABLES_GROUP, ++order, ConfigDef.Width.SHORT,
                         TABLE_TTL_DISPLAY);
+        order = 0;
+        def.define(WRITE_METHOD_CONFIG, ConfigDef.Type.STRING, WRITE_METHOD_DEFAULT,
+                        ConfigEnum.validator(WriteMethod.class), ConfigDef.Importance.HIGH, WRITE_METHOD_DOC,
+                        TYPED_GROUP, ++order, ConfigDef.Width.SHORT, WRITE_METHOD_DISPLAY,
+                        ConfigEnum.recommender(WriteMethod.class))
+                .define(TABLE_NAME_FORMAT_CONFIG, ConfigDef.Type.STRING, TABLE_NAME_FORMAT_DEFAULT,
+                        new ConfigDef.NonEmptyString(), ConfigDef.Importance.HIGH, TABLE_NAME_FORMAT_DOC, TYPED_GROUP,
+                        ++order, ConfigDef.Width.MEDIUM, TABLE_NAME_FORMAT_DISPLAY)
+                .define(CHILD_TABLE_NAME_FORMAT_CONFIG, ConfigDef.Type.STRING, null, ConfigDef.Importance.MEDIUM,
+                        CHILD_TABLE_NAME_FORMAT_DOC, TYPED_GROUP, ++order, ConfigDef.Width.MEDIUM,
+                        CHILD_TABLE_NAME_FORMAT_DISPLAY)
+                .define(TAGS_CONFIG, ConfigDef.Type.LIST, List.of(), ConfigDef.Importance.HIGH, TAGS_DOC, TYPED_GROUP,
+                        ++order, ConfigDef.Width.LONG, TAGS_DISPLAY)
+                .define(TIMESTAMP_FIELD_CONFIG, ConfigDef.Type.STRING, null, ConfigDef.Importance.MEDIUM,
+                        TIMESTAMP_FIELD_DOC, TYPED_GROUP, ++order, ConfigDef.Width.MEDIUM, TIMESTAMP_FIELD_DISPLAY)
+                .define(AUTO_CREATE_CONFIG, ConfigDef.Type.BOOLEAN, false, ConfigDef.Importance.MEDIUM, AUTO_CREATE_DOC,
+                        TYPED_GROUP, ++order, ConfigDef.Width.SHORT, AUTO_CREATE_DISPLAY)
+                .define(AUTO_EVOLVE_CONFIG, ConfigDef.Type.BOOLEAN, false, ConfigDef.Importance.MEDIUM, AUTO_EVOLVE_DOC,
+                        TYPED_GROUP, ++order, ConfigDef.Width.SHORT, AUTO_EVOLVE_DISPLAY)
+                .define(STRING_TYPE_CONFIG, ConfigDef.Type.STRING, STRING_TYPE_DEFAULT,
+                        ConfigEnum.validator(StringType.class), ConfigDef.Importance.LOW, STRING_TYPE_DOC, TYPED_GROUP,
+                        ++order, ConfigDef.Width.SHORT, STRING_TYPE_DISPLAY, ConfigEnum.recommender(StringType.class))
+                .define(STRING_LENGTH_CONFIG, ConfigDef.Type.INT, STRING_LENGTH_DEFAULT,
+                        ConfigDef.Range.between(1, STRING_LENGTH_MAX), ConfigDef.Importance.LOW, STRING_LENGTH_DOC,
+                        TYPED_GROUP, ++order, ConfigDef.Width.SHORT, STRING_LENGTH_DISPLAY);
         return def;
     }
 
@@ -186,6 +278,19 @@ public final class TDengineSinkConfig extends AbstractConfig {
 
     public TableOptions tableOptions() {
         return new TableOptions(tableNameTag(), getInt(TABLE_TTL_CONFIG));
+    }
+
+    public WriteMethod writeMethod() {
+        return ConfigEnum.parse(WriteMethod.class, WRITE_METHOD_CONFIG, getString(WRITE_METHOD_CONFIG));
+    }
+
+    public TypedWriteOptions typedWriteOptions() {
+        return new TypedWriteOptions(getString(TABLE_NAME_FORMAT_CONFIG).trim(),
+                blankToNull(getString(CHILD_TABLE_NAME_FORMAT_CONFIG)), getList(TAGS_CONFIG),
+                blankToNull(getString(TIMESTAMP_FIELD_CONFIG)), getBoolean(AUTO_CREATE_CONFIG),
+                getBoolean(AUTO_EVOLVE_CONFIG),
+                ConfigEnum.parse(StringType.class, STRING_TYPE_CONFIG, getString(STRING_TYPE_CONFIG)),
+                getInt(STRING_LENGTH_CONFIG));
     }
 
     public long requestTimeoutMs() {

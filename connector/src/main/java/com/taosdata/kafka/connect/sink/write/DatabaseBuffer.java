@@ -34,7 +34,7 @@ public final class DatabaseBuffer {
             firstAddedAtMs = nowMs;
         }
         records.add(record);
-        lines += record.payloads().size();
+        lines += record.rows();
     }
 
     public int lines() {
@@ -61,6 +61,6 @@ public final class DatabaseBuffer {
     /** Drops the records of partitions this task no longer owns; their new owner will write them. */
     public void discard(Collection<TopicPartition> partitions) {
         records.removeIf(r -> partitions.contains(RecordIds.partition(r.record())));
-        lines = records.stream().mapToInt(r -> r.payloads().size()).sum();
+        lines = records.stream().mapToInt(EncodedRecord::rows).sum();
     }
 }

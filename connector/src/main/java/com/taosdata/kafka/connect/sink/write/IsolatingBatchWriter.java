@@ -2,6 +2,7 @@ package com.taosdata.kafka.connect.sink.write;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -13,72 +14,87 @@ import com.taosdata.kafka.connect.sink.record.EncodedRecord;
 import com.taosdata.kafka.connect.sink.record.RecordIds;
 
 /**
- * Writes a batch of records into one database. TDengine's schemaless batches are not atomic and one bad line fails
- * the call, so on a data error the batch is split in halves and each half written again, down to the single records
- * at fault, which are returned with TDengine's reason for the task to hand to the {@link BadRecordHandler}. Lines
- * written twice on the way are harmless: a row with the same timestamp in the same table overwrites the earlier one.
- * Transient errors are retried by the {@link RetryPolicy}. Runs on the task's writer thread.
+ * Writes a batch of records into one database. TDengine's batches (schemaless calls, multi-table INSERTs) are not
+ * atomic and one bad line or value fails the call, so on a data error the batch is split in halves and each half
+ * written again, down to the single records at fault, which are returned with TDengine's reason for the task to hand
+ * to the {@link BadRecordHandler}. Rows written twice on the way are harmless: a row with the same timestamp in the
+ * same table overwrites the earlier one. Transient errors are retried by the {@link RetryPolicy}. Runs on the task's
+ * writer thread.
+ *
+ * @param <T> what a record is written as: its schemaless payloads, or its typed row
  */
-public final class IsolatingBatchWriter {
+public final class IsolatingBatchWriter<T> {
 
     /** A record TDengine rejected, and why. */
     public record Rejected(SinkRecord record, DataException reason) {
     }
 
-    private final SchemalessWriter writer;
+    /** Writes items into a database in one call (or statement) per item list. */
+    @FunctionalInterface
+    public interface ChunkWriter<T> {
+        /** @return how many lines or rows went to TDengine */
+        int write(String database, List<T> items) throws TDengineException;
+    }
+
+    private final ChunkWriter<T> writer;
+    private final Function<T, SinkRecord> recordOf;
     private final RetryPolicy retry;
     private final SinkTaskMetrics metrics;
 
-    public IsolatingBatchWriter(SchemalessWriter writer, RetryPolicy retry, SinkTaskMetrics metrics) {
+    public IsolatingBatchWriter(ChunkWriter<T> writer, Function<T, SinkRecord> recordOf, RetryPolicy retry,
+                                SinkTaskMetrics metrics) {
         this.writer = writer;
+        this.recordOf = recordOf;
         this.retry = retry;
         this.metrics = metrics;
     }
 
-    /** Writes every good record of {@code records} and returns the rejected ones, in offset order. */
-    public List<Rejected> write(String database, List<EncodedRecord> records) {
+    /** Writes records' schemaless payloads, all the payloads of a chunk of records in one call. */
+    public static IsolatingBatchWriter<EncodedRecord> schemaless(SchemalessWriter writer, RetryPolicy retry,
+                                                                SinkTaskMetrics metrics) {
+        return new IsolatingBatchWriter<>((database, records) -> {
+            List<String> payloads = new ArrayList<>(records.size());
+            for (EncodedRecord record : records) {
+                payloads.addAll(record.payloads());
+            }
+            writer.write(database, payloads);
+            return payloads.size();
+        }, EncodedRecord::record, retry, metrics);
+    }
+
+    /** Writes every good item of {@code items} and returns the rejected records, in order. */
+    public List<Rejected> write(String database, List<T> items) {
         List<Rejected> rejected = new ArrayList<>();
-        write(database, records, rejected);
+        write(database, items, rejected);
         return rejected;
     }
 
-    private void write(String database, List<EncodedRecord> records, List<Rejected> rejected) {
-        if (records.isEmpty()) {
+    private void write(String database, List<T> items, List<Rejected> rejected) {
+        if (items.isEmpty()) {
             return;
         }
-        List<String> payloads = payloads(records);
         try {
             long started = System.nanoTime();
-            retry.call("writing " + records.size() + " record(s) into database " + database, () -> {
-                writer.write(database, payloads);
-                return null;
-            }, cause -> metrics.retried());
-            metrics.batchWritten(records.size(), payloads.size(), System.nanoTime() - started);
+            int lines = retry.call("writing " + items.size() + " record(s) into database " + database,
+                    () -> writer.write(database, items), cause -> metrics.retried());
+            metrics.batchWritten(items.size(), lines, System.nanoTime() - started);
         } catch (TDengineException e) {
             if (e.kind() != ErrorKind.DATA) {
                 throw e;
             }
-            isolate(database, records, e, rejected);
+            isolate(database, items, e, rejected);
         }
     }
 
-    private void isolate(String database, List<EncodedRecord> records, TDengineException cause, List<Rejected> rejected) {
-        if (records.size() == 1) {
-            SinkRecord bad = records.get(0).record();
+    private void isolate(String database, List<T> items, TDengineException cause, List<Rejected> rejected) {
+        if (items.size() == 1) {
+            SinkRecord bad = recordOf.apply(items.get(0));
             rejected.add(new Rejected(bad, new DataException(RecordIds.describe(bad) + " rejected by TDengine: "
                     + cause.getMessage(), cause)));
             return;
         }
-        int middle = records.size() / 2;
-        write(database, records.subList(0, middle), rejected);
-        write(database, records.subList(middle, records.size()), rejected);
-    }
-
-    private static List<String> payloads(List<EncodedRecord> records) {
-        List<String> payloads = new ArrayList<>(records.size());
-        for (EncodedRecord record : records) {
-            payloads.addAll(record.payloads());
-        }
-        return payloads;
+        int middle = items.size() / 2;
+        write(database, items.subList(0, middle), rejected);
+        write(database, items.subList(middle, items.size()), rejected);
     }
 }

@@ -36,7 +36,7 @@ class IsolatingBatchWriterTest {
 
     /** Writes like the task does: rejected records go to a {@link BadRecordHandler} once the batch is written. */
     private BatchWrite writer(boolean tolerateAll) {
-        IsolatingBatchWriter writer = new IsolatingBatchWriter(tdengine, new RetryPolicy(3, 50, sleeps::add), metrics);
+        IsolatingBatchWriter<EncodedRecord> writer = IsolatingBatchWriter.schemaless(tdengine, new RetryPolicy(3, 50, sleeps::add), metrics);
         BadRecordHandler handler = new BadRecordHandler(reporter, tolerateAll, metrics);
         return (database, records) -> writer.write(database, records).forEach(r -> handler.handle(r.record(), r.reason()));
     }
@@ -112,7 +112,7 @@ class IsolatingBatchWriterTest {
 
     @Test
     void rejectedRecordsComeBackInOffsetOrderWithTheirReason() {
-        IsolatingBatchWriter writer = new IsolatingBatchWriter(tdengine, new RetryPolicy(3, 50, sleeps::add), metrics);
+        IsolatingBatchWriter<EncodedRecord> writer = IsolatingBatchWriter.schemaless(tdengine, new RetryPolicy(3, 50, sleeps::add), metrics);
 
         List<IsolatingBatchWriter.Rejected> rejected = writer.write("power", records("BAD 0", "m f=1 1", "BAD 2"));
 

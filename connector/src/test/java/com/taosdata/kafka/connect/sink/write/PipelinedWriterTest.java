@@ -27,7 +27,7 @@ class PipelinedWriterTest {
     private final QueuedWriterThread writerThread = new QueuedWriterThread();
 
     private PipelinedWriter pipeline(int maxRetries) {
-        IsolatingBatchWriter writer = new IsolatingBatchWriter(tdengine, new RetryPolicy(maxRetries, 10, sleeps::add), metrics);
+        IsolatingBatchWriter<EncodedRecord> writer = IsolatingBatchWriter.schemaless(tdengine, new RetryPolicy(maxRetries, 10, sleeps::add), metrics);
         return new PipelinedWriter(batch -> writer.write(batch.key().database(), batch.records()), writerThread);
     }
 

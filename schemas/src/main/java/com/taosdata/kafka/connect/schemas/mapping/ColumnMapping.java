@@ -177,6 +177,25 @@ public enum ColumnMapping {
     }
 
     /**
+     * The column type a typed write (parameter binding or SQL, not line protocol) creates for this mapping: exact
+     * widths, Timestamp and Date as TIMESTAMP, Decimal as DECIMAL, bytes as VARBINARY; {@code null} for strings,
+     * whose type {@code string.type} picks. Time stays a BIGINT in the output precision, as the SMTs write it.
+     *
+     * @throws UnsupportedValueException for arrays: TDengine has no array column
+     */
+    public TdengineType exactColumnType() {
+        return switch (this) {
+            case DECIMAL -> TdengineType.DECIMAL;
+            case DATE, TIMESTAMP -> TdengineType.TIMESTAMP;
+            case BYTES -> TdengineType.VARBINARY;
+            case STRING -> null;
+            case ARRAY -> throw new UnsupportedValueException("TDengine has no array column; turn the array into a"
+                    + " string with an SMT, or leave the field out");
+            default -> columnType;
+        };
+    }
+
+    /**
      * Appends the value as a line-protocol field value: number with its type suffix, {@code true}/{@code false},
      * or an escaped, quoted string.
      *

@@ -1,0 +1,63 @@
+package com.taosdata.kafka.connect.sink.record;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.SinkRecord;
+
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import com.taosdata.kafka.connect.sink.config.TypedWriteOptions;
+import com.taosdata.kafka.connect.transforms.config.EncodingConfig;
+import com.taosdata.kafka.connect.transforms.config.EncodingConfigDef;
+import com.taosdata.kafka.connect.transforms.config.OutputProtocol;
+import com.taosdata.kafka.connect.transforms.point.FieldValueException;
+import com.taosdata.kafka.connect.transforms.point.Point;
+import com.taosdata.kafka.connect.transforms.point.PointExtractor;
+
+/**
+ * Takes a record of {@code write.method=stmt} apart into tags, fields and timestamp, by the rule the encoding SMTs
+ * follow (one rule for both): nested structs and maps flatten into {@code parent_child} names, {@code tags} name the
+ * tags, every other non-null value is a field, the timestamp comes from {@code timestamp.field} (a number counts in
+ * {@code data.precision}) or the record's Kafka timestamp. Runs on the task thread; one instance per task.
+ */
+public final class PointDecoder {
+
+    private final PointExtractor extractor;
+
+    /** @throws org.apache.kafka.common.config.ConfigException for a tag or timestamp path that is no field path */
+    public PointDecoder(TypedWriteOptions options, TimestampUnit precision) {
+        this.extractor = new PointExtractor(encodingConfig(options, precision));
+    }
+
+    /** The SMT configuration that takes records apart as {@code options} say. */
+    public static EncodingConfig encodingConfig(TypedWriteOptions options, TimestampUnit precision) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(EncodingConfigDef.TAGS, options.tags());
+        if (options.timestampField() != null) {
+            settings.put(EncodingConfigDef.TIMESTAMP_FIELD, options.timestampField());
+        }
+        settings.put(EncodingConfigDef.TIMESTAMP_UNIT, precision.configValue());
+        settings.put(EncodingConfigDef.PRECISION, precision.configValue());
+        return new EncodingConfig(EncodingConfigDef.build(OutputProtocol.LINE), settings);
+    }
+
+    /** @throws DataException for a value that is no Struct or Map, or a field that cannot be written, naming it */
+    public Point decode(SinkRecord record) {
+        Object value = record.value();
+        if (!(value instanceof Struct) && !(value instanceof Map)) {
+            throw new DataException(RecordIds.describe(record) + ": write.method=stmt writes Struct or Map values,"
+                    + " not " + value.getClass().getSimpleName() + (value instanceof String || value instanceof byte[]
+                    ? " (schemaless text goes with write.method=schemaless; remove an encoding SMT such as"
+                            + " ToLineProtocol from the chain)" : ""));
+        }
+        Point point = new Point();
+        try {
+            extractor.extract(value, record.topic(), record.timestamp(), point);
+        } catch (FieldValueException e) {
+            throw new DataException(RecordIds.describe(record) + ": field " + e.field() + ": " + e.getMessage(), e);
+        }
+        return point;
+    }
+}

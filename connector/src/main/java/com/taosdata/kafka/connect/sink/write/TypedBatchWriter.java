@@ -1,0 +1,112 @@
+package com.taosdata.kafka.connect.sink.write;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.SinkRecord;
+
+import com.taosdata.kafka.connect.connection.ErrorKind;
+import com.taosdata.kafka.connect.connection.RetryPolicy;
+import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import com.taosdata.kafka.connect.sink.config.TypedWriteOptions;
+import com.taosdata.kafka.connect.sink.record.EncodedRecord;
+import com.taosdata.kafka.connect.sink.record.RecordIds;
+import com.taosdata.kafka.connect.sink.row.NameTemplate;
+import com.taosdata.kafka.connect.sink.row.RowConverter;
+import com.taosdata.kafka.connect.sink.row.SchemaEvolution;
+import com.taosdata.kafka.connect.sink.row.TableNames;
+import com.taosdata.kafka.connect.sink.row.TypedRow;
+import com.taosdata.kafka.connect.sink.row.ValueConverter;
+import com.taosdata.kafka.connect.sink.table.SqlRunner;
+import com.taosdata.kafka.connect.sink.table.StableCatalog;
+import com.taosdata.kafka.connect.sink.table.StableColumn;
+import com.taosdata.kafka.connect.sink.table.StableSchema;
+import com.taosdata.kafka.connect.transforms.point.Point;
+
+/**
+ * Writes a batch of {@code write.method=stmt} records into one database, on the writer thread: finds each record's
+ * super table (creating or evolving it where configured), converts the record to a row of it, and writes the rows in
+ * multi-table INSERTs. A record that does not fit its table is rejected before anything is sent; a row TDengine
+ * rejects is found by {@link IsolatingBatchWriter}. A super table that is missing without {@code auto.create} fails
+ * the task: every record of its topic would fail alike.
+ */
+public final class TypedBatchWriter {
+
+    private final StableCatalog catalog;
+    private final SchemaEvolution evolution;
+    private final RowConverter converter;
+    private final TableNames names;
+    private final TypedWriteOptions options;
+    private final IsolatingBatchWriter<TypedRow> rows;
+
+    TypedBatchWriter(StableCatalog catalog, SchemaEvolution evolution, RowConverter converter, TableNames names,
+                     TypedWriteOptions options, IsolatingBatchWriter<TypedRow> rows) {
+        this.catalog = catalog;
+        this.evolution = evolution;
+        this.converter = converter;
+        this.names = names;
+        this.options = options;
+        this.rows = rows;
+    }
+
+    public static TypedBatchWriter create(SqlRunner sql, RetryPolicy retry, SinkTaskMetrics metrics,
+                                          TypedWriteOptions options, TimestampUnit precision) {
+        TableNames names = new TableNames(NameTemplate.parse(options.tableNameFormat()),
+                options.childTableNameFormat() == null ? null : NameTemplate.parse(options.childTableNameFormat()));
+        IsolatingBatchWriter<TypedRow> rows = new IsolatingBatchWriter<>((database, chunk) -> {
+            for (String statement : SqlInserts.build(database, chunk)) {
+                sql.execute(statement);
+            }
+            return chunk.size();
+        }, TypedRow::record, retry, metrics);
+        return new TypedBatchWriter(new StableCatalog(sql, retry),
+                new SchemaEvolution(options.stringType(), options.stringLength()),
+                new RowConverter(new ValueConverter(precision), names), names, options, rows);
+    }
+
+    /** Writes every record that fits and returns the rejected ones. */
+    public List<IsolatingBatchWriter.Rejected> write(String database, List<EncodedRecord> records) {
+        List<IsolatingBatchWriter.Rejected> rejected = new ArrayList<>();
+        List<TypedRow> converted = new ArrayList<>(records.size());
+        for (EncodedRecord encoded : records) {
+            SinkRecord record = encoded.record();
+            try {
+                StableSchema schema = schema(database, names.superTable(record.topic()), encoded.point());
+                converted.add(converter.convert(record, encoded.point(), schema));
+            } catch (DataException e) {
+                rejected.add(new IsolatingBatchWriter.Rejected(record, new DataException(RecordIds.describe(record)
+                        + ": " + e.getMessage(), e)));
+            } catch (TDengineException e) {
+                // TDengine refused a change the record needs (a row or tag set grown past its limits, say).
+                if (e.kind() != ErrorKind.DATA) {
+                    throw e;
+                }
+                rejected.add(new IsolatingBatchWriter.Rejected(record, new DataException(RecordIds.describe(record)
+                        + ": " + e.getMessage(), e)));
+            }
+        }
+        rejected.addAll(rows.write(database, converted));
+        return rejected;
+    }
+
+    private StableSchema schema(String database, String stable, Point point) {
+        StableSchema schema = catalog.find(database, stable).orElse(null);
+        if (schema == null) {
+            if (!options.autoCreate()) {
+                throw new ConnectException("super table " + database + "." + stable + " does not exist: create it, or"
+                        + " set auto.create=true to have the sink create it from the records");
+            }
+            schema = catalog.create(database, stable, evolution.initial(point, stable));
+        }
+        if (options.autoEvolve()) {
+            List<StableColumn> changes = evolution.changes(schema, point);
+            if (!changes.isEmpty()) {
+                schema = catalog.alter(schema, changes);
+            }
+        }
+        return schema;
+    }
+}
