@@ -61,8 +61,9 @@ public final class ErrorCodes {
             0x0111, 0x0125, 0x032C, 0x032D, DB_IN_CREATING, 0x03D3, 0x090C, 0x0911, 0x0914, TMQ_CONSUMER_MISMATCH);
 
     private static final Set<Integer> DATA = Set.of(
-            // common: invalid JSON, invalid timestamp format, invalid data format, invalid value
-            0x011B, 0x0127, 0x0132, 0x0134,
+            // common: invalid JSON, invalid timestamp format, invalid data format, invalid value, decimal overflow
+            // (3.3.6.13 answered 0x013D to a DECIMAL(10,2) value with too many digits)
+            0x011B, 0x0127, 0x0132, 0x0134, 0x013D,
             // tsc: invalid value (taosc's schemaless parser: a field or tag it cannot read), table name too long /
             // SML measure empty, syntax error, statement too long, invalid column length, invalid JSON format,
             // invalid JSON type, value out of range

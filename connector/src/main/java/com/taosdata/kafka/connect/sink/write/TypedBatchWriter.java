@@ -7,6 +7,7 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 
+import com.taosdata.kafka.connect.connection.ErrorCodes;
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
@@ -56,13 +57,18 @@ public final class TypedBatchWriter {
                                           TypedWriteOptions options, TimestampUnit precision) {
         TableNames names = new TableNames(NameTemplate.parse(options.tableNameFormat()),
                 options.childTableNameFormat() == null ? null : NameTemplate.parse(options.childTableNameFormat()));
+        StableCatalog catalog = new StableCatalog(sql, retry);
         IsolatingBatchWriter<TypedRow> rows = new IsolatingBatchWriter<>((database, chunk) -> {
             for (String statement : SqlInserts.build(database, chunk)) {
-                sql.execute(statement);
+                try {
+                    sql.execute(statement);
+                } catch (TDengineException e) {
+                    throw tableGoneIsFatal(e, catalog, chunk);
+                }
             }
             return chunk.size();
         }, TypedRow::record, retry, metrics);
-        return new TypedBatchWriter(new StableCatalog(sql, retry),
+        return new TypedBatchWriter(catalog,
                 new SchemaEvolution(options.stringType(), options.stringLength()),
                 new RowConverter(new ValueConverter(precision), names), names, options, rows);
     }
@@ -90,6 +96,20 @@ public final class TypedBatchWriter {
         }
         rejected.addAll(rows.write(database, converted));
         return rejected;
+    }
+
+    /**
+     * A super table dropped while the sink writes into it answers "table does not exist" (0x2603), a code about the
+     * statement that would otherwise send each record of the batch to the DLQ: the task fails instead, and after a
+     * restart the table is looked up (or created) again and the records are written.
+     */
+    private static TDengineException tableGoneIsFatal(TDengineException e, StableCatalog catalog, List<TypedRow> rows) {
+        if (!ErrorCodes.isTableGone(e.code())) {
+            return e;
+        }
+        rows.forEach(row -> catalog.forget(row.schema().database(), row.schema().name()));
+        return new TDengineException(e.code(), ErrorKind.FATAL, "a super table the sink writes into was dropped: "
+                + e.getMessage(), e);
     }
 
     private StableSchema schema(String database, String stable, Point point) {

@@ -1,0 +1,203 @@
+package com.taosdata.kafka.connect.it.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.data.Timestamp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.apicurio.registry.utils.converter.AvroConverter;
+
+import com.taosdata.kafka.connect.it.harness.AvroStack;
+import com.taosdata.kafka.connect.it.harness.ConnectWorker;
+import com.taosdata.kafka.connect.it.harness.Connectors;
+import com.taosdata.kafka.connect.it.harness.ItEnvironment;
+import com.taosdata.kafka.connect.it.harness.SinkConfigs;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
+
+/**
+ * {@code write.method=stmt}: Avro records from a registry written with their types into super tables, by
+ * configuration alone, over whichever transport {@code TDENGINE_URL} names (the stand-in over REST in CI).
+ */
+class TypedWritesIT {
+
+    private static final long T0 = 1_796_316_133_000L;
+    private static final Schema METER_V1 = SchemaBuilder.struct().name("meter")
+            .field("ts", Timestamp.SCHEMA)
+            .field("current", Schema.FLOAT32_SCHEMA)
+            .field("voltage", Schema.INT32_SCHEMA)
+            .field("location", Schema.STRING_SCHEMA)
+            .field("groupid", Schema.INT32_SCHEMA)
+            .build();
+    /** V1 and a new optional field, as a compatible schema change in the registry. */
+    private static final Schema METER_V2 = SchemaBuilder.struct().name("meter")
+            .field("ts", Timestamp.SCHEMA)
+            .field("current", Schema.FLOAT32_SCHEMA)
+            .field("voltage", Schema.INT32_SCHEMA)
+            .field("location", Schema.STRING_SCHEMA)
+            .field("groupid", Schema.INT32_SCHEMA)
+            .field("phase", Schema.OPTIONAL_FLOAT64_SCHEMA)
+            .build();
+
+    private static ItEnvironment env;
+    private static AvroStack stack;
+    private static ConnectWorker worker;
+    private static AvroConverter<Object> producer;
+
+    @RegisterExtension
+    final Connectors connectors = new Connectors(() -> worker.rest());
+
+    @BeforeAll
+    static void startRegistryAndAvroWorker() throws Exception {
+        env = ItEnvironment.get();
+        stack = AvroStack.start(ItEnvironment.unique("connect-typed"));
+        worker = stack.worker();
+        producer = stack.newConverter();
+    }
+
+    @AfterAll
+    static void stopRegistryAndAvroWorker() throws Exception {
+        if (producer != null) {
+            producer.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void avroRecordsFillAPreCreatedSuperTableWithTypedTagsAndNamedChildTables() throws Exception {
+        String topic = ItEnvironment.unique("typed_pre");
+        TDengineTarget td = env.tdengine();
+        td.execute("CREATE DATABASE " + topic + " PRECISION 'ms'");
+        td.execute("CREATE STABLE " + topic + ".meters (ts TIMESTAMP, current FLOAT, voltage INT, phase FLOAT)"
+                + " TAGS (location VARCHAR(32), groupid INT)");
+        env.broker().createTopic(topic, 1);
+        env.broker().produceBytes(topic, 0, List.of(
+                serialize(topic, meter(METER_V1, T0, 10.3f, 219, "California.SanFrancisco", 2)),
+                serialize(topic, meter(METER_V1, T0 + 1, 12.6f, 218, "California.LosAngeles", 3)),
+                serialize(topic, meter(METER_V1, T0 + 2, 10.8f, 221, "California.SanFrancisco", 2))));
+
+        Map<String, String> config = typedSink(topic);
+        config.put("table.name.format", "meters");
+        config.put("child.table.name.format", "d${groupid}");
+        connectors.run(topic, config, 1);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> td.count(topic + ".meters") == 3);
+        List<Map<String, Object>> rows = td.query("SELECT tbname, ts, current, voltage, phase, location, groupid FROM "
+                + topic + ".meters ORDER BY ts");
+        assertThat(rows).extracting(r -> text(r.get("tbname")) + " " + TDengineTarget.epochNanos(r.get("ts")) / 1_000_000
+                        + " " + r.get("current") + " " + r.get("voltage") + " " + r.get("phase") + " "
+                        + text(r.get("location")) + " " + r.get("groupid"))
+                .containsExactly("d2 " + T0 + " 10.3 219 null California.SanFrancisco 2",
+                        "d3 " + (T0 + 1) + " 12.6 218 null California.LosAngeles 3",
+                        "d2 " + (T0 + 2) + " 10.8 221 null California.SanFrancisco 2");
+        assertThat(rows.get(0).get("groupid")).as("the tag keeps its INT type").isInstanceOf(Integer.class);
+        assertThat(worker.rest().taskStates(topic)).containsOnly("RUNNING");
+    }
+
+    @Test
+    void autoCreateMakesTheTableFromTheSchemaAndAutoEvolveAddsANewOptionalField() throws Exception {
+        String topic = ItEnvironment.unique("typed_auto");
+        TDengineTarget td = env.tdengine();
+        env.broker().createTopic(topic, 1);
+        env.broker().produceBytes(topic, 0, List.of(serialize(topic, meter(METER_V1, T0, 1.5f, 220, "a", 1))));
+
+        Map<String, String> config = typedSink(topic);
+        config.put("auto.create", "true");
+        config.put("auto.evolve", "true");
+        connectors.run(topic, config, 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> td.count(topic + "." + topic) == 1);
+
+        env.broker().produceBytes(topic, 0, List.of(
+                serialize(topic, meter(METER_V2, T0 + 1, 2.5f, 221, "a", 1).put("phase", 0.25))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> td.count(topic + "." + topic) == 2);
+
+        Map<String, String> types = new TreeMap<>();
+        for (Map<String, Object> column : td.query("DESCRIBE " + topic + "." + topic)) {
+            types.put(text(column.get("field")), text(column.get("type")) + ("TAG".equals(text(column.get("note")))
+                    ? " TAG" : ""));
+        }
+        assertThat(types).containsExactlyInAnyOrderEntriesOf(Map.of("ts", "TIMESTAMP", "current", "FLOAT",
+                "voltage", "INT", "phase", "DOUBLE", "location", "VARCHAR TAG", "groupid", "INT TAG"));
+        List<Map<String, Object>> rows = td.query("SELECT ts, phase FROM " + topic + "." + topic + " ORDER BY ts");
+        assertThat(rows).extracting(r -> r.get("phase")).as("the older row reads NULL in the added column")
+                .containsExactly(null, 0.25);
+    }
+
+    @Test
+    void aValueThatDoesNotFitItsColumnIsDeadLetteredNamingFieldAndColumnAndTheOthersAreWritten() throws Exception {
+        String topic = ItEnvironment.unique("typed_dlq");
+        String dlq = topic + "_dlq";
+        TDengineTarget td = env.tdengine();
+        td.execute("CREATE DATABASE " + topic + " PRECISION 'ms'");
+        td.execute("CREATE STABLE " + topic + ".meters (ts TIMESTAMP, current FLOAT, voltage SMALLINT)"
+                + " TAGS (location VARCHAR(8), groupid TINYINT)");
+        env.broker().createTopic(topic, 1);
+        env.broker().produceBytes(topic, 0, List.of(
+                serialize(topic, meter(METER_V1, T0, 1f, 220, "a", 1)),
+                serialize(topic, meter(METER_V1, T0 + 1, 2f, 220, "a", 300)),
+                serialize(topic, meter(METER_V1, T0 + 2, 3f, 220, "far too long", 1)),
+                serialize(topic, meter(METER_V1, T0 + 3, 4f, 220, "a", 1))));
+
+        Map<String, String> config = typedSink(topic);
+        config.put("table.name.format", "meters");
+        SinkConfigs.deadLetterQueue(config, dlq);
+        connectors.run(topic, config, 1);
+
+        List<ConsumerRecord<byte[], byte[]>> deadLettered = env.broker().consume(dlq, 2, Duration.ofSeconds(60));
+        Map<String, String> reasons = deadLettered.stream().collect(Collectors.toMap(
+                r -> header(r, "__connect.errors.offset"), r -> header(r, "__connect.errors.exception.message")));
+        assertThat(reasons).containsOnlyKeys("1", "2");
+        assertThat(reasons.get("1")).contains("groupid", "300", "tag groupid TINYINT");
+        assertThat(reasons.get("2")).contains("location", "far too long", "tag location VARCHAR(8)");
+        await().atMost(Duration.ofSeconds(30)).until(() -> td.count(topic + ".meters") == 2);
+        assertThat(td.query("SELECT current FROM " + topic + ".meters ORDER BY ts")).extracting(r -> r.get("current"))
+                .containsExactly(1.0f, 4.0f);
+        assertThat(worker.rest().taskStates(topic)).containsOnly("RUNNING");
+    }
+
+    private Map<String, String> typedSink(String topic) {
+        Map<String, String> config = SinkConfigs.sink(env.tdengine(), topic, topic);
+        config.remove("db.schemaless");
+        config.put("write.method", "stmt");
+        config.put("data.precision", "ms");
+        config.put("tags", "location,groupid");
+        config.put("timestamp.field", "ts");
+        config.put("value.converter", AvroStack.CONVERTER_CLASS);
+        config.putAll(stack.converterSettings("value.converter."));
+        return config;
+    }
+
+    private static Struct meter(Schema schema, long ts, float current, int voltage, String location, int groupid) {
+        return new Struct(schema).put("ts", new Date(ts)).put("current", current).put("voltage", voltage)
+                .put("location", location).put("groupid", groupid);
+    }
+
+    private static byte[] serialize(String topic, Struct value) {
+        return producer.fromConnectData(topic, value.schema(), value);
+    }
+
+    private static String text(Object value) {
+        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String key) {
+        return new String(record.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
+    }
+}
