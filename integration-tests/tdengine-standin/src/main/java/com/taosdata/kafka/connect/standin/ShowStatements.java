@@ -49,21 +49,47 @@ public final class ShowStatements {
         return new QueryResult(List.of(name), rows, DatabasePrecision.MS, 0);
     }
 
-    /** The cursor stands after {@code DESCRIBE} or {@code DESC}. */
+    /**
+     * The cursor stands after {@code DESCRIBE} or {@code DESC}. TDengine 3.3 adds each column's compression
+     * ({@code encode}, {@code compress}, {@code level}, {@code 12-compress.md}): a column shows its type's
+     * defaults, a tag {@code disabled} three times, as tags are not compressed.
+     */
     public QueryResult describe(TokenCursor c, String defaultDb) {
         TokenCursor.QualifiedName name = c.qualifiedName(defaultDb);
         c.expectEnd();
         TableDef table = catalog.table(name.db(), name.table());
         List<List<Object>> rows = new ArrayList<>();
         for (Column col : table.columns()) {
-            rows.add(List.of(col.name(), col.describeType(), (long) col.restLength(), ""));
+            rows.add(List.of(col.name(), col.describeType(), (long) col.restLength(), "", encode(col.type()),
+                    compress(col.type()), "medium"));
         }
         for (Column col : table.tags()) {
-            rows.add(List.of(col.name(), col.describeType(), (long) col.restLength(), "TAG"));
+            rows.add(List.of(col.name(), col.describeType(), (long) col.restLength(), "TAG", "disabled", "disabled",
+                    "disabled"));
         }
         List<Column> meta = List.of(new Column("field", ColumnType.VARCHAR, 64),
                 new Column("type", ColumnType.VARCHAR, 32), new Column("length", ColumnType.INT, 4),
-                new Column("note", ColumnType.VARCHAR, 8));
+                new Column("note", ColumnType.VARCHAR, 8), new Column("encode", ColumnType.VARCHAR, 8),
+                new Column("compress", ColumnType.VARCHAR, 8), new Column("level", ColumnType.VARCHAR, 8));
         return new QueryResult(meta, rows, DatabasePrecision.MS, 0);
+    }
+
+    /** Default encodings by type ({@code 12-compress.md}, "Default compression algorithms list"). */
+    private static String encode(ColumnType type) {
+        return switch (type) {
+            case TIMESTAMP, BIGINT, UBIGINT -> "delta-i";
+            case TINYINT, SMALLINT, INT, UTINYINT, USMALLINT, UINT -> "simple8b";
+            case FLOAT, DOUBLE -> "delta-d";
+            case BOOL -> "bit-packing";
+            case VARCHAR, NCHAR, VARBINARY, DECIMAL -> "disabled";
+        };
+    }
+
+    private static String compress(ColumnType type) {
+        return switch (type) {
+            case TINYINT, SMALLINT, UTINYINT, USMALLINT -> "zlib";
+            case BOOL, VARCHAR, NCHAR, VARBINARY, DECIMAL -> "zstd";
+            default -> "lz4";
+        };
     }
 }

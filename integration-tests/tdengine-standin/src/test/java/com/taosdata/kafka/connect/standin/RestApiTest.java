@@ -128,9 +128,9 @@ class RestApiTest {
         assertThat(code("create table db_ms.c1 using db_ms.t tags (1)")).isEqualTo(0x0361);
         assertThat(code("create table db_ms.c1 using db_ms.st tags (1, 2)")).isEqualTo(0x260D);
         assertThat(code("create table db_ms.n (ts timestamp, s varchar(3))")).isZero();
-        assertThat(code("insert into db_ms.n values (1, 'abcd')")).isEqualTo(0x2610);
+        assertThat(code("insert into db_ms.n values (1, 'abcd')")).isEqualTo(0x2653);
         assertThat(code("insert into db_ms.n (ts, nope) values (1, 'a')")).isEqualTo(0x2602);
-        assertThat(code("insert into db_ms.n values (null, 'a')")).isEqualTo(0x2600);
+        assertThat(code("insert into db_ms.n values (null, 'a')")).isEqualTo(0x0216);
         assertThat(code("select * from db_ms.n where")).isEqualTo(0x2600);
     }
 
