@@ -35,14 +35,17 @@ public record Column(String name, ColumnType type, int length, int scale) {
         return (type == ColumnType.NCHAR ? length * 4 : length) + 2;
     }
 
-    /** The type as DESCRIBE prints it, e.g. {@code VARCHAR} (the length is its own column). */
+    /**
+     * The type as DESCRIBE prints it, e.g. {@code VARCHAR} (the length is its own column); a DECIMAL with its
+     * precision and scale, {@code DECIMAL(10, 2)} (observed on a real 3.3.6.13, with the space).
+     */
     public String describeType() {
-        return type == ColumnType.DECIMAL ? restType() : type.restName();
+        return type == ColumnType.DECIMAL ? "DECIMAL(" + length + ", " + scale + ")" : type.restName();
     }
 
     /**
-     * The type name of {@code column_meta}: taosAdapter 3.3.6 spells a DECIMAL with its precision and scale
-     * ({@code RowsHeader.TypeDatabaseName}: {@code DECIMAL(10,2)}).
+     * The type name of {@code column_meta}: taosAdapter 3.3.6 spells a DECIMAL with its precision and scale and
+     * no space ({@code RowsHeader.TypeDatabaseName}: {@code DECIMAL(10,2)}, observed).
      */
     public String restType() {
         return type == ColumnType.DECIMAL ? "DECIMAL(" + length + "," + scale + ")" : type.restName();

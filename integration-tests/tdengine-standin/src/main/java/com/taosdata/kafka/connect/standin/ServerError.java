@@ -11,7 +11,6 @@ package com.taosdata.kafka.connect.standin;
 public enum ServerError {
     OPS_NOT_SUPPORT(0x80000100, "Operation not supported"),
     INVALID_TIMESTAMP(0x80000127, "Invalid timestamp format"),
-    INVALID_DATA_FMT(0x80000132, "Invalid data format"),
     DECIMAL_OVERFLOW(0x8000013D, "Decimal value overflow"),
     TSC_INVALID_OPERATION(0x80000200, "Invalid operation"),
     TSC_INVALID_VALUE(0x80000203, "Invalid value in client"),

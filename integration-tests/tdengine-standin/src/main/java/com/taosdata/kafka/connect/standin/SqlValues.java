@@ -4,14 +4,21 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads literal values of INSERT and TAGS clauses and converts them to a column's type. Integer timestamps
  * are ticks of the database precision, string timestamps are parsed (insert docs, "About Timestamps").
  */
 public final class SqlValues {
-    /** A literal as written: {@code kind} is the token kind, or {@code null} for NULL and NOW. */
-    public record Literal(Token.Kind kind, String text) {
+    /**
+     * A literal as written: {@code kind} is the token kind, or {@code null} for NULL and NOW; {@code near} is what
+     * TDengine's error messages quote: a string's value, or for other tokens the statement from the token on,
+     * lower-cased (observed: {@code syntax error near '128)' (tinyint data overflow)}).
+     */
+    public record Literal(Token.Kind kind, String text, String near) {
         boolean isNull() {
             return kind == null && "NULL".equals(text);
         }
@@ -26,26 +33,27 @@ public final class SqlValues {
 
     public static Literal read(TokenCursor c) {
         if (c.acceptWord("NULL")) {
-            return new Literal(null, "NULL");
+            return new Literal(null, "NULL", "null");
         }
         if (c.acceptWord("NOW")) {
             if (c.acceptSymbol("(")) {
                 c.expectSymbol(")");
             }
-            return new Literal(null, "NOW");
+            return new Literal(null, "NOW", "now");
         }
+        String near = c.atEnd() ? "" : c.sqlFrom(c.peek()).toLowerCase(Locale.ROOT);
         boolean negative = c.acceptSymbol("-");
         if (!negative) {
             c.acceptSymbol("+");
         }
         Token t = c.next();
         if (t.kind() == Token.Kind.NUMBER) {
-            return new Literal(Token.Kind.NUMBER, negative ? "-" + t.text() : t.text());
+            return new Literal(Token.Kind.NUMBER, negative ? "-" + t.text() : t.text(), near);
         }
         if (negative || !(t.kind() == Token.Kind.STRING || t.kind() == Token.Kind.WORD)) {
             throw SqlTokenizer.syntaxError(t.text());
         }
-        return new Literal(t.kind(), t.text());
+        return new Literal(t.kind(), t.text(), t.kind() == Token.Kind.STRING ? t.text() : near);
     }
 
     /**
@@ -62,6 +70,9 @@ public final class SqlValues {
             return null;
         }
         String text = literal.text();
+        if (literal.kind() == Token.Kind.STRING && text.isEmpty() && isNumeric(column.type())) {
+            throw invalid("", "invalid numeric data");
+        }
         return switch (column.type()) {
             case TIMESTAMP -> timestamp(literal, precision);
             case BOOL -> bool(literal);
@@ -85,6 +96,13 @@ public final class SqlValues {
     private static final BigInteger MIN_BIGINT = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger MAX_BIGINT = BigInteger.valueOf(Long.MAX_VALUE);
 
+    private static boolean isNumeric(ColumnType type) {
+        return switch (type) {
+            case TINYINT, SMALLINT, INT, BIGINT, UTINYINT, USMALLINT, UINT, UBIGINT, FLOAT, DOUBLE, DECIMAL -> true;
+            default -> false;
+        };
+    }
+
     private static boolean isStringType(ColumnType type) {
         return type == ColumnType.VARCHAR || type == ColumnType.NCHAR || type == ColumnType.VARBINARY;
     }
@@ -103,7 +121,7 @@ public final class SqlValues {
             try {
                 return Long.parseLong(literal.text());
             } catch (NumberFormatException e) {
-                throw invalid(literal.text(), "invalid timestamp");
+                throw invalid(literal.near(), "invalid timestamp");
             }
         }
         return precision.parseString(literal.text());
@@ -121,7 +139,7 @@ public final class SqlValues {
         }
         BigDecimal number = number(literal);
         if (number == null) {
-            throw invalid(text, "invalid bool data");
+            throw invalid(literal.near(), "invalid bool data");
         }
         return number.signum() != 0;
     }
@@ -150,11 +168,11 @@ public final class SqlValues {
     private static long signed(Literal literal, long min, long max, String type) {
         BigInteger value = integer(literal);
         if (value == null || value.compareTo(MIN_BIGINT) < 0 || value.compareTo(MAX_BIGINT) > 0) {
-            throw invalid(literal.text(), "invalid " + type + " data");
+            throw invalid(literal.near(), "invalid " + type + " data");
         }
         long v = value.longValue();
         if (v < min || v > max) {
-            throw invalid(literal.text(), type + " data overflow");
+            throw invalid(literal.near(), type + " data overflow");
         }
         return v;
     }
@@ -162,10 +180,10 @@ public final class SqlValues {
     private static BigInteger unsigned(Literal literal, BigInteger max, String type) {
         BigInteger value = integer(literal);
         if (value == null || value.signum() < 0 || value.compareTo(MAX_UBIGINT) > 0) {
-            throw invalid(literal.text(), "invalid " + type + " data");
+            throw invalid(literal.near(), "invalid " + type + " data");
         }
         if (value.compareTo(max) > 0) {
-            throw invalid(literal.text(), type + " data overflow");
+            throw invalid(literal.near(), type + " data overflow");
         }
         return value;
     }
@@ -173,7 +191,7 @@ public final class SqlValues {
     private static float floatValue(Literal literal) {
         BigDecimal number = number(literal);
         if (number == null || number.abs().compareTo(BigDecimal.valueOf(Float.MAX_VALUE)) > 0) {
-            throw invalid(literal.text(), "illegal float data");
+            throw invalid(literal.near(), "illegal float data");
         }
         return number.floatValue();
     }
@@ -181,11 +199,11 @@ public final class SqlValues {
     private static double doubleValue(Literal literal) {
         BigDecimal number = number(literal);
         if (number == null) {
-            throw invalid(literal.text(), "illegal float data");
+            throw invalid(literal.near(), "illegal float data");
         }
         double value = number.doubleValue();
         if (Double.isInfinite(value)) {
-            throw invalid(literal.text(), "illegal double data");
+            throw invalid(literal.near(), "illegal double data");
         }
         return value;
     }
@@ -248,20 +266,30 @@ public final class SqlValues {
     }
 
     /**
-     * DECIMAL takes a number or a string holding one, exponent form included; more decimals than the scale are
-     * rounded ("10.987 in DECIMAL(10, 2) is stored as 10.99", data-type doc), more integer digits than
-     * precision − scale overflow ({@code TSDB_CODE_DECIMAL_OVERFLOW}); anything else is
-     * {@code TSDB_CODE_INVALID_DATA_FMT} ({@code decimalVarFromStr}).
+     * DECIMAL takes a number or a string, exponent form included; more decimals than the scale are rounded
+     * ("10.987 in DECIMAL(10, 2) is stored as 10.99", data-type doc), more integer digits than precision − scale
+     * overflow ({@code 0x8000013D}). A string is read up to its first character that is no part of a number,
+     * as {@code decimalVarFromStr} does: a real 3.3.6.13 stored {@code 'abc'} as {@code 0.00}.
      */
     private static BigDecimal decimal(Literal literal, Column column) {
         BigDecimal number = number(literal);
         if (number == null) {
-            throw ServerError.INVALID_DATA_FMT.error();
+            number = numericPrefix(literal.text());
         }
         BigDecimal rounded = number.setScale(column.scale(), RoundingMode.HALF_UP);
         if (rounded.precision() - rounded.scale() > column.length() - column.scale()) {
             throw ServerError.DECIMAL_OVERFLOW.error();
         }
         return rounded;
+    }
+
+    private static final Pattern NUMERIC_PREFIX = Pattern.compile("^[+-]?(\\d*)(\\.\\d*)?");
+
+    private static BigDecimal numericPrefix(String text) {
+        Matcher m = NUMERIC_PREFIX.matcher(text.trim());
+        if (!m.find() || m.group(1).isEmpty() && (m.group(2) == null || m.group(2).length() < 2)) {
+            return BigDecimal.ZERO;
+        }
+        return new BigDecimal(m.group());
     }
 }

@@ -54,16 +54,21 @@ class TypedWriteTest {
     void describeGivesTypeLengthNoteAndTheCompressionOfEachColumn() throws Exception {
         JsonNode answer = sql("DESCRIBE `typed`.`st`");
         assertThat(answer.get("column_meta").toString()).isEqualTo("[[\"field\",\"VARCHAR\",64],"
-                + "[\"type\",\"VARCHAR\",32],[\"length\",\"INT\",4],[\"note\",\"VARCHAR\",8],"
-                + "[\"encode\",\"VARCHAR\",8],[\"compress\",\"VARCHAR\",8],[\"level\",\"VARCHAR\",8]]");
+                + "[\"type\",\"VARCHAR\",20],[\"length\",\"INT\",4],[\"note\",\"VARCHAR\",16],"
+                + "[\"encode\",\"VARCHAR\",12],[\"compress\",\"VARCHAR\",12],[\"level\",\"VARCHAR\",12]]");
         JsonNode rows = answer.get("data");
         assertThat(rows.get(0).toString()).isEqualTo("[\"ts\",\"TIMESTAMP\",8,\"\",\"delta-i\",\"lz4\",\"medium\"]");
+        assertThat(rows.get(1).toString()).isEqualTo("[\"a\",\"TINYINT\",1,\"\",\"simple8b\",\"zlib\",\"medium\"]");
+        assertThat(rows.get(4).toString()).isEqualTo("[\"d\",\"BIGINT\",8,\"\",\"simple8b\",\"lz4\",\"medium\"]");
+        assertThat(rows.get(5).toString()).isEqualTo("[\"e\",\"FLOAT\",4,\"\",\"delta-d\",\"lz4\",\"medium\"]");
+        assertThat(rows.get(7).toString())
+                .isEqualTo("[\"g\",\"BOOL\",1,\"\",\"bit-packing\",\"zstd\",\"medium\"]");
         assertThat(rows.get(8).toString()).isEqualTo("[\"h\",\"VARCHAR\",64,\"\",\"disabled\",\"zstd\",\"medium\"]");
         assertThat(rows.get(9).toString()).isEqualTo("[\"i\",\"NCHAR\",64,\"\",\"disabled\",\"zstd\",\"medium\"]");
         assertThat(rows.get(10).toString())
                 .isEqualTo("[\"j\",\"VARBINARY\",64,\"\",\"disabled\",\"zstd\",\"medium\"]");
         assertThat(rows.get(11).toString())
-                .isEqualTo("[\"k\",\"DECIMAL(10,2)\",8,\"\",\"disabled\",\"zstd\",\"medium\"]");
+                .isEqualTo("[\"k\",\"DECIMAL(10, 2)\",8,\"\",\"disabled\",\"zstd\",\"medium\"]");
         assertThat(rows.get(12).toString())
                 .isEqualTo("[\"t1\",\"INT\",4,\"TAG\",\"disabled\",\"disabled\",\"disabled\"]");
         assertThat(rows.size()).isEqualTo(15);
@@ -119,17 +124,23 @@ class TypedWriteTest {
     @Test
     void literalsAreReadAsTheInsertParserReadsThem() throws Exception {
         assertThat(code("INSERT INTO `typed`.`lit` USING `typed`.`st` TAGS (1, 'x', 'y') (`ts`, `a`, `c`, `g`, "
-                + "`h`, `k`) VALUES (1, '12', 2.5, 1, 42, '1E2') (2, 'null', -2.5, 'false', true, 7)")).isZero();
+                + "`h`, `k`) VALUES (1, '12', 2.5, 1, 42, '1E2') (2, 'null', -2.5, 'false', true, 7) "
+                + "(3, 0, 0, 0, 'q''q\\a', 'abc')")).isZero();
         assertThat(data("SELECT `a`, `c`, `g`, `h`, `k` FROM `typed`.`lit` ORDER BY ts")).as(
                 "a string holding a number fits a number column, decimals round half away from zero, 'null' is "
-                        + "NULL for a number, a number or bool is its text in a VARCHAR")
-                .isEqualTo("[[12,3,true,\"42\",\"100.00\"],[null,-3,false,\"true\",\"7.00\"]]");
+                        + "NULL for a number, a number or bool is its text in a VARCHAR, a doubled quote is one "
+                        + "quote, an unknown escape drops its backslash, a DECIMAL string is read up to what is "
+                        + "no number")
+                .isEqualTo("[[12,3,true,\"42\",\"100.00\"],[null,-3,false,\"true\",\"7.00\"],"
+                        + "[0,0,false,\"q'qa\",\"0.00\"]]");
     }
 
     @Test
     void valuesTheColumnCannotTakeFailTheWholeStatementWithTheParsersCodes() throws Exception {
         String into = "INSERT INTO `typed`.`bad` USING `typed`.`st` (`t1`, `t2`) TAGS (1, 'x') ";
-        assertThat(code(into + "(`ts`, `a`) VALUES (1, 1) (2, 128)")).as("tinyint overflow").isEqualTo(0x0216);
+        JsonNode overflow = sql(into + "(`ts`, `a`) VALUES (1, 1) (2, 128)");
+        assertThat(overflow.get("code").asInt()).as("tinyint overflow").isEqualTo(0x0216);
+        assertThat(overflow.get("desc").asText()).isEqualTo("syntax error near '128)' (tinyint data overflow)");
         assertThat(code(into + "(`ts`, `c`) VALUES (1, 2147483648)")).as("int overflow").isEqualTo(0x0216);
         assertThat(code(into + "(`ts`, `d`) VALUES (1, 9223372036854775808)")).isEqualTo(0x0216);
         assertThat(code(into + "(`ts`, `c`) VALUES (1, 'abc')")).as("wrong literal").isEqualTo(0x0216);
@@ -144,7 +155,8 @@ class TypedWriteTest {
         assertThat(code(into + "(`ts`, `j`) VALUES (1, 10)")).as("VARBINARY takes strings").isEqualTo(0x266A);
         assertThat(code(into + "(`ts`, `k`) VALUES (1, 123456789.1)")).as("DECIMAL(10,2) overflow")
                 .isEqualTo(0x013D);
-        assertThat(code(into + "(`ts`, `k`) VALUES (1, 'abc')")).isEqualTo(0x0132);
+        assertThat(code(into + "(`ts`, `k`) VALUES (1, '')")).as("an empty string is no number").isEqualTo(0x0216);
+        assertThat(code(into + "(`ts`, `c`) VALUES (1, '')")).isEqualTo(0x0216);
         assertThat(code("INSERT INTO `typed`.`bad` USING `typed`.`st` (`t1`) TAGS (2147483648) (`ts`) VALUES (1)"))
                 .as("tag out of range").isEqualTo(0x0216);
         assertThat(code("INSERT INTO `typed`.`bad` USING `typed`.`st` (`t3`) TAGS ('" + "t".repeat(33)
