@@ -40,13 +40,18 @@ public final class DdlStatements {
     /**
      * The cursor stands after {@code ALTER}. The four forms of {@code 04-stable.md} "Modify Supertable" that add or
      * widen: {@code ALTER STABLE stb ADD COLUMN c type}, {@code ADD TAG t type}, {@code MODIFY COLUMN c type(n)},
-     * {@code MODIFY TAG t type(n)}. Other ALTER statements answer {@code 0x80000100}.
+     * {@code MODIFY TAG t type(n)}; {@code ALTER TABLE} of a super table takes them too, as a real 3.3.6.13 did.
+     * Other ALTER statements answer {@code 0x80000100}.
      */
     public QueryResult alter(TokenCursor c, String defaultDb) {
-        if (!c.acceptWord("STABLE")) {
-            throw ServerError.OPS_NOT_SUPPORT.error("the stand-in supports ALTER STABLE only");
+        boolean stableKeyword = c.acceptWord("STABLE");
+        if (!stableKeyword) {
+            c.expectWord("TABLE");
         }
         TokenCursor.QualifiedName name = c.qualifiedName(defaultDb);
+        if (!stableKeyword && catalog.table(name.db(), name.table()).kind() != TableDef.Kind.SUPER) {
+            throw ServerError.OPS_NOT_SUPPORT.error("the stand-in alters super tables only");
+        }
         boolean add = c.acceptWord("ADD");
         if (!add && !c.acceptWord("MODIFY")) {
             throw ServerError.OPS_NOT_SUPPORT.error("the stand-in supports ALTER STABLE ADD and MODIFY only");
@@ -59,7 +64,7 @@ public final class DdlStatements {
         c.expectEnd();
         TableDef table = catalog.table(name.db(), name.table());
         if (table.kind() != TableDef.Kind.SUPER) {
-            throw ServerError.PAR_INVALID_ALTER_TABLE.error("Table is not super table");
+            throw ServerError.MND_STB_NOT_EXIST.error();
         }
         if (add) {
             catalog.addToSuperTable(table, column, tag);
@@ -119,7 +124,8 @@ public final class DdlStatements {
         TokenCursor.QualifiedName stableName = c.qualifiedName(defaultDb);
         TableDef stable = catalog.table(stableName.db(), stableName.table());
         if (stable.kind() != TableDef.Kind.SUPER) {
-            throw ServerError.MND_STB_NOT_EXIST.error();
+            // a real 3.3.6.13 reads a table without tags here, so no tag value matches
+            throw ServerError.PAR_TAGS_NOT_MATCHED.error();
         }
         DatabasePrecision precision = catalog.database(name.db()).precision();
         catalog.createChildTable(name.db(), name.table(), stable, tagValues(c, stable, precision), ifNotExists);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -42,7 +43,9 @@ public final class InsertStatement {
                 TokenCursor.QualifiedName stableName = c.qualifiedName(defaultDb);
                 TableDef stable = catalog.table(stableName.db(), stableName.table());
                 if (stable.kind() != TableDef.Kind.SUPER) {
-                    throw ServerError.MND_STB_NOT_EXIST.error();
+                    // a real 3.3.6.13 reads a table without tags here and expects the tag list to end
+                    String near = c.atEnd() ? "" : c.sqlFrom(c.peek()).toLowerCase(Locale.ROOT);
+                    throw SqlValues.invalid(near, ") is expected");
                 }
                 Map<String, Object> tags = DdlStatements.tagValues(c, stable, target.precision());
                 table = childTable(name.db(), name.table(), stable, tags, pending);

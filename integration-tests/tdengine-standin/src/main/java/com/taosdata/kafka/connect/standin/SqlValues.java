@@ -228,8 +228,9 @@ public final class SqlValues {
     }
 
     /**
-     * VARBINARY takes a string only ({@code parseVarbinary}): {@code '\x…'} is hexadecimal, two digits a byte
-     * (odd or non-hex digits are {@code 0x8000266A}); any other string is stored as its bytes. The data-type doc:
+     * VARBINARY takes a string only ({@code parseVarbinary}): {@code '\x…'} (lower-case x) is hexadecimal, two
+     * digits a byte (odd or non-hex digits are {@code 0x8000266A}); any other string is stored as its bytes
+     * after unescaping, so {@code '\X0A'} is the three bytes {@code X0A} (observed on a real 3.3.6.13). The data-type doc:
      * "needs to be converted to a string starting with \x".
      */
     private static byte[] varbinary(Literal literal, Column column) {
@@ -238,7 +239,7 @@ public final class SqlValues {
         }
         String text = literal.text();
         byte[] bytes;
-        if (text.length() >= 2 && text.charAt(0) == '\\' && (text.charAt(1) == 'x' || text.charAt(1) == 'X')) {
+        if (text.startsWith("\\x")) {
             bytes = hex(text.substring(2), column);
         } else {
             bytes = text.getBytes(StandardCharsets.UTF_8);

@@ -136,6 +136,15 @@ class TypedWriteTest {
     }
 
     @Test
+    void varbinaryIsHexAfterALowerCaseBackslashXAndTheStringsBytesOtherwise() throws Exception {
+        assertThat(code("INSERT INTO `typed`.`vb` USING `typed`.`st` TAGS (1, 'x', 'y') (`ts`, `j`, `h`) VALUES "
+                + "(1, 'abc', '\\a\\x41\\%') (2, '\\X0A', 'q''q') (3, '', 'x\\'y\\\"z\\\\')")).isZero();
+        assertThat(data("SELECT `j`, `h` FROM `typed`.`vb` ORDER BY ts"))
+                .isEqualTo("[[\"616263\",\"a\\\\x41\\\\%\"],"
+                + "[\"583041\",\"q'q\"],[\"\",\"x'y\\\"z\\\\\"]]");
+    }
+
+    @Test
     void valuesTheColumnCannotTakeFailTheWholeStatementWithTheParsersCodes() throws Exception {
         String into = "INSERT INTO `typed`.`bad` USING `typed`.`st` (`t1`, `t2`) TAGS (1, 'x') ";
         JsonNode overflow = sql(into + "(`ts`, `a`) VALUES (1, 1) (2, 128)");
@@ -204,7 +213,21 @@ class TypedWriteTest {
         assertThat(code(alter + "MODIFY COLUMN `c` BIGINT")).as("not a variable type").isEqualTo(0x264B);
         assertThat(code(alter + "MODIFY TAG `t2` NCHAR(32)")).isEqualTo(0x264B);
         assertThat(code(alter + "MODIFY COLUMN `nope` VARCHAR(128)")).isEqualTo(0x2602);
-        assertThat(code(alter + "ADD TAG `dt` DECIMAL(10,2)")).as("DECIMAL is no tag type").isEqualTo(0x2643);
+        assertThat(code(alter + "MODIFY COLUMN `t3` VARCHAR(64)")).as("a tag is no column").isEqualTo(0x036C);
+        assertThat(code(alter + "MODIFY TAG `i` NCHAR(128)")).as("a column is no tag").isEqualTo(0x036A);
         assertThat(code("ALTER STABLE `typed`.`nosuch` ADD COLUMN `z` INT")).isEqualTo(0x2603);
+        assertThat(code("INSERT INTO `typed`.`r1` USING `typed`.`ref` TAGS (1, 'x', 'y') VALUES (1, 1, 1, 1, 1, 1, "
+                + "1, true, 'a', 'b', 'c', 1)")).isZero();
+        assertThat(code("ALTER STABLE `typed`.`r1` ADD COLUMN `z` INT")).as("a subtable").isEqualTo(0x0362);
+    }
+
+    @Test
+    void decimalIsRefusedAsATagWhenCreatingButAcceptedWhenAdded() throws Exception {
+        assertThat(code("CREATE STABLE `typed`.`dtag` (ts TIMESTAMP, v INT) TAGS (dt DECIMAL(10,2))"))
+                .isEqualTo(0x2602);
+        assertThat(code("CREATE STABLE `typed`.`dtag` (ts TIMESTAMP, v INT) TAGS (g INT)")).isZero();
+        assertThat(code("ALTER STABLE `typed`.`dtag` ADD TAG `dt` DECIMAL(10,2)")).isZero();
+        assertThat(code("ALTER TABLE `typed`.`dtag` ADD COLUMN `w` INT")).as("ALTER TABLE of a super table")
+                .isZero();
     }
 }
