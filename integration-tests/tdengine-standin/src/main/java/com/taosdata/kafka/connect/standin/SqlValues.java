@@ -230,8 +230,8 @@ public final class SqlValues {
     /**
      * VARBINARY takes a string only ({@code parseVarbinary}): {@code '\x…'} (lower-case x) is hexadecimal, two
      * digits a byte (odd or non-hex digits are {@code 0x8000266A}); any other string is stored as its bytes
-     * after unescaping, so {@code '\X0A'} is the three bytes {@code X0A} (observed on a real 3.3.6.13). The data-type doc:
-     * "needs to be converted to a string starting with \x".
+     * after unescaping, so {@code '\X0A'} is the three bytes {@code X0A} (observed on a real 3.3.6.13). The
+     * data-type doc: "needs to be converted to a string starting with \x".
      */
     private static byte[] varbinary(Literal literal, Column column) {
         if (literal.kind() != Token.Kind.STRING) {
