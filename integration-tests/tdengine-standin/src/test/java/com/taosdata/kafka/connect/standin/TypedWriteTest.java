@@ -3,6 +3,11 @@ package com.taosdata.kafka.connect.standin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -119,6 +124,25 @@ class TypedWriteTest {
                 .as("an existing subtable keeps the tags it was created with")
                 .isEqualTo("[[\"m1\",1,\"x\",null]]");
         assertThat(data("SELECT `a`, `h` FROM `typed`.`m2`")).isEqualTo("[[7,\"b\"]]");
+    }
+
+    @Test
+    /**
+     * taos-jdbcdriver 3.7.3's RestfulDriver on taosAdapter's JSON (the same against a real 3.3.6.13, observed):
+     * a VARBINARY reads as its hex JSON string with the quotes, a DECIMAL as NULL of type NULL.
+     */
+    void theRestfulDriverReadsVarbinaryAsQuotedHexAndDecimalAsNull() throws Exception {
+        assertThat(code("INSERT INTO `typed`.`drv` USING `typed`.`st` TAGS (1, 'x', 'y') (`ts`, `j`, `k`) VALUES "
+                + "(1700000000000, '\\x0a0bff', 12.345)")).isZero();
+        try (Connection c = DriverManager.getConnection(standIn.jdbcUrl("typed")); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT `j`, `k` FROM `typed`.`drv`")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).as("the JSON token, quotes included").isEqualTo("\"0a0bff\"");
+            assertThat(rs.getMetaData().getColumnTypeName(1)).isEqualTo("VARBINARY");
+            assertThat(rs.getMetaData().getColumnType(2)).as("DECIMAL(10,2) is a type the driver does not know")
+                    .isEqualTo(Types.NULL);
+            assertThat(rs.getString(2)).isNull();
+        }
     }
 
     @Test
