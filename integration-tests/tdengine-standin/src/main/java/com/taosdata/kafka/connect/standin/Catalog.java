@@ -141,6 +141,7 @@ public final class Catalog {
                     : ServerError.TDB_TABLE_ALREADY_EXIST).error();
         }
         validateSchema(columns);
+        validateTags(tags);
         TableDef table = TableDef.superTable(db, name, columns, tags);
         List<Column> all = new ArrayList<>(columns);
         all.addAll(tags);
@@ -223,11 +224,11 @@ public final class Catalog {
         List<Column> tags = superTable.tags();
         for (Column c : newFields) {
             String position = tags.isEmpty() ? "" : " BEFORE " + H2Store.quote(tags.get(0).name());
-            h2.execute("ALTER TABLE " + table + " ADD COLUMN " + H2Store.quote(c.name()) + " " + c.type().h2Type()
+            h2.execute("ALTER TABLE " + table + " ADD COLUMN " + H2Store.quote(c.name()) + " " + c.h2Type()
                     + position);
         }
         for (Column c : newTags) {
-            h2.execute("ALTER TABLE " + table + " ADD COLUMN " + H2Store.quote(c.name()) + " " + c.type().h2Type());
+            h2.execute("ALTER TABLE " + table + " ADD COLUMN " + H2Store.quote(c.name()) + " " + c.h2Type());
         }
         List<Column> columns = new ArrayList<>(superTable.columns());
         columns.addAll(newFields);
@@ -236,9 +237,59 @@ public final class Catalog {
         superTable.replaceSchema(columns, allTags);
     }
 
+    /**
+     * {@code ALTER STABLE … ADD COLUMN|TAG}: a name the super table already has, as a column or as a tag, fails as
+     * the mnode checks it ({@code mndAddSuperTableColumn}/{@code mndAddSuperTableTag}): {@code 0x8000036B} for an
+     * existing column, {@code 0x80000369} for an existing tag. Existing rows read NULL in the new column.
+     */
+    public synchronized void addToSuperTable(TableDef superTable, Column column, boolean tag) {
+        boolean isColumn = superTable.columns().stream().anyMatch(c -> c.name().equals(column.name()));
+        boolean isTag = superTable.tags().stream().anyMatch(c -> c.name().equals(column.name()));
+        if (isColumn) {
+            throw ServerError.MND_COLUMN_ALREADY_EXIST.error();
+        }
+        if (isTag) {
+            throw ServerError.MND_TAG_ALREADY_EXIST.error();
+        }
+        extend(superTable, tag ? List.of() : List.of(column), tag ? List.of(column) : List.of());
+    }
+
+    /**
+     * {@code ALTER STABLE … MODIFY COLUMN|TAG name type(n)}: the parser ({@code checkAlterSuperTableBySchema})
+     * looks the name up among columns and tags ({@code 0x80002602} if neither) and accepts only the same
+     * variable-length type made strictly wider; anything else is {@code 0x8000264B}. A name of the other kind then
+     * fails in the mnode ({@code 0x8000036C} column / {@code 0x8000036A} tag does not exist).
+     */
+    public synchronized void widenInSuperTable(TableDef superTable, Column widened, boolean tag) {
+        Column existing = superTable.find(widened.name())
+                .orElseThrow(() -> ServerError.PAR_INVALID_COLUMN.error("Invalid column name: " + widened.name()));
+        if (!existing.type().isVariable() || existing.type() != widened.type()
+                || existing.length() >= widened.length()) {
+            throw ServerError.PAR_INVALID_MODIFY_COL.error();
+        }
+        if (tag != superTable.isTag(widened.name())) {
+            throw (tag ? ServerError.MND_TAG_NOT_EXIST : ServerError.MND_COLUMN_NOT_EXIST).error();
+        }
+        List<Column> columns = new ArrayList<>(superTable.columns());
+        List<Column> tags = new ArrayList<>(superTable.tags());
+        List<Column> changed = tag ? tags : columns;
+        changed.replaceAll(c -> c.name().equals(widened.name()) ? widened : c);
+        superTable.replaceSchema(columns, tags);
+    }
+
     /** Widens VARCHAR/NCHAR lengths; H2 stores them unbounded, so only the reported length changes. */
     public synchronized void widen(TableDef superTable, List<Column> columns, List<Column> tags) {
         superTable.replaceSchema(columns, tags);
+    }
+
+    /**
+     * DECIMAL "only supports regular columns and does not currently support tag columns" (data-type doc); a real
+     * 3.3.6.13 refuses it in CREATE STABLE with {@code 0x80002602} but accepts {@code ALTER STABLE … ADD TAG}.
+     */
+    private static void validateTags(List<Column> tags) {
+        if (tags.stream().anyMatch(t -> t.type() == ColumnType.DECIMAL)) {
+            throw ServerError.PAR_INVALID_COLUMN.error("Decimal type is not allowed for tag");
+        }
     }
 
     private void validateSchema(List<Column> columns) {
@@ -250,7 +301,7 @@ public final class Catalog {
     private static String columnDdl(List<Column> columns) {
         StringJoiner joiner = new StringJoiner(", ");
         for (Column c : columns) {
-            joiner.add(H2Store.quote(c.name()) + " " + c.type().h2Type());
+            joiner.add(H2Store.quote(c.name()) + " " + c.h2Type());
         }
         return joiner.toString();
     }

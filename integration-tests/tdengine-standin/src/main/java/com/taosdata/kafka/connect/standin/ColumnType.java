@@ -21,7 +21,13 @@ public enum ColumnType {
     FLOAT("FLOAT", 4, "REAL"),
     DOUBLE("DOUBLE", 8, "DOUBLE PRECISION"),
     VARCHAR("VARCHAR", 0, "VARCHAR"),
-    NCHAR("NCHAR", 0, "VARCHAR");
+    NCHAR("NCHAR", 0, "VARCHAR"),
+    VARBINARY("VARBINARY", 0, "VARBINARY"),
+    /**
+     * DECIMAL(p, s), since 3.3.6 (data-type doc, "DECIMAL Data Type"): 8 bytes up to precision 18, 16 above. The
+     * column's {@link Column#length()} holds the precision and {@link Column#scale()} the scale.
+     */
+    DECIMAL("DECIMAL", 16, "NUMERIC");
 
     private final String restName;
     private final int fixedLength;
@@ -63,6 +69,8 @@ public enum ColumnType {
             case "DOUBLE" -> DOUBLE;
             case "BINARY", "VARCHAR" -> VARCHAR;
             case "NCHAR" -> NCHAR;
+            case "VARBINARY" -> VARBINARY;
+            case "DECIMAL" -> DECIMAL;
             default -> null;
         };
         if (type == null) {

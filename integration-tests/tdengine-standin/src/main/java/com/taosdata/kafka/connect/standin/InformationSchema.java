@@ -57,7 +57,7 @@ final class InformationSchema {
 
     private void define(Database ins, String name, List<Column> columns) {
         StringJoiner ddl = new StringJoiner(", ");
-        columns.forEach(c -> ddl.add(H2Store.quote(c.name()) + " " + c.type().h2Type()));
+        columns.forEach(c -> ddl.add(H2Store.quote(c.name()) + " " + c.h2Type()));
         h2.execute("CREATE TABLE " + H2Store.table(NAME, name) + " (" + ddl + ")");
         ins.tables().put(name, TableDef.normal(NAME, name, columns));
     }

@@ -1,6 +1,7 @@
 package com.taosdata.kafka.connect.standin;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -8,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,7 +44,7 @@ public final class QueryRunner {
             while (rs.next()) {
                 List<Object> row = new ArrayList<>(columns.size());
                 for (int i = 0; i < columns.size(); i++) {
-                    row.add(convert(rs.getObject(i + 1), columns.get(i).type()));
+                    row.add(convert(rs.getObject(i + 1), columns.get(i)));
                 }
                 rows.add(row);
             }
@@ -61,7 +63,8 @@ public final class QueryRunner {
             }
             Optional<Column> column = table.find(base);
             if (column.isPresent()) {
-                return new Column(label, column.get().type(), column.get().restLength());
+                Column c = column.get();
+                return new Column(label, c.type(), c.length(), c.scale());
             }
         }
         ColumnType type = switch (md.getColumnType(i)) {
@@ -72,6 +75,7 @@ public final class QueryRunner {
             case Types.BIGINT -> ColumnType.BIGINT;
             case Types.REAL, Types.FLOAT -> ColumnType.FLOAT;
             case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.CLOB -> ColumnType.VARCHAR;
+            case Types.VARBINARY, Types.BINARY, Types.LONGVARBINARY, Types.BLOB -> ColumnType.VARBINARY;
             default -> ColumnType.DOUBLE;
         };
         return new Column(label, type, type.isVariable() ? 0 : type.fixedLength());
@@ -94,17 +98,24 @@ public final class QueryRunner {
         return result;
     }
 
-    private static Object convert(Object value, ColumnType type) {
+    /**
+     * Values as taosAdapter writes them into JSON ({@code JsonWriteRawBlock}): VARBINARY as lowercase hexadecimal
+     * without a prefix, DECIMAL as a string with exactly its scale's digits.
+     */
+    private static Object convert(Object value, Column column) {
         if (value == null) {
             return null;
         }
-        return switch (type) {
+        return switch (column.type()) {
             case TIMESTAMP, BIGINT, UINT, TINYINT, SMALLINT, INT, UTINYINT, USMALLINT -> ((Number) value).longValue();
             case FLOAT -> ((Number) value).floatValue();
             case DOUBLE -> value instanceof Number n ? n.doubleValue() : Double.valueOf(value.toString());
             case UBIGINT -> value instanceof BigDecimal ? value : new BigDecimal(value.toString());
             case BOOL -> value;
             case VARCHAR, NCHAR -> value.toString();
+            case VARBINARY -> value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : value.toString();
+            case DECIMAL -> new BigDecimal(value.toString()).setScale(column.scale(), RoundingMode.HALF_UP)
+                    .toPlainString();
         };
     }
 

@@ -35,7 +35,7 @@ public final class RestResponses {
             return write(root);
         }
         for (Column c : result.columns()) {
-            meta.addArray().add(c.name()).add(c.type().restName()).add(c.restLength());
+            meta.addArray().add(c.name()).add(c.restType()).add(c.restLength());
         }
         for (List<Object> row : result.rows()) {
             ArrayNode out = data.addArray();

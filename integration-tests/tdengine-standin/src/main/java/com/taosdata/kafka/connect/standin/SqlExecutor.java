@@ -43,7 +43,9 @@ public final class SqlExecutor {
             return show.show(c, defaultDb);
         } else if (first.isWord("DESCRIBE") || first.isWord("DESC")) {
             return show.describe(c, defaultDb);
-        } else if (first.isWord("ALTER") || first.isWord("DELETE")) {
+        } else if (first.isWord("ALTER")) {
+            return ddl.alter(c, defaultDb);
+        } else if (first.isWord("DELETE")) {
             throw ServerError.OPS_NOT_SUPPORT.error("the stand-in does not support " + first.text());
         }
         throw SqlTokenizer.syntaxError(sql.substring(first.start()));

@@ -46,6 +46,11 @@ public final class SqlTokenizer {
         return tokens;
     }
 
+    /**
+     * A quoted string, unescaped as TDengine's {@code trimString} does: {@code \n \r \t \\ \' \"} are the
+     * character, {@code \% \_} keep their backslash (LIKE patterns) and so does {@code \x} (the VARBINARY hex
+     * prefix), a backslash before any other character is dropped, and a doubled quote is one quote.
+     */
     private static int readString(String sql, int start, List<Token> tokens) {
         char quote = sql.charAt(start);
         StringBuilder text = new StringBuilder();
@@ -58,9 +63,12 @@ public final class SqlTokenizer {
                     case 'n' -> text.append('\n');
                     case 't' -> text.append('\t');
                     case 'r' -> text.append('\r');
-                    case '\'', '"', '\\' -> text.append(next);
-                    default -> text.append('\\').append(next);
+                    case '%', '_', 'x' -> text.append('\\').append(next);
+                    default -> text.append(next);
                 }
+                i += 2;
+            } else if (ch == quote && i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
+                text.append(quote);
                 i += 2;
             } else if (ch == quote) {
                 tokens.add(new Token(Token.Kind.STRING, text.toString(), start, i + 1));

@@ -102,6 +102,11 @@ public final class TokenCursor {
         return new QualifiedName(defaultDb, first);
     }
 
+    /** The statement's text from a token on, as TDengine quotes it in value errors. */
+    public String sqlFrom(Token token) {
+        return sql.substring(token.start());
+    }
+
     public void expectEnd() {
         if (!atEnd()) {
             throw error();

@@ -125,12 +125,14 @@ class RestApiTest {
         assertThat(code("create stable if not exists db_ms.st (ts timestamp, v int) tags (g int)")).isZero();
         assertThat(code("create table db_ms.t (ts timestamp, v double)")).isEqualTo(0x0603);
         assertThat(code("create table db_ms.bad (v int, ts timestamp)")).isEqualTo(0x2641);
-        assertThat(code("create table db_ms.c1 using db_ms.t tags (1)")).isEqualTo(0x0361);
+        assertThat(code("create table db_ms.c1 using db_ms.t tags (1)")).as("a normal table has no tags")
+                .isEqualTo(0x260D);
+        assertThat(code("drop stable db_ms.nosuch")).isEqualTo(0x0362);
         assertThat(code("create table db_ms.c1 using db_ms.st tags (1, 2)")).isEqualTo(0x260D);
         assertThat(code("create table db_ms.n (ts timestamp, s varchar(3))")).isZero();
-        assertThat(code("insert into db_ms.n values (1, 'abcd')")).isEqualTo(0x2610);
+        assertThat(code("insert into db_ms.n values (1, 'abcd')")).isEqualTo(0x2653);
         assertThat(code("insert into db_ms.n (ts, nope) values (1, 'a')")).isEqualTo(0x2602);
-        assertThat(code("insert into db_ms.n values (null, 'a')")).isEqualTo(0x2600);
+        assertThat(code("insert into db_ms.n values (null, 'a')")).isEqualTo(0x0216);
         assertThat(code("select * from db_ms.n where")).isEqualTo(0x2600);
     }
 
