@@ -37,9 +37,14 @@ public final class SinkConfigValidator {
         List<String> databases = checkDatabaseNames(config, props.get("topics"), values);
         checkTableNameTag(config, values.get(TDengineSinkConfig.TABLE_NAME_TAG_CONFIG));
         checkMissingTimestamp(config, values.get(TDengineSinkConfig.TIMESTAMP_MISSING_CONFIG));
-        checkTransforms(config, TransformChain.valueEncoders(props), values);
+        if (config.writeMethod() == WriteMethod.STMT) {
+            TypedWritesValidator.check(config, props, TransformChain.valueEncoders(props), values);
+        } else {
+            TypedWritesValidator.checkUnused(props, values);
+            checkTransforms(config, TransformChain.valueEncoders(props), values);
+        }
         if (reachTDengine && !ConnectivityCheck.hasErrors(values)) {
-            checkConnection(config, databases, values);
+            checkConnection(config, databases, props.get("topics"), values);
         }
         return new Config(new ArrayList<>(values.values()));
     }
@@ -132,10 +137,14 @@ public final class SinkConfigValidator {
         }
     }
 
-    private static void checkConnection(TDengineSinkConfig config, List<String> databases, Map<String, ConfigValue> values) {
+    private static void checkConnection(TDengineSinkConfig config, List<String> databases, String topics,
+                                        Map<String, ConfigValue> values) {
         ConnectivityCheck.run(config, values, connection -> {
-            if (config.protocol() == SchemalessProtocol.LINE) {
+            if (config.protocol() == SchemalessProtocol.LINE || config.writeMethod() == WriteMethod.STMT) {
                 checkPrecision(connection, config.precision(), databases, values.get(TDengineSinkConfig.DATA_PRECISION_CONFIG));
+            }
+            if (config.writeMethod() == WriteMethod.STMT) {
+                TypedWritesValidator.checkSuperTables(connection, config, topics, values);
             }
         });
     }

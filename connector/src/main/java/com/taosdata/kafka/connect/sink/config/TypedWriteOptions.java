@@ -1,8 +1,14 @@
 package com.taosdata.kafka.connect.sink.config;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.taosdata.kafka.connect.schemas.StringType;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import com.taosdata.kafka.connect.transforms.config.EncodingConfig;
+import com.taosdata.kafka.connect.transforms.config.EncodingConfigDef;
+import com.taosdata.kafka.connect.transforms.config.OutputProtocol;
 
 /**
  * The keys of {@code write.method=stmt}, read once.
@@ -19,5 +25,23 @@ public record TypedWriteOptions(String tableNameFormat, String childTableNameFor
 
     public TypedWriteOptions {
         tags = List.copyOf(tags);
+    }
+
+    /**
+     * The encoding SMTs' configuration that takes records apart as these options say: the same flattening rule for
+     * the SMTs and typed writes. A number in {@code timestamp.field} counts in {@code precision}.
+     *
+     * @throws org.apache.kafka.common.config.ConfigException for a tag or timestamp path that is no field path, naming
+     *                                                        the key
+     */
+    public EncodingConfig encodingConfig(TimestampUnit precision) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(EncodingConfigDef.TAGS, tags);
+        if (timestampField != null) {
+            settings.put(EncodingConfigDef.TIMESTAMP_FIELD, timestampField);
+        }
+        settings.put(EncodingConfigDef.TIMESTAMP_UNIT, precision.configValue());
+        settings.put(EncodingConfigDef.PRECISION, precision.configValue());
+        return new EncodingConfig(EncodingConfigDef.build(OutputProtocol.LINE), settings);
     }
 }

@@ -1,6 +1,5 @@
 package com.taosdata.kafka.connect.sink.record;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.connect.data.Struct;
@@ -9,9 +8,6 @@ import org.apache.kafka.connect.sink.SinkRecord;
 
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.sink.config.TypedWriteOptions;
-import com.taosdata.kafka.connect.transforms.config.EncodingConfig;
-import com.taosdata.kafka.connect.transforms.config.EncodingConfigDef;
-import com.taosdata.kafka.connect.transforms.config.OutputProtocol;
 import com.taosdata.kafka.connect.transforms.point.FieldValueException;
 import com.taosdata.kafka.connect.transforms.point.Point;
 import com.taosdata.kafka.connect.transforms.point.PointExtractor;
@@ -28,19 +24,7 @@ public final class PointDecoder {
 
     /** @throws org.apache.kafka.common.config.ConfigException for a tag or timestamp path that is no field path */
     public PointDecoder(TypedWriteOptions options, TimestampUnit precision) {
-        this.extractor = new PointExtractor(encodingConfig(options, precision));
-    }
-
-    /** The SMT configuration that takes records apart as {@code options} say. */
-    public static EncodingConfig encodingConfig(TypedWriteOptions options, TimestampUnit precision) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(EncodingConfigDef.TAGS, options.tags());
-        if (options.timestampField() != null) {
-            settings.put(EncodingConfigDef.TIMESTAMP_FIELD, options.timestampField());
-        }
-        settings.put(EncodingConfigDef.TIMESTAMP_UNIT, precision.configValue());
-        settings.put(EncodingConfigDef.PRECISION, precision.configValue());
-        return new EncodingConfig(EncodingConfigDef.build(OutputProtocol.LINE), settings);
+        this.extractor = new PointExtractor(options.encodingConfig(precision));
     }
 
     /** @throws DataException for a value that is no Struct or Map, or a field that cannot be written, naming it */

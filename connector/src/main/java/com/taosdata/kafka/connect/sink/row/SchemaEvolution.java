@@ -114,7 +114,8 @@ public final class SchemaEvolution {
         } catch (UnsupportedValueException e) {
             throw new DataException("field " + entries.key(i) + ": " + e.getMessage(), e);
         }
-        if (type == null) {
+        if (type == null || (tag && type == TdengineType.DECIMAL)) {
+            // A DECIMAL tag is refused by CREATE STABLE (0x2602 on 3.3.6.13): the decimal's exact text goes instead.
             type = stringType.columnType();
         }
         if (type == TdengineType.DECIMAL) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.apicurio.registry.utils.converter.AvroConverter;
 
@@ -81,7 +84,7 @@ class TypedWritesIT {
     }
 
     @Test
-    void avroRecordsFillAPreCreatedSuperTableWithTypedTagsAndNamedChildTables() throws Exception {
+    void theShippedSampleFillsAPreCreatedSuperTableWithTypedTagsAndNamedChildTables() throws Exception {
         String topic = ItEnvironment.unique("typed_pre");
         TDengineTarget td = env.tdengine();
         td.execute("CREATE DATABASE " + topic + " PRECISION 'ms'");
@@ -93,9 +96,15 @@ class TypedWritesIT {
                 serialize(topic, meter(METER_V1, T0 + 1, 12.6f, 218, "California.LosAngeles", 3)),
                 serialize(topic, meter(METER_V1, T0 + 2, 10.8f, 221, "California.SanFrancisco", 2))));
 
-        Map<String, String> config = typedSink(topic);
-        config.put("table.name.format", "meters");
-        config.put("child.table.name.format", "d${groupid}");
+        // The shipped sample, pointed at this test's broker topic, database, registry and TDengine.
+        Map<String, String> config = SinkConfigs.shipped("sink-typed-avro.properties");
+        config.putAll(env.tdengine().connectionConfig());
+        config.putAll(stack.converterSettings("value.converter."));
+        config.remove("name");
+        config.put("topics", topic);
+        config.put("connection.database", topic);
+        config.put("errors.deadletterqueue.topic.name", topic + "_dlq");
+        config.put("errors.deadletterqueue.topic.replication.factor", "1");
         connectors.run(topic, config, 1);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> td.count(topic + ".meters") == 3);
@@ -170,6 +179,37 @@ class TypedWritesIT {
         assertThat(td.query("SELECT current FROM " + topic + ".meters ORDER BY ts")).extracting(r -> r.get("current"))
                 .containsExactly(1.0f, 4.0f);
         assertThat(worker.rest().taskStates(topic)).containsOnly("RUNNING");
+    }
+
+    @Test
+    void validationAsksTheServerWhetherTheSuperTableExistsWhenTheSinkMayNotCreateIt() {
+        String topic = ItEnvironment.unique("typed_missing");
+        TDengineTarget td = env.tdengine();
+        td.execute("CREATE DATABASE " + topic + " PRECISION 'ms'");
+        td.execute("CREATE STABLE " + topic + ".present (ts TIMESTAMP, current FLOAT) TAGS (groupid INT)");
+        Map<String, String> config = typedSink(topic);
+        config.put("name", topic);
+
+        config.put("table.name.format", "absent");
+        assertThat(validationErrors(config)).containsOnlyKeys("table.name.format");
+        assertThat(validationErrors(config).get("table.name.format"))
+                .contains("writes into super table " + topic + ".absent, which does not exist", "auto.create=true");
+
+        config.put("table.name.format", "present");
+        assertThat(validationErrors(config)).isEmpty();
+        config.put("table.name.format", "absent");
+        config.put("auto.create", "true");
+        assertThat(validationErrors(config)).isEmpty();
+    }
+
+    private static Map<String, String> validationErrors(Map<String, String> config) {
+        JsonNode answer = worker.rest().validate(SinkConfigs.SINK_CLASS, config).body();
+        Map<String, String> errors = new HashMap<>();
+        for (JsonNode entry : answer.path("configs")) {
+            JsonNode value = entry.path("value");
+            value.path("errors").forEach(m -> errors.merge(value.path("name").asText(), m.asText(), String::concat));
+        }
+        return errors;
     }
 
     private Map<String, String> typedSink(String topic) {
