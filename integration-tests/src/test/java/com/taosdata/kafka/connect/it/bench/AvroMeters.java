@@ -61,6 +61,29 @@ final class AvroMeters {
         return values;
     }
 
+    /**
+     * Sink settings writing those records with their types ({@code write.method=stmt}) into super table meters: the
+     * same tags, the same timestamps; child tables named by the default rule (an MD5 of the tags), as schemaless
+     * writes name theirs.
+     */
+    static Map<String, String> typedSettings(SchemaRegistry registry) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("value.converter", AvroStack.CONVERTER_CLASS);
+        settings.putAll(AvroStack.converterSettings(registry, "value.converter."));
+        settings.put("db.schemaless", null);
+        settings.put("write.method", "stmt");
+        settings.put("table.name.format", "meters");
+        settings.put("tags", "location,groupid,device");
+        settings.put("timestamp.field", "ts");
+        return settings;
+    }
+
+    /** The super table a DBA would create for those records, with typed tags. */
+    static String superTableDdl(String database) {
+        return "CREATE STABLE " + database + ".meters (ts TIMESTAMP, current DOUBLE, voltage INT, phase DOUBLE)"
+                + " TAGS (location VARCHAR(32), groupid INT, device VARCHAR(16))";
+    }
+
     /** Sink settings reading those records: Apicurio's converter, then {@code ToLineProtocol} into measurement meters. */
     static Map<String, String> sinkSettings(SchemaRegistry registry) {
         Map<String, String> settings = new LinkedHashMap<>();

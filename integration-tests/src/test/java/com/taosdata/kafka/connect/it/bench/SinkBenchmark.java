@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -28,7 +30,9 @@ import com.taosdata.kafka.connect.it.harness.TDengineTarget;
  * One run, every rate on the same pre-filled topic of {@code meters} lines: the raw Kafka consumer, TDengine's own
  * schemaless writer (10,000 lines per call) with 1 and 2 threads, and the sink end to end with its default
  * configuration, with 1 and 2 tasks; then the same rows as Avro records through a real schema registry, Apicurio's
- * converter and {@code ToLineProtocol}, against the line sink. Printed with the ratios. Run by {@code bench/sink-bench.sh}; uses TDENGINE_URL when set.
+ * converter and {@code ToLineProtocol}, against the line sink; then those Avro records written with their types
+ * ({@code write.method=stmt}) into a pre-created typed super table (1 and 2 tasks) and one the sink creates, against
+ * the Avro line sink and the direct schemaless writer. Printed with the ratios. Run by {@code bench/sink-bench.sh}; uses TDENGINE_URL when set.
  */
 public final class SinkBenchmark {
 
@@ -66,6 +70,8 @@ public final class SinkBenchmark {
             direct(td, "bench_warmup_direct", meters.subList(0, warmUp), 2);
             sink(worker, td, "bench_warmup", warmUp, 2, Map.of());
             sink(worker, td, "bench_warmup_avro", warmUp, 1, AvroMeters.sinkSettings(registry));
+            sink(worker, td, "bench_warmup_avro", "bench_warmup_typed", warmUp, 1,
+                    autoCreate(AvroMeters.typedSettings(registry)), null);
 
             double consumer = Measure.rate(lines, () -> consumeAll(broker, topic, lines));
             Run direct1 = direct(td, "bench_direct_1", meters, 1);
@@ -73,6 +79,10 @@ public final class SinkBenchmark {
             Run sink1 = sink(worker, td, topic, lines, 1, Map.of());
             Run sink2 = sink(worker, td, topic, lines, 2, Map.of());
             Run avro1 = sink(worker, td, avroTopic, lines, 1, AvroMeters.sinkSettings(registry));
+            Map<String, String> typed = AvroMeters.typedSettings(registry);
+            Run typed1 = sink(worker, td, avroTopic, "bench_typed", lines, 1, typed, AvroMeters::superTableDdl);
+            Run typedAuto = sink(worker, td, avroTopic, "bench_typed_auto", lines, 1, autoCreate(typed), null);
+            Run typed2 = sink(worker, td, avroTopic, "bench_typed", lines, 2, typed, AvroMeters::superTableDdl);
 
             Measure.say("rates are lines/s over the whole run; steady = from the first row in TDengine to the last; "
                     + "CPU = client-side CPU-µs per line (the bench JVM for direct writes, the Connect worker for the sink)");
@@ -85,6 +95,14 @@ public final class SinkBenchmark {
             Measure.say(String.format(Locale.ROOT, "2 tasks vs 1 task: %.0f%%", 100 * sink2.rate() / sink1.rate()));
             Measure.header("rows/s", "line sink");
             avro1.print("Avro + ToLineProtocol sink, 1 task", sink1);
+            Measure.header("rows/s", "Avro line sink");
+            typed1.print("Avro typed sink (write.method=stmt), pre-created super table, 1 task", avro1);
+            typedAuto.print("Avro typed sink, auto.create, 1 task", avro1);
+            typed2.print("Avro typed sink, pre-created super table, 2 tasks", avro1);
+            Measure.say(String.format(Locale.ROOT, "typed sink, 1 task, vs the direct schemaless writer (no Kafka): %.0f%%;"
+                    + " worker CPU per row vs the Avro line sink's: %.2f; 2 tasks vs 1 task: %.0f%%",
+                    100 * typed1.rate() / direct1.rate(), typed1.cpuMicrosPerLine() / avro1.cpuMicrosPerLine(),
+                    100 * typed2.rate() / typed1.rate()));
         }
     }
 
@@ -117,14 +135,41 @@ public final class SinkBenchmark {
         return new Run(rate, rate, 0, cpu);
     }
 
+    private static Map<String, String> autoCreate(Map<String, String> typedSettings) {
+        Map<String, String> settings = new LinkedHashMap<>(typedSettings);
+        settings.put("auto.create", "true");
+        return settings;
+    }
+
     private static Run sink(ConnectWorker worker, TDengineTarget td, String topic, int lines, int tasks,
                             Map<String, String> settings) throws Exception {
-        String name = topic.replace("meters", "sink") + "_" + tasks;
+        return sink(worker, td, topic, topic.replace("meters", "sink"), lines, tasks, settings, null);
+    }
+
+    /**
+     * @param label      names the connector (and its consumer group: every run reads the topic from its start) and its
+     *                   database, with the task count
+     * @param superTable the DDL of the super table to create before the run, given the database; {@code null} for
+     *                   none
+     */
+    private static Run sink(ConnectWorker worker, TDengineTarget td, String topic, String label, int lines, int tasks,
+                            Map<String, String> settings, UnaryOperator<String> superTable) throws Exception {
+        String name = label + "_" + tasks;
         td.dropDatabase(name);
+        if (superTable != null) {
+            td.execute("CREATE DATABASE " + name + " PRECISION 'ns'");
+            td.execute(superTable.apply(name));
+        }
         Map<String, String> config = SinkConfigs.sink(td, topic, name);
         config.remove("batch.linger.ms");
         config.put("tasks.max", Integer.toString(tasks));
-        config.putAll(settings);
+        settings.forEach((key, value) -> {
+            if (value == null) {
+                config.remove(key);
+            } else {
+                config.put(key, value);
+            }
+        });
         ConnectRest rest = worker.rest();
         Duration cpuBefore = worker.cpuTime();
         long start = System.nanoTime();
