@@ -114,7 +114,8 @@ public final class SchemaEvolution {
         } catch (UnsupportedValueException e) {
             throw new DataException("field " + entries.key(i) + ": " + e.getMessage(), e);
         }
-        if (type == null) {
+        if (type == null || (type == TdengineType.DECIMAL && tag)) {
+            // TDengine has no DECIMAL tags: a Decimal tag keeps its exact value as text
             type = stringType.columnType();
         }
         if (type == TdengineType.DECIMAL) {
