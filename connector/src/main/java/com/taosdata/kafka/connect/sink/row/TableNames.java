@@ -96,8 +96,10 @@ public final class TableNames {
         StringBuilder key = new StringBuilder(stable);
         for (int i = 0; i < tags.length; i++) {
             if (tags[i] != null) {
-                key.append(',').append(tagColumns.get(i).name().toLowerCase(Locale.ROOT)).append('=')
-                        .append(text(tags[i]));
+                key.append(',');
+                appendEscaped(key, tagColumns.get(i).name().toLowerCase(Locale.ROOT));
+                key.append('=');
+                appendEscaped(key, text(tags[i]));
             }
         }
         try {
@@ -105,6 +107,21 @@ public final class TableNames {
             return "t_" + HexFormat.of().formatHex(md5.digest(key.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has MD5", e);
+        }
+    }
+
+    /**
+     * Appends {@code text} with a backslash before each backslash, comma and equal sign, so that no tag value holding
+     * them reads as another tag set: {@code a="x,b=y"} and {@code a="x", b="y"} hash apart. Text without them, the
+     * usual case, is appended as it is, so such names are what they were before the escaping.
+     */
+    private static void appendEscaped(StringBuilder key, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == ',' || c == '=') {
+                key.append('\\');
+            }
+            key.append(c);
         }
     }
 

@@ -188,7 +188,7 @@ public final class ValueConverter {
 
     private Object timestamp(Object value) {
         if (value instanceof Date date) {
-            return precision.convert(date.getTime(), TimestampUnit.MS);
+            return inPrecision(date);
         }
         if (value instanceof Long || value instanceof Integer) {
             return ((Number) value).longValue();
@@ -201,7 +201,16 @@ public final class ValueConverter {
         if (mapping != ColumnMapping.DATE && mapping != ColumnMapping.TIME && mapping != ColumnMapping.TIMESTAMP) {
             throw mismatch(date, "is not a number");
         }
-        return precision.convert(date.getTime(), TimestampUnit.MS);
+        return inPrecision(date);
+    }
+
+    /** A point in time in the database precision: nanoseconds in a long end in the year 2262. */
+    private long inPrecision(Date date) {
+        try {
+            return precision.convert(date.getTime(), TimestampUnit.MS);
+        } catch (ArithmeticException e) {
+            throw mismatch(date, "is out of range for a timestamp in " + precision.configValue());
+        }
     }
 
     private static Object decimal(Object value, ColumnType column) {
@@ -228,6 +237,7 @@ public final class ValueConverter {
             return new BigDecimal(integer);
         }
         if (value instanceof Double || value instanceof Float) {
+            finite(value);
             return new BigDecimal(value.toString());
         }
         return BigDecimal.valueOf(((Number) value).longValue());

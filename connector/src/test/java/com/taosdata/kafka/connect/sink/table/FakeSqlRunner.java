@@ -28,6 +28,9 @@ public final class FakeSqlRunner implements SqlRunner {
     private final List<String> inserts = new ArrayList<>();
     /** Answers a statement with a failure, or {@code null} to run it. */
     private Function<String, TDengineException> failures = sql -> null;
+    /** Answers a {@code DESCRIBE} of {@code database.table} with a failure, or {@code null} to run it. */
+    private Function<String, TDengineException> describeFailures = table -> null;
+    private final List<String> described = new ArrayList<>();
     private boolean closed;
 
     /** A super table that exists before the sink starts, as {@code DESCRIBE} lists it. */
@@ -37,6 +40,16 @@ public final class FakeSqlRunner implements SqlRunner {
 
     public void failWhen(Function<String, TDengineException> failures) {
         this.failures = failures;
+    }
+
+    /** Fails a {@code DESCRIBE} of {@code database.table} when {@code failures} answers one for that name. */
+    public void failDescribeWhen(Function<String, TDengineException> failures) {
+        this.describeFailures = failures;
+    }
+
+    /** The tables described, as {@code database.table}, once per {@code DESCRIBE} answered. */
+    public List<String> described() {
+        return described;
     }
 
     /** Every statement run, DDL and INSERT, in order. */
@@ -100,6 +113,11 @@ public final class FakeSqlRunner implements SqlRunner {
 
     @Override
     public Optional<List<StableColumn>> describe(String database, String table) {
+        TDengineException failure = describeFailures.apply(database + "." + table);
+        if (failure != null) {
+            throw failure;
+        }
+        described.add(database + "." + table);
         return table(database, table);
     }
 
