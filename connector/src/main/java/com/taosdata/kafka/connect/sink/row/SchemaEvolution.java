@@ -83,7 +83,9 @@ public final class SchemaEvolution {
             }
             if (existing.type().isSized()) {
                 int needed = ValueConverter.neededLength(entries.value(i), existing.type());
-                if (needed > existing.type().length()) {
+                // A value longer than TDengine's longest column is not widened for: the ALTER would fail for this and
+                // every later such record; the value is refused as too long instead.
+                if (needed > existing.type().length() && needed <= max(existing.type().type())) {
                     StableColumn widened = new StableColumn(existing.name(), ColumnType.sized(existing.type().type(),
                             widerLength(existing.type(), needed)), existing.tag());
                     out.merge(widened.name(), widened, SchemaEvolution::wider);
@@ -132,8 +134,7 @@ public final class SchemaEvolution {
     }
 
     private static int widerLength(ColumnType type, int needed) {
-        long doubled = Math.max(2L * type.length(), needed);
-        return (int) Math.min(doubled, Math.max(max(type.type()), needed));
+        return (int) Math.min(Math.max(2L * type.length(), needed), max(type.type()));
     }
 
     private static int max(TdengineType type) {

@@ -239,4 +239,12 @@ class SchemaEvolutionTest {
         assertThat(varchar64.changes(wide, point))
                 .containsExactly(column("phase", ColumnType.sized(TdengineType.VARCHAR, SchemaEvolution.MAX_BYTES)));
     }
+
+    @Test
+    void aValueLongerThanTdenginesLongestStringWidensNothingAndIsLeftForTheConverterToRefuse() {
+        Point point = withTag();
+        point.addField("phase", ColumnMapping.STRING, "x".repeat(SchemaEvolution.MAX_BYTES + 1));
+
+        assertThat(varchar64.changes(METERS, point)).isEmpty();
+    }
 }
