@@ -118,6 +118,20 @@ class TDengineSinkTaskTypedTest extends SinkTaskTestBase {
     }
 
     @Test
+    void everyRecordCarryingATagThatDoesNotFitIsRefusedAndRecordsOfTheSameGoodTagsShareTheirChildTable() {
+        preCreatedMeters();
+        startTyped("errors.tolerance", "all");
+
+        task.put(List.of(record(0, meter(MILLIS, 1f, 1, "a", 300)), record(1, meter(MILLIS + 1, 2f, 2, "a", 1)),
+                record(2, meter(MILLIS + 2, 3f, 3, "a", 300)), record(3, meter(MILLIS + 3, 4f, 4, "a", 1))));
+        preCommit(METERS_0);
+
+        assertThat(dlq).extracting(bad -> bad.getKey().kafkaOffset()).containsExactly(0L, 2L);
+        assertThat(sql.inserts()).singleElement().asString().containsOnlyOnce("USING")
+                .contains("(1796316133136,2.0,2)(1796316133138,4.0,4)");
+    }
+
+    @Test
     void aFieldTheTableLacksIsABadRecordWithoutAutoEvolve() {
         sql.existing("power", "meters",
                 new StableColumn("ts", ColumnType.of(TdengineType.TIMESTAMP), false),

@@ -1,5 +1,9 @@
 package com.taosdata.kafka.connect.sink.row;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 
@@ -17,9 +21,12 @@ import com.taosdata.kafka.connect.transforms.point.Point;
 public final class RowConverter {
 
     private static final int LONGEST_VALUE_SHOWN = 100;
+    /** More distinct tag sets than devices a task usually sees; past it the cache starts again. */
+    static final int MAX_TAG_SETS = 100_000;
 
     private final ValueConverter values;
     private final TableNames names;
+    private final Map<TagKey, TagSet> tagSets = new HashMap<>();
 
     public RowConverter(ValueConverter values, TableNames names) {
         this.values = values;
@@ -28,25 +35,56 @@ public final class RowConverter {
 
     /** @throws DataException when a value has no place in {@code schema} or does not fit it */
     public TypedRow convert(SinkRecord record, Point point, StableSchema schema) {
-        Object[] tags = new Object[schema.tags().size()];
+        RawTags raw = new RawTags(schema.tags().size());
         Object[] columns = new Object[schema.columns().size()];
-        place(point.tags(), schema, tags, columns);
-        place(point.fields(), schema, tags, columns);
-        String child = names.childTable(schema.name(), record.topic(), point, schema.tags(), tags);
-        return new TypedRow(record, schema, child, point.timestamp(), tags, columns);
+        place(point.tags(), schema, raw, columns);
+        place(point.fields(), schema, raw, columns);
+        TagSet tags = tagSet(schema, raw);
+        String child = names.hashesTags() ? tags.hashedName()
+                : names.childTable(schema.name(), record.topic(), point, schema.tags(), tags.values());
+        return new TypedRow(record, schema, child, point.timestamp(), tags.values(), columns);
     }
 
-    private void place(Point.Entries entries, StableSchema schema, Object[] tags, Object[] columns) {
+    /**
+     * The converted tags (and the hashed child table name) of a set of tag values: converted and hashed once per
+     * child table, as every row of a device carries the same tags (a JFR profile of the writer thread found a third
+     * of its time hashing names and a fifth measuring tag strings, per row). Bounded: cleared when full.
+     */
+    private TagSet tagSet(StableSchema schema, RawTags raw) {
+        TagKey key = new TagKey(schema, raw.values);
+        TagSet known = tagSets.get(key);
+        if (known != null) {
+            return known;
+        }
+        Object[] converted = new Object[raw.values.length];
+        for (int i = 0; i < converted.length; i++) {
+            if (raw.values[i] != null) {
+                converted[i] = convert(raw.fields[i], raw.values[i], raw.mappings[i], schema.tags().get(i), schema);
+            }
+        }
+        TagSet tags = new TagSet(converted, names.hashesTags() ? names.hashed(schema.name(), schema.tags(), converted)
+                : null);
+        if (tagSets.size() >= MAX_TAG_SETS) {
+            tagSets.clear();
+        }
+        tagSets.put(key, tags);
+        return tags;
+    }
+
+    private void place(Point.Entries entries, StableSchema schema, RawTags tags, Object[] columns) {
         for (int i = 0; i < entries.size(); i++) {
             String name = entries.key(i);
             int column = schema.columnIndex(name);
             if (column >= 0) {
-                columns[column] = convert(entries, i, schema.columns().get(column), schema);
+                columns[column] = convert(name, entries.value(i), entries.mapping(i), schema.columns().get(column),
+                        schema);
                 continue;
             }
             int tag = schema.tagIndex(name);
             if (tag >= 0) {
-                tags[tag] = convert(entries, i, schema.tags().get(tag), schema);
+                tags.values[tag] = entries.value(i);
+                tags.mappings[tag] = entries.mapping(i);
+                tags.fields[tag] = name;
                 continue;
             }
             if (schema.isTimestamp(name)) {
@@ -59,19 +97,48 @@ public final class RowConverter {
         }
     }
 
-    private Object convert(Point.Entries entries, int i, StableColumn column, StableSchema schema) {
-        Object value = entries.value(i);
-        ColumnMapping mapping = entries.mapping(i);
+    private Object convert(String field, Object value, ColumnMapping mapping, StableColumn column,
+                           StableSchema schema) {
         try {
             return values.convert(value, mapping, column.type());
         } catch (ValueConverter.ValueMismatch e) {
-            throw new DataException("field " + entries.key(i) + " value " + shown(value) + " " + e.getMessage()
+            throw new DataException("field " + field + " value " + shown(value) + " " + e.getMessage()
                     + ": " + column + " of super table " + qualified(schema));
         }
     }
 
     private static String qualified(StableSchema schema) {
         return schema.database() + "." + schema.name();
+    }
+
+    /** A row's tag values as the record has them, with the field and mapping each came from. */
+    private static final class RawTags {
+        final Object[] values;
+        final ColumnMapping[] mappings;
+        final String[] fields;
+
+        RawTags(int size) {
+            values = new Object[size];
+            mappings = new ColumnMapping[size];
+            fields = new String[size];
+        }
+    }
+
+    /** Raw tag values of one schema version; equal values of another version are another key. */
+    private record TagKey(StableSchema schema, Object[] values) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TagKey other && other.schema == schema && Arrays.equals(other.values, values);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(schema) + Arrays.hashCode(values);
+        }
+    }
+
+    /** Tag values converted to their declared types, and the hashed child table name they make (or null). */
+    private record TagSet(Object[] values, String hashedName) {
     }
 
     static String shown(Object value) {

@@ -57,7 +57,7 @@ public final class TableNames {
      */
     public String childTable(String stable, String topic, Point values, List<StableColumn> tagColumns,
                              Object[] tags) {
-        if (childTable == null) {
+        if (hashesTags()) {
             return hashed(stable, tagColumns, tags);
         }
         String name = childTable.fill(placeholder -> {
@@ -92,7 +92,13 @@ public final class TableNames {
         return null;
     }
 
-    private static String hashed(String stable, List<StableColumn> tagColumns, Object[] tags) {
+    /** Whether child tables are named by {@link #hashed} alone, from the super table and the tag values. */
+    public boolean hashesTags() {
+        return childTable == null;
+    }
+
+    /** {@code t_} and the MD5 of the super table's name and the tag values (null ones left out). */
+    public String hashed(String stable, List<StableColumn> tagColumns, Object[] tags) {
         StringBuilder key = new StringBuilder(stable);
         for (int i = 0; i < tags.length; i++) {
             if (tags[i] != null) {

@@ -15,6 +15,8 @@ import com.taosdata.kafka.connect.schemas.TdengineType;
  */
 public final class StableSchema {
 
+    private static final int MAX_REMEMBERED_NAMES = 4096;
+
     private final String database;
     private final String name;
     private final StableColumn timestamp;
@@ -22,6 +24,14 @@ public final class StableSchema {
     private final List<StableColumn> tags;
     private final Map<String, Integer> columnIndex = new HashMap<>();
     private final Map<String, Integer> tagIndex = new HashMap<>();
+    /**
+     * Positions by the exact names asked for, so a record's field names (the same strings for every record of a
+     * schema) are lower-cased once, not per row; a negative position for a name that is no column or tag.
+     * Filled on the writer thread that owns the schema, up to {@link #MAX_REMEMBERED_NAMES} (Maps can carry
+     * ever new keys).
+     */
+    private final Map<String, Integer> columnByName = new HashMap<>();
+    private final Map<String, Integer> tagByName = new HashMap<>();
 
     /**
      * @param described every column and tag in {@code DESCRIBE} order: the timestamp column first
@@ -74,12 +84,22 @@ public final class StableSchema {
 
     /** The position of column {@code name} in {@link #columns()}, ignoring case; -1 when there is none. */
     public int columnIndex(String name) {
-        return columnIndex.getOrDefault(key(name), -1);
+        Integer index = columnByName.get(name);
+        if (index == null) {
+            index = columnIndex.getOrDefault(key(name), -1);
+            remember(columnByName, name, index);
+        }
+        return index;
     }
 
     /** The position of tag {@code name} in {@link #tags()}, ignoring case; -1 when there is none. */
     public int tagIndex(String name) {
-        return tagIndex.getOrDefault(key(name), -1);
+        Integer index = tagByName.get(name);
+        if (index == null) {
+            index = tagIndex.getOrDefault(key(name), -1);
+            remember(tagByName, name, index);
+        }
+        return index;
     }
 
     /** Whether {@code name} is the timestamp column, ignoring case. */
@@ -109,6 +129,12 @@ public final class StableSchema {
             all.add(column);
         }
         return new StableSchema(database, name, all);
+    }
+
+    private static void remember(Map<String, Integer> byName, String name, int index) {
+        if (byName.size() < MAX_REMEMBERED_NAMES) {
+            byName.put(name, index);
+        }
     }
 
     private static String key(String name) {
