@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -147,6 +148,34 @@ class TypedWritesIT {
         List<Map<String, Object>> rows = td.query("SELECT ts, phase FROM " + topic + "." + topic + " ORDER BY ts");
         assertThat(rows).extracting(r -> r.get("phase")).as("the older row reads NULL in the added column")
                 .containsExactly(null, 0.25);
+    }
+
+    @Test
+    void twoTasksRacingToCreateAndEvolveTheSameSuperTableBothSucceed() throws Exception {
+        String topic = ItEnvironment.unique("typed_race");
+        TDengineTarget td = env.tdengine();
+        env.broker().createTopic(topic, 2);
+        // Both partitions start with the same new schema, so both tasks create (and then alter) the table at once.
+        for (int partition = 0; partition < 2; partition++) {
+            List<byte[]> values = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                long ts = T0 + 2L * i + partition;
+                values.add(serialize(topic, i < 25 ? meter(METER_V1, ts, i, 220, "p" + partition, partition)
+                        : meter(METER_V2, ts, i, 220, "p" + partition, partition).put("phase", 0.5)));
+            }
+            env.broker().produceBytes(topic, partition, values);
+        }
+
+        Map<String, String> config = typedSink(topic);
+        config.put("tasks.max", "2");
+        config.put("auto.create", "true");
+        config.put("auto.evolve", "true");
+        connectors.run(topic, config, 2);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> td.count(topic + "." + topic) == 100);
+        assertThat(td.query("SELECT COUNT(phase) AS c FROM " + topic + "." + topic)).singleElement()
+                .satisfies(r -> assertThat(((Number) r.get("c")).longValue()).isEqualTo(50));
+        assertThat(worker.rest().taskStates(topic)).containsExactly("RUNNING", "RUNNING");
     }
 
     @Test
