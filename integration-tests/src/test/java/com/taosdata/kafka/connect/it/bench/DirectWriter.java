@@ -40,7 +40,6 @@ final class DirectWriter {
     }
 
     static void write(TDengineTarget td, String database, List<String> lines, int threads) throws Exception {
-        td.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` PRECISION 'ns'");
         List<List<String>> shares = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             shares.add(new ArrayList<>());
@@ -49,22 +48,17 @@ final class DirectWriter {
         for (int i = 0; i < lines.size(); i++) {
             shares.get(i % threads).add(lines.get(i));
         }
-        boolean rest = td.isRest();
-        // Opened here: the driver's WebSocket URLs are not found by DriverManager from the pool's threads.
-        List<Connection> connections = new ArrayList<>();
+        List<Session> sessions = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Void>> writers = new ArrayList<>();
             for (List<String> share : shares) {
-                Connection connection = rest ? null : connectTo(td, database);
-                if (connection != null) {
-                    connections.add(connection);
-                }
+                // Opened here: the driver's WebSocket URLs are not found by DriverManager from the pool's threads.
+                Session session = Session.open(td, database);
+                sessions.add(session);
                 writers.add(pool.submit(() -> {
-                    if (rest) {
-                        writeHttp(td, database, share);
-                    } else {
-                        writeShare(connection, share, !td.isNative());
+                    for (int from = 0; from < share.size(); from += LINES_PER_CALL) {
+                        session.write(share.subList(from, Math.min(share.size(), from + LINES_PER_CALL)));
                     }
                     return null;
                 }));
@@ -74,7 +68,62 @@ final class DirectWriter {
             }
         } finally {
             pool.shutdownNow();
-            for (Connection connection : connections) {
+            for (Session session : sessions) {
+                session.close();
+            }
+        }
+    }
+
+    /** One writer's connection: each {@link #write} is one schemaless call, as the class describes. */
+    static final class Session implements AutoCloseable {
+
+        private final TDengineTarget td;
+        private final String database;
+        private final Connection connection;
+        private final HttpClient http;
+
+        private Session(TDengineTarget td, String database, Connection connection, HttpClient http) {
+            this.td = td;
+            this.database = database;
+            this.connection = connection;
+            this.http = http;
+        }
+
+        static Session open(TDengineTarget td, String database) throws SQLException {
+            td.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` PRECISION 'ns'");
+            return td.isRest() ? new Session(td, database, null, HttpClient.newHttpClient())
+                    : new Session(td, database, connectTo(td, database), null);
+        }
+
+        void write(List<String> chunk) throws Exception {
+            if (http != null) {
+                writeHttp(chunk);
+            } else if (td.isNative()) {
+                connection.unwrap(AbstractConnection.class).write(chunk.toArray(new String[0]),
+                        SchemalessProtocolType.LINE, SchemalessTimestampType.NANO_SECONDS, null, null);
+            } else {
+                connection.unwrap(AbstractConnection.class).writeRaw(String.join("\n", chunk),
+                        SchemalessProtocolType.LINE, SchemalessTimestampType.NANO_SECONDS, null, null);
+            }
+        }
+
+        private void writeHttp(List<String> chunk) throws Exception {
+            String auth = "Basic " + Base64.getEncoder().encodeToString((td.user() + ":" + td.password())
+                    .getBytes(StandardCharsets.UTF_8));
+            URI uri = URI.create("http://" + td.host() + ":" + td.port() + "/influxdb/v1/write?db=" + database
+                    + "&precision=ns");
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", auth)
+                    .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", chunk))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("direct write failed: HTTP " + response.statusCode() + " "
+                        + response.body());
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (connection != null) {
                 connection.close();
             }
         }
@@ -89,31 +138,4 @@ final class DirectWriter {
         return DriverManager.getConnection(url + database, properties);
     }
 
-    private static void writeShare(Connection connection, List<String> lines, boolean raw) throws Exception {
-        AbstractConnection writer = connection.unwrap(AbstractConnection.class);
-        for (int from = 0; from < lines.size(); from += LINES_PER_CALL) {
-            List<String> chunk = lines.subList(from, Math.min(lines.size(), from + LINES_PER_CALL));
-            if (raw) {
-                writer.writeRaw(String.join("\n", chunk), SchemalessProtocolType.LINE,
-                        SchemalessTimestampType.NANO_SECONDS, null, null);
-            } else {
-                writer.write(chunk.toArray(new String[0]), SchemalessProtocolType.LINE,
-                        SchemalessTimestampType.NANO_SECONDS, null, null);
-            }
-        }
-    }
-
-    private static void writeHttp(TDengineTarget td, String database, List<String> lines) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        String auth = "Basic " + Base64.getEncoder().encodeToString((td.user() + ":" + td.password()).getBytes(StandardCharsets.UTF_8));
-        URI uri = URI.create("http://" + td.host() + ":" + td.port() + "/influxdb/v1/write?db=" + database + "&precision=ns");
-        for (int from = 0; from < lines.size(); from += LINES_PER_CALL) {
-            String body = String.join("\n", lines.subList(from, Math.min(lines.size(), from + LINES_PER_CALL)));
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).header("Authorization", auth)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("direct write failed: HTTP " + response.statusCode() + " " + response.body());
-            }
-        }
-    }
 }

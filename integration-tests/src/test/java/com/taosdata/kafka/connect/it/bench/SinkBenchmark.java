@@ -28,7 +28,8 @@ import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
  * One run, every rate on the same pre-filled topic of {@code meters} lines: the raw Kafka consumer, TDengine's own
- * schemaless writer (10,000 lines per call) with 1 and 2 threads, and the sink end to end with its default
+ * schemaless writer (10,000 lines per call) with 1 and 2 threads, the program a user would write instead of Connect
+ * (KafkaConsumer threads feeding that writer, {@link ConsumerPipeline}), and the sink end to end with its default
  * configuration, with 1 and 2 tasks; then the same rows as Avro records through a real schema registry, Apicurio's
  * converter and {@code ToLineProtocol}, against the line sink; then those Avro records written with their types
  * ({@code write.method=stmt}) into a pre-created typed super table (1 and 2 tasks) and one the sink creates, against
@@ -76,6 +77,8 @@ public final class SinkBenchmark {
             double consumer = Measure.rate(lines, () -> consumeAll(broker, topic, lines));
             Run direct1 = direct(td, "bench_direct_1", meters, 1);
             Run direct2 = direct(td, "bench_direct_2", meters, 2);
+            Run pipeline1 = pipeline(broker, td, topic, "bench_pipeline_1", lines, 1);
+            Run pipeline2 = pipeline(broker, td, topic, "bench_pipeline_2", lines, 2);
             Run sink1 = sink(worker, td, topic, lines, 1, Map.of());
             Run sink2 = sink(worker, td, topic, lines, 2, Map.of());
             Run avro1 = sink(worker, td, avroTopic, lines, 1, AvroMeters.sinkSettings(registry));
@@ -93,6 +96,11 @@ public final class SinkBenchmark {
             sink1.print("tdconnect sink, default config, 1 task", direct1);
             sink2.print("tdconnect sink, default config, 2 tasks", direct2);
             Measure.say(String.format(Locale.ROOT, "2 tasks vs 1 task: %.0f%%", 100 * sink2.rate() / sink1.rate()));
+            Measure.header("lines/s", "pipeline");
+            pipeline1.print("consumer -> schemaless writer, 1 thread", pipeline1);
+            pipeline2.print("consumer -> schemaless writer, 2 threads", pipeline2);
+            sink1.print("tdconnect sink, 1 task", pipeline1);
+            sink2.print("tdconnect sink, 2 tasks", pipeline2);
             Measure.header("rows/s", "line sink");
             avro1.print("Avro + ToLineProtocol sink, 1 task", sink1);
             Measure.header("rows/s", "Avro line sink");
@@ -118,21 +126,22 @@ public final class SinkBenchmark {
     }
 
     /** One timed path: its rate, the rate once the first row has landed, when that was, and its CPU cost per line. */
-    record Run(double rate, double steadyRate, double firstRowSeconds, double cpuMicrosPerLine) {
+    record Run(double rate, double steadyRate, double firstRowSeconds, double cpuMicrosPerLine, String serverCpu) {
 
         void print(String path, Run baseline) {
             Measure.row(path, rate, baseline.rate);
-            Measure.say(String.format(Locale.ROOT, "    steady %.0f lines/s (%.0f%%), first row after %.2f s, CPU %.2f µs/line",
-                    steadyRate, 100 * steadyRate / baseline.steadyRate, firstRowSeconds, cpuMicrosPerLine));
+            Measure.say(String.format(Locale.ROOT, "    steady %.0f lines/s (%.0f%%), first row after %.2f s, CPU %.2f µs/line; %s",
+                    steadyRate, 100 * steadyRate / baseline.steadyRate, firstRowSeconds, cpuMicrosPerLine, serverCpu));
         }
     }
 
     private static Run direct(TDengineTarget td, String database, List<String> meters, int threads) throws Exception {
         td.dropDatabase(database);
         Duration cpuBefore = ownCpu();
+        ServerCpu.Sample serverBefore = ServerCpu.now();
         double rate = Measure.rate(meters.size(), () -> DirectWriter.write(td, database, meters, threads));
         double cpu = ownCpu().minus(cpuBefore).toNanos() / 1e3 / meters.size();
-        return new Run(rate, rate, 0, cpu);
+        return new Run(rate, rate, 0, cpu, ServerCpu.now().perRowSince(serverBefore, meters.size()));
     }
 
     private static Map<String, String> autoCreate(Map<String, String> typedSettings) {
@@ -172,6 +181,7 @@ public final class SinkBenchmark {
         });
         ConnectRest rest = worker.rest();
         Duration cpuBefore = worker.cpuTime();
+        ServerCpu.Sample serverBefore = ServerCpu.now();
         long start = System.nanoTime();
         rest.putConnector(name, config);
         long firstRow = 0;
@@ -186,8 +196,23 @@ public final class SinkBenchmark {
         }
         long end = System.nanoTime();
         double cpu = worker.cpuTime().minus(cpuBefore).toNanos() / 1e3 / lines;
+        // Includes the bench's own row counting (COUNT(*) every 20–250 ms), the same for every path.
+        String serverCpu = ServerCpu.now().perRowSince(serverBefore, lines);
         rest.deleteConnector(name);
-        return new Run(lines / ((end - start) / 1e9), lines / ((end - firstRow) / 1e9), (firstRow - start) / 1e9, cpu);
+        return new Run(lines / ((end - start) / 1e9), lines / ((end - firstRow) / 1e9), (firstRow - start) / 1e9, cpu,
+                serverCpu);
+    }
+
+    /** The hand-written consumer → schemaless writer program on the line topic, 1 or 2 threads. */
+    private static Run pipeline(KafkaBroker broker, TDengineTarget td, String topic, String database, int lines,
+                                int threads) throws Exception {
+        td.dropDatabase(database);
+        Duration cpuBefore = ownCpu();
+        ServerCpu.Sample serverBefore = ServerCpu.now();
+        double rate = Measure.rate(lines, () -> ConsumerPipeline.run(broker.bootstrapServers(), td, topic, 2,
+                database, threads));
+        double cpu = ownCpu().minus(cpuBefore).toNanos() / 1e3 / lines;
+        return new Run(rate, rate, 0, cpu, ServerCpu.now().perRowSince(serverBefore, lines));
     }
 
     private static Duration ownCpu() {
