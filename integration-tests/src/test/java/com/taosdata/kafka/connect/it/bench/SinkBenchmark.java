@@ -38,6 +38,8 @@ import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 public final class SinkBenchmark {
 
     private static final int WARM_UP_LINES = 200_000;
+    /** How often a run's rows are counted, in the sink runs to see them finish and alongside the other paths. */
+    private static final int COUNT_EVERY_MS = 250;
 
     private SinkBenchmark() {
     }
@@ -139,7 +141,8 @@ public final class SinkBenchmark {
         td.dropDatabase(database);
         Duration cpuBefore = ownCpu();
         ServerCpu.Sample serverBefore = ServerCpu.now();
-        double rate = Measure.rate(meters.size(), () -> DirectWriter.write(td, database, meters, threads));
+        double rate = Measure.rate(meters.size(), () -> countingAlong(td, database,
+                () -> DirectWriter.write(td, database, meters, threads)));
         double cpu = ownCpu().minus(cpuBefore).toNanos() / 1e3 / meters.size();
         return new Run(rate, rate, 0, cpu, ServerCpu.now().perRowSince(serverBefore, meters.size()));
     }
@@ -188,7 +191,7 @@ public final class SinkBenchmark {
         long written = 0;
         while (written < lines) {
             // COUNT(*) over rows being written costs the server: asked often only near the two moments measured.
-            Thread.sleep(written == 0 || written > lines * 0.95 ? 20 : 250);
+            Thread.sleep(written == 0 || written > lines * 0.95 ? 20 : COUNT_EVERY_MS);
             written = td.count(name + ".meters");
             if (firstRow == 0 && written > 0) {
                 firstRow = System.nanoTime();
@@ -209,10 +212,37 @@ public final class SinkBenchmark {
         td.dropDatabase(database);
         Duration cpuBefore = ownCpu();
         ServerCpu.Sample serverBefore = ServerCpu.now();
-        double rate = Measure.rate(lines, () -> ConsumerPipeline.run(broker.bootstrapServers(), td, topic, 2,
-                database, threads));
+        double rate = Measure.rate(lines, () -> countingAlong(td, database,
+                () -> ConsumerPipeline.run(broker.bootstrapServers(), td, topic, 2, database, threads)));
         double cpu = ownCpu().minus(cpuBefore).toNanos() / 1e3 / lines;
         return new Run(rate, rate, 0, cpu, ServerCpu.now().perRowSince(serverBefore, lines));
+    }
+
+    /**
+     * Runs {@code step} while another thread counts the rows of {@code database}'s meters every
+     * {@value #COUNT_EVERY_MS} ms, as {@link #sink} does to see a connector finish: the server's CPU per row then
+     * includes the same counting for every path.
+     */
+    private static void countingAlong(TDengineTarget td, String database, Measure.Step step) throws Exception {
+        Thread counter = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(COUNT_EVERY_MS);
+                    // 0 until the first write created the table
+                    td.count(database + ".meters");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-row-counter");
+        counter.setDaemon(true);
+        counter.start();
+        try {
+            step.run();
+        } finally {
+            counter.interrupt();
+            counter.join();
+        }
     }
 
     private static Duration ownCpu() {
