@@ -211,13 +211,15 @@ public class TDengineSinkTask extends SinkTask {
     }
 
     /**
-     * Typed rows: records are taken apart on the task thread, turned into rows of their super table and written on
-     * the writer thread, which knows the table.
+     * Typed rows: the task thread only refuses values that are no Struct or Map; the writer thread, which knows the
+     * super tables, takes records apart, turns them into rows and writes them.
      */
     private PipelinedWriter.BatchWriter typedWrites(ConnectionFactory connections, RetryPolicy retry) {
         TypedWriteOptions options = config.typedWriteOptions();
-        PointDecoder points = new PointDecoder(options, config.precision());
-        encoder = record -> new EncodedRecord(record, points.decode(record));
+        encoder = record -> {
+            PointDecoder.check(record);
+            return EncodedRecord.typed(record);
+        };
         sql = backend.sql(config, connections);
         TypedBatchWriter typed = TypedBatchWriter.create(sql, retry, metrics, options, config.precision());
         return batch -> typed.write(batch.key().database(), batch.records());

@@ -245,6 +245,28 @@ class TDengineSinkTaskTypedTest extends SinkTaskTestBase {
     }
 
     @Test
+    void aRecordWithoutItsTimestampFieldIsABadRecordAndTheRestOfTheBatchIsWritten() {
+        preCreatedMeters();
+        startTyped("errors.tolerance", "all");
+        Map<String, Object> noTimestamp = new LinkedHashMap<>();
+        noTimestamp.put("current", 1.5);
+        noTimestamp.put("location", "a");
+        noTimestamp.put("groupid", 1L);
+
+        task.put(List.of(record(0, meter(MILLIS, 1f, 1, "a", 1)), record(1, noTimestamp),
+                record(2, meter(MILLIS + 2, 3f, 3, "a", 1))));
+        Map<TopicPartition, OffsetAndMetadata> committed = preCommit(METERS_0);
+
+        assertThat(dlq).singleElement().satisfies(bad -> {
+            assertThat(bad.getKey().kafkaOffset()).isEqualTo(1);
+            assertThat(bad.getValue()).hasMessageContainingAll("meters-0@1: field ts", "missing or null")
+                    .hasMessageNotContaining("meters-0@1: meters-0@1");
+        });
+        assertThat(sql.inserts()).singleElement().asString().contains("(1796316133135,1.0,1)(1796316133137,3.0,3)");
+        assertThat(committed).containsExactly(entry(METERS_0, new OffsetAndMetadata(3)));
+    }
+
+    @Test
     void aChildTableNameFromAFieldTheRecordLacksIsABadRecord() {
         preCreatedMeters();
         startTyped("errors.tolerance", "all", "child.table.name.format", "d_${serial}");

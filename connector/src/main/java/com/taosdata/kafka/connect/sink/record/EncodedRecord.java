@@ -4,29 +4,30 @@ import java.util.List;
 
 import org.apache.kafka.connect.sink.SinkRecord;
 
-import com.taosdata.kafka.connect.transforms.point.Point;
-
 /**
- * A record and what it contributes to a batch: its schemaless payloads ({@code write.method=schemaless}), or the
- * record taken apart into tags, fields and timestamp ({@code write.method=stmt}), which the writer thread turns into a
- * row once it knows the super table.
+ * A record and what it contributes to a batch: its schemaless payloads ({@code write.method=schemaless}), or, for a
+ * typed record ({@code write.method=stmt}), the record alone: the writer thread takes it apart once it knows the
+ * super table, so a buffered typed record keeps no more objects alive than the record itself.
  */
 public final class EncodedRecord {
 
     private final SinkRecord record;
     private final List<String> payloads;
-    private final Point point;
+    private final boolean typed;
 
     public EncodedRecord(SinkRecord record, List<String> payloads) {
-        this.record = record;
-        this.payloads = payloads;
-        this.point = null;
+        this(record, payloads, false);
     }
 
-    public EncodedRecord(SinkRecord record, Point point) {
+    private EncodedRecord(SinkRecord record, List<String> payloads, boolean typed) {
         this.record = record;
-        this.payloads = List.of();
-        this.point = point;
+        this.payloads = payloads;
+        this.typed = typed;
+    }
+
+    /** A record of {@code write.method=stmt}: one row, written from the record's value. */
+    public static EncodedRecord typed(SinkRecord record) {
+        return new EncodedRecord(record, List.of(), true);
     }
 
     public SinkRecord record() {
@@ -38,13 +39,8 @@ public final class EncodedRecord {
         return payloads;
     }
 
-    /** The typed record's parts; {@code null} for a schemaless one. */
-    public Point point() {
-        return point;
-    }
-
     /** How many lines or rows the record adds to its batch. */
     public int rows() {
-        return point != null ? 1 : payloads.size();
+        return typed ? 1 : payloads.size();
     }
 }

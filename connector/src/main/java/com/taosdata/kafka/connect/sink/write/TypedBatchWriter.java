@@ -14,6 +14,7 @@ import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.sink.config.TypedWriteOptions;
 import com.taosdata.kafka.connect.sink.record.EncodedRecord;
+import com.taosdata.kafka.connect.sink.record.PointDecoder;
 import com.taosdata.kafka.connect.sink.record.RecordIds;
 import com.taosdata.kafka.connect.sink.row.NameTemplate;
 import com.taosdata.kafka.connect.sink.row.RowConverter;
@@ -42,15 +43,19 @@ public final class TypedBatchWriter {
     private final TableNames names;
     private final TypedWriteOptions options;
     private final IsolatingBatchWriter<TypedRow> rows;
+    private final PointDecoder decoder;
+    /** The record being converted, taken apart: one instance, refilled per record, on the writer thread. */
+    private final Point point = new Point();
 
     TypedBatchWriter(StableCatalog catalog, SchemaEvolution evolution, RowConverter converter, TableNames names,
-                     TypedWriteOptions options, IsolatingBatchWriter<TypedRow> rows) {
+                     TypedWriteOptions options, IsolatingBatchWriter<TypedRow> rows, PointDecoder decoder) {
         this.catalog = catalog;
         this.evolution = evolution;
         this.converter = converter;
         this.names = names;
         this.options = options;
         this.rows = rows;
+        this.decoder = decoder;
     }
 
     public static TypedBatchWriter create(SqlRunner sql, RetryPolicy retry, SinkTaskMetrics metrics,
@@ -70,7 +75,8 @@ public final class TypedBatchWriter {
         }, TypedRow::record, retry, metrics);
         return new TypedBatchWriter(catalog,
                 new SchemaEvolution(options.stringType(), options.stringLength()),
-                new RowConverter(new ValueConverter(precision), names), names, options, rows);
+                new RowConverter(new ValueConverter(precision), names), names, options, rows,
+                new PointDecoder(options, precision));
     }
 
     /** Writes every record that fits and returns the rejected ones. */
@@ -80,8 +86,9 @@ public final class TypedBatchWriter {
         for (EncodedRecord encoded : records) {
             SinkRecord record = encoded.record();
             try {
-                StableSchema schema = schema(database, names.superTable(record.topic()), encoded.point());
-                converted.add(converter.convert(record, encoded.point(), schema));
+                decoder.decode(record, point);
+                StableSchema schema = schema(database, names.superTable(record.topic()), point);
+                converted.add(converter.convert(record, point, schema));
             } catch (DataException e) {
                 rejected.add(new IsolatingBatchWriter.Rejected(record, new DataException(RecordIds.describe(record)
                         + ": " + e.getMessage(), e)));
