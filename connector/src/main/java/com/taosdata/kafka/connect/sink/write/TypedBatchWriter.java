@@ -29,11 +29,11 @@ import com.taosdata.kafka.connect.sink.table.StableSchema;
 import com.taosdata.kafka.connect.transforms.point.Point;
 
 /**
- * Writes a batch of {@code write.method=stmt} records into one database, on the writer thread: finds each record's
- * super table (creating or evolving it where configured), converts the record to a row of it, and writes the rows in
- * multi-table INSERTs. A record that does not fit its table is rejected before anything is sent; a row TDengine
- * rejects is found by {@link IsolatingBatchWriter}. A super table that is missing without {@code auto.create} fails
- * the task: every record of its topic would fail alike.
+ * Writes a batch of {@code write.method=stmt} records into one database, on the writer thread: takes each record
+ * apart, finds its super table (creating or evolving it where configured), converts it to a row of it, and writes
+ * the rows in multi-table INSERTs. A record that does not fit its table is rejected before anything is sent; a row
+ * TDengine rejects is found by {@link IsolatingBatchWriter}. A super table that is missing without
+ * {@code auto.create} fails the task: every record of its topic would fail alike.
  */
 public final class TypedBatchWriter {
 
