@@ -26,6 +26,11 @@ public final class StableCatalog {
     private final SqlRunner sql;
     private final RetryPolicy retry;
     private final Map<String, StableSchema> schemas = new HashMap<>();
+    /**
+     * The schema {@link #find} returned last: records come in runs of one table, and find runs per record, so the run
+     * needs no key built and hashed per record.
+     */
+    private StableSchema last;
 
     public StableCatalog(SqlRunner sql, RetryPolicy retry) {
         this.sql = sql;
@@ -34,8 +39,13 @@ public final class StableCatalog {
 
     /** The schema of {@code database.stable}, or empty when there is no such table. */
     public Optional<StableSchema> find(String database, String stable) {
+        if (last != null && last.name().equals(stable) && last.database().equals(database)) {
+            return Optional.of(last);
+        }
         StableSchema known = schemas.get(key(database, stable));
-        return known != null ? Optional.of(known) : describe(database, stable);
+        Optional<StableSchema> found = known != null ? Optional.of(known) : describe(database, stable);
+        last = found.orElse(null);
+        return found;
     }
 
     /**
@@ -85,6 +95,7 @@ public final class StableCatalog {
     /** Forgets what is known of {@code database.stable}, after a write found it changed or gone. */
     public void forget(String database, String stable) {
         schemas.remove(key(database, stable));
+        last = null;
     }
 
     private StableSchema describeOrFail(String database, String stable) {
@@ -95,6 +106,8 @@ public final class StableCatalog {
     private Optional<StableSchema> describe(String database, String stable) {
         Optional<List<StableColumn>> described = retry.call("describing super table " + database + "." + stable,
                 () -> sql.describe(database, stable));
+        // A description replaces what find() handed out last, which may be this table's older schema.
+        last = null;
         if (described.isEmpty()) {
             schemas.remove(key(database, stable));
             return Optional.empty();

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -89,6 +90,16 @@ public final class ConnectRest {
 
     public Answer validate(String connectorClass, Map<String, String> config) {
         return call("PUT", "/connector-plugins/" + encode(connectorClass) + "/config/validate", config);
+    }
+
+    /** The error messages {@link #validate} attaches to each key, joined per key; keys without errors are absent. */
+    public Map<String, String> validationErrors(String connectorClass, Map<String, String> config) {
+        Map<String, String> errors = new HashMap<>();
+        for (JsonNode entry : validate(connectorClass, config).body().path("configs")) {
+            JsonNode value = entry.path("value");
+            value.path("errors").forEach(m -> errors.merge(value.path("name").asText(), m.asText(), String::concat));
+        }
+        return errors;
     }
 
     public void deleteConnector(String name) {

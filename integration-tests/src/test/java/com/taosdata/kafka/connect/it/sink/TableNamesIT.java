@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.taosdata.kafka.connect.it.harness.Connectors;
 import com.taosdata.kafka.connect.it.harness.ItEnvironment;
 import com.taosdata.kafka.connect.it.harness.SinkConfigs;
@@ -158,12 +156,7 @@ class TableNamesIT {
         config.put("name", "table-name-tag");
         config.put("table.name.tag", "device");
 
-        JsonNode answer = env.worker().rest().validate(SinkConfigs.SINK_CLASS, config).body();
-        Map<String, String> errors = new HashMap<>();
-        for (JsonNode entry : answer.path("configs")) {
-            JsonNode value = entry.path("value");
-            value.path("errors").forEach(m -> errors.merge(value.path("name").asText(), m.asText(), String::concat));
-        }
+        Map<String, String> errors = env.worker().rest().validationErrors(SinkConfigs.SINK_CLASS, config);
         assertThat(errors).containsOnlyKeys("table.name.tag");
         assertThat(errors.get("table.name.tag")).contains("is not available over").contains("jdbc:TAOS-RS://");
     }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.apicurio.registry.utils.converter.AvroConverter;
 
@@ -92,10 +89,9 @@ class TypedWritesIT {
         td.execute("CREATE STABLE " + topic + ".meters (ts TIMESTAMP, current FLOAT, voltage INT, phase FLOAT)"
                 + " TAGS (location VARCHAR(32), groupid INT)");
         env.broker().createTopic(topic, 1);
-        env.broker().produceBytes(topic, 0, List.of(
-                serialize(topic, meter(METER_V1, T0, 10.3f, 219, "California.SanFrancisco", 2)),
-                serialize(topic, meter(METER_V1, T0 + 1, 12.6f, 218, "California.LosAngeles", 3)),
-                serialize(topic, meter(METER_V1, T0 + 2, 10.8f, 221, "California.SanFrancisco", 2))));
+        produce(topic, meter(METER_V1, T0, 10.3f, 219, "California.SanFrancisco", 2),
+                meter(METER_V1, T0 + 1, 12.6f, 218, "California.LosAngeles", 3),
+                meter(METER_V1, T0 + 2, 10.8f, 221, "California.SanFrancisco", 2));
 
         // The shipped sample, pointed at this test's broker topic, database, registry and TDengine.
         Map<String, String> config = SinkConfigs.shipped("sink-typed-avro.properties");
@@ -126,7 +122,7 @@ class TypedWritesIT {
         String topic = ItEnvironment.unique("typed_auto");
         TDengineTarget td = env.tdengine();
         env.broker().createTopic(topic, 1);
-        env.broker().produceBytes(topic, 0, List.of(serialize(topic, meter(METER_V1, T0, 1.5f, 220, "a", 1))));
+        produce(topic, meter(METER_V1, T0, 1.5f, 220, "a", 1));
 
         Map<String, String> config = typedSink(topic);
         config.put("auto.create", "true");
@@ -134,8 +130,7 @@ class TypedWritesIT {
         connectors.run(topic, config, 1);
         await().atMost(Duration.ofSeconds(60)).until(() -> td.count(topic + "." + topic) == 1);
 
-        env.broker().produceBytes(topic, 0, List.of(
-                serialize(topic, meter(METER_V2, T0 + 1, 2.5f, 221, "a", 1).put("phase", 0.25))));
+        produce(topic, meter(METER_V2, T0 + 1, 2.5f, 221, "a", 1).put("phase", 0.25));
         await().atMost(Duration.ofSeconds(60)).until(() -> td.count(topic + "." + topic) == 2);
 
         Map<String, String> types = new TreeMap<>();
@@ -187,11 +182,8 @@ class TypedWritesIT {
         td.execute("CREATE STABLE " + topic + ".meters (ts TIMESTAMP, current FLOAT, voltage SMALLINT)"
                 + " TAGS (location VARCHAR(8), groupid TINYINT)");
         env.broker().createTopic(topic, 1);
-        env.broker().produceBytes(topic, 0, List.of(
-                serialize(topic, meter(METER_V1, T0, 1f, 220, "a", 1)),
-                serialize(topic, meter(METER_V1, T0 + 1, 2f, 220, "a", 300)),
-                serialize(topic, meter(METER_V1, T0 + 2, 3f, 220, "far too long", 1)),
-                serialize(topic, meter(METER_V1, T0 + 3, 4f, 220, "a", 1))));
+        produce(topic, meter(METER_V1, T0, 1f, 220, "a", 1), meter(METER_V1, T0 + 1, 2f, 220, "a", 300),
+                meter(METER_V1, T0 + 2, 3f, 220, "far too long", 1), meter(METER_V1, T0 + 3, 4f, 220, "a", 1));
 
         Map<String, String> config = typedSink(topic);
         config.put("table.name.format", "meters");
@@ -232,13 +224,7 @@ class TypedWritesIT {
     }
 
     private static Map<String, String> validationErrors(Map<String, String> config) {
-        JsonNode answer = worker.rest().validate(SinkConfigs.SINK_CLASS, config).body();
-        Map<String, String> errors = new HashMap<>();
-        for (JsonNode entry : answer.path("configs")) {
-            JsonNode value = entry.path("value");
-            value.path("errors").forEach(m -> errors.merge(value.path("name").asText(), m.asText(), String::concat));
-        }
-        return errors;
+        return worker.rest().validationErrors(SinkConfigs.SINK_CLASS, config);
     }
 
     private Map<String, String> typedSink(String topic) {
@@ -256,6 +242,15 @@ class TypedWritesIT {
     private static Struct meter(Schema schema, long ts, float current, int voltage, String location, int groupid) {
         return new Struct(schema).put("ts", new Date(ts)).put("current", current).put("voltage", voltage)
                 .put("location", location).put("groupid", groupid);
+    }
+
+    /** Produces {@code values} to partition 0 of {@code topic}, as an Avro producer using the registry would. */
+    private static void produce(String topic, Struct... values) {
+        List<byte[]> serialized = new ArrayList<>();
+        for (Struct value : values) {
+            serialized.add(serialize(topic, value));
+        }
+        env.broker().produceBytes(topic, 0, serialized);
     }
 
     private static byte[] serialize(String topic, Struct value) {
