@@ -16,6 +16,10 @@ public final class ReportView {
 
     public static List<String> render(Report report, Ansi ansi) {
         List<String> lines = new ArrayList<>();
+        if (report.skipped() != null) {
+            lines.add(report.file() + ": " + Styles.yellow(ansi, "skipped: " + report.skipped()));
+            return lines;
+        }
         for (Finding error : report.errors()) {
             lines.add(report.file() + ": " + error.key() + ": " + Styles.red(ansi, error.message()));
         }
