@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +33,7 @@ final class KafkaConnectorYaml {
             "connector.class", "spec.class", "tasks.max", "spec.tasksMax");
 
     private static final YAMLMapper MAPPER = new YAMLMapper();
+    private static final Pattern MARK = Pattern.compile("\\s*in 'reader', line (\\d+), column \\d+:\\s*\\^?");
 
     private KafkaConnectorYaml() {
     }
@@ -52,9 +55,7 @@ final class KafkaConnectorYaml {
                 }
             }
         } catch (JsonProcessingException e) {
-            String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            documents.add(new ConfigDocument.Broken(file + "#" + (number + 1), "(file)",
-                    "malformed YAML" + at + ": " + e.getOriginalMessage()));
+            documents.add(new ConfigDocument.Broken(file + "#" + (number + 1), "(file)", syntaxError(e)));
         } catch (IOException e) {
             throw new ConfigFileException(file, "(file)", "cannot read: " + e.getMessage(), e);
         }
@@ -138,6 +139,21 @@ final class KafkaConnectorYaml {
                     + KIND + " only on the KafkaConnect that label names"));
         }
         return remarks;
+    }
+
+    /**
+     * The parser's message without its source excerpts ({@code in 'reader', line 9, column 1: ^}), at the line where it
+     * found the problem: the last one it names, else where Jackson stood.
+     */
+    static String syntaxError(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        Matcher mark = MARK.matcher(message);
+        String line = e.getLocation() == null ? null : String.valueOf(e.getLocation().getLineNr());
+        while (mark.find()) {
+            line = mark.group(1);
+        }
+        String problem = MARK.matcher(message).replaceAll("").strip();
+        return "malformed YAML" + (line == null ? "" : " at line " + line) + ": " + problem;
     }
 
     private static String text(JsonNode node) {

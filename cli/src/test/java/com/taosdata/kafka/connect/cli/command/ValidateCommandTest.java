@@ -192,6 +192,7 @@ class ValidateCommandTest {
                         .replace("PREFIX", "${env:PREFIX}"),
                 "apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaConnector\nmetadata:\n  name: classless\nspec:\n"
                         + "  config: {}\n",
+                "apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaConnect\nmetadata:\n  name: connect\n",
                 "kind: [\n"));
 
         Result text = cli("validate", "--offline", file.toString());
