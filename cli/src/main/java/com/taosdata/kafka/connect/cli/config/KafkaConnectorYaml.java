@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -166,6 +165,6 @@ final class KafkaConnectorYaml {
 
     /** Whether the file name says YAML. */
     static boolean isYaml(String lowerCaseFile) {
-        return Set.of(".yaml", ".yml").stream().anyMatch(lowerCaseFile::endsWith);
+        return lowerCaseFile.endsWith(".yaml") || lowerCaseFile.endsWith(".yml");
     }
 }

@@ -203,6 +203,24 @@ class ValidateCommandTest {
     }
 
     @Test
+    void onlineSendsAKafkaConnectorAsTheConfigTheOperatorWouldAndKeepsItsResourceFindings() throws IOException {
+        Path file = write("c.yaml", "apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaConnector\nmetadata:\n"
+                + "  name: sink\nspec:\n  class: TDengineSinkConnector\n  tasksMax: 2\n  state: Stopped\n"
+                + "  config:\n    topics: meters\n");
+        try (MockConnect server = new MockConnect()) {
+            server.answer(200, "{\"name\":\"TDengineSinkConnector\",\"error_count\":0,\"configs\":[]}");
+
+            Result result = cli("validate", file.toString(), "--url", server.url());
+
+            assertThat(server.request().getBody().readUtf8()).contains("\"connector.class\":\"TDengineSinkConnector\"",
+                    "\"tasks.max\":\"2\"", "\"name\":\"sink\"", "\"topics\":\"meters\"");
+            assertThat(result.code()).isEqualTo(1);
+            assertThat(result.out()).contains(file + "#1: spec.state: 'Stopped' is not a state Strimzi knows")
+                    .contains(file + "#1: metadata.labels: warning: no strimzi.io/cluster label");
+        }
+    }
+
+    @Test
     void deployLeavesKafkaConnectorYamlToTheOperator() {
         Result result = cli("deploy", STRIMZI.resolve("kafka-connector.yaml").toString(), "--url", "http://127.0.0.1:1");
 
