@@ -47,13 +47,15 @@ class DocsLinksTest {
         assertThat(MarkdownPage.slug("Typed writes (`write.method=stmt`)")).isEqualTo("typed-writes-writemethodstmt");
         assertThat(MarkdownPage.slug("`com.taosdata.kafka.connect.transforms.ToLineProtocol$Value`"))
                 .isEqualTo("comtaosdatakafkaconnecttransformstolineprotocolvalue");
-        assertThat(MarkdownPage.slug("Query mode: offsets and exact resume")).isEqualTo("query-mode-offsets-and-exact-resume");
+        assertThat(MarkdownPage.slug("Query mode: offsets and exact resume"))
+                .isEqualTo("query-mode-offsets-and-exact-resume");
         assertThat(MarkdownPage.slug("See [the sink](sink.md) twice")).isEqualTo("see-the-sink-twice");
     }
 
     @Test
     void aRepeatedHeadingGetsANumberedAnchorAndFencedLinesAreNoHeadings() {
-        MarkdownPage page = MarkdownPage.parse("# Errors\n\n## Errors\n\n```bash\n# not a heading\n```\n[x](#errors-1)\n");
+        MarkdownPage page = MarkdownPage.parse(
+                "# Errors\n\n## Errors\n\n```bash\n# not a heading\n```\n[x](#errors-1)\n");
         assertThat(page.anchors()).containsExactly("errors", "errors-1");
         assertThat(page.links()).containsExactly("#errors-1");
     }
@@ -95,8 +97,8 @@ class DocsLinksTest {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 String name = dir.getFileName().toString();
-                boolean skip = !dir.equals(ROOT) && (name.startsWith(".") || name.equals("target") || name.equals("src"));
-                return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                boolean buildOrHidden = name.startsWith(".") || name.equals("target") || name.equals("src");
+                return !dir.equals(ROOT) && buildOrHidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
             @Override
