@@ -9,7 +9,10 @@ import org.apache.kafka.common.utils.Time;
  *
  * <p>{@code ms-behind} is how far the task's position trails the newest rows: 0 once the reader found nothing more
  * to read up to now, otherwise the time since the timestamp of the newest row it handed out — the row's time in
- * TDengine, so data written with timestamps far in the past shows as far behind until it is read.
+ * TDengine, so data written with timestamps far in the past shows as far behind until it is read. A query knows when
+ * a table has nothing more before now; a TMQ poll that returned rows cannot tell whether more wait, so under a steady
+ * stream subscription mode shows the age of the newest row handed out, and {@code tmq-offset-lag} whether messages
+ * wait.
  */
 public final class SourceTaskMetrics implements AutoCloseable {
 
