@@ -23,7 +23,7 @@ import org.apache.kafka.common.utils.Time;
 /**
  * One task's metrics, in a Kafka {@link Metrics} registry of its own that a {@link JmxReporter} publishes as
  * {@code tdconnect:type=<group>,connector=<name>,task=<id>}, one attribute per metric. The connector's own registry
- * rather than the worker's ({@code PluginMetrics} exists only from Kafka 3.9 on) so 3.7 workers get the same beans;
+ * rather than the worker's ({@code PluginMetrics}, which 3.7 workers do not offer), so every worker gets the same beans;
  * rates, averages and percentiles are Kafka's windowed ones (two 30-second samples). Closing removes the beans.
  */
 public final class TaskMetrics implements AutoCloseable {
@@ -111,7 +111,7 @@ public final class TaskMetrics implements AutoCloseable {
         return time.milliseconds();
     }
 
-    MetricName name(String name, String description) {
+    private MetricName name(String name, String description) {
         return metrics.metricName(name, group, description, tags);
     }
 

@@ -78,8 +78,7 @@ public final class MonitoringDemo {
                     Thread.sleep(10_000);
                     printFigures("http://127.0.0.1:" + agentPort + "/metrics");
                 }
-                producer.interrupt();
-                producer.join();
+                producer.finish();
                 for (String name : List.of("demo-sink", "demo-query", "demo-tmq")) {
                     if (name.equals("demo-sink") || sources.contains(name)) {
                         rest.deleteConnector(name);
@@ -105,6 +104,7 @@ public final class MonitoringDemo {
         private final KafkaBroker broker;
         private final String topic;
         private final int rowsPerSecond;
+        private volatile boolean running = true;
 
         Producer(KafkaBroker broker, String topic, int rowsPerSecond) {
             super("demo-producer");
@@ -114,11 +114,17 @@ public final class MonitoringDemo {
             this.rowsPerSecond = rowsPerSecond;
         }
 
+        /** Stops after the batch being sent: an interrupt would abort the producer's send half way. */
+        void finish() throws InterruptedException {
+            running = false;
+            join();
+        }
+
         @Override
         public void run() {
             Random random = new Random(9);
             long n = 0;
-            while (!isInterrupted()) {
+            while (running) {
                 List<String> batch = new ArrayList<>();
                 long nowNanos = Instant.now().toEpochMilli() * 1_000_000L;
                 for (int i = 0; i < rowsPerSecond / 10; i++, n++) {
