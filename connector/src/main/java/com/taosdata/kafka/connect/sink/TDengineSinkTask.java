@@ -179,10 +179,11 @@ public class TDengineSinkTask extends SinkTask {
         writerThread = backend.writerThread("tdengine-sink-writer-" + name + "-" + taskId(props));
         DatabaseInitializer databaseInitializer = initializer;
         // The database is created on the writer thread too: its retries must not hold up put().
+        // A write that ignores its interrupt (a driver call without a timeout of its own) must not hold a rebalance up.
         pipeline = new PipelinedWriter(batch -> {
             databaseInitializer.ensure(batch.key().database());
             return batches.write(batch);
-        }, writerThread);
+        }, writerThread, Duration.ofMillis(config.requestTimeoutMs()));
         String database = config.database();
         if (database != null && Identifiers.databaseNameProblem(database) == null) {
             // While the worker joins the consumer group and fetches the first records.
