@@ -57,14 +57,14 @@ class ArchitectureTest {
 
             connector/
               sink              → sink.write
-              sink.write        → sink.record, sink.row
+              sink.write        → sink.record, sink.row, metrics
               sink.record       → sink.config
               sink.config       → config, sink.row
               sink.row          → sink.table
               sink.table        → connection
               source            → source.query, source.tmq
-              source.query      → source.format, source.read
-              source.tmq        → source.format, source.read
+              source.query      → source.format, source.read, metrics
+              source.tmq        → source.format, source.read, metrics
               source.read
               source.format     → source.config
               source.config     → config, source.table
@@ -72,6 +72,7 @@ class ArchitectureTest {
               config            → connection
               connection        → naming
               naming
+              metrics
 
             cli/
               cli               → cli.command
