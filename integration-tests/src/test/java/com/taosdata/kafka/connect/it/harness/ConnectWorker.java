@@ -125,7 +125,7 @@ public final class ConnectWorker implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        awaitRest(Duration.ofSeconds(90));
+        awaitRest(Duration.ofSeconds(180));
     }
 
     private static String loggingProperty(Version version, Path work) throws IOException {
