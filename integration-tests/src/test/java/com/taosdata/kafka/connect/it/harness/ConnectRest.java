@@ -144,8 +144,8 @@ public final class ConnectRest {
 
     /**
      * Waits until the group finished rebalancing: each connector of {@code taskCounts} (name to number of tasks) and
-     * all its tasks are RUNNING, only on {@code workerIds} ({@link ConnectWorker#workerId()}), each of which runs at
-     * least one task, and nothing changed for {@code quiet}. A FAILED connector or task fails at once with the
+     * all its tasks are RUNNING, only on {@code workerIds} ({@link ConnectWorker#workerId()}), each of which runs some
+     * of them, and nothing changed for {@code quiet}. A FAILED connector or task fails at once with the
      * statuses. The status topic keeps naming a stopped or killed worker until its work ran elsewhere, hence the ids.
      *
      * @return when the settled assignment was first seen

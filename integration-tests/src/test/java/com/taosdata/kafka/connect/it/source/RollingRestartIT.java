@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,7 +55,7 @@ class RollingRestartIT {
     private static final Duration QUIET = Duration.ofSeconds(5);
     /** Liveness bounds only, generous for a shared two-core machine. */
     private static final Duration SETTLE = Duration.ofMinutes(5);
-    private static final Duration DRAIN = Duration.ofMinutes(20);
+    private static final Duration DRAIN = Duration.ofMinutes(10);
 
     @Test
     void noRowLostOrRepeatedWhileEachWorkerRestartsInTurnAndOneIsKilled() throws Exception {
@@ -114,7 +115,12 @@ class RollingRestartIT {
 
             for (int step = 1; step < PHASES; step++) {
                 int mark = rows / PHASES * step;
-                await().atMost(DRAIN).until(() -> lines.produced() >= mark && meters.inserted() >= mark);
+                await().atMost(DRAIN).until(() -> {
+                    if (meters.failure() != null) {
+                        throw new AssertionError("inserting rows into TDengine failed", meters.failure());
+                    }
+                    return lines.produced() >= mark && meters.inserted() >= mark;
+                });
                 // The streams go on while the worker restarts, up to the next mark at most.
                 lineGate.allowUpTo(mark + rows / PHASES);
                 meterGate.allowUpTo(mark + rows / PHASES);
@@ -202,8 +208,16 @@ class RollingRestartIT {
         Instant awaitCaughtUp(Duration timeout) {
             int produced = lines.produced();
             int inserted = meters.inserted();
-            await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> td.count(sinkTable) >= produced
-                    && tallies.stream().allMatch(t -> t.distinct() >= inserted));
+            try {
+                await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> td.count(sinkTable) >= produced
+                        && tallies.stream().allMatch(t -> t.distinct() >= inserted));
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError(String.format(Locale.ROOT, "not caught up in %s: %d of %d produced rows in"
+                        + " TDengine; source topics: %s", timeout, td.count(sinkTable), produced, tallies.stream()
+                        .map(t -> t.distinct() + " of " + inserted + " inserted rows, repeated " + t.duplicates()
+                                + ", missing " + t.missing(MeterStream.TABLES, meters.insertedPerTable()))
+                        .toList()), e);
+            }
             return Instant.now();
         }
     }
