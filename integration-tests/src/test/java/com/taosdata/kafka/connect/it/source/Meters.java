@@ -44,12 +44,20 @@ public final class Meters {
 
     /** Inserts rows of one subtable in one statement, creating the subtable with its tags if missing. */
     public static void insert(TDengineTarget td, String database, List<Reading> rows) {
+        td.execute("INSERT INTO " + tableClause(database, rows));
+    }
+
+    /**
+     * What an {@code INSERT INTO} says of one subtable's rows: the subtable, its super table and tags (created if
+     * missing), and the values. One statement may name several subtables this way.
+     */
+    static String tableClause(String database, List<Reading> rows) {
         Reading any = rows.get(0);
         String values = rows.stream().map(r -> "(" + r.ts() + ", " + r.current() + ", " + r.voltage() + ", "
                 + (r.phase() == null ? "NULL" : r.phase().toString()) + ", " + r.online() + ", " + literal(r.note())
                 + ", " + literal(r.site()) + ")").collect(Collectors.joining(" "));
-        td.execute("INSERT INTO `" + database + "`.`" + any.table() + "` USING `" + database + "`.`" + STABLE
-                + "` TAGS (" + literal(any.location()) + ", " + any.groupId() + ") VALUES " + values);
+        return "`" + database + "`.`" + any.table() + "` USING `" + database + "`.`" + STABLE
+                + "` TAGS (" + literal(any.location()) + ", " + any.groupId() + ") VALUES " + values;
     }
 
     /** A TDengine string literal: backslash and single quote are escaped (TDengine's "Escape Characters"). */
