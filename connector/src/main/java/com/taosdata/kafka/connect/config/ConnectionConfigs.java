@@ -38,7 +38,7 @@ public final class ConnectionConfigs {
     public static final String CONNECTION_TOKEN_CONFIG = "connection.token";
     private static final String CONNECTION_TOKEN_DOC = "TDengine Cloud token, in place of connection.user and "
             + "connection.password (set neither with it). WebSocket and REST URLs only, with ?useSSL=true; the "
-            + "drivers send it as the token parameter TDengine Cloud reads. Empty: log in with user and password.";
+            + "drivers send it as the token parameter TDengine Cloud reads. Unset: log in with user and password.";
     private static final String CONNECTION_TOKEN_DISPLAY = "Cloud token";
 
     public static final String CONNECTION_DATABASE_CONFIG = "connection.database";
