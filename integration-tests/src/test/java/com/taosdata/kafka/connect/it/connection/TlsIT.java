@@ -75,7 +75,6 @@ class TlsIT {
 
     private static Map<String, String> overTls() {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("name", ItEnvironment.unique("tls"));
         config.put("connection.url", "jdbc:TAOS-RS://localhost:" + standIn.tlsPort() + "?useSSL=true");
         config.put("connection.user", standIn.user());
         config.put("connection.password", standIn.password());
@@ -133,8 +132,13 @@ class TlsIT {
         String database = ItEnvironment.unique("tls_untrusted");
         String endpoint = "localhost:" + standIn.tlsPort();
 
-        Map<String, String> sinkErrors = env.worker().rest().validationErrors(SinkConfigs.SINK_CLASS, sink("t", database));
-        Map<String, String> sourceErrors = env.worker().rest().validationErrors(SOURCE_CLASS, source(database, "p"));
+        Map<String, String> sink = sink("t", database);
+        sink.put("name", "tls-untrusted-sink");
+        Map<String, String> source = source(database, "p");
+        source.put("name", "tls-untrusted-source");
+
+        Map<String, String> sinkErrors = env.worker().rest().validationErrors(SinkConfigs.SINK_CLASS, sink);
+        Map<String, String> sourceErrors = env.worker().rest().validationErrors(SOURCE_CLASS, source);
 
         for (Map<String, String> errors : List.of(sinkErrors, sourceErrors)) {
             assertThat(errors).containsOnlyKeys("connection.url");
