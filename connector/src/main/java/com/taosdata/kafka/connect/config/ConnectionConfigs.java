@@ -1,11 +1,16 @@
 package com.taosdata.kafka.connect.config;
 
+import java.time.Duration;
+import java.util.Map;
+
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.common.config.types.Password;
 
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
+import com.taosdata.kafka.connect.connection.Credentials;
 import com.taosdata.kafka.connect.connection.TDengineUrl;
 
 /** The {@code connection.*} keys both connectors share, with the names and meaning of TDengine's Kafka tutorial. */
@@ -29,6 +34,12 @@ public final class ConnectionConfigs {
     private static final String CONNECTION_PASSWORD_DOC = "TDengine password.";
     public static final String CONNECTION_PASSWORD_DEFAULT = "taosdata";
     private static final String CONNECTION_PASSWORD_DISPLAY = "Password";
+
+    public static final String CONNECTION_TOKEN_CONFIG = "connection.token";
+    private static final String CONNECTION_TOKEN_DOC = "TDengine Cloud token, in place of connection.user and "
+            + "connection.password (set neither with it). WebSocket and REST URLs only, with ?useSSL=true; the "
+            + "drivers send it as the token parameter TDengine Cloud reads. Unset: log in with user and password.";
+    private static final String CONNECTION_TOKEN_DISPLAY = "Cloud token";
 
     public static final String CONNECTION_DATABASE_CONFIG = "connection.database";
     public static final String CONNECTION_ATTEMPTS_CONFIG = "connection.attempts";
@@ -64,6 +75,8 @@ public final class ConnectionConfigs {
                 .define(CONNECTION_PASSWORD_CONFIG, ConfigDef.Type.PASSWORD, CONNECTION_PASSWORD_DEFAULT,
                         ConfigDef.Importance.HIGH, CONNECTION_PASSWORD_DOC, GROUP, ++order, ConfigDef.Width.MEDIUM,
                         CONNECTION_PASSWORD_DISPLAY)
+                .define(CONNECTION_TOKEN_CONFIG, ConfigDef.Type.PASSWORD, null, ConfigDef.Importance.MEDIUM,
+                        CONNECTION_TOKEN_DOC, GROUP, ++order, ConfigDef.Width.LONG, CONNECTION_TOKEN_DISPLAY)
                 .define(CONNECTION_ATTEMPTS_CONFIG, ConfigDef.Type.INT, CONNECTION_ATTEMPTS_DEFAULT, ConfigDef.Range.atLeast(1),
                         ConfigDef.Importance.LOW, CONNECTION_ATTEMPTS_DOC, GROUP, ++order, ConfigDef.Width.SHORT,
                         CONNECTION_ATTEMPTS_DISPLAY)
@@ -80,12 +93,26 @@ public final class ConnectionConfigs {
     }
 
     public static ConnectionFactory connectionFactory(AbstractConfig config) {
-        return new ConnectionFactory(url(config), config.getString(CONNECTION_USER_CONFIG),
+        return new ConnectionFactory(url(config), credentials(config),
+                Duration.ofMillis(config.getLong(REQUEST_TIMEOUT_MS_CONFIG)));
+    }
+
+    /** The token when one is set (validation refuses it next to a user or password), else user and password. */
+    public static Credentials credentials(AbstractConfig config) {
+        Password token = config.getPassword(CONNECTION_TOKEN_CONFIG);
+        if (token != null) {
+            return Credentials.token(token);
+        }
+        return Credentials.userAndPassword(config.getString(CONNECTION_USER_CONFIG),
                 config.getPassword(CONNECTION_PASSWORD_CONFIG));
     }
 
-    public static Password password(AbstractConfig config) {
-        return config.getPassword(CONNECTION_PASSWORD_CONFIG);
+    /**
+     * The rules between the connection keys, for a connector's {@code validate()}: messages go on the keys'
+     * {@link ConfigValue}s. Call it once each key is valid on its own.
+     */
+    public static void checkRules(Map<String, String> props, Map<String, ConfigValue> values) {
+        CredentialRules.check(props, values);
     }
 
     /** Checks the URL's form at definition time, so a bad scheme fails validation with its own message. */

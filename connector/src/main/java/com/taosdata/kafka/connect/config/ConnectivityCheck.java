@@ -46,7 +46,9 @@ public final class ConnectivityCheck {
             probe.run(connection);
         } catch (TDengineException e) {
             int code = ErrorCodes.normalize(e.code());
-            if (ErrorCodes.isCredentialError(code)) {
+            if (ErrorCodes.isCredentialError(code) && connections.credentials().isToken()) {
+                values.get(ConnectionConfigs.CONNECTION_TOKEN_CONFIG).addErrorMessage("TDengine rejected the token: " + e.getMessage());
+            } else if (ErrorCodes.isCredentialError(code)) {
                 values.get(ConnectionConfigs.CONNECTION_USER_CONFIG).addErrorMessage("TDengine rejected the credentials: " + e.getMessage());
                 values.get(ConnectionConfigs.CONNECTION_PASSWORD_CONFIG).addErrorMessage("TDengine rejected the credentials");
             } else if (code == ErrorCodes.DB_NOT_EXIST && values.containsKey(ConnectionConfigs.CONNECTION_DATABASE_CONFIG)) {

@@ -4,10 +4,10 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
-
-import org.apache.kafka.common.config.types.Password;
 
 import com.taosdata.jdbc.TSDBDriver;
 import com.taosdata.jdbc.rs.RestfulDriver;
@@ -22,24 +22,33 @@ import com.taosdata.jdbc.ws.WebSocketDriver;
 public final class ConnectionFactory {
 
     private final TDengineUrl url;
-    private final String user;
-    private final Password password;
+    private final Credentials credentials;
+    private final Duration timeout;
     private final Function<Transport, Driver> drivers;
 
-    public ConnectionFactory(TDengineUrl url, String user, Password password) {
-        this(url, user, password, ConnectionFactory::driver);
+    /** @param timeout how long to wait for taosAdapter when a TLS failure is looked into */
+    public ConnectionFactory(TDengineUrl url, Credentials credentials, Duration timeout) {
+        this(url, credentials, timeout, ConnectionFactory::driver);
     }
 
     /** With the drivers given, so tests can stand in for a native client library whatever the machine has. */
-    ConnectionFactory(TDengineUrl url, String user, Password password, Function<Transport, Driver> drivers) {
+    ConnectionFactory(TDengineUrl url, Credentials credentials, Duration timeout, Function<Transport, Driver> drivers) {
         this.drivers = drivers;
         this.url = url;
-        this.user = user;
-        this.password = password;
+        this.credentials = credentials;
+        this.timeout = timeout;
     }
 
     public TDengineUrl url() {
         return url;
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    public Duration timeout() {
+        return timeout;
     }
 
     /**
@@ -60,8 +69,7 @@ public final class ConnectionFactory {
 
     private Connection connectOnce(String database) {
         Properties properties = new Properties();
-        properties.setProperty(TSDBDriver.PROPERTY_KEY_USER, user);
-        properties.setProperty(TSDBDriver.PROPERTY_KEY_PASSWORD, password.value());
+        credentials.addTo(properties);
         try {
             Connection connection = drivers.apply(url.transport()).connect(url.jdbcUrl(database), properties);
             if (connection == null) {
@@ -72,7 +80,7 @@ public final class ConnectionFactory {
             }
             return connection;
         } catch (SQLException e) {
-            throw SqlExceptionTranslator.translate("connecting to " + url, e);
+            throw tlsProblem(e).orElseGet(() -> SqlExceptionTranslator.translate("connecting to " + url, e));
         } catch (LinkageError e) {
             // libtaos is on the library path but cannot be loaded (wrong architecture, missing dependency):
             // no retry will change that.
@@ -85,8 +93,14 @@ public final class ConnectionFactory {
             if (e instanceof TDengineException) {
                 throw (TDengineException) e;
             }
-            throw TDengineException.transientFailure("connecting to " + url + " failed: " + e, e);
+            throw tlsProblem(e).orElseGet(() -> TDengineException.transientFailure("connecting to " + url + " failed: " + e, e));
         }
+    }
+
+    /** A certificate or protocol problem behind a failed TLS connection: fatal, as no retry changes either. */
+    private Optional<TDengineException> tlsProblem(Exception e) {
+        return TlsDiagnosis.explain(url, e, timeout)
+                .map(problem -> new TDengineException(0, ErrorKind.FATAL, "connecting to " + url + " failed: " + problem, e));
     }
 
     /**

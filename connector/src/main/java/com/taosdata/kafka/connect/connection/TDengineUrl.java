@@ -11,7 +11,7 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * A parsed {@code connection.url}: transport, host, port and URL parameters.
- * User and password are kept out of it on purpose; they travel as driver properties and are never logged.
+ * User, password and token are kept out of it on purpose; they travel as driver properties and are never logged.
  */
 public final class TDengineUrl {
 
@@ -73,7 +73,10 @@ public final class TDengineUrl {
         return new TDengineUrl(transport, host, port, parameters);
     }
 
-    /** {@code user:password@host} or {@code ?user=…&password=…}: refused, and the URL is not repeated in the message. */
+    /**
+     * {@code user:password@host}, {@code ?user=…&password=…} or {@code ?token=…}: refused, and the URL is not repeated
+     * in the message.
+     */
     private static void refuseCredentials(String key, String authority, Map<String, String> parameters) {
         int slash = authority.indexOf('/');
         if ((slash < 0 ? authority : authority.substring(0, slash)).indexOf('@') >= 0) {
@@ -85,6 +88,10 @@ public final class TDengineUrl {
             if (lower.equals("user") || lower.equals("password")) {
                 throw new ConfigException(key, "(hidden)", "must not carry '" + name
                         + "'; use connection.user and connection.password so the password stays masked");
+            }
+            if (lower.equals("token")) {
+                throw new ConfigException(key, "(hidden)", "must not carry '" + name
+                        + "'; use connection.token so the token stays masked");
             }
         }
     }

@@ -85,8 +85,7 @@ public class TDengineSinkTask extends SinkTask {
 
             @Override
             public SchemalessWriter writer(TDengineSinkConfig config, ConnectionFactory connections) {
-                return SchemalessWriters.create(connections, config.getString(ConnectionConfigs.CONNECTION_USER_CONFIG),
-                        ConnectionConfigs.password(config), config.protocol(), config.precision(), config.tableOptions(),
+                return SchemalessWriters.create(connections, config.protocol(), config.precision(), config.tableOptions(),
                         Duration.ofMillis(config.requestTimeoutMs()));
             }
 

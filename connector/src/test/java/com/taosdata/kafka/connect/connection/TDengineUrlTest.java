@@ -158,6 +158,18 @@ class TDengineUrlTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t-pw"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "jdbc:TAOS-WS://gw.cloud.taosdata.com:443?useSSL=true&token=s3cr3t-tok",
+        "jdbc:TAOS-RS://gw.cloud.taosdata.com?TOKEN=s3cr3t-tok&useSSL=true"})
+    void aTokenInTheUrlIsRefusedWithoutRepeatingIt(String value) {
+        assertThatThrownBy(() -> TDengineUrl.parse(KEY, value))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(KEY)
+                .hasMessageContaining("use connection.token")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t-tok"));
+    }
+
     @Test
     void anAtSignAfterTheHostIsNotMistakenForCredentials() {
         TDengineUrl url = TDengineUrl.parse(KEY, "jdbc:TAOS-WS://td1:6041?tag=a@b");

@@ -22,13 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.sun.net.httpserver.HttpsServer;
+
 import com.taosdata.kafka.connect.schemas.Version;
 import com.taosdata.kafka.connect.sink.config.TDengineSinkConfig;
 import com.taosdata.kafka.connect.sink.config.TDengineSinkConfigTest;
+import com.taosdata.kafka.connect.testing.SelfSignedCertificate;
 
 class TDengineSinkConnectorTest {
 
     private static final String SECRET = "Sup3r-Secret-Pw";
+    private static final String TOKEN = "cl0ud-T0ken-never-shown";
 
     @TempDir
     Path emptyDir;
@@ -455,5 +459,53 @@ class TDengineSinkConnectorTest {
         assertThat(allErrors(result)).isNotEmpty().allSatisfy(message -> assertThat(message).doesNotContain(SECRET));
         assertThat(logged).doesNotContain(SECRET);
         assertThat(byName(result).get("connection.password").value().toString()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void validateAgainstATlsServerWhoseCertificateIsNotTrustedIsAnErrorOnTheUrlNamingTheTruststore() throws Exception {
+        HttpsServer server = SelfSignedCertificate.create(emptyDir).serve(exchange -> {
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        try {
+            int port = server.getAddress().getPort();
+
+            Config result = connector.validate(config("connection.url", "jdbc:TAOS-RS://localhost:" + port + "?useSSL=true"));
+
+            assertThat(errors(result, "connection.url")).singleElement().asString()
+                    .contains("the TLS certificate of taosAdapter at localhost:" + port + " is not trusted by this worker")
+                    .contains("-Djavax.net.ssl.trustStore=");
+            assertThat(allErrors(result)).hasSize(1);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aTokenReplacesUserAndPasswordAndIsValidatedOffline() {
+        assertThat(errors(connector.validateOffline(config("connection.url", "jdbc:TAOS-WS://gw.cloud:443?useSSL=true",
+                "connection.token", TOKEN)), "connection.token")).singleElement().asString()
+                .contains("connection.token replaces connection.password");
+        assertThat(allErrors(connector.validateOffline(config("connection.url", "jdbc:TAOS-WS://gw.cloud:443?useSSL=true",
+                "connection.password", null, "connection.token", TOKEN)))).isEmpty();
+    }
+
+    @Test
+    void theTokenAppearsInNoLogLineAndNoValidationMessage() throws IOException {
+        Map<String, String> props = config("connection.url", "jdbc:TAOS-RS://127.0.0.1:" + closedPort() + "?useSSL=true",
+                "connection.password", null, "connection.token", TOKEN);
+        Config result;
+        String logged;
+        try (LogCapture log = new LogCapture()) {
+            result = connector.validate(props);
+            connector.start(props);
+            connector.stop();
+            logged = log.text();
+        }
+
+        assertThat(errors(result, "connection.url")).singleElement().asString().contains("cannot reach TDengine");
+        assertThat(allErrors(result)).allSatisfy(message -> assertThat(message).doesNotContain(TOKEN));
+        assertThat(logged).doesNotContain(TOKEN);
+        assertThat(byName(result).get("connection.token").value().toString()).doesNotContain(TOKEN);
     }
 }

@@ -93,6 +93,21 @@ class ValidateCommandTest {
     }
 
     @Test
+    void offlineCatchesATokenOverTheNativeClientNextToAPasswordWithoutPrintingEither() throws IOException {
+        Path file = write("cloud.properties", "name=cloud\nconnector.class=TDengineSourceConnector\n"
+                + "connection.url=jdbc:TAOS://td1:6030\nconnection.database=power\nread.method=query\n"
+                + "connection.password=pw-secret-5\nconnection.token=tok-secret-8\n");
+
+        Result result = cli("validate", "--offline", file.toString());
+
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.out()).isEqualTo(file + ": connection.token: connection.token needs a WebSocket (jdbc:TAOS-WS://)"
+                + " or REST (jdbc:TAOS-RS://) connection.url: the native client has no token login\n"
+                + file + ": connection.token: connection.token replaces connection.password: set one way to log in, the"
+                + " token or the user and password\n");
+    }
+
+    @Test
     void offlineCatchesTimestampMissingRecordWithAnOpenTsdbProtocol() throws IOException {
         Path file = write("stamped.properties", "name=stamped\nconnector.class=TDengineSinkConnector\ntopics=meters\n"
                 + "connection.url=jdbc:TAOS://td1:6030\nconnection.database=power\ndb.schemaless=json\n"

@@ -33,6 +33,7 @@ public final class SinkConfigValidator {
         if (ConnectivityCheck.hasErrors(values)) {
             return new Config(new ArrayList<>(values.values()));
         }
+        ConnectionConfigs.checkRules(props, values);
         TDengineSinkConfig config = new TDengineSinkConfig(props);
         List<String> databases = checkDatabaseNames(config, props.get("topics"), values);
         checkTableNameTag(config, values.get(TDengineSinkConfig.TABLE_NAME_TAG_CONFIG));

@@ -8,14 +8,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
-import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.connect.errors.ConnectException;
 
+import com.taosdata.kafka.connect.connection.Credentials;
+import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.connection.TDengineUrl;
+import com.taosdata.kafka.connect.connection.TlsDiagnosis;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
 import com.taosdata.kafka.connect.sink.config.TableOptions;
@@ -23,46 +25,51 @@ import com.taosdata.kafka.connect.sink.config.TableOptions;
 /**
  * Schemaless writes over taosAdapter's HTTP endpoints, for {@code jdbc:TAOS-RS://} URLs:
  * {@code /influxdb/v1/write?db=…&precision=…}, {@code /opentsdb/v1/put/telnet/<db>} and
- * {@code /opentsdb/v1/put/json/<db>}, with HTTP Basic authentication. All three take {@code table_name_key} and
- * {@code ttl} query parameters for the child tables a write creates.
+ * {@code /opentsdb/v1/put/json/<db>}, with HTTP Basic authentication or a TDengine Cloud token parameter. All three
+ * take {@code table_name_key} and {@code ttl} query parameters for the child tables a write creates. Over TLS the JDK
+ * client trusts the JVM's truststore, as taos-jdbcdriver does.
  */
 public final class HttpSchemalessWriter implements SchemalessWriter {
 
     private final HttpClient client;
+    private final TDengineUrl url;
     private final String baseUrl;
     private final SchemalessProtocol protocol;
     private final TimestampUnit precision;
-    /** {@code &key=value…} of the table options, or "". */
-    private final String tableParams;
-    private final String authorization;
+    /** {@code &key=value…} of the table options and the token, or "". */
+    private final String params;
+    private final Optional<String> authorization;
     private final Duration timeout;
 
-    public HttpSchemalessWriter(TDengineUrl url, String user, Password password, SchemalessProtocol protocol,
+    public HttpSchemalessWriter(TDengineUrl url, Credentials credentials, SchemalessProtocol protocol,
                                 TimestampUnit precision, TableOptions tables, Duration timeout) {
         this.client = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.url = url;
         this.baseUrl = url.httpBaseUrl();
         this.protocol = protocol;
         this.precision = precision;
-        this.tableParams = tableParams(tables);
+        String token = credentials.httpQueryParameter();
+        this.params = tableParams(tables) + (token.isEmpty() ? "" : "&" + token);
         this.timeout = timeout;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password.value()).getBytes(StandardCharsets.UTF_8));
+        this.authorization = credentials.httpAuthorization();
     }
 
     @Override
     public void write(String database, List<String> payloads) {
         String body = protocol == SchemalessProtocol.JSON ? OpenTsdbJson.mergeIntoArray(payloads) : String.join("\n", payloads);
-        HttpRequest request = HttpRequest.newBuilder(endpoint(database))
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint(database))
                 .timeout(timeout)
-                .header("Authorization", authorization)
                 .header("Content-Type", "text/plain; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        authorization.ifPresent(value -> request.header("Authorization", value));
         HttpResponse<String> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw TDengineException.transientFailure("schemaless write into " + database + " via " + baseUrl + " failed: " + e, e);
+            String what = "schemaless write into " + database + " via " + baseUrl + " failed: ";
+            throw TlsDiagnosis.explain(url, e, timeout)
+                    .map(problem -> new TDengineException(0, ErrorKind.FATAL, what + problem, e))
+                    .orElseGet(() -> TDengineException.transientFailure(what + e, e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectException("interrupted while writing into " + database, e);
@@ -77,14 +84,14 @@ public final class HttpSchemalessWriter implements SchemalessWriter {
         String db = URLEncoder.encode(database, StandardCharsets.UTF_8);
         return switch (protocol) {
             case LINE -> URI.create(baseUrl + "/influxdb/v1/write?db=" + db + "&precision=" + influxPrecision(precision)
-                    + tableParams);
+                    + params);
             case TELNET -> URI.create(baseUrl + "/opentsdb/v1/put/telnet/" + db + openTsdbQuery());
             case JSON -> URI.create(baseUrl + "/opentsdb/v1/put/json/" + db + openTsdbQuery());
         };
     }
 
     private String openTsdbQuery() {
-        return tableParams.isEmpty() ? "" : "?" + tableParams.substring(1);
+        return params.isEmpty() ? "" : "?" + params.substring(1);
     }
 
     /** The query parameters ({@code &key=value…}) of the table options that differ from TDengine's defaults. */

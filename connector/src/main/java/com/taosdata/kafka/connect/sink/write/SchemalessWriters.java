@@ -2,8 +2,6 @@ package com.taosdata.kafka.connect.sink.write;
 
 import java.time.Duration;
 
-import org.apache.kafka.common.config.types.Password;
-
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.Transport;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
@@ -16,12 +14,11 @@ public final class SchemalessWriters {
     private SchemalessWriters() {
     }
 
-    public static SchemalessWriter create(ConnectionFactory connections, String user, Password password,
-                                          SchemalessProtocol protocol, TimestampUnit precision, TableOptions tables,
-                                          Duration requestTimeout) {
+    public static SchemalessWriter create(ConnectionFactory connections, SchemalessProtocol protocol,
+                                          TimestampUnit precision, TableOptions tables, Duration requestTimeout) {
         if (connections.url().transport() == Transport.REST) {
             // taos-jdbcdriver's REST driver has no schemaless API; taosAdapter's HTTP endpoints do the same job.
-            return new HttpSchemalessWriter(connections.url(), user, password, protocol, precision, tables,
+            return new HttpSchemalessWriter(connections.url(), connections.credentials(), protocol, precision, tables,
                     requestTimeout);
         }
         return new JdbcSchemalessWriter(connections, protocol, precision, tables);

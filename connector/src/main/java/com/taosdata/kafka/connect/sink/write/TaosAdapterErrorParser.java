@@ -44,7 +44,7 @@ public final class TaosAdapterErrorParser {
         String shown = body == null ? "" : body.length() > MAX_BODY_IN_MESSAGE ? body.substring(0, MAX_BODY_IN_MESSAGE) + "…" : body;
         String message = what + " failed: HTTP " + status + (shown.isBlank() ? "" : ": " + shown);
         if (status == 401 || status == 403) {
-            return new TDengineException(0, ErrorKind.FATAL, message + " (check connection.user and connection.password)", null);
+            return new TDengineException(0, ErrorKind.FATAL, message + " (check connection.user and connection.password, or connection.token)", null);
         }
         if (status >= 500 || status == 408 || status == 429) {
             // Gateways and an overloaded or restarting taosAdapter answer like this; the server may recover.

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
 
+import com.taosdata.kafka.connect.config.ConnectionConfigs;
 import com.taosdata.kafka.connect.config.ConnectivityCheck;
 import com.taosdata.kafka.connect.connection.DatabaseCatalog;
 import com.taosdata.kafka.connect.source.table.DatabaseContents;
@@ -27,6 +28,7 @@ public final class SourceConfigValidator {
         if (ConnectivityCheck.hasErrors(values)) {
             return new Config(new ArrayList<>(values.values()));
         }
+        ConnectionConfigs.checkRules(props, values);
         for (SourceConfigRules.Problem problem : SourceConfigRules.check(props)) {
             values.get(problem.key()).addErrorMessage(problem.message());
         }

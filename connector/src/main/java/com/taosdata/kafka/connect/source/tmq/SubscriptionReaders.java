@@ -55,8 +55,7 @@ public final class SubscriptionReaders {
                                      SourceTaskMetrics metrics) {
         String database = config.database();
         RetryPolicy retry = new RetryPolicy(config.maxRetries(), config.retryBackoffMs(), sleeper);
-        Properties properties = TmqProperties.build(ConnectionConfigs.url(config),
-                config.getString(ConnectionConfigs.CONNECTION_USER_CONFIG), ConnectionConfigs.password(config).value(),
+        Properties properties = TmqProperties.build(ConnectionConfigs.url(config), ConnectionConfigs.credentials(config),
                 config.groupId(), config.groupId() + "-" + taskId, config.subscriptionFrom().configValue());
         List<TmqSubscription> subscriptions = prepareTopics(config, tables, retry, session);
         TmqConsumer consumer = consumers.apply(properties);

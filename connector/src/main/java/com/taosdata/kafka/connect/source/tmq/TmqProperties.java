@@ -6,6 +6,7 @@ import org.apache.kafka.common.config.ConfigException;
 
 import com.taosdata.jdbc.tmq.TMQConstants;
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
+import com.taosdata.kafka.connect.connection.Credentials;
 import com.taosdata.kafka.connect.connection.TDengineUrl;
 import com.taosdata.kafka.connect.connection.Transport;
 
@@ -19,7 +20,7 @@ public final class TmqProperties {
     private TmqProperties() {
     }
 
-    public static Properties build(TDengineUrl url, String user, String password, String groupId, String clientId,
+    public static Properties build(TDengineUrl url, Credentials credentials, String groupId, String clientId,
                                    String offsetReset) {
         if (url.transport() == Transport.REST) {
             throw new ConfigException(ConnectionConfigs.CONNECTION_URL_CONFIG, url.toString(),
@@ -35,8 +36,7 @@ public final class TmqProperties {
         if (url.useSsl()) {
             properties.setProperty(TMQConstants.CONNECT_USE_SSL, "true");
         }
-        properties.setProperty(TMQConstants.CONNECT_USER, user);
-        properties.setProperty(TMQConstants.CONNECT_PASS, password);
+        credentials.addToConsumer(properties);
         properties.setProperty(TMQConstants.GROUP_ID, groupId);
         properties.setProperty(TMQConstants.CLIENT_ID, clientId);
         // Offsets are committed by the connector once Kafka has the records, never by the driver on its own.

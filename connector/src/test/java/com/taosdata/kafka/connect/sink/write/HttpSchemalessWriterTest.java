@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,19 +20,25 @@ import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
 
+import com.taosdata.kafka.connect.connection.Credentials;
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.connection.TDengineUrl;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
 import com.taosdata.kafka.connect.sink.config.TableOptions;
+import com.taosdata.kafka.connect.testing.SelfSignedCertificate;
 
 class HttpSchemalessWriterTest {
 
     private static final String PASSWORD = "adapter-secret-7";
+    private static final String TOKEN = "cloud token/7+";
+    private static final String TOKEN_IN_URL = "cloud+token%2F7%2B";
 
     /** One request as the server saw it. */
     record Seen(String method, String uri, String authorization, String body) {
@@ -76,8 +83,8 @@ class HttpSchemalessWriterTest {
     }
 
     private static HttpSchemalessWriter writer(String url, SchemalessProtocol protocol, TimestampUnit precision, TableOptions tables) {
-        return new HttpSchemalessWriter(TDengineUrl.parse("connection.url", url), "root", new Password(PASSWORD), protocol,
-                precision, tables, Duration.ofSeconds(10));
+        return new HttpSchemalessWriter(TDengineUrl.parse("connection.url", url),
+                Credentials.userAndPassword("root", new Password(PASSWORD)), protocol, precision, tables, Duration.ofSeconds(10));
     }
 
     static String golden(String name) throws IOException {
@@ -228,5 +235,58 @@ class HttpSchemalessWriterTest {
     void useSslSelectsHttps() {
         assertThat(writer("jdbc:TAOS-RS://td1:443?useSSL=true", SchemalessProtocol.TELNET, TimestampUnit.NS).endpoint("power"))
                 .hasToString("https://td1:443/opentsdb/v1/put/telnet/power");
+    }
+
+    @Test
+    void aTokenIsSentAsTheTokenParameterInPlaceOfBasicAuthentication() {
+        String port = Integer.toString(server.getAddress().getPort());
+        HttpSchemalessWriter line = tokenWriter("jdbc:TAOS-RS://127.0.0.1:" + port, SchemalessProtocol.LINE);
+        HttpSchemalessWriter telnet = tokenWriter("jdbc:TAOS-RS://127.0.0.1:" + port, SchemalessProtocol.TELNET);
+
+        line.write("power", List.of("m f=1"));
+        telnet.write("power", List.of("m 1 2 t=a"));
+
+        assertThat(seen).extracting(Seen::uri).containsExactly(
+                "/influxdb/v1/write?db=power&precision=ns&token=" + TOKEN_IN_URL,
+                "/opentsdb/v1/put/telnet/power?token=" + TOKEN_IN_URL);
+        assertThat(seen).extracting(Seen::authorization).containsOnlyNulls();
+    }
+
+    @Test
+    void aRejectedTokenIsFatalAndNotShown() {
+        // What taosAdapter 3.3.6.13, which does not read tokens, answers a token-only write to /influxdb/v1/write.
+        status = 401;
+        answer = "{\"code\":\"forbidden\",\"message\":\"get auth error\"}";
+
+        assertThatThrownBy(() -> tokenWriter("jdbc:TAOS-RS://127.0.0.1:" + server.getAddress().getPort(), SchemalessProtocol.LINE)
+                .write("power", List.of("m f=1")))
+                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
+                .hasMessageContaining("connection.token")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN).doesNotContain(TOKEN_IN_URL));
+    }
+
+    @Test
+    void anHttpsServerTheWorkerDoesNotTrustFailsFatallyNamingTheTruststore(@TempDir Path dir) throws Exception {
+        HttpsServer https = SelfSignedCertificate.create(dir).serve(exchange -> {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        try {
+            int port = https.getAddress().getPort();
+
+            assertThatThrownBy(() -> writer("jdbc:TAOS-RS://localhost:" + port + "?useSSL=true", SchemalessProtocol.LINE,
+                    TimestampUnit.NS).write("power", List.of("m f=1")))
+                    .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
+                    .hasMessageContaining("schemaless write into power via https://localhost:" + port + " failed: the TLS "
+                            + "certificate of taosAdapter at localhost:" + port + " is not trusted by this worker")
+                    .hasMessageContaining("-Djavax.net.ssl.trustStore=");
+        } finally {
+            https.stop(0);
+        }
+    }
+
+    private static HttpSchemalessWriter tokenWriter(String url, SchemalessProtocol protocol) {
+        return new HttpSchemalessWriter(TDengineUrl.parse("connection.url", url), Credentials.token(new Password(TOKEN)),
+                protocol, TimestampUnit.NS, TableOptions.DEFAULTS, Duration.ofSeconds(10));
     }
 }

@@ -8,6 +8,7 @@ import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.Test;
 
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
+import com.taosdata.kafka.connect.connection.Credentials;
 import com.taosdata.kafka.connect.connection.TDengineUrl;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
@@ -16,10 +17,10 @@ import com.taosdata.kafka.connect.sink.config.TableOptions;
 class SchemalessWritersTest {
 
     private static SchemalessWriter create(String url) {
-        ConnectionFactory connections = new ConnectionFactory(TDengineUrl.parse("connection.url", url), "root",
-                new Password("taosdata"));
-        return SchemalessWriters.create(connections, "root", new Password("taosdata"), SchemalessProtocol.LINE, TimestampUnit.NS,
-                TableOptions.DEFAULTS, Duration.ofSeconds(1));
+        ConnectionFactory connections = new ConnectionFactory(TDengineUrl.parse("connection.url", url),
+                Credentials.userAndPassword("root", new Password("taosdata")), Duration.ofSeconds(1));
+        return SchemalessWriters.create(connections, SchemalessProtocol.LINE, TimestampUnit.NS, TableOptions.DEFAULTS,
+                Duration.ofSeconds(1));
     }
 
     @Test

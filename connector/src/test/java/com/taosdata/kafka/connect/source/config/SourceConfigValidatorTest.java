@@ -75,6 +75,23 @@ class SourceConfigValidatorTest {
     }
 
     @Test
+    void aTokenSubscribesOverWebSocketWithTls() {
+        Map<String, String> props = valid();
+        props.put("connection.url", "jdbc:TAOS-WS://gw.cloud:443?useSSL=true");
+        props.put("connection.token", "t0ken");
+        assertThat(errorCount(props)).isZero();
+    }
+
+    @Test
+    void aTokenIsNotForTheNativeClient() {
+        Map<String, String> props = valid();
+        props.put("connection.url", "jdbc:TAOS://localhost:6030");
+        props.put("connection.token", "t0ken");
+        assertThat(errors(props, "connection.token")).singleElement().asString().contains("native client has no token login")
+                .doesNotContain("t0ken");
+    }
+
+    @Test
     void queryModeWorksOverRest() {
         Map<String, String> props = valid();
         props.put("connection.url", "jdbc:TAOS-RS://localhost:6041");

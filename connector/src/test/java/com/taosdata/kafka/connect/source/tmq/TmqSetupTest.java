@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Properties;
 
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.Test;
 
+import com.taosdata.kafka.connect.connection.Credentials;
 import com.taosdata.kafka.connect.connection.TDengineUrl;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
@@ -46,7 +48,7 @@ class TmqSetupTest {
     @Test
     void webSocketConsumerCommitsManuallyAndReadsRowsAsMaps() {
         Properties properties = TmqProperties.build(TDengineUrl.parse("url", "jdbc:TAOS-WS://db:6041?useSSL=true"),
-                "root", "secret", "g1", "g1-0", "earliest");
+                Credentials.userAndPassword("root", new Password("secret")), "g1", "g1-0", "earliest");
         assertThat(properties).containsEntry("td.connect.type", "ws").containsEntry("bootstrap.servers", "db:6041")
                 .containsEntry("enable.auto.commit", "false")
                 .containsEntry("group.id", "g1").containsEntry("client.id", "g1-0")
@@ -56,15 +58,15 @@ class TmqSetupTest {
 
     @Test
     void nativeConsumerUsesJni() {
-        Properties properties = TmqProperties.build(TDengineUrl.parse("url", "jdbc:TAOS://db:6030"), "root", "p", "g",
-                "g-0", "latest");
+        Properties properties = TmqProperties.build(TDengineUrl.parse("url", "jdbc:TAOS://db:6030"),
+                Credentials.userAndPassword("root", new Password("p")), "g", "g-0", "latest");
         assertThat(properties).containsEntry("td.connect.type", "jni").containsEntry("td.connect.ip", "db")
                 .containsEntry("td.connect.port", "6030");
     }
 
     @Test
     void restCannotSubscribe() {
-        assertThatThrownBy(() -> TmqProperties.build(TDengineUrl.parse("url", "jdbc:TAOS-RS://db:6041"), "root", "p",
-                "g", "g-0", "latest")).isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> TmqProperties.build(TDengineUrl.parse("url", "jdbc:TAOS-RS://db:6041"),
+                Credentials.userAndPassword("root", new Password("p")), "g", "g-0", "latest")).isInstanceOf(ConfigException.class);
     }
 }

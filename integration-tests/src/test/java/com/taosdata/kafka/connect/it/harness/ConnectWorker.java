@@ -62,7 +62,10 @@ public final class ConnectWorker implements AutoCloseable {
         return start(version, bootstrapServers, group, name, overrides, List.of());
     }
 
-    /** @param jvmOptions options for the worker's JVM, as {@code KAFKA_OPTS} adds them (a {@code -javaagent:}, JMX) */
+    /**
+     * @param jvmOptions options for the worker's JVM, as {@code KAFKA_OPTS} adds them (a {@code -javaagent:}, JMX, a
+     *                   truststore's system properties)
+     */
     public static ConnectWorker start(Version version, String bootstrapServers, String group, String name,
                                       Map<String, String> overrides, List<String> jvmOptions) throws IOException {
         Path work = Files.createDirectories(Path.of(System.getProperty("it.work.dir", "target/it-work")));

@@ -1,5 +1,7 @@
 package com.taosdata.kafka.connect.standin;
 
+import javax.net.ssl.SSLContext;
+
 /**
  * How to start a {@link TDengineStandIn}.
  *
@@ -9,8 +11,10 @@ package com.taosdata.kafka.connect.standin;
  * @param databaseCreationDelayMillis how long {@code CREATE DATABASE} takes; a real server needs a few hundred
  *                                    milliseconds, and concurrent creators of the same database see
  *                                    "Database in creating status" meanwhile
+ * @param tls                         with a server certificate: the same API over HTTPS too, on a port of its own,
+ *                                    as taosAdapter behind a TLS endpoint; null for plain HTTP only
  */
-public record StandInOptions(int port, String user, String password, long databaseCreationDelayMillis) {
+public record StandInOptions(int port, String user, String password, long databaseCreationDelayMillis, SSLContext tls) {
     public static final String DEFAULT_USER = "root";
     public static final String DEFAULT_PASSWORD = "taosdata";
     public static final long DEFAULT_CREATION_DELAY_MILLIS = 300;
@@ -28,14 +32,19 @@ public record StandInOptions(int port, String user, String password, long databa
     }
 
     public static StandInOptions defaults() {
-        return new StandInOptions(0, DEFAULT_USER, DEFAULT_PASSWORD, DEFAULT_CREATION_DELAY_MILLIS);
+        return new StandInOptions(0, DEFAULT_USER, DEFAULT_PASSWORD, DEFAULT_CREATION_DELAY_MILLIS, null);
     }
 
     public StandInOptions withPort(int newPort) {
-        return new StandInOptions(newPort, user, password, databaseCreationDelayMillis);
+        return new StandInOptions(newPort, user, password, databaseCreationDelayMillis, tls);
     }
 
     public StandInOptions withDatabaseCreationDelayMillis(long millis) {
-        return new StandInOptions(port, user, password, millis);
+        return new StandInOptions(port, user, password, millis, tls);
+    }
+
+    /** Also serves HTTPS with the certificate {@code serverContext} holds, on a free port. */
+    public StandInOptions withTls(SSLContext serverContext) {
+        return new StandInOptions(port, user, password, databaseCreationDelayMillis, serverContext);
     }
 }

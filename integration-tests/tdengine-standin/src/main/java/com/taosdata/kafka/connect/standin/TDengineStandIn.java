@@ -19,18 +19,26 @@ public final class TDengineStandIn implements AutoCloseable {
     private final StandInOptions options;
     private final H2Store h2;
     private final StandInServer server;
+    /** The same endpoints over HTTPS, or null. */
+    private final StandInServer tlsServer;
 
     private TDengineStandIn(StandInOptions options) throws IOException {
         this.options = options;
         this.h2 = new H2Store();
+        StandInServer plain = null;
         try {
             Catalog catalog = new Catalog(h2, options.databaseCreationDelayMillis());
             RowWriter rows = new RowWriter(h2);
             BasicAuth auth = new BasicAuth(options.user(), options.password());
-            this.server = new StandInServer(options.port(),
-                    new SqlEndpoint(auth, new SqlExecutor(catalog, h2, rows)),
-                    new SchemalessEndpoint(auth, new SmlPointApplier(catalog, rows)));
+            SqlEndpoint sql = new SqlEndpoint(auth, new SqlExecutor(catalog, h2, rows));
+            SchemalessEndpoint schemaless = new SchemalessEndpoint(auth, new SmlPointApplier(catalog, rows));
+            plain = new StandInServer(options.port(), sql, schemaless, null);
+            this.server = plain;
+            this.tlsServer = options.tls() == null ? null : new StandInServer(0, sql, schemaless, options.tls());
         } catch (IOException | RuntimeException e) {
+            if (plain != null) {
+                plain.close();
+            }
             h2.close();
             throw e;
         }
@@ -51,6 +59,14 @@ public final class TDengineStandIn implements AutoCloseable {
 
     public String httpUrl() {
         return "http://127.0.0.1:" + port();
+    }
+
+    /** The HTTPS port, when started {@link StandInOptions#withTls with TLS}. */
+    public int tlsPort() {
+        if (tlsServer == null) {
+            throw new IllegalStateException("this stand-in serves plain HTTP only; start it with StandInOptions.withTls");
+        }
+        return tlsServer.port();
     }
 
     /**
@@ -81,6 +97,9 @@ public final class TDengineStandIn implements AutoCloseable {
 
     @Override
     public void close() {
+        if (tlsServer != null) {
+            tlsServer.close();
+        }
         server.close();
         h2.close();
     }
