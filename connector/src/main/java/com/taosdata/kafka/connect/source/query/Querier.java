@@ -13,7 +13,7 @@ public interface Querier extends AutoCloseable {
      * table's position after the row. {@code caughtUp} is true when nothing is left to read before now, so the
      * querier can wait {@code poll.interval.ms}. A failed step hands nothing out and moves no position.
      */
-    TableQuerier.Result poll(Connection connection, long nowMs);
+    QueryResult poll(Connection connection, long nowMs);
 
     /** Releases a result still open; the connection itself belongs to the caller. */
     @Override

@@ -65,7 +65,7 @@ public final class QueryReader implements SourceReader {
             Querier querier = queriers.get(index);
             for (long nowMs = clock.getAsLong(); dueAt[index] <= nowMs && records.size() < fetchMaxRows
                     && !guard.closeRequested(); nowMs = clock.getAsLong()) {
-                TableQuerier.Result result;
+                QueryResult result;
                 try {
                     long stepNowMs = nowMs;
                     result = retry.call("querying " + querier.describe(),

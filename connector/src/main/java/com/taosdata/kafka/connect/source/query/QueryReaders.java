@@ -125,7 +125,7 @@ public final class QueryReaders {
     }
 
     /** Describes the table named like {@code schema}'s measurement: the super table, or the normal table itself. */
-    private static TableQuerier.Describer describer(String database, TableSchema schema, TimestampUnit precision) {
+    private static TableDescriber describer(String database, TableSchema schema, TimestampUnit precision) {
         SourceTable described = SourceTable.normal(schema.measurement());
         return connection -> new SchemaReader(database).describe(connection, described, precision);
     }

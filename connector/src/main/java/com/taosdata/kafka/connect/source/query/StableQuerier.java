@@ -56,7 +56,7 @@ public final class StableQuerier implements Querier {
     }
 
     private final String stable;
-    private final TableQuerier.Describer describer;
+    private final TableDescriber describer;
     private final Solo solo;
     private final Long start;
     private final long interval;
@@ -85,7 +85,7 @@ public final class StableQuerier implements Querier {
      * @param start    first timestamp to read for a subtable without position ({@code timestamp.initial}), or null
      * @param interval longest window span in the database's precision ({@code query.interval.ms}); 0 for none
      */
-    public StableQuerier(TableSchema schema, Map<String, TablePosition> tables, TableQuerier.Describer describer,
+    public StableQuerier(TableSchema schema, Map<String, TablePosition> tables, TableDescriber describer,
                          Solo solo, Long start, long interval, int fetchMaxRows, int windowRows, long pollIntervalMs,
                          String topic, RowFormatter formatter) {
         this.stable = schema.measurement();
@@ -123,7 +123,7 @@ public final class StableQuerier implements Querier {
     }
 
     @Override
-    public TableQuerier.Result poll(Connection connection, long nowMs) {
+    public QueryResult poll(Connection connection, long nowMs) {
         if (window != null && window.connection != connection) {
             // The caller reconnected after a failure: the open result belonged to the old connection.
             closeWindow();
@@ -139,7 +139,7 @@ public final class StableQuerier implements Querier {
             records = List.of();
         }
         aloneTurn = !aloneTurn;
-        return new TableQuerier.Result(records, caughtUp(nowMs));
+        return new QueryResult(records, caughtUp(nowMs));
     }
 
     private boolean caughtUp(long nowMs) {
@@ -159,7 +159,7 @@ public final class StableQuerier implements Querier {
         // Round-robin among the subtables read alone.
         alone.remove(table);
         alone.addLast(table);
-        TableQuerier.Result result;
+        QueryResult result;
         try {
             result = table.querier.poll(connection, nowMs);
         } catch (TDengineException e) {

@@ -26,18 +26,8 @@ import com.taosdata.kafka.connect.source.table.TableSchema;
  */
 public final class TableQuerier implements Querier {
 
-    /** What one query gave. */
-    public record Result(List<SourceRecord> records, boolean caughtUp) {
-    }
-
-    /** Reads the table's current columns and tags. */
-    @FunctionalInterface
-    public interface Describer {
-        TableSchema describe(Connection connection);
-    }
-
     private final String table;
-    private final Describer describer;
+    private final TableDescriber describer;
     private TableSchema schema;
     private QuerySql sql;
     private final WindowPlanner planner;
@@ -48,7 +38,7 @@ public final class TableQuerier implements Querier {
     private TablePosition position;
     private Long scannedTo;
 
-    public TableQuerier(String table, TableSchema schema, Describer describer, WindowPlanner planner,
+    public TableQuerier(String table, TableSchema schema, TableDescriber describer, WindowPlanner planner,
                         TablePosition position, int fetchMaxRows, String topic, RowFormatter formatter) {
         this.table = table;
         this.schema = schema;
@@ -81,17 +71,17 @@ public final class TableQuerier implements Querier {
      * can wait {@code poll.interval.ms}.
      */
     @Override
-    public Result poll(Connection connection, long nowMs) {
+    public QueryResult poll(Connection connection, long nowMs) {
         long now = schema.precision().fromMillis(nowMs);
         if (planner.needsFirstTimestamp(position, scannedTo)) {
             Long first = firstTimestamp(connection);
             if (first == null) {
-                return new Result(List.of(), true);
+                return new QueryResult(List.of(), true);
             }
             scannedTo = first - 1;
         }
         QueryBounds bounds = planner.plan(position, scannedTo, now);
-        Result result;
+        QueryResult result;
         try {
             result = read(connection, bounds, now);
         } catch (SchemaChanged changed) {
@@ -108,7 +98,7 @@ public final class TableQuerier implements Querier {
         return result;
     }
 
-    private Result read(Connection connection, QueryBounds bounds, long now) {
+    private QueryResult read(Connection connection, QueryBounds bounds, long now) {
         long limit = fetchMaxRows + bounds.skip();
         List<SourceRecord> records = new ArrayList<>();
         int read = 0;
@@ -141,9 +131,9 @@ public final class TableQuerier implements Querier {
         boolean windowExhausted = read < limit;
         if (windowExhausted && planner.advancesPast(bounds, now)) {
             scannedTo = bounds.upper();
-            return new Result(records, false);
+            return new QueryResult(records, false);
         }
-        return new Result(records, windowExhausted);
+        return new QueryResult(records, windowExhausted);
     }
 
     private Long firstTimestamp(Connection connection) {

@@ -84,7 +84,7 @@ class StableQuerierTest {
         jdbc.thenRows(count(3, 10, 20)).thenRows(rows("d1", 10L, "d1", 20L, "d2", 15L));
         StableQuerier querier = querier(schema(false), positions("d2", null, "d1", null), 100, 1000);
 
-        TableQuerier.Result result = querier.poll(connection, NOW);
+        QueryResult result = querier.poll(connection, NOW);
 
         assertThat(jdbc.statements()).containsExactly(
                 "SELECT COUNT(*),FIRST(`ts`),LAST(`ts`) FROM `power`.`meters` WHERE tbname IN ('d1','d2') "
@@ -132,8 +132,8 @@ class StableQuerierTest {
         jdbc.thenRows(count(3, 10, 30)).thenRows(rows("d1", 10L, "d1", 20L, "d1", 30L));
         StableQuerier querier = querier(schema(false), positions("d1", null), 2, 1000);
 
-        TableQuerier.Result first = querier.poll(connection, NOW);
-        TableQuerier.Result second = querier.poll(connection, NOW);
+        QueryResult first = querier.poll(connection, NOW);
+        QueryResult second = querier.poll(connection, NOW);
 
         assertThat(keysAndTimes(first.records())).containsExactly("d1@10", "d1@20");
         assertThat(first.caughtUp()).isFalse();

@@ -52,7 +52,7 @@ class TableQuerierTest {
     @Test
     void firstQueryReadsFromTheBeginningUpToNowWithQuotedNames() {
         FakeJdbc jdbc = new FakeJdbc().thenRows(List.of(row(10, 1), row(20, 2)));
-        TableQuerier.Result result = querier(false, null, 0, 3).poll(jdbc.connection(), NOW);
+        QueryResult result = querier(false, null, 0, 3).poll(jdbc.connection(), NOW);
         assertThat(jdbc.lastStatement()).isEqualTo("SELECT *,`location` FROM `power`.`d1001` WHERE `ts` <= "
                 + NOW + " ORDER BY `ts` ASC LIMIT 3");
         assertThat(result.caughtUp()).isTrue();
@@ -122,7 +122,7 @@ class TableQuerierTest {
         FakeJdbc jdbc = new FakeJdbc().thenRows(Collections.singletonList(new Object[] {new Timestamp(5000)}))
                 .thenRows(List.of()).thenRows(List.of());
         TableQuerier querier = querier(false, null, 1000, 10);
-        TableQuerier.Result empty = querier.poll(jdbc.connection(), NOW);
+        QueryResult empty = querier.poll(jdbc.connection(), NOW);
         assertThat(jdbc.statements()).containsExactly(
                 "SELECT `ts` FROM `power`.`d1001` ORDER BY `ts` ASC LIMIT 1",
                 "SELECT *,`location` FROM `power`.`d1001` WHERE `ts` > 4999 AND `ts` <= 5999 ORDER BY `ts` ASC LIMIT 10");
@@ -144,7 +144,7 @@ class TableQuerierTest {
     @Test
     void emptyTableWithABoundedWindowWaits() {
         FakeJdbc jdbc = new FakeJdbc().thenRows(List.of());
-        TableQuerier.Result result = querier(false, null, 1000, 10).poll(jdbc.connection(), NOW);
+        QueryResult result = querier(false, null, 1000, 10).poll(jdbc.connection(), NOW);
         assertThat(result.caughtUp()).isTrue();
         assertThat(result.records()).isEmpty();
     }
