@@ -38,18 +38,22 @@ public final class TableQuerier implements Querier {
     private TablePosition position;
     private Long scannedTo;
 
-    public TableQuerier(String table, TableSchema schema, TableDescriber describer, WindowPlanner planner,
-                        TablePosition position, int fetchMaxRows, String topic, RowFormatter formatter) {
+    /**
+     * @param schema   the table's columns and tags, or its super table's for a subtable
+     * @param position where reading the table has got to, or {@code null} to read from the start
+     */
+    public TableQuerier(String table, TableSchema schema, TableDescriber describer, TablePosition position,
+                        QuerySettings settings) {
         this.table = table;
         this.schema = schema;
         this.describer = describer;
         this.sql = new QuerySql(schema, table);
-        this.planner = planner;
+        this.planner = new WindowPlanner(settings.start(), settings.interval(), schema.compositeKey().isPresent());
         this.position = position;
-        this.fetchMaxRows = fetchMaxRows;
-        this.topic = topic;
+        this.fetchMaxRows = settings.fetchMaxRows();
+        this.topic = settings.topics().topicFor(schema.measurement());
         this.partition = SourcePartitions.table(schema.database(), table);
-        this.formatter = formatter;
+        this.formatter = settings.formatter();
     }
 
     public String table() {

@@ -25,6 +25,7 @@ import com.taosdata.kafka.connect.connection.TDengineSession;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
 import com.taosdata.kafka.connect.source.config.OutFormat;
+import com.taosdata.kafka.connect.source.config.TopicNaming;
 import com.taosdata.kafka.connect.source.format.RowFormatters;
 import com.taosdata.kafka.connect.source.table.ColumnDef.Role;
 import com.taosdata.kafka.connect.source.table.ColumnDef;
@@ -46,8 +47,9 @@ class QueryReaderTest {
         when(factory.open(any())).thenAnswer(invocation -> jdbc.connection());
         List<TableQuerier> queriers = new ArrayList<>();
         for (String table : tables) {
-            queriers.add(new TableQuerier(table, SCHEMA, connection -> SCHEMA, new WindowPlanner(null, 0, false), null,
-                    fetchMaxRows, "power-meters", RowFormatters.create(OutFormat.LINE, TimestampUnit.MS)));
+            queriers.add(new TableQuerier(table, SCHEMA, connection -> SCHEMA, null, new QuerySettings(null, 0,
+                    fetchMaxRows, QuerySettings.WINDOW_ROWS, 1000, new TopicNaming("", "-", true, false, "power"),
+                    RowFormatters.create(OutFormat.LINE, TimestampUnit.MS))));
         }
         return new QueryReader(queriers, new TDengineSession(factory, "power"), new RetryPolicy(2, 50, sleeps::add),
                 clock::get, sleeps::add, 1000, fetchMaxRows);

@@ -18,6 +18,7 @@ import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
 import com.taosdata.kafka.connect.source.config.OutFormat;
+import com.taosdata.kafka.connect.source.config.TopicNaming;
 import com.taosdata.kafka.connect.source.format.RowFormatter;
 import com.taosdata.kafka.connect.source.format.RowFormatters;
 import com.taosdata.kafka.connect.source.table.ColumnDef.Role;
@@ -29,6 +30,7 @@ class StableQuerierTest {
 
     private static final long NOW = 1_000_000;
     private static final RowFormatter LINE = RowFormatters.create(OutFormat.LINE, TimestampUnit.MS);
+    private static final TopicNaming TOPICS = new TopicNaming("td", "-", true, false, "power");
 
     private final FakeJdbc jdbc = new FakeJdbc();
     private final Connection connection = jdbc.connection();
@@ -44,12 +46,13 @@ class StableQuerierTest {
         return new TableSchema("power", "meters", TimestampUnit.MS, columns);
     }
 
+    private static QuerySettings settings(int fetchMaxRows, int windowRows) {
+        return new QuerySettings(null, 0, fetchMaxRows, windowRows, 1000, TOPICS, LINE);
+    }
+
     private static StableQuerier querier(TableSchema schema, Map<String, TablePosition> tables, int fetchMaxRows,
                                          int windowRows) {
-        StableQuerier.Solo solo = (table, s, position) -> new TableQuerier(table, s, c -> s,
-                new WindowPlanner(null, 0, s.compositeKey().isPresent()), position, fetchMaxRows, "td-power-meters", LINE);
-        return new StableQuerier(schema, tables, c -> schema, solo, null, 0, fetchMaxRows, windowRows, 1000,
-                "td-power-meters", LINE);
+        return new StableQuerier(schema, c -> schema, tables, settings(fetchMaxRows, windowRows));
     }
 
     private static Map<String, TablePosition> positions(Object... tableThenPosition) {
@@ -177,16 +180,16 @@ class StableQuerierTest {
         d2.add(new Object[] {new Timestamp(700), 1, "x"});
         jdbc.answering(sql -> sql.startsWith("SELECT *,`loc` FROM `power`.`d2`") ? d2 : List.of());
         StableQuerier querier = querier(schema(false), positions("d1", new TablePosition(500, 1), "d2", null), 100, 1000);
-        assertThat(querier.shared()).containsExactly("d1");
 
         querier.poll(connection, NOW);
+        assertThat(jdbc.lastStatement()).as("the shared query leaves d2 out").contains("tbname IN ('d1') AND");
         List<SourceRecord> alone = querier.poll(connection, NOW).records();
 
         assertThat(jdbc.lastStatement()).startsWith("SELECT *,`loc` FROM `power`.`d2` WHERE `ts` <= 1000000");
         assertThat(keysAndTimes(alone)).containsExactly("d2@700");
         querier.poll(connection, NOW + 1000);
-        assertThat(querier.shared()).as("d2's position (700) passed the shared lower bound (500)")
-                .containsExactlyInAnyOrder("d1", "d2");
+        assertThat(jdbc.lastStatement()).as("d2's position (700) passed the shared lower bound (500): d2 rejoined")
+                .contains("tbname IN ('d1','d2') AND `ts` > 500");
     }
 
     @Test
@@ -196,8 +199,6 @@ class StableQuerierTest {
                 positions("d1", new TablePosition(5, 1), "d2", new TablePosition(5, 1)), 100, 10);
 
         querier.poll(connection, NOW);
-
-        assertThat(querier.shared()).containsExactly("d1");
         querier.poll(connection, NOW);
         querier.poll(connection, NOW);
         assertThat(jdbc.statements()).as("d2 read alone, and the shared window moved on from d1's position")
@@ -241,11 +242,7 @@ class StableQuerierTest {
         List<Object[]> widerRow = new ArrayList<>();
         widerRow.add(new Object[] {new Timestamp(10), 1, 2, "x", "d1"});
         jdbc.thenRows(count(1, 10, 10)).thenRows(widerRow).thenRows(widerRow);
-        StableQuerier.Solo solo = (table, s, position) -> {
-            throw new AssertionError("no subtable is read alone");
-        };
-        StableQuerier querier = new StableQuerier(schema(false), positions("d1", null), c -> wider, solo, null, 0, 100,
-                1000, 1000, "td-power-meters", LINE);
+        StableQuerier querier = new StableQuerier(schema(false), c -> wider, positions("d1", null), settings(100, 1000));
 
         assertThat(querier.poll(connection, NOW).records()).isEmpty();
         List<SourceRecord> records = querier.poll(connection, NOW).records();

@@ -17,6 +17,7 @@ import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
 import com.taosdata.kafka.connect.source.config.OutFormat;
+import com.taosdata.kafka.connect.source.config.TopicNaming;
 import com.taosdata.kafka.connect.source.format.RowFormatters;
 import com.taosdata.kafka.connect.source.table.ColumnDef.Role;
 import com.taosdata.kafka.connect.source.table.ColumnDef;
@@ -40,9 +41,9 @@ class TableQuerierTest {
     }
 
     private static TableQuerier querier(boolean compositeKey, TablePosition position, long interval, int fetch) {
-        return new TableQuerier("d1001", schema(compositeKey), connection -> WIDER,
-                new WindowPlanner(null, interval, compositeKey), position, fetch, "power-meters",
-                RowFormatters.create(OutFormat.JSON, TimestampUnit.MS));
+        return new TableQuerier("d1001", schema(compositeKey), connection -> WIDER, position, new QuerySettings(null,
+                interval, fetch, QuerySettings.WINDOW_ROWS, 1000, new TopicNaming("", "-", true, false, "power"),
+                RowFormatters.create(OutFormat.JSON, TimestampUnit.MS)));
     }
 
     private static Object[] row(long ts, int seq) {
