@@ -36,10 +36,11 @@ public final class QueryReader implements SourceReader {
     private final long pollIntervalMs;
     private final int fetchMaxRows;
     private final ReaderGuard guard;
+    private final ReadHorizon horizon;
     private int next;
 
     public QueryReader(List<? extends Querier> queriers, TDengineSession session, RetryPolicy retry, LongSupplier clock,
-                       Sleeper sleeper, long pollIntervalMs, int fetchMaxRows) {
+                       Sleeper sleeper, long pollIntervalMs, int fetchMaxRows, ReadHorizon horizon) {
         this.queriers = List.copyOf(queriers);
         this.dueAt = new long[queriers.size()];
         this.session = session;
@@ -49,6 +50,7 @@ public final class QueryReader implements SourceReader {
         this.pollIntervalMs = pollIntervalMs;
         this.fetchMaxRows = fetchMaxRows;
         this.guard = new ReaderGuard(this::closeQueriers);
+        this.horizon = horizon;
     }
 
     @Override
@@ -58,6 +60,7 @@ public final class QueryReader implements SourceReader {
 
     private List<SourceRecord> pollTables() throws InterruptedException {
         List<SourceRecord> records = new ArrayList<>();
+        horizon.newRound();
         for (int visited = 0; visited < queriers.size() && records.size() < fetchMaxRows && !guard.closeRequested();
              visited++) {
             int index = next;
@@ -69,7 +72,7 @@ public final class QueryReader implements SourceReader {
                 try {
                     long stepNowMs = nowMs;
                     result = retry.call("querying " + querier.describe(),
-                            () -> session.call(c -> querier.poll(c, stepNowMs)));
+                            () -> session.call(c -> querier.poll(c, stepNowMs, horizon.untilMs(c, stepNowMs))));
                 } catch (TDengineException e) {
                     if (!ErrorCodes.isTableGone(e.code())) {
                         throw e;

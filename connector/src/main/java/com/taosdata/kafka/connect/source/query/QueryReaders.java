@@ -102,7 +102,8 @@ public final class QueryReaders {
                 queriers.add(new StableQuerier(schema, describer(database, schema, precision), group, settings));
             }
         });
-        return new QueryReader(queriers, session, retry, clock, sleeper, config.pollIntervalMs(), config.fetchMaxRows());
+        return new QueryReader(queriers, session, retry, clock, sleeper, config.pollIntervalMs(), config.fetchMaxRows(),
+                new ReadHorizon(config.timestampDelayIntervalMs()));
     }
 
     /** Groups of at most {@value #TABLES_PER_QUERY} subtables, so that a query's table list stays short. */

@@ -115,9 +115,9 @@ final class SharedQuery implements AutoCloseable {
         }
     }
 
-    Step poll(Connection connection, long nowMs) {
-        long now = schema.precision().fromMillis(nowMs);
-        if (window == null && !open(connection, nowMs, now)) {
+    /** One step: opens the next window up to {@code untilMs} if none is open, then reads on. */
+    Step poll(Connection connection, long nowMs, long untilMs) {
+        if (window == null && !open(connection, nowMs, schema.precision().fromMillis(untilMs))) {
             return Step.NOTHING;
         }
         try {
@@ -137,18 +137,18 @@ final class SharedQuery implements AutoCloseable {
         }
     }
 
-    /** Opens the next window; false when there is nothing to read before now. */
-    private boolean open(Connection connection, long nowMs, long now) {
+    /** Opens the next window; false when there is nothing to read up to {@code until}. */
+    private boolean open(Connection connection, long nowMs, long until) {
         if (tables.isEmpty()) {
             dueMs = nowMs + pollIntervalMs;
             return false;
         }
-        QueryBounds from = lowerBound(now);
+        QueryBounds from = lowerBound(until);
         if (sizer.needsCount() && !count(connection, from)) {
             dueMs = nowMs + pollIntervalMs;
             return false;
         }
-        long upper = sizer.upper(from.lower(), now);
+        long upper = sizer.upper(from.lower(), until);
         QueryBounds bounds = new QueryBounds(from.lower(), from.lowerInclusive(), 0, upper);
         Map<String, Long> skip = new HashMap<>();
         if (schema.compositeKey().isPresent()) {
@@ -163,7 +163,7 @@ final class SharedQuery implements AutoCloseable {
             statement = connection.createStatement();
             statement.setFetchSize(fetchMaxRows);
             ResultSet rows = statement.executeQuery(sql.rows(tables, bounds));
-            window = new SharedWindow(connection, statement, rows, upper, upper >= now, skip);
+            window = new SharedWindow(connection, statement, rows, upper, upper >= until, skip);
             return true;
         } catch (SQLException e) {
             SharedWindow.closeQuietly(statement);
@@ -172,7 +172,7 @@ final class SharedQuery implements AutoCloseable {
     }
 
     /** The lowest position of the subtables: every row past any of their positions lies above it. */
-    private QueryBounds lowerBound(long now) {
+    private QueryBounds lowerBound(long until) {
         TablePosition lowest = null;
         boolean unread = false;
         for (String table : tables) {
@@ -185,9 +185,9 @@ final class SharedQuery implements AutoCloseable {
         }
         if (unread) {
             Long lower = start == null ? null : lowest == null ? start : Math.min(start, lowest.timestamp());
-            return new QueryBounds(lower, true, 0, now);
+            return new QueryBounds(lower, true, 0, until);
         }
-        return new QueryBounds(lowest.timestamp(), schema.compositeKey().isPresent(), 0, now);
+        return new QueryBounds(lowest.timestamp(), schema.compositeKey().isPresent(), 0, until);
     }
 
     /** Counts the rows from {@code from} on to size the next window; false when no row lies ahead. */

@@ -39,7 +39,7 @@ final class SoloTables {
     }
 
     /** One step of the next subtable that is due; nothing when none is. */
-    List<SourceRecord> poll(Connection connection, long nowMs) {
+    List<SourceRecord> poll(Connection connection, long nowMs, long untilMs) {
         Solo table = nextDue(nowMs);
         if (table == null) {
             return List.of();
@@ -48,7 +48,7 @@ final class SoloTables {
         tables.addLast(table);
         QueryResult result;
         try {
-            result = table.querier.poll(connection, nowMs);
+            result = table.querier.poll(connection, nowMs, untilMs);
         } catch (TDengineException e) {
             if (!ErrorCodes.isTableGone(e.code())) {
                 throw e;

@@ -54,14 +54,14 @@ public final class StableQuerier implements Querier {
     }
 
     @Override
-    public QueryResult poll(Connection connection, long nowMs) {
+    public QueryResult poll(Connection connection, long nowMs, long untilMs) {
         shared.keepTo(connection);
         boolean sharedDue = shared.isDue(nowMs);
         List<SourceRecord> records;
         if (solo.anyDue(nowMs) && (soloTurn || !sharedDue)) {
-            records = solo.poll(connection, nowMs);
+            records = solo.poll(connection, nowMs, untilMs);
         } else if (sharedDue) {
-            records = pollShared(connection, nowMs);
+            records = pollShared(connection, nowMs, untilMs);
         } else {
             records = List.of();
         }
@@ -69,12 +69,12 @@ public final class StableQuerier implements Querier {
         return new QueryResult(records, !shared.isDue(nowMs) && !solo.anyDue(nowMs));
     }
 
-    private List<SourceRecord> pollShared(Connection connection, long nowMs) {
+    private List<SourceRecord> pollShared(Connection connection, long nowMs, long untilMs) {
         if (!shared.isOpen()) {
             // Subtables read alone rejoin once their position is no lower than the shared lower bound.
             solo.caughtUpWith(shared.lowestPosition()).forEach(querier -> shared.add(querier.table(), querier.position()));
         }
-        SharedQuery.Step step = shared.poll(connection, nowMs);
+        SharedQuery.Step step = shared.poll(connection, nowMs, untilMs);
         if (!step.left().isEmpty()) {
             log.debug("{} subtables of {} had no rows in the last window; reading them on their own", step.left().size(),
                     shared.schema().measurement());

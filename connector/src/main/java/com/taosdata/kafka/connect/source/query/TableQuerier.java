@@ -70,13 +70,10 @@ public final class TableQuerier implements Querier {
         return position;
     }
 
-    /**
-     * Queries the next window. {@code caughtUp} is true when the table has nothing more to read before now, so it
-     * can wait {@code poll.interval.ms}.
-     */
+    /** Queries the next window. */
     @Override
-    public QueryResult poll(Connection connection, long nowMs) {
-        long now = schema.precision().fromMillis(nowMs);
+    public QueryResult poll(Connection connection, long nowMs, long untilMs) {
+        long until = schema.precision().fromMillis(untilMs);
         if (planner.needsFirstTimestamp(position, scannedTo)) {
             Long first = firstTimestamp(connection);
             if (first == null) {
@@ -84,16 +81,16 @@ public final class TableQuerier implements Querier {
             }
             scannedTo = first - 1;
         }
-        QueryBounds bounds = planner.plan(position, scannedTo, now);
+        QueryBounds bounds = planner.plan(position, scannedTo, until);
         QueryResult result;
         try {
-            result = read(connection, bounds, now);
+            result = read(connection, bounds, until);
         } catch (SchemaChanged changed) {
             // A column was added or dropped since the table was described: describe it again and re-run the query.
             schema = describer.describe(connection);
             sql = new QuerySql(schema, table);
             try {
-                result = read(connection, bounds, now);
+                result = read(connection, bounds, until);
             } catch (SchemaChanged again) {
                 throw TDengineException.transientFailure("the columns of " + schema.database() + "." + table
                         + " changed while they were read", again);
@@ -102,7 +99,7 @@ public final class TableQuerier implements Querier {
         return result;
     }
 
-    private QueryResult read(Connection connection, QueryBounds bounds, long now) {
+    private QueryResult read(Connection connection, QueryBounds bounds, long until) {
         long limit = fetchMaxRows + bounds.skip();
         List<SourceRecord> records = new ArrayList<>();
         int read = 0;
@@ -133,7 +130,7 @@ public final class TableQuerier implements Querier {
         }
         position = next;
         boolean windowExhausted = read < limit;
-        if (windowExhausted && planner.advancesPast(bounds, now)) {
+        if (windowExhausted && planner.advancesPast(bounds, until)) {
             scannedTo = bounds.upper();
             return new QueryResult(records, false);
         }

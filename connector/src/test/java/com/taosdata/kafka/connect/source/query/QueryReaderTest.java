@@ -52,7 +52,7 @@ class QueryReaderTest {
                     RowFormatters.create(OutFormat.LINE, TimestampUnit.MS))));
         }
         return new QueryReader(queriers, new TDengineSession(factory, "power"), new RetryPolicy(2, 50, sleeps::add),
-                clock::get, sleeps::add, 1000, fetchMaxRows);
+                clock::get, sleeps::add, 1000, fetchMaxRows, new ReadHorizon(0));
     }
 
     private static List<Object[]> rows(long... timestamps) {

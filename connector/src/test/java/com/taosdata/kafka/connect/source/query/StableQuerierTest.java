@@ -87,7 +87,7 @@ class StableQuerierTest {
         jdbc.thenRows(count(3, 10, 20)).thenRows(rows("d1", 10L, "d1", 20L, "d2", 15L));
         StableQuerier querier = querier(schema(false), positions("d2", null, "d1", null), 100, 1000);
 
-        QueryResult result = querier.poll(connection, NOW);
+        QueryResult result = querier.poll(connection, NOW, NOW);
 
         assertThat(jdbc.statements()).containsExactly(
                 "SELECT COUNT(*),FIRST(`ts`),LAST(`ts`) FROM `power`.`meters` WHERE tbname IN ('d1','d2') "
@@ -106,7 +106,7 @@ class StableQuerierTest {
         StableQuerier querier = querier(schema(false),
                 positions("d1", new TablePosition(100, 1), "d2", new TablePosition(50, 1)), 100, 1000);
 
-        List<SourceRecord> records = querier.poll(connection, NOW).records();
+        List<SourceRecord> records = querier.poll(connection, NOW, NOW).records();
 
         assertThat(jdbc.lastStatement()).contains("WHERE tbname IN ('d1','d2') AND `ts` > 50 AND `ts` <= 1000000");
         assertThat(keysAndTimes(records)).containsExactly("d1@120", "d2@60");
@@ -123,7 +123,7 @@ class StableQuerierTest {
         StableQuerier querier = querier(schema(true),
                 positions("d1", new TablePosition(50, 2), "d2", new TablePosition(40, 1)), 100, 1000);
 
-        List<SourceRecord> records = querier.poll(connection, NOW).records();
+        List<SourceRecord> records = querier.poll(connection, NOW, NOW).records();
 
         assertThat(jdbc.lastStatement()).contains("AND `ts` >= 40 AND");
         assertThat(records).extracting(SourceRecord::sourceOffset).containsExactly(
@@ -135,8 +135,8 @@ class StableQuerierTest {
         jdbc.thenRows(count(3, 10, 30)).thenRows(rows("d1", 10L, "d1", 20L, "d1", 30L));
         StableQuerier querier = querier(schema(false), positions("d1", null), 2, 1000);
 
-        QueryResult first = querier.poll(connection, NOW);
-        QueryResult second = querier.poll(connection, NOW);
+        QueryResult first = querier.poll(connection, NOW, NOW);
+        QueryResult second = querier.poll(connection, NOW, NOW);
 
         assertThat(keysAndTimes(first.records())).containsExactly("d1@10", "d1@20");
         assertThat(first.caughtUp()).isFalse();
@@ -152,10 +152,10 @@ class StableQuerierTest {
                 .thenRows(rows("d1", 60L, "d1", 70L, "d1", 80L, "d1", 90L, "d1", 100L));
         StableQuerier querier = querier(schema(false), positions("d1", null), 100, 10);
 
-        querier.poll(connection, NOW);
+        querier.poll(connection, NOW, NOW);
         // No lower bound yet: the window ends 10 rows' worth (99 ms) after the first row, at 0 - 1 + 99.
         assertThat(jdbc.lastStatement()).contains("`ts` <= 98 PARTITION BY");
-        querier.poll(connection, NOW);
+        querier.poll(connection, NOW, NOW);
 
         // The first window held 2 rows where 10 were wanted: the next one spans 5 times as long (at most 8).
         assertThat(jdbc.lastStatement()).contains("AND `ts` > 50 AND `ts` <= 545 PARTITION BY");
@@ -167,8 +167,8 @@ class StableQuerierTest {
                 .thenRows(rows("d1", 5000L));
         StableQuerier querier = querier(schema(false), positions("d1", null), 100, 10);
 
-        querier.poll(connection, NOW);
-        List<SourceRecord> records = querier.poll(connection, NOW).records();
+        querier.poll(connection, NOW, NOW);
+        List<SourceRecord> records = querier.poll(connection, NOW, NOW).records();
 
         assertThat(jdbc.statements().get(2)).startsWith("SELECT COUNT(*)");
         assertThat(keysAndTimes(records)).containsExactly("d1@5000");
@@ -181,13 +181,13 @@ class StableQuerierTest {
         jdbc.answering(sql -> sql.startsWith("SELECT *,`loc` FROM `power`.`d2`") ? d2 : List.of());
         StableQuerier querier = querier(schema(false), positions("d1", new TablePosition(500, 1), "d2", null), 100, 1000);
 
-        querier.poll(connection, NOW);
+        querier.poll(connection, NOW, NOW);
         assertThat(jdbc.lastStatement()).as("the shared query leaves d2 out").contains("tbname IN ('d1') AND");
-        List<SourceRecord> alone = querier.poll(connection, NOW).records();
+        List<SourceRecord> alone = querier.poll(connection, NOW, NOW).records();
 
         assertThat(jdbc.lastStatement()).startsWith("SELECT *,`loc` FROM `power`.`d2` WHERE `ts` <= 1000000");
         assertThat(keysAndTimes(alone)).containsExactly("d2@700");
-        querier.poll(connection, NOW + 1000);
+        querier.poll(connection, NOW + 1000, NOW + 1000);
         assertThat(jdbc.lastStatement()).as("d2's position (700) passed the shared lower bound (500): d2 rejoined")
                 .contains("tbname IN ('d1','d2') AND `ts` > 500");
     }
@@ -198,9 +198,9 @@ class StableQuerierTest {
         StableQuerier querier = querier(schema(false),
                 positions("d1", new TablePosition(5, 1), "d2", new TablePosition(5, 1)), 100, 10);
 
-        querier.poll(connection, NOW);
-        querier.poll(connection, NOW);
-        querier.poll(connection, NOW);
+        querier.poll(connection, NOW, NOW);
+        querier.poll(connection, NOW, NOW);
+        querier.poll(connection, NOW, NOW);
         assertThat(jdbc.statements()).as("d2 read alone, and the shared window moved on from d1's position")
                 .anyMatch(sql -> sql.startsWith("SELECT *,`loc` FROM `power`.`d2` WHERE `ts` > 5"))
                 .anyMatch(sql -> sql.contains("tbname IN ('d1') AND `ts` > 90"));
@@ -212,8 +212,8 @@ class StableQuerierTest {
                 .thenRows(rows("d1", 20L, "d1", 30L));
         StableQuerier querier = querier(schema(false), positions("d1", new TablePosition(5, 1)), 2, 1000);
 
-        querier.poll(connection, NOW);
-        List<SourceRecord> records = querier.poll(jdbc.connection(), NOW).records();
+        querier.poll(connection, NOW, NOW);
+        List<SourceRecord> records = querier.poll(jdbc.connection(), NOW, NOW).records();
 
         assertThat(jdbc.lastStatement()).contains("`ts` > 20 AND");
         assertThat(keysAndTimes(records)).containsExactly("d1@30");
@@ -225,8 +225,8 @@ class StableQuerierTest {
                 .thenRows(rows("d1", 10L, "d1", 20L));
         StableQuerier querier = querier(schema(false), positions("d1", new TablePosition(5, 1)), 100, 1000);
 
-        assertThatThrownBy(() -> querier.poll(connection, NOW)).isInstanceOf(TDengineException.class);
-        List<SourceRecord> records = querier.poll(jdbc.connection(), NOW).records();
+        assertThatThrownBy(() -> querier.poll(connection, NOW, NOW)).isInstanceOf(TDengineException.class);
+        List<SourceRecord> records = querier.poll(jdbc.connection(), NOW, NOW).records();
 
         assertThat(jdbc.lastStatement()).contains("`ts` > 5 AND");
         assertThat(keysAndTimes(records)).containsExactly("d1@10", "d1@20");
@@ -244,9 +244,20 @@ class StableQuerierTest {
         jdbc.thenRows(count(1, 10, 10)).thenRows(widerRow).thenRows(widerRow);
         StableQuerier querier = new StableQuerier(schema(false), c -> wider, positions("d1", null), settings(100, 1000));
 
-        assertThat(querier.poll(connection, NOW).records()).isEmpty();
-        List<SourceRecord> records = querier.poll(connection, NOW).records();
+        assertThat(querier.poll(connection, NOW, NOW).records()).isEmpty();
+        List<SourceRecord> records = querier.poll(connection, NOW, NOW).records();
 
         assertThat(records).singleElement().extracting(SourceRecord::value).isEqualTo("meters,loc=x v=1i32,w=2i32 10");
+    }
+
+    @Test
+    void sharedWindowEndsAtUntilNotAtNow() {
+        jdbc.thenRows(count(1, 60, 60)).thenRows(rows("d1", 60L));
+        StableQuerier querier = querier(schema(false), positions("d1", new TablePosition(50, 1)), 100, 1000);
+
+        QueryResult result = querier.poll(connection, NOW, 800);
+
+        assertThat(jdbc.statements()).allMatch(sql -> sql.contains("`ts` > 50 AND `ts` <= 800"));
+        assertThat(result.caughtUp()).as("the window reached until").isTrue();
     }
 }
