@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.apache.kafka.connect.source.SourceRecord;
 
@@ -48,8 +46,7 @@ final class SharedQuery implements AutoCloseable {
     private final WindowSizer sizer;
     private TableSchema schema;
     private StableSql sql;
-    private final Set<String> tables = new TreeSet<>();
-    private final Map<String, TablePosition> positions = new HashMap<>();
+    private final SubtablePositions tables = new SubtablePositions();
     private final Map<String, Map<String, String>> partitions = new HashMap<>();
     private SharedWindow window;
     private long dueMs;
@@ -78,25 +75,12 @@ final class SharedQuery implements AutoCloseable {
 
     /** Adds a subtable, read from {@code position} ({@code null}: from the start). */
     void add(String table, TablePosition position) {
-        tables.add(table);
-        positions.put(table, position);
+        tables.add(table, position);
     }
 
-    /**
-     * The lowest position of the subtables, which a subtable read on its own must have reached to join without
-     * taking the query back: {@code null} when there are none, {@link Long#MIN_VALUE} when one has not been read.
-     */
+    /** The position a subtable read on its own must have reached to join ({@link SubtablePositions#lowest}). */
     Long lowestPosition() {
-        Long lowest = null;
-        for (String table : tables) {
-            TablePosition position = positions.get(table);
-            if (position == null) {
-                // Unread subtables share a window that starts at the beginning: anyone may join.
-                return Long.MIN_VALUE;
-            }
-            lowest = lowest == null ? position.timestamp() : Math.min(lowest, position.timestamp());
-        }
-        return lowest;
+        return tables.lowest();
     }
 
     /** Whether a window is open, so that the next step reads on from it. */
@@ -143,26 +127,19 @@ final class SharedQuery implements AutoCloseable {
             dueMs = nowMs + pollIntervalMs;
             return false;
         }
-        QueryBounds from = lowerBound(until);
+        QueryBounds from = tables.lowerBound(start, schema.compositeKey().isPresent(), until);
         if (sizer.needsCount() && !count(connection, from)) {
             dueMs = nowMs + pollIntervalMs;
             return false;
         }
         long upper = sizer.upper(from.lower(), until);
         QueryBounds bounds = new QueryBounds(from.lower(), from.lowerInclusive(), 0, upper);
-        Map<String, Long> skip = new HashMap<>();
-        if (schema.compositeKey().isPresent()) {
-            positions.forEach((table, position) -> {
-                if (position != null) {
-                    skip.put(table, position.rowsAtTimestamp());
-                }
-            });
-        }
+        Map<String, Long> skip = schema.compositeKey().isPresent() ? tables.sentAtPositions() : Map.of();
         Statement statement = null;
         try {
             statement = connection.createStatement();
             statement.setFetchSize(fetchMaxRows);
-            ResultSet rows = statement.executeQuery(sql.rows(tables, bounds));
+            ResultSet rows = statement.executeQuery(sql.rows(tables.names(), bounds));
             window = new SharedWindow(connection, statement, rows, upper, upper >= until, skip);
             return true;
         } catch (SQLException e) {
@@ -171,29 +148,10 @@ final class SharedQuery implements AutoCloseable {
         }
     }
 
-    /** The lowest position of the subtables: every row past any of their positions lies above it. */
-    private QueryBounds lowerBound(long until) {
-        TablePosition lowest = null;
-        boolean unread = false;
-        for (String table : tables) {
-            TablePosition position = positions.get(table);
-            if (position == null) {
-                unread = true;
-            } else if (lowest == null || position.timestamp() < lowest.timestamp()) {
-                lowest = position;
-            }
-        }
-        if (unread) {
-            Long lower = start == null ? null : lowest == null ? start : Math.min(start, lowest.timestamp());
-            return new QueryBounds(lower, true, 0, until);
-        }
-        return new QueryBounds(lowest.timestamp(), schema.compositeKey().isPresent(), 0, until);
-    }
-
     /** Counts the rows from {@code from} on to size the next window; false when no row lies ahead. */
     private boolean count(Connection connection, QueryBounds from) {
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql.count(tables, from))) {
+             ResultSet result = statement.executeQuery(sql.count(tables.names(), from))) {
             if (!result.next()) {
                 return false;
             }
@@ -247,7 +205,7 @@ final class SharedQuery implements AutoCloseable {
                     advanced = false;
                     table = rowTable;
                     member = tables.contains(table);
-                    position = moved.containsKey(table) ? moved.get(table) : positions.get(table);
+                    position = moved.containsKey(table) ? moved.get(table) : tables.position(table);
                     partition = member ? partition(table) : null;
                 }
                 if (!member) {
@@ -277,7 +235,7 @@ final class SharedQuery implements AutoCloseable {
             closeWindow();
             throw e;
         }
-        positions.putAll(moved);
+        tables.moved(moved);
         w.moved.addAll(moved.keySet());
         w.handedOut += records.size();
         return new Step(records, ended ? finishWindow(nowMs) : Map.of());
@@ -299,20 +257,13 @@ final class SharedQuery implements AutoCloseable {
     private Map<String, TablePosition> finishWindow(long nowMs) {
         SharedWindow w = window;
         closeWindow();
-        List<String> idle = new ArrayList<>();
-        for (String table : tables) {
-            TablePosition position = positions.get(table);
-            if (!w.moved.contains(table) && (position == null || position.timestamp() < w.upper)) {
-                idle.add(table);
-            }
-        }
+        List<String> idle = tables.idle(w.moved, w.upper);
         boolean othersMoved = idle.size() < tables.size();
         boolean wasteful = w.skipped > Math.max(w.handedOut, tables.size());
         Map<String, TablePosition> left = new LinkedHashMap<>();
         if (!idle.isEmpty() && othersMoved && (!w.reachedUntil || wasteful)) {
             for (String table : idle) {
-                tables.remove(table);
-                left.put(table, positions.remove(table));
+                left.put(table, tables.remove(table));
             }
         }
         if (w.reachedUntil) {
