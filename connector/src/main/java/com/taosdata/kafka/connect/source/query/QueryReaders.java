@@ -81,7 +81,7 @@ public final class QueryReaders {
         Instant initial = config.initialTimestamp(zone);
         Long start = initial == null ? null : precision.fromEpochSecond(initial.getEpochSecond(), initial.getNano());
         QuerySettings settings = new QuerySettings(start, precision.fromMillis(config.queryIntervalMs()),
-                config.fetchMaxRows(), QuerySettings.WINDOW_ROWS, config.pollIntervalMs(), config.topicNaming(),
+                config.fetchMaxRows(), WindowSizer.WINDOW_ROWS, config.pollIntervalMs(), config.topicNaming(),
                 RowFormatters.create(config.outFormat(), config.outputPrecision()));
         List<Querier> queriers = new ArrayList<>();
         Map<String, Map<String, TablePosition>> subtables = new TreeMap<>();

@@ -11,14 +11,11 @@ import com.taosdata.kafka.connect.source.format.RowFormatter;
  *                       or {@code null} for its first row
  * @param interval       longest window span ({@code query.interval.ms}) in the database's precision; 0 for none
  * @param fetchMaxRows   rows fetched per step ({@code fetch.max.rows})
- * @param windowRows     rows a window over several subtables is sized to hold
+ * @param windowRows     rows a window over several subtables is sized to hold (50,000 in a task)
  * @param pollIntervalMs how long a table that has caught up waits before it is queried again
  * @param topics         the topic of each super table's or normal table's rows
  * @param formatter      the record values
  */
 public record QuerySettings(Long start, long interval, int fetchMaxRows, int windowRows, long pollIntervalMs,
                             TopicNaming topics, RowFormatter formatter) {
-
-    /** Rows a window is sized to hold: a few round trips' worth of driver blocks, few enough for REST's single response. */
-    public static final int WINDOW_ROWS = 50_000;
 }

@@ -7,6 +7,9 @@ package com.taosdata.kafka.connect.source.query;
  */
 final class WindowSizer {
 
+    /** Rows a window is sized to hold: a few round trips' worth of driver blocks, few enough for REST's single response. */
+    static final int WINDOW_ROWS = 50_000;
+
     /** How much one window's span may grow or shrink against the last one's: a burst of rows does not size the next. */
     private static final long MAX_RESIZE = 8;
 

@@ -48,7 +48,7 @@ class QueryReaderTest {
         List<TableQuerier> queriers = new ArrayList<>();
         for (String table : tables) {
             queriers.add(new TableQuerier(table, SCHEMA, connection -> SCHEMA, null, new QuerySettings(null, 0,
-                    fetchMaxRows, QuerySettings.WINDOW_ROWS, 1000, new TopicNaming("", "-", true, false, "power"),
+                    fetchMaxRows, WindowSizer.WINDOW_ROWS, 1000, new TopicNaming("", "-", true, false, "power"),
                     RowFormatters.create(OutFormat.LINE, TimestampUnit.MS))));
         }
         return new QueryReader(queriers, new TDengineSession(factory, "power"), new RetryPolicy(2, 50, sleeps::add),

@@ -42,7 +42,7 @@ class TableQuerierTest {
 
     private static TableQuerier querier(boolean compositeKey, TablePosition position, long interval, int fetch) {
         return new TableQuerier("d1001", schema(compositeKey), connection -> WIDER, position, new QuerySettings(null,
-                interval, fetch, QuerySettings.WINDOW_ROWS, 1000, new TopicNaming("", "-", true, false, "power"),
+                interval, fetch, WindowSizer.WINDOW_ROWS, 1000, new TopicNaming("", "-", true, false, "power"),
                 RowFormatters.create(OutFormat.JSON, TimestampUnit.MS)));
     }
 
