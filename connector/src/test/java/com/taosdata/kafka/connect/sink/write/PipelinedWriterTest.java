@@ -11,11 +11,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.kafka.common.utils.Time;
 import org.junit.jupiter.api.Test;
 
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.metrics.SinkTaskMetrics;
 import com.taosdata.kafka.connect.sink.record.EncodedRecord;
 import com.taosdata.kafka.connect.sink.record.SinkRecords;
 
@@ -23,7 +25,7 @@ class PipelinedWriterTest {
 
     private final FakeSchemalessWriter tdengine = new FakeSchemalessWriter();
     private final List<Long> sleeps = new ArrayList<>();
-    private final SinkTaskMetrics metrics = new SinkTaskMetrics();
+    private final SinkTaskMetrics metrics = SinkTaskMetrics.unpublished(Time.SYSTEM);
     private final QueuedWriterThread writerThread = new QueuedWriterThread();
 
     private PipelinedWriter pipeline(int maxRetries) {
