@@ -120,8 +120,8 @@ class TDengineSourceConnectorTest {
         assertThat(connector.config()).isSameAs(TDengineSourceConfig.CONFIG_DEF);
         assertThat(connector.config().names()).contains("connection.url", "connection.database", "topic.prefix",
                 "topic.delimiter", "topic.per.stable", "topic.ignore.db", "timestamp.initial", "poll.interval.ms",
-                "fetch.max.rows", "query.interval.ms", "out.format", "data.precision", "read.method",
-                "subscription.group.id", "subscription.from", "stables", "tables");
+                "fetch.max.rows", "query.interval.ms", "timestamp.delay.interval.ms", "out.format", "data.precision",
+                "read.method", "subscription.group.id", "subscription.from", "stables", "tables");
         assertThat(connector.taskClass()).isEqualTo(TDengineSourceTask.class);
     }
 }

@@ -36,6 +36,11 @@ public final class SourceConfigRules {
                 problems.add(new Problem(ConnectionConfigs.CONNECTION_URL_CONFIG, "read.method=subscription needs "
                         + "jdbc:TAOS-WS:// or jdbc:TAOS://: TDengine offers no subscription over REST; use read.method=query"));
             }
+            if (config.timestampDelayIntervalMs() > 0) {
+                problems.add(new Problem(TDengineSourceConfig.TIMESTAMP_DELAY_INTERVAL_MS_CONFIG, "applies to "
+                        + "read.method=query only: a subscription delivers every row TDengine writes, however late its "
+                        + "timestamp; remove the key or set it to 0"));
+            }
         }
         String prefix = config.getString(TDengineSourceConfig.TOPIC_PREFIX_CONFIG).trim();
         if (!TopicNaming.isLegal(prefix)) {

@@ -79,8 +79,21 @@ public final class TDengineSourceConfig extends AbstractConfig {
 
     public static final String QUERY_INTERVAL_MS_CONFIG = "query.interval.ms";
     private static final String QUERY_INTERVAL_MS_DOC = "Time span of one query window: each query reads rows in "
-            + "(last timestamp, last timestamp + query.interval.ms], never beyond now. 0: up to now in one window.";
+            + "(last timestamp, last timestamp + query.interval.ms], never beyond now (less "
+            + "timestamp.delay.interval.ms). 0: up to now in one window.";
     public static final long QUERY_INTERVAL_MS_DEFAULT = 0L;
+
+    public static final String TIMESTAMP_DELAY_INTERVAL_MS_CONFIG = "timestamp.delay.interval.ms";
+    private static final String TIMESTAMP_DELAY_INTERVAL_MS_DOC = "Query mode: how late a row may arrive and still be "
+            + "read. Each query reads rows only up to TDengine's now minus this many milliseconds, so no table's "
+            + "position passes that point, and a row written less than this long after its own timestamp is delivered "
+            + "exactly once even when its table already has newer rows; every row reaches Kafka this much later. A row "
+            + "arriving later than that, behind its table's position, is never read in query mode (read.method="
+            + "subscription delivers every row TDengine writes, however late, and has no such setting). 0: read up "
+            + "to now on the worker's clock. At most 365 days.";
+    public static final long TIMESTAMP_DELAY_INTERVAL_MS_DEFAULT = 0L;
+    /** A delay longer than this reads nothing current for a year: subscription mode is the way for such data. */
+    private static final long TIMESTAMP_DELAY_INTERVAL_MS_MAX = 365L * 24 * 60 * 60 * 1000;
 
     public static final String OUT_FORMAT_CONFIG = "out.format";
     private static final String OUT_FORMAT_DOC = "line: InfluxDB line protocol with TDengine type suffixes, which the "
@@ -155,6 +168,9 @@ public final class TDengineSourceConfig extends AbstractConfig {
                         Importance.LOW, FETCH_MAX_ROWS_DOC, READ_GROUP, ++order, Width.SHORT, "Rows per query")
                 .define(QUERY_INTERVAL_MS_CONFIG, Type.LONG, QUERY_INTERVAL_MS_DEFAULT, ConfigDef.Range.atLeast(0),
                         Importance.LOW, QUERY_INTERVAL_MS_DOC, READ_GROUP, ++order, Width.SHORT, "Query window (ms)")
+                .define(TIMESTAMP_DELAY_INTERVAL_MS_CONFIG, Type.LONG, TIMESTAMP_DELAY_INTERVAL_MS_DEFAULT,
+                        ConfigDef.Range.between(0L, TIMESTAMP_DELAY_INTERVAL_MS_MAX), Importance.MEDIUM,
+                        TIMESTAMP_DELAY_INTERVAL_MS_DOC, READ_GROUP, ++order, Width.SHORT, "Delay for late rows (ms)")
                 .define(MAX_RETRIES_CONFIG, Type.INT, MAX_RETRIES_DEFAULT, ConfigDef.Range.atLeast(0), Importance.LOW,
                         MAX_RETRIES_DOC, READ_GROUP, ++order, Width.SHORT, "Max retries")
                 .define(RETRY_BACKOFF_MS_CONFIG, Type.LONG, RETRY_BACKOFF_MS_DEFAULT, ConfigDef.Range.atLeast(0),
@@ -217,6 +233,10 @@ public final class TDengineSourceConfig extends AbstractConfig {
 
     public long queryIntervalMs() {
         return getLong(QUERY_INTERVAL_MS_CONFIG);
+    }
+
+    public long timestampDelayIntervalMs() {
+        return getLong(TIMESTAMP_DELAY_INTERVAL_MS_CONFIG);
     }
 
     public int maxRetries() {

@@ -10,10 +10,12 @@ public interface Querier extends AutoCloseable {
 
     /**
      * One step of reading: at most {@code fetch.max.rows} rows fetched, returned as records whose offsets hold each
-     * table's position after the row. {@code caughtUp} is true when nothing is left to read before now, so the
-     * querier can wait {@code poll.interval.ms}. A failed step hands nothing out and moves no position.
+     * table's position after the row. Rows are read up to {@code untilMs} (inclusive, epoch milliseconds; see
+     * {@link ReadHorizon}), which no position passes. {@code caughtUp} is true when nothing is left to read up to
+     * there, so the querier can wait {@code poll.interval.ms} from {@code nowMs}, the worker's clock. A failed step
+     * hands nothing out and moves no position.
      */
-    TableQuerier.Result poll(Connection connection, long nowMs);
+    QueryResult poll(Connection connection, long nowMs, long untilMs);
 
     /** Releases a result still open; the connection itself belongs to the caller. */
     @Override

@@ -39,16 +39,19 @@ public final class QueryReader implements SourceReader {
     private final long pollIntervalMs;
     private final int fetchMaxRows;
     private final ReaderGuard guard;
+    private final ReadHorizon horizon;
     private final SourceTaskMetrics metrics;
     /**
      * Per querier, the timestamp (epoch ms) of the newest row it handed out while it has rows left to read, or
-     * {@link Long#MAX_VALUE} once it found nothing left before now: what {@code ms-behind} is made of.
+     * {@link Long#MAX_VALUE} once it found nothing left to read (up to its {@link ReadHorizon}): what {@code ms-behind}
+     * is made of.
      */
     private final long[] behindSince;
     private int next;
 
     public QueryReader(List<? extends Querier> queriers, TDengineSession session, RetryPolicy retry, LongSupplier clock,
-                       Sleeper sleeper, long pollIntervalMs, int fetchMaxRows, SourceTaskMetrics metrics) {
+                       Sleeper sleeper, long pollIntervalMs, int fetchMaxRows, ReadHorizon horizon,
+                       SourceTaskMetrics metrics) {
         this.queriers = List.copyOf(queriers);
         this.dueAt = new long[queriers.size()];
         this.behindSince = new long[queriers.size()];
@@ -61,6 +64,7 @@ public final class QueryReader implements SourceReader {
         this.pollIntervalMs = pollIntervalMs;
         this.fetchMaxRows = fetchMaxRows;
         this.guard = new ReaderGuard(this::closeQueriers);
+        this.horizon = horizon;
     }
 
     @Override
@@ -70,6 +74,7 @@ public final class QueryReader implements SourceReader {
 
     private List<SourceRecord> pollTables() throws InterruptedException {
         List<SourceRecord> records = new ArrayList<>();
+        horizon.newRound();
         for (int visited = 0; visited < queriers.size() && records.size() < fetchMaxRows && !guard.closeRequested();
              visited++) {
             int index = next;
@@ -77,11 +82,12 @@ public final class QueryReader implements SourceReader {
             Querier querier = queriers.get(index);
             for (long nowMs = clock.getAsLong(); dueAt[index] <= nowMs && records.size() < fetchMaxRows
                     && !guard.closeRequested(); nowMs = clock.getAsLong()) {
-                TableQuerier.Result result;
+                QueryResult result;
                 try {
                     long stepNowMs = nowMs;
                     result = retry.call("querying " + querier.describe(),
-                            () -> session.call(c -> timed(querier, c, stepNowMs)), cause -> metrics.retried());
+                            () -> session.call(c -> timed(querier, c, stepNowMs, horizon.untilMs(c, stepNowMs))),
+                            cause -> metrics.retried());
                 } catch (TDengineException e) {
                     if (!ErrorCodes.isTableGone(e.code())) {
                         throw e;
@@ -103,15 +109,15 @@ public final class QueryReader implements SourceReader {
         return records;
     }
 
-    private TableQuerier.Result timed(Querier querier, Connection connection, long nowMs) {
+    private QueryResult timed(Querier querier, Connection connection, long nowMs, long untilMs) {
         long started = System.nanoTime();
-        TableQuerier.Result result = querier.poll(connection, nowMs);
+        QueryResult result = querier.poll(connection, nowMs, untilMs);
         metrics.read(result.records().size(), System.nanoTime() - started);
         return result;
     }
 
     /** Reports how far the querier at {@code index}, and so the task, trails the newest rows. */
-    private void track(int index, TableQuerier.Result result) {
+    private void track(int index, QueryResult result) {
         if (result.caughtUp()) {
             behindSince[index] = Long.MAX_VALUE;
         } else {

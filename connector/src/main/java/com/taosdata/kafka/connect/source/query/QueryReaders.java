@@ -21,8 +21,6 @@ import com.taosdata.kafka.connect.connection.TDengineSession;
 import com.taosdata.kafka.connect.metrics.SourceTaskMetrics;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.source.config.TDengineSourceConfig;
-import com.taosdata.kafka.connect.source.config.TopicNaming;
-import com.taosdata.kafka.connect.source.format.RowFormatter;
 import com.taosdata.kafka.connect.source.format.RowFormatters;
 import com.taosdata.kafka.connect.source.table.SchemaReader;
 import com.taosdata.kafka.connect.source.table.SourceTable;
@@ -84,19 +82,18 @@ public final class QueryReaders {
         Map<Map<String, String>, Map<String, Object>> stored = partitions.isEmpty() ? Map.of() : offsets.offsets(partitions);
         Instant initial = config.initialTimestamp(zone);
         Long start = initial == null ? null : precision.fromEpochSecond(initial.getEpochSecond(), initial.getNano());
-        long interval = precision.fromMillis(config.queryIntervalMs());
-        RowFormatter formatter = RowFormatters.create(config.outFormat(), config.outputPrecision());
-        TopicNaming topics = config.topicNaming();
-        StableQuerier.Solo solo = (table, schema, position) -> new TableQuerier(table, schema,
-                describer(database, schema, precision), new WindowPlanner(start, interval, schema.compositeKey().isPresent()),
-                position, config.fetchMaxRows(), topics.topicFor(schema.measurement()), formatter);
+        QuerySettings settings = new QuerySettings(start, precision.fromMillis(config.queryIntervalMs()),
+                config.fetchMaxRows(), WindowSizer.WINDOW_ROWS, config.pollIntervalMs(), config.topicNaming(),
+                RowFormatters.create(config.outFormat(), config.outputPrecision()));
         List<Querier> queriers = new ArrayList<>();
         Map<String, Map<String, TablePosition>> subtables = new TreeMap<>();
         for (SourceTable table : tables) {
             TablePosition position = TablePosition.fromOffset(stored.get(SourcePartitions.table(database, table.name())),
                     precision);
             if (table.stable() == null) {
-                queriers.add(solo.create(table.name(), byMeasurement.get(table.measurement()), position));
+                TableSchema schema = byMeasurement.get(table.measurement());
+                queriers.add(new TableQuerier(table.name(), schema, describer(database, schema, precision), position,
+                        settings));
             } else {
                 subtables.computeIfAbsent(table.stable(), s -> new TreeMap<>()).put(table.name(), position);
             }
@@ -104,13 +101,11 @@ public final class QueryReaders {
         subtables.forEach((stable, positions) -> {
             TableSchema schema = byMeasurement.get(stable);
             for (Map<String, TablePosition> group : chunks(positions)) {
-                queriers.add(new StableQuerier(schema, group, describer(database, schema, precision), solo, start,
-                        interval, config.fetchMaxRows(), StableQuerier.WINDOW_ROWS, config.pollIntervalMs(),
-                        topics.topicFor(stable), formatter));
+                queriers.add(new StableQuerier(schema, describer(database, schema, precision), group, settings));
             }
         });
         return new QueryReader(queriers, session, retry, clock, sleeper, config.pollIntervalMs(), config.fetchMaxRows(),
-                metrics);
+                new ReadHorizon(config.timestampDelayIntervalMs()), metrics);
     }
 
     /** Groups of at most {@value #TABLES_PER_QUERY} subtables, so that a query's table list stays short. */
@@ -128,7 +123,7 @@ public final class QueryReaders {
     }
 
     /** Describes the table named like {@code schema}'s measurement: the super table, or the normal table itself. */
-    private static TableQuerier.Describer describer(String database, TableSchema schema, TimestampUnit precision) {
+    private static TableDescriber describer(String database, TableSchema schema, TimestampUnit precision) {
         SourceTable described = SourceTable.normal(schema.measurement());
         return connection -> new SchemaReader(database).describe(connection, described, precision);
     }

@@ -26,18 +26,8 @@ import com.taosdata.kafka.connect.source.table.TableSchema;
  */
 public final class TableQuerier implements Querier {
 
-    /** What one query gave. */
-    public record Result(List<SourceRecord> records, boolean caughtUp) {
-    }
-
-    /** Reads the table's current columns and tags. */
-    @FunctionalInterface
-    public interface Describer {
-        TableSchema describe(Connection connection);
-    }
-
     private final String table;
-    private final Describer describer;
+    private final TableDescriber describer;
     private TableSchema schema;
     private QuerySql sql;
     private final WindowPlanner planner;
@@ -48,18 +38,22 @@ public final class TableQuerier implements Querier {
     private TablePosition position;
     private Long scannedTo;
 
-    public TableQuerier(String table, TableSchema schema, Describer describer, WindowPlanner planner,
-                        TablePosition position, int fetchMaxRows, String topic, RowFormatter formatter) {
+    /**
+     * @param schema   the table's columns and tags, or its super table's for a subtable
+     * @param position where reading the table has got to, or {@code null} to read from the start
+     */
+    public TableQuerier(String table, TableSchema schema, TableDescriber describer, TablePosition position,
+                        QuerySettings settings) {
         this.table = table;
         this.schema = schema;
         this.describer = describer;
         this.sql = new QuerySql(schema, table);
-        this.planner = planner;
+        this.planner = new WindowPlanner(settings.start(), settings.interval(), schema.compositeKey().isPresent());
         this.position = position;
-        this.fetchMaxRows = fetchMaxRows;
-        this.topic = topic;
+        this.fetchMaxRows = settings.fetchMaxRows();
+        this.topic = settings.topics().topicFor(schema.measurement());
         this.partition = SourcePartitions.table(schema.database(), table);
-        this.formatter = formatter;
+        this.formatter = settings.formatter();
     }
 
     public String table() {
@@ -76,30 +70,27 @@ public final class TableQuerier implements Querier {
         return position;
     }
 
-    /**
-     * Queries the next window. {@code caughtUp} is true when the table has nothing more to read before now, so it
-     * can wait {@code poll.interval.ms}.
-     */
+    /** Queries the next window. */
     @Override
-    public Result poll(Connection connection, long nowMs) {
-        long now = schema.precision().fromMillis(nowMs);
+    public QueryResult poll(Connection connection, long nowMs, long untilMs) {
+        long until = schema.precision().fromMillis(untilMs);
         if (planner.needsFirstTimestamp(position, scannedTo)) {
             Long first = firstTimestamp(connection);
             if (first == null) {
-                return new Result(List.of(), true);
+                return new QueryResult(List.of(), true);
             }
             scannedTo = first - 1;
         }
-        QueryBounds bounds = planner.plan(position, scannedTo, now);
-        Result result;
+        QueryBounds bounds = planner.plan(position, scannedTo, until);
+        QueryResult result;
         try {
-            result = read(connection, bounds, now);
+            result = read(connection, bounds, until);
         } catch (SchemaChanged changed) {
             // A column was added or dropped since the table was described: describe it again and re-run the query.
             schema = describer.describe(connection);
             sql = new QuerySql(schema, table);
             try {
-                result = read(connection, bounds, now);
+                result = read(connection, bounds, until);
             } catch (SchemaChanged again) {
                 throw TDengineException.transientFailure("the columns of " + schema.database() + "." + table
                         + " changed while they were read", again);
@@ -108,7 +99,7 @@ public final class TableQuerier implements Querier {
         return result;
     }
 
-    private Result read(Connection connection, QueryBounds bounds, long now) {
+    private QueryResult read(Connection connection, QueryBounds bounds, long until) {
         long limit = fetchMaxRows + bounds.skip();
         List<SourceRecord> records = new ArrayList<>();
         int read = 0;
@@ -139,11 +130,11 @@ public final class TableQuerier implements Querier {
         }
         position = next;
         boolean windowExhausted = read < limit;
-        if (windowExhausted && planner.advancesPast(bounds, now)) {
+        if (windowExhausted && planner.advancesPast(bounds, until)) {
             scannedTo = bounds.upper();
-            return new Result(records, false);
+            return new QueryResult(records, false);
         }
-        return new Result(records, windowExhausted);
+        return new QueryResult(records, windowExhausted);
     }
 
     private Long firstTimestamp(Connection connection) {

@@ -2,10 +2,11 @@ package com.taosdata.kafka.connect.source.query;
 
 /**
  * Computes the time range of a table's next query from its position, {@code timestamp.initial} and
- * {@code query.interval.ms}. With an interval of 0 the window reaches up to now; otherwise it spans at most the
- * interval past what has been read, and the caller remembers in {@code scannedTo} how far empty windows have been
- * scanned so gaps in the data are crossed window by window. The upper bound never passes now, so rows stamped in
- * the future are read when their time comes instead of moving the position past rows still to be written.
+ * {@code query.interval.ms}. With an interval of 0 the window reaches up to {@code until}; otherwise it spans at most
+ * the interval past what has been read, and the caller remembers in {@code scannedTo} how far empty windows have been
+ * scanned so gaps in the data are crossed window by window. The upper bound never passes {@code until} (now, or now
+ * minus {@code timestamp.delay.interval.ms}: {@link ReadHorizon}), so rows stamped after it are read when their time
+ * comes instead of moving the position past rows still to be written.
  */
 public final class WindowPlanner {
 
@@ -29,7 +30,7 @@ public final class WindowPlanner {
         return interval > 0 && position == null && start == null && scannedTo == null;
     }
 
-    public QueryBounds plan(TablePosition position, Long scannedTo, long now) {
+    public QueryBounds plan(TablePosition position, Long scannedTo, long until) {
         Long lower = null;
         boolean inclusive = false;
         long skip = 0;
@@ -47,19 +48,19 @@ public final class WindowPlanner {
             inclusive = false;
             skip = 0;
         }
-        long upper = now;
+        long upper = until;
         if (interval > 0) {
             if (lower == null) {
                 throw new IllegalStateException("a bounded window needs a start: call needsFirstTimestamp first");
             }
             long base = inclusive ? lower - 1 : lower;
-            upper = Math.min(now, base > Long.MAX_VALUE - interval ? Long.MAX_VALUE : base + interval);
+            upper = Math.min(until, base > Long.MAX_VALUE - interval ? Long.MAX_VALUE : base + interval);
         }
         return new QueryBounds(lower, inclusive, skip, upper);
     }
 
     /** Whether a window that returned fewer rows than asked for lets the next window start past its upper bound. */
-    public boolean advancesPast(QueryBounds bounds, long now) {
-        return interval > 0 && bounds.upper() < now;
+    public boolean advancesPast(QueryBounds bounds, long until) {
+        return interval > 0 && bounds.upper() < until;
     }
 }

@@ -172,4 +172,32 @@ class SourceConfigValidatorTest {
         props.put("poll.interval.ms", "0");
         assertThat(errors(props, "poll.interval.ms")).isNotEmpty();
     }
+
+    @Test
+    void timestampDelayIsNotNegativeNorLongerThanAYear() {
+        Map<String, String> props = valid();
+        props.put("read.method", "query");
+        props.put("timestamp.delay.interval.ms", "-1");
+        assertThat(errors(props, "timestamp.delay.interval.ms")).isNotEmpty();
+        props.put("timestamp.delay.interval.ms", Long.toString(366L * 24 * 60 * 60 * 1000));
+        assertThat(errors(props, "timestamp.delay.interval.ms")).isNotEmpty();
+    }
+
+    @Test
+    void timestampDelayAppliesToQueryMode() {
+        Map<String, String> props = valid();
+        props.put("read.method", "query");
+        props.put("timestamp.delay.interval.ms", "30000");
+        assertThat(errorCount(props)).isZero();
+    }
+
+    @Test
+    void timestampDelayIsAnErrorInSubscriptionMode() {
+        Map<String, String> props = valid();
+        props.put("timestamp.delay.interval.ms", "30000");
+        assertThat(errors(props, "timestamp.delay.interval.ms")).singleElement().asString()
+                .startsWith("applies to read.method=query only");
+        props.put("timestamp.delay.interval.ms", "0");
+        assertThat(errorCount(props)).as("0, the default, is no delay in either mode").isZero();
+    }
 }

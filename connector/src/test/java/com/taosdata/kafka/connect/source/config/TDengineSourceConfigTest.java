@@ -31,6 +31,7 @@ class TDengineSourceConfigTest {
         assertThat(config.pollIntervalMs()).isEqualTo(1000);
         assertThat(config.fetchMaxRows()).isEqualTo(100);
         assertThat(config.queryIntervalMs()).isZero();
+        assertThat(config.timestampDelayIntervalMs()).as("no delay: read up to now").isZero();
         assertThat(config.outputPrecision()).isEqualTo(TimestampUnit.NS);
         assertThat(config.stables()).isEmpty();
         assertThat(config.tables()).isEmpty();

@@ -27,6 +27,7 @@ import com.taosdata.kafka.connect.metrics.SourceTaskMetrics;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
 import com.taosdata.kafka.connect.source.config.OutFormat;
+import com.taosdata.kafka.connect.source.config.TopicNaming;
 import com.taosdata.kafka.connect.source.format.RowFormatters;
 import com.taosdata.kafka.connect.source.table.ColumnDef.Role;
 import com.taosdata.kafka.connect.source.table.ColumnDef;
@@ -50,11 +51,12 @@ class QueryReaderTest {
         when(factory.open(any())).thenAnswer(invocation -> jdbc.connection());
         List<TableQuerier> queriers = new ArrayList<>();
         for (String table : tables) {
-            queriers.add(new TableQuerier(table, SCHEMA, connection -> SCHEMA, new WindowPlanner(null, 0, false), null,
-                    fetchMaxRows, "power-meters", RowFormatters.create(OutFormat.LINE, TimestampUnit.MS)));
+            queriers.add(new TableQuerier(table, SCHEMA, connection -> SCHEMA, null, new QuerySettings(null, 0,
+                    fetchMaxRows, WindowSizer.WINDOW_ROWS, 1000, new TopicNaming("", "-", true, false, "power"),
+                    RowFormatters.create(OutFormat.LINE, TimestampUnit.MS))));
         }
         return new QueryReader(queriers, new TDengineSession(factory, "power"), new RetryPolicy(2, 50, sleeps::add),
-                clock::get, sleeps::add, 1000, fetchMaxRows, metrics);
+                clock::get, sleeps::add, 1000, fetchMaxRows, new ReadHorizon(0), metrics);
     }
 
     private static List<Object[]> rows(long... timestamps) {

@@ -81,6 +81,16 @@ class QueryReadersTest {
     }
 
     @Test
+    void timestampDelayReadsUpToTheServersNowMinusTheDelayInTheDatabasePrecision() throws Exception {
+        jdbc.thenRows(Collections.singletonList(new Object[] {"us"})).thenRows(describeMeters())
+                .thenRows(Collections.singletonList(new Object[] {new Timestamp(4_000_000)}));
+        reader(Map.of("timestamp.delay.interval.ms", "30000"), new SourceTable("d1", "meters")).poll();
+        assertThat(jdbc.statements().get(2)).isEqualTo("SELECT NOW()");
+        // The worker's clock says 5,000,000 ms; TDengine's says 4,000,000: the bound is 3,970,000 ms in microseconds.
+        assertThat(jdbc.lastStatement()).contains("WHERE tbname IN ('d1') AND `ts` <= 3970000000");
+    }
+
+    @Test
     void superTableDroppedBeforeTheTaskStartedIsSkipped() throws Exception {
         jdbc.thenRows(Collections.singletonList(new Object[] {"ms"}))
                 .thenFail(new SQLException("Table does not exist", "42000", 0x80002603))

@@ -18,6 +18,7 @@ import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
 import com.taosdata.kafka.connect.source.config.OutFormat;
+import com.taosdata.kafka.connect.source.config.TopicNaming;
 import com.taosdata.kafka.connect.source.format.RowFormatter;
 import com.taosdata.kafka.connect.source.format.RowFormatters;
 import com.taosdata.kafka.connect.source.table.ColumnDef.Role;
@@ -29,6 +30,7 @@ class StableQuerierTest {
 
     private static final long NOW = 1_000_000;
     private static final RowFormatter LINE = RowFormatters.create(OutFormat.LINE, TimestampUnit.MS);
+    private static final TopicNaming TOPICS = new TopicNaming("td", "-", true, false, "power");
 
     private final FakeJdbc jdbc = new FakeJdbc();
     private final Connection connection = jdbc.connection();
@@ -44,12 +46,13 @@ class StableQuerierTest {
         return new TableSchema("power", "meters", TimestampUnit.MS, columns);
     }
 
+    private static QuerySettings settings(int fetchMaxRows, int windowRows) {
+        return new QuerySettings(null, 0, fetchMaxRows, windowRows, 1000, TOPICS, LINE);
+    }
+
     private static StableQuerier querier(TableSchema schema, Map<String, TablePosition> tables, int fetchMaxRows,
                                          int windowRows) {
-        StableQuerier.Solo solo = (table, s, position) -> new TableQuerier(table, s, c -> s,
-                new WindowPlanner(null, 0, s.compositeKey().isPresent()), position, fetchMaxRows, "td-power-meters", LINE);
-        return new StableQuerier(schema, tables, c -> schema, solo, null, 0, fetchMaxRows, windowRows, 1000,
-                "td-power-meters", LINE);
+        return new StableQuerier(schema, c -> schema, tables, settings(fetchMaxRows, windowRows));
     }
 
     private static Map<String, TablePosition> positions(Object... tableThenPosition) {
@@ -84,7 +87,7 @@ class StableQuerierTest {
         jdbc.thenRows(count(3, 10, 20)).thenRows(rows("d1", 10L, "d1", 20L, "d2", 15L));
         StableQuerier querier = querier(schema(false), positions("d2", null, "d1", null), 100, 1000);
 
-        TableQuerier.Result result = querier.poll(connection, NOW);
+        QueryResult result = querier.poll(connection, NOW, NOW);
 
         assertThat(jdbc.statements()).containsExactly(
                 "SELECT COUNT(*),FIRST(`ts`),LAST(`ts`) FROM `power`.`meters` WHERE tbname IN ('d1','d2') "
@@ -103,7 +106,7 @@ class StableQuerierTest {
         StableQuerier querier = querier(schema(false),
                 positions("d1", new TablePosition(100, 1), "d2", new TablePosition(50, 1)), 100, 1000);
 
-        List<SourceRecord> records = querier.poll(connection, NOW).records();
+        List<SourceRecord> records = querier.poll(connection, NOW, NOW).records();
 
         assertThat(jdbc.lastStatement()).contains("WHERE tbname IN ('d1','d2') AND `ts` > 50 AND `ts` <= 1000000");
         assertThat(keysAndTimes(records)).containsExactly("d1@120", "d2@60");
@@ -120,7 +123,7 @@ class StableQuerierTest {
         StableQuerier querier = querier(schema(true),
                 positions("d1", new TablePosition(50, 2), "d2", new TablePosition(40, 1)), 100, 1000);
 
-        List<SourceRecord> records = querier.poll(connection, NOW).records();
+        List<SourceRecord> records = querier.poll(connection, NOW, NOW).records();
 
         assertThat(jdbc.lastStatement()).contains("AND `ts` >= 40 AND");
         assertThat(records).extracting(SourceRecord::sourceOffset).containsExactly(
@@ -132,8 +135,8 @@ class StableQuerierTest {
         jdbc.thenRows(count(3, 10, 30)).thenRows(rows("d1", 10L, "d1", 20L, "d1", 30L));
         StableQuerier querier = querier(schema(false), positions("d1", null), 2, 1000);
 
-        TableQuerier.Result first = querier.poll(connection, NOW);
-        TableQuerier.Result second = querier.poll(connection, NOW);
+        QueryResult first = querier.poll(connection, NOW, NOW);
+        QueryResult second = querier.poll(connection, NOW, NOW);
 
         assertThat(keysAndTimes(first.records())).containsExactly("d1@10", "d1@20");
         assertThat(first.caughtUp()).isFalse();
@@ -149,10 +152,10 @@ class StableQuerierTest {
                 .thenRows(rows("d1", 60L, "d1", 70L, "d1", 80L, "d1", 90L, "d1", 100L));
         StableQuerier querier = querier(schema(false), positions("d1", null), 100, 10);
 
-        querier.poll(connection, NOW);
+        querier.poll(connection, NOW, NOW);
         // No lower bound yet: the window ends 10 rows' worth (99 ms) after the first row, at 0 - 1 + 99.
         assertThat(jdbc.lastStatement()).contains("`ts` <= 98 PARTITION BY");
-        querier.poll(connection, NOW);
+        querier.poll(connection, NOW, NOW);
 
         // The first window held 2 rows where 10 were wanted: the next one spans 5 times as long (at most 8).
         assertThat(jdbc.lastStatement()).contains("AND `ts` > 50 AND `ts` <= 545 PARTITION BY");
@@ -164,8 +167,8 @@ class StableQuerierTest {
                 .thenRows(rows("d1", 5000L));
         StableQuerier querier = querier(schema(false), positions("d1", null), 100, 10);
 
-        querier.poll(connection, NOW);
-        List<SourceRecord> records = querier.poll(connection, NOW).records();
+        querier.poll(connection, NOW, NOW);
+        List<SourceRecord> records = querier.poll(connection, NOW, NOW).records();
 
         assertThat(jdbc.statements().get(2)).startsWith("SELECT COUNT(*)");
         assertThat(keysAndTimes(records)).containsExactly("d1@5000");
@@ -177,16 +180,16 @@ class StableQuerierTest {
         d2.add(new Object[] {new Timestamp(700), 1, "x"});
         jdbc.answering(sql -> sql.startsWith("SELECT *,`loc` FROM `power`.`d2`") ? d2 : List.of());
         StableQuerier querier = querier(schema(false), positions("d1", new TablePosition(500, 1), "d2", null), 100, 1000);
-        assertThat(querier.shared()).containsExactly("d1");
 
-        querier.poll(connection, NOW);
-        List<SourceRecord> alone = querier.poll(connection, NOW).records();
+        querier.poll(connection, NOW, NOW);
+        assertThat(jdbc.lastStatement()).as("the shared query leaves d2 out").contains("tbname IN ('d1') AND");
+        List<SourceRecord> alone = querier.poll(connection, NOW, NOW).records();
 
         assertThat(jdbc.lastStatement()).startsWith("SELECT *,`loc` FROM `power`.`d2` WHERE `ts` <= 1000000");
         assertThat(keysAndTimes(alone)).containsExactly("d2@700");
-        querier.poll(connection, NOW + 1000);
-        assertThat(querier.shared()).as("d2's position (700) passed the shared lower bound (500)")
-                .containsExactlyInAnyOrder("d1", "d2");
+        querier.poll(connection, NOW + 1000, NOW + 1000);
+        assertThat(jdbc.lastStatement()).as("d2's position (700) passed the shared lower bound (500): d2 rejoined")
+                .contains("tbname IN ('d1','d2') AND `ts` > 500");
     }
 
     @Test
@@ -195,11 +198,9 @@ class StableQuerierTest {
         StableQuerier querier = querier(schema(false),
                 positions("d1", new TablePosition(5, 1), "d2", new TablePosition(5, 1)), 100, 10);
 
-        querier.poll(connection, NOW);
-
-        assertThat(querier.shared()).containsExactly("d1");
-        querier.poll(connection, NOW);
-        querier.poll(connection, NOW);
+        querier.poll(connection, NOW, NOW);
+        querier.poll(connection, NOW, NOW);
+        querier.poll(connection, NOW, NOW);
         assertThat(jdbc.statements()).as("d2 read alone, and the shared window moved on from d1's position")
                 .anyMatch(sql -> sql.startsWith("SELECT *,`loc` FROM `power`.`d2` WHERE `ts` > 5"))
                 .anyMatch(sql -> sql.contains("tbname IN ('d1') AND `ts` > 90"));
@@ -211,8 +212,8 @@ class StableQuerierTest {
                 .thenRows(rows("d1", 20L, "d1", 30L));
         StableQuerier querier = querier(schema(false), positions("d1", new TablePosition(5, 1)), 2, 1000);
 
-        querier.poll(connection, NOW);
-        List<SourceRecord> records = querier.poll(jdbc.connection(), NOW).records();
+        querier.poll(connection, NOW, NOW);
+        List<SourceRecord> records = querier.poll(jdbc.connection(), NOW, NOW).records();
 
         assertThat(jdbc.lastStatement()).contains("`ts` > 20 AND");
         assertThat(keysAndTimes(records)).containsExactly("d1@30");
@@ -224,8 +225,8 @@ class StableQuerierTest {
                 .thenRows(rows("d1", 10L, "d1", 20L));
         StableQuerier querier = querier(schema(false), positions("d1", new TablePosition(5, 1)), 100, 1000);
 
-        assertThatThrownBy(() -> querier.poll(connection, NOW)).isInstanceOf(TDengineException.class);
-        List<SourceRecord> records = querier.poll(jdbc.connection(), NOW).records();
+        assertThatThrownBy(() -> querier.poll(connection, NOW, NOW)).isInstanceOf(TDengineException.class);
+        List<SourceRecord> records = querier.poll(jdbc.connection(), NOW, NOW).records();
 
         assertThat(jdbc.lastStatement()).contains("`ts` > 5 AND");
         assertThat(keysAndTimes(records)).containsExactly("d1@10", "d1@20");
@@ -241,15 +242,22 @@ class StableQuerierTest {
         List<Object[]> widerRow = new ArrayList<>();
         widerRow.add(new Object[] {new Timestamp(10), 1, 2, "x", "d1"});
         jdbc.thenRows(count(1, 10, 10)).thenRows(widerRow).thenRows(widerRow);
-        StableQuerier.Solo solo = (table, s, position) -> {
-            throw new AssertionError("no subtable is read alone");
-        };
-        StableQuerier querier = new StableQuerier(schema(false), positions("d1", null), c -> wider, solo, null, 0, 100,
-                1000, 1000, "td-power-meters", LINE);
+        StableQuerier querier = new StableQuerier(schema(false), c -> wider, positions("d1", null), settings(100, 1000));
 
-        assertThat(querier.poll(connection, NOW).records()).isEmpty();
-        List<SourceRecord> records = querier.poll(connection, NOW).records();
+        assertThat(querier.poll(connection, NOW, NOW).records()).isEmpty();
+        List<SourceRecord> records = querier.poll(connection, NOW, NOW).records();
 
         assertThat(records).singleElement().extracting(SourceRecord::value).isEqualTo("meters,loc=x v=1i32,w=2i32 10");
+    }
+
+    @Test
+    void sharedWindowEndsAtUntilNotAtNow() {
+        jdbc.thenRows(count(1, 60, 60)).thenRows(rows("d1", 60L));
+        StableQuerier querier = querier(schema(false), positions("d1", new TablePosition(50, 1)), 100, 1000);
+
+        QueryResult result = querier.poll(connection, NOW, 800);
+
+        assertThat(jdbc.statements()).allMatch(sql -> sql.contains("`ts` > 50 AND `ts` <= 800"));
+        assertThat(result.caughtUp()).as("the window reached until").isTrue();
     }
 }

@@ -17,6 +17,7 @@ import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
 import com.taosdata.kafka.connect.source.config.OutFormat;
+import com.taosdata.kafka.connect.source.config.TopicNaming;
 import com.taosdata.kafka.connect.source.format.RowFormatters;
 import com.taosdata.kafka.connect.source.table.ColumnDef.Role;
 import com.taosdata.kafka.connect.source.table.ColumnDef;
@@ -40,9 +41,9 @@ class TableQuerierTest {
     }
 
     private static TableQuerier querier(boolean compositeKey, TablePosition position, long interval, int fetch) {
-        return new TableQuerier("d1001", schema(compositeKey), connection -> WIDER,
-                new WindowPlanner(null, interval, compositeKey), position, fetch, "power-meters",
-                RowFormatters.create(OutFormat.JSON, TimestampUnit.MS));
+        return new TableQuerier("d1001", schema(compositeKey), connection -> WIDER, position, new QuerySettings(null,
+                interval, fetch, WindowSizer.WINDOW_ROWS, 1000, new TopicNaming("", "-", true, false, "power"),
+                RowFormatters.create(OutFormat.JSON, TimestampUnit.MS)));
     }
 
     private static Object[] row(long ts, int seq) {
@@ -52,7 +53,7 @@ class TableQuerierTest {
     @Test
     void firstQueryReadsFromTheBeginningUpToNowWithQuotedNames() {
         FakeJdbc jdbc = new FakeJdbc().thenRows(List.of(row(10, 1), row(20, 2)));
-        TableQuerier.Result result = querier(false, null, 0, 3).poll(jdbc.connection(), NOW);
+        QueryResult result = querier(false, null, 0, 3).poll(jdbc.connection(), NOW, NOW);
         assertThat(jdbc.lastStatement()).isEqualTo("SELECT *,`location` FROM `power`.`d1001` WHERE `ts` <= "
                 + NOW + " ORDER BY `ts` ASC LIMIT 3");
         assertThat(result.caughtUp()).isTrue();
@@ -70,15 +71,15 @@ class TableQuerierTest {
     void nextQueryStartsAfterTheLastRow() {
         FakeJdbc jdbc = new FakeJdbc().thenRows(List.of(row(10, 1), row(20, 2))).thenRows(List.of());
         TableQuerier querier = querier(false, null, 0, 2);
-        assertThat(querier.poll(jdbc.connection(), NOW).caughtUp()).isFalse();
-        querier.poll(jdbc.connection(), NOW);
+        assertThat(querier.poll(jdbc.connection(), NOW, NOW).caughtUp()).isFalse();
+        querier.poll(jdbc.connection(), NOW, NOW);
         assertThat(jdbc.lastStatement()).contains("WHERE `ts` > 20 AND `ts` <= " + NOW);
     }
 
     @Test
     void resumesFromACommittedOffset() {
         FakeJdbc jdbc = new FakeJdbc();
-        querier(false, new TablePosition(42, 1), 0, 5).poll(jdbc.connection(), NOW);
+        querier(false, new TablePosition(42, 1), 0, 5).poll(jdbc.connection(), NOW, NOW);
         assertThat(jdbc.lastStatement()).contains("WHERE `ts` > 42 AND");
     }
 
@@ -88,9 +89,9 @@ class TableQuerierTest {
                 .thenRows(List.of(row(10, 1), row(10, 2)))
                 .thenRows(List.of(row(10, 1), row(10, 2), row(10, 3), row(11, 1)));
         TableQuerier querier = querier(true, null, 0, 2);
-        List<SourceRecord> first = querier.poll(jdbc.connection(), NOW).records();
+        List<SourceRecord> first = querier.poll(jdbc.connection(), NOW, NOW).records();
         assertThat(first).extracting(r -> (Object) r.sourceOffset().get("rows")).containsExactly(1L, 2L);
-        List<SourceRecord> second = querier.poll(jdbc.connection(), NOW).records();
+        List<SourceRecord> second = querier.poll(jdbc.connection(), NOW, NOW).records();
         assertThat(jdbc.lastStatement()).isEqualTo("SELECT *,`location` FROM `power`.`d1001` WHERE `ts` >= 10 "
                 + "AND `ts` <= " + NOW + " ORDER BY `ts` ASC, `seq` ASC LIMIT 4");
         assertThat(second).extracting(r -> ((String) r.value()).contains("\"seq\":3")).containsExactly(true, false);
@@ -101,7 +102,7 @@ class TableQuerierTest {
     @Test
     void restartInTheMiddleOfATimestampSkipsExactlyTheRowsSent() {
         FakeJdbc jdbc = new FakeJdbc().thenRows(List.of(row(10, 1), row(10, 2), row(10, 3)));
-        List<SourceRecord> records = querier(true, new TablePosition(10, 2), 0, 5).poll(jdbc.connection(), NOW).records();
+        List<SourceRecord> records = querier(true, new TablePosition(10, 2), 0, 5).poll(jdbc.connection(), NOW, NOW).records();
         assertThat(jdbc.lastStatement()).contains("`ts` >= 10").endsWith("LIMIT 7");
         assertThat(records).hasSize(1);
         assertThat(records.get(0).sourceOffset().get("rows")).isEqualTo(3L);
@@ -111,8 +112,8 @@ class TableQuerierTest {
     void failedQueryLeavesThePositionWhereItWas() {
         FakeJdbc jdbc = new FakeJdbc().thenRows(Collections.singletonList(row(10, 1))).thenFail(new SQLException("gone", "08000", 0x0B));
         TableQuerier querier = querier(false, null, 0, 1);
-        querier.poll(jdbc.connection(), NOW);
-        assertThatThrownBy(() -> querier.poll(jdbc.connection(), NOW)).isInstanceOfSatisfying(TDengineException.class,
+        querier.poll(jdbc.connection(), NOW, NOW);
+        assertThatThrownBy(() -> querier.poll(jdbc.connection(), NOW, NOW)).isInstanceOfSatisfying(TDengineException.class,
                 e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT));
         assertThat(querier.position()).isEqualTo(new TablePosition(10, 1));
     }
@@ -122,12 +123,12 @@ class TableQuerierTest {
         FakeJdbc jdbc = new FakeJdbc().thenRows(Collections.singletonList(new Object[] {new Timestamp(5000)}))
                 .thenRows(List.of()).thenRows(List.of());
         TableQuerier querier = querier(false, null, 1000, 10);
-        TableQuerier.Result empty = querier.poll(jdbc.connection(), NOW);
+        QueryResult empty = querier.poll(jdbc.connection(), NOW, NOW);
         assertThat(jdbc.statements()).containsExactly(
                 "SELECT `ts` FROM `power`.`d1001` ORDER BY `ts` ASC LIMIT 1",
                 "SELECT *,`location` FROM `power`.`d1001` WHERE `ts` > 4999 AND `ts` <= 5999 ORDER BY `ts` ASC LIMIT 10");
         assertThat(empty.caughtUp()).isFalse();
-        querier.poll(jdbc.connection(), NOW);
+        querier.poll(jdbc.connection(), NOW, NOW);
         assertThat(jdbc.lastStatement()).contains("`ts` > 5999 AND `ts` <= 6999");
     }
 
@@ -136,7 +137,7 @@ class TableQuerierTest {
         FakeJdbc jdbc = new FakeJdbc()
                 .thenRows(Collections.singletonList(new Object[] {new Timestamp(10), 1, 2.5, "here"}))
                 .thenRows(Collections.singletonList(new Object[] {new Timestamp(10), 1, 2.5, "here"}));
-        List<SourceRecord> records = querier(false, null, 0, 5).poll(jdbc.connection(), NOW).records();
+        List<SourceRecord> records = querier(false, null, 0, 5).poll(jdbc.connection(), NOW, NOW).records();
         assertThat(jdbc.statements()).hasSize(2);
         assertThat(records).singleElement().satisfies(r -> assertThat((String) r.value()).contains("\"added\":2.5"));
     }
@@ -144,8 +145,21 @@ class TableQuerierTest {
     @Test
     void emptyTableWithABoundedWindowWaits() {
         FakeJdbc jdbc = new FakeJdbc().thenRows(List.of());
-        TableQuerier.Result result = querier(false, null, 1000, 10).poll(jdbc.connection(), NOW);
+        QueryResult result = querier(false, null, 1000, 10).poll(jdbc.connection(), NOW, NOW);
         assertThat(result.caughtUp()).isTrue();
         assertThat(result.records()).isEmpty();
+    }
+
+    @Test
+    void windowEndsAtUntilAndTheNextOneDoesNotStartPastIt() {
+        FakeJdbc jdbc = new FakeJdbc().thenRows(List.of()).thenRows(Collections.singletonList(row(2400, 1)));
+        TableQuerier querier = querier(false, new TablePosition(2000, 1), 1000, 10);
+        QueryResult first = querier.poll(jdbc.connection(), NOW, 2500);
+        assertThat(jdbc.lastStatement()).contains("WHERE `ts` > 2000 AND `ts` <= 2500 ");
+        assertThat(first.caughtUp()).as("the window reached until").isTrue();
+        // A row stamped 2400 written after the first query, within the delay: the next window still covers it.
+        List<SourceRecord> late = querier.poll(jdbc.connection(), NOW, 2600).records();
+        assertThat(jdbc.lastStatement()).contains("WHERE `ts` > 2000 AND `ts` <= 2600 ");
+        assertThat(late).extracting(r -> (Object) r.sourceOffset().get("ts")).containsExactly(2400L);
     }
 }

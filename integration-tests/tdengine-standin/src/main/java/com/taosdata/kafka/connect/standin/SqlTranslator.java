@@ -58,7 +58,7 @@ public final class SqlTranslator {
     public Translation translate(String sql, List<Token> tokens, String defaultDb) {
         int from = topLevel(tokens, 0, "FROM");
         if (from < 0) {
-            return new Translation(SystemFunctions.translate(sql, tokens, defaultDb), null, DatabasePrecision.MS, Set.of());
+            return SystemFunctions.translate(sql, tokens, defaultDb);
         }
         TokenCursor c = new TokenCursor(sql, tokens.subList(from + 1, tokens.size()));
         if (c.peek() != null && c.peek().isSymbol("(")) {

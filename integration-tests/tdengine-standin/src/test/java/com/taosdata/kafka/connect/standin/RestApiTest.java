@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
@@ -94,6 +95,17 @@ class RestApiTest {
         assertThat(answer.get("column_meta").get(0).toString()).isEqualTo("[\"server_version()\",\"VARCHAR\",7]");
         assertThat(answer.get("data").toString()).isEqualTo("[[\"3.3.6.0\",1,\"db_ms\",2]]");
         assertThat(code("select nosuch()")).isEqualTo(0x0100);
+    }
+
+    @Test
+    void nowIsTheServersClockAsAMillisecondTimestampInEveryDatabase() throws Exception {
+        // 3.3.6.13 answers "select Now()" with ["now()","TIMESTAMP",8] and milliseconds, also in a microsecond database
+        long before = System.currentTimeMillis();
+        JsonNode answer = json(Http.post(standIn.httpUrl() + "/rest/sql/db_us", "select Now()", Http.ROOT_AUTH));
+        long after = System.currentTimeMillis();
+        assertThat(answer.get("column_meta").get(0).toString()).isEqualTo("[\"now()\",\"TIMESTAMP\",8]");
+        long now = Instant.parse(answer.get("data").get(0).get(0).asText()).toEpochMilli();
+        assertThat(now).isBetween(before, after);
     }
 
     @Test
