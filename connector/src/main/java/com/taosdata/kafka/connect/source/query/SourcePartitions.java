@@ -10,8 +10,8 @@ import java.util.Map;
  */
 public final class SourcePartitions {
 
-    static final String DATABASE_KEY = "database";
-    static final String TABLE_KEY = "table";
+    public static final String DATABASE_KEY = "database";
+    public static final String TABLE_KEY = "table";
 
     private SourcePartitions() {
     }
