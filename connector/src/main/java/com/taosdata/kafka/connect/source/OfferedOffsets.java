@@ -17,20 +17,22 @@ import com.taosdata.kafka.connect.source.tmq.SubscriptionOffsets;
 /**
  * Checks the offsets an operator offers ({@code PATCH /connectors/NAME/offsets}) against what the source reads back:
  * a query-mode table, partition {@code {"database", "table"}} with offset {@code {"ts", "rows", "precision"}}
- * ({@link TablePosition}), or a subscription-mode vgroup, partition {@code {"database", "topic", "vgroup"}} with
+ * ({@link TablePosition}), or a subscription-mode vgroup, partition {@code {"database", "vgroup", "topic"}} with
  * offset {@code {"offset", "position"}} ({@link SubscriptionOffsets}). Both shapes are accepted whatever
  * {@code read.method} says, since the offsets of the other method stay in Connect's store and show in what
  * {@code GET /connectors/NAME/offsets} answers. A {@code null} offset resets the partition.
  *
  * <p>Partition keys must come in the order the connector writes them: Connect finds a partition's offset by the
  * serialized partition, byte for byte, so the same keys in another order are a partition the connector never reads.
+ * Connect hands them over in the order its JSON converter reads them back in, whatever order the request had; the
+ * connector writes its partitions in that order, and this check keeps it so.
  */
 final class OfferedOffsets {
 
     private static final List<String> TABLE_PARTITION = List.of(SourcePartitions.DATABASE_KEY,
             SourcePartitions.TABLE_KEY);
     private static final List<String> VGROUP_PARTITION = List.of(SubscriptionOffsets.DATABASE_KEY,
-            SubscriptionOffsets.TOPIC_KEY, SubscriptionOffsets.VGROUP_KEY);
+            SubscriptionOffsets.VGROUP_KEY, SubscriptionOffsets.TOPIC_KEY);
     private static final Set<String> TABLE_OFFSET = Set.of(TablePosition.TS_KEY, TablePosition.ROWS_KEY,
             TablePosition.PRECISION_KEY);
     private static final Set<String> VGROUP_OFFSET = Set.of(SubscriptionOffsets.OFFSET_KEY,
@@ -75,7 +77,7 @@ final class OfferedOffsets {
                     + "serialized form, so in another order it is one the connector never reads)";
         }
         return "not a partition of this connector: query mode's are {\"database\", \"table\"}, subscription mode's "
-                + "{\"database\", \"topic\", \"vgroup\"}";
+                + "{\"database\", \"vgroup\", \"topic\"}";
     }
 
     /** Whether the partition's database and its {@code name} key (table or topic) are strings. */

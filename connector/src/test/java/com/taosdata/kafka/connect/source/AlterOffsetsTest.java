@@ -34,7 +34,7 @@ class AlterOffsetsTest {
     }
 
     private static Map<String, Object> vgroup(int id) {
-        return ordered("database", "power", "topic", "tdconnect_power_meters", "vgroup", id);
+        return ordered("database", "power", "vgroup", id, "topic", "tdconnect_power_meters");
     }
 
     private boolean alter() {
@@ -115,8 +115,8 @@ class AlterOffsetsTest {
     @Test
     void refusesAVgroupOffsetWithoutAPosition() {
         offsets.put(vgroup(3), ordered("offset", 41));
-        assertThat(refusal()).isEqualTo("offsets not altered: source partition {\"database\":\"power\",\"topic\":"
-                + "\"tdconnect_power_meters\",\"vgroup\":3}: position must be a TMQ offset, an integer of 0 or more, "
+        assertThat(refusal()).isEqualTo("offsets not altered: source partition {\"database\":\"power\",\"vgroup\":3,"
+                + "\"topic\":\"tdconnect_power_meters\"}: position must be a TMQ offset, an integer of 0 or more, "
                 + "got null");
     }
 
@@ -134,7 +134,7 @@ class AlterOffsetsTest {
 
     @Test
     void refusesAVgroupThatIsNotAnInteger() {
-        offsets.put(ordered("database", "power", "topic", "t", "vgroup", "3"), ordered("position", 1));
+        offsets.put(ordered("database", "power", "vgroup", "3", "topic", "t"), ordered("position", 1));
         assertThat(refusal()).contains("database and topic must be strings and vgroup an integer");
     }
 

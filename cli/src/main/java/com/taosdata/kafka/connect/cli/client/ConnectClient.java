@@ -176,12 +176,12 @@ public final class ConnectClient {
     }
 
     /**
-     * {@code PATCH /connectors/NAME/offsets}: sets the offsets of the partitions listed; the worker requires the
-     * connector to be STOPPED, and the connector may refuse offsets it cannot read, both answered with a 400.
+     * {@code PATCH /connectors/NAME/offsets}: sets the offsets of the partitions listed. The worker answers 400 when
+     * the connector is not STOPPED and 500 with the connector's message when the connector refuses the offsets.
      */
     public String alterOffsets(String name, ConnectorOffsets offsets) {
         Answer answer = connectorCall("PATCH", name, offsets, "offsets");
-        if (answer.code() == 400) {
+        if (answer.code() == 400 || answer.code() == 500) {
             throw new RejectedException(name + ": " + RestTransport.errorMessage(answer));
         }
         JsonNode node = readOk(answer, JsonNode.class);

@@ -6,8 +6,11 @@ import java.util.Map;
 
 /**
  * Source partitions and offsets of subscription mode. A partition is a vgroup of a TDengine topic,
- * {@code {"database": <db>, "topic": <TDengine topic>, "vgroup": <id>}}, always in that key order: Connect finds a
- * partition's committed offset by the serialized partition, byte for byte. An offset is
+ * {@code {"database": <db>, "vgroup": <id>, "topic": <TDengine topic>}}, always in that key order: Connect finds a
+ * partition's committed offset by the serialized partition, byte for byte, and its offsets REST API (GET, PATCH,
+ * DELETE) hands partitions over as its JSON converter reads them back, in a {@code HashMap}, whose order for these
+ * keys is this one; in any other order, offsets an operator sets or resets would be stored under a partition the
+ * tasks never look up. An offset is
  * {@code {"offset": <the record's TMQ message offset>, "position": <where the vgroup resumes>}}; only
  * {@code position} is read back, {@code offset} is for people reading the offsets.
  */
@@ -23,11 +26,11 @@ public final class SubscriptionOffsets {
     }
 
     /** The source partition of {@code vgroup}; never changed once made, since Connect keeps it with every record. */
-    static Map<String, Object> partition(String database, TmqPartition vgroup) {
+    public static Map<String, Object> partition(String database, TmqPartition vgroup) {
         Map<String, Object> partition = new LinkedHashMap<>(4);
         partition.put(DATABASE_KEY, database);
-        partition.put(TOPIC_KEY, vgroup.topic());
         partition.put(VGROUP_KEY, vgroup.vgroup());
+        partition.put(TOPIC_KEY, vgroup.topic());
         return Collections.unmodifiableMap(partition);
     }
 

@@ -33,7 +33,7 @@ import com.taosdata.kafka.connect.source.table.TableSchema;
  * only from the reading thread that polls it, since the consumer is not thread-safe; a crash therefore re-delivers
  * rows instead of losing them.
  *
- * <p>Records carry the source partition {@code {"database", "topic", "vgroup"}} and the offset
+ * <p>Records carry the source partition {@code {"database", "vgroup", "topic"}} and the offset
  * {@code {"position": p}}: the offset of the record's TMQ message (the vgroup's position before it), and on the last
  * record of each vgroup in a poll the position after it. Connect stores the offset of the last record it has safely
  * written, so a stored position is always a message boundary behind which everything reached Kafka: with

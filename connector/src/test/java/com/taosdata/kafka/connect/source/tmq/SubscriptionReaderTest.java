@@ -46,8 +46,8 @@ class SubscriptionReaderTest {
     private static Map<String, Object> partition(int vgroup) {
         Map<String, Object> partition = new LinkedHashMap<>();
         partition.put("database", "power");
-        partition.put("topic", TOPIC);
         partition.put("vgroup", vgroup);
+        partition.put("topic", TOPIC);
         return partition;
     }
 

@@ -160,6 +160,12 @@ class OffsetReplayIT {
         assertThat(deploy.out()).contains(name + ": created STOPPED");
         awaitStopped(rest, name);
         try {
+            Path bad = Files.writeString(dir.resolve("bad.json"), "{\"offsets\": [{\"partition\": {\"database\": \""
+                    + database + "\", \"table\": \"d1\"}, \"offset\": {\"ts\": \"yesterday\", \"rows\": 1}}]}");
+            Cli.Result refused = cli.run("offsets", name, "--set", bad.toString());
+            assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+            assertThat(refused.err()).as(refused.toString()).contains("source partition {\"database\":\"" + database
+                    + "\",\"table\":\"d1\"}: ts must be an integer timestamp");
             Cli.Result set = run(cli, "offsets", name, "--table", "d1", "--from", Instant.ofEpochMilli(d1.get(5).ts())
                     .toString());
             assertThat(set.err()).as("a table with no offset yet is pointed out").contains("no offset was stored for "
