@@ -53,7 +53,7 @@ public class TDengineSourceTask extends SourceTask {
                     "tdconnect-source-reader-" + taskId);
         }
         // Subscription mode polls TMQ on the task's thread: reading one poll ahead on another thread measured slower
-        // (bench/source-bench.sh, 1M rows, native: 89k rows/s against 148k, the worker's GC threads busiest).
+        // (bench/source-bench.sh; the figures are in docs/benchmarks.md).
         return SubscriptionReaders.create(config, tables, taskId, context.offsetStorageReader(), Sleeper.SYSTEM,
                 TaosTmqConsumer::new);
     }

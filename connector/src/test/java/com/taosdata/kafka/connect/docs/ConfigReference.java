@@ -14,11 +14,11 @@ import org.apache.kafka.connect.transforms.Transformation;
 
 /**
  * Renders the configuration reference of every plugin class in the archive from its {@link ConfigDef}, so the
- * docs cannot drift from the code. Used by the build (the plugin's doc/) and by the README check.
+ * docs cannot drift from the code. Used by the build (the plugin's doc/) and by the check of docs/configuration.md.
  */
 public final class ConfigReference {
 
-    /** The plugin classes documented, in README order. */
+    /** The plugin classes documented, in the order of docs/configuration.md. */
     static final List<String> PLUGINS = List.of(
             "com.taosdata.kafka.connect.sink.TDengineSinkConnector",
             "com.taosdata.kafka.connect.source.TDengineSourceConnector",

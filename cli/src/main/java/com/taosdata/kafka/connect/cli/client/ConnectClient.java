@@ -72,7 +72,7 @@ public final class ConnectClient {
     }
 
     public ConnectorInfo connector(String name) {
-        return readOk(connectorCall("GET", name, null), ConnectorInfo.class);
+        return readOk(connectorCall("GET", name), ConnectorInfo.class);
     }
 
     /** The connector's config, or empty when there is no such connector (deploy then creates it). */
@@ -97,12 +97,12 @@ public final class ConnectClient {
     }
 
     public ConnectorStatus status(String name) {
-        return readOk(connectorCall("GET", name, null, "status"), ConnectorStatus.class);
+        return readOk(connectorCall("GET", name, "status"), ConnectorStatus.class);
     }
 
     /** Topics the connector used, or empty when the worker has topic tracking disabled. */
     public Optional<List<String>> topics(String name) {
-        Answer answer = connectorCall("GET", name, null, "topics");
+        Answer answer = connectorCall("GET", name, "topics");
         if (answer.code() == 400 || answer.code() == 403) {
             return Optional.empty();
         }
@@ -112,19 +112,19 @@ public final class ConnectClient {
     }
 
     public void delete(String name) {
-        expectNoBody(connectorCall("DELETE", name, null));
+        expectNoBody(connectorCall("DELETE", name));
     }
 
     public void pause(String name) {
-        expectNoBody(connectorCall("PUT", name, null, "pause"));
+        expectNoBody(connectorCall("PUT", name, "pause"));
     }
 
     public void resume(String name) {
-        expectNoBody(connectorCall("PUT", name, null, "resume"));
+        expectNoBody(connectorCall("PUT", name, "resume"));
     }
 
     public void stop(String name) {
-        expectNoBody(connectorCall("PUT", name, null, "stop"));
+        expectNoBody(connectorCall("PUT", name, "stop"));
     }
 
     /** Restarts; the worker answers with the states it is restarting into when tasks are involved. */
@@ -162,12 +162,12 @@ public final class ConnectClient {
     }
 
     public ConnectorOffsets offsets(String name) {
-        return readOk(connectorCall("GET", name, null, "offsets"), ConnectorOffsets.class);
+        return readOk(connectorCall("GET", name, "offsets"), ConnectorOffsets.class);
     }
 
     /** Resets all offsets; the worker requires the connector to be STOPPED and says so with a 400. */
     public String resetOffsets(String name) {
-        Answer answer = connectorCall("DELETE", name, null, "offsets");
+        Answer answer = connectorCall("DELETE", name, "offsets");
         if (answer.code() == 400) {
             throw new RejectedException(name + ": " + RestTransport.errorMessage(answer));
         }
@@ -180,7 +180,7 @@ public final class ConnectClient {
      * the connector is not STOPPED and 500 with the connector's message when the connector refuses the offsets.
      */
     public String alterOffsets(String name, ConnectorOffsets offsets) {
-        Answer answer = connectorCall("PATCH", name, offsets, "offsets");
+        Answer answer = connectorRequest("PATCH", name, offsets, "offsets");
         if (answer.code() == 400 || answer.code() == 500) {
             throw new RejectedException(name + ": " + RestTransport.errorMessage(answer));
         }
@@ -188,7 +188,11 @@ public final class ConnectClient {
         return node.path("message").asText("offsets altered");
     }
 
-    private Answer connectorCall(String method, String name, Object body, String... tail) {
+    private Answer connectorCall(String method, String name, String... tail) {
+        return connectorRequest(method, name, null, tail);
+    }
+
+    private Answer connectorRequest(String method, String name, Object body, String... tail) {
         HttpUrl.Builder url = transport.url("connectors", name);
         for (String segment : tail) {
             url.addPathSegment(segment);

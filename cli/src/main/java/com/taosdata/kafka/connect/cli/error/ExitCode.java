@@ -1,6 +1,6 @@
 package com.taosdata.kafka.connect.cli.error;
 
-/** The exit codes every command shares; the README documents the same table. */
+/** The exit codes every command shares; docs/cli.md documents the same table. */
 public final class ExitCode {
 
     public static final int OK = 0;

@@ -47,8 +47,8 @@ public final class RowConverter {
 
     /**
      * The converted tags (and the hashed child table name) of a set of tag values: converted and hashed once per
-     * child table, as every row of a device carries the same tags (a JFR profile of the writer thread found a third
-     * of its time hashing names and a fifth measuring tag strings, per row). Bounded: cleared when full.
+     * child table, as every row of a device carries the same tags (a JFR profile of the writer thread found most
+     * of its time hashing names and measuring tag strings, per row; docs/benchmarks.md). Bounded: cleared when full.
      */
     private TagSet tagSet(StableSchema schema, RawTags raw) {
         TagKey key = new TagKey(schema, raw.values);

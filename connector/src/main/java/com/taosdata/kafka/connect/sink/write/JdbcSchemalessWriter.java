@@ -24,9 +24,9 @@ import com.taosdata.kafka.connect.sink.config.TableOptions;
  *
  * <p>A batch is one call to TDengine over both transports. Natively the lines go as an array, which keeps a line feed
  * inside a quoted string value exact. Over WebSocket the driver's array write sends one request per line and waits
- * for each answer (10,000 lines took 6–9 s against 25 ms natively, on a real 3.3.6 server), so the lines go joined by
- * line feeds in one raw request (about 50 ms); taosAdapter splits raw text at every line feed, which is why records
- * holding a line feed inside a string are refused before they reach a WebSocket writer.
+ * for each answer (seconds per batch where natively it takes milliseconds; figures in docs/benchmarks.md), so the
+ * lines go joined by line feeds in one raw request; taosAdapter splits raw text at every line feed, which is why
+ * records holding a line feed inside a string are refused before they reach a WebSocket writer.
  */
 public final class JdbcSchemalessWriter implements SchemalessWriter {
 

@@ -11,8 +11,8 @@ import com.taosdata.kafka.connect.source.table.TableSchema;
  * returns its columns and then its tags, so a column added later shows in the result's width; {@code tbname} comes
  * last and names each row's subtable. {@code PARTITION BY tbname} makes each subtable one timeline, as TDengine
  * documents it: its rows come together and in timestamp order, without the server merging all subtables into one
- * order (which read at half the speed on a real 3.3.6). Bounds are integer timestamps written by this class from
- * numbers; table names are string literals:
+ * order (which read markedly slower on a real 3.3.6; docs/benchmarks.md). Bounds are integer timestamps written by
+ * this class from numbers; table names are string literals:
  * <pre>SELECT *,tbname FROM `power`.`meters` WHERE tbname IN ('d1','d2') AND `ts` &gt; 1700000000000
  * AND `ts` &lt;= 1700000060000 PARTITION BY tbname</pre>
  */

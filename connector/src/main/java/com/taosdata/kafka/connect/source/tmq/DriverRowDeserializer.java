@@ -9,7 +9,7 @@ import com.taosdata.jdbc.tmq.Deserializer;
 /**
  * taos-jdbcdriver's TMQ value deserializer for subscription mode: a row as an array of values, where the driver's own
  * {@code MapDeserializer} built a hash map per row, which the reader then searched by column name (a JFR profile of
- * the task thread found a quarter of its samples in that map traffic). The driver creates it by class name.
+ * the task thread found much of its time in that map traffic; docs/benchmarks.md). The driver creates it by class name.
  */
 public final class DriverRowDeserializer implements Deserializer<DriverRow> {
 

@@ -29,7 +29,7 @@ import com.taosdata.kafka.connect.it.source.Meters.Reading;
  * Query mode on the shared worker: rows of every subtable of a super table reach topic
  * {@code <topic.prefix>-<database>-<stable>} keyed by subtable and in timestamp order per subtable; rows inserted
  * later follow; a subtable created while the connector runs is read after the tasks are reconfigured; JSON and line
- * output carry the inserted values as the README documents them.
+ * output carry the inserted values as docs/source.md documents them.
  */
 class QuerySourceIT {
 

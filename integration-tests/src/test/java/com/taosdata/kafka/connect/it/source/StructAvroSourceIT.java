@@ -40,7 +40,7 @@ import com.taosdata.kafka.connect.it.harness.TDengineTarget;
  * {@code out.format=struct} through a real Schema Registry: a worker converts the source's Structs with Apicurio's
  * AvroConverter (Confluent wire format, schema auto-registered), and the test reads them back with the same
  * converter. The schema is registered under {@code <topic>-value}, and every field has the Connect type the
- * README's type mapping gives its TDengine type, with the inserted value — unsigned values beyond the signed
+ * type mapping of docs/source.md gives its TDengine type, with the inserted value — unsigned values beyond the signed
  * range of their width included.
  */
 class StructAvroSourceIT {
@@ -160,7 +160,7 @@ class StructAvroSourceIT {
         assertRegistered(topic, database);
     }
 
-    /** The Connect schema as the converter gives it back: DESCRIBE order, README type mapping, only ts required. */
+    /** The Connect schema as the converter gives it back: DESCRIBE order, docs/source.md type mapping, only ts required. */
     private static void assertSchema(Schema schema, String database) {
         assertThat(schema.name()).isEqualTo("tdengine." + database + "." + STABLE);
         assertThat(schema.fields()).extracting(Field::name).containsExactly("tbname", "ts", "flag", "tiny", "small", "num",
@@ -192,7 +192,7 @@ class StructAvroSourceIT {
         assertThat(types).as("field types (? = optional)").containsExactlyEntriesOf(expected);
         assertThat(schema.field("ubig").schema().parameters()).as("BIGINT UNSIGNED as a Decimal of scale 0")
                 .containsEntry(Decimal.SCALE_FIELD, "0");
-        // The README: every field schema carries its TDengine type in parameter tdengine.type.
+        // docs/source.md: every field schema carries its TDengine type in parameter tdengine.type.
         assertThat(schema.field("unum").schema().parameters()).containsEntry("tdengine.type", "INT UNSIGNED");
         assertThat(schema.field("note").schema().parameters()).containsEntry("tdengine.type", "NCHAR(32)");
         assertThat(schema.field("location").schema().parameters()).containsEntry("tdengine.type", "NCHAR(32)");

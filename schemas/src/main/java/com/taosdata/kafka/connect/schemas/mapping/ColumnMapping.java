@@ -7,6 +7,7 @@ import com.taosdata.kafka.connect.schemas.SuffixStyle;
 import com.taosdata.kafka.connect.schemas.TdengineType;
 import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
 import com.taosdata.kafka.connect.schemas.ValueKind;
+import com.taosdata.kafka.connect.schemas.text.DecimalText;
 import com.taosdata.kafka.connect.schemas.text.JsonWriter;
 import com.taosdata.kafka.connect.schemas.text.LineEscaper;
 import java.math.BigDecimal;
@@ -270,7 +271,7 @@ public enum ColumnMapping {
         }
         double number = this == DECIMAL ? ((BigDecimal) value).doubleValue() : ((Number) value).doubleValue();
         requireFinite(number);
-        out.append(number);
+        DecimalText.appendDouble(out, number);
     }
 
     private static void requireFinite(double value) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Date;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.connect.data.Field;
@@ -25,6 +26,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Records per second through {@code ToLineProtocol$Value} for the sample {@code meters} schema (2 tags,
  * 3 doubles, timestamp) and the 20-field {@code wide20} schema, as Structs and, for meters, as a schemaless Map.
+ * Each has an {@code …Influx} twin on the same record: the baseline a user would write instead of the SMT
+ * ({@link InfluxPointBaseline}); {@code bench.sh} prints the ratio of each pair.
  * Run with {@code -prof gc} for bytes allocated per record ({@code gc.alloc.rate.norm}).
  */
 @State(Scope.Thread)
@@ -34,6 +37,8 @@ public class EncodingBenchmark {
 
     private ToLineProtocol<SinkRecord> meters;
     private ToLineProtocol<SinkRecord> wide;
+    private InfluxPointBaseline metersInflux;
+    private InfluxPointBaseline wideInflux;
     private SinkRecord metersStruct;
     private SinkRecord metersMap;
     private SinkRecord wideStruct;
@@ -44,6 +49,8 @@ public class EncodingBenchmark {
         meters.configure(Map.of("tags", "location,group_id", "timestamp.field", "ts"));
         wide = new ToLineProtocol.Value<>();
         wide.configure(Map.of("tags", "device,site", "timestamp.field", "ts"));
+        metersInflux = new InfluxPointBaseline(Set.of("location", "group_id"), "ts");
+        wideInflux = new InfluxPointBaseline(Set.of("device", "site"), "ts");
         Struct metersValue = fill(AvroToConnect.schema(sample("meters.avsc")));
         metersStruct = record(metersValue.schema(), metersValue);
         metersMap = record(null, StructToMap.convert(metersValue));
@@ -64,6 +71,21 @@ public class EncodingBenchmark {
     @Benchmark
     public SinkRecord wide20Struct() {
         return wide.apply(wideStruct);
+    }
+
+    @Benchmark
+    public SinkRecord metersStructInflux() {
+        return metersInflux.apply(metersStruct);
+    }
+
+    @Benchmark
+    public SinkRecord metersMapInflux() {
+        return metersInflux.apply(metersMap);
+    }
+
+    @Benchmark
+    public SinkRecord wide20StructInflux() {
+        return wideInflux.apply(wideStruct);
     }
 
     private static SinkRecord record(Schema schema, Object value) {

@@ -13,6 +13,8 @@ public final class LineProtocolEncoder implements PointEncoder, TagText.Sink {
 
     private final RenderOptions options;
     private final StringBuilder scratch = new StringBuilder();
+    private final EscapedKeys tagKeys = new EscapedKeys("tag key");
+    private final EscapedKeys fieldKeys = new EscapedKeys("field key");
 
     public LineProtocolEncoder(RenderOptions options) {
         this.options = options;
@@ -33,8 +35,7 @@ public final class LineProtocolEncoder implements PointEncoder, TagText.Sink {
                 out.append(',');
             }
             try {
-                LineEscaper.appendKey(out, fields.key(i), "field key");
-                out.append('=');
+                fieldKeys.append(out, i, fields.key(i));
                 fields.mapping(i).appendLineValue(out, fields.value(i), options);
             } catch (UnsupportedValueException e) {
                 throw new FieldValueException(fields.key(i), e.getMessage(), e);
@@ -46,8 +47,7 @@ public final class LineProtocolEncoder implements PointEncoder, TagText.Sink {
     @Override
     public void appendTag(StringBuilder out, String key, CharSequence value, int index) {
         out.append(',');
-        LineEscaper.appendKey(out, key, "tag key");
-        out.append('=');
+        tagKeys.append(out, index, key);
         LineEscaper.appendKey(out, value, "tag value");
     }
 }
