@@ -5,9 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkConnector;
 
 import com.taosdata.kafka.connect.config.OfflineValidation;
@@ -56,6 +58,27 @@ public class TDengineSinkConnector extends SinkConnector implements OfflineValid
     @Override
     public void stop() {
         props = null;
+    }
+
+    /**
+     * Accepts offsets an operator sets or resets ({@code PATCH} or {@code DELETE /connectors/NAME/offsets}): they are
+     * the offsets of the connector's Kafka consumer group, which Connect alters itself; the tasks, which start after
+     * (only a STOPPED connector's offsets can be altered), read on from there. A negative offset is refused, naming
+     * its partition; {@code null} resets one.
+     */
+    @Override
+    public boolean alterOffsets(Map<String, String> connectorConfig, Map<TopicPartition, Long> offsets) {
+        List<String> negative = new ArrayList<>();
+        offsets.forEach((partition, offset) -> {
+            if (offset != null && offset < 0) {
+                negative.add(partition + " at " + offset);
+            }
+        });
+        if (!negative.isEmpty()) {
+            throw new ConnectException("offsets not altered: a Kafka offset is 0 or more, got "
+                    + String.join(", ", negative));
+        }
+        return true;
     }
 
     @Override

@@ -135,13 +135,25 @@ public class TDengineSourceConnector extends SourceConnector implements OfflineV
 
     /**
      * Both read methods can run with exactly-once delivery: in query mode each record's offset names the row exactly;
-     * in subscription mode a poll's records end on the TMQ position after it, and a task resumes each vgroup there
-     * when Connect's offsets are ahead of TDengine's consumer group. Offsets committed in the records' transaction
-     * therefore resume without duplicates.
+     * in subscription mode a poll's records end on the TMQ position after it, and a task resumes each vgroup there,
+     * ahead of TDengine's consumer group or behind it. Offsets committed in the records' transaction therefore resume
+     * without duplicates and without gaps.
      */
     @Override
     public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
         return ExactlyOnceSupport.SUPPORTED;
+    }
+
+    /**
+     * Accepts offsets an operator sets or resets ({@code PATCH} or {@code DELETE /connectors/NAME/offsets}) when they
+     * have a shape the source reads back ({@link OfferedOffsets}); Connect stores them, and the tasks, which start after
+     * (Connect alters the offsets of a STOPPED connector only), resume there: a query-mode table at its position, a
+     * subscription-mode vgroup at its position even behind TDengine's committed offset.
+     */
+    @Override
+    public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
+        OfferedOffsets.check(offsets);
+        return true;
     }
 
     @Override

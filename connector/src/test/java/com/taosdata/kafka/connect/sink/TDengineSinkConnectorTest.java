@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -507,5 +509,22 @@ class TDengineSinkConnectorTest {
         assertThat(allErrors(result)).allSatisfy(message -> assertThat(message).doesNotContain(TOKEN));
         assertThat(logged).doesNotContain(TOKEN);
         assertThat(byName(result).get("connection.token").value().toString()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void acceptsOffsetsAnOperatorSetsOrResets() {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        offsets.put(new TopicPartition("meters", 0), 42L);
+        offsets.put(new TopicPartition("meters", 1), 0L);
+        offsets.put(new TopicPartition("meters", 2), null);
+        assertThat(connector.alterOffsets(config(), offsets)).isTrue();
+    }
+
+    @Test
+    void refusesANegativeOffsetNamingItsPartition() {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        offsets.put(new TopicPartition("meters", 1), -5L);
+        assertThatThrownBy(() -> connector.alterOffsets(config(), offsets)).isInstanceOf(ConnectException.class)
+                .hasMessage("offsets not altered: a Kafka offset is 0 or more, got meters-1 at -5");
     }
 }

@@ -1,5 +1,6 @@
 package com.taosdata.kafka.connect.cli.client;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,30 @@ public final class ConnectClient {
             }
         });
         return statuses;
+    }
+
+    /** {@code GET /}: the worker's version. */
+    public WorkerInfo worker() {
+        return readOk(transport.send("GET", transport.url().build(), null), WorkerInfo.class);
+    }
+
+    /**
+     * {@code POST /connectors} with {@code initial_state} (Kafka 3.8 and later): creates a connector that starts
+     * RUNNING, PAUSED or STOPPED.
+     */
+    public ConnectorInfo create(String name, Map<String, String> config, String initialState) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("config", config);
+        body.put("initial_state", initialState);
+        Answer answer = transport.send("POST", transport.url("connectors").build(), body);
+        if (answer.code() == 400) {
+            throw new RejectedException(name + ": the cluster rejected the connector: " + RestTransport.errorMessage(answer));
+        }
+        if (answer.code() != 201) {
+            throw RestTransport.unexpected(answer);
+        }
+        return RestTransport.read(answer, type(ConnectorInfo.class));
     }
 
     public ConnectorInfo connector(String name) {
@@ -150,12 +175,29 @@ public final class ConnectClient {
         return node.path("message").asText("offsets reset");
     }
 
+    /**
+     * {@code PATCH /connectors/NAME/offsets}: sets the offsets of the partitions listed. The worker answers 400 when
+     * the connector is not STOPPED and 500 with the connector's message when the connector refuses the offsets.
+     */
+    public String alterOffsets(String name, ConnectorOffsets offsets) {
+        Answer answer = connectorRequest("PATCH", name, offsets, "offsets");
+        if (answer.code() == 400 || answer.code() == 500) {
+            throw new RejectedException(name + ": " + RestTransport.errorMessage(answer));
+        }
+        JsonNode node = readOk(answer, JsonNode.class);
+        return node.path("message").asText("offsets altered");
+    }
+
     private Answer connectorCall(String method, String name, String... tail) {
+        return connectorRequest(method, name, null, tail);
+    }
+
+    private Answer connectorRequest(String method, String name, Object body, String... tail) {
         HttpUrl.Builder url = transport.url("connectors", name);
         for (String segment : tail) {
             url.addPathSegment(segment);
         }
-        Answer answer = transport.send(method, url.build(), null);
+        Answer answer = transport.send(method, url.build(), body);
         if (answer.code() == 404) {
             throw new ConnectorNotFoundException(name);
         }

@@ -8,8 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
+import com.taosdata.kafka.connect.cli.client.WorkerInfo;
 import com.taosdata.kafka.connect.cli.config.ConnectorFile;
 import com.taosdata.kafka.connect.cli.config.DurationConverter;
+import com.taosdata.kafka.connect.cli.error.CliException;
 import com.taosdata.kafka.connect.cli.error.ExitCode;
 import com.taosdata.kafka.connect.cli.output.ConfigDiff;
 import com.taosdata.kafka.connect.cli.output.Printer;
@@ -44,6 +46,14 @@ public final class DeployCommand extends ClusterCommand {
             description = "How long --wait waits (default: ${DEFAULT-VALUE}).")
     Duration waitTimeout;
 
+    /** The states a connector can be created in (KIP-980). */
+    enum InitialState { RUNNING, PAUSED, STOPPED }
+
+    @Option(names = "--initial-state", paramLabel = "STATE", description = "Create new connectors RUNNING, PAUSED "
+            + "or STOPPED (POST /connectors with initial_state; Kafka 3.8 and later), e.g. STOPPED to set their offsets "
+            + "before they read anything. Connectors that exist keep their state.")
+    InitialState initialState;
+
     /** A config the cluster accepted, with the keys its plugin declares as PASSWORD. */
     private record Validated(ConnectorFile file, Set<String> passwordKeys) {
     }
@@ -54,6 +64,13 @@ public final class DeployCommand extends ClusterCommand {
 
     @Override
     int execute(Printer printer, ConnectClient client) {
+        if (initialState != null && initialState != InitialState.RUNNING && waitForRunning) {
+            throw CliException.usage("--wait waits for RUNNING; a connector created " + initialState
+                    + " does not get there: leave out --wait");
+        }
+        if (initialState != null) {
+            requireInitialStates(client);
+        }
         List<ConfigInputs.Input> inputs = ConfigInputs.readAll(files);
         OnlineValidator validator = new OnlineValidator(client);
         List<Report> reports = new ArrayList<>();
@@ -101,12 +118,27 @@ public final class DeployCommand extends ClusterCommand {
         if (existing.isPresent() && changes.isEmpty()) {
             return new Outcome(file.file(), name, "unchanged", List.of());
         }
+        String state = existing.isEmpty() && initialState != null ? " " + initialState : "";
         if (dryRun) {
-            return new Outcome(file.file(), name, existing.isPresent() ? "would be updated" : "would be created",
+            return new Outcome(file.file(), name, existing.isPresent() ? "would be updated" : "would be created" + state,
                     existing.isPresent() ? changes : List.of());
+        }
+        if (existing.isEmpty() && initialState != null) {
+            client.create(name, file.config(), initialState.name());
+            return new Outcome(file.file(), name, "created" + state, List.of());
         }
         boolean created = client.putConfig(name, file.config()).created();
         return new Outcome(file.file(), name, created ? "created" : "updated", created ? List.of() : changes);
+    }
+
+    /** Creating a connector in a given state needs Kafka 3.8 (KIP-980): older workers are told apart by version. */
+    private void requireInitialStates(ConnectClient client) {
+        WorkerInfo worker = client.worker();
+        if (!worker.atLeast(3, 8)) {
+            throw CliException.usage("--initial-state needs a Connect worker of Kafka 3.8 or later (KIP-980); this one "
+                    + "runs " + worker.version() + ": deploy without it, then run 'tdconnect stop NAME' (its tasks "
+                    + "start and stop again in between)");
+        }
     }
 
     private static void print(Printer printer, Outcome outcome) {

@@ -182,4 +182,60 @@ class DeployCommandTest {
             assertThat(result.err()).contains("sink-demo is not RUNNING after 1s: sink-demo UNASSIGNED, tasks 0/0 RUNNING");
         }
     }
+
+    @Test
+    void createsANewConnectorStoppedOnAWorkerThatCan() {
+        try (MockConnect server = new MockConnect()) {
+            server.answer(200, "{\"version\":\"4.1.1\",\"commit\":\"abc\",\"kafka_cluster_id\":\"k\"}")
+                    .answer(200, VALID).error(404, "Connector sink-demo not found").answer(201, Payloads.INFO);
+            Result result = cli("deploy", file.toString(), "--initial-state", "STOPPED", "--url", server.url());
+            assertThat(result.code()).as(result.err()).isZero();
+            assertThat(server.request().getPath()).isEqualTo("/");
+            server.request();
+            server.request();
+            RecordedRequest post = server.request();
+            assertThat(post.getMethod()).isEqualTo("POST");
+            assertThat(post.getPath()).isEqualTo("/connectors");
+            assertThat(post.getBody().readUtf8()).startsWith("{\"name\":\"sink-demo\",\"config\":{")
+                    .contains("\"tasks.max\":\"2\"").endsWith("},\"initial_state\":\"STOPPED\"}");
+            assertThat(result.out()).isEqualTo("sink-demo: created STOPPED\n");
+        }
+    }
+
+    @Test
+    void anExistingConnectorIsUpdatedAndKeepsItsState() {
+        try (MockConnect server = new MockConnect()) {
+            server.answer(200, "{\"version\":\"3.9.0\"}").answer(200, VALID).answer(200, DEPLOYED)
+                    .answer(200, Payloads.INFO);
+            Result result = cli("deploy", file.toString(), "--initial-state", "STOPPED", "--url", server.url());
+            assertThat(result.code()).as(result.err()).isZero();
+            server.request();
+            server.request();
+            server.request();
+            RecordedRequest put = server.request();
+            assertThat(put.getMethod()).isEqualTo("PUT");
+            assertThat(put.getPath()).isEqualTo("/connectors/sink-demo/config");
+            assertThat(result.out()).startsWith("sink-demo: updated\n");
+        }
+    }
+
+    @Test
+    void initialStateOnA37WorkerSaysWhatToDoInsteadAndDeploysNothing() {
+        try (MockConnect server = new MockConnect()) {
+            server.answer(200, "{\"version\":\"3.7.1\",\"commit\":\"abc\",\"kafka_cluster_id\":\"k\"}");
+            Result result = cli("deploy", file.toString(), "--initial-state", "STOPPED", "--url", server.url());
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains("--initial-state needs a Connect worker of Kafka 3.8 or later (KIP-980); "
+                    + "this one runs 3.7.1: deploy without it, then run 'tdconnect stop NAME'");
+            assertThat(server.requestCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void waitingForRunningAConnectorCreatedStoppedIsAUsageError() {
+        Result result = cli("deploy", file.toString(), "--initial-state", "STOPPED", "--wait", "--url",
+                "http://127.0.0.1:1");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("--wait waits for RUNNING; a connector created STOPPED does not get there");
+    }
 }

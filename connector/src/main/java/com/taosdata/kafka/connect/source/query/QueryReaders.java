@@ -88,8 +88,10 @@ public final class QueryReaders {
         List<Querier> queriers = new ArrayList<>();
         Map<String, Map<String, TablePosition>> subtables = new TreeMap<>();
         for (SourceTable table : tables) {
-            TablePosition position = TablePosition.fromOffset(stored.get(SourcePartitions.table(database, table.name())),
+            TablePosition offset = TablePosition.fromOffset(stored.get(SourcePartitions.table(database, table.name())),
                     precision);
+            TablePosition position = offset == null ? null
+                    : offset.forKey(byMeasurement.get(table.measurement()).compositeKey().isPresent());
             if (table.stable() == null) {
                 TableSchema schema = byMeasurement.get(table.measurement());
                 queriers.add(new TableQuerier(table.name(), schema, describer(database, schema, precision), position,

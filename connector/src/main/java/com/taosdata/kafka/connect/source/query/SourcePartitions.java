@@ -6,12 +6,14 @@ import java.util.Map;
 /**
  * Source partitions of query mode: one per table, {@code {"database": <db>, "table": <table>}}, always in that key
  * order. Connect finds a partition's committed offset by the serialized partition, byte for byte, so the order must
- * not depend on the JVM: {@code Map.of}'s iteration order does, and a restarted worker then misses its offsets.
+ * not depend on the JVM: {@code Map.of}'s iteration order does, and a restarted worker then misses its offsets. It is
+ * also the order in which Connect's offsets REST API hands partitions over (read back by its JSON converter into a
+ * {@code HashMap}), so that offsets an operator sets or resets are found.
  */
 public final class SourcePartitions {
 
-    static final String DATABASE_KEY = "database";
-    static final String TABLE_KEY = "table";
+    public static final String DATABASE_KEY = "database";
+    public static final String TABLE_KEY = "table";
 
     private SourcePartitions() {
     }

@@ -2,7 +2,6 @@ package com.taosdata.kafka.connect.source.tmq;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,25 +35,25 @@ import com.taosdata.kafka.connect.source.table.TableSchema;
  * only from the reading thread that polls it, since the consumer is not thread-safe; a crash therefore re-delivers
  * rows instead of losing them.
  *
- * <p>Records carry the source partition {@code {"database", "topic", "vgroup"}} and the offset
+ * <p>Records carry the source partition {@code {"database", "vgroup", "topic"}} and the offset
  * {@code {"position": p}}: the offset of the record's TMQ message (the vgroup's position before it), and on the last
  * record of each vgroup in a poll the position after it. Connect stores the offset of the last record it has safely
  * written, so a stored position is always a message boundary behind which everything reached Kafka: with
  * exactly-once support (records and offsets in one transaction per poll) it is exact.
  *
- * <p>TDengine hands a vgroup to a consumer at the group's committed offset, which trails what reached Kafka: the
- * commit follows Kafka's acknowledgement, and a task killed in between never makes it. So whenever a vgroup becomes
- * this reader's — at the start, and whenever TDengine rebalances the group because a task joined or left — the reader
- * moves it forward past the rows already delivered: to the position Connect stored for it, or past the records this
- * reader handed out itself (Connect may not have stored those yet), whichever is ahead. Rows of a vgroup TDengine has
- * meanwhile given to another consumer are dropped: their new owner reads them.
+ * <p>TDengine hands a vgroup to a consumer at the group's committed offset, which need not be where Kafka's copy
+ * ends: it trails it when a task was killed between Kafka's acknowledgement and the commit; it is ahead of it when a
+ * transaction whose records Kafka had acknowledged was aborted, or when an operator set Connect's offsets back
+ * ({@code PATCH /connectors/NAME/offsets}) to replay rows. So whenever a vgroup becomes this reader's — at the start,
+ * and whenever TDengine rebalances the group because a task joined or left — the reader moves it to the position
+ * Connect stored for it, forward or back: that is what Kafka holds. Only the records this reader handed out itself
+ * count for more (Connect may not have stored them yet): a vgroup that comes back is not moved behind them. A vgroup
+ * Connect stored nothing for stays at TDengine's committed offset, or where {@code subscription.from} starts a new
+ * group. Rows of a vgroup TDengine has meanwhile given to another consumer are dropped: their new owner reads them.
  */
 public final class SubscriptionReader implements SourceReader {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionReader.class);
-    /** Source offset keys: the TMQ message's own offset, for reference, and the position to resume from. */
-    static final String OFFSET = "offset";
-    static final String POSITION = "position";
     /** How often the offset lag is read from TDengine. */
     static final long OFFSET_LAG_REFRESH_MS = 5_000;
 
@@ -113,34 +112,34 @@ public final class SubscriptionReader implements SourceReader {
                     () -> consumer.position(partition));
             // A position the consumer cannot tell yet is checked when the vgroup's first rows arrive.
             if (position.isPresent()) {
-                skipDelivered(partition, position.getAsLong());
+                resumeWhereDelivered(partition, position.getAsLong());
                 resumed.add(partition);
             }
         }
     }
 
     /**
-     * Seeks {@code partition} to where its delivered rows end — the position Connect stored, or the end of what this
-     * reader handed out if that is further — when that is ahead of {@code position}; true when it did. A vgroup the
-     * consumer cannot seek now stays where it is: its rows are delivered again, not lost.
+     * Seeks {@code partition}, which the consumer reads from {@code position}, to where its delivered rows end; true
+     * when it did. That is the position Connect stored, ahead of {@code position} or behind it; but never behind the
+     * end of what this reader handed out, when it handed out any. A vgroup the consumer cannot seek now stays where it
+     * is.
      */
-    private boolean skipDelivered(TmqPartition partition, long position) {
+    private boolean resumeWhereDelivered(TmqPartition partition, long position) {
         Long stored = storedPosition(partition);
         Long own = handedOut.get(partition);
         Long resume = own == null || (stored != null && stored > own) ? stored : own;
-        if (resume == null || resume <= position
-                || !retry.call("seeking " + partition, () -> consumer.seek(partition, resume))) {
+        boolean moves = resume != null && (own == null ? resume != position : resume > position);
+        if (!moves || !retry.call("seeking " + partition, () -> consumer.seek(partition, resume))) {
             return false;
         }
-        log.info("Resuming TDengine topic {} vgroup {} at position {}, where its delivered rows end (TDengine had {})",
-                partition.topic(), partition.vgroup(), resume, position);
+        log.info("Resuming TDengine topic {} vgroup {} at position {}, where {} (TDengine had {})", partition.topic(),
+                partition.vgroup(), resume, resume < position ? "Connect's offsets say: the rows from there are read again"
+                        : "its delivered rows end", position);
         return true;
     }
 
     private Long storedPosition(TmqPartition partition) {
-        Map<String, Object> offset = storedOffsets.apply(sourcePartition(partition));
-        Object position = offset == null ? null : offset.get(POSITION);
-        return position instanceof Number ? ((Number) position).longValue() : null;
+        return SubscriptionOffsets.position(storedOffsets.apply(sourcePartition(partition)));
     }
 
     @Override
@@ -269,8 +268,8 @@ public final class SubscriptionReader implements SourceReader {
 
     /**
      * Whether this poll's rows of {@code partition}, starting at {@code firstOffset}, become records: not when TDengine
-     * gave the vgroup to another consumer meanwhile, nor when they were delivered already (the reader then moved past
-     * them, and the next poll reads on from there). That is checked against Connect's offsets when the vgroup is newly
+     * gave the vgroup to another consumer meanwhile, nor when they do not start where the vgroup's delivered rows end
+     * (the reader then moved the vgroup there, and the next poll reads on from there). That is checked against Connect's offsets when the vgroup is newly
      * this reader's, and against what the reader handed out whenever they start behind it: a vgroup can leave and
      * come back, at the group's committed offset, between two polls that would have shown it gone.
      */
@@ -284,7 +283,7 @@ public final class SubscriptionReader implements SourceReader {
         Long own = handedOut.get(partition);
         boolean rewound = own != null && firstOffset < own;
         if (newlyAssigned || rewound) {
-            return !skipDelivered(partition, firstOffset);
+            return !resumeWhereDelivered(partition, firstOffset);
         }
         return true;
     }
@@ -322,21 +321,13 @@ public final class SubscriptionReader implements SourceReader {
             }
             String table = tmqRow.table() == null ? schema.measurement() : tmqRow.table();
             Row row = Row.fromDriver(schema, table, raw);
-            return RowRecords.create(sourcePartition, Map.of(OFFSET, tmqRow.offset(), POSITION, position),
+            return RowRecords.create(sourcePartition, SubscriptionOffsets.offset(tmqRow.offset(), position),
                     subscription.kafkaTopic(), row, formatter);
         }
     }
 
     private Map<String, Object> sourcePartition(TmqPartition tmqPartition) {
-        return sourcePartitions.computeIfAbsent(tmqPartition, p -> {
-            // Ordered keys, so the serialized partition is the same on every worker (Connect compares it byte for
-            // byte). Never changed once made: Connect keeps it with every record.
-            Map<String, Object> partition = new LinkedHashMap<>(4);
-            partition.put("database", database);
-            partition.put("topic", p.topic());
-            partition.put("vgroup", p.vgroup());
-            return Collections.unmodifiableMap(partition);
-        });
+        return sourcePartitions.computeIfAbsent(tmqPartition, p -> SubscriptionOffsets.partition(database, p));
     }
 
     @Override

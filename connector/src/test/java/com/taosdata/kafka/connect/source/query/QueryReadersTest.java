@@ -74,6 +74,18 @@ class QueryReadersTest {
     }
 
     @Test
+    void anOffsetSetToATimestampWithNoRowsSentResumesWithTheRowsAtIt() throws Exception {
+        // What 'tdconnect offsets NAME --table d1 --from TIME' writes: the rows at 2000 ms itself are read again.
+        when(offsets.offsets(anyCollection())).thenReturn(Map.of(
+                Map.of("database", "power", "table", "d1"), Map.of("ts", 2000L, "rows", 0L, "precision", "ms")));
+        jdbc.thenRows(Collections.singletonList(new Object[] {"ms"}))
+                .thenRows(List.of(new Object[] {"ts", "TIMESTAMP", 8, ""}, new Object[] {"n", "INT", 4, ""}));
+        reader(Map.of(), SourceTable.normal("d1")).poll();
+        assertThat(jdbc.lastStatement()).isEqualTo(
+                "SELECT * FROM `power`.`d1` WHERE `ts` > 1999 AND `ts` <= 5000000 ORDER BY `ts` ASC LIMIT 100");
+    }
+
+    @Test
     void initialTimestampBoundsTablesWithoutOffsets() throws Exception {
         jdbc.thenRows(Collections.singletonList(new Object[] {"us"})).thenRows(describeMeters());
         reader(Map.of("timestamp.initial", "1970-01-01 00:00:01"), new SourceTable("d1", "meters")).poll();

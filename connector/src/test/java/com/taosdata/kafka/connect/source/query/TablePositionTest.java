@@ -55,6 +55,27 @@ class TablePositionTest {
     }
 
     @Test
+    void aPositionBeforeAnyRowAtItsTimestampIsReadBackAsSuch() {
+        assertThat(TablePosition.fromOffset(TablePosition.from(1700000000123L).toOffset(TimestampUnit.MS),
+                TimestampUnit.MS)).isEqualTo(new TablePosition(1700000000123L, 0));
+    }
+
+    @Test
+    void aPositionBeforeAnyRowRoundsUpToACoarserPrecisionAndOneAfterARowDown() {
+        Map<String, Object> before = Map.of("ts", 1700000000123456L, "rows", 0L, "precision", "us");
+        Map<String, Object> after = Map.of("ts", 1700000000123456L, "rows", 1L, "precision", "us");
+        assertThat(TablePosition.fromOffset(before, TimestampUnit.MS)).isEqualTo(new TablePosition(1700000000124L, 0));
+        assertThat(TablePosition.fromOffset(after, TimestampUnit.MS)).isEqualTo(new TablePosition(1700000000123L, 1));
+    }
+
+    @Test
+    void withoutACompositeKeyNoRowSentAtATimestampIsTheRowBeforeItSent() {
+        assertThat(TablePosition.from(100).forKey(false)).isEqualTo(new TablePosition(99, 1));
+        assertThat(TablePosition.from(100).forKey(true)).isEqualTo(new TablePosition(100, 0));
+        assertThat(new TablePosition(100, 2).forKey(false)).isEqualTo(new TablePosition(100, 2));
+    }
+
+    @Test
     void foreignOffsetIsRejected() {
         assertThatThrownBy(() -> TablePosition.fromOffset(Map.of("ts", "yesterday"), TimestampUnit.MS))
                 .isInstanceOf(ConnectException.class).hasMessageContaining("not one this connector wrote");

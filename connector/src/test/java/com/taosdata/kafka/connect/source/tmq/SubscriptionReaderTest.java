@@ -50,8 +50,8 @@ class SubscriptionReaderTest {
     private static Map<String, Object> partition(int vgroup) {
         Map<String, Object> partition = new LinkedHashMap<>();
         partition.put("database", "power");
-        partition.put("topic", TOPIC);
         partition.put("vgroup", vgroup);
+        partition.put("topic", TOPIC);
         return partition;
     }
 
@@ -242,11 +242,59 @@ class SubscriptionReaderTest {
     void startMovesAVgroupForwardToThePositionConnectStored() throws Exception {
         consumer.assigned(new TmqPartition(TOPIC, 1), 5).assigned(new TmqPartition(TOPIC, 2), 9);
         connectOffsets.put(serialized(partition(1)), Map.of("offset", 7L, "position", 8L));
-        connectOffsets.put(serialized(partition(2)), Map.of("offset", 4L, "position", 5L));
+        connectOffsets.put(serialized(partition(2)), Map.of("offset", 8L, "position", 9L));
 
         reader.start();
 
         assertThat(consumer.seeks).containsExactly(Map.entry(new TmqPartition(TOPIC, 1), 8L));
+    }
+
+    @Test
+    void startMovesAVgroupBackToThePositionConnectStoredBehindTDengines() throws Exception {
+        // An operator set the offset back (PATCH /connectors/NAME/offsets) to read the rows from 5 again.
+        consumer.assigned(new TmqPartition(TOPIC, 2), 9);
+        connectOffsets.put(serialized(partition(2)), Map.of("offset", 4L, "position", 5L));
+
+        reader.start();
+
+        assertThat(consumer.seeks).containsExactly(Map.entry(new TmqPartition(TOPIC, 2), 5L));
+    }
+
+    @Test
+    void aVgroupWithoutAStoredOffsetStaysWhereTDengineHandsItOver() throws Exception {
+        // After DELETE /connectors/NAME/offsets: the group's committed offset, or subscription.from for a new group.
+        consumer.assigned(new TmqPartition(TOPIC, 2), 9);
+
+        reader.start();
+
+        assertThat(consumer.seeks).isEmpty();
+    }
+
+    @Test
+    void aVgroupARebalanceGivesThisTaskReadsAgainFromThePositionConnectStoredBehindItsRows() throws Exception {
+        connectOffsets.put(serialized(partition(2)), Map.of("offset", 6L, "position", 7L));
+        consumer.thenRows(row(2, 9, "d1002", 900, 6))
+                .thenRows(row(2, 7, "d1002", 700, 4), row(2, 8, "d1002", 800, 5), row(2, 9, "d1002", 900, 6));
+
+        assertThat(reader.poll()).isEmpty();
+        assertThat(consumer.seeks).containsExactly(Map.entry(new TmqPartition(TOPIC, 2), 7L));
+        assertThat(reader.poll()).extracting(r -> (Object) r.sourceOffset().get("offset")).containsExactly(7L, 8L, 9L);
+    }
+
+    @Test
+    void aVgroupThatComesBackIsNotMovedBehindTheRecordsThisReaderHandedOut() throws Exception {
+        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
+        // Connect stored 6 while this reader's records up to 8 are still on their way to Kafka.
+        connectOffsets.put(serialized(partition(1)), Map.of("offset", 5L, "position", 6L));
+        consumer.thenRows(row(1, 6, "d1001", 600, 5), row(1, 7, "d1001", 700, 5))
+                .thenRowsThen(() -> consumer.revoked(vgroup1), row(2, 4, "d1002", 2000, 6))
+                .thenRows(row(1, 8, "d1001", 800, 5));
+        reader.start();
+        assertThat(reader.poll()).hasSize(2);
+        reader.poll();
+
+        assertThat(reader.poll()).extracting(SourceRecord::key).containsExactly("d1001");
+        assertThat(consumer.seeks).isEmpty();
     }
 
     @Test
