@@ -76,20 +76,31 @@ class PrefetchingReaderTest {
         List<SourceRecord> second = batch("c");
         reader.script.add(first);
         reader.script.add(second);
-        assertThat(prefetching.poll()).isSameAs(first);
-        assertThat(prefetching.poll()).isSameAs(second);
+        List<SourceRecord> handedOut = new ArrayList<>();
+        while (handedOut.size() < 3) {
+            handedOut.addAll(prefetching.poll());
+        }
+        assertThat(handedOut).containsExactly(first.get(0), first.get(1), second.get(0));
     }
 
     @Test
-    void atMostOneBatchIsReadAheadOfTheTask() throws Exception {
-        reader.script.addAll(List.of(batch("a"), batch("b"), batch("c")));
+    void theReaderReadsAheadOfTheTaskAndAPollTakesAllThatWasRead() throws Exception {
+        List<SourceRecord> first = batch("a");
+        List<SourceRecord> second = batch("b", "c");
+        reader.script.addAll(List.of(first, second));
+        awaitPolls(2);
+        assertThat(prefetching.poll()).containsExactly(first.get(0), second.get(0), second.get(1));
+    }
+
+    @Test
+    void readingStopsOnceReadAheadRecordsAreReadyAndGoesOnWhenTheTaskTookThem() throws Exception {
+        List<SourceRecord> full = batch(new String[PrefetchingReader.READ_AHEAD_RECORDS]);
+        reader.script.addAll(List.of(full, batch("b"), batch("c")));
         awaitPolls(1);
         Thread.sleep(200);
         assertThat(reader.polls).as("reads before the task polled").hasValue(1);
-        prefetching.poll();
-        awaitPolls(2);
-        Thread.sleep(200);
-        assertThat(reader.polls).as("reads after the task took one batch").hasValue(2);
+        assertThat(prefetching.poll()).hasSize(PrefetchingReader.READ_AHEAD_RECORDS);
+        awaitPolls(3);
     }
 
     @Test
@@ -98,9 +109,9 @@ class PrefetchingReaderTest {
         List<SourceRecord> after = batch("b");
         ConnectException failure = new ConnectException("querying meters failed");
         reader.script.addAll(List.of(before, failure, after));
-        assertThat(prefetching.poll()).isSameAs(before);
+        assertThat(prefetching.poll()).containsExactlyElementsOf(before);
         assertThatThrownBy(prefetching::poll).isSameAs(failure);
-        assertThat(prefetching.poll()).isSameAs(after);
+        assertThat(prefetching.poll()).containsExactlyElementsOf(after);
     }
 
     @Test
