@@ -4,9 +4,10 @@ import java.io.PrintWriter;
 
 import com.taosdata.kafka.connect.cli.error.CliException;
 import com.taosdata.kafka.connect.cli.error.ExitCode;
-import com.taosdata.kafka.connect.cli.output.Ansi;
+import com.taosdata.kafka.connect.cli.output.Styles;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
@@ -27,11 +28,11 @@ final class ExceptionHandler implements IExecutionExceptionHandler {
         PrintWriter err = commandLine.getErr();
         Ansi ansi = root.ansi();
         if (ex instanceof CliException cli) {
-            err.println(ansi.red("error: ") + cli.getMessage());
+            err.println(Styles.red(ansi, "error: ") + cli.getMessage());
             err.flush();
             return cli.exitCode();
         }
-        err.println(ansi.red("internal error: ") + ex + " (please report it with the trace below)");
+        err.println(Styles.red(ansi, "internal error: ") + ex + " (please report it with the trace below)");
         ex.printStackTrace(err);
         err.flush();
         return ExitCode.INVALID_OR_FAILED;

@@ -24,12 +24,12 @@ import com.taosdata.kafka.connect.cli.command.ValidateCommand;
 import com.taosdata.kafka.connect.cli.config.EnvDefaults;
 import com.taosdata.kafka.connect.cli.config.GlobalOptions;
 import com.taosdata.kafka.connect.cli.error.CliException;
-import com.taosdata.kafka.connect.cli.output.Ansi;
 import com.taosdata.kafka.connect.cli.output.Printer;
 import com.taosdata.kafka.connect.connection.Sleeper;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
@@ -94,8 +94,12 @@ public final class TdConnect implements Runnable, Invocation {
         commandLine.setDefaultValueProvider(new EnvDefaults(root.context.env()));
         commandLine.setExecutionExceptionHandler(new ExceptionHandler(root));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(
-                root.context.terminal() ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
+        // Usage errors are printed before any option is known; help and every verb's output once --no-color is.
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(root.ansi()));
+        commandLine.setExecutionStrategy(parseResult -> {
+            commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(root.ansi()));
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         return commandLine;
     }
 
@@ -104,10 +108,14 @@ public final class TdConnect implements Runnable, Invocation {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, e.g. tdconnect status");
     }
 
+    /**
+     * Colour only on a terminal, and not with --no-color or a non-empty NO_COLOR (no-color.org). Decided from this
+     * invocation's context rather than picocli's AUTO, which reads the process's own console and environment.
+     */
     public Ansi ansi() {
         boolean noColor = options != null && options.noColor;
         String noColorEnv = context.env("NO_COLOR");
-        return new Ansi(context.terminal() && !noColor && (noColorEnv == null || noColorEnv.isEmpty()));
+        return Ansi.valueOf(context.terminal() && !noColor && (noColorEnv == null || noColorEnv.isEmpty()));
     }
 
     @Override

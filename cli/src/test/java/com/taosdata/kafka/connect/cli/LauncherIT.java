@@ -55,6 +55,14 @@ class LauncherIT {
     }
 
     @Test
+    void offlineValidationOfTheShippedStrimziConnectorWithTheYamlReaderInTheJar() throws Exception {
+        Path sample = ETC.resolve("strimzi").resolve("kafka-connector.yaml");
+        Run run = run(DIST.resolve("bin/tdconnect"), "validate", "--offline", sample.toString());
+        assertThat(run.code()).as(run.output()).isZero();
+        assertThat(run.output()).endsWith(sample + "#1: OK\n");
+    }
+
+    @Test
     void worksThroughASymlink(@TempDir Path path) throws Exception {
         Path link = Files.createSymbolicLink(path.resolve("tdconnect"), DIST.resolve("bin/tdconnect").toAbsolutePath());
         Run run = run(link, "--help");

@@ -47,6 +47,14 @@ class TdConnectTest {
     }
 
     @Test
+    void helpIsColouredOnATerminalByTheSameRuleAsEveryOutput() {
+        assertThat(new CliRun().terminal().run("status", "--help").out()).contains("\u001B[");
+        assertThat(new CliRun().terminal().env("NO_COLOR", "1").run("status", "--help").out()).doesNotContain("\u001B[");
+        assertThat(new CliRun().terminal().run("status", "--no-color", "--help").out()).doesNotContain("\u001B[");
+        assertThat(cli("status", "--help").out()).doesNotContain("\u001B[");
+    }
+
+    @Test
     void noCommandIsAUsageError() {
         Result result = cli();
         assertThat(result.code()).isEqualTo(2);

@@ -170,6 +170,28 @@ class TDengineSinkConnectorTest {
     }
 
     @Test
+    void aPlaceholderOtherThanTopicInThePrefixIsAnErrorNamingTheKeyAndThePlaceholder() {
+        Config result = connector.validateOffline(config("connection.database", null, "connection.database.prefix",
+                "kafka_${topc}"));
+
+        assertThat(errors(result, "connection.database.prefix")).singleElement().asString()
+                .contains("${topc}").contains("connection.database.prefix knows only ${topic}");
+    }
+
+    @Test
+    void aPrefixPlaceholderIsCheckedEvenWhenTheDatabaseIsSetAsTheKeyIsWrongEither() {
+        assertThat(errors(connector.validateOffline(config("connection.database.prefix", "kafka_${topic}_${env}")),
+                "connection.database.prefix")).singleElement().asString().contains("${env}");
+    }
+
+    @Test
+    void anUnclosedPlaceholderInThePrefixIsAnError() {
+        assertThat(errors(connector.validateOffline(config("connection.database", null, "connection.database.prefix",
+                "kafka_${topic")), "connection.database.prefix")).singleElement().asString()
+                .contains("without its closing }");
+    }
+
+    @Test
     void tableNameTagAndTtlAreAcceptedOverRest() {
         Config result = connector.validateOffline(config("connection.url", "jdbc:TAOS-RS://td1:6041",
                 "table.name.tag", "device_id", "table.ttl", "30"));

@@ -47,24 +47,4 @@ public final class RenderOptions {
     public ArrayEncoding arrayEncoding() {
         return arrayEncoding;
     }
-
-    public RenderOptions withSuffixStyle(SuffixStyle style) {
-        return new RenderOptions(style, stringType, precision, bytesEncoding, arrayEncoding);
-    }
-
-    public RenderOptions withStringType(StringType type) {
-        return new RenderOptions(suffixStyle, type, precision, bytesEncoding, arrayEncoding);
-    }
-
-    public RenderOptions withPrecision(TimestampUnit unit) {
-        return new RenderOptions(suffixStyle, stringType, unit, bytesEncoding, arrayEncoding);
-    }
-
-    public RenderOptions withBytesEncoding(BytesEncoding encoding) {
-        return new RenderOptions(suffixStyle, stringType, precision, encoding, arrayEncoding);
-    }
-
-    public RenderOptions withArrayEncoding(ArrayEncoding encoding) {
-        return new RenderOptions(suffixStyle, stringType, precision, bytesEncoding, encoding);
-    }
 }

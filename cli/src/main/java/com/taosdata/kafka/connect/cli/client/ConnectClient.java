@@ -47,7 +47,7 @@ public final class ConnectClient {
     }
 
     public ConnectorInfo connector(String name) {
-        return readOk(connectorCall("GET", name, null), ConnectorInfo.class);
+        return readOk(connectorCall("GET", name), ConnectorInfo.class);
     }
 
     /** The connector's config, or empty when there is no such connector (deploy then creates it). */
@@ -72,12 +72,12 @@ public final class ConnectClient {
     }
 
     public ConnectorStatus status(String name) {
-        return readOk(connectorCall("GET", name, null, "status"), ConnectorStatus.class);
+        return readOk(connectorCall("GET", name, "status"), ConnectorStatus.class);
     }
 
     /** Topics the connector used, or empty when the worker has topic tracking disabled. */
     public Optional<List<String>> topics(String name) {
-        Answer answer = connectorCall("GET", name, null, "topics");
+        Answer answer = connectorCall("GET", name, "topics");
         if (answer.code() == 400 || answer.code() == 403) {
             return Optional.empty();
         }
@@ -87,19 +87,19 @@ public final class ConnectClient {
     }
 
     public void delete(String name) {
-        expectNoBody(connectorCall("DELETE", name, null));
+        expectNoBody(connectorCall("DELETE", name));
     }
 
     public void pause(String name) {
-        expectNoBody(connectorCall("PUT", name, null, "pause"));
+        expectNoBody(connectorCall("PUT", name, "pause"));
     }
 
     public void resume(String name) {
-        expectNoBody(connectorCall("PUT", name, null, "resume"));
+        expectNoBody(connectorCall("PUT", name, "resume"));
     }
 
     public void stop(String name) {
-        expectNoBody(connectorCall("PUT", name, null, "stop"));
+        expectNoBody(connectorCall("PUT", name, "stop"));
     }
 
     /** Restarts; the worker answers with the states it is restarting into when tasks are involved. */
@@ -137,12 +137,12 @@ public final class ConnectClient {
     }
 
     public ConnectorOffsets offsets(String name) {
-        return readOk(connectorCall("GET", name, null, "offsets"), ConnectorOffsets.class);
+        return readOk(connectorCall("GET", name, "offsets"), ConnectorOffsets.class);
     }
 
     /** Resets all offsets; the worker requires the connector to be STOPPED and says so with a 400. */
     public String resetOffsets(String name) {
-        Answer answer = connectorCall("DELETE", name, null, "offsets");
+        Answer answer = connectorCall("DELETE", name, "offsets");
         if (answer.code() == 400) {
             throw new RejectedException(name + ": " + RestTransport.errorMessage(answer));
         }
@@ -150,12 +150,12 @@ public final class ConnectClient {
         return node.path("message").asText("offsets reset");
     }
 
-    private Answer connectorCall(String method, String name, Object body, String... tail) {
+    private Answer connectorCall(String method, String name, String... tail) {
         HttpUrl.Builder url = transport.url("connectors", name);
         for (String segment : tail) {
             url.addPathSegment(segment);
         }
-        Answer answer = transport.send(method, url.build(), body);
+        Answer answer = transport.send(method, url.build(), null);
         if (answer.code() == 404) {
             throw new ConnectorNotFoundException(name);
         }

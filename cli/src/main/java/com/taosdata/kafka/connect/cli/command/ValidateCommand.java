@@ -24,7 +24,8 @@ import picocli.CommandLine.ParentCommand;
  * no client is even created, so nothing can touch the network.
  */
 @Command(name = "validate", description = {
-        "Validate connector configs (.properties or .json) and list every error as FILE: key: message.",
+        "Validate connector configs (.properties, .json, or Strimzi KafkaConnector .yaml) and list every error as"
+                + " FILE: key: message (FILE#N for the Nth document of a YAML file).",
         "With a cluster: PUT /connector-plugins/CLASS/config/validate.",
         "With --offline: no network; the worker's rules plus our connectors' and SMTs' own checks."})
 public final class ValidateCommand implements Callable<Integer> {
@@ -32,7 +33,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     Invocation root;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = ".properties or .json connector config(s).")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = ".properties or .json connector config(s), or YAML files of KafkaConnector resources.")
     List<String> files;
 
     @Option(names = "--offline", description = "Validate without a cluster (for CI).")
@@ -41,7 +43,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Printer printer = root.printer();
-        List<ConfigInputs.Input> inputs = ConfigInputs.readAll(files);
+        List<ConfigInputs.Input> inputs = ConfigInputs.readDocuments(files);
         Function<ConnectorFile, Report> validator = offline ? new OfflineValidator(Plugins.bundled())::validate
                 : onlineValidator(new OnlineValidator(root.client()));
         List<Report> reports = new ArrayList<>();

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -18,7 +20,8 @@ import com.taosdata.kafka.connect.cli.error.CliException;
 
 /**
  * Reads {@code .properties} files (like the tutorial's sink-demo.properties) and {@code .json} files,
- * either {@code {"name": …, "config": {…}}} as the REST API takes them or a flat map of strings.
+ * either {@code {"name": …, "config": {…}}} as the REST API takes them or a flat map of strings; for validation
+ * also YAML files of Strimzi KafkaConnector resources ({@link KafkaConnectorYaml}).
  */
 public final class ConnectorFileReader {
 
@@ -27,12 +30,29 @@ public final class ConnectorFileReader {
     private ConnectorFileReader() {
     }
 
-    public static ConnectorFile read(String file) {
-        Path path = Path.of(file);
-        if (!Files.isRegularFile(path)) {
-            throw CliException.usage(file + ": no such file");
+    /** The documents of a file to validate: one for .properties and .json, one per KafkaConnector for YAML. */
+    public static List<ConfigDocument> readDocuments(String file) {
+        Path path = existing(file);
+        if (KafkaConnectorYaml.isYaml(file.toLowerCase(Locale.ROOT))) {
+            return KafkaConnectorYaml.read(file, path);
         }
-        String lower = file.toLowerCase();
+        if (!isPropertiesOrJson(file)) {
+            throw CliException.usage(file + ": unsupported file type; use .properties, .json or .yaml (KafkaConnector)");
+        }
+        return List.of(read(file));
+    }
+
+    /**
+     * One connector config to deploy. KafkaConnector YAML is not taken: the Strimzi operator deploys those, and
+     * would undo what the REST API was told.
+     */
+    public static ConnectorFile read(String file) {
+        Path path = existing(file);
+        String lower = file.toLowerCase(Locale.ROOT);
+        if (KafkaConnectorYaml.isYaml(lower)) {
+            throw CliException.usage(file + ": KafkaConnector YAML is deployed by the Strimzi operator (kubectl apply);"
+                    + " tdconnect validate checks it, deploy takes .properties or .json");
+        }
         Map<String, String> config;
         if (lower.endsWith(".properties")) {
             config = readProperties(file, path);
@@ -42,6 +62,19 @@ public final class ConnectorFileReader {
             throw CliException.usage(file + ": unsupported file type; use .properties or .json");
         }
         return new ConnectorFile(file, config.get("name"), config);
+    }
+
+    private static Path existing(String file) {
+        Path path = Path.of(file);
+        if (!Files.isRegularFile(path)) {
+            throw CliException.usage(file + ": no such file");
+        }
+        return path;
+    }
+
+    private static boolean isPropertiesOrJson(String file) {
+        String lower = file.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".properties") || lower.endsWith(".json");
     }
 
     private static Map<String, String> readProperties(String file, Path path) {
@@ -72,7 +105,7 @@ public final class ConnectorFileReader {
         }
         JsonNode configNode = root.get("config");
         boolean envelope = configNode != null && configNode.isObject();
-        Map<String, String> config = new TreeMap<>(flatten(file, envelope ? configNode : root));
+        Map<String, String> config = new TreeMap<>(flatten(file, envelope ? configNode : root, "JSON"));
         if (envelope && root.hasNonNull("name")) {
             String outer = root.get("name").asText();
             String inner = config.putIfAbsent("name", outer);
@@ -84,14 +117,15 @@ public final class ConnectorFileReader {
         return config;
     }
 
-    private static Map<String, String> flatten(String file, JsonNode object) {
+    /** A mapping's scalar values as text; a nested list or mapping is an error naming its key. */
+    static Map<String, String> flatten(String file, JsonNode object, String format) {
         Map<String, String> config = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode value = field.getValue();
             if (value.isContainerNode()) {
-                throw new ConfigFileException(file, field.getKey(), "expected a string, number or boolean, got a JSON "
+                throw new ConfigFileException(file, field.getKey(), "expected a string, number or boolean, got a " + format + " "
                         + (value.isArray() ? "array" : "object"), null);
             }
             config.put(field.getKey(), value.isNull() ? null : value.asText());

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.taosdata.kafka.connect.cli.config.OutputFormat;
 
+import picocli.CommandLine.Help.Ansi;
+
 /**
  * Where a command's results go: stdout in the chosen format, notes and progress on stderr.
  * Progress lines are only drawn on a terminal so that logs of CI runs stay readable.

@@ -6,6 +6,8 @@ import java.util.List;
 import com.taosdata.kafka.connect.cli.validate.Finding;
 import com.taosdata.kafka.connect.cli.validate.Report;
 
+import picocli.CommandLine.Help.Ansi;
+
 /** Validation reports as {@code FILE: key: message} lines, the format editors and CI logs link to. */
 public final class ReportView {
 
@@ -14,14 +16,18 @@ public final class ReportView {
 
     public static List<String> render(Report report, Ansi ansi) {
         List<String> lines = new ArrayList<>();
+        if (report.skipped() != null) {
+            lines.add(report.file() + ": " + Styles.yellow(ansi, "skipped: " + report.skipped()));
+            return lines;
+        }
         for (Finding error : report.errors()) {
-            lines.add(report.file() + ": " + error.key() + ": " + ansi.red(error.message()));
+            lines.add(report.file() + ": " + error.key() + ": " + Styles.red(ansi, error.message()));
         }
         for (Finding warning : report.warnings()) {
-            lines.add(report.file() + ": " + warning.key() + ": " + ansi.yellow("warning: " + warning.message()));
+            lines.add(report.file() + ": " + warning.key() + ": " + Styles.yellow(ansi, "warning: " + warning.message()));
         }
         if (report.valid()) {
-            lines.add(report.file() + ": " + ansi.green("OK"));
+            lines.add(report.file() + ": " + Styles.green(ansi, "OK"));
         }
         return lines;
     }

@@ -19,10 +19,6 @@ public final class Secrets {
         this.passwordKeys = Set.copyOf(passwordKeys);
     }
 
-    public static Secrets byName() {
-        return new Secrets(Set.of());
-    }
-
     public boolean isSecret(String key) {
         String lower = key.toLowerCase(Locale.ROOT);
         return lower.contains("password") || lower.contains("secret") || passwordKeys.contains(key);

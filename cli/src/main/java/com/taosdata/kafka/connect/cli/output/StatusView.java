@@ -6,6 +6,8 @@ import java.util.List;
 import com.taosdata.kafka.connect.cli.client.ConnectorStatus;
 import com.taosdata.kafka.connect.cli.client.ConnectorStatus.TaskState;
 
+import picocli.CommandLine.Help.Ansi;
+
 /** Connector and task states as a table: one row per connector, one indented row per task, first trace line last. */
 public final class StatusView {
 
@@ -14,7 +16,7 @@ public final class StatusView {
 
     public static List<String> render(Collection<ConnectorStatus> statuses, Ansi ansi) {
         Table table = new Table("CONNECTOR", "TYPE", "STATE", "WORKER", "TRACE");
-        table.style(2, ansi::state);
+        table.style(2, state -> Styles.state(ansi, state));
         for (ConnectorStatus status : statuses) {
             ConnectorStatus.State connector = status.connector();
             table.row(status.name(), status.type(), status.connectorState(),

@@ -6,7 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** Left-aligned columns sized to their widest cell; the last column is never padded. */
+import picocli.CommandLine.Help.Ansi;
+
+/**
+ * Left-aligned columns sized to their widest cell, in terminal columns (a CJK character takes two); the last column is
+ * never padded. Not picocli's TextTable: that one pads by characters, so a row with a CJK name would push its
+ * columns out of line.
+ */
 public final class Table {
 
     private final List<String[]> rows = new ArrayList<>();
@@ -32,7 +38,7 @@ public final class Table {
         int[] widths = new int[columns];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], cell(row, i).length());
+                widths[i] = Math.max(widths[i], width(cell(row, i)));
             }
         }
         List<String> lines = new ArrayList<>();
@@ -44,12 +50,17 @@ public final class Table {
                 UnaryOperator<String> styler = styles.get(i);
                 line.append(r > 0 && styler != null && !cell.isEmpty() ? styler.apply(cell) : cell);
                 if (i < row.length - 1) {
-                    line.append(" ".repeat(widths[i] - cell.length() + 2));
+                    line.append(" ".repeat(widths[i] - width(cell) + 2));
                 }
             }
             lines.add(line.toString().stripTrailing());
         }
         return lines;
+    }
+
+    /** Columns a text takes on a terminal: two for each wide (CJK) character, as picocli's help layout counts them. */
+    private static int width(String text) {
+        return Ansi.OFF.apply(text, List.of()).getCJKAdjustedLength();
     }
 
     private static String cell(String[] row, int i) {

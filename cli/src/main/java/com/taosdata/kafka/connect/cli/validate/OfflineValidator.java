@@ -23,7 +23,7 @@ public final class OfflineValidator {
     }
 
     public Report validate(ConnectorFile file) {
-        Report report = new Report(file.file(), file.name());
+        Report report = Report.of(file);
         Map<String, String> config = new HashMap<>(file.config());
         config.values().removeIf(value -> value == null);
         Set<String> placeholders = Placeholders.keysWithPlaceholders(config, report);

@@ -24,7 +24,7 @@ public final class OnlineValidator {
     }
 
     public Result validate(ConnectorFile file) {
-        Report report = new Report(file.file(), file.name());
+        Report report = Report.of(file);
         Set<String> passwordKeys = new TreeSet<>();
         String connectorClass = file.connectorClass();
         if (file.name() == null || file.name().isBlank()) {

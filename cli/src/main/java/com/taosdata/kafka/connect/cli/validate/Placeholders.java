@@ -21,7 +21,7 @@ final class Placeholders {
         config.forEach((key, value) -> {
             if (value != null && PLACEHOLDER.matcher(value).find()) {
                 keys.add(key);
-                report.warning(key, "config provider placeholder left unresolved; the worker resolves and checks it");
+                report.warning(key, "config provider reference: the worker resolves it, so its value is not checked offline");
             }
         });
         return keys;

@@ -6,21 +6,48 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.taosdata.kafka.connect.cli.config.ConnectorFile;
+import com.taosdata.kafka.connect.cli.config.Remark;
 
-/** The outcome of validating one file: what the worker would reject (errors) and what deserves a look (warnings). */
-@JsonPropertyOrder({"file", "name", "valid", "errors", "warnings"})
+/**
+ * The outcome of validating one file (or YAML document): what the worker would reject (errors) and what deserves a
+ * look (warnings), or why it was skipped.
+ */
+@JsonPropertyOrder({"file", "name", "valid", "skipped", "errors", "warnings"})
 public final class Report {
 
     private final String file;
     private final String name;
     private final Set<Finding> errors = new LinkedHashSet<>();
     private final Set<Finding> warnings = new LinkedHashSet<>();
+    private String skipped;
 
     public Report(String file, String name) {
         this.file = file;
         this.name = name;
+    }
+
+    /** A report on a connector file that starts with what reading the file had to say around the config. */
+    public static Report of(ConnectorFile file) {
+        Report report = new Report(file.file(), file.name());
+        for (Remark remark : file.remarks()) {
+            if (remark.error()) {
+                report.error(remark.key(), remark.message());
+            } else {
+                report.warning(remark.key(), remark.message());
+            }
+        }
+        return report;
+    }
+
+    /** A document that holds no connector (a KafkaConnect beside the KafkaConnectors): nothing to check. */
+    public static Report skipped(String file, String reason) {
+        Report report = new Report(file, null);
+        report.skipped = reason;
+        return report;
     }
 
     public void error(String key, String message) {
@@ -49,6 +76,12 @@ public final class Report {
     @JsonProperty("valid")
     public boolean valid() {
         return errors.isEmpty();
+    }
+
+    @JsonProperty("skipped")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public String skipped() {
+        return skipped;
     }
 
     @JsonProperty("errors")

@@ -80,7 +80,7 @@ class StatusCommandTest {
             server.answer(200, Payloads.TASK_FAILED).answer(200, Payloads.TASK_FAILED)
                     .answer(200, Payloads.TASK_FAILED);
             assertThat(new CliRun().terminal().run("status", "sink-demo", "--url", server.url()).out())
-                    .contains("\u001B[31mFAILED\u001B[0m");
+                    .contains("\u001B[31mFAILED\u001B[39m\u001B[0m");
             assertThat(new CliRun().terminal().run("status", "sink-demo", "--no-color", "--url", server.url()).out())
                     .doesNotContain("\u001B[");
             assertThat(new CliRun().terminal().env("NO_COLOR", "1").run("status", "sink-demo", "--url", server.url())

@@ -24,6 +24,10 @@ class ValidateCommandTest {
             + "{\"definition\":{\"name\":\"topics\",\"type\":\"LIST\"},"
             + "\"value\":{\"name\":\"topics\",\"value\":\"meters\",\"errors\":[]}}]}";
 
+    /** The Strimzi examples the plugin ships in etc/strimzi. */
+    private static final Path STRIMZI = Path.of(System.getProperty("tdconnect.plugin.etc.dir",
+            "../connector/src/assembly/etc"), "strimzi");
+
     @TempDir
     Path dir;
 
@@ -131,10 +135,97 @@ class ValidateCommandTest {
 
     @Test
     void unsupportedExtensionIsAUsageError() throws IOException {
-        Path file = write("c.yaml", "name: x\n");
+        Path file = write("c.txt", "name: x\n");
         Result result = cli("validate", "--offline", file.toString());
         assertThat(result.code()).isEqualTo(2);
-        assertThat(result.err()).contains(file + ": unsupported file type; use .properties or .json");
+        assertThat(result.err()).contains(file + ": unsupported file type; use .properties, .json or .yaml (KafkaConnector)");
+    }
+
+    @Test
+    void offlineAcceptsTheShippedKafkaConnectorWithItsSecretReference() {
+        Result result = cli("validate", "--offline", STRIMZI.resolve("kafka-connector.yaml").toString());
+
+        assertThat(result.code()).as(result.out()).isZero();
+        assertThat(result.out()).isEqualTo(STRIMZI.resolve("kafka-connector.yaml") + "#1: connection.password: warning:"
+                + " config provider reference: the worker resolves it, so its value is not checked offline\n"
+                + STRIMZI.resolve("kafka-connector.yaml") + "#1: OK\n");
+    }
+
+    @Test
+    void offlineSkipsEveryDocumentOfTheShippedKafkaConnectFile() {
+        Path file = STRIMZI.resolve("kafka-connect.yaml");
+
+        Result result = cli("validate", "--offline", file.toString());
+
+        assertThat(result.code()).as(result.out()).isZero();
+        assertThat(result.out()).isEqualTo(
+                file + "#1: skipped: KafkaConnect tdengine-connect is not a KafkaConnector; validate checks connectors only\n"
+                + file + "#2: skipped: Role tdengine-connect-secrets is not a KafkaConnector; validate checks connectors only\n"
+                + file + "#3: skipped: RoleBinding tdengine-connect-secrets is not a KafkaConnector; validate checks"
+                + " connectors only\n");
+    }
+
+    @Test
+    void offlineYamlAppliesTheSameRulesAsPropertiesPerDocument() throws IOException {
+        String connector = """
+                apiVersion: kafka.strimzi.io/v1beta2
+                kind: KafkaConnector
+                metadata:
+                  name: NAME
+                  labels:
+                    strimzi.io/cluster: connect
+                spec:
+                  class: TDengineSinkConnector
+                  tasksMax: TASKS
+                  state: STATE
+                  config:
+                    topics: meters
+                    connection.url: jdbc:TAOS-WS://td:6041
+                    connection.database.prefix: PREFIX
+                """;
+        Path file = write("connectors.yaml", String.join("---\n",
+                connector.replace("NAME", "good").replace("TASKS", "1").replace("STATE", "stopped")
+                        .replace("PREFIX", "kafka_${topic}"),
+                connector.replace("NAME", "typo").replace("TASKS", "0").replace("STATE", "sleeping")
+                        .replace("PREFIX", "kafka_${topc}"),
+                connector.replace("NAME", "provided").replace("TASKS", "1").replace("STATE", "running")
+                        .replace("PREFIX", "${env:PREFIX}"),
+                "apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaConnector\nmetadata:\n  name: classless\nspec:\n"
+                        + "  config: {}\n",
+                "apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaConnect\nmetadata:\n  name: connect\n",
+                "kind: [\n"));
+
+        Result text = cli("validate", "--offline", file.toString());
+        assertThat(text.code()).isEqualTo(1);
+        Golden.assertMatches("validate-offline-yaml.txt", text.out().replace(dir.toString(), "DIR"));
+        Result json = cli("validate", "--offline", "-o", "json", file.toString());
+        Golden.assertMatches("validate-offline-yaml.json", json.out().replace(dir.toString(), "DIR"));
+    }
+
+    @Test
+    void onlineSendsAKafkaConnectorAsTheConfigTheOperatorWouldAndKeepsItsResourceFindings() throws IOException {
+        Path file = write("c.yaml", "apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaConnector\nmetadata:\n"
+                + "  name: sink\nspec:\n  class: TDengineSinkConnector\n  tasksMax: 2\n  state: Stopped\n"
+                + "  config:\n    topics: meters\n");
+        try (MockConnect server = new MockConnect()) {
+            server.answer(200, "{\"name\":\"TDengineSinkConnector\",\"error_count\":0,\"configs\":[]}");
+
+            Result result = cli("validate", file.toString(), "--url", server.url());
+
+            assertThat(server.request().getBody().readUtf8()).contains("\"connector.class\":\"TDengineSinkConnector\"",
+                    "\"tasks.max\":\"2\"", "\"name\":\"sink\"", "\"topics\":\"meters\"");
+            assertThat(result.code()).isEqualTo(1);
+            assertThat(result.out()).contains(file + "#1: spec.state: 'Stopped' is not a state Strimzi knows")
+                    .contains(file + "#1: metadata.labels: warning: no strimzi.io/cluster label");
+        }
+    }
+
+    @Test
+    void deployLeavesKafkaConnectorYamlToTheOperator() {
+        Result result = cli("deploy", STRIMZI.resolve("kafka-connector.yaml").toString(), "--url", "http://127.0.0.1:1");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("KafkaConnector YAML is deployed by the Strimzi operator");
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import picocli.CommandLine.Help.Ansi;
+
 class OutputHelpersTest {
 
     @Test
@@ -21,7 +23,7 @@ class OutputHelpersTest {
     @Test
     void diffMasksSecretsOnBothSides() {
         var changes = ConfigDiff.between(Map.of("a", "1", "db.password", "old", "gone", "x"),
-                Map.of("a", "2", "db.password", "new", "added", "y"), Secrets.byName());
+                Map.of("a", "2", "db.password", "new", "added", "y"), new Secrets(Set.of()));
         assertThat(changes).extracting(ConfigDiff.Change::render).containsExactly(
                 "  ~ a: 1 -> 2", "  + added = y", "  ~ db.password: ******** -> ********", "  - gone");
     }
@@ -38,9 +40,25 @@ class OutputHelpersTest {
 
     @Test
     void tableColumnsAlignOnPlainTextEvenWhenStyled() {
-        Ansi ansi = new Ansi(true);
-        var lines = new Table("A", "STATE", "C").style(1, ansi::state).row("long-name", "FAILED", "x").render();
+        var lines = new Table("A", "STATE", "C").style(1, state -> Styles.state(Ansi.ON, state))
+                .row("long-name", "FAILED", "x").render();
         assertThat(lines).containsExactly("A          STATE   C",
-                "long-name  \u001B[31mFAILED\u001B[0m  x");
+                "long-name  \u001B[31mFAILED\u001B[39m\u001B[0m  x");
+    }
+
+    @Test
+    void tableColumnsAlignByTerminalColumnsSoCjkNamesLineUp() {
+        var lines = new Table("CONNECTOR", "STATE").row("温度传感器", "RUNNING").row("sink-demo", "FAILED").render();
+        assertThat(lines).containsExactly(
+                "CONNECTOR   STATE",
+                "温度传感器  RUNNING",
+                "sink-demo   FAILED");
+    }
+
+    @Test
+    void stylesLeaveTextAloneWithoutColourAndNeverReadPicocliMarkup() {
+        assertThat(Styles.red(Ansi.OFF, "bad")).isEqualTo("bad");
+        assertThat(Styles.state(Ansi.OFF, "PAUSED")).isEqualTo("PAUSED");
+        assertThat(Styles.green(Ansi.ON, "@|bold x|@")).isEqualTo("\u001B[32m@|bold x|@\u001B[39m\u001B[0m");
     }
 }

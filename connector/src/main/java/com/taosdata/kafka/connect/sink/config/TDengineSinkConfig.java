@@ -7,6 +7,7 @@ import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
+import com.taosdata.kafka.connect.naming.TopicTemplate;
 import com.taosdata.kafka.connect.schemas.StringType;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
@@ -27,7 +28,7 @@ public final class TDengineSinkConfig extends AbstractConfig {
     public static final String CONNECTION_DATABASE_PREFIX_CONFIG = "connection.database.prefix";
     private static final String CONNECTION_DATABASE_PREFIX_DOC = "When connection.database is empty, the target "
             + "database's name: it may contain ${topic} as a placeholder for the record's topic (kafka_${topic} maps topic "
-            + "orders to database kafka_orders); without the placeholder the topic is appended. When empty too, the "
+            + "orders to database kafka_orders), and any other ${...} is an error; without the placeholder the topic is appended. When empty too, the "
             + "database has the topic's name. Characters TDengine does not allow in names (all but letters, digits and "
             + "underscores, such as the dots and hyphens of iot.meters or site-1.power) become underscores, and the "
             + "name is lower-cased: topic iot.meters writes into database iot_meters. Two topics that map to one "
@@ -175,8 +176,8 @@ public final class TDengineSinkConfig extends AbstractConfig {
         int order = 0;
         def.define(CONNECTION_DATABASE_CONFIG, ConfigDef.Type.STRING, null, ConfigDef.Importance.HIGH,
                         CONNECTION_DATABASE_DOC, DATABASE_GROUP, ++order, ConfigDef.Width.MEDIUM, CONNECTION_DATABASE_DISPLAY)
-                .define(CONNECTION_DATABASE_PREFIX_CONFIG, ConfigDef.Type.STRING, null, ConfigDef.Importance.MEDIUM,
-                        CONNECTION_DATABASE_PREFIX_DOC, DATABASE_GROUP, ++order, ConfigDef.Width.MEDIUM,
+                .define(CONNECTION_DATABASE_PREFIX_CONFIG, ConfigDef.Type.STRING, null, TopicTemplate.VALIDATOR,
+                        ConfigDef.Importance.MEDIUM, CONNECTION_DATABASE_PREFIX_DOC, DATABASE_GROUP, ++order, ConfigDef.Width.MEDIUM,
                         CONNECTION_DATABASE_PREFIX_DISPLAY)
                 .define(DATA_PRECISION_CONFIG, ConfigDef.Type.STRING, DATA_PRECISION_DEFAULT,
                         PRECISIONS, ConfigDef.Importance.MEDIUM, DATA_PRECISION_DOC,
@@ -212,7 +213,8 @@ public final class TDengineSinkConfig extends AbstractConfig {
                         TYPED_GROUP, ++order, ConfigDef.Width.SHORT, WRITE_METHOD_DISPLAY,
                         ConfigEnum.recommender(WriteMethod.class))
                 .define(TABLE_NAME_FORMAT_CONFIG, ConfigDef.Type.STRING, TABLE_NAME_FORMAT_DEFAULT,
-                        new ConfigDef.NonEmptyString(), ConfigDef.Importance.HIGH, TABLE_NAME_FORMAT_DOC, TYPED_GROUP,
+                        ConfigDef.CompositeValidator.of(new ConfigDef.NonEmptyString(), TopicTemplate.VALIDATOR),
+                        ConfigDef.Importance.HIGH, TABLE_NAME_FORMAT_DOC, TYPED_GROUP,
                         ++order, ConfigDef.Width.MEDIUM, TABLE_NAME_FORMAT_DISPLAY)
                 .define(CHILD_TABLE_NAME_FORMAT_CONFIG, ConfigDef.Type.STRING, null, ConfigDef.Importance.MEDIUM,
                         CHILD_TABLE_NAME_FORMAT_DOC, TYPED_GROUP, ++order, ConfigDef.Width.MEDIUM,

@@ -65,7 +65,6 @@ final class TypedWritesValidator {
                     + " Kafka timestamp when it is empty: remove timestamp.missing");
         }
         TypedWriteOptions options = config.typedWriteOptions();
-        checkTableNameFormat(options.tableNameFormat(), values.get(TDengineSinkConfig.TABLE_NAME_FORMAT_CONFIG));
         checkChildTableNameFormat(options.childTableNameFormat(),
                 values.get(TDengineSinkConfig.CHILD_TABLE_NAME_FORMAT_CONFIG));
         if (options.autoCreate() && options.tags().isEmpty()) {
@@ -78,20 +77,6 @@ final class TypedWritesValidator {
             String key = e.getMessage().contains(TDengineSinkConfig.TIMESTAMP_FIELD_CONFIG)
                     ? TDengineSinkConfig.TIMESTAMP_FIELD_CONFIG : TDengineSinkConfig.TAGS_CONFIG;
             values.get(key).addErrorMessage(e.getMessage());
-        }
-    }
-
-    private static void checkTableNameFormat(String format, ConfigValue value) {
-        try {
-            NameTemplate template = NameTemplate.parse(format);
-            for (String placeholder : template.placeholders()) {
-                if (!placeholder.equals(TableNames.TOPIC)) {
-                    value.addErrorMessage("'" + format + "' has the placeholder ${" + placeholder + "}; the super table"
-                            + " name knows only ${topic}");
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            value.addErrorMessage(e.getMessage());
         }
     }
 

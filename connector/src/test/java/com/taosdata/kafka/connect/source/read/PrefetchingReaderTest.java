@@ -14,6 +14,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -94,13 +96,24 @@ class PrefetchingReaderTest {
 
     @Test
     void readingStopsOnceReadAheadRecordsAreReadyAndGoesOnWhenTheTaskTookThem() throws Exception {
-        List<SourceRecord> full = batch(new String[PrefetchingReader.READ_AHEAD_RECORDS]);
-        reader.script.addAll(List.of(full, batch("b"), batch("c")));
-        awaitPolls(1);
-        Thread.sleep(200);
-        assertThat(reader.polls).as("reads before the task polled").hasValue(1);
-        assertThat(prefetching.poll()).hasSize(PrefetchingReader.READ_AHEAD_RECORDS);
-        awaitPolls(3);
+        int readAhead = PrefetchingReader.READ_AHEAD_RECORDS;
+        EndlessReader endless = new EndlessReader();
+        PrefetchingReader ahead = new PrefetchingReader(endless, 2_000, "test-reader-endless");
+        try {
+            Thread readerThread = thread("test-reader-endless");
+
+            awaitIdle(readerThread, endless, readAhead);
+            assertThat(endless.reads).as("reads before the task polled").hasValue(readAhead);
+
+            List<SourceRecord> taken = ahead.poll();
+            assertThat(taken).hasSize(readAhead);
+            assertThat(taken.get(0).value()).isEqualTo("read 1");
+            assertThat(taken.get(readAhead - 1).value()).isEqualTo("read " + readAhead);
+            awaitIdle(readerThread, endless, 2 * readAhead);
+            assertThat(endless.reads).as("reads once the task took them").hasValue(2 * readAhead);
+        } finally {
+            ahead.close();
+        }
     }
 
     @Test
@@ -158,6 +171,35 @@ class PrefetchingReaderTest {
         SourceRecord record = batch("a").get(0);
         prefetching.acknowledge(record);
         assertThat(reader.acknowledged).containsExactly(record);
+    }
+
+    /** A reader with a one-record batch for every poll at once: only the prefetcher's waiting for room stops it. */
+    private static final class EndlessReader implements SourceReader {
+        final AtomicInteger reads = new AtomicInteger();
+
+        @Override
+        public List<SourceRecord> poll() {
+            return batch("read " + reads.incrementAndGet());
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static Thread thread(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).findFirst()
+                .orElseThrow();
+    }
+
+    /**
+     * Waits until the reader thread made {@code reads} reads and parked waiting on a condition: from then on it reads
+     * nothing more until the task polls, so the count of reads is final, however fast or slow the thread is.
+     */
+    private static void awaitIdle(Thread readerThread, EndlessReader reader, int reads) {
+        await().atMost(Duration.ofMinutes(1)).until(() -> reader.reads.get() >= reads
+                && readerThread.getState() == Thread.State.WAITING
+                && LockSupport.getBlocker(readerThread) instanceof Condition);
     }
 
     private void awaitPolls(int polls) {

@@ -58,6 +58,12 @@ public final class ConnectWorker implements AutoCloseable {
      */
     public static ConnectWorker start(Version version, String bootstrapServers, String group, String name,
                                       Map<String, String> overrides) throws IOException {
+        return start(version, bootstrapServers, group, name, overrides, List.of());
+    }
+
+    /** @param jvmOptions options for the worker's JVM, as {@code KAFKA_OPTS} adds them (a {@code -javaagent:}, JMX) */
+    public static ConnectWorker start(Version version, String bootstrapServers, String group, String name,
+                                      Map<String, String> overrides, List<String> jvmOptions) throws IOException {
         Path work = Files.createDirectories(Path.of(System.getProperty("it.work.dir", "target/it-work")));
         int port = freePort();
         Map<String, String> props = new LinkedHashMap<>();
@@ -103,6 +109,7 @@ public final class ConnectWorker implements AutoCloseable {
         }
         // After the defaults, so a profiling, heap or collector option given here wins (benchmarks, JFR recordings).
         command.addAll(extra);
+        command.addAll(jvmOptions);
         if (!TDengineTarget.nativeFromEnvironment()) {
             // Whatever this machine has installed, a worker has the TDengine client library only when the suites
             // run against a native URL: what a worker without it does is then tested the same everywhere.
@@ -161,7 +168,7 @@ public final class ConnectWorker implements AutoCloseable {
         return value;
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ColumnMappingTest {
 
     private static final RenderOptions TD = RenderOptions.DEFAULTS;
-    private static final RenderOptions INFLUX = TD.withSuffixStyle(SuffixStyle.INFLUX);
+    private static final RenderOptions INFLUX = new RenderOptions(SuffixStyle.INFLUX, StringType.VARCHAR, TimestampUnit.NS,
+            BytesEncoding.NONE, ArrayEncoding.NONE);
 
     static Stream<Arguments> types() {
         return Stream.of(
@@ -72,8 +73,8 @@ class ColumnMappingTest {
     void temporalValuesFollowThePrecision() {
         ColumnMapping mapping = ColumnMapping.forSchema(Timestamp.SCHEMA);
         Date date = new Date(1_700_000_000_123L);
-        assertThat(line(mapping, date, TD.withPrecision(TimestampUnit.MS))).isEqualTo("1700000000123i64");
-        assertThat(line(mapping, date, TD.withPrecision(TimestampUnit.US))).isEqualTo("1700000000123000i64");
+        assertThat(line(mapping, date, precision(TimestampUnit.MS))).isEqualTo("1700000000123i64");
+        assertThat(line(mapping, date, precision(TimestampUnit.US))).isEqualTo("1700000000123000i64");
     }
 
     @Test
@@ -86,7 +87,8 @@ class ColumnMappingTest {
     @Test
     void ncharStringsArePrefixedAndEscaped() {
         ColumnMapping mapping = ColumnMapping.forSchema(Schema.STRING_SCHEMA);
-        RenderOptions nchar = TD.withStringType(StringType.NCHAR);
+        RenderOptions nchar = new RenderOptions(SuffixStyle.TDENGINE, StringType.NCHAR, TimestampUnit.NS,
+                BytesEncoding.NONE, ArrayEncoding.NONE);
         assertThat(line(mapping, "say \"hi\" \\o/", nchar)).isEqualTo("L\"say \\\"hi\\\" \\\\o/\"");
         assertThat(mapping.columnType(nchar)).isEqualTo(TdengineType.NCHAR);
     }
@@ -109,8 +111,8 @@ class ColumnMappingTest {
         byte[] bytes = "hi?".getBytes(StandardCharsets.US_ASCII);
         assertThatThrownBy(() -> line(mapping, bytes, TD)).isInstanceOf(UnsupportedValueException.class)
                 .hasMessageContaining("bytes.encoding");
-        assertThat(line(mapping, bytes, TD.withBytesEncoding(BytesEncoding.BASE64))).isEqualTo("\"aGk/\"");
-        assertThat(line(mapping, ByteBuffer.wrap(bytes), TD.withBytesEncoding(BytesEncoding.HEX)))
+        assertThat(line(mapping, bytes, bytes(BytesEncoding.BASE64))).isEqualTo("\"aGk/\"");
+        assertThat(line(mapping, ByteBuffer.wrap(bytes), bytes(BytesEncoding.HEX)))
                 .isEqualTo("\"68693f\"");
     }
 
@@ -121,7 +123,8 @@ class ColumnMappingTest {
         List<String> value = List.of("a\"b", "c");
         assertThatThrownBy(() -> line(mapping, value, TD)).isInstanceOf(UnsupportedValueException.class)
                 .hasMessageContaining("array.encoding");
-        assertThat(line(mapping, value, TD.withArrayEncoding(ArrayEncoding.JSON)))
+        assertThat(line(mapping, value, new RenderOptions(SuffixStyle.TDENGINE, StringType.VARCHAR,
+                TimestampUnit.NS, BytesEncoding.NONE, ArrayEncoding.JSON)))
                 .isEqualTo("\"[\\\"a\\\\\\\"b\\\",\\\"c\\\"]\"");
     }
 
@@ -156,6 +159,14 @@ class ColumnMappingTest {
         assertThat(ColumnMapping.forValue(new Date())).isSameAs(ColumnMapping.forSchema(Timestamp.SCHEMA));
         assertThat(ColumnMapping.forValue(new byte[0])).isSameAs(ColumnMapping.forSchema(Schema.BYTES_SCHEMA));
         assertThatThrownBy(() -> ColumnMapping.forValue(new Object())).isInstanceOf(UnsupportedValueException.class);
+    }
+
+    private static RenderOptions precision(TimestampUnit unit) {
+        return new RenderOptions(SuffixStyle.TDENGINE, StringType.VARCHAR, unit, BytesEncoding.NONE, ArrayEncoding.NONE);
+    }
+
+    private static RenderOptions bytes(BytesEncoding encoding) {
+        return new RenderOptions(SuffixStyle.TDENGINE, StringType.VARCHAR, TimestampUnit.NS, encoding, ArrayEncoding.NONE);
     }
 
     private static String line(ColumnMapping mapping, Object value, RenderOptions options) {

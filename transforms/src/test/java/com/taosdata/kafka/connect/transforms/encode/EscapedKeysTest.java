@@ -1,0 +1,48 @@
+package com.taosdata.kafka.connect.transforms.encode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
+import org.junit.jupiter.api.Test;
+
+class EscapedKeysTest {
+
+    private final EscapedKeys keys = new EscapedKeys("field key");
+
+    @Test
+    void appendsTheEscapedKeyAndItsEqualSign() {
+        assertThat(append(0, "my key,x")).isEqualTo("my\\ key\\,x=");
+    }
+
+    @Test
+    void aPositionFollowsItsKeyWhenTheKeyChanges() {
+        append(0, "current");
+        assertThat(append(0, "my key")).isEqualTo("my\\ key=");
+        assertThat(append(0, "voltage")).isEqualTo("voltage=");
+    }
+
+    @Test
+    void positionsBeyondTheFirstEightGrow() {
+        for (int i = 0; i < 20; i++) {
+            assertThat(append(i, "m " + i)).isEqualTo("m\\ " + i + "=");
+        }
+        assertThat(append(3, "m 3")).isEqualTo("m\\ 3=");
+    }
+
+    @Test
+    void aKeyThatCannotBeWrittenIsRefusedEveryTime() {
+        append(0, "ok");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> append(0, "a\\ b"))
+                    .isInstanceOf(UnsupportedValueException.class).hasMessageContaining("field key");
+        }
+        assertThat(append(0, "ok")).isEqualTo("ok=");
+    }
+
+    private String append(int index, String key) {
+        StringBuilder out = new StringBuilder();
+        keys.append(out, index, key);
+        return out.toString();
+    }
+}
