@@ -1,5 +1,6 @@
 package com.taosdata.kafka.connect.source.read;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -9,24 +10,32 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
- * Reads the next batch while Connect sends the last one. Connect converts and produces the records a poll returned
- * on the task's thread before it polls again; reading TDengine on that thread too left the task's thread doing both
- * in turn. Here a reader thread polls the wrapped reader and holds at most one batch ready, so reading and sending
- * overlap and memory stays bounded by one batch beyond what Connect holds.
+ * Reads ahead while Connect sends what was read. Connect converts and produces the records a poll returned on the
+ * task's thread before it polls again; reading TDengine on that thread too left the task's thread doing both in turn.
+ * Here a reader thread polls the wrapped reader until {@value #READ_AHEAD_RECORDS} records are ready, and a poll hands
+ * out all that is ready at once, so reading and sending overlap and memory stays bounded by that many records (plus one
+ * batch) beyond what Connect holds.
+ *
+ * <p>Handing over one batch at a time, {@code fetch.max.rows} records, made the two threads take turns: each waited
+ * for the other once per batch, and every wait costs a wake-up that a busy machine delays (a JFR profile of the worker
+ * on 2 busy cores found each thread parked hundreds of times per run; docs/benchmarks.md).
  *
  * <p>Nothing changes for what the wrapped reader promises: its batches are handed out whole and in order, its
  * positions only describe what it read (Connect commits the offsets of what was sent), and an exception it throws
- * reaches the task's thread at the next poll, after the batches read before it; the reader thread then stops
- * reading until the task polls again, as the task's thread itself would have.
+ * reaches the task's thread at the next poll after the batches read before it were handed out; the reader thread then
+ * stops reading until the task polls again, as the task's thread itself would have.
  */
 public final class PrefetchingReader implements SourceReader {
+
+    /** Records the reader thread reads ahead of the task: a few scheduler time slices' worth at full rate. */
+    static final int READ_AHEAD_RECORDS = 5_000;
 
     private final SourceReader reader;
     private final long maxWaitMs;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    /** The batch read and not yet handed out, or {@code null}. */
-    private List<SourceRecord> ready;
+    /** The batches read and not yet handed out, in order, as one list. */
+    private List<SourceRecord> ready = new ArrayList<>();
     /** What the last read threw, not yet handed out; the reader thread waits while it is set. */
     private Throwable failure;
     private boolean closed;
@@ -48,14 +57,14 @@ public final class PrefetchingReader implements SourceReader {
         lock.lock();
         try {
             long leftNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMs);
-            while (ready == null && failure == null && !closed && leftNanos > 0) {
+            while (ready.isEmpty() && failure == null && !closed && leftNanos > 0) {
                 leftNanos = changed.awaitNanos(leftNanos);
             }
-            if (ready != null) {
-                List<SourceRecord> batch = ready;
-                ready = null;
+            if (!ready.isEmpty()) {
+                List<SourceRecord> batches = ready;
+                ready = new ArrayList<>();
                 changed.signalAll();
-                return batch;
+                return batches;
             }
             if (failure != null) {
                 Throwable thrown = failure;
@@ -76,7 +85,7 @@ public final class PrefetchingReader implements SourceReader {
                 try {
                     batch = reader.poll();
                 } catch (RuntimeException | Error e) {
-                    hand(null, e);
+                    hand(List.of(), e);
                     continue;
                 }
                 if (!batch.isEmpty()) {
@@ -86,16 +95,16 @@ public final class PrefetchingReader implements SourceReader {
         } catch (InterruptedException e) {
             // Nothing in the connector interrupts this thread. If something did, reading has stopped: the task must
             // fail saying so rather than poll an idle reader forever.
-            hand(null, new ConnectException("the TDengine reader thread " + Thread.currentThread().getName()
+            hand(List.of(), new ConnectException("the TDengine reader thread " + Thread.currentThread().getName()
                     + " was interrupted", e));
         }
     }
 
-    /** Waits until the last batch and failure were handed out; {@code false} once closed. */
+    /** Waits until fewer than {@value #READ_AHEAD_RECORDS} records are ready and no failure is; {@code false} once closed. */
     private boolean awaitRoom() throws InterruptedException {
         lock.lock();
         try {
-            while ((ready != null || failure != null) && !closed) {
+            while ((ready.size() >= READ_AHEAD_RECORDS || failure != null) && !closed) {
                 changed.await();
             }
             return !closed;
@@ -107,8 +116,10 @@ public final class PrefetchingReader implements SourceReader {
     private void hand(List<SourceRecord> batch, Throwable thrown) {
         lock.lock();
         try {
-            ready = batch;
-            failure = thrown;
+            if (!closed) {
+                ready.addAll(batch);
+                failure = thrown;
+            }
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -136,7 +147,7 @@ public final class PrefetchingReader implements SourceReader {
         lock.lock();
         try {
             closed = true;
-            ready = null;
+            ready = new ArrayList<>();
             changed.signalAll();
         } finally {
             lock.unlock();

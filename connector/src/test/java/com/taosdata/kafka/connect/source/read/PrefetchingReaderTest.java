@@ -78,27 +78,39 @@ class PrefetchingReaderTest {
         List<SourceRecord> second = batch("c");
         reader.script.add(first);
         reader.script.add(second);
-        assertThat(prefetching.poll()).isSameAs(first);
-        assertThat(prefetching.poll()).isSameAs(second);
+        List<SourceRecord> handedOut = new ArrayList<>();
+        while (handedOut.size() < 3) {
+            handedOut.addAll(prefetching.poll());
+        }
+        assertThat(handedOut).containsExactly(first.get(0), first.get(1), second.get(0));
     }
 
     @Test
-    void atMostOneBatchIsReadAheadOfTheTask() throws Exception {
+    void theReaderReadsAheadOfTheTaskAndAPollTakesAllThatWasRead() throws Exception {
+        List<SourceRecord> first = batch("a");
+        List<SourceRecord> second = batch("b", "c");
+        reader.script.addAll(List.of(first, second));
+        awaitPolls(2);
+        assertThat(prefetching.poll()).containsExactly(first.get(0), second.get(0), second.get(1));
+    }
+
+    @Test
+    void readingStopsOnceReadAheadRecordsAreReadyAndGoesOnWhenTheTaskTookThem() throws Exception {
+        int readAhead = PrefetchingReader.READ_AHEAD_RECORDS;
         EndlessReader endless = new EndlessReader();
         PrefetchingReader ahead = new PrefetchingReader(endless, 2_000, "test-reader-endless");
         try {
             Thread readerThread = thread("test-reader-endless");
 
-            awaitIdle(readerThread, endless, 1);
-            assertThat(endless.reads).as("reads before the task polled").hasValue(1);
+            awaitIdle(readerThread, endless, readAhead);
+            assertThat(endless.reads).as("reads before the task polled").hasValue(readAhead);
 
-            assertThat(ahead.poll()).extracting(SourceRecord::value).containsExactly("read 1");
-            awaitIdle(readerThread, endless, 2);
-            assertThat(endless.reads).as("reads once the task took one batch").hasValue(2);
-
-            assertThat(ahead.poll()).extracting(SourceRecord::value).containsExactly("read 2");
-            awaitIdle(readerThread, endless, 3);
-            assertThat(endless.reads).as("reads once the task took two batches").hasValue(3);
+            List<SourceRecord> taken = ahead.poll();
+            assertThat(taken).hasSize(readAhead);
+            assertThat(taken.get(0).value()).isEqualTo("read 1");
+            assertThat(taken.get(readAhead - 1).value()).isEqualTo("read " + readAhead);
+            awaitIdle(readerThread, endless, 2 * readAhead);
+            assertThat(endless.reads).as("reads once the task took them").hasValue(2 * readAhead);
         } finally {
             ahead.close();
         }
@@ -110,9 +122,9 @@ class PrefetchingReaderTest {
         List<SourceRecord> after = batch("b");
         ConnectException failure = new ConnectException("querying meters failed");
         reader.script.addAll(List.of(before, failure, after));
-        assertThat(prefetching.poll()).isSameAs(before);
+        assertThat(prefetching.poll()).containsExactlyElementsOf(before);
         assertThatThrownBy(prefetching::poll).isSameAs(failure);
-        assertThat(prefetching.poll()).isSameAs(after);
+        assertThat(prefetching.poll()).containsExactlyElementsOf(after);
     }
 
     @Test
@@ -161,7 +173,7 @@ class PrefetchingReaderTest {
         assertThat(reader.acknowledged).containsExactly(record);
     }
 
-    /** A reader that has a batch for every poll at once: only the prefetcher's waiting for room stops its reads. */
+    /** A reader with a one-record batch for every poll at once: only the prefetcher's waiting for room stops it. */
     private static final class EndlessReader implements SourceReader {
         final AtomicInteger reads = new AtomicInteger();
 

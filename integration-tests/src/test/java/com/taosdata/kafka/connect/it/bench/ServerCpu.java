@@ -22,6 +22,11 @@ final class ServerCpu {
                     taosd.minus(before.taosd).toNanos() / 1e3 / rows,
                     taosAdapter.minus(before.taosAdapter).toNanos() / 1e3 / rows);
         }
+
+        /** Whether no TDengine server process runs on this machine (a remote server, or the stand-in). */
+        boolean none() {
+            return taosd.isZero() && taosAdapter.isZero();
+        }
     }
 
     private ServerCpu() {

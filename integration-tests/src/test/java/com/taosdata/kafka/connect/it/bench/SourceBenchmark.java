@@ -1,5 +1,7 @@
 package com.taosdata.kafka.connect.it.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -17,34 +19,50 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import com.taosdata.jdbc.tmq.ConsumerRecord;
-import com.taosdata.jdbc.tmq.TaosConsumer;
 import com.taosdata.kafka.connect.it.harness.ConnectRest;
 import com.taosdata.kafka.connect.it.harness.ConnectWorker;
 import com.taosdata.kafka.connect.it.harness.KafkaBroker;
 import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
- * Rows/s from a pre-filled {@code meters} super table (100 subtables, nanosecond database) to a Kafka topic, in one
- * run, each path against a baseline read of the same rows in the same run. Query mode against a plain JDBC read of
- * every row: 1 and 2 tasks with the default config, and {@code out.format=json} and {@code struct} (through Connect's
- * JsonConverter) besides {@code line}. Subscription mode (when the target offers TMQ) against a plain TMQ consumer
- * draining the topic the connector created, from the start, in a new consumer group. One more query path shows the
- * bulk-copy settings: larger steps and producer batches ({@code producer.override.*}). Run by
- * {@code bench/source-bench.sh}; uses TDENGINE_URL when set.
+ * Rows/s and CPU per row from a pre-filled {@code meters} super table (100 subtables) to a Kafka topic, in one run,
+ * each connector path against the program a user would write instead, measured in the same run in a JVM of its own:
+ * query mode against one JDBC {@code SELECT} of the super table feeding a {@code KafkaProducer} ({@link QueryProducer}),
+ * with 1 and 2 tasks; subscription mode (when the target offers TMQ) against the driver's {@code TaosConsumer} on the
+ * same TDengine topic feeding a {@code KafkaProducer} ({@link TmqProducer}), with 1 and 2 tasks. With the
+ * {@code formats} mode also {@code out.format=json} and {@code struct} (through Connect's JsonConverter) and the
+ * bulk-copy settings (larger steps and producer batches, {@code producer.override.*}). Every path prints its client CPU
+ * per row (the worker's JVM, the program's JVM) and the server's (taosd, taosAdapter) when it runs on this machine.
+ *
+ * <p>System properties (set by {@code bench/source-bench.sh}): {@code bench.lines} rows; {@code bench.modes};
+ * {@code bench.database}; {@code bench.precision} of the database ({@code ns}, {@code us}, {@code ms});
+ * {@code bench.insert}: {@code lines} (the schemaless writer, 100 rows per millisecond, in 2023) or {@code sql}
+ * ({@link RoundRobinInserts}, one row per millisecond, in the past day); {@code bench.consumer}: {@code none}, {@code jvm}
+ * (a {@link ParsingConsumer} in another JVM reading every path's topic while it runs) or {@code both} (query mode
+ * measured without, then with it). Uses TDENGINE_URL when
+ * set.
  */
 public final class SourceBenchmark {
 
-    private static final String DATABASE = "bench_source";
+    private static final String DATABASE = System.getProperty("bench.database", "bench_source");
     private static final String STABLE = "meters";
     /** The TDengine topic subscription mode creates for {@code meters} (see the connector's TmqTopics). */
     private static final String TMQ_TOPIC = "tdconnect_" + DATABASE + "_" + STABLE;
+    /** Rows the hand-written programs copy before their measured pass. */
+    private static final int WARM_UP_ROWS = 100_000;
 
     private SourceBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int rows = Integer.getInteger("bench.lines", 200_000);
+        String precision = System.getProperty("bench.precision", "ns");
+        String insert = System.getProperty("bench.insert", "lines");
+        String consumerSetting = System.getProperty("bench.consumer", "none");
+        boolean parsingConsumer = "jvm".equals(consumerSetting);
+        Path work = Path.of(System.getProperty("it.work.dir", "target/bench-work"));
+        Files.createDirectories(work);
+        Process consumer = null;
         try (KafkaBroker broker = KafkaBroker.start(); TDengineTarget td = TDengineTarget.fromEnvironment();
              ConnectWorker worker = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, broker.bootstrapServers(),
                      "bench-source", "bench-source-worker",
@@ -54,69 +72,128 @@ public final class SourceBenchmark {
                 td.execute("DROP TOPIC IF EXISTS `" + TMQ_TOPIC + "`");
             }
             td.dropDatabase(DATABASE);
-            DirectWriter.write(td, DATABASE, SinkBenchmark.meters(rows));
-            Measure.say(rows + " rows in " + DATABASE + "." + STABLE + " (100 subtables); TDengine: "
-                    + (td.isStandIn() ? "STAND-IN" : td.connectionUrl()));
-            Bench bench = new Bench(worker, broker, td, rows);
+            if ("sql".equals(insert)) {
+                RoundRobinInserts.write(td, DATABASE, precision, rows);
+            } else {
+                td.execute("CREATE DATABASE `" + DATABASE + "` PRECISION '" + precision + "'");
+                DirectWriter.write(td, DATABASE, SinkBenchmark.meters(rows));
+            }
+            Measure.say(rows + " rows in " + DATABASE + "." + STABLE + " (100 subtables, precision " + precision
+                    + ", written by " + ("sql".equals(insert) ? "round-robin multi-table INSERTs of "
+                    + RoundRobinInserts.ROWS_PER_INSERT + " rows" : "the schemaless writer") + "); TDengine: "
+                    + (td.isStandIn() ? "STAND-IN" : td.connectionUrl()) + "; worker JVM options: "
+                    + System.getenv().getOrDefault("TDCONNECT_WORKER_JAVA_OPTS", "(the suites')"));
+            if (parsingConsumer) {
+                consumer = ChildJvm.start(ParsingConsumer.class, work.resolve("parsing-consumer.log"),
+                        broker.bootstrapServers(), ".*-" + DATABASE + "-" + STABLE);
+                Measure.say("a consumer in another JVM parses every record of every path while it runs");
+            }
+            Bench bench = new Bench(worker, broker, td, rows, work);
 
             List<String> modes = List.of(System.getProperty("bench.modes", "query,subscription").split(","));
             // The worker's first run of a format compiles its hot paths (and the broker's for records of that size);
             // measured, that would be charged to whichever path of the format came first.
             bench.source("warmup", Map.of("read.method", "query", "tasks.max", "1"));
-            if (modes.contains("query")) {
-                measureQueryMode(td, bench, rows);
+            if (modes.contains("query") && "both".equals(consumerSetting)) {
+                // The same paths without and then with a consumer beside them: what a reader of the topic costs.
+                measureQueryMode(bench, "");
+                consumer = ChildJvm.start(ParsingConsumer.class, work.resolve("parsing-consumer.log"),
+                        broker.bootstrapServers(), ".*-" + DATABASE + "-" + STABLE);
+                Measure.say("from here on, a consumer in another JVM parses every record of every path while it runs");
+                measureQueryMode(bench, "c");
+            } else if (modes.contains("query")) {
+                measureQueryMode(bench, "");
+            }
+            if (modes.contains("formats")) {
+                measureFormats(td, bench, rows);
             }
             if (modes.contains("subscription")) {
                 measureSubscriptionMode(td, bench, rows);
             }
+            // Left behind, the rows hold the server's memory (0x3b1 "No enough memory in dnode" for the next database).
+            td.dropDatabase(DATABASE);
+        } finally {
+            if (consumer != null) {
+                consumer.destroy();
+                consumer.waitFor();
+            }
         }
     }
 
-    /** Subscription mode against a plain TMQ consumer draining the same TDengine topic. */
+    /**
+     * Query mode, 1 and 2 tasks, between two runs of the hand-written query → producer program; {@code tag} tells the
+     * topics of a second measurement in the run apart.
+     */
+    private static void measureQueryMode(Bench bench, String tag) throws Exception {
+        PathRun loopBefore = bench.queryProducer("hq1" + tag);
+        PathRun oneTask = bench.source("q1" + tag, Map.of("read.method", "query", "tasks.max", "1"));
+        PathRun twoTasks = bench.source("q2" + tag, Map.of("read.method", "query", "tasks.max", "2"));
+        PathRun loopAfter = bench.queryProducer("hq2" + tag);
+        PathRun loop = mean(loopBefore, loopAfter);
+        Measure.say("rows/s over the whole path; CPU µs/row: client = the Connect worker's JVM or the program's, "
+                + "server = taosd and taosAdapter; (xN) = ratio to the baseline's");
+        Measure.header("rows/s", "loop");
+        loopBefore.print("SELECT -> KafkaProducer, run before", loop);
+        loopAfter.print("SELECT -> KafkaProducer, run after", loop);
+        oneTask.print("source, query mode, 1 task", loop);
+        twoTasks.print("source, query mode, 2 tasks", loop);
+        Measure.say(String.format(Locale.ROOT, "query mode: 1 task = %.2f x the loop; 2 tasks = %.2f x 1 task",
+                oneTask.rate() / loop.rate(), twoTasks.rate() / oneTask.rate()));
+    }
+
+    /** The mean of two runs of one path, the baseline the others are held against. */
+    private static PathRun mean(PathRun a, PathRun b) {
+        return new PathRun((a.rate() + b.rate()) / 2, (a.clientMicros() + b.clientMicros()) / 2,
+                (a.taosdMicros() + b.taosdMicros()) / 2, (a.adapterMicros() + b.adapterMicros()) / 2, Double.NaN,
+                Double.NaN);
+    }
+
+    /** Subscription mode, 1 and 2 tasks, against the TMQ consumer → producer program on the same TDengine topic. */
     private static void measureSubscriptionMode(TDengineTarget td, Bench bench, int rows) throws Exception {
         if (td.offersTmq()) {
             // Warms up the worker's TMQ consumer path first, as the warm-up above did for query mode.
-            bench.source("wsub", subscriptionSettings());
-            Run subscription = bench.source("sub", subscriptionSettings());
-            double tmq = Measure.rate(rows, () -> drainTmq(td, rows));
-            Measure.header("rows/s", "TMQ");
-            Measure.row("plain TMQ consumer of the same topic", tmq, tmq);
-            subscription.print("source, subscription mode, 1 task", tmq);
+            bench.source("wsub", subscriptionSettings("1"));
+            PathRun oneTask = bench.source("sub", subscriptionSettings("1"));
+            PathRun twoTasks = bench.source("sub2", subscriptionSettings("2"));
+            PathRun loop = bench.tmqProducer("htmq");
+            Measure.header("rows/s", "loop");
+            loop.print("TaosConsumer -> KafkaProducer", loop);
+            oneTask.print("source, subscription mode, 1 task", loop);
+            twoTasks.print("source, subscription mode, 2 tasks", loop);
+            Measure.say(String.format(Locale.ROOT, "subscription mode: 1 task = %.2f x the loop; 2 tasks = %.2f x 1 task",
+                    oneTask.rate() / loop.rate(), twoTasks.rate() / oneTask.rate()));
             dropTopic(td);
         } else {
             Measure.say("subscription mode not measured: TMQ needs a real TDengine over a native or WebSocket URL");
         }
     }
 
-    /** Subscription mode, 1 task, in a consumer group of its own that starts at the topic's first row. */
-    private static Map<String, String> subscriptionSettings() {
-        return Map.of("read.method", "subscription", "tasks.max", "1",
+    /** Subscription mode in a consumer group of its own that starts at the topic's first row. */
+    private static Map<String, String> subscriptionSettings(String tasks) {
+        return Map.of("read.method", "subscription", "tasks.max", tasks,
                 "subscription.group.id", "bench_" + UUID.randomUUID().toString().replace("-", ""),
                 "subscription.from", "earliest");
     }
 
-    /** Query mode in every format and setting, against a plain JDBC read of the same rows. */
-    private static void measureQueryMode(TDengineTarget td, Bench bench, int rows) throws Exception {
+    /** Query mode in the other formats and with bulk-copy settings, against a plain JDBC read of the same rows. */
+    private static void measureFormats(TDengineTarget td, Bench bench, int rows) throws Exception {
         Duration jdbcCpuBefore = ownCpu();
         double jdbc = Measure.rate(rows, () -> readAll(td));
         double jdbcCpu = ownCpu().minus(jdbcCpuBefore).toNanos() / 1e3 / rows;
         bench.source("wjson", Map.of("read.method", "query", "tasks.max", "1", "out.format", "json"));
         bench.source("wstruct", structSettings());
-        Run json = bench.source("qjson", Map.of("read.method", "query", "tasks.max", "1", "out.format", "json"));
-        Run struct = bench.source("qstruct", structSettings());
-        Run oneTask = bench.source("q1", Map.of("read.method", "query", "tasks.max", "1"));
-        Run twoTasks = bench.source("q2", Map.of("read.method", "query", "tasks.max", "2"));
-        Run batched = bench.source("qbatch", Map.of("read.method", "query", "tasks.max", "1",
+        PathRun json = bench.source("qjson", Map.of("read.method", "query", "tasks.max", "1", "out.format", "json"));
+        PathRun struct = bench.source("qstruct", structSettings());
+        PathRun batched = bench.source("qbatch", Map.of("read.method", "query", "tasks.max", "1",
                 "fetch.max.rows", "10000", "producer.override.linger.ms", "20",
                 "producer.override.batch.size", "1048576"));
+        PathRun read = new PathRun(jdbc, jdbcCpu, -1, -1, Double.NaN, Double.NaN);
         Measure.header("rows/s", "JDBC");
-        Measure.row("plain JDBC read of every row", jdbc, jdbc);
-        Measure.say(String.format(Locale.ROOT, "    CPU %.2f µs/row (the reading JVM)", jdbcCpu));
-        oneTask.print("source, query mode, 1 task", jdbc);
-        twoTasks.print("source, query mode, 2 tasks", jdbc);
-        json.print("... 1 task, out.format=json", jdbc);
-        struct.print("... 1 task, out.format=struct (JsonConverter)", jdbc);
-        batched.print("... 1 task, fetch 10000, linger 20 ms, batch 1 MB", jdbc);
+        Measure.row("plain JDBC read of every row (no Kafka)", jdbc, jdbc);
+        Measure.say(String.format(Locale.ROOT, "    CPU %.2f µs/row (the bench JVM, broker included)", jdbcCpu));
+        json.print("source, 1 task, out.format=json", read);
+        struct.print("source, 1 task, out.format=struct (JsonConverter)", read);
+        batched.print("source, 1 task, fetch 10000, linger 20 ms, batch 1 MB", read);
     }
 
     private static void readAll(TDengineTarget td) throws Exception {
@@ -127,26 +204,6 @@ public final class SourceBenchmark {
                 for (int i = 1; i <= columns; i++) {
                     result.getObject(i);
                 }
-            }
-        }
-    }
-
-    /** Reads every row of the connector's TDengine topic as maps, as subscription mode does, in a new group. */
-    private static void drainTmq(TDengineTarget td, int rows) throws Exception {
-        try (TaosConsumer<Map<String, Object>> consumer = new TaosConsumer<>(td.tmqConsumerProperties(
-                "bench_plain_" + UUID.randomUUID().toString().replace("-", ""), "bench-plain"))) {
-            consumer.subscribe(List.of(TMQ_TOPIC));
-            int seen = 0;
-            long values = 0;
-            while (seen < rows) {
-                for (ConsumerRecord<Map<String, Object>> record : consumer.poll(Duration.ofMillis(100))) {
-                    values += record.value().size();
-                    seen++;
-                }
-            }
-            consumer.unsubscribe();
-            if (values == 0) {
-                throw new IllegalStateException("TMQ rows without values");
             }
         }
     }
@@ -177,30 +234,40 @@ public final class SourceBenchmark {
         return ProcessHandle.current().info().totalCpuDuration().orElseThrow();
     }
 
-    /**
-     * One timed connector path: its rate, and the CPU it cost per row in the Connect worker and in the benchmark's
-     * own JVM (the Kafka broker and the consumer counting the records).
-     */
-    /**
-     * One measured run: rows/s from connector creation to the last record, CPU per row, and how long the first
-     * record took and the rate after it (the start — table discovery, TMQ subscription — weighs on short runs).
-     */
-    private record Run(double rate, double workerMicrosPerRow, double brokerMicrosPerRow, double firstRecordSeconds,
-                       double steadyRate) {
+    /** Runs the source connector, or a hand-written program, over the rows and times until Kafka has all of them. */
+    private record Bench(ConnectWorker worker, KafkaBroker broker, TDengineTarget td, int rows, Path work) {
 
-        void print(String path, double baseline) {
-            Measure.row(path, rate, baseline);
-            Measure.say(String.format(Locale.ROOT, "    first record after %.2f s, then %.0f rows/s (%.0f%%)",
-                    firstRecordSeconds, steadyRate, 100 * steadyRate / baseline));
-            Measure.say(String.format(Locale.ROOT, "    CPU %.2f µs/row in the worker, %.2f µs/row in broker and counting consumer",
-                    workerMicrosPerRow, brokerMicrosPerRow));
+        /** The query → producer program ({@link QueryProducer}) into a topic named with {@code prefix}. */
+        PathRun queryProducer(String prefix) throws Exception {
+            String topic = topicFor(prefix);
+            broker.createTopic(topic, 2);
+            broker.createTopic(topic + "-warm", 2);
+            return served(PathRun.parse(ChildJvm.run(QueryProducer.class, work.resolve(prefix + ".log"),
+                    broker.bootstrapServers(), td.connectionUrl(), td.user(), td.password(), DATABASE, STABLE, topic,
+                    topic + "-warm", Integer.toString(Math.min(rows, WARM_UP_ROWS)))));
         }
-    }
 
-    /** Runs the source connector over the rows and times until its Kafka topic holds all of them. */
-    private record Bench(ConnectWorker worker, KafkaBroker broker, TDengineTarget td, int rows) {
+        /** The TMQ consumer → producer program ({@link TmqProducer}) on the connector's TDengine topic. */
+        PathRun tmqProducer(String prefix) throws Exception {
+            String topic = topicFor(prefix);
+            broker.createTopic(topic, 2);
+            broker.createTopic(topic + "-warm", 2);
+            return PathRun.parse(ChildJvm.run(TmqProducer.class, work.resolve(prefix + ".log"),
+                    broker.bootstrapServers(), TMQ_TOPIC, topic, topic + "-warm", Integer.toString(rows),
+                    Integer.toString(Math.min(rows, WARM_UP_ROWS))));
+        }
 
-        Run source(String prefix, Map<String, String> settings) throws Exception {
+        /** The run as printed: a server on this machine that is not the stand-in did not serve it. */
+        private PathRun served(PathRun run) {
+            return td.isStandIn() ? run.withoutServer() : run;
+        }
+
+        /** The topic a path writes: the connector's name for it ({@code topic.prefix}-database-super table). */
+        private static String topicFor(String prefix) {
+            return prefix + "-" + DATABASE + "-" + STABLE;
+        }
+
+        PathRun source(String prefix, Map<String, String> settings) throws Exception {
             Map<String, String> config = new LinkedHashMap<>(td.connectionConfig());
             config.put("connector.class", "com.taosdata.kafka.connect.source.TDengineSourceConnector");
             config.put("connection.database", DATABASE);
@@ -212,25 +279,22 @@ public final class SourceBenchmark {
             // its retention deletes them before they are counted.
             config.put("topic.creation.default.message.timestamp.type", "LogAppendTime");
             config.putAll(settings);
-            String topic = prefix + "-" + DATABASE + "-" + STABLE;
+            String topic = topicFor(prefix);
             String name = "bench_source_" + prefix;
             ConnectRest rest = worker.rest();
             Duration workerBefore = worker.cpuTime();
-            Duration ownBefore = ownCpu();
+            ServerCpu.Sample serverBefore = ServerCpu.now();
             AtomicReference<FirstRecords> first = new AtomicReference<>();
             long start = System.nanoTime();
-            double rate = Measure.rate(rows, () -> {
-                rest.putConnector(name, config);
-                first.set(awaitRecords(topic));
-            });
+            rest.putConnector(name, config);
+            first.set(awaitRecords(topic));
             long end = System.nanoTime();
-            double workerCpu = worker.cpuTime().minus(workerBefore).toNanos() / 1e3 / rows;
-            double ownCpu = ownCpu().minus(ownBefore).toNanos() / 1e3 / rows;
+            PathRun run = PathRun.of(rows, (end - start) / 1e9, worker.cpuTime().minus(workerBefore), serverBefore,
+                    ServerCpu.now());
             rest.deleteConnector(name);
             double steady = (rows - first.get().count()) / ((end - first.get().nanos()) / 1e9);
-            return new Run(rate, workerCpu, ownCpu, (first.get().nanos() - start) / 1e9, steady);
+            return served(run.withStart((first.get().nanos() - start) / 1e9, steady));
         }
-
         /** When the first records arrived ({@link System#nanoTime()}) and how many came with them. */
         private record FirstRecords(long nanos, int count) {
         }
