@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +28,7 @@ import com.taosdata.kafka.connect.config.ConnectionConfigs;
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.Sleeper;
+import com.taosdata.kafka.connect.metrics.SinkTaskMetrics;
 import com.taosdata.kafka.connect.naming.DatabaseNameResolver;
 import com.taosdata.kafka.connect.naming.Identifiers;
 import com.taosdata.kafka.connect.schemas.Version;
@@ -53,7 +53,6 @@ import com.taosdata.kafka.connect.sink.write.OffsetTracker;
 import com.taosdata.kafka.connect.sink.write.PipelinedWriter;
 import com.taosdata.kafka.connect.sink.write.SchemalessWriter;
 import com.taosdata.kafka.connect.sink.write.SchemalessWriters;
-import com.taosdata.kafka.connect.sink.write.SinkTaskMetrics;
 import com.taosdata.kafka.connect.sink.write.TypedBatchWriter;
 
 /**
@@ -121,11 +120,10 @@ public class TDengineSinkTask extends SinkTask {
     private final LongSupplier clock;
     private final Sleeper sleeper;
     private final Backend backend;
-    private final SinkTaskMetrics metrics = new SinkTaskMetrics();
-    // Concurrent because JMX reads the buffered line count from another thread.
-    private final Map<String, DatabaseBuffer> buffers = new ConcurrentHashMap<>();
+    private final Map<String, DatabaseBuffer> buffers = new HashMap<>();
     private final OffsetTracker offsets = new OffsetTracker();
 
+    private SinkTaskMetrics metrics;
     private TDengineSinkConfig config;
     private DatabaseNameResolver databases;
     private String lastTopic;
@@ -167,6 +165,8 @@ public class TDengineSinkTask extends SinkTask {
         SchemalessProtocol protocol = config.protocol();
         databases = new DatabaseNameResolver(config.database(), config.databasePrefix());
         batchSize = config.batchSize();
+        String name = props.getOrDefault("name", "tdengine-sink");
+        metrics = SinkTaskMetrics.register(name, taskId(props));
         badRecords = new BadRecordHandler(errantRecordReporter(), "all".equalsIgnoreCase(props.get(ERRORS_TOLERANCE)), metrics);
         ConnectionFactory connections = ConnectionConfigs.connectionFactory(config);
         // The task may run on another worker than the one that validated the config: check where it runs.
@@ -176,22 +176,20 @@ public class TDengineSinkTask extends SinkTask {
         PipelinedWriter.BatchWriter batches = config.writeMethod() == WriteMethod.STMT
                 ? typedWrites(connections, retry)
                 : schemalessWrites(connections, retry);
-        String name = props.getOrDefault("name", "tdengine-sink");
         writerThread = backend.writerThread("tdengine-sink-writer-" + name + "-" + taskId(props));
         DatabaseInitializer databaseInitializer = initializer;
         // The database is created on the writer thread too: its retries must not hold up put().
+        // A write that ignores its interrupt (a driver call without a timeout of its own) must not hold a rebalance up.
         pipeline = new PipelinedWriter(batch -> {
             databaseInitializer.ensure(batch.key().database());
             return batches.write(batch);
-        }, writerThread);
+        }, writerThread, Duration.ofMillis(config.requestTimeoutMs()));
         String database = config.database();
         if (database != null && Identifiers.databaseNameProblem(database) == null) {
             // While the worker joins the consumer group and fetches the first records.
             writerThread.execute(() -> databaseInitializer.prepare(Identifiers.canonicalDatabase(database)));
         }
         backpressure = new Backpressure(context);
-        metrics.bufferedLines(() -> buffers.values().stream().mapToLong(DatabaseBuffer::lines).sum());
-        metrics.register(name, taskId(props));
         log.info("TDengine sink task started: {} into {} via {}", config.writeMethod() == WriteMethod.STMT
                         ? "typed rows" : protocol.configValue() + " protocol",
                 config.database() != null ? config.database() : "per-topic databases", connections.url());
@@ -280,6 +278,15 @@ public class TDengineSinkTask extends SinkTask {
         }
         complete(pipeline.completed());
         backpressure.writerBehind(pipeline.inFlight() >= MAX_BATCHES_IN_FLIGHT);
+        reportBuffered();
+    }
+
+    private void reportBuffered() {
+        long rows = 0;
+        for (DatabaseBuffer buffer : buffers.values()) {
+            rows += buffer.lines();
+        }
+        metrics.bufferedRows(rows);
     }
 
     /** Records come in runs of one topic: the last topic's database is kept at hand. */
@@ -308,6 +315,7 @@ public class TDengineSinkTask extends SinkTask {
                 }
             }
             complete(pipeline.completed());
+            reportBuffered();
         } catch (ConnectException e) {
             preCommitFailure = e;
             throw e;
@@ -327,6 +335,7 @@ public class TDengineSinkTask extends SinkTask {
         Set<TopicPartition> dropped = new HashSet<>(partitions);
         dropped.addAll(consumeAgain.keySet());
         buffers.values().forEach(buffer -> buffer.discard(dropped));
+        reportBuffered();
         offsets.forget(partitions);
         Map<TopicPartition, Long> rewind = new HashMap<>(consumeAgain);
         rewind.keySet().removeAll(partitions);
@@ -338,7 +347,6 @@ public class TDengineSinkTask extends SinkTask {
 
     @Override
     public void stop() {
-        metrics.unregister();
         if (pipeline != null) {
             pipeline.abandon();
         }
@@ -353,6 +361,10 @@ public class TDengineSinkTask extends SinkTask {
         }
         if (initializer != null) {
             initializer.close();
+        }
+        if (metrics != null) {
+            // After the writer thread, which records into them.
+            metrics.close();
         }
     }
 

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.taosdata.kafka.connect.connection.Sleeper;
+import com.taosdata.kafka.connect.metrics.SourceTaskMetrics;
 import com.taosdata.kafka.connect.schemas.Version;
 import com.taosdata.kafka.connect.source.config.ReadMethod;
 import com.taosdata.kafka.connect.source.config.TDengineSourceConfig;
@@ -31,11 +32,13 @@ public class TDengineSourceTask extends SourceTask {
     /** Creates the reader for a task's config, given the tables it was assigned and the task's id. */
     @FunctionalInterface
     interface ReaderFactory {
-        SourceReader create(TDengineSourceConfig config, List<SourceTable> tables, String taskId, SourceTaskContext context);
+        SourceReader create(TDengineSourceConfig config, List<SourceTable> tables, String taskId, SourceTaskContext context,
+                            SourceTaskMetrics metrics);
     }
 
     private final ReaderFactory readers;
     private volatile SourceReader reader;
+    private volatile SourceTaskMetrics metrics;
 
     public TDengineSourceTask() {
         this(TDengineSourceTask::createReader);
@@ -46,16 +49,16 @@ public class TDengineSourceTask extends SourceTask {
     }
 
     private static SourceReader createReader(TDengineSourceConfig config, List<SourceTable> tables, String taskId,
-                                             SourceTaskContext context) {
+                                             SourceTaskContext context, SourceTaskMetrics metrics) {
         if (config.readMethod() == ReadMethod.QUERY) {
             return new PrefetchingReader(QueryReaders.create(config, tables, context.offsetStorageReader(),
-                    System::currentTimeMillis, Sleeper.SYSTEM, ZoneId.systemDefault()), config.pollIntervalMs(),
+                    System::currentTimeMillis, Sleeper.SYSTEM, ZoneId.systemDefault(), metrics), config.pollIntervalMs(),
                     "tdconnect-source-reader-" + taskId);
         }
         // Subscription mode polls TMQ on the task's thread: reading one poll ahead on another thread measured slower
         // (bench/source-bench.sh; the figures are in docs/benchmarks.md).
         return SubscriptionReaders.create(config, tables, taskId, context.offsetStorageReader(), Sleeper.SYSTEM,
-                TaosTmqConsumer::new);
+                TaosTmqConsumer::new, metrics);
     }
 
     @Override
@@ -70,7 +73,14 @@ public class TDengineSourceTask extends SourceTask {
         String taskId = props.getOrDefault(TableAssignment.TASK_ID_CONFIG, "0");
         log.info("TDengine source task {} starting: {} by {} from database {}", taskId, tables.size(),
                 config.readMethod().configValue(), config.database());
-        reader = readers.create(config, tables, taskId, context);
+        metrics = SourceTaskMetrics.register(props.getOrDefault("name", "tdengine-source"), taskId,
+                config.readMethod() == ReadMethod.SUBSCRIPTION);
+        try {
+            reader = readers.create(config, tables, taskId, context, metrics);
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
     }
 
     @Override
@@ -88,6 +98,11 @@ public class TDengineSourceTask extends SourceTask {
         SourceReader current = reader;
         if (current != null) {
             current.close();
+        }
+        SourceTaskMetrics registered = metrics;
+        if (registered != null) {
+            // The reader may still record a read that is running: that only goes into a registry no one publishes.
+            registered.close();
         }
     }
 }

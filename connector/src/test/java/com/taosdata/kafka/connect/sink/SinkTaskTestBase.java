@@ -119,6 +119,6 @@ abstract class SinkTaskTestBase {
 
     Object attribute(String attribute) throws JMException {
         return ManagementFactory.getPlatformMBeanServer().getAttribute(
-                new ObjectName("com.taosdata.kafka.connect:type=sink-task-metrics,connector=task-test,task=0"), attribute);
+                new ObjectName("tdconnect:type=sink-task-metrics,connector=task-test,task=0"), attribute);
     }
 }

@@ -58,8 +58,8 @@ class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {
         assertThat(dlq).filteredOn(e -> e.getKey() == struct).singleElement()
                 .satisfies(e -> assertThat(e.getValue()).hasMessageContaining("ToLineProtocol$Value"));
         assertThat(offsets).containsExactly(entry(METERS_0, new OffsetAndMetadata(6)));
-        assertThat(attribute("RecordsDeadLettered")).isEqualTo(3L);
-        assertThat(attribute("RecordsWritten")).isEqualTo(3L);
+        assertThat(attribute("records-dead-lettered-total")).isEqualTo(3.0);
+        assertThat(attribute("records-written-total")).isEqualTo(3.0);
     }
 
     @Test
@@ -93,7 +93,7 @@ class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {
 
         assertThat(tdengine.accepted()).hasSize(5);
         assertThat(sleeps).containsExactly(10L, 10L);
-        assertThat(attribute("Retries")).isEqualTo(2L);
+        assertThat(attribute("retries-total")).isEqualTo(2.0);
     }
 
     @Test
@@ -166,22 +166,23 @@ class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {
     @Test
     void stopUnregistersTheMetricsAndClosesTheWriter() throws JMException {
         start();
-        ObjectName name = new ObjectName("com.taosdata.kafka.connect:type=sink-task-metrics,connector=task-test,task=0");
+        ObjectName name = new ObjectName("tdconnect:type=sink-task-metrics,connector=task-test,task=0");
         assertThat(ManagementFactory.getPlatformMBeanServer().isRegistered(name)).isTrue();
 
         task.stop();
 
-        assertThat(ManagementFactory.getPlatformMBeanServer().isRegistered(name)).isFalse();
+        assertThat(ManagementFactory.getPlatformMBeanServer().queryNames(
+                new ObjectName("tdconnect:connector=task-test,*"), null)).isEmpty();
         assertThat(tdengine.closed).isTrue();
         verify(initializer).close();
     }
 
     @Test
-    void bufferedLinesAreVisibleOverJmx() throws JMException {
+    void bufferedRowsAreVisibleOverJmx() throws JMException {
         start();
         task.put(lines(0, 0, 3));
 
-        assertThat(attribute("BufferedLines")).isEqualTo(3L);
+        assertThat(attribute("buffered-rows")).isEqualTo(3.0);
     }
 
     @Test

@@ -113,7 +113,7 @@ class TDengineSinkTaskTest extends SinkTaskTestBase {
 
         assertThat(preCommit(METERS_0)).containsExactly(entry(METERS_0, new OffsetAndMetadata(3)));
         assertThat(tdengine.accepted()).containsExactly("m f=0 0");
-        assertThat(attribute("TombstonesSkipped")).isEqualTo(2L);
+        assertThat(attribute("tombstones-skipped-total")).isEqualTo(2.0);
     }
 
     @Test

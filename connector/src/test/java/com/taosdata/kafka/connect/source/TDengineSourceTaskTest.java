@@ -1,13 +1,20 @@
 package com.taosdata.kafka.connect.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +29,7 @@ class TDengineSourceTaskTest {
     private boolean closed;
     private final SourceRecord record = new SourceRecord(Map.of(), Map.of(), "t", Schema.STRING_SCHEMA, "v");
 
-    private final TDengineSourceTask task = new TDengineSourceTask((config, tables, taskId, context) -> {
+    private final TDengineSourceTask task = new TDengineSourceTask((config, tables, taskId, context, metrics) -> {
         assigned.add(tables);
         return new SourceReader() {
             @Override
@@ -47,6 +54,7 @@ class TDengineSourceTaskTest {
         props.put("connection.url", "jdbc:TAOS-WS://localhost:6041");
         props.put("connection.database", "power");
         props.put("read.method", "query");
+        props.put("name", "source-task-test");
         props.put(TableAssignment.TASK_TABLES_CONFIG, TableAssignment.encode(List.of(new SourceTable("d1", "meters"))));
         task.start(props);
     }
@@ -71,5 +79,33 @@ class TDengineSourceTaskTest {
         start();
         task.stop();
         assertThat(closed).isTrue();
+    }
+
+    @Test
+    void theTasksMetricsAreOnJmxWhileItRunsAndGoneAfterStop() throws JMException {
+        start();
+        assertThat(beans()).containsExactly(
+                new ObjectName("tdconnect:type=source-task-metrics,connector=source-task-test,task=0"));
+
+        task.stop();
+
+        assertThat(beans()).isEmpty();
+    }
+
+    @Test
+    void aTaskWhoseReaderCannotStartLeavesNoMetricsBehind() throws JMException {
+        TDengineSourceTask failing = new TDengineSourceTask((config, tables, taskId, context, metrics) -> {
+            throw new ConnectException("no TDengine");
+        });
+        Map<String, String> props = new HashMap<>(Map.of("connection.url", "jdbc:TAOS-WS://localhost:6041",
+                "connection.database", "power", "read.method", "query", "name", "source-task-test"));
+
+        assertThatThrownBy(() -> failing.start(props)).hasMessage("no TDengine");
+        assertThat(beans()).isEmpty();
+    }
+
+    private static Set<ObjectName> beans() throws JMException {
+        return ManagementFactory.getPlatformMBeanServer().queryNames(
+                new ObjectName("tdconnect:connector=source-task-test,*"), null);
     }
 }

@@ -4,6 +4,7 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 
+import com.taosdata.kafka.connect.metrics.SinkTaskMetrics;
 import com.taosdata.kafka.connect.sink.record.RecordIds;
 
 /**

@@ -13,7 +13,11 @@ import com.taosdata.kafka.connect.sink.record.RecordIds;
 public final class DatabaseBuffer {
 
     private final String database;
-    /** One object per batch, so the offsets of its records are tracked by identity rather than by value. */
+    /**
+     * A new key per batch: its running number tells this batch's records from those of the batches drained before it,
+     * as {@link OffsetTracker} keys offsets by the key's value. One instance for all of a batch's records only spares
+     * the tracker a map lookup per record.
+     */
     private Batch.Key key;
     private List<EncodedRecord> records = new ArrayList<>();
     private int lines;

@@ -10,6 +10,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.metrics.SinkTaskMetrics;
 import com.taosdata.kafka.connect.sink.record.EncodedRecord;
 import com.taosdata.kafka.connect.sink.record.RecordIds;
 
@@ -29,11 +30,15 @@ public final class IsolatingBatchWriter<T> {
     public record Rejected(SinkRecord record, DataException reason) {
     }
 
+    /** What one call sent: lines or rows, and the bytes of their text. */
+    public record Written(int rows, long bytes) {
+    }
+
     /** Writes items into a database in one call (or statement) per item list. */
     @FunctionalInterface
     public interface ChunkWriter<T> {
-        /** @return how many lines or rows went to TDengine */
-        int write(String database, List<T> items) throws TDengineException;
+        /** @return how many lines or rows went to TDengine, and how many bytes */
+        Written write(String database, List<T> items) throws TDengineException;
     }
 
     private final ChunkWriter<T> writer;
@@ -54,11 +59,15 @@ public final class IsolatingBatchWriter<T> {
                                                                 SinkTaskMetrics metrics) {
         return new IsolatingBatchWriter<>((database, records) -> {
             List<String> payloads = new ArrayList<>(records.size());
+            long bytes = 0;
             for (EncodedRecord record : records) {
-                payloads.addAll(record.payloads());
+                for (String payload : record.payloads()) {
+                    payloads.add(payload);
+                    bytes += Utf8.length(payload);
+                }
             }
             writer.write(database, payloads);
-            return payloads.size();
+            return new Written(payloads.size(), bytes);
         }, EncodedRecord::record, retry, metrics);
     }
 
@@ -75,14 +84,25 @@ public final class IsolatingBatchWriter<T> {
         }
         try {
             long started = System.nanoTime();
-            int lines = retry.call("writing " + items.size() + " record(s) into database " + database,
+            Written written = retry.call("writing " + items.size() + " record(s) into database " + database,
                     () -> writer.write(database, items), cause -> metrics.retried());
-            metrics.batchWritten(items.size(), lines, System.nanoTime() - started);
+            metrics.batchWritten(items.size(), written.rows(), written.bytes(), System.nanoTime() - started);
+            recordAges(items);
         } catch (TDengineException e) {
             if (e.kind() != ErrorKind.DATA) {
                 throw e;
             }
             isolate(database, items, e, rejected);
+        }
+    }
+
+    private void recordAges(List<T> items) {
+        long now = metrics.nowMs();
+        for (T item : items) {
+            Long timestamp = recordOf.apply(item).timestamp();
+            if (timestamp != null) {
+                metrics.recordWritten(timestamp, now);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package com.taosdata.kafka.connect.sink.write;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
@@ -37,11 +39,17 @@ public final class PipelinedWriter {
 
     private final BatchWriter writer;
     private final Executor writerThread;
+    private final Duration abandonTimeout;
     private final Deque<Write> inFlight = new ArrayDeque<>();
 
-    public PipelinedWriter(BatchWriter writer, Executor writerThread) {
+    /**
+     * @param abandonTimeout how long {@link #abandon()} waits for an interrupted write to stop: a driver that ignores
+     *                       the interrupt must not hold up a rebalance or the task's stop until it gives up by itself
+     */
+    public PipelinedWriter(BatchWriter writer, Executor writerThread, Duration abandonTimeout) {
         this.writer = writer;
         this.writerThread = writerThread;
+        this.abandonTimeout = abandonTimeout;
     }
 
     /** Queues {@code batch} behind the batches in flight; never waits. */
@@ -68,12 +76,21 @@ public final class PipelinedWriter {
     /**
      * Gives up every batch in flight: batches not started are skipped, the one being written is interrupted (which
      * ends its retries) and waited for, so nothing of them reaches TDengine after this returns. Returns them all,
-     * in submission order, including any that completed but whose result was not collected.
+     * in submission order, including any that completed but whose result was not collected; the caller counts none
+     * of their records as written. A write that ignores its interrupt is waited for only until the abandon timeout,
+     * then left to end on the writer thread with a warning: it may still reach TDengine later, but as its batch is
+     * among those returned, its records are consumed again and no offset is committed on its account.
      */
     public List<Batch> abandon() {
         List<Batch> abandoned = new ArrayList<>(inFlight.size());
+        long deadline = System.nanoTime() + abandonTimeout.toNanos();
         for (Write write : inFlight) {
-            write.abandon();
+            if (!write.abandon(deadline)) {
+                log.warn("the interrupted write of {} record(s) into database {} did not stop within {} ms; it is left "
+                                + "to end on the writer thread and may still reach TDengine; its records are consumed "
+                                + "again and no offset is committed for them until they are written again",
+                        write.batch.records().size(), write.batch.key().database(), abandonTimeout.toMillis());
+            }
             abandoned.add(write.batch);
         }
         inFlight.clear();
@@ -107,6 +124,8 @@ public final class PipelinedWriter {
         private boolean abandoned;
         private boolean interrupted;
         private boolean finished;
+        /** Abandoned, interrupted, and still running when the task stopped waiting for it. */
+        private boolean leftRunning;
 
         Write(Batch batch, BatchWriter writer) {
             this.batch = batch;
@@ -136,33 +155,48 @@ public final class PipelinedWriter {
                     if (interrupted) {
                         // The interrupt may have come after the write ended: the next batch must not inherit it.
                         Thread.interrupted();
-                        log.debug("abandoned the write of {} record(s) into {}", batch.records().size(),
-                                batch.key().database(), failure);
+                        if (leftRunning) {
+                            log.warn("an abandoned write of {} record(s) into database {} ended only after the task "
+                                            + "stopped waiting for it; rows written meanwhile with the same table and "
+                                            + "timestamp may have been overwritten by its older values",
+                                    batch.records().size(), batch.key().database(), failure);
+                        } else {
+                            log.debug("abandoned the write of {} record(s) into {}", batch.records().size(),
+                                    batch.key().database(), failure);
+                        }
                     }
                     notifyAll();
                 }
             }
         }
 
-        synchronized void abandon() {
+        /**
+         * Waits for an interrupted write until {@code deadline} ({@link System#nanoTime()}) at the latest; false when
+         * the write was still running then.
+         */
+        synchronized boolean abandon(long deadline) {
             abandoned = true;
             if (runner == null) {
-                return;
+                return true;
             }
             interrupted = true;
             runner.interrupt();
             boolean stopping = false;
-            while (!finished) {
+            long remaining = deadline - System.nanoTime();
+            while (!finished && remaining > 0) {
                 try {
-                    wait();
+                    TimeUnit.NANOSECONDS.timedWait(this, remaining);
                 } catch (InterruptedException e) {
-                    // The task thread is being stopped too; the write ends shortly, so keep waiting for it.
+                    // The task thread is being stopped too; the write should end shortly, so keep waiting for it.
                     stopping = true;
                 }
+                remaining = deadline - System.nanoTime();
             }
+            leftRunning = !finished;
             if (stopping) {
                 Thread.currentThread().interrupt();
             }
+            return finished;
         }
     }
 }

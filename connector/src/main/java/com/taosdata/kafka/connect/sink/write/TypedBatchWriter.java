@@ -11,6 +11,7 @@ import com.taosdata.kafka.connect.connection.ErrorCodes;
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.metrics.SinkTaskMetrics;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.sink.config.TypedWriteOptions;
 import com.taosdata.kafka.connect.sink.record.EncodedRecord;
@@ -64,14 +65,16 @@ public final class TypedBatchWriter {
                 options.childTableNameFormat() == null ? null : NameTemplate.parse(options.childTableNameFormat()));
         StableCatalog catalog = new StableCatalog(sql, retry);
         IsolatingBatchWriter<TypedRow> rows = new IsolatingBatchWriter<>((database, chunk) -> {
+            long bytes = 0;
             for (String statement : SqlInserts.build(database, chunk)) {
                 try {
                     sql.execute(statement);
                 } catch (TDengineException e) {
                     throw tableGoneIsFatal(e, catalog, chunk);
                 }
+                bytes += Utf8.length(statement);
             }
-            return chunk.size();
+            return new IsolatingBatchWriter.Written(chunk.size(), bytes);
         }, TypedRow::record, retry, metrics);
         return new TypedBatchWriter(catalog,
                 new SchemaEvolution(options.stringType(), options.stringLength()),

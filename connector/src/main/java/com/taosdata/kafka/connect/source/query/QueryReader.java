@@ -1,6 +1,8 @@
 package com.taosdata.kafka.connect.source.query;
 
+import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -13,6 +15,7 @@ import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.Sleeper;
 import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.connection.TDengineSession;
+import com.taosdata.kafka.connect.metrics.SourceTaskMetrics;
 import com.taosdata.kafka.connect.source.read.ReaderGuard;
 import com.taosdata.kafka.connect.source.read.SourceReader;
 
@@ -36,12 +39,21 @@ public final class QueryReader implements SourceReader {
     private final long pollIntervalMs;
     private final int fetchMaxRows;
     private final ReaderGuard guard;
+    private final SourceTaskMetrics metrics;
+    /**
+     * Per querier, the timestamp (epoch ms) of the newest row it handed out while it has rows left to read, or
+     * {@link Long#MAX_VALUE} once it found nothing left before now: what {@code ms-behind} is made of.
+     */
+    private final long[] behindSince;
     private int next;
 
     public QueryReader(List<? extends Querier> queriers, TDengineSession session, RetryPolicy retry, LongSupplier clock,
-                       Sleeper sleeper, long pollIntervalMs, int fetchMaxRows) {
+                       Sleeper sleeper, long pollIntervalMs, int fetchMaxRows, SourceTaskMetrics metrics) {
         this.queriers = List.copyOf(queriers);
         this.dueAt = new long[queriers.size()];
+        this.behindSince = new long[queriers.size()];
+        Arrays.fill(behindSince, Long.MIN_VALUE);
+        this.metrics = metrics;
         this.session = session;
         this.retry = retry;
         this.clock = clock;
@@ -69,7 +81,7 @@ public final class QueryReader implements SourceReader {
                 try {
                     long stepNowMs = nowMs;
                     result = retry.call("querying " + querier.describe(),
-                            () -> session.call(c -> querier.poll(c, stepNowMs)));
+                            () -> session.call(c -> timed(querier, c, stepNowMs)), cause -> metrics.retried());
                 } catch (TDengineException e) {
                     if (!ErrorCodes.isTableGone(e.code())) {
                         throw e;
@@ -82,12 +94,47 @@ public final class QueryReader implements SourceReader {
                 }
                 records.addAll(result.records());
                 dueAt[index] = result.caughtUp() ? nowMs + pollIntervalMs : nowMs;
+                track(index, result);
             }
         }
         if (records.isEmpty()) {
             waitForNextDue();
         }
         return records;
+    }
+
+    private TableQuerier.Result timed(Querier querier, Connection connection, long nowMs) {
+        long started = System.nanoTime();
+        TableQuerier.Result result = querier.poll(connection, nowMs);
+        metrics.read(result.records().size(), System.nanoTime() - started);
+        return result;
+    }
+
+    /** Reports how far the querier at {@code index}, and so the task, trails the newest rows. */
+    private void track(int index, TableQuerier.Result result) {
+        if (result.caughtUp()) {
+            behindSince[index] = Long.MAX_VALUE;
+        } else {
+            for (SourceRecord record : result.records()) {
+                Long timestamp = record.timestamp();
+                if (timestamp != null && (behindSince[index] == Long.MAX_VALUE || timestamp > behindSince[index])) {
+                    behindSince[index] = timestamp;
+                }
+            }
+        }
+        long oldest = Long.MAX_VALUE;
+        for (long since : behindSince) {
+            if (since == Long.MIN_VALUE) {
+                // A querier that has read nothing yet: how far it trails is not known.
+                return;
+            }
+            oldest = Math.min(oldest, since);
+        }
+        if (oldest == Long.MAX_VALUE) {
+            metrics.caughtUp();
+        } else {
+            metrics.behindSince(oldest);
+        }
     }
 
     private void waitForNextDue() throws InterruptedException {

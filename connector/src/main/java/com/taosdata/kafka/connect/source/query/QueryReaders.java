@@ -18,6 +18,7 @@ import com.taosdata.kafka.connect.connection.DatabaseCatalog;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.Sleeper;
 import com.taosdata.kafka.connect.connection.TDengineSession;
+import com.taosdata.kafka.connect.metrics.SourceTaskMetrics;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.source.config.TDengineSourceConfig;
 import com.taosdata.kafka.connect.source.config.TopicNaming;
@@ -40,10 +41,10 @@ public final class QueryReaders {
     }
 
     public static QueryReader create(TDengineSourceConfig config, List<SourceTable> tables, OffsetStorageReader offsets,
-                                     LongSupplier clock, Sleeper sleeper, ZoneId zone) {
+                                     LongSupplier clock, Sleeper sleeper, ZoneId zone, SourceTaskMetrics metrics) {
         TDengineSession session = new TDengineSession(ConnectionConfigs.connectionFactory(config), config.database());
         try {
-            return create(config, tables, offsets, clock, sleeper, zone, session);
+            return create(config, tables, offsets, clock, sleeper, zone, session, metrics);
         } catch (RuntimeException e) {
             session.close();
             throw e;
@@ -51,7 +52,8 @@ public final class QueryReaders {
     }
 
     static QueryReader create(TDengineSourceConfig config, List<SourceTable> tables, OffsetStorageReader offsets,
-                              LongSupplier clock, Sleeper sleeper, ZoneId zone, TDengineSession session) {
+                              LongSupplier clock, Sleeper sleeper, ZoneId zone, TDengineSession session,
+                              SourceTaskMetrics metrics) {
         String database = config.database();
         RetryPolicy retry = new RetryPolicy(config.maxRetries(), config.retryBackoffMs(), sleeper);
         SchemaReader schemas = new SchemaReader(database);
@@ -69,13 +71,13 @@ public final class QueryReaders {
             }
             readable.add(table);
         }
-        return reader(config, readable, byMeasurement, offsets, clock, sleeper, zone, session, retry, precision);
+        return reader(config, readable, byMeasurement, offsets, clock, sleeper, zone, session, retry, precision, metrics);
     }
 
     private static QueryReader reader(TDengineSourceConfig config, List<SourceTable> tables,
                                       Map<String, TableSchema> byMeasurement, OffsetStorageReader offsets,
                                       LongSupplier clock, Sleeper sleeper, ZoneId zone, TDengineSession session,
-                                      RetryPolicy retry, TimestampUnit precision) {
+                                      RetryPolicy retry, TimestampUnit precision, SourceTaskMetrics metrics) {
         String database = config.database();
         List<Map<String, String>> partitions = tables.stream()
                 .map(t -> SourcePartitions.table(database, t.name())).toList();
@@ -109,7 +111,8 @@ public final class QueryReaders {
                         topics.topicFor(stable), formatter));
             }
         });
-        return new QueryReader(queriers, session, retry, clock, sleeper, config.pollIntervalMs(), config.fetchMaxRows());
+        return new QueryReader(queriers, session, retry, clock, sleeper, config.pollIntervalMs(), config.fetchMaxRows(),
+                metrics);
     }
 
     /** Groups of at most {@value #TABLES_PER_QUERY} subtables, so that a query's table list stays short. */

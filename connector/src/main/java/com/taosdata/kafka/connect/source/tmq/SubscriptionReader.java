@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.taosdata.kafka.connect.connection.RetryPolicy;
+import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.metrics.SourceTaskMetrics;
 import com.taosdata.kafka.connect.schemas.TdengineType;
 import com.taosdata.kafka.connect.source.format.DriverValues;
 import com.taosdata.kafka.connect.source.format.Row;
@@ -52,6 +54,8 @@ import com.taosdata.kafka.connect.source.table.TableSchema;
 public final class SubscriptionReader implements SourceReader {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionReader.class);
+    /** How often the offset lag is read from TDengine. */
+    static final long OFFSET_LAG_REFRESH_MS = 5_000;
 
     private final TmqConsumer consumer;
     private final Map<String, Subscribed> subscriptions;
@@ -75,12 +79,17 @@ public final class SubscriptionReader implements SourceReader {
     private final Map<TmqPartition, Long> handedOut = new HashMap<>();
     /** Positions Kafka acknowledged that TDengine has not taken yet. */
     private final Map<TmqPartition, Long> uncommitted = new HashMap<>();
+    private final SourceTaskMetrics metrics;
+    /** When the offset lag is read from TDengine next (epoch ms). */
+    private long offsetLagDueMs;
 
     /** {@code storedOffsets} looks up the offset Connect stored for a source partition ({@code null} for none). */
     public SubscriptionReader(TmqConsumer consumer, List<TmqSubscription> subscriptions, String database,
                               RowFormatter formatter, RetryPolicy retry, Duration pollTimeout,
-                              Function<Map<String, Object>, Map<String, Object>> storedOffsets) {
+                              Function<Map<String, Object>, Map<String, Object>> storedOffsets,
+                              SourceTaskMetrics metrics) {
         this.consumer = consumer;
+        this.metrics = metrics;
         this.storedOffsets = storedOffsets;
         this.subscriptions = new HashMap<>();
         subscriptions.forEach(s -> this.subscriptions.put(s.tmqTopic(), new Subscribed(s)));
@@ -140,8 +149,11 @@ public final class SubscriptionReader implements SourceReader {
 
     private List<SourceRecord> pollConsumer() {
         commitAcknowledged();
-        List<TmqRow> rows = retry.call("polling TMQ", () -> consumer.poll(pollTimeout));
+        List<TmqRow> rows = retry.call("polling TMQ", this::timedPoll, cause -> metrics.retried());
         if (rows.isEmpty()) {
+            // TMQ had nothing more for this consumer within the poll's wait.
+            metrics.caughtUp();
+            refreshOffsetLag();
             return List.of();
         }
         assigned = retry.call("reading the TMQ assignment", consumer::assignment);
@@ -197,7 +209,61 @@ public final class SubscriptionReader implements SourceReader {
             acks.register(batch, records.size());
         }
         handedOut.putAll(after);
+        reportNewest(records);
+        refreshOffsetLag();
         return records;
+    }
+
+    private List<TmqRow> timedPoll() {
+        long started = System.nanoTime();
+        List<TmqRow> rows = consumer.poll(pollTimeout);
+        metrics.read(rows.size(), System.nanoTime() - started);
+        return rows;
+    }
+
+    private void reportNewest(List<SourceRecord> records) {
+        long newest = Long.MIN_VALUE;
+        for (SourceRecord record : records) {
+            Long timestamp = record.timestamp();
+            if (timestamp != null) {
+                newest = Math.max(newest, timestamp);
+            }
+        }
+        if (newest != Long.MIN_VALUE) {
+            metrics.behindSince(newest);
+        }
+    }
+
+    /**
+     * Every {@value #OFFSET_LAG_REFRESH_MS} ms, asks TDengine where the assigned vgroups end ({@code endOffsets} costs a
+     * round trip to each vnode) and reports the messages between there and the consumer's positions. TDengine tells
+     * the end only in messages, not in time. A failed look only leaves the gauge unknown until the next one: the rows
+     * are read all the same.
+     */
+    private void refreshOffsetLag() {
+        long now = metrics.nowMs();
+        if (now < offsetLagDueMs) {
+            return;
+        }
+        offsetLagDueMs = now + OFFSET_LAG_REFRESH_MS;
+        try {
+            long lag = 0;
+            for (String topic : subscriptions.keySet()) {
+                for (Map.Entry<TmqPartition, Long> end : consumer.endOffsets(topic).entrySet()) {
+                    if (assigned.contains(end.getKey())) {
+                        OptionalLong position = consumer.position(end.getKey());
+                        if (position.isPresent()) {
+                            lag += Math.max(0, end.getValue() - position.getAsLong());
+                        }
+                    }
+                }
+            }
+            metrics.offsetLag(lag);
+        } catch (TDengineException e) {
+            log.warn("Could not read where the TDengine topics' vgroups end; the tmq-offset-lag metric is unknown until "
+                    + "the next look in {} ms: {}", OFFSET_LAG_REFRESH_MS, e.getMessage());
+            metrics.offsetLag(-1);
+        }
     }
 
     /**

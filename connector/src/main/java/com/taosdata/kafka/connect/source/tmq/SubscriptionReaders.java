@@ -20,6 +20,7 @@ import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.Sleeper;
 import com.taosdata.kafka.connect.connection.SqlExceptionTranslator;
 import com.taosdata.kafka.connect.connection.TDengineSession;
+import com.taosdata.kafka.connect.metrics.SourceTaskMetrics;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.source.config.TDengineSourceConfig;
 import com.taosdata.kafka.connect.source.config.TopicNaming;
@@ -40,17 +41,18 @@ public final class SubscriptionReaders {
 
     public static SubscriptionReader create(TDengineSourceConfig config, List<SourceTable> tables, String taskId,
                                             OffsetStorageReader offsets, Sleeper sleeper,
-                                            Function<Properties, TmqConsumer> consumers) {
+                                            Function<Properties, TmqConsumer> consumers, SourceTaskMetrics metrics) {
         try (TDengineSession session = new TDengineSession(ConnectionConfigs.connectionFactory(config),
                 config.database())) {
-            return create(config, tables, taskId, offsets, sleeper, consumers, session);
+            return create(config, tables, taskId, offsets, sleeper, consumers, session, metrics);
         }
     }
 
     /** With the session topics are created over; it is needed only until the consumer has subscribed. */
     static SubscriptionReader create(TDengineSourceConfig config, List<SourceTable> tables, String taskId,
                                      OffsetStorageReader offsets, Sleeper sleeper,
-                                     Function<Properties, TmqConsumer> consumers, TDengineSession session) {
+                                     Function<Properties, TmqConsumer> consumers, TDengineSession session,
+                                     SourceTaskMetrics metrics) {
         String database = config.database();
         RetryPolicy retry = new RetryPolicy(config.maxRetries(), config.retryBackoffMs(), sleeper);
         Properties properties = TmqProperties.build(ConnectionConfigs.url(config),
@@ -60,7 +62,7 @@ public final class SubscriptionReaders {
         TmqConsumer consumer = consumers.apply(properties);
         SubscriptionReader reader = new SubscriptionReader(consumer, subscriptions, database,
                 RowFormatters.create(config.outFormat(), config.outputPrecision()), retry,
-                Duration.ofMillis(config.pollIntervalMs()), offsets::offset);
+                Duration.ofMillis(config.pollIntervalMs()), offsets::offset, metrics);
         try {
             reader.start();
         } catch (RuntimeException e) {

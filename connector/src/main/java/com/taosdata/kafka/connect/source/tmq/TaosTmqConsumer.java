@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +117,17 @@ public final class TaosTmqConsumer implements TmqConsumer {
         } catch (SQLException e) {
             requirePositionUnknown(SqlExceptionTranslator.translate("seeking TMQ " + partition, e));
             return false;
+        }
+    }
+
+    @Override
+    public Map<TmqPartition, Long> endOffsets(String topic) {
+        try {
+            Map<TmqPartition, Long> ends = new HashMap<>();
+            consumer.endOffsets(topic).forEach((tp, end) -> ends.put(new TmqPartition(tp.getTopic(), tp.getVGroupId()), end));
+            return ends;
+        } catch (SQLException e) {
+            throw SqlExceptionTranslator.translate("reading the end offsets of TDengine topic " + topic, e);
         }
     }
 

@@ -3,6 +3,7 @@ package com.taosdata.kafka.connect.source.tmq;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -28,6 +29,9 @@ public interface TmqConsumer extends AutoCloseable {
 
     /** Moves the next poll of {@code partition} to {@code position}; false when this consumer cannot now. */
     boolean seek(TmqPartition partition, long position);
+
+    /** Where each vgroup of {@code topic} ends (the offset after its last message), as TDengine tells it now. */
+    Map<TmqPartition, Long> endOffsets(String topic);
 
     /** Commits {@code position} for {@code partition}, where the group resumes it; false when this consumer cannot now. */
     boolean commit(TmqPartition partition, long position);

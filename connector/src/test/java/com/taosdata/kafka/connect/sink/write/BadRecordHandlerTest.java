@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 
+import com.taosdata.kafka.connect.metrics.SinkTaskMetrics;
 import com.taosdata.kafka.connect.sink.record.SinkRecords;
 
 class BadRecordHandlerTest {
@@ -23,7 +25,7 @@ class BadRecordHandlerTest {
         reported.add(Map.entry(record, error));
         return CompletableFuture.completedFuture(null);
     };
-    private final SinkTaskMetrics metrics = new SinkTaskMetrics();
+    private final SinkTaskMetrics metrics = SinkTaskMetrics.unpublished(Time.SYSTEM);
     private final SinkRecord record = SinkRecords.record("meters", 1, 99, "m,t= f=1");
 
     @Test
@@ -33,7 +35,7 @@ class BadRecordHandlerTest {
         new BadRecordHandler(reporter, true, metrics).handle(record, reason);
 
         assertThat(reported).containsExactly(Map.entry(record, reason));
-        assertThat(metrics.getRecordsDeadLettered()).isEqualTo(1);
+        assertThat(metrics.value("records-dead-lettered-total")).isEqualTo(1.0);
     }
 
     @Test
@@ -46,7 +48,7 @@ class BadRecordHandlerTest {
                 .hasMessageContaining("errors.tolerance=all")
                 .hasCause(reason);
         assertThat(reported).isEmpty();
-        assertThat(metrics.getRecordsDeadLettered()).isZero();
+        assertThat(metrics.value("records-dead-lettered-total")).isZero();
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.metrics.ManualTime;
+import com.taosdata.kafka.connect.metrics.SinkTaskMetrics;
 import com.taosdata.kafka.connect.sink.record.EncodedRecord;
 import com.taosdata.kafka.connect.sink.record.SinkRecords;
 
@@ -27,7 +31,7 @@ class IsolatingBatchWriterTest {
 
     private final FakeSchemalessWriter tdengine = new FakeSchemalessWriter();
     private final List<Long> sleeps = new ArrayList<>();
-    private final SinkTaskMetrics metrics = new SinkTaskMetrics();
+    private final SinkTaskMetrics metrics = SinkTaskMetrics.unpublished(Time.SYSTEM);
     private final List<Map.Entry<SinkRecord, Throwable>> dlq = new ArrayList<>();
     private final ErrantRecordReporter reporter = (record, error) -> {
         dlq.add(Map.entry(record, error));
@@ -62,9 +66,9 @@ class IsolatingBatchWriterTest {
             assertThat(call.database()).isEqualTo("power");
             assertThat(call.payloads()).containsExactly("m f=1 1", "m f=2 2", "m f=3 3");
         });
-        assertThat(metrics.getBatchesWritten()).isEqualTo(1);
-        assertThat(metrics.getRecordsWritten()).isEqualTo(2);
-        assertThat(metrics.getLinesWritten()).isEqualTo(3);
+        assertThat(metrics.value("batches-written-total")).isEqualTo(1.0);
+        assertThat(metrics.value("records-written-total")).isEqualTo(2.0);
+        assertThat(metrics.value("rows-written-total")).isEqualTo(3.0);
     }
 
     @Test
@@ -90,8 +94,8 @@ class IsolatingBatchWriterTest {
                 .hasMessageContaining("record meters-0@" + e.getKey().kafkaOffset() + " rejected by TDengine")
                 .hasMessageContaining("0x80003002")
                 .hasMessageContaining("invalid data"));
-        assertThat(metrics.getRecordsWritten()).isEqualTo(good.size());
-        assertThat(metrics.getRecordsDeadLettered()).isEqualTo(6);
+        assertThat(metrics.value("records-written-total")).isEqualTo(good.size());
+        assertThat(metrics.value("records-dead-lettered-total")).isEqualTo(6.0);
     }
 
     @Test
@@ -138,8 +142,8 @@ class IsolatingBatchWriterTest {
 
         assertThat(tdengine.accepted()).containsExactly("m f=1 1");
         assertThat(sleeps).containsExactly(50L, 50L);
-        assertThat(metrics.getRetries()).isEqualTo(2);
-        assertThat(metrics.getBatchesWritten()).isEqualTo(1);
+        assertThat(metrics.value("retries-total")).isEqualTo(2.0);
+        assertThat(metrics.value("batches-written-total")).isEqualTo(1.0);
     }
 
     @Test
@@ -151,7 +155,7 @@ class IsolatingBatchWriterTest {
                 .hasMessageContaining("after 4 attempt(s)")
                 .hasMessageContaining("connection refused");
         assertThat(dlq).isEmpty();
-        assertThat(metrics.getBatchesWritten()).isZero();
+        assertThat(metrics.value("batches-written-total")).isZero();
     }
 
     @Test
@@ -168,8 +172,38 @@ class IsolatingBatchWriterTest {
     void writeLatencyIsMeasured() {
         writer(false).write("power", records("m f=1 1"));
 
-        assertThat(metrics.getWriteLatencyMaxMs()).isPositive();
-        assertThat(metrics.getWriteLatencyAvgMs()).isEqualTo(metrics.getWriteLatencyMaxMs());
+        assertThat(metrics.value("batch-write-latency-max")).isPositive();
+        assertThat(metrics.value("batch-write-latency-avg")).isEqualTo(metrics.value("batch-write-latency-max"));
+    }
+
+    @Test
+    void bytesAreTheUtf8SizeOfTheLinesSentAndAgesRunFromEachRecordsTimestamp() {
+        ManualTime time = new ManualTime(10_000);
+        SinkTaskMetrics timed = SinkTaskMetrics.unpublished(time);
+        IsolatingBatchWriter<EncodedRecord> writer = IsolatingBatchWriter.schemaless(tdengine, new RetryPolicy(3, 50, sleeps::add), timed);
+        List<EncodedRecord> records = List.of(
+                new EncodedRecord(stamped(0, 7_000L), List.of("m,t=\u5317 f=1 1")),
+                new EncodedRecord(stamped(1, 9_000L), List.of("m f=2 2")),
+                new EncodedRecord(stamped(2, null), List.of("m f=3 3")));
+
+        writer.write("power", records);
+
+        assertThat(timed.value("bytes-written-total")).isEqualTo(13 + 7 + 7);
+        assertThat(timed.value("record-age-max")).isEqualTo(3_000.0);
+        assertThat(timed.value("record-age-avg")).isEqualTo(2_000.0);
+    }
+
+    @Test
+    void rejectedRecordsAreNotCountedAsWritten() {
+        writer(true).write("power", records("m f=1 1", "BAD 2", "m f=3 3"));
+
+        assertThat(metrics.value("records-written-total")).isEqualTo(2.0);
+        assertThat(metrics.value("bytes-written-total")).isEqualTo(14.0);
+    }
+
+    private static SinkRecord stamped(long offset, Long timestamp) {
+        return new SinkRecord("meters", 0, null, null, null, "v", offset, timestamp,
+                timestamp == null ? TimestampType.NO_TIMESTAMP_TYPE : TimestampType.CREATE_TIME);
     }
 
     @Test

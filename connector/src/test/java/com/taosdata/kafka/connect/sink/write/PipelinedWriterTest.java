@@ -2,20 +2,25 @@ package com.taosdata.kafka.connect.sink.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.kafka.common.utils.Time;
 import org.junit.jupiter.api.Test;
 
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.metrics.SinkTaskMetrics;
 import com.taosdata.kafka.connect.sink.record.EncodedRecord;
 import com.taosdata.kafka.connect.sink.record.SinkRecords;
 
@@ -23,12 +28,13 @@ class PipelinedWriterTest {
 
     private final FakeSchemalessWriter tdengine = new FakeSchemalessWriter();
     private final List<Long> sleeps = new ArrayList<>();
-    private final SinkTaskMetrics metrics = new SinkTaskMetrics();
+    private final SinkTaskMetrics metrics = SinkTaskMetrics.unpublished(Time.SYSTEM);
     private final QueuedWriterThread writerThread = new QueuedWriterThread();
 
     private PipelinedWriter pipeline(int maxRetries) {
         IsolatingBatchWriter<EncodedRecord> writer = IsolatingBatchWriter.schemaless(tdengine, new RetryPolicy(maxRetries, 10, sleeps::add), metrics);
-        return new PipelinedWriter(batch -> writer.write(batch.key().database(), batch.records()), writerThread);
+        return new PipelinedWriter(batch -> writer.write(batch.key().database(), batch.records()), writerThread,
+                Duration.ofMinutes(1));
     }
 
     private static Batch batch(long sequence, String... lines) {
@@ -158,7 +164,7 @@ class PipelinedWriterTest {
                     stillWriting.set(false);
                 }
                 return List.of();
-            }, thread);
+            }, thread, Duration.ofMinutes(1));
             pipeline.submit(batch(0, "m f=1 1"));
             writing.await();
 
@@ -168,6 +174,39 @@ class PipelinedWriterTest {
         } finally {
             thread.shutdown();
             thread.awaitTermination(1, TimeUnit.MINUTES);
+        }
+    }
+
+    @Test
+    void abandonStopsWaitingForAWriteThatIgnoresItsInterruptOnceTheAbandonTimeoutPassed() throws InterruptedException {
+        StuckCall tdengine = new StuckCall();
+        List<Long> written = new CopyOnWriteArrayList<>();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            PipelinedWriter pipeline = new PipelinedWriter(batch -> {
+                tdengine.block();
+                written.add(batch.key().sequence());
+                return List.of();
+            }, thread, Duration.ofMillis(10));
+            pipeline.submit(batch(0, "m f=1 1"));
+            pipeline.submit(batch(1, "m f=2 2"));
+            tdengine.awaitBlocked();
+
+            // The minute only turns a hang into a failure: the write cannot end before abandon() returns.
+            List<Batch> abandoned = assertTimeoutPreemptively(Duration.ofMinutes(1), pipeline::abandon,
+                    "abandon() waited for a write that does not end");
+
+            assertThat(abandoned).as("the stuck batch is given up with the rest: none of its records counts as written")
+                    .extracting(b -> b.key().sequence()).containsExactly(0L, 1L);
+            tdengine.release();
+            thread.shutdown();
+            assertThat(thread.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+            assertThat(written).as("the stuck write ends late; the batch behind it is never started").containsExactly(0L);
+            assertThat(pipeline.completed()).as("the late end acknowledges nothing").isEmpty();
+            assertThat(pipeline.inFlight()).isZero();
+        } finally {
+            tdengine.release();
+            thread.shutdownNow();
         }
     }
 }

@@ -22,6 +22,8 @@ import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.connection.TDengineSession;
+import com.taosdata.kafka.connect.metrics.ManualTime;
+import com.taosdata.kafka.connect.metrics.SourceTaskMetrics;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
 import com.taosdata.kafka.connect.source.config.OutFormat;
@@ -41,6 +43,8 @@ class QueryReaderTest {
     private final List<Long> sleeps = new ArrayList<>();
     private final FakeJdbc jdbc = new FakeJdbc();
     private final ConnectionFactory factory = mock(ConnectionFactory.class);
+    private final ManualTime time = new ManualTime(1_000_000);
+    private final SourceTaskMetrics metrics = SourceTaskMetrics.unpublished(time, false);
 
     private QueryReader reader(int fetchMaxRows, String... tables) {
         when(factory.open(any())).thenAnswer(invocation -> jdbc.connection());
@@ -50,7 +54,7 @@ class QueryReaderTest {
                     fetchMaxRows, "power-meters", RowFormatters.create(OutFormat.LINE, TimestampUnit.MS)));
         }
         return new QueryReader(queriers, new TDengineSession(factory, "power"), new RetryPolicy(2, 50, sleeps::add),
-                clock::get, sleeps::add, 1000, fetchMaxRows);
+                clock::get, sleeps::add, 1000, fetchMaxRows, metrics);
     }
 
     private static List<Object[]> rows(long... timestamps) {
@@ -131,6 +135,53 @@ class QueryReaderTest {
         clock.addAndGet(1000);
         reader.poll();
         assertThat(jdbc.statements().get(2)).contains("`gone`");
+    }
+
+    @Test
+    void everyQueryCountsItsRowsAndLatency() throws Exception {
+        jdbc.thenRows(rows(10)).thenRows(rows(20, 21));
+        QueryReader reader = reader(100, "d1", "d2");
+
+        reader.poll();
+
+        assertThat(metrics.value("rows-read-total")).isEqualTo(3.0);
+        assertThat(metrics.value("read-latency-max")).isNotNaN();
+    }
+
+    @Test
+    void retriesAreCounted() throws Exception {
+        jdbc.thenFail(new SQLException("connection reset", "08000", 0)).thenRows(rows(10));
+        QueryReader reader = reader(100, "d1");
+
+        reader.poll();
+
+        assertThat(metrics.value("retries-total")).isEqualTo(1.0);
+    }
+
+    @Test
+    void msBehindIsUnknownUntilEveryTableWasReadOnce() throws Exception {
+        jdbc.thenRows(rows(10, 11));
+        QueryReader reader = reader(2, "d1", "d2");
+
+        reader.poll();
+
+        assertThat(metrics.value("ms-behind")).isNaN();
+    }
+
+    @Test
+    void msBehindFollowsTheTableFurthestBehindAndIsZeroOnceAllCaughtUp() throws Exception {
+        jdbc.thenRows(rows(10, 11)).thenRows(rows()).thenRows(rows(12, 13));
+        QueryReader reader = reader(2, "d1", "d2");
+        reader.poll();
+        reader.poll();
+        // d1 read up to 13 with rows left, d2 caught up.
+        assertThat(metrics.value("ms-behind")).isEqualTo(1_000_000.0 - 13);
+        time.advance(500);
+        assertThat(metrics.value("ms-behind")).isEqualTo(1_000_500.0 - 13);
+
+        reader.poll();
+
+        assertThat(metrics.value("ms-behind")).isZero();
     }
 
     @Test

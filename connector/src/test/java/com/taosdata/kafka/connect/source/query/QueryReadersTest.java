@@ -15,12 +15,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.junit.jupiter.api.Test;
 
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.TDengineSession;
+import com.taosdata.kafka.connect.metrics.SourceTaskMetrics;
 import com.taosdata.kafka.connect.source.config.TDengineSourceConfig;
 import com.taosdata.kafka.connect.source.table.SourceTable;
 import com.taosdata.kafka.connect.testing.FakeJdbc;
@@ -38,7 +40,8 @@ class QueryReadersTest {
                 "connection.database", "power", "read.method", "query", "topic.prefix", "td"));
         props.putAll(extra);
         return QueryReaders.create(new TDengineSourceConfig(props), List.of(tables), offsets, () -> 5_000_000L,
-                sleeps::add, ZoneId.of("UTC"), new TDengineSession(factory, "power"));
+                sleeps::add, ZoneId.of("UTC"), new TDengineSession(factory, "power"),
+                SourceTaskMetrics.unpublished(Time.SYSTEM, false));
     }
 
     private static List<Object[]> describeMeters() {

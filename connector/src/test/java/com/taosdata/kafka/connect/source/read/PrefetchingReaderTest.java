@@ -14,6 +14,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -82,14 +84,24 @@ class PrefetchingReaderTest {
 
     @Test
     void atMostOneBatchIsReadAheadOfTheTask() throws Exception {
-        reader.script.addAll(List.of(batch("a"), batch("b"), batch("c")));
-        awaitPolls(1);
-        Thread.sleep(200);
-        assertThat(reader.polls).as("reads before the task polled").hasValue(1);
-        prefetching.poll();
-        awaitPolls(2);
-        Thread.sleep(200);
-        assertThat(reader.polls).as("reads after the task took one batch").hasValue(2);
+        EndlessReader endless = new EndlessReader();
+        PrefetchingReader ahead = new PrefetchingReader(endless, 2_000, "test-reader-endless");
+        try {
+            Thread readerThread = thread("test-reader-endless");
+
+            awaitIdle(readerThread, endless, 1);
+            assertThat(endless.reads).as("reads before the task polled").hasValue(1);
+
+            assertThat(ahead.poll()).extracting(SourceRecord::value).containsExactly("read 1");
+            awaitIdle(readerThread, endless, 2);
+            assertThat(endless.reads).as("reads once the task took one batch").hasValue(2);
+
+            assertThat(ahead.poll()).extracting(SourceRecord::value).containsExactly("read 2");
+            awaitIdle(readerThread, endless, 3);
+            assertThat(endless.reads).as("reads once the task took two batches").hasValue(3);
+        } finally {
+            ahead.close();
+        }
     }
 
     @Test
@@ -147,6 +159,35 @@ class PrefetchingReaderTest {
         SourceRecord record = batch("a").get(0);
         prefetching.acknowledge(record);
         assertThat(reader.acknowledged).containsExactly(record);
+    }
+
+    /** A reader that has a batch for every poll at once: only the prefetcher's waiting for room stops its reads. */
+    private static final class EndlessReader implements SourceReader {
+        final AtomicInteger reads = new AtomicInteger();
+
+        @Override
+        public List<SourceRecord> poll() {
+            return batch("read " + reads.incrementAndGet());
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static Thread thread(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).findFirst()
+                .orElseThrow();
+    }
+
+    /**
+     * Waits until the reader thread made {@code reads} reads and parked waiting on a condition: from then on it reads
+     * nothing more until the task polls, so the count of reads is final, however fast or slow the thread is.
+     */
+    private static void awaitIdle(Thread readerThread, EndlessReader reader, int reads) {
+        await().atMost(Duration.ofMinutes(1)).until(() -> reader.reads.get() >= reads
+                && readerThread.getState() == Thread.State.WAITING
+                && LockSupport.getBlocker(readerThread) instanceof Condition);
     }
 
     private void awaitPolls(int polls) {

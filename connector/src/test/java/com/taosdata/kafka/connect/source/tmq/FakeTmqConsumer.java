@@ -29,6 +29,8 @@ final class FakeTmqConsumer implements TmqConsumer {
     /** Positions the consumer knows, of assigned vgroups read since they were assigned. */
     private final Map<TmqPartition, Long> positions = new HashMap<>();
     boolean closed;
+    private final Map<TmqPartition, Long> ends = new HashMap<>();
+    private TDengineException endsFailure;
 
     private record Poll(List<TmqRow> rows, TDengineException failure, Runnable afterwards) {
     }
@@ -110,6 +112,32 @@ final class FakeTmqConsumer implements TmqConsumer {
         seeks.put(partition, position);
         positions.put(partition, position);
         return true;
+    }
+
+    @Override
+    public Map<TmqPartition, Long> endOffsets(String topic) {
+        if (endsFailure != null) {
+            throw endsFailure;
+        }
+        Map<TmqPartition, Long> ends = new HashMap<>();
+        this.ends.forEach((partition, end) -> {
+            if (partition.topic().equals(topic)) {
+                ends.put(partition, end);
+            }
+        });
+        return ends;
+    }
+
+    /** Where {@code partition} ends, as {@link #endOffsets} tells. */
+    FakeTmqConsumer ending(TmqPartition partition, long end) {
+        ends.put(partition, end);
+        return this;
+    }
+
+    /** {@link #endOffsets} fails with {@code failure}. */
+    FakeTmqConsumer endsUnknown(TDengineException failure) {
+        endsFailure = failure;
+        return this;
     }
 
     @Override

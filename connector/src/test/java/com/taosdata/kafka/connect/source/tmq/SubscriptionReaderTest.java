@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.metrics.ManualTime;
+import com.taosdata.kafka.connect.metrics.SourceTaskMetrics;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
 import com.taosdata.kafka.connect.source.config.OutFormat;
@@ -35,12 +37,14 @@ class SubscriptionReaderTest {
             new ColumnDef("loc", TdengineColumnType.parse("NCHAR(8)"), Role.TAG)));
 
     private final FakeTmqConsumer consumer = new FakeTmqConsumer();
+    private final ManualTime time = new ManualTime(1_000_000);
+    private final SourceTaskMetrics metrics = SourceTaskMetrics.unpublished(time, true);
     /** Connect's stored offsets, by serialized partition: a partition whose keys come in another order finds none. */
     private final Map<String, Map<String, Object>> connectOffsets = new HashMap<>();
     private final SubscriptionReader reader = new SubscriptionReader(consumer,
             List.of(new TmqSubscription(TOPIC, SCHEMA, "power-meters")), "power",
             RowFormatters.create(OutFormat.LINE, TimestampUnit.MS), new RetryPolicy(2, 0, millis -> { }),
-            Duration.ofMillis(10), partition -> connectOffsets.get(serialized(partition)));
+            Duration.ofMillis(10), partition -> connectOffsets.get(serialized(partition)), metrics);
 
     /** The source partition of a vgroup, its keys in the order Connect serializes them. */
     private static Map<String, Object> partition(int vgroup) {
@@ -364,5 +368,73 @@ class SubscriptionReaderTest {
     void rowOfAnUnknownTopicIsAnError() throws Exception {
         consumer.thenRows(new TmqRow(new TmqPartition("other", 1), 1, "x", new DriverRow(new String[0], new Object[0])));
         assertThatThrownBy(reader::poll).isInstanceOf(ConnectException.class).hasMessageContaining("other");
+    }
+
+    @Test
+    void aPollCountsItsRowsAndMsBehindRunsFromItsNewestRow() throws Exception {
+        consumer.thenRows(row(1, 7, "d1001", 3000, 5), row(1, 7, "d1002", 1000, 6));
+
+        reader.poll();
+
+        assertThat(metrics.value("rows-read-total")).isEqualTo(2.0);
+        assertThat(metrics.value("read-latency-max")).isNotNaN();
+        assertThat(metrics.value("ms-behind")).isEqualTo(1_000_000.0 - 3000);
+    }
+
+    @Test
+    void anEmptyPollMeansCaughtUp() throws Exception {
+        consumer.thenRows(row(1, 7, "d1001", 3000, 5));
+        reader.poll();
+
+        reader.poll();
+
+        assertThat(metrics.value("ms-behind")).isZero();
+    }
+
+    @Test
+    void retriedPollsAreCounted() throws Exception {
+        consumer.thenFail(TDengineException.transientFailure("timeout", null)).thenRows(row(1, 7, "d1001", 1000, 5));
+
+        reader.poll();
+
+        assertThat(metrics.value("retries-total")).isEqualTo(1.0);
+    }
+
+    @Test
+    void offsetLagSumsTheMessagesBetweenEachAssignedVgroupsPositionAndItsEnd() throws Exception {
+        consumer.assigned(new TmqPartition(TOPIC, 1), 7).assigned(new TmqPartition(TOPIC, 2), 3)
+                .ending(new TmqPartition(TOPIC, 1), 10).ending(new TmqPartition(TOPIC, 2), 3)
+                .ending(new TmqPartition(TOPIC, 9), 100);
+        reader.start();
+
+        reader.poll();
+
+        assertThat(metrics.value("tmq-offset-lag")).isEqualTo(3.0);
+    }
+
+    @Test
+    void offsetLagIsAskedForAtMostEveryFewSeconds() throws Exception {
+        TmqPartition vgroup = new TmqPartition(TOPIC, 1);
+        consumer.assigned(vgroup, 7).ending(vgroup, 10);
+        reader.start();
+        reader.poll();
+
+        consumer.ending(vgroup, 20);
+        reader.poll();
+        assertThat(metrics.value("tmq-offset-lag")).isEqualTo(3.0);
+        time.advance(SubscriptionReader.OFFSET_LAG_REFRESH_MS);
+        reader.poll();
+        assertThat(metrics.value("tmq-offset-lag")).isEqualTo(13.0);
+    }
+
+    @Test
+    void endsTDengineCannotTellLeaveTheOffsetLagUnknownAndTheRowsFlowing() throws Exception {
+        consumer.assigned(new TmqPartition(TOPIC, 1), 7)
+                .endsUnknown(TDengineException.transientFailure("timeout", null))
+                .thenRows(row(1, 7, "d1001", 1000, 5));
+        reader.start();
+
+        assertThat(reader.poll()).hasSize(1);
+        assertThat(metrics.value("tmq-offset-lag")).isNaN();
     }
 }

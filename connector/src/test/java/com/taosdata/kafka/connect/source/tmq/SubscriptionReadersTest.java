@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.junit.jupiter.api.Test;
 
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.TDengineSession;
+import com.taosdata.kafka.connect.metrics.SourceTaskMetrics;
 import com.taosdata.kafka.connect.source.config.TDengineSourceConfig;
 import com.taosdata.kafka.connect.source.table.SourceTable;
 import com.taosdata.kafka.connect.testing.FakeJdbc;
@@ -39,7 +41,7 @@ class SubscriptionReadersTest {
                 mock(OffsetStorageReader.class), millis -> { }, properties -> {
                     consumerProperties.add(properties);
                     return consumer;
-                }, new TDengineSession(factory, "power"));
+                }, new TDengineSession(factory, "power"), SourceTaskMetrics.unpublished(Time.SYSTEM, true));
     }
 
     @Test

@@ -10,10 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
@@ -136,6 +140,77 @@ public final class ConnectRest {
             return "RUNNING".equals(status.path("connector").path("state").asText())
                     && states.size() == tasks && states.stream().allMatch("RUNNING"::equals);
         });
+    }
+
+    /**
+     * Waits until the group finished rebalancing: each connector of {@code taskCounts} (name to number of tasks) and
+     * all its tasks are RUNNING, only on {@code workerIds} ({@link ConnectWorker#workerId()}), each of which runs some
+     * of them, and nothing changed for {@code quiet}. A FAILED connector or task fails at once with the
+     * statuses. The status topic keeps naming a stopped or killed worker until its work ran elsewhere, hence the ids.
+     *
+     * @return when the settled assignment was first seen
+     */
+    public Instant awaitSettled(Map<String, Integer> taskCounts, Set<String> workerIds, Duration quiet, Duration timeout) {
+        AtomicReference<Map<String, String>> seen = new AtomicReference<>(Map.of());
+        AtomicReference<Instant> since = new AtomicReference<>(Instant.now());
+        try {
+            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).until(() -> {
+                Map<String, String> placement = placement(taskCounts.keySet());
+                if (placement.values().stream().anyMatch(p -> p.startsWith("FAILED"))) {
+                    throw new AssertionError("a connector or task FAILED: " + placement + "; statuses: " + statuses());
+                }
+                if (!placement.equals(seen.getAndSet(placement))) {
+                    since.set(Instant.now());
+                }
+                return settled(placement, taskCounts, workerIds)
+                        && Duration.between(since.get(), Instant.now()).compareTo(quiet) >= 0;
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the group did not settle on workers " + workerIds + " in " + timeout
+                    + "; last placement: " + seen.get(), e);
+        }
+        return since.get();
+    }
+
+    /** Where each connector and task runs, as {@code STATE@worker_id}, keyed {@code name} and {@code name/task}. */
+    private Map<String, String> placement(Set<String> connectors) {
+        JsonNode all = statuses();
+        Map<String, String> placement = new TreeMap<>();
+        for (String name : connectors) {
+            JsonNode status = all.path(name).path("status");
+            if (status.isMissingNode()) {
+                continue;
+            }
+            placement.put(name, at(status.path("connector")));
+            status.path("tasks").forEach(task -> placement.put(name + "/" + task.path("id").asInt(), at(task)));
+        }
+        return placement;
+    }
+
+    private static String at(JsonNode state) {
+        return state.path("state").asText() + "@" + state.path("worker_id").asText();
+    }
+
+    private static boolean settled(Map<String, String> placement, Map<String, Integer> taskCounts, Set<String> workerIds) {
+        int units = taskCounts.size() + taskCounts.values().stream().mapToInt(Integer::intValue).sum();
+        Set<String> running = new HashSet<>();
+        for (String where : placement.values()) {
+            String worker = where.substring(where.indexOf('@') + 1);
+            if (!where.startsWith("RUNNING@") || !workerIds.contains(worker)) {
+                return false;
+            }
+            running.add(worker);
+        }
+        return placement.size() == units && running.equals(workerIds);
+    }
+
+    /** Every connector's status, keyed by name. */
+    private JsonNode statuses() {
+        Answer answer = call("GET", "/connectors?expand=status", null);
+        if (answer.status() != 200) {
+            throw new IllegalStateException("GET /connectors?expand=status answered HTTP " + answer.status() + " " + answer.body());
+        }
+        return answer.body();
     }
 
     /** Waits until a task of the connector FAILED and returns its trace. */

@@ -41,13 +41,14 @@ public final class ConnectWorker implements AutoCloseable {
     }
 
     private final String name;
-    private final Process process;
+    private final List<String> command;
     private final int port;
     private final Path log;
+    private volatile Process process;
 
-    private ConnectWorker(String name, Process process, int port, Path log) {
+    private ConnectWorker(String name, List<String> command, int port, Path log) {
         this.name = name;
-        this.process = process;
+        this.command = List.copyOf(command);
         this.port = port;
         this.log = log;
     }
@@ -58,6 +59,12 @@ public final class ConnectWorker implements AutoCloseable {
      */
     public static ConnectWorker start(Version version, String bootstrapServers, String group, String name,
                                       Map<String, String> overrides) throws IOException {
+        return start(version, bootstrapServers, group, name, overrides, List.of());
+    }
+
+    /** @param jvmOptions options for the worker's JVM, as {@code KAFKA_OPTS} adds them (a {@code -javaagent:}, JMX) */
+    public static ConnectWorker start(Version version, String bootstrapServers, String group, String name,
+                                      Map<String, String> overrides, List<String> jvmOptions) throws IOException {
         Path work = Files.createDirectories(Path.of(System.getProperty("it.work.dir", "target/it-work")));
         int port = freePort();
         Map<String, String> props = new LinkedHashMap<>();
@@ -103,6 +110,7 @@ public final class ConnectWorker implements AutoCloseable {
         }
         // After the defaults, so a profiling, heap or collector option given here wins (benchmarks, JFR recordings).
         command.addAll(extra);
+        command.addAll(jvmOptions);
         if (!TDengineTarget.nativeFromEnvironment()) {
             // Whatever this machine has installed, a worker has the TDengine client library only when the suites
             // run against a native URL: what a worker without it does is then tested the same everywhere.
@@ -113,13 +121,18 @@ public final class ConnectWorker implements AutoCloseable {
         command.add(loggingProperty(version, work));
         command.add("org.apache.kafka.connect.cli.ConnectDistributed");
         command.add(config.toString());
-        Process process = new ProcessBuilder(command)
+        ConnectWorker worker = new ConnectWorker(name, command, port, log);
+        worker.launch();
+        return worker;
+    }
+
+    /** Starts the worker's JVM (again) with the same config, REST port and log, and waits until its REST API answers. */
+    private void launch() throws IOException {
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        ConnectWorker worker = new ConnectWorker(name, process, port, log);
-        worker.awaitRest(Duration.ofSeconds(90));
-        return worker;
+        awaitRest(Duration.ofSeconds(180));
     }
 
     private static String loggingProperty(Version version, Path work) throws IOException {
@@ -161,7 +174,7 @@ public final class ConnectWorker implements AutoCloseable {
         return value;
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
@@ -193,6 +206,15 @@ public final class ConnectWorker implements AutoCloseable {
         return name;
     }
 
+    /** The id the Connect REST API gives this worker in statuses ({@code worker_id}): its advertised host and port. */
+    public String workerId() {
+        return "127.0.0.1:" + port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** The last lines of the worker's log, for failure messages. */
     public String logTail() {
         try {
@@ -216,6 +238,30 @@ public final class ConnectWorker implements AutoCloseable {
     public void kill() {
         process.destroyForcibly();
         waitFor();
+    }
+
+    /**
+     * Stops the worker as an operator's {@code kill} or a service manager does (SIGTERM): Connect's shutdown hook stops
+     * its tasks, commits their offsets and leaves the group. Fails if the worker is still running after {@code timeout}.
+     */
+    public void stop(Duration timeout) {
+        process.destroy();
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("Connect worker " + name + " still runs " + timeout + " after SIGTERM; log:\n" + logTail());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts the stopped or killed worker again: same config, REST port (so the same worker id) and log file. */
+    public void restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("Connect worker " + name + " is still running: stop or kill it first");
+        }
+        launch();
     }
 
     @Override

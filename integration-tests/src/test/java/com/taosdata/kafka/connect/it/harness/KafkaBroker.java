@@ -116,7 +116,8 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private KafkaProducer<byte[], byte[]> producer() {
+    /** A producer of this broker waiting for every replica's acknowledgement; the caller closes it. */
+    public KafkaProducer<byte[], byte[]> producer() {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");

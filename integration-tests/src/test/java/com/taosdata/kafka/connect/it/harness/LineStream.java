@@ -1,12 +1,15 @@
 package com.taosdata.kafka.connect.it.harness;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Produces line protocol rows to a topic in the background at a steady pace, one distinct timestamp per row, so a
- * test can break something mid-stream and then count that every row arrived exactly once.
+ * test can break something mid-stream and then count that every row arrived exactly once. Row {@code n} has field
+ * {@code seq=n}; a {@link StreamGate} may hold the stream until the test lets it go on.
  */
 public final class LineStream implements AutoCloseable {
 
@@ -14,30 +17,38 @@ public final class LineStream implements AutoCloseable {
 
     private final Thread thread;
     private final AtomicInteger produced = new AtomicInteger();
+    private final StreamGate gate;
     private volatile boolean running = true;
 
     public LineStream(KafkaBroker broker, String topic, String measurement, int total, int perBatch, long pauseMs) {
+        this(broker, topic, measurement, total, perBatch, pauseMs, new StreamGate(total));
+    }
+
+    public LineStream(KafkaBroker broker, String topic, String measurement, int total, int perBatch, long pauseMs,
+                      StreamGate gate) {
+        this.gate = gate;
         thread = new Thread(() -> {
-            while (running && produced.get() < total) {
-                List<String> batch = new ArrayList<>();
-                for (int i = 0; i < perBatch && produced.get() + batch.size() < total; i++) {
-                    int n = produced.get() + batch.size();
-                    batch.add(measurement + ",dev=d" + (n % 4) + " seq=" + n + "i64 " + (T0 + n * 1_000_000L));
-                }
-                broker.produce(topic, batch);
-                produced.addAndGet(batch.size());
-                try {
+            try (KafkaProducer<byte[], byte[]> producer = broker.producer()) {
+                while (running && produced.get() < total) {
+                    int end = Math.min(total, Math.min(gate.awaitBeyond(produced::get), produced.get() + perBatch));
+                    for (int n = produced.get(); n < end; n++) {
+                        String line = measurement + ",dev=d" + (n % 4) + " seq=" + n + "i64 " + (T0 + n * 1_000_000L);
+                        producer.send(new ProducerRecord<>(topic, ("k" + n).getBytes(StandardCharsets.UTF_8),
+                                line.getBytes(StandardCharsets.UTF_8)));
+                    }
+                    producer.flush();
+                    produced.set(end);
                     Thread.sleep(pauseMs);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }, "line-stream-" + topic);
         thread.setDaemon(true);
         thread.start();
     }
 
+    /** Rows the broker acknowledged so far. */
     public int produced() {
         return produced.get();
     }
@@ -49,6 +60,7 @@ public final class LineStream implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
+        gate.close();
         thread.join();
     }
 }

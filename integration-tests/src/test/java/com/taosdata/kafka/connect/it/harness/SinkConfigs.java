@@ -43,13 +43,17 @@ public final class SinkConfigs {
         config.put("errors.deadletterqueue.context.headers.enable", "true");
     }
 
+    /** A file of the packaged plugin's etc/ directory. */
+    public static Path shippedFile(String fileName) throws IOException {
+        Path pluginPath = Path.of(System.getProperty("it.plugin.path", "target/plugins"));
+        try (Stream<Path> found = Files.find(pluginPath, 4, (p, a) -> p.endsWith(Path.of("etc", fileName)))) {
+            return found.findFirst().orElseThrow(() -> new IllegalStateException(fileName + " is not in the plugin's etc/ under " + pluginPath));
+        }
+    }
+
     /** A config file from the packaged plugin's etc/ directory, exactly as shipped. */
     public static Map<String, String> shipped(String fileName) throws IOException {
-        Path pluginPath = Path.of(System.getProperty("it.plugin.path", "target/plugins"));
-        Path file;
-        try (Stream<Path> found = Files.find(pluginPath, 4, (p, a) -> p.endsWith(Path.of("etc", fileName)))) {
-            file = found.findFirst().orElseThrow(() -> new IllegalStateException(fileName + " is not in the plugin's etc/ under " + pluginPath));
-        }
+        Path file = shippedFile(fileName);
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(file)) {
             properties.load(in);

@@ -16,18 +16,18 @@ import com.taosdata.kafka.connect.it.harness.TDengineTarget;
  * {@code Connectors} extension, so that its after-callback runs last: a source connector still running on a dropped
  * database fails (its table monitor reports the missing database), which is noise in the worker's log.
  */
-final class Databases implements AfterEachCallback {
+public final class Databases implements AfterEachCallback {
 
     private final TDengineTarget tdengine;
     private final List<String> created = new ArrayList<>();
     private final List<String> topics = new ArrayList<>();
 
-    Databases(TDengineTarget tdengine) {
+    public Databases(TDengineTarget tdengine) {
         this.tdengine = tdengine;
     }
 
     /** Remembers {@code database} for dropping and returns it. */
-    String add(String database) {
+    public String add(String database) {
         created.add(database);
         return database;
     }
@@ -36,7 +36,7 @@ final class Databases implements AfterEachCallback {
      * Remembers a TDengine (TMQ) topic to drop before the databases: TDengine refuses to drop a database that a
      * topic reads, and a topic while consumers of a deleted connector are still leaving its group.
      */
-    void addTopic(String topic) {
+    public void addTopic(String topic) {
         topics.add(topic);
     }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /** Source connector configurations for the suites. */
-final class SourceConfigs {
+public final class SourceConfigs {
 
     static final String SOURCE_CLASS = "com.taosdata.kafka.connect.source.TDengineSourceConnector";
 
@@ -18,7 +18,7 @@ final class SourceConfigs {
      * {@code <prefix>-<database>-<stable>}. The broker does not create topics on demand, so Connect creates them
      * (topic creation is on by default in workers) with the settings given here.
      */
-    static Map<String, String> query(TDengineTarget tdengine, String database, String stable, String prefix, String outFormat) {
+    public static Map<String, String> query(TDengineTarget tdengine, String database, String stable, String prefix, String outFormat) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("connector.class", SOURCE_CLASS);
         config.put("tasks.max", "1");
@@ -38,7 +38,7 @@ final class SourceConfigs {
     }
 
     /** The topic the connector writes rows of {@code stable} to, with the default delimiter. */
-    static String topic(String prefix, String database, String stable) {
+    public static String topic(String prefix, String database, String stable) {
         return prefix + "-" + database + "-" + stable;
     }
 }

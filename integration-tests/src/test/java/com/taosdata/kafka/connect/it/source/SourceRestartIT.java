@@ -102,7 +102,7 @@ class SourceRestartIT {
     /** Waits until the connector and both tasks run on {@code worker}; the status topic still names a killed worker for a while. */
     private static void awaitRunningOn(ConnectWorker worker, String connector) {
         ConnectRest rest = worker.rest();
-        String workerId = worker.restUrl().substring("http://".length());
+        String workerId = worker.workerId();
         AtomicReference<JsonNode> last = new AtomicReference<>();
         try {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {

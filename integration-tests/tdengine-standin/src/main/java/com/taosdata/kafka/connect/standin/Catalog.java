@@ -117,10 +117,6 @@ public final class Catalog {
         return db;
     }
 
-    public synchronized List<Database> databases() {
-        return new ArrayList<>(databases.values());
-    }
-
     public TableDef table(String db, String name) {
         TableDef table = database(db).tables().get(name);
         if (table == null) {

@@ -35,10 +35,6 @@ public record StandInOptions(int port, String user, String password, long databa
         return new StandInOptions(newPort, user, password, databaseCreationDelayMillis);
     }
 
-    public StandInOptions withCredentials(String newUser, String newPassword) {
-        return new StandInOptions(port, newUser, newPassword, databaseCreationDelayMillis);
-    }
-
     public StandInOptions withDatabaseCreationDelayMillis(long millis) {
         return new StandInOptions(port, user, password, millis);
     }
