@@ -36,10 +36,14 @@ import com.taosdata.kafka.connect.source.table.TableSchema;
  * rows instead of losing them.
  *
  * <p>Records carry the source partition {@code {"database", "vgroup", "topic"}} and the offset
- * {@code {"position": p}}: the offset of the record's TMQ message (the vgroup's position before it), and on the last
- * record of each vgroup in a poll the position after it. Connect stores the offset of the last record it has safely
- * written, so a stored position is always a message boundary behind which everything reached Kafka: with
- * exactly-once support (records and offsets in one transaction per poll) it is exact.
+ * {@code {"position": p}}: the vgroup's last position known to lie between two WAL entries before the record's TMQ
+ * message, and on the last record of a message that ended where the vnode's WAL ended the position after it. A vnode
+ * ends a message early once it holds {@link TmqProperties#MESSAGE_ROWS} rows, even inside a WAL entry (one INSERT into
+ * several child tables), after the blocks of some of its tables: the position after such a message lies past the
+ * entry, whose other blocks only the vnode's reader still holds for the next poll, and whoever reads the vgroup from
+ * there, after a restart or a rebalance, never sees them. Such a position is therefore neither stored nor committed.
+ * Connect stores the offset of the last record it has safely written, so a stored position is always a point behind
+ * which everything reached Kafka; rows of a message TDengine ended early are read again after a restart.
  *
  * <p>TDengine hands a vgroup to a consumer at the group's committed offset, which need not be where Kafka's copy
  * ends: it trails it when a task was killed between Kafka's acknowledgement and the commit; it is ahead of it when a
@@ -64,6 +68,13 @@ public final class SubscriptionReader implements SourceReader {
     private final RetryPolicy retry;
     private final Duration pollTimeout;
     private final AckTracker acks = new AckTracker();
+    /** The rows at which TDengine may end a message inside a WAL entry ({@link TmqProperties#MESSAGE_ROWS}). */
+    private final int messageRows;
+    /**
+     * Each vgroup's last position known to lie between two WAL entries, where it can be read on from without a row
+     * lost: moved on only by a message that ended with fewer than {@link #messageRows} rows, at the WAL's end.
+     */
+    private final Map<TmqPartition, Long> entryBoundaries = new HashMap<>();
     /** Source partitions by vgroup: one map per vgroup rather than per row. */
     private final Map<TmqPartition, Map<String, Object>> sourcePartitions = new HashMap<>();
     private final ReaderGuard guard;
@@ -83,12 +94,16 @@ public final class SubscriptionReader implements SourceReader {
     /** When the offset lag is read from TDengine next (epoch ms). */
     private long offsetLagDueMs;
 
-    /** {@code storedOffsets} looks up the offset Connect stored for a source partition ({@code null} for none). */
+    /**
+     * {@code storedOffsets} looks up the offset Connect stored for a source partition ({@code null} for none);
+     * {@code messageRows} is the consumer's {@code min.poll.rows}.
+     */
     public SubscriptionReader(TmqConsumer consumer, List<TmqSubscription> subscriptions, String database,
                               RowFormatter formatter, RetryPolicy retry, Duration pollTimeout,
                               Function<Map<String, Object>, Map<String, Object>> storedOffsets,
-                              SourceTaskMetrics metrics) {
+                              SourceTaskMetrics metrics, int messageRows) {
         this.consumer = consumer;
+        this.messageRows = messageRows;
         this.metrics = metrics;
         this.storedOffsets = storedOffsets;
         this.subscriptions = new HashMap<>();
@@ -158,26 +173,40 @@ public final class SubscriptionReader implements SourceReader {
         }
         assigned = retry.call("reading the TMQ assignment", consumer::assignment);
         resumed.retainAll(assigned);
+        entryBoundaries.keySet().retainAll(assigned);
         // The rows of one message come together and share one partition object: maps are touched once per run.
         Map<TmqPartition, Integer> lastRow = new LinkedHashMap<>();
         Map<TmqPartition, Long> firstOffset = new HashMap<>();
+        Map<TmqPartition, Long> lastOffset = new HashMap<>();
+        Map<TmqPartition, Integer> lastMessageRows = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
-            TmqPartition partition = rows.get(i).partition();
+            TmqRow row = rows.get(i);
+            TmqPartition partition = row.partition();
             if (i == 0 || rows.get(i - 1).partition() != partition) {
-                firstOffset.putIfAbsent(partition, rows.get(i).offset());
+                firstOffset.putIfAbsent(partition, row.offset());
+                Long previous = lastOffset.put(partition, row.offset());
+                if (previous == null || previous != row.offset()) {
+                    lastMessageRows.put(partition, 0);
+                }
             }
+            lastMessageRows.merge(partition, 1, Integer::sum);
             if (i + 1 == rows.size() || rows.get(i + 1).partition() != partition) {
                 lastRow.put(partition, i);
             }
         }
         Set<TmqPartition> dropped = new HashSet<>();
+        Map<TmqPartition, Long> before = new HashMap<>();
         Map<TmqPartition, Long> after = new HashMap<>();
         for (TmqPartition partition : lastRow.keySet()) {
-            if (keepsRowsOf(partition, firstOffset.get(partition))) {
+            if (!keepsRowsOf(partition, firstOffset.get(partition))) {
+                dropped.add(partition);
+                continue;
+            }
+            // A vgroup read on from a position this reader did not see end a message starts at an entry's start.
+            before.put(partition, entryBoundaries.computeIfAbsent(partition, firstOffset::get));
+            if (lastMessageRows.get(partition) < messageRows) {
                 retry.call("reading the TMQ position of " + partition, () -> consumer.position(partition))
                         .ifPresent(position -> after.put(partition, position));
-            } else {
-                dropped.add(partition);
             }
         }
         // Registered only once every record is built: a row that cannot become a record fails the poll, and a batch
@@ -202,13 +231,14 @@ public final class SubscriptionReader implements SourceReader {
             }
             // Before the last row of its vgroup, a record is not the end of a message: if Connect stores its offset
             // (the earlier rows written, the later not yet), a restart must read the whole message again.
-            long position = i == last ? after.getOrDefault(partition, row.offset()) : row.offset();
+            long position = i == last ? after.getOrDefault(partition, before.get(partition)) : before.get(partition);
             records.add(new PolledRecord(topic.record(row, sourcePartition, position, formatter), batch));
         }
         if (!records.isEmpty()) {
             acks.register(batch, records.size());
         }
         handedOut.putAll(after);
+        entryBoundaries.putAll(after);
         reportNewest(records);
         refreshOffsetLag();
         return records;
@@ -275,6 +305,7 @@ public final class SubscriptionReader implements SourceReader {
      */
     private boolean keepsRowsOf(TmqPartition partition, long firstOffset) {
         if (!assigned.contains(partition)) {
+            entryBoundaries.remove(partition);
             log.debug("Dropping the rows of TDengine topic {} vgroup {}: TDengine gave it to another consumer",
                     partition.topic(), partition.vgroup());
             return false;
@@ -283,6 +314,7 @@ public final class SubscriptionReader implements SourceReader {
         Long own = handedOut.get(partition);
         boolean rewound = own != null && firstOffset < own;
         if (newlyAssigned || rewound) {
+            entryBoundaries.remove(partition);
             return !resumeWhereDelivered(partition, firstOffset);
         }
         return true;

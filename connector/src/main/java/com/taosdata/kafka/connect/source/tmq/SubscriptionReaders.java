@@ -61,7 +61,7 @@ public final class SubscriptionReaders {
         TmqConsumer consumer = consumers.apply(properties);
         SubscriptionReader reader = new SubscriptionReader(consumer, subscriptions, database,
                 RowFormatters.create(config.outFormat(), config.outputPrecision()), retry,
-                Duration.ofMillis(config.pollIntervalMs()), offsets::offset, metrics);
+                Duration.ofMillis(config.pollIntervalMs()), offsets::offset, metrics, TmqProperties.MESSAGE_ROWS);
         try {
             reader.start();
         } catch (RuntimeException e) {

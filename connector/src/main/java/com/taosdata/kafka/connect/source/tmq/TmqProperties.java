@@ -17,6 +17,16 @@ import com.taosdata.kafka.connect.connection.Transport;
  */
 public final class TmqProperties {
 
+    /**
+     * The rows after which a vnode ends a TMQ message ({@code min.poll.rows}, TDengine's default): it may end it in the
+     * middle of a WAL entry, after the blocks of some of the entry's child tables, and the message's end position
+     * then lies past the entry although its other blocks are still to come. A message with fewer rows ended where the
+     * vnode's WAL ended, at an entry's end.
+     */
+    public static final int MESSAGE_ROWS = 4096;
+    /** Long enough that the vnode never ends a message for time, so that only {@link #MESSAGE_ROWS} ends it early. */
+    static final String SCAN_WAIT_MS = Integer.toString(Integer.MAX_VALUE);
+
     private TmqProperties() {
     }
 
@@ -43,6 +53,12 @@ public final class TmqProperties {
         properties.setProperty(TMQConstants.ENABLE_AUTO_COMMIT, "false");
         properties.setProperty(TMQConstants.AUTO_OFFSET_RESET, offsetReset);
         properties.setProperty(TMQConstants.VALUE_DESERIALIZER, DriverRowDeserializer.class.getName());
+        if (url.transport() == Transport.NATIVE) {
+            // The JNI consumer hands every property to tmq_conf_set; the WebSocket one takes only those it knows, and
+            // its taosAdapter keeps TDengine's defaults (the same rows, and a scan of at most a second).
+            properties.setProperty("min.poll.rows", Integer.toString(MESSAGE_ROWS));
+            properties.setProperty("fetch.max.wait.ms", SCAN_WAIT_MS);
+        }
         return properties;
     }
 }

@@ -44,7 +44,8 @@ class SubscriptionReaderTest {
     private final SubscriptionReader reader = new SubscriptionReader(consumer,
             List.of(new TmqSubscription(TOPIC, SCHEMA, "power-meters")), "power",
             RowFormatters.create(OutFormat.LINE, TimestampUnit.MS), new RetryPolicy(2, 0, millis -> { }),
-            Duration.ofMillis(10), partition -> connectOffsets.get(serialized(partition)), metrics);
+            Duration.ofMillis(10), partition -> connectOffsets.get(serialized(partition)), metrics,
+            TmqProperties.MESSAGE_ROWS);
 
     /** The source partition of a vgroup, its keys in the order Connect serializes them. */
     private static Map<String, Object> partition(int vgroup) {
@@ -318,6 +319,44 @@ class SubscriptionReaderTest {
         reader.poll();
         assertThat(consumer.commits).containsExactlyInAnyOrder(
                 Map.entry(new TmqPartition(TOPIC, 1), 8L), Map.entry(new TmqPartition(TOPIC, 2), 4L));
+    }
+
+    /** A reader of a consumer whose vnodes end a message once it holds three rows. */
+    private SubscriptionReader readerEndingMessagesAtThreeRows() {
+        return new SubscriptionReader(consumer, List.of(new TmqSubscription(TOPIC, SCHEMA, "power-meters")), "power",
+                RowFormatters.create(OutFormat.LINE, TimestampUnit.MS), new RetryPolicy(2, 0, millis -> { }),
+                Duration.ofMillis(10), partition -> connectOffsets.get(serialized(partition)), metrics, 3);
+    }
+
+    @Test
+    void aMessageTdengineEndedAtItsRowLimitIsNoPlaceToResumeFrom() throws Exception {
+        SubscriptionReader limited = readerEndingMessagesAtThreeRows();
+        // WAL entry 5 holds one INSERT into d1, d2, d4, d5, d6: the vnode ended the message after d4, and the
+        // position after it, 6, lies past d5 and d6, which only the vnode's reader still holds.
+        consumer.thenRows(row(1, 5, "d1", 1000, 1), row(1, 5, "d2", 1000, 2), row(1, 5, "d4", 1000, 4));
+
+        List<SourceRecord> records = limited.poll();
+
+        assertThat(records).extracting(r -> (Object) r.sourceOffset().get("position")).containsExactly(5L, 5L, 5L);
+        records.forEach(limited::acknowledge);
+        limited.poll();
+        assertThat(consumer.commits).isEmpty();
+    }
+
+    @Test
+    void theNextMessageEndingAtTheWalsEndMovesThePositionOnPastTheSplitEntry() throws Exception {
+        SubscriptionReader limited = readerEndingMessagesAtThreeRows();
+        consumer.thenRows(row(1, 5, "d1", 1000, 1), row(1, 5, "d2", 1000, 2), row(1, 5, "d4", 1000, 4))
+                .thenRows(row(1, 6, "d5", 1000, 5), row(1, 6, "d6", 1000, 6));
+
+        List<SourceRecord> first = limited.poll();
+        List<SourceRecord> second = limited.poll();
+
+        assertThat(second).extracting(r -> (Object) r.sourceOffset().get("position")).containsExactly(5L, 7L);
+        first.forEach(limited::acknowledge);
+        second.forEach(limited::acknowledge);
+        limited.poll();
+        assertThat(consumer.commits).containsExactly(Map.entry(new TmqPartition(TOPIC, 1), 7L));
     }
 
     @Test

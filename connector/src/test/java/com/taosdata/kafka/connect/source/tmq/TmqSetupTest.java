@@ -65,6 +65,14 @@ class TmqSetupTest {
     }
 
     @Test
+    void nativeConsumerEndsAMessageEarlyOnlyForItsRowCount() {
+        Properties properties = TmqProperties.build(TDengineUrl.parse("url", "jdbc:TAOS://db:6030"), "root", "p", "g",
+                "g-0", "latest");
+        assertThat(properties).containsEntry("min.poll.rows", "4096")
+                .containsEntry("fetch.max.wait.ms", Integer.toString(Integer.MAX_VALUE));
+    }
+
+    @Test
     void restCannotSubscribe() {
         assertThatThrownBy(() -> TmqProperties.build(TDengineUrl.parse("url", "jdbc:TAOS-RS://db:6041"),
                 Credentials.userAndPassword("root", new Password("p")), "g", "g-0", "latest")).isInstanceOf(ConfigException.class);
