@@ -1,9 +1,8 @@
 package com.taosdata.kafka.connect.cli;
 
+import com.taosdata.kafka.connect.connection.Sleeper;
 import java.io.PrintWriter;
 import java.util.Map;
-
-import com.taosdata.kafka.connect.connection.Sleeper;
 
 /**
  * What one invocation runs against: its streams, its environment, whether stdout is a terminal,

@@ -1,11 +1,9 @@
 package com.taosdata.kafka.connect.cli;
 
-import java.io.PrintWriter;
-
 import com.taosdata.kafka.connect.cli.error.CliException;
 import com.taosdata.kafka.connect.cli.error.ExitCode;
 import com.taosdata.kafka.connect.cli.output.Styles;
-
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.IExecutionExceptionHandler;

@@ -1,10 +1,5 @@
 package com.taosdata.kafka.connect.cli;
 
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-
 import com.taosdata.kafka.connect.cli.client.ClientSettings;
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
 import com.taosdata.kafka.connect.cli.command.CompletionCommand;
@@ -26,7 +21,10 @@ import com.taosdata.kafka.connect.cli.config.GlobalOptions;
 import com.taosdata.kafka.connect.cli.error.CliException;
 import com.taosdata.kafka.connect.cli.output.Printer;
 import com.taosdata.kafka.connect.connection.Sleeper;
-
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
@@ -36,16 +34,28 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** {@code tdconnect}: the root command. Its options are inherited, so they work before or after the verb. */
-@Command(name = "tdconnect", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
-        versionProvider = VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "tdconnect",
+        mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         description = "Validate, deploy and operate tdconnect (and other) connectors on a Kafka Connect cluster.",
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  ok", "  1  invalid config, or a connector or task FAILED",
-                  "  2  usage error", "  3  cluster unreachable or unexpected HTTP answer", "  4  connector not found"},
-        subcommands = {ValidateCommand.class, DeployCommand.class, StatusCommand.class, ListCommand.class,
-                       DescribeCommand.class, DeleteCommand.class, PauseCommand.class, ResumeCommand.class,
-                       StopCommand.class, RestartCommand.class, PluginsCommand.class, OffsetsCommand.class,
-                       CompletionCommand.class})
+        footer = {
+            "  0  ok",
+            "  1  invalid config, or a connector or task FAILED",
+            "  2  usage error",
+            "  3  cluster unreachable or unexpected HTTP answer",
+            "  4  connector not found"
+        },
+        subcommands = {
+            ValidateCommand.class, DeployCommand.class, StatusCommand.class, ListCommand.class,
+            DescribeCommand.class, DeleteCommand.class, PauseCommand.class, ResumeCommand.class,
+            StopCommand.class, RestartCommand.class, PluginsCommand.class, OffsetsCommand.class,
+            CompletionCommand.class
+        })
 public final class TdConnect implements Runnable, Invocation {
 
     private final Context context;
@@ -128,8 +138,15 @@ public final class TdConnect implements Runnable, Invocation {
         if (options.retries < 0) {
             throw CliException.usage("--retries " + options.retries + ": must be 0 or more");
         }
-        ClientSettings settings = new ClientSettings(options.url(), options.user, options.password, options.truststore,
-                options.truststorePassword, options.timeout, options.retries, ClientSettings.DEFAULT_BACKOFF);
+        ClientSettings settings = new ClientSettings(
+                options.url(),
+                options.user,
+                options.password,
+                options.truststore,
+                options.truststorePassword,
+                options.timeout,
+                options.retries,
+                ClientSettings.DEFAULT_BACKOFF);
         return new ConnectClient(settings, context.sleeper());
     }
 

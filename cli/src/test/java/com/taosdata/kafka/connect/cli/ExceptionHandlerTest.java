@@ -2,17 +2,14 @@ package com.taosdata.kafka.connect.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.taosdata.kafka.connect.cli.client.ConnectorNotFoundException;
+import com.taosdata.kafka.connect.cli.error.ExitCode;
+import com.taosdata.kafka.connect.connection.Sleeper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
 import org.junit.jupiter.api.Test;
-
-import com.taosdata.kafka.connect.cli.client.ConnectorNotFoundException;
-import com.taosdata.kafka.connect.cli.error.ExitCode;
-import com.taosdata.kafka.connect.connection.Sleeper;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,8 +32,8 @@ class ExceptionHandlerTest {
     }
 
     private static int run(RuntimeException failure, StringWriter err) {
-        Context context = new Context(new PrintWriter(new StringWriter()), new PrintWriter(err), Map.of(), false,
-                Sleeper.SYSTEM);
+        Context context =
+                new Context(new PrintWriter(new StringWriter()), new PrintWriter(err), Map.of(), false, Sleeper.SYSTEM);
         CommandLine commandLine = new CommandLine(new Boom(failure));
         commandLine.setErr(new PrintWriter(err));
         commandLine.setExecutionExceptionHandler(new ExceptionHandler(new TdConnect(context)));
@@ -54,7 +51,8 @@ class ExceptionHandlerTest {
     void anythingElseIsABugReportedWithItsTrace() {
         StringWriter err = new StringWriter();
         assertThat(run(new IllegalStateException("unexpected"), err)).isEqualTo(ExitCode.INVALID_OR_FAILED);
-        assertThat(err.toString()).startsWith("internal error: java.lang.IllegalStateException: unexpected")
+        assertThat(err.toString())
+                .startsWith("internal error: java.lang.IllegalStateException: unexpected")
                 .contains("at com.taosdata.kafka.connect.cli.ExceptionHandlerTest");
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,19 +16,20 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherIT {
 
     private static final Path DIST = Path.of(System.getProperty("tdconnect.dist.dir", "target/tdconnect"));
-    private static final Path ETC = Path.of(System.getProperty("tdconnect.plugin.etc.dir",
-            "../connector/src/assembly/etc"));
+    private static final Path ETC =
+            Path.of(System.getProperty("tdconnect.plugin.etc.dir", "../connector/src/assembly/etc"));
 
     /** Exit code and combined output of one launcher run. */
-    record Run(int code, String output) {
-    }
+    record Run(int code, String output) {}
 
     private static Run run(Path launcher, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", launcher.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("launcher finished").isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("launcher finished")
+                .isTrue();
         return new Run(process.exitValue(), output);
     }
 
@@ -64,7 +64,8 @@ class LauncherIT {
 
     @Test
     void worksThroughASymlink(@TempDir Path path) throws Exception {
-        Path link = Files.createSymbolicLink(path.resolve("tdconnect"), DIST.resolve("bin/tdconnect").toAbsolutePath());
+        Path link = Files.createSymbolicLink(
+                path.resolve("tdconnect"), DIST.resolve("bin/tdconnect").toAbsolutePath());
         Run run = run(link, "--help");
         assertThat(run.code()).isZero();
         assertThat(run.output()).contains("Usage: tdconnect");

@@ -3,21 +3,18 @@ package com.taosdata.kafka.connect.cli;
 import static com.taosdata.kafka.connect.cli.testing.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.taosdata.kafka.connect.cli.testing.CliRun;
+import com.taosdata.kafka.connect.cli.testing.CliRun.Result;
+import com.taosdata.kafka.connect.cli.testing.MockConnect;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.taosdata.kafka.connect.cli.testing.CliRun;
-import com.taosdata.kafka.connect.cli.testing.CliRun.Result;
-import com.taosdata.kafka.connect.cli.testing.MockConnect;
-
-import okhttp3.mockwebserver.RecordedRequest;
 
 /** Global options, help, version and usage errors, the same for every command. */
 class TdConnectTest {
@@ -30,27 +27,56 @@ class TdConnectTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"validate", "deploy", "status", "list", "describe", "delete", "pause", "resume", "stop",
-            "restart", "plugins", "offsets", "completion"})
+    @ValueSource(
+            strings = {
+                "validate",
+                "deploy",
+                "status",
+                "list",
+                "describe",
+                "delete",
+                "pause",
+                "resume",
+                "stop",
+                "restart",
+                "plugins",
+                "offsets",
+                "completion"
+            })
     void helpOnEveryCommand(String verb) {
         Result result = cli(verb, "--help");
         assertThat(result.code()).isZero();
-        assertThat(result.out()).startsWith("Usage: tdconnect " + verb).contains("--url=URL").contains("Exit codes:");
+        assertThat(result.out())
+                .startsWith("Usage: tdconnect " + verb)
+                .contains("--url=URL")
+                .contains("Exit codes:");
     }
 
     @Test
     void helpListsEveryCommandAndTheExitCodes() {
         Result result = cli("--help");
         assertThat(result.code()).isZero();
-        assertThat(result.out()).contains("validate", "deploy", "offsets", "completion",
-                "3  cluster unreachable or unexpected HTTP answer", "4  connector not found");
+        assertThat(result.out())
+                .contains(
+                        "validate",
+                        "deploy",
+                        "offsets",
+                        "completion",
+                        "3  cluster unreachable or unexpected HTTP answer",
+                        "4  connector not found");
     }
 
     @Test
     void helpIsColouredOnATerminalByTheSameRuleAsEveryOutput() {
         assertThat(new CliRun().terminal().run("status", "--help").out()).contains("\u001B[");
-        assertThat(new CliRun().terminal().env("NO_COLOR", "1").run("status", "--help").out()).doesNotContain("\u001B[");
-        assertThat(new CliRun().terminal().run("status", "--no-color", "--help").out()).doesNotContain("\u001B[");
+        assertThat(new CliRun()
+                        .terminal()
+                        .env("NO_COLOR", "1")
+                        .run("status", "--help")
+                        .out())
+                .doesNotContain("\u001B[");
+        assertThat(new CliRun().terminal().run("status", "--no-color", "--help").out())
+                .doesNotContain("\u001B[");
         assertThat(cli("status", "--help").out()).doesNotContain("\u001B[");
     }
 
@@ -65,7 +91,9 @@ class TdConnectTest {
     void unknownCommandIsAUsageError() {
         Result result = cli("stauts");
         assertThat(result.code()).isEqualTo(2);
-        assertThat(result.err()).contains("Unmatched argument at index 0: 'stauts'").contains("status");
+        assertThat(result.err())
+                .contains("Unmatched argument at index 0: 'stauts'")
+                .contains("status");
     }
 
     @Test
@@ -120,12 +148,16 @@ class TdConnectTest {
     void urlUserAndPasswordFromTheEnvironment() throws Exception {
         try (MockConnect server = new MockConnect()) {
             server.answer(200, "[]");
-            Result result = new CliRun().env("TDCONNECT_URL", server.url()).env("TDCONNECT_USER", "admin")
-                    .env("TDCONNECT_PASSWORD", "hunter2").run("list");
+            Result result = new CliRun()
+                    .env("TDCONNECT_URL", server.url())
+                    .env("TDCONNECT_USER", "admin")
+                    .env("TDCONNECT_PASSWORD", "hunter2")
+                    .run("list");
             assertThat(result.code()).isZero();
             RecordedRequest request = server.request();
-            assertThat(request.getHeader("Authorization")).isEqualTo("Basic "
-                    + Base64.getEncoder().encodeToString("admin:hunter2".getBytes(StandardCharsets.UTF_8)));
+            assertThat(request.getHeader("Authorization"))
+                    .isEqualTo("Basic "
+                            + Base64.getEncoder().encodeToString("admin:hunter2".getBytes(StandardCharsets.UTF_8)));
         }
     }
 
@@ -133,7 +165,8 @@ class TdConnectTest {
     void optionsOverrideTheEnvironment() {
         try (MockConnect server = new MockConnect()) {
             server.answer(200, "[]");
-            Result result = new CliRun().env("TDCONNECT_URL", "http://127.0.0.1:1/").run("list", "--url", server.url());
+            Result result =
+                    new CliRun().env("TDCONNECT_URL", "http://127.0.0.1:1/").run("list", "--url", server.url());
             assertThat(result.code()).isZero();
         }
     }

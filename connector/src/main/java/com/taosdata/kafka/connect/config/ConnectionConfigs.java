@@ -1,17 +1,15 @@
 package com.taosdata.kafka.connect.config;
 
+import com.taosdata.kafka.connect.connection.ConnectionFactory;
+import com.taosdata.kafka.connect.connection.Credentials;
+import com.taosdata.kafka.connect.connection.TDengineUrl;
 import java.time.Duration;
 import java.util.Map;
-
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.common.config.types.Password;
-
-import com.taosdata.kafka.connect.connection.ConnectionFactory;
-import com.taosdata.kafka.connect.connection.Credentials;
-import com.taosdata.kafka.connect.connection.TDengineUrl;
 
 /** The {@code connection.*} keys both connectors share, with the names and meaning of TDengine's Kafka tutorial. */
 public final class ConnectionConfigs {
@@ -50,41 +48,98 @@ public final class ConnectionConfigs {
     private static final String CONNECTION_ATTEMPTS_DISPLAY = "Connection attempts";
 
     public static final String CONNECTION_BACKOFF_MS_CONFIG = "connection.backoff.ms";
-    private static final String CONNECTION_BACKOFF_MS_DOC = "Accepted for compatibility with TDengine's Kafka tutorial; "
-            + "like connection.attempts, it has no effect: retry.backoff.ms spaces the retries.";
+    private static final String CONNECTION_BACKOFF_MS_DOC =
+            "Accepted for compatibility with TDengine's Kafka tutorial; "
+                    + "like connection.attempts, it has no effect: retry.backoff.ms spaces the retries.";
     public static final long CONNECTION_BACKOFF_MS_DEFAULT = 5000L;
     private static final String CONNECTION_BACKOFF_MS_DISPLAY = "Connection backoff (ms)";
 
     public static final String REQUEST_TIMEOUT_MS_CONFIG = "request.timeout.ms";
-    private static final String REQUEST_TIMEOUT_MS_DOC = "How long one HTTP request to taosAdapter may take (REST transport) "
-            + "before it counts as a transient failure and is retried.";
+    private static final String REQUEST_TIMEOUT_MS_DOC =
+            "How long one HTTP request to taosAdapter may take (REST transport) "
+                    + "before it counts as a transient failure and is retried.";
     public static final long REQUEST_TIMEOUT_MS_DEFAULT = 60_000L;
     private static final String REQUEST_TIMEOUT_MS_DISPLAY = "Request timeout (ms)";
 
-    private ConnectionConfigs() {
-    }
+    private ConnectionConfigs() {}
 
     /** Defines the shared keys (all but {@code connection.database}, whose meaning differs per connector). */
     public static ConfigDef define(ConfigDef def) {
         int order = 0;
-        return def
-                .define(CONNECTION_URL_CONFIG, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new UrlValidator(),
-                        ConfigDef.Importance.HIGH, CONNECTION_URL_DOC, GROUP, ++order, ConfigDef.Width.LONG, CONNECTION_URL_DISPLAY)
-                .define(CONNECTION_USER_CONFIG, ConfigDef.Type.STRING, CONNECTION_USER_DEFAULT, new ConfigDef.NonEmptyString(),
-                        ConfigDef.Importance.HIGH, CONNECTION_USER_DOC, GROUP, ++order, ConfigDef.Width.MEDIUM, CONNECTION_USER_DISPLAY)
-                .define(CONNECTION_PASSWORD_CONFIG, ConfigDef.Type.PASSWORD, CONNECTION_PASSWORD_DEFAULT,
-                        ConfigDef.Importance.HIGH, CONNECTION_PASSWORD_DOC, GROUP, ++order, ConfigDef.Width.MEDIUM,
+        return def.define(
+                        CONNECTION_URL_CONFIG,
+                        ConfigDef.Type.STRING,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        new UrlValidator(),
+                        ConfigDef.Importance.HIGH,
+                        CONNECTION_URL_DOC,
+                        GROUP,
+                        ++order,
+                        ConfigDef.Width.LONG,
+                        CONNECTION_URL_DISPLAY)
+                .define(
+                        CONNECTION_USER_CONFIG,
+                        ConfigDef.Type.STRING,
+                        CONNECTION_USER_DEFAULT,
+                        new ConfigDef.NonEmptyString(),
+                        ConfigDef.Importance.HIGH,
+                        CONNECTION_USER_DOC,
+                        GROUP,
+                        ++order,
+                        ConfigDef.Width.MEDIUM,
+                        CONNECTION_USER_DISPLAY)
+                .define(
+                        CONNECTION_PASSWORD_CONFIG,
+                        ConfigDef.Type.PASSWORD,
+                        CONNECTION_PASSWORD_DEFAULT,
+                        ConfigDef.Importance.HIGH,
+                        CONNECTION_PASSWORD_DOC,
+                        GROUP,
+                        ++order,
+                        ConfigDef.Width.MEDIUM,
                         CONNECTION_PASSWORD_DISPLAY)
-                .define(CONNECTION_TOKEN_CONFIG, ConfigDef.Type.PASSWORD, null, ConfigDef.Importance.MEDIUM,
-                        CONNECTION_TOKEN_DOC, GROUP, ++order, ConfigDef.Width.LONG, CONNECTION_TOKEN_DISPLAY)
-                .define(CONNECTION_ATTEMPTS_CONFIG, ConfigDef.Type.INT, CONNECTION_ATTEMPTS_DEFAULT, ConfigDef.Range.atLeast(1),
-                        ConfigDef.Importance.LOW, CONNECTION_ATTEMPTS_DOC, GROUP, ++order, ConfigDef.Width.SHORT,
+                .define(
+                        CONNECTION_TOKEN_CONFIG,
+                        ConfigDef.Type.PASSWORD,
+                        null,
+                        ConfigDef.Importance.MEDIUM,
+                        CONNECTION_TOKEN_DOC,
+                        GROUP,
+                        ++order,
+                        ConfigDef.Width.LONG,
+                        CONNECTION_TOKEN_DISPLAY)
+                .define(
+                        CONNECTION_ATTEMPTS_CONFIG,
+                        ConfigDef.Type.INT,
+                        CONNECTION_ATTEMPTS_DEFAULT,
+                        ConfigDef.Range.atLeast(1),
+                        ConfigDef.Importance.LOW,
+                        CONNECTION_ATTEMPTS_DOC,
+                        GROUP,
+                        ++order,
+                        ConfigDef.Width.SHORT,
                         CONNECTION_ATTEMPTS_DISPLAY)
-                .define(CONNECTION_BACKOFF_MS_CONFIG, ConfigDef.Type.LONG, CONNECTION_BACKOFF_MS_DEFAULT, ConfigDef.Range.atLeast(0),
-                        ConfigDef.Importance.LOW, CONNECTION_BACKOFF_MS_DOC, GROUP, ++order, ConfigDef.Width.SHORT,
+                .define(
+                        CONNECTION_BACKOFF_MS_CONFIG,
+                        ConfigDef.Type.LONG,
+                        CONNECTION_BACKOFF_MS_DEFAULT,
+                        ConfigDef.Range.atLeast(0),
+                        ConfigDef.Importance.LOW,
+                        CONNECTION_BACKOFF_MS_DOC,
+                        GROUP,
+                        ++order,
+                        ConfigDef.Width.SHORT,
                         CONNECTION_BACKOFF_MS_DISPLAY)
-                .define(REQUEST_TIMEOUT_MS_CONFIG, ConfigDef.Type.LONG, REQUEST_TIMEOUT_MS_DEFAULT, ConfigDef.Range.atLeast(1),
-                        ConfigDef.Importance.LOW, REQUEST_TIMEOUT_MS_DOC, GROUP, ++order, ConfigDef.Width.SHORT,
+                .define(
+                        REQUEST_TIMEOUT_MS_CONFIG,
+                        ConfigDef.Type.LONG,
+                        REQUEST_TIMEOUT_MS_DEFAULT,
+                        ConfigDef.Range.atLeast(1),
+                        ConfigDef.Importance.LOW,
+                        REQUEST_TIMEOUT_MS_DOC,
+                        GROUP,
+                        ++order,
+                        ConfigDef.Width.SHORT,
                         REQUEST_TIMEOUT_MS_DISPLAY);
     }
 
@@ -93,8 +148,8 @@ public final class ConnectionConfigs {
     }
 
     public static ConnectionFactory connectionFactory(AbstractConfig config) {
-        return new ConnectionFactory(url(config), credentials(config),
-                Duration.ofMillis(config.getLong(REQUEST_TIMEOUT_MS_CONFIG)));
+        return new ConnectionFactory(
+                url(config), credentials(config), Duration.ofMillis(config.getLong(REQUEST_TIMEOUT_MS_CONFIG)));
     }
 
     /** The token when one is set (validation refuses it next to a user or password), else user and password. */
@@ -103,8 +158,8 @@ public final class ConnectionConfigs {
         if (token != null) {
             return Credentials.token(token);
         }
-        return Credentials.userAndPassword(config.getString(CONNECTION_USER_CONFIG),
-                config.getPassword(CONNECTION_PASSWORD_CONFIG));
+        return Credentials.userAndPassword(
+                config.getString(CONNECTION_USER_CONFIG), config.getPassword(CONNECTION_PASSWORD_CONFIG));
     }
 
     /**

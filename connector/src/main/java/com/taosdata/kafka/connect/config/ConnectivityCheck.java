@@ -1,16 +1,14 @@
 package com.taosdata.kafka.connect.config;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Map;
-
-import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigValue;
-
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.ErrorCodes;
 import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.connection.TDengineUrl;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigValue;
 
 /**
  * The part of {@code Connector#validate} that reaches TDengine, shared by both connectors: one connection attempt
@@ -25,8 +23,7 @@ public final class ConnectivityCheck {
         void run(Connection connection) throws SQLException;
     }
 
-    private ConnectivityCheck() {
-    }
+    private ConnectivityCheck() {}
 
     public static boolean hasErrors(Map<String, ConfigValue> values) {
         return values.values().stream().anyMatch(v -> !v.errorMessages().isEmpty());
@@ -47,13 +44,18 @@ public final class ConnectivityCheck {
         } catch (TDengineException e) {
             int code = ErrorCodes.normalize(e.code());
             if (ErrorCodes.isCredentialError(code) && connections.credentials().isToken()) {
-                values.get(ConnectionConfigs.CONNECTION_TOKEN_CONFIG).addErrorMessage("TDengine rejected the token: " + e.getMessage());
+                values.get(ConnectionConfigs.CONNECTION_TOKEN_CONFIG)
+                        .addErrorMessage("TDengine rejected the token: " + e.getMessage());
             } else if (ErrorCodes.isCredentialError(code)) {
-                values.get(ConnectionConfigs.CONNECTION_USER_CONFIG).addErrorMessage("TDengine rejected the credentials: " + e.getMessage());
-                values.get(ConnectionConfigs.CONNECTION_PASSWORD_CONFIG).addErrorMessage("TDengine rejected the credentials");
-            } else if (code == ErrorCodes.DB_NOT_EXIST && values.containsKey(ConnectionConfigs.CONNECTION_DATABASE_CONFIG)) {
-                values.get(ConnectionConfigs.CONNECTION_DATABASE_CONFIG).addErrorMessage("database "
-                        + config.getString(ConnectionConfigs.CONNECTION_DATABASE_CONFIG) + " does not exist");
+                values.get(ConnectionConfigs.CONNECTION_USER_CONFIG)
+                        .addErrorMessage("TDengine rejected the credentials: " + e.getMessage());
+                values.get(ConnectionConfigs.CONNECTION_PASSWORD_CONFIG)
+                        .addErrorMessage("TDengine rejected the credentials");
+            } else if (code == ErrorCodes.DB_NOT_EXIST
+                    && values.containsKey(ConnectionConfigs.CONNECTION_DATABASE_CONFIG)) {
+                values.get(ConnectionConfigs.CONNECTION_DATABASE_CONFIG)
+                        .addErrorMessage("database " + config.getString(ConnectionConfigs.CONNECTION_DATABASE_CONFIG)
+                                + " does not exist");
             } else {
                 urlValue.addErrorMessage("cannot reach TDengine at " + url + ": " + e.getMessage());
             }

@@ -1,11 +1,9 @@
 package com.taosdata.kafka.connect.config;
 
-import java.util.Map;
-
-import org.apache.kafka.common.config.ConfigValue;
-
 import com.taosdata.kafka.connect.connection.TDengineUrl;
 import com.taosdata.kafka.connect.connection.Transport;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigValue;
 
 /**
  * The rules between {@code connection.token} and the other connection keys, shared by both connectors. Messages go on
@@ -13,8 +11,7 @@ import com.taosdata.kafka.connect.connection.Transport;
  */
 final class CredentialRules {
 
-    private CredentialRules() {
-    }
+    private CredentialRules() {}
 
     /** Runs once every key is valid on its own, so {@code connection.url} parses. */
     static void check(Map<String, String> props, Map<String, ConfigValue> values) {
@@ -25,11 +22,12 @@ final class CredentialRules {
         ConfigValue value = values.get(ConnectionConfigs.CONNECTION_TOKEN_CONFIG);
         if (token.isBlank()) {
             value.addErrorMessage(ConnectionConfigs.CONNECTION_TOKEN_CONFIG + " is empty; remove it to log in with "
-                    + ConnectionConfigs.CONNECTION_USER_CONFIG + " and " + ConnectionConfigs.CONNECTION_PASSWORD_CONFIG);
+                    + ConnectionConfigs.CONNECTION_USER_CONFIG + " and "
+                    + ConnectionConfigs.CONNECTION_PASSWORD_CONFIG);
             return;
         }
-        TDengineUrl url = TDengineUrl.parse(ConnectionConfigs.CONNECTION_URL_CONFIG,
-                props.get(ConnectionConfigs.CONNECTION_URL_CONFIG));
+        TDengineUrl url = TDengineUrl.parse(
+                ConnectionConfigs.CONNECTION_URL_CONFIG, props.get(ConnectionConfigs.CONNECTION_URL_CONFIG));
         if (url.transport() == Transport.NATIVE) {
             value.addErrorMessage(ConnectionConfigs.CONNECTION_TOKEN_CONFIG + " needs a WebSocket (jdbc:TAOS-WS://) or "
                     + "REST (jdbc:TAOS-RS://) connection.url: the native client has no token login");
@@ -38,7 +36,8 @@ final class CredentialRules {
                     + ConnectionConfigs.CONNECTION_URL_CONFIG + ": the token travels in each request, readable by "
                     + "anyone on the way without TLS");
         }
-        for (String key : new String[] {ConnectionConfigs.CONNECTION_USER_CONFIG, ConnectionConfigs.CONNECTION_PASSWORD_CONFIG}) {
+        for (String key :
+                new String[] {ConnectionConfigs.CONNECTION_USER_CONFIG, ConnectionConfigs.CONNECTION_PASSWORD_CONFIG}) {
             if (props.containsKey(key)) {
                 value.addErrorMessage(ConnectionConfigs.CONNECTION_TOKEN_CONFIG + " replaces " + key
                         + ": set one way to log in, the token or the user and password");

@@ -1,7 +1,6 @@
 package com.taosdata.kafka.connect.config;
 
 import java.util.Map;
-
 import org.apache.kafka.common.config.Config;
 
 /**

@@ -1,5 +1,8 @@
 package com.taosdata.kafka.connect.connection;
 
+import com.taosdata.jdbc.TSDBDriver;
+import com.taosdata.jdbc.rs.RestfulDriver;
+import com.taosdata.jdbc.ws.WebSocketDriver;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -8,10 +11,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
-
-import com.taosdata.jdbc.TSDBDriver;
-import com.taosdata.jdbc.rs.RestfulDriver;
-import com.taosdata.jdbc.ws.WebSocketDriver;
 
 /**
  * Opens JDBC connections to TDengine over the transport the URL names, one attempt each: the caller's
@@ -84,23 +83,30 @@ public final class ConnectionFactory {
         } catch (LinkageError e) {
             // libtaos is on the library path but cannot be loaded (wrong architecture, missing dependency):
             // no retry will change that.
-            throw new TDengineException(0, ErrorKind.FATAL, "connecting to " + url + " failed: the TDengine client library "
-                    + "could not be loaded (" + e + "); fix the client installation on this worker, or use the "
-                    + "pure-Java WebSocket transport: jdbc:TAOS-WS://" + (url.host().isEmpty() ? "localhost" : url.host())
-                    + ":6041", e);
+            throw new TDengineException(
+                    0,
+                    ErrorKind.FATAL,
+                    "connecting to " + url + " failed: the TDengine client library "
+                            + "could not be loaded (" + e + "); fix the client installation on this worker, or use the "
+                            + "pure-Java WebSocket transport: jdbc:TAOS-WS://"
+                            + (url.host().isEmpty() ? "localhost" : url.host())
+                            + ":6041",
+                    e);
         } catch (RuntimeException e) {
             // The drivers throw unchecked exceptions for unreachable hosts.
             if (e instanceof TDengineException) {
                 throw (TDengineException) e;
             }
-            throw tlsProblem(e).orElseGet(() -> TDengineException.transientFailure("connecting to " + url + " failed: " + e, e));
+            throw tlsProblem(e)
+                    .orElseGet(() -> TDengineException.transientFailure("connecting to " + url + " failed: " + e, e));
         }
     }
 
     /** A certificate or protocol problem behind a failed TLS connection: fatal, as no retry changes either. */
     private Optional<TDengineException> tlsProblem(Exception e) {
         return TlsDiagnosis.explain(url, e, timeout)
-                .map(problem -> new TDengineException(0, ErrorKind.FATAL, "connecting to " + url + " failed: " + problem, e));
+                .map(problem ->
+                        new TDengineException(0, ErrorKind.FATAL, "connecting to " + url + " failed: " + problem, e));
     }
 
     /**

@@ -1,15 +1,13 @@
 package com.taosdata.kafka.connect.connection;
 
+import com.taosdata.jdbc.TSDBDriver;
+import com.taosdata.jdbc.tmq.TMQConstants;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Properties;
-
 import org.apache.kafka.common.config.types.Password;
-
-import com.taosdata.jdbc.TSDBDriver;
-import com.taosdata.jdbc.tmq.TMQConstants;
 
 /**
  * How the connectors log in to TDengine: a user and password, or a TDengine Cloud token. Each secret travels only
@@ -65,8 +63,8 @@ public final class Credentials {
         if (isToken()) {
             return Optional.empty();
         }
-        return Optional.of("Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password.value()).getBytes(StandardCharsets.UTF_8)));
+        return Optional.of("Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + password.value()).getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

@@ -37,8 +37,7 @@ final class DriverMessageCodes {
             Pattern.compile("error, code: \\(0x([0-9a-fA-F]{1,8})\\), message:"),
             Pattern.compile("^ERROR \\(0x([0-9a-fA-F]{1,8})\\): "));
 
-    private DriverMessageCodes() {
-    }
+    private DriverMessageCodes() {}
 
     /** The server code the message carries, or {@code code} itself when there is none to recover. */
     static int serverCode(int code, String message) {

@@ -36,21 +36,45 @@ public final class ErrorCodes {
      */
     private static final Set<Integer> TRANSIENT = Set.of(
             // rpc: network unavailable, timeouts, no dnode reachable, session limits
-            0x000B, 0x0018, 0x0019, 0x0020, 0x0021, 0x0022, 0x0023, 0x0024,
+            0x000B,
+            0x0018,
+            0x0019,
+            0x0020,
+            0x0021,
+            0x0022,
+            0x0023,
+            0x0024,
             // common: action in progress, retry needed, rpc queue full, starting up, closing down
-            0x0111, 0x0125, 0x0126, 0x0130, 0x0131,
+            0x0111,
+            0x0125,
+            0x0126,
+            0x0130,
+            0x0131,
             // tsc: disconnected from server
             0x0213,
             // mnode: object being created or dropped, database being created, dnode being created/dropped
-            0x032C, 0x032D, DB_IN_CREATING, 0x03B8, 0x03B9, 0x03D3,
+            0x032C,
+            0x032D,
+            DB_IN_CREATING,
+            0x03B8,
+            0x03B9,
+            0x03D3,
             // vnode stopped (taosd shutting down under a write load); sync: not leader, propose not ready, restoring
-            0x0529, 0x090C, 0x0911, 0x0914,
+            0x0529,
+            0x090C,
+            0x0911,
+            0x0914,
             // TMQ consumer mismatch: the group is being rebalanced (3.3.6.13 answered it to a consumer reading its
             // assignment while another consumer joined the group)
             TMQ_CONSUMER_MISMATCH,
             // taos-jdbcdriver: connection closed, REST protocol/IO errors, connection/query timeout,
             // JNI connection null (native client could not connect)
-            0x2301, 0x2317, 0x2318, 0x231D, 0x231E, JNI_CONNECT_FAILED);
+            0x2301,
+            0x2317,
+            0x2318,
+            0x231D,
+            0x231E,
+            JNI_CONNECT_FAILED);
 
     /**
      * Transient states the server leaves by itself within moments, without an operator: a concurrent creation or
@@ -63,24 +87,39 @@ public final class ErrorCodes {
     private static final Set<Integer> DATA = Set.of(
             // common: invalid JSON, invalid timestamp format, invalid data format, invalid value, decimal overflow
             // (3.3.6.13 answered 0x013D to a DECIMAL(10,2) value with too many digits)
-            0x011B, 0x0127, 0x0132, 0x0134, 0x013D,
+            0x011B,
+            0x0127,
+            0x0132,
+            0x0134,
+            0x013D,
             // tsc: invalid value (taosc's schemaless parser: a field or tag it cannot read), table name too long /
             // SML measure empty, syntax error, statement too long, invalid column length, invalid JSON format,
             // invalid JSON type, value out of range
-            0x0203, 0x020A, 0x0216, 0x0219, 0x021F, 0x0221, 0x0222, 0x0224,
+            0x0203,
+            0x020A,
+            0x0216,
+            0x0219,
+            0x021F,
+            0x0221,
+            0x0222,
+            0x0224,
             // mnode: too many tags or columns, invalid row bytes (schema limits hit by a line)
-            0x0364, 0x0365, 0x036F,
+            0x0364,
+            0x0365,
+            0x036F,
             // tsdb: timestamp out of range; table already exists in other stables (a table.name.tag value naming a
             // child table of another super table)
-            0x060B, 0x061D,
+            0x060B,
+            0x061D,
             // sml: invalid data, type differs from before, internal
-            0x3002, 0x3004, 0x3005);
+            0x3002,
+            0x3004,
+            0x3005);
 
     /** Table does not exist: parser (0x2603), tsdb (0x0603) and, for a dropped super table, mnode (0x0362) codes. */
     private static final Set<Integer> TABLE_GONE = Set.of(0x2603, 0x0603, 0x0362);
 
-    private ErrorCodes() {
-    }
+    private ErrorCodes() {}
 
     /** Strips the {@code 0x8000} flag TDengine sets on server codes, leaving the number the reference lists. */
     public static int normalize(int code) {

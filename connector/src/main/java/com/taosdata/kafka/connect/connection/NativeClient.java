@@ -15,8 +15,7 @@ final class NativeClient {
 
     private static final String LIBRARY = "taos";
 
-    private NativeClient() {
-    }
+    private NativeClient() {}
 
     static boolean isAvailable() {
         String mapped = System.mapLibraryName(LIBRARY);
@@ -29,7 +28,8 @@ final class NativeClient {
     }
 
     static String missingMessage(TDengineUrl url) {
-        return "the TDengine client library (" + System.mapLibraryName(LIBRARY) + ") needed by " + url.transport().prefix()
+        return "the TDengine client library (" + System.mapLibraryName(LIBRARY) + ") needed by "
+                + url.transport().prefix()
                 + " is not on this worker's java.library.path; install the TDengine client on every worker, or use the "
                 + "pure-Java WebSocket transport: jdbc:TAOS-WS://" + (url.host().isEmpty() ? "localhost" : url.host())
                 + ":6041";

@@ -44,7 +44,7 @@ public final class RetryPolicy {
     }
 
     public <T> T call(String what, Call<T> call) {
-        return call(what, call, cause -> { });
+        return call(what, call, cause -> {});
     }
 
     public <T> T call(String what, Call<T> call, RetryListener listener) {
@@ -63,16 +63,27 @@ public final class RetryPolicy {
                 if (pause < 0) {
                     // Still a TDengineException of kind TRANSIENT: the caller can tell an outage that outlasted the
                     // budget from a rejected request.
-                    throw new TDengineException(e.code(), ErrorKind.TRANSIENT,
-                            what + " failed after " + attempts + " attempt(s): " + e.getMessage(), e);
+                    throw new TDengineException(
+                            e.code(),
+                            ErrorKind.TRANSIENT,
+                            what + " failed after " + attempts + " attempt(s): " + e.getMessage(),
+                            e);
                 }
                 listener.onRetry(e);
                 if (selfResolving) {
-                    log.info("{} failed ({}), a state TDengine leaves by itself; trying again in {} ms", what,
-                            e.getMessage(), pause);
+                    log.info(
+                            "{} failed ({}), a state TDengine leaves by itself; trying again in {} ms",
+                            what,
+                            e.getMessage(),
+                            pause);
                 } else {
-                    log.warn("{} failed ({}); retry in {} ms, {} of {} retries left", what, e.getMessage(), pause,
-                            budget.retriesLeft(), maxRetries);
+                    log.warn(
+                            "{} failed ({}); retry in {} ms, {} of {} retries left",
+                            what,
+                            e.getMessage(),
+                            pause,
+                            budget.retriesLeft(),
+                            maxRetries);
                 }
                 pause(pause);
             }

@@ -5,8 +5,7 @@ import java.sql.SQLException;
 /** Turns taos-jdbcdriver's {@link SQLException}s, whose vendor code is TDengine's error code, into {@link TDengineException}s. */
 public final class SqlExceptionTranslator {
 
-    private SqlExceptionTranslator() {
-    }
+    private SqlExceptionTranslator() {}
 
     public static TDengineException translate(String what, SQLException e) {
         int code = DriverMessageCodes.serverCode(e.getErrorCode(), e.getMessage());
@@ -23,7 +22,8 @@ public final class SqlExceptionTranslator {
      */
     public static RuntimeException translate(String what, RuntimeException e) {
         int code = DriverMessageCodes.serverCode(0, e.getMessage());
-        return code == 0 ? e
+        return code == 0
+                ? e
                 : new TDengineException(code, ErrorCodes.classify(code), what + " failed: " + e.getMessage(), e);
     }
 }

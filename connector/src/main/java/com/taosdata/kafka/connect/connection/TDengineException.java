@@ -15,8 +15,8 @@ public class TDengineException extends ConnectException {
     }
 
     public static TDengineException fromCode(int code, String message, Throwable cause) {
-        return new TDengineException(code, ErrorCodes.classify(code),
-                "TDengine error " + ErrorCodes.hex(code) + ": " + message, cause);
+        return new TDengineException(
+                code, ErrorCodes.classify(code), "TDengine error " + ErrorCodes.hex(code) + ": " + message, cause);
     }
 
     /** A failure with no TDengine code: the network or the HTTP layer. */

@@ -3,7 +3,6 @@ package com.taosdata.kafka.connect.connection;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Function;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.common.config.ConfigException;
 
 /**
@@ -40,10 +39,14 @@ public final class TDengineUrl {
         // Checked before anything that echoes the URL in a message, so a password in it is never shown.
         refuseCredentials(key, authority, parameters);
         Transport transport = Arrays.stream(Transport.values())
-                .filter(t -> trimmed.regionMatches(true, 0, t.prefix(), 0, t.prefix().length()))
+                .filter(t ->
+                        trimmed.regionMatches(true, 0, t.prefix(), 0, t.prefix().length()))
                 .findFirst()
-                .orElseThrow(() -> new ConfigException(key, url, "unknown scheme: use jdbc:TAOS://host:6030 (native), "
-                        + "jdbc:TAOS-WS://host:6041 (WebSocket) or jdbc:TAOS-RS://host:6041 (REST)"));
+                .orElseThrow(() -> new ConfigException(
+                        key,
+                        url,
+                        "unknown scheme: use jdbc:TAOS://host:6030 (native), "
+                                + "jdbc:TAOS-WS://host:6041 (WebSocket) or jdbc:TAOS-RS://host:6041 (REST)"));
         int slash = authority.indexOf('/');
         if (slash >= 0) {
             String path = authority.substring(slash + 1);
@@ -80,18 +83,26 @@ public final class TDengineUrl {
     private static void refuseCredentials(String key, String authority, Map<String, String> parameters) {
         int slash = authority.indexOf('/');
         if ((slash < 0 ? authority : authority.substring(0, slash)).indexOf('@') >= 0) {
-            throw new ConfigException(key, "(hidden)", "must not carry a user or password before '@'; use "
-                    + "connection.user and connection.password so the password stays masked");
+            throw new ConfigException(
+                    key,
+                    "(hidden)",
+                    "must not carry a user or password before '@'; use "
+                            + "connection.user and connection.password so the password stays masked");
         }
         for (String name : parameters.keySet()) {
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.equals("user") || lower.equals("password")) {
-                throw new ConfigException(key, "(hidden)", "must not carry '" + name
-                        + "'; use connection.user and connection.password so the password stays masked");
+                throw new ConfigException(
+                        key,
+                        "(hidden)",
+                        "must not carry '" + name
+                                + "'; use connection.user and connection.password so the password stays masked");
             }
             if (lower.equals("token")) {
-                throw new ConfigException(key, "(hidden)", "must not carry '" + name
-                        + "'; use connection.token so the token stays masked");
+                throw new ConfigException(
+                        key,
+                        "(hidden)",
+                        "must not carry '" + name + "'; use connection.token so the token stays masked");
             }
         }
     }

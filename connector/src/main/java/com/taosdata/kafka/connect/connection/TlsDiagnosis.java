@@ -9,7 +9,6 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Optional;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -25,12 +24,12 @@ import javax.net.ssl.SSLSocket;
 public final class TlsDiagnosis {
 
     /** How a worker is told to trust a CA; the drivers take no truststore of their own. */
-    public static final String TRUSTSTORE_HINT = "add the CA certificate that signed it to a truststore and start every "
-            + "Connect worker with KAFKA_OPTS=\"-Djavax.net.ssl.trustStore=/path/to/truststore.p12 "
-            + "-Djavax.net.ssl.trustStorePassword=<password>\" (taos-jdbcdriver trusts the JVM's truststore only)";
+    public static final String TRUSTSTORE_HINT =
+            "add the CA certificate that signed it to a truststore and start every "
+                    + "Connect worker with KAFKA_OPTS=\"-Djavax.net.ssl.trustStore=/path/to/truststore.p12 "
+                    + "-Djavax.net.ssl.trustStorePassword=<password>\" (taos-jdbcdriver trusts the JVM's truststore only)";
 
-    private TlsDiagnosis() {
-    }
+    private TlsDiagnosis() {}
 
     /**
      * The TLS problem behind {@code failure}, if {@code url} uses TLS and the problem is one: an untrusted or
@@ -64,8 +63,8 @@ public final class TlsDiagnosis {
         try (Socket plain = new Socket()) {
             plain.connect(new InetSocketAddress(url.host(), url.port()), millis);
             plain.setSoTimeout(millis);
-            try (SSLSocket socket = (SSLSocket) context.getSocketFactory()
-                    .createSocket(plain, url.host(), url.port(), false)) {
+            try (SSLSocket socket =
+                    (SSLSocket) context.getSocketFactory().createSocket(plain, url.host(), url.port(), false)) {
                 SSLParameters parameters = socket.getSSLParameters();
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
                 socket.setSSLParameters(parameters);

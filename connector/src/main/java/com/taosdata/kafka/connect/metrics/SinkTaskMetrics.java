@@ -31,8 +31,10 @@ public final class SinkTaskMetrics implements AutoCloseable {
         bytes = metrics.meter("bytes-written", "bytes of lines or SQL text TDengine acknowledged");
         batches = metrics.meter("batches-written", "batches written");
         latency = metrics.latency("batch-write-latency", "time to write one batch, retries included");
-        age = metrics.avgMax("record-age", "age of a record when TDengine acknowledged it (now minus the record's "
-                + "timestamp), in milliseconds");
+        age = metrics.avgMax(
+                "record-age",
+                "age of a record when TDengine acknowledged it (now minus the record's "
+                        + "timestamp), in milliseconds");
         retries = metrics.meter("retries", "writes retried after a transient failure");
         deadLettered = metrics.meter("records-dead-lettered", "records sent to the dead letter queue");
         tombstones = metrics.meter("tombstones-skipped", "records with a null value skipped");

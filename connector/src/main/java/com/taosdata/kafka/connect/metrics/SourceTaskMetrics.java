@@ -29,19 +29,28 @@ public final class SourceTaskMetrics implements AutoCloseable {
     private final Sensor retries;
     /** The timestamp (epoch ms) of the newest row handed out while rows are left to read, or a sentinel. */
     private volatile long behindSinceMs = UNKNOWN;
+
     private volatile double offsetLag = Double.NaN;
 
     private SourceTaskMetrics(TaskMetrics metrics, boolean subscription) {
         this.metrics = metrics;
         rows = metrics.meter("rows-read", "rows read from TDengine and handed to Connect");
-        latency = metrics.latency("read-latency", "time of one read: a query (query mode) or a TMQ poll "
-                + "(subscription mode, which waits up to poll.interval.ms for rows)");
+        latency = metrics.latency(
+                "read-latency",
+                "time of one read: a query (query mode) or a TMQ poll "
+                        + "(subscription mode, which waits up to poll.interval.ms for rows)");
         retries = metrics.meter("retries", "reads retried after a transient failure");
-        metrics.gauge("ms-behind", "milliseconds the task's position trails the newest row: 0 when nothing is left to "
-                + "read, otherwise now minus the timestamp of the newest row handed out", this::msBehind);
+        metrics.gauge(
+                "ms-behind",
+                "milliseconds the task's position trails the newest row: 0 when nothing is left to "
+                        + "read, otherwise now minus the timestamp of the newest row handed out",
+                this::msBehind);
         if (subscription) {
-            metrics.gauge("tmq-offset-lag", "TMQ messages (WAL entries) between the task's positions and the ends of "
-                    + "its vgroups, summed over the vgroups assigned to it", () -> offsetLag);
+            metrics.gauge(
+                    "tmq-offset-lag",
+                    "TMQ messages (WAL entries) between the task's positions and the ends of "
+                            + "its vgroups, summed over the vgroups assigned to it",
+                    () -> offsetLag);
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
-
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.JmxReporter;
 import org.apache.kafka.common.metrics.KafkaMetricsContext;
@@ -56,8 +55,12 @@ public final class TaskMetrics implements AutoCloseable {
         JmxReporter reporter = new JmxReporter();
         reporter.configure(Map.of());
         List<MetricsReporter> reporters = List.of(reporter);
-        return new TaskMetrics(new Metrics(new MetricConfig(), reporters, Time.SYSTEM,
-                new KafkaMetricsContext(DOMAIN)), Time.SYSTEM, group, connector, task);
+        return new TaskMetrics(
+                new Metrics(new MetricConfig(), reporters, Time.SYSTEM, new KafkaMetricsContext(DOMAIN)),
+                Time.SYSTEM,
+                group,
+                connector,
+                task);
     }
 
     /** A registry of its own clock and no reporter, to read its metrics in tests. */
@@ -78,7 +81,9 @@ public final class TaskMetrics implements AutoCloseable {
         sensor.add(name(name + "-avg", "average " + what + " in milliseconds"), new Avg());
         sensor.add(name(name + "-max", "longest " + what + " in milliseconds"), new Max());
         Sensor histogram = metrics.sensor(name + "-histogram");
-        histogram.add(new Percentiles(LATENCY_HISTOGRAM_BYTES, LATENCY_HISTOGRAM_MAX_MS,
+        histogram.add(new Percentiles(
+                LATENCY_HISTOGRAM_BYTES,
+                LATENCY_HISTOGRAM_MAX_MS,
                 Percentiles.BucketSizing.LINEAR,
                 new Percentile(name(name + "-p99", "99th percentile of " + what + " in milliseconds"), 99)));
         return new Latency(sensor, histogram);

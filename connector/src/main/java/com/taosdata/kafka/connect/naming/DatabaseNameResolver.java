@@ -2,7 +2,6 @@ package com.taosdata.kafka.connect.naming;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.kafka.connect.errors.DataException;
 
 /**
@@ -62,8 +61,9 @@ public final class DatabaseNameResolver {
     private static String suggestion(String topic) {
         String prefixed = Identifiers.replaceNotAllowed(withPattern(SUGGESTED_PREFIX, topic));
         if (Identifiers.databaseNameProblem(prefixed) == null) {
-            return "set connection.database.prefix=" + SUGGESTED_PREFIX + " (database " + Identifiers.canonicalDatabase(prefixed)
-                    + ") or connection.database=" + SUGGESTED_DATABASE + " (one database for every topic)";
+            return "set connection.database.prefix=" + SUGGESTED_PREFIX + " (database "
+                    + Identifiers.canonicalDatabase(prefixed) + ") or connection.database=" + SUGGESTED_DATABASE
+                    + " (one database for every topic)";
         }
         return "set connection.database=" + SUGGESTED_DATABASE + " (one database for every topic)";
     }

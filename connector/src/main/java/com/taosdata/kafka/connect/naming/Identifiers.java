@@ -15,8 +15,7 @@ public final class Identifiers {
     private static final Pattern VALID = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern NOT_ALLOWED = Pattern.compile("[^A-Za-z0-9_]");
 
-    private Identifiers() {
-    }
+    private Identifiers() {}
 
     /** Why {@code name} cannot name a TDengine database, or {@code null} when it can. */
     public static String databaseNameProblem(String name) {

@@ -13,8 +13,7 @@ public final class TopicTemplate implements ConfigDef.Validator {
 
     public static final TopicTemplate VALIDATOR = new TopicTemplate();
 
-    private TopicTemplate() {
-    }
+    private TopicTemplate() {}
 
     @Override
     public void ensureValid(String name, Object value) {
@@ -31,8 +30,11 @@ public final class TopicTemplate implements ConfigDef.Validator {
             }
             String placeholder = text.substring(open, close + 1);
             if (!placeholder.equals(DatabaseNameResolver.TOPIC_PLACEHOLDER)) {
-                throw new ConfigException(name, value, "'" + text + "' has the placeholder " + placeholder + "; "
-                        + name + " knows only " + DatabaseNameResolver.TOPIC_PLACEHOLDER + ", the record's topic");
+                throw new ConfigException(
+                        name,
+                        value,
+                        "'" + text + "' has the placeholder " + placeholder + "; " + name + " knows only "
+                                + DatabaseNameResolver.TOPIC_PLACEHOLDER + ", the record's topic");
             }
             from = close + 1;
         }

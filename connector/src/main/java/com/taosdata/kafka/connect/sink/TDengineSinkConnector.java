@@ -1,21 +1,19 @@
 package com.taosdata.kafka.connect.sink;
 
+import com.taosdata.kafka.connect.config.OfflineValidation;
+import com.taosdata.kafka.connect.schemas.Version;
+import com.taosdata.kafka.connect.sink.config.SinkConfigValidator;
+import com.taosdata.kafka.connect.sink.config.TDengineSinkConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkConnector;
-
-import com.taosdata.kafka.connect.config.OfflineValidation;
-import com.taosdata.kafka.connect.schemas.Version;
-import com.taosdata.kafka.connect.sink.config.SinkConfigValidator;
-import com.taosdata.kafka.connect.sink.config.TDengineSinkConfig;
 
 /**
  * Writes InfluxDB line, OpenTSDB telnet or OpenTSDB JSON records into TDengine through its schemaless interface.
@@ -75,8 +73,8 @@ public class TDengineSinkConnector extends SinkConnector implements OfflineValid
             }
         });
         if (!negative.isEmpty()) {
-            throw new ConnectException("offsets not altered: a Kafka offset is 0 or more, got "
-                    + String.join(", ", negative));
+            throw new ConnectException(
+                    "offsets not altered: a Kafka offset is 0 or more, got " + String.join(", ", negative));
         }
         return true;
     }

@@ -1,29 +1,5 @@
 package com.taosdata.kafka.connect.sink;
 
-import java.time.Duration;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.function.LongSupplier;
-
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
-import org.apache.kafka.connect.sink.SinkRecord;
-import org.apache.kafka.connect.sink.SinkTask;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
@@ -54,6 +30,28 @@ import com.taosdata.kafka.connect.sink.write.PipelinedWriter;
 import com.taosdata.kafka.connect.sink.write.SchemalessWriter;
 import com.taosdata.kafka.connect.sink.write.SchemalessWriters;
 import com.taosdata.kafka.connect.sink.write.TypedBatchWriter;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Buffers records per target database across {@code put()} calls and hands a database's buffer to the writer thread
@@ -72,9 +70,13 @@ public class TDengineSinkTask extends SinkTask {
     interface Backend {
         Backend TDENGINE = new Backend() {
             @Override
-            public DatabaseInitializer initializer(TDengineSinkConfig config, ConnectionFactory connections, RetryPolicy retry) {
+            public DatabaseInitializer initializer(
+                    TDengineSinkConfig config, ConnectionFactory connections, RetryPolicy retry) {
                 // Line protocol and typed rows carry timestamps in data.precision; OpenTSDB's carry their own.
-                return new DatabaseInitializer(connections, retry, config.precision(),
+                return new DatabaseInitializer(
+                        connections,
+                        retry,
+                        config.precision(),
                         config.protocol() == SchemalessProtocol.LINE || config.writeMethod() == WriteMethod.STMT);
             }
 
@@ -85,7 +87,11 @@ public class TDengineSinkTask extends SinkTask {
 
             @Override
             public SchemalessWriter writer(TDengineSinkConfig config, ConnectionFactory connections) {
-                return SchemalessWriters.create(connections, config.protocol(), config.precision(), config.tableOptions(),
+                return SchemalessWriters.create(
+                        connections,
+                        config.protocol(),
+                        config.precision(),
+                        config.tableOptions(),
                         Duration.ofMillis(config.requestTimeoutMs()));
             }
 
@@ -166,7 +172,8 @@ public class TDengineSinkTask extends SinkTask {
         batchSize = config.batchSize();
         String name = props.getOrDefault("name", "tdengine-sink");
         metrics = SinkTaskMetrics.register(name, taskId(props));
-        badRecords = new BadRecordHandler(errantRecordReporter(), "all".equalsIgnoreCase(props.get(ERRORS_TOLERANCE)), metrics);
+        badRecords = new BadRecordHandler(
+                errantRecordReporter(), "all".equalsIgnoreCase(props.get(ERRORS_TOLERANCE)), metrics);
         ConnectionFactory connections = ConnectionConfigs.connectionFactory(config);
         // The task may run on another worker than the one that validated the config: check where it runs.
         connections.requireClient();
@@ -179,25 +186,30 @@ public class TDengineSinkTask extends SinkTask {
         DatabaseInitializer databaseInitializer = initializer;
         // The database is created on the writer thread too: its retries must not hold up put().
         // A write that ignores its interrupt (a driver call without a timeout of its own) must not hold a rebalance up.
-        pipeline = new PipelinedWriter(batch -> {
-            databaseInitializer.ensure(batch.key().database());
-            return batches.write(batch);
-        }, writerThread, Duration.ofMillis(config.requestTimeoutMs()));
+        pipeline = new PipelinedWriter(
+                batch -> {
+                    databaseInitializer.ensure(batch.key().database());
+                    return batches.write(batch);
+                },
+                writerThread,
+                Duration.ofMillis(config.requestTimeoutMs()));
         String database = config.database();
         if (database != null && Identifiers.databaseNameProblem(database) == null) {
             // While the worker joins the consumer group and fetches the first records.
             writerThread.execute(() -> databaseInitializer.prepare(Identifiers.canonicalDatabase(database)));
         }
         backpressure = new Backpressure(context);
-        log.info("TDengine sink task started: {} into {} via {}", config.writeMethod() == WriteMethod.STMT
-                        ? "typed rows" : protocol.configValue() + " protocol",
-                config.database() != null ? config.database() : "per-topic databases", connections.url());
+        log.info(
+                "TDengine sink task started: {} into {} via {}",
+                config.writeMethod() == WriteMethod.STMT ? "typed rows" : protocol.configValue() + " protocol",
+                config.database() != null ? config.database() : "per-topic databases",
+                connections.url());
     }
 
     /** Schemaless text, parsed by TDengine: records become payloads on the task thread. */
     private PipelinedWriter.BatchWriter schemalessWrites(ConnectionFactory connections, RetryPolicy retry) {
-        PayloadDecoder payloads = new PayloadDecoder(config.protocol(), ConnectionConfigs.url(config).transport(),
-                config.tableNameTag());
+        PayloadDecoder payloads = new PayloadDecoder(
+                config.protocol(), ConnectionConfigs.url(config).transport(), config.tableNameTag());
         PayloadDecoder decoder = config.missingTimestamp() == MissingTimestamp.RECORD
                 ? payloads.stampingRecordTimestamps(config.precision())
                 : payloads;

@@ -1,18 +1,16 @@
 package com.taosdata.kafka.connect.source;
 
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import org.apache.kafka.connect.errors.ConnectException;
-
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.text.JsonWriter;
 import com.taosdata.kafka.connect.source.query.SourcePartitions;
 import com.taosdata.kafka.connect.source.query.TablePosition;
 import com.taosdata.kafka.connect.source.tmq.SubscriptionOffsets;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * Checks the offsets an operator offers ({@code PATCH /connectors/NAME/offsets}) against what the source reads back:
@@ -29,17 +27,16 @@ import com.taosdata.kafka.connect.source.tmq.SubscriptionOffsets;
  */
 final class OfferedOffsets {
 
-    private static final List<String> TABLE_PARTITION = List.of(SourcePartitions.DATABASE_KEY,
-            SourcePartitions.TABLE_KEY);
-    private static final List<String> VGROUP_PARTITION = List.of(SubscriptionOffsets.DATABASE_KEY,
-            SubscriptionOffsets.VGROUP_KEY, SubscriptionOffsets.TOPIC_KEY);
-    private static final Set<String> TABLE_OFFSET = Set.of(TablePosition.TS_KEY, TablePosition.ROWS_KEY,
-            TablePosition.PRECISION_KEY);
-    private static final Set<String> VGROUP_OFFSET = Set.of(SubscriptionOffsets.OFFSET_KEY,
-            SubscriptionOffsets.POSITION_KEY);
+    private static final List<String> TABLE_PARTITION =
+            List.of(SourcePartitions.DATABASE_KEY, SourcePartitions.TABLE_KEY);
+    private static final List<String> VGROUP_PARTITION =
+            List.of(SubscriptionOffsets.DATABASE_KEY, SubscriptionOffsets.VGROUP_KEY, SubscriptionOffsets.TOPIC_KEY);
+    private static final Set<String> TABLE_OFFSET =
+            Set.of(TablePosition.TS_KEY, TablePosition.ROWS_KEY, TablePosition.PRECISION_KEY);
+    private static final Set<String> VGROUP_OFFSET =
+            Set.of(SubscriptionOffsets.OFFSET_KEY, SubscriptionOffsets.POSITION_KEY);
 
-    private OfferedOffsets() {
-    }
+    private OfferedOffsets() {}
 
     /** @throws ConnectException naming every partition whose partition or offset is not of a shape the source reads */
     static void check(Map<Map<String, ?>, Map<String, ?>> offsets) {
@@ -61,7 +58,8 @@ final class OfferedOffsets {
         }
         List<String> keys = new ArrayList<>(partition.keySet());
         if (keys.equals(TABLE_PARTITION)) {
-            return strings(partition, SourcePartitions.TABLE_KEY) ? tableOffsetProblem(offset)
+            return strings(partition, SourcePartitions.TABLE_KEY)
+                    ? tableOffsetProblem(offset)
                     : "database and table must be strings";
         }
         if (keys.equals(VGROUP_PARTITION)) {
@@ -71,9 +69,11 @@ final class OfferedOffsets {
             }
             return vgroupOffsetProblem(offset);
         }
-        if (Set.copyOf(keys).equals(Set.copyOf(TABLE_PARTITION)) || Set.copyOf(keys).equals(Set.copyOf(VGROUP_PARTITION))) {
-            return "its keys must come in the order the connector writes them, " + String.join(", ",
-                    keys.size() == 2 ? TABLE_PARTITION : VGROUP_PARTITION) + " (Connect matches a partition by its "
+        if (Set.copyOf(keys).equals(Set.copyOf(TABLE_PARTITION))
+                || Set.copyOf(keys).equals(Set.copyOf(VGROUP_PARTITION))) {
+            return "its keys must come in the order the connector writes them, "
+                    + String.join(", ", keys.size() == 2 ? TABLE_PARTITION : VGROUP_PARTITION)
+                    + " (Connect matches a partition by its "
                     + "serialized form, so in another order it is one the connector never reads)";
         }
         return "not a partition of this connector: query mode's are {\"database\", \"table\"}, subscription mode's "
@@ -94,7 +94,8 @@ final class OfferedOffsets {
             return unknown + " (a query-mode offset has ts, rows and precision)";
         }
         if (integer(offset.get(TablePosition.TS_KEY)) == null) {
-            return "ts must be an integer timestamp, counted in precision, got " + json(offset.get(TablePosition.TS_KEY));
+            return "ts must be an integer timestamp, counted in precision, got "
+                    + json(offset.get(TablePosition.TS_KEY));
         }
         Long rows = integer(offset.get(TablePosition.ROWS_KEY));
         if (rows == null || rows < 0) {
@@ -102,7 +103,9 @@ final class OfferedOffsets {
                     + json(offset.get(TablePosition.ROWS_KEY));
         }
         Object precision = offset.get(TablePosition.PRECISION_KEY);
-        if (precision != null && TimestampUnit.precisions().stream().noneMatch(u -> u.configValue().equals(precision))) {
+        if (precision != null
+                && TimestampUnit.precisions().stream()
+                        .noneMatch(u -> u.configValue().equals(precision))) {
             return "precision must be ms, us or ns, got " + json(precision);
         }
         return null;
@@ -129,8 +132,13 @@ final class OfferedOffsets {
     }
 
     private static String unknownKeys(Map<String, ?> offset, Set<String> known) {
-        List<String> unknown = offset.keySet().stream().filter(k -> !known.contains(k)).sorted().toList();
-        return unknown.isEmpty() ? null : "unknown key" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown);
+        List<String> unknown = offset.keySet().stream()
+                .filter(k -> !known.contains(k))
+                .sorted()
+                .toList();
+        return unknown.isEmpty()
+                ? null
+                : "unknown key" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown);
     }
 
     /** The value as a long when it is an integer that fits one; JSON numbers arrive as Integer, Long or BigInteger. */

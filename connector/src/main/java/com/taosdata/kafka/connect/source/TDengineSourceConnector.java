@@ -1,20 +1,5 @@
 package com.taosdata.kafka.connect.source;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-
-import org.apache.kafka.common.config.Config;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.connect.connector.Task;
-import org.apache.kafka.connect.source.ExactlyOnceSupport;
-import org.apache.kafka.connect.source.SourceConnector;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
 import com.taosdata.kafka.connect.config.OfflineValidation;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
@@ -31,6 +16,19 @@ import com.taosdata.kafka.connect.source.table.TableLister;
 import com.taosdata.kafka.connect.source.table.TableMonitor;
 import com.taosdata.kafka.connect.source.table.TableSelection;
 import com.taosdata.kafka.connect.source.table.TablesToRead;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
+import org.apache.kafka.connect.source.SourceConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a TDengine database into Kafka, by incremental queries or by TMQ subscription; see
@@ -57,10 +55,10 @@ public class TDengineSourceConnector extends SourceConnector implements OfflineV
     }
 
     private static TableLister tablesToRead(TDengineSourceConfig config) {
-        TDengineSession session = new TDengineSession(ConnectionConfigs.connectionFactory(config),
-                config.database());
+        TDengineSession session = new TDengineSession(ConnectionConfigs.connectionFactory(config), config.database());
         TableSelection selection = new TableSelection(config.stables(), config.tables());
-        return config.readMethod() == ReadMethod.QUERY ? TablesToRead.toQuery(config.database(), selection, session)
+        return config.readMethod() == ReadMethod.QUERY
+                ? TablesToRead.toQuery(config.database(), selection, session)
                 : TablesToRead.toSubscribe(config.database(), selection, session);
     }
 
@@ -83,10 +81,17 @@ public class TDengineSourceConnector extends SourceConnector implements OfflineV
             lister.close();
             throw e;
         }
-        log.info("TDengine source: {} {} to read in database {}", initial.size(),
-                config.readMethod() == ReadMethod.QUERY ? "tables" : "super tables or tables", config.database());
-        monitor = new TableMonitor(initial, lister::list, config.pollIntervalMs(),
-                context::requestTaskReconfiguration, context::raiseError);
+        log.info(
+                "TDengine source: {} {} to read in database {}",
+                initial.size(),
+                config.readMethod() == ReadMethod.QUERY ? "tables" : "super tables or tables",
+                config.database());
+        monitor = new TableMonitor(
+                initial,
+                lister::list,
+                config.pollIntervalMs(),
+                context::requestTaskReconfiguration,
+                context::raiseError);
         monitorThread = new Thread(monitor, "tdengine-source-table-monitor");
         monitorThread.setDaemon(true);
         monitorThread.start();
@@ -105,7 +110,8 @@ public class TDengineSourceConnector extends SourceConnector implements OfflineV
                 // TMQ spreads vgroups over the consumers of a group: every task subscribes to every topic.
                 : tables.isEmpty() ? List.of() : Collections.nCopies(maxTasks, tables);
         if (groups.isEmpty()) {
-            log.warn("TDengine source: nothing to read in database {} yet; no task runs until tables appear",
+            log.warn(
+                    "TDengine source: nothing to read in database {} yet; no task runs until tables appear",
                     config.database());
         }
         List<Map<String, String>> configs = new ArrayList<>(groups.size());

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
+import com.taosdata.kafka.connect.testing.FakeJdbc;
+import com.taosdata.kafka.connect.testing.SelfSignedCertificate;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -19,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
-
 import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,12 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
-
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsServer;
-
-import com.taosdata.kafka.connect.testing.FakeJdbc;
-import com.taosdata.kafka.connect.testing.SelfSignedCertificate;
 
 class ConnectionFactoryTest {
 
@@ -61,8 +58,10 @@ class ConnectionFactoryTest {
     }
 
     private static ConnectionFactory factory(String url) {
-        return new ConnectionFactory(TDengineUrl.parse("connection.url", url),
-                Credentials.userAndPassword("root", new Password(SECRET)), Duration.ofSeconds(10));
+        return new ConnectionFactory(
+                TDengineUrl.parse("connection.url", url),
+                Credentials.userAndPassword("root", new Password(SECRET)),
+                Duration.ofSeconds(10));
     }
 
     static int closedPort() throws IOException {
@@ -76,7 +75,8 @@ class ConnectionFactoryTest {
         System.setProperty("java.library.path", dir.toString());
 
         assertThatThrownBy(() -> factory("jdbc:TAOS://td1:6030").open(null))
-                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
+                .isInstanceOfSatisfying(
+                        TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
                 .hasMessageContaining("jdbc:TAOS-WS://td1:6041");
     }
 
@@ -85,7 +85,8 @@ class ConnectionFactoryTest {
         System.setProperty("java.library.path", dir.toString());
 
         assertThatThrownBy(() -> factory("jdbc:TAOS://td1:6030").requireClient())
-                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
+                .isInstanceOfSatisfying(
+                        TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
                 .hasMessageContaining("jdbc:TAOS-WS://td1:6041");
         assertThatCode(() -> factory("jdbc:TAOS-WS://td1:6041").requireClient()).doesNotThrowAnyException();
     }
@@ -96,13 +97,17 @@ class ConnectionFactoryTest {
         System.setProperty("java.library.path", dir.toString());
         // What the JVM does with that file: the real library may be on this machine's own path, which the
         // java.library.path property no longer steers once the JVM runs.
-        ConnectionFactory factory = new ConnectionFactory(TDengineUrl.parse("connection.url", "jdbc:TAOS://td1:6030"),
-                Credentials.userAndPassword("root", new Password(SECRET)), Duration.ofSeconds(10), transport -> {
+        ConnectionFactory factory = new ConnectionFactory(
+                TDengineUrl.parse("connection.url", "jdbc:TAOS://td1:6030"),
+                Credentials.userAndPassword("root", new Password(SECRET)),
+                Duration.ofSeconds(10),
+                transport -> {
                     throw new UnsatisfiedLinkError(dir.resolve(System.mapLibraryName("taos")) + ": invalid ELF header");
                 });
 
         assertThatThrownBy(() -> factory.open(null))
-                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
+                .isInstanceOfSatisfying(
+                        TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
                 .hasMessageContaining("jdbc:TAOS-WS://");
     }
 
@@ -111,9 +116,11 @@ class ConnectionFactoryTest {
         int port = closedPort();
 
         assertThatThrownBy(() -> factory("jdbc:TAOS-RS://127.0.0.1:" + port).open("power"))
-                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
+                .isInstanceOfSatisfying(
+                        TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
                 .hasMessageContaining("127.0.0.1:" + port)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET).doesNotContain("attempt(s)"));
+                .satisfies(
+                        e -> assertThat(e.getMessage()).doesNotContain(SECRET).doesNotContain("attempt(s)"));
     }
 
     @Test
@@ -130,13 +137,16 @@ class ConnectionFactoryTest {
             exchange.close();
         });
         server.start();
-        try (Connection connection = factory("jdbc:TAOS-RS://127.0.0.1:" + server.getAddress().getPort()).open(null)) {
+        try (Connection connection = factory(
+                        "jdbc:TAOS-RS://127.0.0.1:" + server.getAddress().getPort())
+                .open(null)) {
             assertThat(connection.isClosed()).isFalse();
         } finally {
             server.stop(0);
         }
 
-        String basic = "Basic " + Base64.getEncoder().encodeToString(("root:" + SECRET).getBytes(StandardCharsets.UTF_8));
+        String basic =
+                "Basic " + Base64.getEncoder().encodeToString(("root:" + SECRET).getBytes(StandardCharsets.UTF_8));
         assertThat(seen).containsExactly(basic + " SELECT 1");
     }
 
@@ -151,7 +161,9 @@ class ConnectionFactoryTest {
         });
         server.start();
         try {
-            assertThatThrownBy(() -> factory("jdbc:TAOS-RS://127.0.0.1:" + server.getAddress().getPort()).open(null))
+            assertThatThrownBy(() -> factory("jdbc:TAOS-RS://127.0.0.1:"
+                                    + server.getAddress().getPort())
+                            .open(null))
                     .isInstanceOfSatisfying(TDengineException.class, e -> {
                         assertThat(e.kind()).isEqualTo(ErrorKind.FATAL);
                         assertThat(ErrorCodes.normalize(e.code())).isEqualTo(ErrorCodes.AUTH_FAILURE);
@@ -166,7 +178,10 @@ class ConnectionFactoryTest {
     void userAndPasswordTravelAsDriverProperties() throws Exception {
         Properties sent = propertiesSentBy(Credentials.userAndPassword("root", new Password(SECRET)));
 
-        assertThat(sent).containsOnlyKeys("user", "password").containsEntry("user", "root").containsEntry("password", SECRET);
+        assertThat(sent)
+                .containsOnlyKeys("user", "password")
+                .containsEntry("user", "root")
+                .containsEntry("password", SECRET);
     }
 
     @Test
@@ -182,15 +197,23 @@ class ConnectionFactoryTest {
         ArgumentCaptor<String> url = ArgumentCaptor.forClass(String.class);
         Connection connection = new FakeJdbc().connection();
         when(driver.connect(url.capture(), properties.capture())).thenReturn(connection);
-        new ConnectionFactory(TDengineUrl.parse("connection.url", "jdbc:TAOS-WS://gw:443?useSSL=true"), credentials,
-                Duration.ofSeconds(10), transport -> driver).open("power").close();
-        assertThat(url.getValue()).isEqualTo("jdbc:TAOS-WS://gw:443/power?useSSL=true").doesNotContain(SECRET);
+        new ConnectionFactory(
+                        TDengineUrl.parse("connection.url", "jdbc:TAOS-WS://gw:443?useSSL=true"),
+                        credentials,
+                        Duration.ofSeconds(10),
+                        transport -> driver)
+                .open("power")
+                .close();
+        assertThat(url.getValue())
+                .isEqualTo("jdbc:TAOS-WS://gw:443/power?useSSL=true")
+                .doesNotContain(SECRET);
         return properties.getValue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"jdbc:TAOS-WS://", "jdbc:TAOS-RS://"})
-    void aTlsServerWhoseCertificateTheWorkerDoesNotTrustFailsFatallyNamingTheTruststore(String scheme) throws Exception {
+    void aTlsServerWhoseCertificateTheWorkerDoesNotTrustFailsFatallyNamingTheTruststore(String scheme)
+            throws Exception {
         if (certificate == null) {
             certificate = SelfSignedCertificate.create(certificates);
         }
@@ -201,10 +224,13 @@ class ConnectionFactoryTest {
         try {
             int port = server.getAddress().getPort();
 
-            assertThatThrownBy(() -> factory(scheme + "localhost:" + port + "?useSSL=true").open(null))
-                    .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
+            assertThatThrownBy(() -> factory(scheme + "localhost:" + port + "?useSSL=true")
+                            .open(null))
+                    .isInstanceOfSatisfying(
+                            TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
                     .hasMessageContaining("connecting to " + scheme + "localhost:" + port + "/?useSSL=true failed: "
-                            + "the TLS certificate of taosAdapter at localhost:" + port + " is not trusted by this worker")
+                            + "the TLS certificate of taosAdapter at localhost:" + port
+                            + " is not trusted by this worker")
                     .hasMessageContaining("-Djavax.net.ssl.trustStore=")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET));
         } finally {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Properties;
-
 import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +22,12 @@ class CredentialsTest {
         credentials.addToConsumer(consumer);
 
         assertThat(driver).containsOnlyKeys("user", "password").containsEntry("password", SECRET);
-        assertThat(consumer).containsOnlyKeys("td.connect.user", "td.connect.pass").containsEntry("td.connect.pass", SECRET);
-        assertThat(credentials.httpAuthorization()).contains("Basic "
-                + Base64.getEncoder().encodeToString(("writer:" + SECRET).getBytes(StandardCharsets.UTF_8)));
+        assertThat(consumer)
+                .containsOnlyKeys("td.connect.user", "td.connect.pass")
+                .containsEntry("td.connect.pass", SECRET);
+        assertThat(credentials.httpAuthorization())
+                .contains("Basic "
+                        + Base64.getEncoder().encodeToString(("writer:" + SECRET).getBytes(StandardCharsets.UTF_8)));
         assertThat(credentials.httpQueryParameter()).isEmpty();
         assertThat(credentials.isToken()).isFalse();
     }

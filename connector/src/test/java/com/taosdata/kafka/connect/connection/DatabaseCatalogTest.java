@@ -3,15 +3,13 @@ package com.taosdata.kafka.connect.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import com.taosdata.kafka.connect.testing.FakeJdbc;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
-
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
-
-import com.taosdata.kafka.connect.schemas.TimestampUnit;
-import com.taosdata.kafka.connect.testing.FakeJdbc;
 
 class DatabaseCatalogTest {
 
@@ -62,7 +60,8 @@ class DatabaseCatalogTest {
         FakeJdbc jdbc = new FakeJdbc().thenFail(new SQLException("Unable to establish connection", "", 0x000B));
 
         assertThatThrownBy(() -> DatabaseCatalog.precision(jdbc.connection(), "power"))
-                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
+                .isInstanceOfSatisfying(
+                        TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
                 .hasMessageContaining("reading the precision of database power");
     }
 }

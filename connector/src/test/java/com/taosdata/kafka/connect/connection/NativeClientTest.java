@@ -6,7 +6,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,10 @@ class NativeClientTest {
     void theMissingMessageNamesTheLibraryAndTheWebSocketAlternativeOnTheSameHost() {
         String message = NativeClient.missingMessage(TDengineUrl.parse("connection.url", "jdbc:TAOS://td1:6030"));
 
-        assertThat(message).contains(System.mapLibraryName("taos")).contains("jdbc:TAOS://").contains("jdbc:TAOS-WS://td1:6041");
+        assertThat(message)
+                .contains(System.mapLibraryName("taos"))
+                .contains("jdbc:TAOS://")
+                .contains("jdbc:TAOS-WS://td1:6041");
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +34,11 @@ class RetryPolicyTest {
         AtomicInteger calls = new AtomicInteger();
         List<TDengineException> retried = new ArrayList<>();
 
-        String result = new RetryPolicy(3, 250, sleeper).call("writing",
-                failingTimes(calls, 2, TDengineException.transientFailure("refused", null)), retried::add);
+        String result = new RetryPolicy(3, 250, sleeper)
+                .call(
+                        "writing",
+                        failingTimes(calls, 2, TDengineException.transientFailure("refused", null)),
+                        retried::add);
 
         assertThat(result).isEqualTo("ok");
         assertThat(calls).hasValue(3);
@@ -49,7 +51,8 @@ class RetryPolicyTest {
         AtomicInteger calls = new AtomicInteger();
         TDengineException failure = TDengineException.fromCode(0x80000131, "closing down", null);
 
-        assertThatThrownBy(() -> new RetryPolicy(2, 10, sleeper).call("writing into power", failingTimes(calls, 99, failure)))
+        assertThatThrownBy(() ->
+                        new RetryPolicy(2, 10, sleeper).call("writing into power", failingTimes(calls, 99, failure)))
                 .isInstanceOfSatisfying(TDengineException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT);
                     assertThat(e.code()).isEqualTo(0x80000131);
@@ -78,20 +81,23 @@ class RetryPolicyTest {
     void zeroRetriesMeansOneAttempt() {
         AtomicInteger calls = new AtomicInteger();
 
-        assertThatThrownBy(() -> new RetryPolicy(0, 10, sleeper).call("w",
-                failingTimes(calls, 1, TDengineException.transientFailure("refused", null))))
-                .isInstanceOf(TDengineException.class).hasMessageContaining("after 1 attempt(s)");
+        assertThatThrownBy(() -> new RetryPolicy(0, 10, sleeper)
+                        .call("w", failingTimes(calls, 1, TDengineException.transientFailure("refused", null))))
+                .isInstanceOf(TDengineException.class)
+                .hasMessageContaining("after 1 attempt(s)");
         assertThat(calls).hasValue(1);
         assertThat(sleeps).isEmpty();
     }
 
     @Test
     void dataAndFatalFailuresPassThroughAtOnce() {
-        for (TDengineException failure : List.of(TDengineException.fromCode(0x80003002, "invalid data", null),
+        for (TDengineException failure : List.of(
+                TDengineException.fromCode(0x80003002, "invalid data", null),
                 TDengineException.fromCode(0x80000357, "authentication failure", null))) {
             AtomicInteger calls = new AtomicInteger();
 
-            assertThatThrownBy(() -> new RetryPolicy(5, 10, sleeper).call("w", failingTimes(calls, 1, failure))).isSameAs(failure);
+            assertThatThrownBy(() -> new RetryPolicy(5, 10, sleeper).call("w", failingTimes(calls, 1, failure)))
+                    .isSameAs(failure);
             assertThat(calls).hasValue(1);
         }
         assertThat(sleeps).isEmpty();
@@ -102,8 +108,9 @@ class RetryPolicyTest {
         IllegalStateException bug = new IllegalStateException("bug");
 
         assertThatThrownBy(() -> new RetryPolicy(5, 10, sleeper).call("w", () -> {
-            throw bug;
-        })).isSameAs(bug);
+                    throw bug;
+                }))
+                .isSameAs(bug);
         assertThat(sleeps).isEmpty();
     }
 
@@ -126,8 +133,8 @@ class RetryPolicyTest {
             throw new InterruptedException();
         };
 
-        assertThatThrownBy(() -> new RetryPolicy(5, 10, interrupted).call("w",
-                failingTimes(calls, 5, TDengineException.transientFailure("refused", null))))
+        assertThatThrownBy(() -> new RetryPolicy(5, 10, interrupted)
+                        .call("w", failingTimes(calls, 5, TDengineException.transientFailure("refused", null))))
                 .isInstanceOf(ConnectException.class)
                 .hasMessageContaining("interrupted")
                 .hasCauseInstanceOf(InterruptedException.class);
@@ -140,10 +147,13 @@ class RetryPolicyTest {
         AtomicInteger calls = new AtomicInteger();
         TDengineException creating = TDengineException.fromCode(0x80000396, "Database in creating status", null);
 
-        String result = new RetryPolicy(3, 3000, sleeper).call("creating database power", failingTimes(calls, 6, creating));
+        String result =
+                new RetryPolicy(3, 3000, sleeper).call("creating database power", failingTimes(calls, 6, creating));
 
         assertThat(result).isEqualTo("ok");
-        assertThat(sleeps).as("100 ms, doubling up to the backoff").containsExactly(100L, 200L, 400L, 800L, 1600L, 3000L);
+        assertThat(sleeps)
+                .as("100 ms, doubling up to the backoff")
+                .containsExactly(100L, 200L, 400L, 800L, 1600L, 3000L);
     }
 
     @Test
@@ -152,9 +162,12 @@ class RetryPolicyTest {
         TDengineException notLeader = TDengineException.fromCode(0x8000090C, "Sync not leader", null);
 
         assertThatThrownBy(() -> new RetryPolicy(2, 1000, sleeper).call("writing", failingTimes(calls, 99, notLeader)))
-                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
+                .isInstanceOfSatisfying(
+                        TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
                 .hasMessageContaining("after 5 attempt(s)");
-        assertThat(sleeps).as("no longer in total than max.retries x retry.backoff.ms").containsExactly(100L, 200L, 400L, 800L);
+        assertThat(sleeps)
+                .as("no longer in total than max.retries x retry.backoff.ms")
+                .containsExactly(100L, 200L, 400L, 800L);
         assertThat(sleeps.stream().mapToLong(Long::longValue).sum()).isLessThanOrEqualTo(2 * 1000);
     }
 

@@ -3,7 +3,6 @@ package com.taosdata.kafka.connect.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
-
 import org.junit.jupiter.api.Test;
 
 class SqlExceptionTranslatorTest {
@@ -16,13 +15,19 @@ class SqlExceptionTranslatorTest {
 
         assertThat(e.code()).isEqualTo(0x80003002);
         assertThat(e.kind()).isEqualTo(ErrorKind.DATA);
-        assertThat(e).hasMessage("writing failed: TDengine ERROR (0x80003002): invalid data").hasCause(cause);
+        assertThat(e)
+                .hasMessage("writing failed: TDengine ERROR (0x80003002): invalid data")
+                .hasCause(cause);
     }
 
     @Test
     void aDriverCodeWithoutServerFlagIsClassifiedToo() {
-        assertThat(SqlExceptionTranslator.translate("writing", new SQLException("closed", "", 0x2301)).kind()).isEqualTo(ErrorKind.TRANSIENT);
-        assertThat(SqlExceptionTranslator.translate("writing", new SQLException("auth", "", 0x80000357)).kind()).isEqualTo(ErrorKind.FATAL);
+        assertThat(SqlExceptionTranslator.translate("writing", new SQLException("closed", "", 0x2301))
+                        .kind())
+                .isEqualTo(ErrorKind.TRANSIENT);
+        assertThat(SqlExceptionTranslator.translate("writing", new SQLException("auth", "", 0x80000357))
+                        .kind())
+                .isEqualTo(ErrorKind.FATAL);
     }
 
     @Test
@@ -39,10 +44,16 @@ class SqlExceptionTranslatorTest {
 
     @Test
     void everyCredentialReasonOfANativeConnectIsACredentialError() {
-        for (String reason : new String[] {"Authentication failure", "Invalid user", "User not available",
-            "User is disabled", "Invalid user name", "Invalid password length"}) {
-            TDengineException e = SqlExceptionTranslator.translate("connecting",
-                    new SQLException("JNI ERROR (0x2354): " + reason, "", 0x2354));
+        for (String reason : new String[] {
+            "Authentication failure",
+            "Invalid user",
+            "User not available",
+            "User is disabled",
+            "Invalid user name",
+            "Invalid password length"
+        }) {
+            TDengineException e = SqlExceptionTranslator.translate(
+                    "connecting", new SQLException("JNI ERROR (0x2354): " + reason, "", 0x2354));
             assertThat(ErrorCodes.isCredentialError(e.code())).as(reason).isTrue();
             assertThat(e.kind()).as(reason).isEqualTo(ErrorKind.FATAL);
         }
@@ -50,9 +61,10 @@ class SqlExceptionTranslatorTest {
 
     @Test
     void aWebSocketConnectRejectedForItsCredentialsCarriesTheServerCodeOnlyAsText() {
-        TDengineException wrongPassword = SqlExceptionTranslator.translate("connecting",
-                new SQLException("(0x357):auth failure:Authentication failure"));
-        TDengineException noSuchUser = SqlExceptionTranslator.translate("connecting", new SQLException("(0x351):auth failure:Invalid user"));
+        TDengineException wrongPassword = SqlExceptionTranslator.translate(
+                "connecting", new SQLException("(0x357):auth failure:Authentication failure"));
+        TDengineException noSuchUser =
+                SqlExceptionTranslator.translate("connecting", new SQLException("(0x351):auth failure:Invalid user"));
 
         assertThat(wrongPassword.code()).isEqualTo(0x80000357);
         assertThat(wrongPassword.kind()).isEqualTo(ErrorKind.FATAL);
@@ -61,23 +73,28 @@ class SqlExceptionTranslatorTest {
 
     @Test
     void aWebSocketSchemalessFailureCarriesTheServerCodeOnlyAsText() {
-        TDengineException outOfRange = SqlExceptionTranslator.translate("writing", new SQLException("0x60b:Timestamp data out of range"));
-        TDengineException syntax = SqlExceptionTranslator.translate("writing", new SQLException("0x3002:SML line invalid value: 1"));
+        TDengineException outOfRange =
+                SqlExceptionTranslator.translate("writing", new SQLException("0x60b:Timestamp data out of range"));
+        TDengineException syntax =
+                SqlExceptionTranslator.translate("writing", new SQLException("0x3002:SML line invalid value: 1"));
 
         assertThat(outOfRange.code()).isEqualTo(0x8000060b);
         assertThat(outOfRange.kind()).isEqualTo(ErrorKind.DATA);
         assertThat(syntax.kind()).isEqualTo(ErrorKind.DATA);
-        assertThat(SqlExceptionTranslator.translate("writing", new SQLException("(0x529):Vnode stopped")).kind())
+        assertThat(SqlExceptionTranslator.translate("writing", new SQLException("(0x529):Vnode stopped"))
+                        .kind())
                 .isEqualTo(ErrorKind.TRANSIENT);
     }
 
     @Test
     void aWebSocketRawWriteFailureCarriesTheServerCodeInParentheses() {
         // What TDengine 3.3.6.13 answered to one raw request holding a malformed line or an out-of-range timestamp.
-        TDengineException syntax = SqlExceptionTranslator.translate("writing",
-                new SQLException("(0x3002):SML line invalid value: 1796574345688000001\nm,t=c f=3 1796574345688000002"));
-        TDengineException outOfRange = SqlExceptionTranslator.translate("writing",
-                new SQLException("(0x60b):Timestamp data out of range"));
+        TDengineException syntax = SqlExceptionTranslator.translate(
+                "writing",
+                new SQLException(
+                        "(0x3002):SML line invalid value: 1796574345688000001\nm,t=c f=3 1796574345688000002"));
+        TDengineException outOfRange =
+                SqlExceptionTranslator.translate("writing", new SQLException("(0x60b):Timestamp data out of range"));
 
         assertThat(syntax.code()).isEqualTo(0x80003002);
         assertThat(syntax.kind()).isEqualTo(ErrorKind.DATA);
@@ -87,10 +104,14 @@ class SqlExceptionTranslatorTest {
 
     @Test
     void aWebSocketTmqFailureCarriesTheServerCodeInTheMiddleOfItsText() {
-        TDengineException notRead = SqlExceptionTranslator.translate("reading the TMQ position", new SQLException(
-                "consumer position error, code: (0x4010), message: Assignment or poll interface need to be called first"));
-        TDengineException notAssigned = SqlExceptionTranslator.translate("committing", new SQLException(
-                "consumer commit offset error, code: (0x4008), message: VgId does not belong to this consumer, timing: 143112"));
+        TDengineException notRead = SqlExceptionTranslator.translate(
+                "reading the TMQ position",
+                new SQLException(
+                        "consumer position error, code: (0x4010), message: Assignment or poll interface need to be called first"));
+        TDengineException notAssigned = SqlExceptionTranslator.translate(
+                "committing",
+                new SQLException(
+                        "consumer commit offset error, code: (0x4008), message: VgId does not belong to this consumer, timing: 143112"));
 
         assertThat(notRead.code()).isEqualTo(0x80004010);
         assertThat(notAssigned.code()).isEqualTo(0x80004008);
@@ -110,14 +131,16 @@ class SqlExceptionTranslatorTest {
 
     @Test
     void aRuntimeFailureWithoutACodeIsNotTDengines() {
-        RuntimeException defect = new IllegalStateException("for data type, Topic, dbName, vGroupId and value are required.");
+        RuntimeException defect =
+                new IllegalStateException("for data type, Topic, dbName, vGroupId and value are required.");
 
         assertThat(SqlExceptionTranslator.translate("polling TMQ", defect)).isSameAs(defect);
     }
 
     @Test
     void aRestConnectRejectedForItsCredentialsHasTheServerCode() {
-        TDengineException e = SqlExceptionTranslator.translate("connecting",
+        TDengineException e = SqlExceptionTranslator.translate(
+                "connecting",
                 new SQLException("TDengine ERROR (0x357): sql: select 1, desc: Authentication failure", "", 0x357));
 
         assertThat(ErrorCodes.isCredentialError(e.code())).isTrue();
@@ -126,8 +149,8 @@ class SqlExceptionTranslatorTest {
 
     @Test
     void aNativeConnectThatFailedForAnyOtherReasonStaysTransient() {
-        TDengineException e = SqlExceptionTranslator.translate("connecting",
-                new SQLException("JNI ERROR (0x2354): Unable to establish connection", "", 0x2354));
+        TDengineException e = SqlExceptionTranslator.translate(
+                "connecting", new SQLException("JNI ERROR (0x2354): Unable to establish connection", "", 0x2354));
 
         assertThat(e.code()).isEqualTo(0x2354);
         assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT);
@@ -135,7 +158,8 @@ class SqlExceptionTranslatorTest {
 
     @Test
     void reasonTextIsReadOnlyForTheNativeConnectCode() {
-        TDengineException e = SqlExceptionTranslator.translate("writing", new SQLException("Authentication failure", "", 0x80000529));
+        TDengineException e =
+                SqlExceptionTranslator.translate("writing", new SQLException("Authentication failure", "", 0x80000529));
 
         assertThat(e.code()).isEqualTo(0x80000529);
         assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT);

@@ -3,7 +3,6 @@ package com.taosdata.kafka.connect.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-
 import org.junit.jupiter.api.Test;
 
 class TDengineExceptionTest {

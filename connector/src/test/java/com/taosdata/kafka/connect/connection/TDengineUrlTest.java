@@ -60,10 +60,8 @@ class TDengineUrlTest {
     void parametersAreKeptInOrderAndPassedToTheDriver() {
         TDengineUrl url = TDengineUrl.parse(KEY, "jdbc:TAOS-WS://td1:6041?useSSL=true&timezone=UTC&flag");
 
-        assertThat(url.parameters()).containsExactly(
-                entry("useSSL", "true"),
-                entry("timezone", "UTC"),
-                entry("flag", ""));
+        assertThat(url.parameters())
+                .containsExactly(entry("useSSL", "true"), entry("timezone", "UTC"), entry("flag", ""));
         assertThat(url.useSsl()).isTrue();
         assertThat(url.jdbcUrl("power")).isEqualTo("jdbc:TAOS-WS://td1:6041/power?useSSL=true&timezone=UTC&flag");
     }
@@ -71,7 +69,8 @@ class TDengineUrlTest {
     @Test
     void httpBaseUrlFollowsUseSsl() {
         assertThat(TDengineUrl.parse(KEY, "jdbc:TAOS-RS://td1").httpBaseUrl()).isEqualTo("http://td1:6041");
-        assertThat(TDengineUrl.parse(KEY, "jdbc:TAOS-RS://td1:443?useSSL=true").httpBaseUrl()).isEqualTo("https://td1:443");
+        assertThat(TDengineUrl.parse(KEY, "jdbc:TAOS-RS://td1:443?useSSL=true").httpBaseUrl())
+                .isEqualTo("https://td1:443");
     }
 
     @Test
@@ -103,7 +102,9 @@ class TDengineUrlTest {
     @ValueSource(strings = {"jdbc:TAOS-WS://", "jdbc:TAOS-RS://:6041"})
     void adapterUrlsNeedAHost(String value) {
         assertThatThrownBy(() -> TDengineUrl.parse(KEY, value))
-                .isInstanceOf(ConfigException.class).hasMessageContaining(KEY).hasMessageContaining("needs a host");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(KEY)
+                .hasMessageContaining("needs a host");
     }
 
     @ParameterizedTest
@@ -121,35 +122,46 @@ class TDengineUrlTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   "})
     void aBlankUrlIsRequired(String value) {
-        assertThatThrownBy(() -> TDengineUrl.parse(KEY, value)).isInstanceOf(ConfigException.class).hasMessageContaining("required");
-        assertThatThrownBy(() -> TDengineUrl.parse(KEY, null)).isInstanceOf(ConfigException.class).hasMessageContaining("required");
+        assertThatThrownBy(() -> TDengineUrl.parse(KEY, value))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("required");
+        assertThatThrownBy(() -> TDengineUrl.parse(KEY, null))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("required");
     }
 
     @Test
     void aDatabaseInThePathIsRefusedPointingToConnectionDatabase() {
         assertThatThrownBy(() -> TDengineUrl.parse(KEY, "jdbc:TAOS-WS://td1:6041/power"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("connection.database");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("connection.database");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"jdbc:TAOS-WS://td1:abc", "jdbc:TAOS-WS://td1:"})
     void aNonNumericPortIsRefused(String value) {
-        assertThatThrownBy(() -> TDengineUrl.parse(KEY, value)).isInstanceOf(ConfigException.class).hasMessageContaining("not a number");
+        assertThatThrownBy(() -> TDengineUrl.parse(KEY, value))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not a number");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"jdbc:TAOS-WS://td1:0", "jdbc:TAOS-WS://td1:65536"})
     void anOutOfRangePortIsRefused(String value) {
-        assertThatThrownBy(() -> TDengineUrl.parse(KEY, value)).isInstanceOf(ConfigException.class).hasMessageContaining("out of range");
+        assertThatThrownBy(() -> TDengineUrl.parse(KEY, value))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("out of range");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "jdbc:TAOS-WS://td1:6041?user=root&password=s3cr3t-pw",
-        "jdbc:TAOS-WS://td1:6041?PASSWORD=s3cr3t-pw",
-        "jdbc:TAOS-RS://root:s3cr3t-pw@td1:6041",
-        "jdbc:TAOS://root:s3cr3t-pw@td1",
-        "jdbc:mysql://td1:3306/db?password=s3cr3t-pw"})
+    @ValueSource(
+            strings = {
+                "jdbc:TAOS-WS://td1:6041?user=root&password=s3cr3t-pw",
+                "jdbc:TAOS-WS://td1:6041?PASSWORD=s3cr3t-pw",
+                "jdbc:TAOS-RS://root:s3cr3t-pw@td1:6041",
+                "jdbc:TAOS://root:s3cr3t-pw@td1",
+                "jdbc:mysql://td1:3306/db?password=s3cr3t-pw"
+            })
     void credentialsInTheUrlAreRefusedWithoutRepeatingThem(String value) {
         assertThatThrownBy(() -> TDengineUrl.parse(KEY, value))
                 .isInstanceOf(ConfigException.class)
@@ -159,9 +171,11 @@ class TDengineUrlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "jdbc:TAOS-WS://gw.cloud.taosdata.com:443?useSSL=true&token=s3cr3t-tok",
-        "jdbc:TAOS-RS://gw.cloud.taosdata.com?TOKEN=s3cr3t-tok&useSSL=true"})
+    @ValueSource(
+            strings = {
+                "jdbc:TAOS-WS://gw.cloud.taosdata.com:443?useSSL=true&token=s3cr3t-tok",
+                "jdbc:TAOS-RS://gw.cloud.taosdata.com?TOKEN=s3cr3t-tok&useSSL=true"
+            })
     void aTokenInTheUrlIsRefusedWithoutRepeatingIt(String value) {
         assertThatThrownBy(() -> TDengineUrl.parse(KEY, value))
                 .isInstanceOf(ConfigException.class)

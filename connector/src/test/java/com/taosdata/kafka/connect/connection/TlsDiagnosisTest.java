@@ -2,6 +2,8 @@ package com.taosdata.kafka.connect.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpsServer;
+import com.taosdata.kafka.connect.testing.SelfSignedCertificate;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -11,24 +13,18 @@ import java.nio.file.Path;
 import java.security.cert.CertPathBuilderException;
 import java.sql.SQLException;
 import java.time.Duration;
-
 import javax.net.ssl.SSLHandshakeException;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.sun.net.httpserver.HttpsServer;
-
-import com.taosdata.kafka.connect.testing.SelfSignedCertificate;
-
 class TlsDiagnosisTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** What taos-jdbcdriver's WebSocket client answers for any failed TLS handshake. */
-    private static final SQLException WEBSOCKET_FAILURE =
-            new SQLException("ERROR (0x231d): can't create connection with server within: 60000 milliseconds", "", 0x231d);
+    private static final SQLException WEBSOCKET_FAILURE = new SQLException(
+            "ERROR (0x231d): can't create connection with server within: 60000 milliseconds", "", 0x231d);
 
     @TempDir
     static Path dir;
@@ -58,18 +54,21 @@ class TlsDiagnosisTest {
     void aCertificateTheWorkerDoesNotTrustIsNamedWithTheTruststoreSettings() {
         TDengineUrl url = url("localhost", server.getAddress().getPort(), "?useSSL=true");
 
-        assertThat(TlsDiagnosis.explain(url, WEBSOCKET_FAILURE, TIMEOUT)).hasValueSatisfying(message -> assertThat(message)
-                .contains("the TLS certificate of taosAdapter at localhost:" + server.getAddress().getPort()
-                        + " is not trusted by this worker")
-                .contains("unable to find valid certification path")
-                .contains("-Djavax.net.ssl.trustStore=").contains("KAFKA_OPTS"));
+        assertThat(TlsDiagnosis.explain(url, WEBSOCKET_FAILURE, TIMEOUT))
+                .hasValueSatisfying(message -> assertThat(message)
+                        .contains("the TLS certificate of taosAdapter at localhost:"
+                                + server.getAddress().getPort() + " is not trusted by this worker")
+                        .contains("unable to find valid certification path")
+                        .contains("-Djavax.net.ssl.trustStore=")
+                        .contains("KAFKA_OPTS"));
     }
 
     @Test
     void aTrustedCertificateIsNoProblemSoTheDriversFailureStands() throws Exception {
         TDengineUrl url = url("localhost", server.getAddress().getPort(), "?useSSL=true");
 
-        assertThat(TlsDiagnosis.explain(url, WEBSOCKET_FAILURE, TIMEOUT, certificate.trustingContext())).isEmpty();
+        assertThat(TlsDiagnosis.explain(url, WEBSOCKET_FAILURE, TIMEOUT, certificate.trustingContext()))
+                .isEmpty();
     }
 
     @Test
@@ -77,7 +76,8 @@ class TlsDiagnosisTest {
         TDengineUrl url = url("127.0.0.1", server.getAddress().getPort(), "?useSSL=true");
 
         assertThat(TlsDiagnosis.explain(url, WEBSOCKET_FAILURE, TIMEOUT, certificate.trustingContext()))
-                .hasValueSatisfying(message -> assertThat(message).contains("was refused")
+                .hasValueSatisfying(message -> assertThat(message)
+                        .contains("was refused")
                         .contains("127.0.0.1 as a subject alternative name"));
     }
 
@@ -87,7 +87,9 @@ class TlsDiagnosisTest {
             Thread answer = new Thread(() -> {
                 try (Socket socket = plain.accept()) {
                     socket.getInputStream().read(new byte[512]);
-                    socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream()
+                            .write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                                    .getBytes(StandardCharsets.US_ASCII));
                 } catch (IOException e) {
                     // The client hung up first: what it saw is what the assertion checks.
                 }
@@ -95,8 +97,9 @@ class TlsDiagnosisTest {
             answer.start();
             TDengineUrl url = url("localhost", plain.getLocalPort(), "?useSSL=true");
 
-            assertThat(TlsDiagnosis.explain(url, WEBSOCKET_FAILURE, TIMEOUT)).hasValueSatisfying(message -> assertThat(message)
-                    .contains("does not answer TLS").contains("remove useSSL=true"));
+            assertThat(TlsDiagnosis.explain(url, WEBSOCKET_FAILURE, TIMEOUT))
+                    .hasValueSatisfying(message ->
+                            assertThat(message).contains("does not answer TLS").contains("remove useSSL=true"));
             answer.join();
         }
     }
@@ -113,7 +116,8 @@ class TlsDiagnosisTest {
 
     @Test
     void anUnreachableServerIsNoTlsProblem() throws IOException {
-        assertThat(TlsDiagnosis.explain(url("localhost", closedPort(), "?useSSL=true"), WEBSOCKET_FAILURE, TIMEOUT)).isEmpty();
+        assertThat(TlsDiagnosis.explain(url("localhost", closedPort(), "?useSSL=true"), WEBSOCKET_FAILURE, TIMEOUT))
+                .isEmpty();
     }
 
     @Test

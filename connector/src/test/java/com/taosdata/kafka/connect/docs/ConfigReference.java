@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Connector;
 import org.apache.kafka.connect.transforms.Transformation;
@@ -26,8 +25,7 @@ public final class ConfigReference {
             "com.taosdata.kafka.connect.transforms.ToTelnet$Value",
             "com.taosdata.kafka.connect.transforms.ToOpenTsdbJson$Value");
 
-    private ConfigReference() {
-    }
+    private ConfigReference() {}
 
     /** Writes {@code config-reference.md} into the directory given as the only argument. */
     public static void main(String[] args) throws IOException {
@@ -43,16 +41,23 @@ public final class ConfigReference {
                 continue;
             }
             out.append("### `").append(plugin).append("`\n\n");
-            for (Map.Entry<String, List<ConfigDef.ConfigKey>> group : byGroup(def).entrySet()) {
+            for (Map.Entry<String, List<ConfigDef.ConfigKey>> group :
+                    byGroup(def).entrySet()) {
                 out.append("**").append(group.getKey()).append("**\n\n");
                 out.append("| Key | Type | Default | Valid values | Description |\n");
                 out.append("|---|---|---|---|---|\n");
                 for (ConfigDef.ConfigKey key : group.getValue()) {
-                    out.append("| `").append(key.name).append("` | ")
-                            .append(key.type.name().toLowerCase()).append(" | ")
-                            .append(defaultOf(key)).append(" | ")
-                            .append(key.validator == null ? "" : cell(key.validator.toString())).append(" | ")
-                            .append(cell(key.documentation)).append(" |\n");
+                    out.append("| `")
+                            .append(key.name)
+                            .append("` | ")
+                            .append(key.type.name().toLowerCase())
+                            .append(" | ")
+                            .append(defaultOf(key))
+                            .append(" | ")
+                            .append(key.validator == null ? "" : cell(key.validator.toString()))
+                            .append(" | ")
+                            .append(cell(key.documentation))
+                            .append(" |\n");
                 }
                 out.append('\n');
             }
@@ -84,7 +89,8 @@ public final class ConfigReference {
             groups.put(group, new ArrayList<>());
         }
         for (ConfigDef.ConfigKey key : keys) {
-            groups.computeIfAbsent(key.group == null ? "General" : key.group, g -> new ArrayList<>()).add(key);
+            groups.computeIfAbsent(key.group == null ? "General" : key.group, g -> new ArrayList<>())
+                    .add(key);
         }
         groups.values().removeIf(List::isEmpty);
         return groups;
@@ -100,7 +106,11 @@ public final class ConfigReference {
         if (key.type == ConfigDef.Type.PASSWORD) {
             return "`[hidden]`";
         }
-        String text = key.defaultValue instanceof List ? String.join(",", ((List<?>) key.defaultValue).stream().map(String::valueOf).toList())
+        String text = key.defaultValue instanceof List
+                ? String.join(
+                        ",",
+                        ((List<?>) key.defaultValue)
+                                .stream().map(String::valueOf).toList())
                 : String.valueOf(key.defaultValue);
         return text.isEmpty() ? "\"\"" : "`" + text + "`";
     }

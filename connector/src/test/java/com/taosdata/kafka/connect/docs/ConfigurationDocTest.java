@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,15 +23,21 @@ class ConfigurationDocTest {
         String text = Files.readString(doc);
         int start = text.indexOf(START);
         int end = text.indexOf(END);
-        assertThat(start).as("docs/configuration.md has the config reference start marker").isNotNegative();
-        assertThat(end).as("docs/configuration.md has the config reference end marker").isGreaterThan(start);
+        assertThat(start)
+                .as("docs/configuration.md has the config reference start marker")
+                .isNotNegative();
+        assertThat(end)
+                .as("docs/configuration.md has the config reference end marker")
+                .isGreaterThan(start);
         String expected = "\n" + ConfigReference.render();
         String actual = text.substring(start + START.length(), end);
         if (Boolean.getBoolean("tdconnect.docs.update") && !actual.equals(expected)) {
             Files.writeString(doc, text.substring(0, start + START.length()) + expected + text.substring(end));
             return;
         }
-        assertThat(actual).as("docs/configuration.md's config reference is stale; regenerate with"
-                + " -Dtdconnect.docs.update=true").isEqualTo(expected);
+        assertThat(actual)
+                .as("docs/configuration.md's config reference is stale; regenerate with"
+                        + " -Dtdconnect.docs.update=true")
+                .isEqualTo(expected);
     }
 }

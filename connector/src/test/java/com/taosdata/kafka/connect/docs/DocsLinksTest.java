@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,8 +53,8 @@ class DocsLinksTest {
 
     @Test
     void aRepeatedHeadingGetsANumberedAnchorAndFencedLinesAreNoHeadings() {
-        MarkdownPage page = MarkdownPage.parse(
-                "# Errors\n\n## Errors\n\n```bash\n# not a heading\n```\n[x](#errors-1)\n");
+        MarkdownPage page =
+                MarkdownPage.parse("# Errors\n\n## Errors\n\n```bash\n# not a heading\n```\n[x](#errors-1)\n");
         assertThat(page.anchors()).containsExactly("errors", "errors-1");
         assertThat(page.links()).containsExactly("#errors-1");
     }
@@ -103,7 +102,8 @@ class DocsLinksTest {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                boolean docsPage = file.getParent().equals(ROOT.resolve("docs")) && file.toString().endsWith(".md");
+                boolean docsPage = file.getParent().equals(ROOT.resolve("docs"))
+                        && file.toString().endsWith(".md");
                 if (docsPage || file.getFileName().toString().equals("README.md")) {
                     files.add(file);
                 }

@@ -1,7 +1,6 @@
 package com.taosdata.kafka.connect.metrics;
 
 import java.util.function.Supplier;
-
 import org.apache.kafka.common.utils.Time;
 
 /** A clock the test moves: rates and windows of Kafka's metrics then have exact values. */

@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import java.lang.management.ManagementFactory;
 import java.util.HashSet;
 import java.util.Set;
-
 import javax.management.JMException;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
-
 import org.junit.jupiter.api.Test;
 
 class SinkTaskMetricsTest {
@@ -100,12 +98,28 @@ class SinkTaskMetricsTest {
 
             ObjectName name = new ObjectName("tdconnect:type=sink-task-metrics,connector=metrics-sink,task=3");
             assertThat(SERVER.getAttribute(name, "records-written-total")).isEqualTo(2.0);
-            assertThat(attributes(name)).containsExactlyInAnyOrder("records-written-rate", "records-written-total",
-                    "rows-written-rate", "rows-written-total", "bytes-written-rate", "bytes-written-total",
-                    "batches-written-rate", "batches-written-total", "batch-write-latency-avg",
-                    "batch-write-latency-max", "batch-write-latency-p99", "record-age-avg", "record-age-max",
-                    "retries-rate", "retries-total", "records-dead-lettered-rate", "records-dead-lettered-total",
-                    "tombstones-skipped-rate", "tombstones-skipped-total", "buffered-rows");
+            assertThat(attributes(name))
+                    .containsExactlyInAnyOrder(
+                            "records-written-rate",
+                            "records-written-total",
+                            "rows-written-rate",
+                            "rows-written-total",
+                            "bytes-written-rate",
+                            "bytes-written-total",
+                            "batches-written-rate",
+                            "batches-written-total",
+                            "batch-write-latency-avg",
+                            "batch-write-latency-max",
+                            "batch-write-latency-p99",
+                            "record-age-avg",
+                            "record-age-max",
+                            "retries-rate",
+                            "retries-total",
+                            "records-dead-lettered-rate",
+                            "records-dead-lettered-total",
+                            "tombstones-skipped-rate",
+                            "tombstones-skipped-total",
+                            "buffered-rows");
         } finally {
             registered.close();
         }
@@ -115,8 +129,9 @@ class SinkTaskMetricsTest {
     void aConnectorNameWithSpecialCharactersIsQuoted() throws JMException {
         SinkTaskMetrics registered = SinkTaskMetrics.register("sink,a=b", "0");
         try {
-            assertThat(SERVER.isRegistered(new ObjectName("tdconnect:type=sink-task-metrics,connector="
-                    + ObjectName.quote("sink,a=b") + ",task=0"))).isTrue();
+            assertThat(SERVER.isRegistered(new ObjectName(
+                            "tdconnect:type=sink-task-metrics,connector=" + ObjectName.quote("sink,a=b") + ",task=0")))
+                    .isTrue();
         } finally {
             registered.close();
         }
@@ -128,7 +143,8 @@ class SinkTaskMetricsTest {
 
         registered.close();
 
-        assertThat(SERVER.queryNames(new ObjectName("tdconnect:connector=metrics-gone,*"), null)).isEmpty();
+        assertThat(SERVER.queryNames(new ObjectName("tdconnect:connector=metrics-gone,*"), null))
+                .isEmpty();
     }
 
     @Test

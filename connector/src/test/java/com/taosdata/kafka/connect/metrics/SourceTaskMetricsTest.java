@@ -3,11 +3,9 @@ package com.taosdata.kafka.connect.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
-
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
-
 import org.junit.jupiter.api.Test;
 
 class SourceTaskMetricsTest {
@@ -79,9 +77,16 @@ class SourceTaskMetricsTest {
         SourceTaskMetrics query = SourceTaskMetrics.register("metrics-query", "1", false);
         try {
             ObjectName name = new ObjectName("tdconnect:type=source-task-metrics,connector=metrics-query,task=1");
-            assertThat(SinkTaskMetricsTest.attributes(name)).containsExactlyInAnyOrder("rows-read-rate",
-                    "rows-read-total", "read-latency-avg", "read-latency-max", "read-latency-p99", "retries-rate",
-                    "retries-total", "ms-behind");
+            assertThat(SinkTaskMetricsTest.attributes(name))
+                    .containsExactlyInAnyOrder(
+                            "rows-read-rate",
+                            "rows-read-total",
+                            "read-latency-avg",
+                            "read-latency-max",
+                            "read-latency-p99",
+                            "retries-rate",
+                            "retries-total",
+                            "ms-behind");
         } finally {
             query.close();
         }

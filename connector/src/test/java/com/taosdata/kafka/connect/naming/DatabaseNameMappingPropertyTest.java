@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import org.apache.kafka.connect.errors.DataException;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import org.apache.kafka.connect.errors.DataException;
 
 /** The topic to database mapping over every legal Kafka topic name: letters, digits, '.', '_' and '-', 1–249 long. */
 class DatabaseNameMappingPropertyTest {
@@ -22,7 +20,10 @@ class DatabaseNameMappingPropertyTest {
 
     @Provide
     Arbitrary<String> kafkaTopics() {
-        return Arbitraries.strings().withChars("abcXYZ019._-").ofMinLength(1).ofMaxLength(80)
+        return Arbitraries.strings()
+                .withChars("abcXYZ019._-")
+                .ofMinLength(1)
+                .ofMaxLength(80)
                 .filter(t -> !t.equals(".") && !t.equals(".."));
     }
 
@@ -31,8 +32,9 @@ class DatabaseNameMappingPropertyTest {
         DatabaseNameResolver resolver = new DatabaseNameResolver(null, null);
         String problem = resolver.problem(topic);
         Matcher suggested = SUGGESTED_PREFIX.matcher(problem == null ? "" : problem);
-        String outcome = problem == null ? "mapped" : suggested.find() ? "refused, prefix suggested"
-                : "refused, database suggested";
+        String outcome = problem == null
+                ? "mapped"
+                : suggested.find() ? "refused, prefix suggested" : "refused, database suggested";
         Statistics.collect(outcome);
         switch (outcome) {
             case "mapped" -> {
@@ -42,12 +44,14 @@ class DatabaseNameMappingPropertyTest {
             }
             case "refused, prefix suggested" -> {
                 assertRefused(resolver, topic);
-                assertThat(new DatabaseNameResolver(null, suggested.group(1)).problem(topic)).isNull();
+                assertThat(new DatabaseNameResolver(null, suggested.group(1)).problem(topic))
+                        .isNull();
             }
             default -> {
                 assertRefused(resolver, topic);
                 assertThat(problem).contains("connection.database=" + DatabaseNameResolver.SUGGESTED_DATABASE);
-                assertThat(Identifiers.databaseNameProblem(DatabaseNameResolver.SUGGESTED_DATABASE)).isNull();
+                assertThat(Identifiers.databaseNameProblem(DatabaseNameResolver.SUGGESTED_DATABASE))
+                        .isNull();
             }
         }
         Statistics.coverage(coverage -> {
@@ -58,7 +62,9 @@ class DatabaseNameMappingPropertyTest {
     }
 
     private static void assertRefused(DatabaseNameResolver resolver, String topic) {
-        assertThatThrownBy(() -> resolver.resolve(topic)).isInstanceOf(DataException.class).hasMessageContaining(topic);
+        assertThatThrownBy(() -> resolver.resolve(topic))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining(topic);
     }
 
     @Property
@@ -70,7 +76,8 @@ class DatabaseNameMappingPropertyTest {
         if (collides) {
             String database = resolver.mappedName(topic).toLowerCase();
             resolver.resolve(topic);
-            assertThatThrownBy(() -> resolver.resolve(twin)).isInstanceOf(DataException.class)
+            assertThatThrownBy(() -> resolver.resolve(twin))
+                    .isInstanceOf(DataException.class)
                     .hasMessageContaining("both map to database " + database);
         }
         Statistics.coverage(coverage -> coverage.check("has a twin").percentage(p -> p >= 50));

@@ -35,13 +35,15 @@ class DatabaseNameResolverTest {
 
     @Test
     void resolvedNamesAreCanonicalLowerCase() {
-        assertThat(new DatabaseNameResolver(null, "Kafka_${topic}").resolve("Orders")).isEqualTo("kafka_orders");
+        assertThat(new DatabaseNameResolver(null, "Kafka_${topic}").resolve("Orders"))
+                .isEqualTo("kafka_orders");
         assertThat(new DatabaseNameResolver("Power", null).resolve("meters")).isEqualTo("power");
     }
 
     @Test
     void rawNameIsTheNameAsConfiguredBeforeMapping() {
-        assertThat(new DatabaseNameResolver(null, "Kafka_${topic}").rawName("my-topic")).isEqualTo("Kafka_my-topic");
+        assertThat(new DatabaseNameResolver(null, "Kafka_${topic}").rawName("my-topic"))
+                .isEqualTo("Kafka_my-topic");
     }
 
     @Test
@@ -50,7 +52,8 @@ class DatabaseNameResolverTest {
 
         assertThat(resolver.resolve("iot.meters")).isEqualTo("iot_meters");
         assertThat(resolver.resolve("site-1.power")).isEqualTo("site_1_power");
-        assertThat(new DatabaseNameResolver(null, "kafka-${topic}").resolve("dev.meters")).isEqualTo("kafka_dev_meters");
+        assertThat(new DatabaseNameResolver(null, "kafka-${topic}").resolve("dev.meters"))
+                .isEqualTo("kafka_dev_meters");
     }
 
     @Test
@@ -74,7 +77,8 @@ class DatabaseNameResolverTest {
                 .hasMessageContaining("(mapped from '2024.sales')")
                 .hasMessageContaining("set connection.database.prefix=kafka_${topic} (database kafka_2024_sales)")
                 .hasMessageContaining("or connection.database=kafka");
-        assertThat(new DatabaseNameResolver(null, "kafka_${topic}").resolve("2024.sales")).isEqualTo("kafka_2024_sales");
+        assertThat(new DatabaseNameResolver(null, "kafka_${topic}").resolve("2024.sales"))
+                .isEqualTo("kafka_2024_sales");
     }
 
     @Test

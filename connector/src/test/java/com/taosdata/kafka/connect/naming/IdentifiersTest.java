@@ -24,7 +24,9 @@ class IdentifiersTest {
     @ParameterizedTest
     @ValueSource(strings = {"1power", "my-topic", "a.b", "a b", "db`x", "电力"})
     void namesOutsideTheAllowedCharactersAreRefusedAndQuoted(String name) {
-        assertThat(Identifiers.databaseNameProblem(name)).contains("'" + name + "'").contains("letters, digits and underscores");
+        assertThat(Identifiers.databaseNameProblem(name))
+                .contains("'" + name + "'")
+                .contains("letters, digits and underscores");
     }
 
     @Test

@@ -18,12 +18,15 @@ class TopicTemplateTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "kafka_${topc}|${topc}",
-            "kafka_${ topic }|${ topic }",
-            "${topic}_${TOPIC}|${TOPIC}",
-            "${env:PREFIX}_${topic}|${env:PREFIX}",
-            "${}|${}"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "kafka_${topc}|${topc}",
+                "kafka_${ topic }|${ topic }",
+                "${topic}_${TOPIC}|${TOPIC}",
+                "${env:PREFIX}_${topic}|${env:PREFIX}",
+                "${}|${}"
+            })
     void anyOtherPlaceholderIsAnErrorNamingTheKeyAndThePlaceholder(String value, String placeholder) {
         assertThatThrownBy(() -> TopicTemplate.VALIDATOR.ensureValid("connection.database.prefix", value))
                 .isInstanceOf(ConfigException.class)
@@ -34,7 +37,8 @@ class TopicTemplateTest {
     @ParameterizedTest
     @ValueSource(strings = {"kafka_${topic", "${"})
     void anUnclosedPlaceholderIsAnError(String value) {
-        assertThatThrownBy(() -> TopicTemplate.VALIDATOR.ensureValid("k", value)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> TopicTemplate.VALIDATOR.ensureValid("k", value))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("without its closing }");
     }
 }

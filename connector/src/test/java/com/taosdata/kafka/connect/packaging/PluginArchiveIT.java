@@ -2,6 +2,8 @@ package com.taosdata.kafka.connect.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The plugin archive as the package phase made it: what Confluent Hub, Strimzi and a plugin.path unpack. */
 class PluginArchiveIT {
@@ -32,7 +30,9 @@ class PluginArchiveIT {
         assertThat(manifest.path("version").asText()).isEqualTo(System.getProperty("tdconnect.version"));
         assertThat(manifest.path("name").asText()).isEqualTo("kafka-connect-tdengine");
         String date = manifest.path("release_date").asText();
-        assertThat(LocalDate.parse(date)).as("release_date is a yyyy-MM-dd date").isNotNull();
+        assertThat(LocalDate.parse(date))
+                .as("release_date is a yyyy-MM-dd date")
+                .isNotNull();
         assertThat(date).isNotEqualTo(HAND_WRITTEN_DATE);
     }
 

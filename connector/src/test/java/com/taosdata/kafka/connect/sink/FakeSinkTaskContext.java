@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
@@ -19,6 +18,7 @@ final class FakeSinkTaskContext implements SinkTaskContext {
     final Map<TopicPartition, Long> rewound = new HashMap<>();
     /** The timeout the task asked for the worker's next poll; -1 when it asked for none. */
     long timeoutMs = -1;
+
     boolean commitRequested;
     private final ErrantRecordReporter reporter;
 

@@ -1,5 +1,7 @@
 package com.taosdata.kafka.connect.sink;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,9 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * Just enough of taosAdapter for unit tests: {@code /rest/sql} answering {@code SELECT 1}, DDL and the precision query
  * in TDengine 3.x's JSON, and the schemaless endpoints answering 204. Everything received is recorded.
@@ -18,8 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 final class FakeTaosAdapter implements AutoCloseable {
 
     /** One request: path with query, and body. */
-    record Request(String path, String body) {
-    }
+    record Request(String path, String body) {}
 
     final List<Request> requests = new CopyOnWriteArrayList<>();
     /** The precision {@code information_schema.ins_databases} reports; {@code null} for no such database. */
@@ -40,7 +38,10 @@ final class FakeTaosAdapter implements AutoCloseable {
     }
 
     List<String> bodiesTo(String pathPrefix) {
-        return requests.stream().filter(r -> r.path().startsWith(pathPrefix)).map(Request::body).toList();
+        return requests.stream()
+                .filter(r -> r.path().startsWith(pathPrefix))
+                .map(Request::body)
+                .toList();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -61,7 +62,8 @@ final class FakeTaosAdapter implements AutoCloseable {
         } else if (body.contains("ins_databases")) {
             answer = precision == null
                     ? "{\"code\":0,\"column_meta\":[[\"precision\",\"VARCHAR\",2]],\"data\":[],\"rows\":0}"
-                    : "{\"code\":0,\"column_meta\":[[\"precision\",\"VARCHAR\",2]],\"data\":[[\"" + precision + "\"]],\"rows\":1}";
+                    : "{\"code\":0,\"column_meta\":[[\"precision\",\"VARCHAR\",2]],\"data\":[[\"" + precision
+                            + "\"]],\"rows\":1}";
         } else if (body.startsWith("SELECT")) {
             answer = "{\"code\":0,\"column_meta\":[[\"1\",\"BIGINT\",8]],\"data\":[[1]],\"rows\":1}";
         } else {

@@ -2,24 +2,6 @@ package com.taosdata.kafka.connect.sink;
 
 import static org.mockito.Mockito.mock;
 
-import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
-
-import javax.management.JMException;
-import javax.management.ObjectName;
-
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
-import org.apache.kafka.connect.sink.SinkRecord;
-import org.junit.jupiter.api.AfterEach;
-
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.sink.config.TDengineSinkConfig;
@@ -29,6 +11,21 @@ import com.taosdata.kafka.connect.sink.table.SqlRunner;
 import com.taosdata.kafka.connect.sink.write.DatabaseInitializer;
 import com.taosdata.kafka.connect.sink.write.FakeSchemalessWriter;
 import com.taosdata.kafka.connect.sink.write.SchemalessWriter;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.JMException;
+import javax.management.ObjectName;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.AfterEach;
 
 /** The fixture of the sink task tests: a task with a fake TDengine, fake clock, fake DLQ and writes run inline. */
 abstract class SinkTaskTestBase {
@@ -42,6 +39,7 @@ abstract class SinkTaskTestBase {
     final DatabaseInitializer initializer = mock(DatabaseInitializer.class);
     /** TDengine as typed writes see it: super tables and the rows inserted into them. */
     final FakeSqlRunner sql = new FakeSqlRunner();
+
     final List<Map.Entry<SinkRecord, Throwable>> dlq = new ArrayList<>();
     final ErrantRecordReporter reporter = (record, error) -> {
         dlq.add(Map.entry(record, error));
@@ -50,9 +48,11 @@ abstract class SinkTaskTestBase {
     final FakeSinkTaskContext context = new FakeSinkTaskContext(reporter, METERS_0, METERS_1);
     /** Batches written inline by default: each put() and preCommit() shows its effect at once. */
     Executor writerThread = Runnable::run;
+
     final TDengineSinkTask task = new TDengineSinkTask(now::get, sleeps::add, new TDengineSinkTask.Backend() {
         @Override
-        public DatabaseInitializer initializer(TDengineSinkConfig config, ConnectionFactory connections, RetryPolicy retry) {
+        public DatabaseInitializer initializer(
+                TDengineSinkConfig config, ConnectionFactory connections, RetryPolicy retry) {
             return initializer;
         }
 
@@ -118,7 +118,7 @@ abstract class SinkTaskTestBase {
     }
 
     Object attribute(String attribute) throws JMException {
-        return ManagementFactory.getPlatformMBeanServer().getAttribute(
-                new ObjectName("tdconnect:type=sink-task-metrics,connector=task-test,task=0"), attribute);
+        return ManagementFactory.getPlatformMBeanServer()
+                .getAttribute(new ObjectName("tdconnect:type=sink-task-metrics,connector=task-test,task=0"), attribute);
     }
 }

@@ -3,6 +3,11 @@ package com.taosdata.kafka.connect.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpsServer;
+import com.taosdata.kafka.connect.schemas.Version;
+import com.taosdata.kafka.connect.sink.config.TDengineSinkConfig;
+import com.taosdata.kafka.connect.sink.config.TDengineSinkConfigTest;
+import com.taosdata.kafka.connect.testing.SelfSignedCertificate;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -11,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigException;
@@ -23,13 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.sun.net.httpserver.HttpsServer;
-
-import com.taosdata.kafka.connect.schemas.Version;
-import com.taosdata.kafka.connect.sink.config.TDengineSinkConfig;
-import com.taosdata.kafka.connect.sink.config.TDengineSinkConfigTest;
-import com.taosdata.kafka.connect.testing.SelfSignedCertificate;
 
 class TDengineSinkConnectorTest {
 
@@ -78,7 +75,9 @@ class TDengineSinkConnectorTest {
     }
 
     private static List<String> allErrors(Config config) {
-        return config.configValues().stream().flatMap(v -> v.errorMessages().stream()).toList();
+        return config.configValues().stream()
+                .flatMap(v -> v.errorMessages().stream())
+                .toList();
     }
 
     static int closedPort() throws IOException {
@@ -135,12 +134,14 @@ class TDengineSinkConnectorTest {
 
     @Test
     void theTutorialsConfigValidatesOffline() throws IOException {
-        assertThat(allErrors(connector.validateOffline(TDengineSinkConfigTest.tutorialConfig()))).isEmpty();
+        assertThat(allErrors(connector.validateOffline(TDengineSinkConfigTest.tutorialConfig())))
+                .isEmpty();
     }
 
     @Test
     void dottedAndHyphenatedTopicsMapToValidDatabases() {
-        Config result = connector.validateOffline(config("connection.database", null, "topics", "dev.meters, site-1.power"));
+        Config result =
+                connector.validateOffline(config("connection.database", null, "topics", "dev.meters, site-1.power"));
 
         assertThat(allErrors(result)).isEmpty();
     }
@@ -149,132 +150,188 @@ class TDengineSinkConnectorTest {
     void aTopicThatMapsToNoValidDatabaseIsAnErrorOnThePrefixWithAValidSuggestion() {
         Config result = connector.validateOffline(config("connection.database", null, "topics", "meters, 2024.sales"));
 
-        assertThat(errors(result, "connection.database.prefix")).singleElement().asString()
-                .contains("topic '2024.sales'").contains("must not start with a digit")
+        assertThat(errors(result, "connection.database.prefix"))
+                .singleElement()
+                .asString()
+                .contains("topic '2024.sales'")
+                .contains("must not start with a digit")
                 .contains("connection.database.prefix=kafka_${topic} (database kafka_2024_sales)");
         assertThat(errors(result, "connection.database")).isEmpty();
     }
 
     @Test
     void twoTopicsMappingToOneDatabaseAreAnErrorOnThePrefix() {
-        Config result = connector.validateOffline(config("connection.database", null, "topics", "iot.meters,iot-meters"));
+        Config result =
+                connector.validateOffline(config("connection.database", null, "topics", "iot.meters,iot-meters"));
 
-        assertThat(errors(result, "connection.database.prefix")).singleElement().asString()
+        assertThat(errors(result, "connection.database.prefix"))
+                .singleElement()
+                .asString()
                 .contains("topics 'iot.meters' and 'iot-meters' both map to database iot_meters");
     }
 
     @Test
     void twoTopicsIntoTheConfiguredDatabaseAreNoCollision() {
-        assertThat(allErrors(connector.validateOffline(config("topics", "iot.meters,iot-meters")))).isEmpty();
+        assertThat(allErrors(connector.validateOffline(config("topics", "iot.meters,iot-meters"))))
+                .isEmpty();
     }
 
     @Test
     void aPrefixWithAHyphenMapsToo() {
-        Config result = connector.validateOffline(config("connection.database", null, "connection.database.prefix", "kafka-${topic}"));
+        Config result = connector.validateOffline(
+                config("connection.database", null, "connection.database.prefix", "kafka-${topic}"));
 
         assertThat(allErrors(result)).isEmpty();
     }
 
     @Test
     void aPlaceholderOtherThanTopicInThePrefixIsAnErrorNamingTheKeyAndThePlaceholder() {
-        Config result = connector.validateOffline(config("connection.database", null, "connection.database.prefix",
-                "kafka_${topc}"));
+        Config result = connector.validateOffline(
+                config("connection.database", null, "connection.database.prefix", "kafka_${topc}"));
 
-        assertThat(errors(result, "connection.database.prefix")).singleElement().asString()
-                .contains("${topc}").contains("connection.database.prefix knows only ${topic}");
+        assertThat(errors(result, "connection.database.prefix"))
+                .singleElement()
+                .asString()
+                .contains("${topc}")
+                .contains("connection.database.prefix knows only ${topic}");
     }
 
     @Test
     void aPrefixPlaceholderIsCheckedEvenWhenTheDatabaseIsSetAsTheKeyIsWrongEither() {
-        assertThat(errors(connector.validateOffline(config("connection.database.prefix", "kafka_${topic}_${env}")),
-                "connection.database.prefix")).singleElement().asString().contains("${env}");
+        assertThat(errors(
+                        connector.validateOffline(config("connection.database.prefix", "kafka_${topic}_${env}")),
+                        "connection.database.prefix"))
+                .singleElement()
+                .asString()
+                .contains("${env}");
     }
 
     @Test
     void anUnclosedPlaceholderInThePrefixIsAnError() {
-        assertThat(errors(connector.validateOffline(config("connection.database", null, "connection.database.prefix",
-                "kafka_${topic")), "connection.database.prefix")).singleElement().asString()
+        assertThat(errors(
+                        connector.validateOffline(
+                                config("connection.database", null, "connection.database.prefix", "kafka_${topic")),
+                        "connection.database.prefix"))
+                .singleElement()
+                .asString()
                 .contains("without its closing }");
     }
 
     @Test
     void tableNameTagAndTtlAreAcceptedOverRest() {
-        Config result = connector.validateOffline(config("connection.url", "jdbc:TAOS-RS://td1:6041",
-                "table.name.tag", "device_id", "table.ttl", "30"));
+        Config result = connector.validateOffline(
+                config("connection.url", "jdbc:TAOS-RS://td1:6041", "table.name.tag", "device_id", "table.ttl", "30"));
 
         assertThat(allErrors(result)).isEmpty();
     }
 
     @Test
     void tableTtlWorksOverEveryTransport() {
-        assertThat(allErrors(connector.validateOffline(config("table.ttl", "30")))).isEmpty();
-        assertThat(allErrors(connector.validateOffline(config("connection.url", "jdbc:TAOS://td1:6030", "table.ttl", "30"))))
+        assertThat(allErrors(connector.validateOffline(config("table.ttl", "30"))))
+                .isEmpty();
+        assertThat(allErrors(
+                        connector.validateOffline(config("connection.url", "jdbc:TAOS://td1:6030", "table.ttl", "30"))))
                 .isEmpty();
     }
 
     @Test
     void aNegativeTableTtlIsAnError() {
-        assertThat(errors(connector.validateOffline(config("table.ttl", "-1")), "table.ttl")).singleElement().asString()
+        assertThat(errors(connector.validateOffline(config("table.ttl", "-1")), "table.ttl"))
+                .singleElement()
+                .asString()
                 .contains("at least 0");
     }
 
     @Test
     void tableNameTagOverWebSocketIsAnErrorNamingTheTransportAndAValidUrl() {
-        Config result = connector.validateOffline(config("connection.url", "jdbc:TAOS-WS://td1:6042", "table.name.tag", "device_id"));
+        Config result = connector.validateOffline(
+                config("connection.url", "jdbc:TAOS-WS://td1:6042", "table.name.tag", "device_id"));
 
-        assertThat(errors(result, "table.name.tag")).singleElement().asString()
+        assertThat(errors(result, "table.name.tag"))
+                .singleElement()
+                .asString()
                 .contains("table.name.tag is not available over WebSocket (jdbc:TAOS-WS://)")
                 .contains("connection.url=jdbc:TAOS-RS://td1:6042");
     }
 
     @Test
     void tableNameTagOverNativeIsAnErrorNamingTheTransport() {
-        Config result = connector.validateOffline(config("connection.url", "jdbc:TAOS://td1:6030", "table.name.tag", "device_id"));
+        Config result = connector.validateOffline(
+                config("connection.url", "jdbc:TAOS://td1:6030", "table.name.tag", "device_id"));
 
-        assertThat(errors(result, "table.name.tag")).singleElement().asString()
+        assertThat(errors(result, "table.name.tag"))
+                .singleElement()
+                .asString()
                 .contains("table.name.tag is not available over native connections (jdbc:TAOS://)")
                 .contains("connection.url=jdbc:TAOS-RS://td1:6041");
     }
 
     @Test
     void aBlankTableNameTagMeansGeneratedNames() {
-        assertThat(allErrors(connector.validateOffline(config("table.name.tag", "  ")))).isEmpty();
+        assertThat(allErrors(connector.validateOffline(config("table.name.tag", "  "))))
+                .isEmpty();
     }
 
     @Test
     void anSmtWritingAnotherProtocolIsAnErrorOnDbSchemalessNamingTheTransform() {
-        Config result = connector.validateOffline(config("db.schemaless", "telnet", "transforms", "encode",
-                "transforms.encode.type", "com.taosdata.kafka.connect.transforms.ToLineProtocol$Value"));
+        Config result = connector.validateOffline(config(
+                "db.schemaless",
+                "telnet",
+                "transforms",
+                "encode",
+                "transforms.encode.type",
+                "com.taosdata.kafka.connect.transforms.ToLineProtocol$Value"));
 
-        assertThat(errors(result, "db.schemaless")).singleElement().asString()
+        assertThat(errors(result, "db.schemaless"))
+                .singleElement()
+                .asString()
                 .isEqualTo("db.schemaless is 'telnet' but transform 'encode' (ToLineProtocol$Value) writes line; "
                         + "set db.schemaless=line");
     }
 
     @Test
     void anSmtWritingTheSinksProtocolIsFine() {
-        Config result = connector.validateOffline(config("db.schemaless", "json", "transforms", "mask, encode",
-                "transforms.mask.type", "org.apache.kafka.connect.transforms.MaskField$Value",
-                "transforms.encode.type", "com.taosdata.kafka.connect.transforms.ToOpenTsdbJson$Value"));
+        Config result = connector.validateOffline(config(
+                "db.schemaless",
+                "json",
+                "transforms",
+                "mask, encode",
+                "transforms.mask.type",
+                "org.apache.kafka.connect.transforms.MaskField$Value",
+                "transforms.encode.type",
+                "com.taosdata.kafka.connect.transforms.ToOpenTsdbJson$Value"));
 
         assertThat(allErrors(result)).isEmpty();
     }
 
     @Test
     void anSmtEncodingTheKeyDoesNotDecideTheValuesProtocol() {
-        Config result = connector.validateOffline(config("db.schemaless", "telnet", "transforms", "key",
-                "transforms.key.type", "com.taosdata.kafka.connect.transforms.ToLineProtocol$Key"));
+        Config result = connector.validateOffline(config(
+                "db.schemaless",
+                "telnet",
+                "transforms",
+                "key",
+                "transforms.key.type",
+                "com.taosdata.kafka.connect.transforms.ToLineProtocol$Key"));
 
         assertThat(allErrors(result)).isEmpty();
     }
 
     @Test
     void anSmtTableNameFieldNeedsTheSameTableNameTag() {
-        Map<String, String> props = config("connection.url", "jdbc:TAOS-RS://td1:6041", "transforms", "encode",
-                "transforms.encode.type", "com.taosdata.kafka.connect.transforms.ToLineProtocol$Value",
-                "transforms.encode.table.name.field", "device.id");
+        Map<String, String> props = config(
+                "connection.url",
+                "jdbc:TAOS-RS://td1:6041",
+                "transforms",
+                "encode",
+                "transforms.encode.type",
+                "com.taosdata.kafka.connect.transforms.ToLineProtocol$Value",
+                "transforms.encode.table.name.field",
+                "device.id");
 
-        assertThat(errors(connector.validateOffline(props), "table.name.tag")).singleElement().asString()
+        assertThat(errors(connector.validateOffline(props), "table.name.tag"))
+                .singleElement()
+                .asString()
                 .isEqualTo("transform 'encode' writes the table name as tag 'device_id' (its table.name.field) but "
                         + "table.name.tag is empty; set table.name.tag=device_id");
         props.put("table.name.tag", "device_id");
@@ -286,61 +343,92 @@ class TDengineSinkConnectorTest {
     void timestampMissingRecordWithAnOpenTsdbProtocolIsAnErrorOnTimestampMissingNamingTheProtocol(String protocol) {
         Config result = connector.validateOffline(config("db.schemaless", protocol, "timestamp.missing", "record"));
 
-        assertThat(errors(result, "timestamp.missing")).singleElement().asString()
+        assertThat(errors(result, "timestamp.missing"))
+                .singleElement()
+                .asString()
                 .isEqualTo("timestamp.missing=record applies to line protocol only, but db.schemaless is '" + protocol
                         + "', whose data points always carry a timestamp; set timestamp.missing=server");
         assertThat(errors(result, "db.schemaless")).isEmpty();
-        assertThat(allErrors(connector.validateOffline(config("db.schemaless", protocol, "timestamp.missing", "server"))))
+        assertThat(allErrors(
+                        connector.validateOffline(config("db.schemaless", protocol, "timestamp.missing", "server"))))
                 .isEmpty();
     }
 
     @Test
     void timestampMissingRecordWithLineProtocolIsFineAlsoBehindTheLineProtocolSmt() {
-        assertThat(allErrors(connector.validateOffline(config("timestamp.missing", "record")))).isEmpty();
-        assertThat(allErrors(connector.validateOffline(config("timestamp.missing", "record", "transforms", "encode",
-                "transforms.encode.type", "com.taosdata.kafka.connect.transforms.ToLineProtocol$Value")))).isEmpty();
+        assertThat(allErrors(connector.validateOffline(config("timestamp.missing", "record"))))
+                .isEmpty();
+        assertThat(allErrors(connector.validateOffline(config(
+                        "timestamp.missing",
+                        "record",
+                        "transforms",
+                        "encode",
+                        "transforms.encode.type",
+                        "com.taosdata.kafka.connect.transforms.ToLineProtocol$Value"))))
+                .isEmpty();
     }
 
     @Test
     void anUnknownTimestampMissingValueIsAnErrorOnItsKey() {
         assertThat(errors(connector.validateOffline(config("timestamp.missing", "kafka")), "timestamp.missing"))
-                .singleElement().asString().contains("server").contains("record");
+                .singleElement()
+                .asString()
+                .contains("server")
+                .contains("record");
     }
 
     @Test
     void anInvalidDatabaseIsAnErrorOnTheDatabase() {
         Config result = connector.validateOffline(config("connection.database", "power-db"));
 
-        assertThat(errors(result, "connection.database")).singleElement().asString().contains("power-db");
+        assertThat(errors(result, "connection.database"))
+                .singleElement()
+                .asString()
+                .contains("power-db");
         assertThat(errors(result, "connection.database.prefix")).isEmpty();
     }
 
     @Test
     void topicsRegexSkipsTheNameCheck() {
-        Config result = connector.validateOffline(config("connection.database", null, "topics", null, "topics.regex", "1.*"));
+        Config result =
+                connector.validateOffline(config("connection.database", null, "topics", null, "topics.regex", "1.*"));
 
         assertThat(allErrors(result)).isEmpty();
     }
 
     @Test
     void withTopicsRegexAnInvalidDatabaseIsStillAnErrorOnTheDatabase() {
-        Config result = connector.validateOffline(config("connection.database", "power-db", "topics", null, "topics.regex", "m.*"));
+        Config result = connector.validateOffline(
+                config("connection.database", "power-db", "topics", null, "topics.regex", "m.*"));
 
-        assertThat(errors(result, "connection.database")).singleElement().asString().contains("power-db");
+        assertThat(errors(result, "connection.database"))
+                .singleElement()
+                .asString()
+                .contains("power-db");
     }
 
     @Test
     void withTopicsRegexAPrefixNoTopicCanRepairIsAnErrorOnThePrefix() {
-        Config result = connector.validateOffline(config("connection.database", null, "connection.database.prefix", "1_${topic}",
-                "topics", null, "topics.regex", "m.*"));
+        Config result = connector.validateOffline(config(
+                "connection.database",
+                null,
+                "connection.database.prefix",
+                "1_${topic}",
+                "topics",
+                null,
+                "topics.regex",
+                "m.*"));
 
-        assertThat(errors(result, "connection.database.prefix")).singleElement().asString().contains("must not start with a digit");
+        assertThat(errors(result, "connection.database.prefix"))
+                .singleElement()
+                .asString()
+                .contains("must not start with a digit");
     }
 
     @Test
     void singleKeyErrorsLandOnTheirKeyAndValidationNeverThrows() {
-        Config result = connector.validateOffline(config("connection.url", "jdbc:postgresql://h:5432", "batch.size", "lots",
-                "data.precision", "s"));
+        Config result = connector.validateOffline(
+                config("connection.url", "jdbc:postgresql://h:5432", "batch.size", "lots", "data.precision", "s"));
 
         assertThat(errors(result, "connection.url")).singleElement().asString().contains("unknown scheme");
         assertThat(errors(result, "batch.size")).isNotEmpty();
@@ -350,7 +438,8 @@ class TDengineSinkConnectorTest {
 
     @Test
     void aMissingUrlIsAnErrorOnTheUrl() {
-        assertThat(errors(connector.validateOffline(config("connection.url", null)), "connection.url")).isNotEmpty();
+        assertThat(errors(connector.validateOffline(config("connection.url", null)), "connection.url"))
+                .isNotEmpty();
     }
 
     @Test
@@ -366,24 +455,31 @@ class TDengineSinkConnectorTest {
 
         Config result = connector.validate(config("connection.url", "jdbc:TAOS://td1:6030"));
 
-        assertThat(errors(result, "connection.url")).singleElement().asString()
-                .contains("jdbc:TAOS-WS://td1:6041").contains(System.mapLibraryName("taos"));
+        assertThat(errors(result, "connection.url"))
+                .singleElement()
+                .asString()
+                .contains("jdbc:TAOS-WS://td1:6041")
+                .contains(System.mapLibraryName("taos"));
     }
 
     @Test
     void validateWithAnUnreachableRestUrlIsAnErrorOnTheUrl() throws IOException {
         int port = closedPort();
 
-        Config result = connector.validate(config("connection.url", "jdbc:TAOS-RS://127.0.0.1:" + port, "db.schemaless", "telnet"));
+        Config result = connector.validate(
+                config("connection.url", "jdbc:TAOS-RS://127.0.0.1:" + port, "db.schemaless", "telnet"));
 
-        assertThat(errors(result, "connection.url")).singleElement().asString()
-                .contains("cannot reach TDengine").contains("127.0.0.1:" + port);
+        assertThat(errors(result, "connection.url"))
+                .singleElement()
+                .asString()
+                .contains("cannot reach TDengine")
+                .contains("127.0.0.1:" + port);
     }
 
     @Test
     void validateDoesNotConnectWhenTheConfigIsAlreadyInvalid() throws IOException {
-        Config result = connector.validate(config("connection.url", "jdbc:TAOS-RS://127.0.0.1:" + closedPort(),
-                "connection.database", "bad-db"));
+        Config result = connector.validate(
+                config("connection.url", "jdbc:TAOS-RS://127.0.0.1:" + closedPort(), "connection.database", "bad-db"));
 
         assertThat(errors(result, "connection.url")).isEmpty();
         assertThat(errors(result, "connection.database")).isNotEmpty();
@@ -406,8 +502,11 @@ class TDengineSinkConnectorTest {
 
             Config result = connector.validate(config("connection.url", adapter.url()));
 
-            assertThat(errors(result, "data.precision")).singleElement().asString()
-                    .contains("database power exists with precision 'ms'").contains("data.precision is 'ns'");
+            assertThat(errors(result, "data.precision"))
+                    .singleElement()
+                    .asString()
+                    .contains("database power exists with precision 'ms'")
+                    .contains("data.precision is 'ns'");
             assertThat(adapter.bodiesTo("/rest/sql"))
                     .contains("SELECT `precision` FROM information_schema.ins_databases WHERE name = 'power'");
         }
@@ -420,7 +519,10 @@ class TDengineSinkConnectorTest {
 
             Config result = connector.validate(config("connection.url", adapter.url()));
 
-            assertThat(errors(result, "connection.url")).singleElement().asString().contains("fortnights");
+            assertThat(errors(result, "connection.url"))
+                    .singleElement()
+                    .asString()
+                    .contains("fortnights");
         }
     }
 
@@ -429,7 +531,8 @@ class TDengineSinkConnectorTest {
         try (FakeTaosAdapter adapter = new FakeTaosAdapter()) {
             adapter.precision = "ms";
 
-            assertThat(allErrors(connector.validate(config("connection.url", adapter.url(), "db.schemaless", "json")))).isEmpty();
+            assertThat(allErrors(connector.validate(config("connection.url", adapter.url(), "db.schemaless", "json"))))
+                    .isEmpty();
         }
     }
 
@@ -440,10 +543,17 @@ class TDengineSinkConnectorTest {
 
             Config result = connector.validate(config("connection.url", adapter.url()));
 
-            assertThat(errors(result, "connection.user")).singleElement().asString().contains("rejected the credentials");
-            assertThat(errors(result, "connection.password")).singleElement().asString().contains("rejected the credentials");
+            assertThat(errors(result, "connection.user"))
+                    .singleElement()
+                    .asString()
+                    .contains("rejected the credentials");
+            assertThat(errors(result, "connection.password"))
+                    .singleElement()
+                    .asString()
+                    .contains("rejected the credentials");
             assertThat(errors(result, "connection.url")).isEmpty();
-            assertThat(allErrors(result)).allSatisfy(message -> assertThat(message).doesNotContain(SECRET));
+            assertThat(allErrors(result))
+                    .allSatisfy(message -> assertThat(message).doesNotContain(SECRET));
         }
     }
 
@@ -458,7 +568,9 @@ class TDengineSinkConnectorTest {
             logged = log.text();
         }
 
-        assertThat(allErrors(result)).isNotEmpty().allSatisfy(message -> assertThat(message).doesNotContain(SECRET));
+        assertThat(allErrors(result))
+                .isNotEmpty()
+                .allSatisfy(message -> assertThat(message).doesNotContain(SECRET));
         assertThat(logged).doesNotContain(SECRET);
         assertThat(byName(result).get("connection.password").value().toString()).doesNotContain(SECRET);
     }
@@ -472,10 +584,14 @@ class TDengineSinkConnectorTest {
         try {
             int port = server.getAddress().getPort();
 
-            Config result = connector.validate(config("connection.url", "jdbc:TAOS-RS://localhost:" + port + "?useSSL=true"));
+            Config result =
+                    connector.validate(config("connection.url", "jdbc:TAOS-RS://localhost:" + port + "?useSSL=true"));
 
-            assertThat(errors(result, "connection.url")).singleElement().asString()
-                    .contains("the TLS certificate of taosAdapter at localhost:" + port + " is not trusted by this worker")
+            assertThat(errors(result, "connection.url"))
+                    .singleElement()
+                    .asString()
+                    .contains("the TLS certificate of taosAdapter at localhost:" + port
+                            + " is not trusted by this worker")
                     .contains("-Djavax.net.ssl.trustStore=");
             assertThat(allErrors(result)).hasSize(1);
         } finally {
@@ -485,17 +601,35 @@ class TDengineSinkConnectorTest {
 
     @Test
     void aTokenReplacesUserAndPasswordAndIsValidatedOffline() {
-        assertThat(errors(connector.validateOffline(config("connection.url", "jdbc:TAOS-WS://gw.cloud:443?useSSL=true",
-                "connection.token", TOKEN)), "connection.token")).singleElement().asString()
+        assertThat(errors(
+                        connector.validateOffline(config(
+                                "connection.url",
+                                "jdbc:TAOS-WS://gw.cloud:443?useSSL=true",
+                                "connection.token",
+                                TOKEN)),
+                        "connection.token"))
+                .singleElement()
+                .asString()
                 .contains("connection.token replaces connection.password");
-        assertThat(allErrors(connector.validateOffline(config("connection.url", "jdbc:TAOS-WS://gw.cloud:443?useSSL=true",
-                "connection.password", null, "connection.token", TOKEN)))).isEmpty();
+        assertThat(allErrors(connector.validateOffline(config(
+                        "connection.url",
+                        "jdbc:TAOS-WS://gw.cloud:443?useSSL=true",
+                        "connection.password",
+                        null,
+                        "connection.token",
+                        TOKEN))))
+                .isEmpty();
     }
 
     @Test
     void theTokenAppearsInNoLogLineAndNoValidationMessage() throws IOException {
-        Map<String, String> props = config("connection.url", "jdbc:TAOS-RS://127.0.0.1:" + closedPort() + "?useSSL=true",
-                "connection.password", null, "connection.token", TOKEN);
+        Map<String, String> props = config(
+                "connection.url",
+                "jdbc:TAOS-RS://127.0.0.1:" + closedPort() + "?useSSL=true",
+                "connection.password",
+                null,
+                "connection.token",
+                TOKEN);
         Config result;
         String logged;
         try (LogCapture log = new LogCapture()) {
@@ -524,7 +658,8 @@ class TDengineSinkConnectorTest {
     void refusesANegativeOffsetNamingItsPartition() {
         Map<TopicPartition, Long> offsets = new HashMap<>();
         offsets.put(new TopicPartition("meters", 1), -5L);
-        assertThatThrownBy(() -> connector.alterOffsets(config(), offsets)).isInstanceOf(ConnectException.class)
+        assertThatThrownBy(() -> connector.alterOffsets(config(), offsets))
+                .isInstanceOf(ConnectException.class)
                 .hasMessage("offsets not altered: a Kafka offset is 0 or more, got meters-1 at -5");
     }
 }

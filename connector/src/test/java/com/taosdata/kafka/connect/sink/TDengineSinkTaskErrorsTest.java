@@ -6,6 +6,15 @@ import static org.assertj.core.api.Assertions.entry;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 
+import com.taosdata.kafka.connect.connection.ConnectionFactory;
+import com.taosdata.kafka.connect.connection.RetryPolicy;
+import com.taosdata.kafka.connect.schemas.Version;
+import com.taosdata.kafka.connect.sink.config.TDengineSinkConfig;
+import com.taosdata.kafka.connect.sink.record.SinkRecords;
+import com.taosdata.kafka.connect.sink.table.SqlRunner;
+import com.taosdata.kafka.connect.sink.write.DatabaseInitializer;
+import com.taosdata.kafka.connect.sink.write.FakeSchemalessWriter;
+import com.taosdata.kafka.connect.sink.write.SchemalessWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -13,10 +22,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-
 import javax.management.JMException;
 import javax.management.ObjectName;
-
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Schema;
@@ -26,16 +33,6 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.taosdata.kafka.connect.connection.ConnectionFactory;
-import com.taosdata.kafka.connect.connection.RetryPolicy;
-import com.taosdata.kafka.connect.schemas.Version;
-import com.taosdata.kafka.connect.sink.config.TDengineSinkConfig;
-import com.taosdata.kafka.connect.sink.table.SqlRunner;
-import com.taosdata.kafka.connect.sink.record.SinkRecords;
-import com.taosdata.kafka.connect.sink.write.DatabaseInitializer;
-import com.taosdata.kafka.connect.sink.write.FakeSchemalessWriter;
-import com.taosdata.kafka.connect.sink.write.SchemalessWriter;
 
 /** Bad records, transient and fatal failures, routing, and the task's lifecycle. */
 class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {
@@ -51,11 +48,17 @@ class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {
         task.put(List.of(line(0, 0), struct, line(0, 2), rejected, invalidUtf8, line(0, 5)));
         Map<TopicPartition, OffsetAndMetadata> offsets = preCommit(METERS_0);
 
-        assertThat(tdengine.accepted()).contains("m f=0 0", "m f=2 2", "m f=5 5").noneMatch(l -> l.contains("BAD"));
+        assertThat(tdengine.accepted())
+                .contains("m f=0 0", "m f=2 2", "m f=5 5")
+                .noneMatch(l -> l.contains("BAD"));
         assertThat(dlq).extracting(Map.Entry::getKey).containsExactlyInAnyOrder(struct, rejected, invalidUtf8);
-        assertThat(dlq).filteredOn(e -> e.getKey() == rejected).singleElement()
+        assertThat(dlq)
+                .filteredOn(e -> e.getKey() == rejected)
+                .singleElement()
                 .satisfies(e -> assertThat(e.getValue()).hasMessageContaining("0x80003002"));
-        assertThat(dlq).filteredOn(e -> e.getKey() == struct).singleElement()
+        assertThat(dlq)
+                .filteredOn(e -> e.getKey() == struct)
+                .singleElement()
                 .satisfies(e -> assertThat(e.getValue()).hasMessageContaining("ToLineProtocol$Value"));
         assertThat(offsets).containsExactly(entry(METERS_0, new OffsetAndMetadata(6)));
         assertThat(attribute("records-dead-lettered-total")).isEqualTo(3.0);
@@ -66,7 +69,8 @@ class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {
     void withoutToleranceAnUndecodableRecordFailsTheTask() {
         start();
 
-        assertThatThrownBy(() -> task.put(List.of(line(0, 0), SinkRecords.record("meters", 0, 1, new byte[] {(byte) 0xFF}))))
+        assertThatThrownBy(() ->
+                        task.put(List.of(line(0, 0), SinkRecords.record("meters", 0, 1, new byte[] {(byte) 0xFF}))))
                 .isInstanceOf(ConnectException.class)
                 .hasMessageContaining("record meters-0@1")
                 .hasMessageContaining("UTF-8");
@@ -77,8 +81,8 @@ class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {
     void withoutToleranceARejectedRecordFailsTheTaskWithTDenginesReason() {
         start();
 
-        assertThatThrownBy(() -> task.put(List.of(line(0, 0), SinkRecords.record("meters", 0, 1, "BAD"), line(0, 2),
-                line(0, 3), line(0, 4))))
+        assertThatThrownBy(() -> task.put(List.of(
+                        line(0, 0), SinkRecords.record("meters", 0, 1, "BAD"), line(0, 2), line(0, 3), line(0, 4))))
                 .isInstanceOf(ConnectException.class)
                 .hasMessageContaining("record meters-0@1")
                 .hasMessageContaining("0x80003002");
@@ -105,7 +109,8 @@ class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {
 
         verify(initializer).ensure("kafka_orders");
         verify(initializer).ensure("kafka_meters");
-        assertThat(tdengine.calls).extracting(FakeSchemalessWriter.Call::database)
+        assertThat(tdengine.calls)
+                .extracting(FakeSchemalessWriter.Call::database)
                 .containsExactlyInAnyOrder("kafka_orders", "kafka_meters");
     }
 
@@ -113,7 +118,8 @@ class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {
     void aDatabaseThatCannotBeInitialisedFailsThePutThatHandsOverItsFirstBatch() {
         start();
         doThrow(new ConnectException("database power has precision 'ms' but data.precision is 'ns'"))
-                .when(initializer).ensure("power");
+                .when(initializer)
+                .ensure("power");
 
         assertThatThrownBy(() -> task.put(lines(0, 0, 5))).hasMessageContaining("precision 'ms'");
         assertThat(tdengine.calls).isEmpty();
@@ -148,8 +154,9 @@ class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {
     void aSecondTopicOnTheSameDatabaseFailsItsRecordNamingBothTopics() {
         start("connection.database", null);
 
-        assertThatThrownBy(() -> task.put(List.of(SinkRecords.record("iot.meters", 0, 0, "m f=1 1"),
-                SinkRecords.record("iot-meters", 0, 0, "m f=2 2"))))
+        assertThatThrownBy(() -> task.put(List.of(
+                        SinkRecords.record("iot.meters", 0, 0, "m f=1 1"),
+                        SinkRecords.record("iot-meters", 0, 0, "m f=2 2"))))
                 .isInstanceOf(ConnectException.class)
                 .hasMessageContaining("topics 'iot.meters' and 'iot-meters' both map to database iot_meters");
     }
@@ -167,12 +174,14 @@ class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {
     void stopUnregistersTheMetricsAndClosesTheWriter() throws JMException {
         start();
         ObjectName name = new ObjectName("tdconnect:type=sink-task-metrics,connector=task-test,task=0");
-        assertThat(ManagementFactory.getPlatformMBeanServer().isRegistered(name)).isTrue();
+        assertThat(ManagementFactory.getPlatformMBeanServer().isRegistered(name))
+                .isTrue();
 
         task.stop();
 
-        assertThat(ManagementFactory.getPlatformMBeanServer().queryNames(
-                new ObjectName("tdconnect:connector=task-test,*"), null)).isEmpty();
+        assertThat(ManagementFactory.getPlatformMBeanServer()
+                        .queryNames(new ObjectName("tdconnect:connector=task-test,*"), null))
+                .isEmpty();
         assertThat(tdengine.closed).isTrue();
         verify(initializer).close();
     }
@@ -207,7 +216,8 @@ class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {
     private TDengineSinkTask realTaskWritingInline() {
         return new TDengineSinkTask(now::get, sleeps::add, new TDengineSinkTask.Backend() {
             @Override
-            public DatabaseInitializer initializer(TDengineSinkConfig config, ConnectionFactory connections, RetryPolicy retry) {
+            public DatabaseInitializer initializer(
+                    TDengineSinkConfig config, ConnectionFactory connections, RetryPolicy retry) {
                 return TDengineSinkTask.Backend.TDENGINE.initializer(config, connections, retry);
             }
 
@@ -234,17 +244,29 @@ class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {
         try (FakeTaosAdapter adapter = new FakeTaosAdapter()) {
             adapter.precision = "us";
             real.initialize(new FakeSinkTaskContext(null, METERS_0));
-            real.start(Map.of("name", "task-rest", "connection.url", adapter.url(), "connection.database", "Power",
-                    "data.precision", "us", "batch.size", "2"));
+            real.start(Map.of(
+                    "name",
+                    "task-rest",
+                    "connection.url",
+                    adapter.url(),
+                    "connection.database",
+                    "Power",
+                    "data.precision",
+                    "us",
+                    "batch.size",
+                    "2"));
 
             real.put(lines(0, 0, 3));
             Map<TopicPartition, OffsetAndMetadata> offsets = real.preCommit(Map.of(METERS_0, new OffsetAndMetadata(3)));
             real.stop();
 
-            assertThat(adapter.bodiesTo("/rest/sql")).filteredOn(sql -> sql.startsWith("CREATE"))
+            assertThat(adapter.bodiesTo("/rest/sql"))
+                    .filteredOn(sql -> sql.startsWith("CREATE"))
                     .containsExactly("CREATE DATABASE IF NOT EXISTS `power` PRECISION 'us'");
-            assertThat(adapter.requests).filteredOn(r -> r.path().startsWith("/influxdb"))
-                    .extracting(FakeTaosAdapter.Request::path).containsOnly("/influxdb/v1/write?db=power&precision=u");
+            assertThat(adapter.requests)
+                    .filteredOn(r -> r.path().startsWith("/influxdb"))
+                    .extracting(FakeTaosAdapter.Request::path)
+                    .containsOnly("/influxdb/v1/write?db=power&precision=u");
             assertThat(adapter.bodiesTo("/influxdb")).containsExactly("m f=0 0\nm f=1 1", "m f=2 2");
             assertThat(offsets).containsExactly(entry(METERS_0, new OffsetAndMetadata(3)));
         }
@@ -257,9 +279,23 @@ class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Map<String, String> props = Map.of("name", "task-unreachable", "connection.url", "jdbc:TAOS-RS://127.0.0.1:" + port,
-                "connection.password", "Task-Secret-99", "connection.attempts", "2", "connection.backoff.ms", "700",
-                "max.retries", "2", "retry.backoff.ms", "30", "connection.database", "power");
+        Map<String, String> props = Map.of(
+                "name",
+                "task-unreachable",
+                "connection.url",
+                "jdbc:TAOS-RS://127.0.0.1:" + port,
+                "connection.password",
+                "Task-Secret-99",
+                "connection.attempts",
+                "2",
+                "connection.backoff.ms",
+                "700",
+                "max.retries",
+                "2",
+                "retry.backoff.ms",
+                "30",
+                "connection.database",
+                "power");
         real.initialize(new FakeSinkTaskContext(null, METERS_0));
         String logged;
         try (LogCapture log = new LogCapture()) {
@@ -274,7 +310,9 @@ class TDengineSinkTaskErrorsTest extends SinkTaskTestBase {
             logged = log.text();
         }
 
-        assertThat(sleeps).as("max.retries retries, connection.attempts not multiplying them").containsExactly(30L, 30L);
+        assertThat(sleeps)
+                .as("max.retries retries, connection.attempts not multiplying them")
+                .containsExactly(30L, 30L);
         assertThat(logged).contains("retry").doesNotContain("Task-Secret-99");
     }
 }

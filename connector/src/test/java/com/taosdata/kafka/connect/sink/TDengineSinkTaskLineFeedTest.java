@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import com.taosdata.kafka.connect.sink.record.SinkRecords;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
-
-import com.taosdata.kafka.connect.sink.record.SinkRecords;
 
 /** A string field holding a raw line feed, which only a native connection can write, on the other transports. */
 class TDengineSinkTaskLineFeedTest extends SinkTaskTestBase {
@@ -30,7 +28,8 @@ class TDengineSinkTaskLineFeedTest extends SinkTaskTestBase {
         assertThat(tdengine.accepted()).containsExactly("m f=0 0", "m f=2 2");
         assertThat(dlq).singleElement().satisfies(e -> {
             assertThat(e.getKey()).isSameAs(NOTE);
-            assertThat(e.getValue()).hasMessageContaining("record meters-0@1: field 'note' holds a line feed")
+            assertThat(e.getValue())
+                    .hasMessageContaining("record meters-0@1: field 'note' holds a line feed")
                     .hasMessageContaining("WebSocket")
                     .hasMessageContaining("jdbc:TAOS://");
         });

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.entry;
 
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
@@ -20,7 +19,15 @@ class TDengineSinkTaskMissingTimestampTest extends SinkTaskTestBase {
     private static final long MILLIS = 1_796_316_133_135L;
 
     private static SinkRecord record(long offset, String value, Long timestamp) {
-        return new SinkRecord("meters", 0, null, null, null, value, offset, timestamp,
+        return new SinkRecord(
+                "meters",
+                0,
+                null,
+                null,
+                null,
+                value,
+                offset,
+                timestamp,
                 timestamp == null ? TimestampType.NO_TIMESTAMP_TYPE : TimestampType.CREATE_TIME);
     }
 
@@ -55,7 +62,8 @@ class TDengineSinkTaskMissingTimestampTest extends SinkTaskTestBase {
         assertThat(tdengine.accepted()).containsExactly("m f=1 1796316133135000000", "m f=3 3");
         assertThat(dlq).singleElement().satisfies(e -> {
             assertThat(e.getKey()).isSameAs(untimed);
-            assertThat(e.getValue()).hasMessageStartingWith("record meters-0@1: a line has no timestamp")
+            assertThat(e.getValue())
+                    .hasMessageStartingWith("record meters-0@1: a line has no timestamp")
                     .hasMessageContaining("timestamp.missing");
         });
         assertThat(offsets).containsExactly(entry(METERS_0, new OffsetAndMetadata(3)));

@@ -8,20 +8,18 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
+import com.taosdata.kafka.connect.connection.ErrorKind;
+import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.sink.write.Backpressure;
+import com.taosdata.kafka.connect.sink.write.QueuedWriterThread;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
-
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.taosdata.kafka.connect.connection.ErrorKind;
-import com.taosdata.kafka.connect.connection.TDengineException;
-import com.taosdata.kafka.connect.sink.write.Backpressure;
-import com.taosdata.kafka.connect.sink.write.QueuedWriterThread;
 
 /**
  * TDengine slow or away: the task thread never waits for it (a task that stops polling is thrown out of its consumer
@@ -58,7 +56,9 @@ class TDengineSinkTaskOutageTest extends SinkTaskTestBase {
     void theDatabaseIsCreatedOnTheWriterThreadBeforeTheFirstWriteNotInPut() {
         start();
         List<Integer> writesBeforeCreation = new ArrayList<>();
-        doAnswer(call -> writesBeforeCreation.add(tdengine.calls.size())).when(initializer).ensure(anyString());
+        doAnswer(call -> writesBeforeCreation.add(tdengine.calls.size()))
+                .when(initializer)
+                .ensure(anyString());
 
         task.put(lines(0, 0, 5));
         verify(initializer, never()).ensure(anyString());
@@ -207,8 +207,10 @@ class TDengineSinkTaskOutageTest extends SinkTaskTestBase {
         queued.runAll();
 
         assertThat(preCommit(METERS_0)).containsExactly(entry(METERS_0, new OffsetAndMetadata(12)));
-        assertThat(tdengine.accepted()).containsExactlyElementsOf(
-                LongStream.range(0, 12).mapToObj(i -> "m f=" + i + " " + i).toList());
+        assertThat(tdengine.accepted())
+                .containsExactlyElementsOf(LongStream.range(0, 12)
+                        .mapToObj(i -> "m f=" + i + " " + i)
+                        .toList());
         assertThat(sleeps).hasSize(30);
     }
 
@@ -221,7 +223,8 @@ class TDengineSinkTaskOutageTest extends SinkTaskTestBase {
         queued.runAll();
 
         assertThatThrownBy(() -> task.put(List.of()))
-                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
+                .isInstanceOfSatisfying(
+                        TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
                 .hasMessageContaining("writing 5 record(s) into database power failed after 3 attempt(s)")
                 .hasMessageContaining("connection refused");
         assertThat(preCommit(METERS_0)).containsExactly(entry(METERS_0, new OffsetAndMetadata(0)));
@@ -237,11 +240,14 @@ class TDengineSinkTaskOutageTest extends SinkTaskTestBase {
         task.close(List.of(METERS_0));
         queued.runAll();
 
-        assertThat(tdengine.calls).as("nothing written for partitions another task now owns").isEmpty();
+        assertThat(tdengine.calls)
+                .as("nothing written for partitions another task now owns")
+                .isEmpty();
         assertThat(context.rewound).containsExactly(entry(METERS_1, 0L));
         assertThat(preCommit(METERS_1)).isEmpty();
         queued.runAll();
-        assertThat(tdengine.calls).as("the kept partition's buffered records are consumed again, not written out of order")
+        assertThat(tdengine.calls)
+                .as("the kept partition's buffered records are consumed again, not written out of order")
                 .isEmpty();
     }
 

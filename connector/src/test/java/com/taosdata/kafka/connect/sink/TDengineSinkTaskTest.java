@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.entry;
 
+import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.sink.record.SinkRecords;
 import java.util.List;
 import java.util.Map;
-
 import javax.management.JMException;
-
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
-
-import com.taosdata.kafka.connect.connection.TDengineException;
-import com.taosdata.kafka.connect.sink.record.SinkRecords;
 
 /** Batching across put() calls, linger, and which offsets the task lets Connect commit. */
 class TDengineSinkTaskTest extends SinkTaskTestBase {
@@ -39,10 +36,14 @@ class TDengineSinkTaskTest extends SinkTaskTestBase {
     void batchSizeCountsLinesNotRecords() {
         start();
 
-        task.put(List.of(SinkRecords.record("meters", 0, 0, "m f=1 1\nm f=2 2\nm f=3 3"),
+        task.put(List.of(
+                SinkRecords.record("meters", 0, 0, "m f=1 1\nm f=2 2\nm f=3 3"),
                 SinkRecords.record("meters", 0, 1, "m f=4 4\nm f=5 5")));
 
-        assertThat(tdengine.calls).singleElement().extracting(call -> call.payloads().size()).isEqualTo(5);
+        assertThat(tdengine.calls)
+                .singleElement()
+                .extracting(call -> call.payloads().size())
+                .isEqualTo(5);
     }
 
     @Test
@@ -68,7 +69,8 @@ class TDengineSinkTaskTest extends SinkTaskTestBase {
         Map<TopicPartition, OffsetAndMetadata> offsets = preCommit(METERS_0, METERS_1);
 
         assertThat(tdengine.accepted()).hasSize(4);
-        assertThat(offsets).containsOnly(entry(METERS_0, new OffsetAndMetadata(3)), entry(METERS_1, new OffsetAndMetadata(1)));
+        assertThat(offsets)
+                .containsOnly(entry(METERS_0, new OffsetAndMetadata(3)), entry(METERS_1, new OffsetAndMetadata(1)));
     }
 
     @Test
@@ -109,7 +111,8 @@ class TDengineSinkTaskTest extends SinkTaskTestBase {
     void tombstonesAreSkippedCountedAndCommitted() throws JMException {
         start();
 
-        task.put(List.of(line(0, 0), SinkRecords.record("meters", 0, 1, null), SinkRecords.record("meters", 0, 2, null)));
+        task.put(List.of(
+                line(0, 0), SinkRecords.record("meters", 0, 1, null), SinkRecords.record("meters", 0, 2, null)));
 
         assertThat(preCommit(METERS_0)).containsExactly(entry(METERS_0, new OffsetAndMetadata(3)));
         assertThat(tdengine.accepted()).containsExactly("m f=0 0");
@@ -136,7 +139,9 @@ class TDengineSinkTaskTest extends SinkTaskTestBase {
 
         assertThat(preCommit(METERS_1)).containsExactly(entry(METERS_1, new OffsetAndMetadata(1)));
         assertThat(tdengine.accepted()).containsExactly("m f=0 0");
-        assertThat(tdengine.calls).singleElement().satisfies(call -> assertThat(call.payloads()).hasSize(1));
+        assertThat(tdengine.calls)
+                .singleElement()
+                .satisfies(call -> assertThat(call.payloads()).hasSize(1));
     }
 
     @Test

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import com.taosdata.kafka.connect.connection.ErrorKind;
+import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.schemas.TdengineType;
+import com.taosdata.kafka.connect.sink.table.ColumnType;
+import com.taosdata.kafka.connect.sink.table.StableColumn;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
@@ -19,17 +23,12 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 
-import com.taosdata.kafka.connect.connection.ErrorKind;
-import com.taosdata.kafka.connect.connection.TDengineException;
-import com.taosdata.kafka.connect.schemas.TdengineType;
-import com.taosdata.kafka.connect.sink.table.ColumnType;
-import com.taosdata.kafka.connect.sink.table.StableColumn;
-
 /** {@code write.method=stmt}: Structs and Maps written with their types into super tables. */
 class TDengineSinkTaskTypedTest extends SinkTaskTestBase {
 
     private static final long MILLIS = 1_796_316_133_135L;
-    private static final Schema METER = SchemaBuilder.struct().name("meter")
+    private static final Schema METER = SchemaBuilder.struct()
+            .name("meter")
             .field("ts", Timestamp.SCHEMA)
             .field("current", Schema.FLOAT32_SCHEMA)
             .field("voltage", Schema.INT32_SCHEMA)
@@ -38,18 +37,31 @@ class TDengineSinkTaskTypedTest extends SinkTaskTestBase {
             .build();
 
     private static Struct meter(long millis, float current, int voltage, String location, int groupid) {
-        return new Struct(METER).put("ts", new java.util.Date(millis)).put("current", current).put("voltage", voltage)
-                .put("location", location).put("groupid", groupid);
+        return new Struct(METER)
+                .put("ts", new java.util.Date(millis))
+                .put("current", current)
+                .put("voltage", voltage)
+                .put("location", location)
+                .put("groupid", groupid);
     }
 
     private static SinkRecord record(long offset, Object value) {
-        return new SinkRecord("meters", 0, null, null, value instanceof Struct s ? s.schema() : null, value, offset,
-                MILLIS + offset, TimestampType.CREATE_TIME);
+        return new SinkRecord(
+                "meters",
+                0,
+                null,
+                null,
+                value instanceof Struct s ? s.schema() : null,
+                value,
+                offset,
+                MILLIS + offset,
+                TimestampType.CREATE_TIME);
     }
 
     private void startTyped(String... overrides) {
-        String[] typed = {"write.method", "stmt", "data.precision", "ms", "tags", "location,groupid",
-            "timestamp.field", "ts"};
+        String[] typed = {
+            "write.method", "stmt", "data.precision", "ms", "tags", "location,groupid", "timestamp.field", "ts"
+        };
         String[] all = new String[typed.length + overrides.length];
         System.arraycopy(typed, 0, all, 0, typed.length);
         System.arraycopy(overrides, 0, all, typed.length, overrides.length);
@@ -57,7 +69,9 @@ class TDengineSinkTaskTypedTest extends SinkTaskTestBase {
     }
 
     private void preCreatedMeters() {
-        sql.existing("power", "meters",
+        sql.existing(
+                "power",
+                "meters",
                 new StableColumn("ts", ColumnType.of(TdengineType.TIMESTAMP), false),
                 new StableColumn("current", ColumnType.of(TdengineType.FLOAT), false),
                 new StableColumn("voltage", ColumnType.of(TdengineType.INT), false),
@@ -71,16 +85,18 @@ class TDengineSinkTaskTypedTest extends SinkTaskTestBase {
         preCreatedMeters();
         startTyped("child.table.name.format", "d${groupid}");
 
-        task.put(List.of(record(0, meter(MILLIS, 10.3f, 219, "California.SanFrancisco", 2)),
+        task.put(List.of(
+                record(0, meter(MILLIS, 10.3f, 219, "California.SanFrancisco", 2)),
                 record(1, meter(MILLIS + 1, 12.6f, 218, "California.LosAngeles", 3)),
                 record(2, meter(MILLIS + 2, 10.8f, 221, "California.SanFrancisco", 2))));
         Map<TopicPartition, OffsetAndMetadata> committed = preCommit(METERS_0);
 
-        assertThat(sql.inserts()).containsExactly("INSERT INTO `power`.`d2` USING `power`.`meters` "
-                + "(`location`,`groupid`) TAGS ('California.SanFrancisco',2) (`ts`,`current`,`voltage`) VALUES "
-                + "(1796316133135,10.3,219)(1796316133137,10.8,221) `power`.`d3` USING `power`.`meters` "
-                + "(`location`,`groupid`) TAGS ('California.LosAngeles',3) (`ts`,`current`,`voltage`) VALUES "
-                + "(1796316133136,12.6,218)");
+        assertThat(sql.inserts())
+                .containsExactly("INSERT INTO `power`.`d2` USING `power`.`meters` "
+                        + "(`location`,`groupid`) TAGS ('California.SanFrancisco',2) (`ts`,`current`,`voltage`) VALUES "
+                        + "(1796316133135,10.3,219)(1796316133137,10.8,221) `power`.`d3` USING `power`.`meters` "
+                        + "(`location`,`groupid`) TAGS ('California.LosAngeles',3) (`ts`,`current`,`voltage`) VALUES "
+                        + "(1796316133136,12.6,218)");
         assertThat(committed).containsExactly(entry(METERS_0, new OffsetAndMetadata(3)));
         assertThat(sql.statements()).allMatch(s -> s.startsWith("INSERT"));
     }
@@ -90,13 +106,16 @@ class TDengineSinkTaskTypedTest extends SinkTaskTestBase {
         preCreatedMeters();
         startTyped();
 
-        task.put(List.of(record(0, meter(MILLIS, 1f, 1, "a", 1)), record(1, meter(MILLIS + 1, 2f, 2, "a", 1)),
+        task.put(List.of(
+                record(0, meter(MILLIS, 1f, 1, "a", 1)),
+                record(1, meter(MILLIS + 1, 2f, 2, "a", 1)),
                 record(2, meter(MILLIS + 2, 3f, 3, "b", 1))));
         preCommit(METERS_0);
 
         String insert = sql.inserts().get(0);
-        assertThat(insert).containsPattern("^INSERT INTO `power`.`t_[0-9a-f]{32}` USING .*VALUES \\(\\d+,1\\.0,1\\)"
-                + "\\(\\d+,2\\.0,2\\) `power`.`t_[0-9a-f]{32}` USING .* VALUES \\(\\d+,3\\.0,3\\)$");
+        assertThat(insert)
+                .containsPattern("^INSERT INTO `power`.`t_[0-9a-f]{32}` USING .*VALUES \\(\\d+,1\\.0,1\\)"
+                        + "\\(\\d+,2\\.0,2\\) `power`.`t_[0-9a-f]{32}` USING .* VALUES \\(\\d+,3\\.0,3\\)$");
     }
 
     @Test
@@ -104,14 +123,22 @@ class TDengineSinkTaskTypedTest extends SinkTaskTestBase {
         preCreatedMeters();
         startTyped("errors.tolerance", "all");
 
-        task.put(List.of(record(0, meter(MILLIS, 1f, 1, "a", 1)), record(1, meter(MILLIS + 1, 2f, 2, "a", 300)),
+        task.put(List.of(
+                record(0, meter(MILLIS, 1f, 1, "a", 1)),
+                record(1, meter(MILLIS + 1, 2f, 2, "a", 300)),
                 record(2, meter(MILLIS + 2, 3f, 3, "a", 1))));
         Map<TopicPartition, OffsetAndMetadata> committed = preCommit(METERS_0);
 
         assertThat(dlq).hasSize(1);
         assertThat(dlq.get(0).getKey().kafkaOffset()).isEqualTo(1);
-        assertThat(dlq.get(0).getValue()).hasMessageContainingAll("meters-0@1", "groupid", "300",
-                "out of range (-128 to 127)", "tag groupid TINYINT", "power.meters");
+        assertThat(dlq.get(0).getValue())
+                .hasMessageContainingAll(
+                        "meters-0@1",
+                        "groupid",
+                        "300",
+                        "out of range (-128 to 127)",
+                        "tag groupid TINYINT",
+                        "power.meters");
         assertThat(sql.inserts()).hasSize(1);
         assertThat(sql.inserts().get(0)).contains("(1796316133135,1.0,1)(1796316133137,3.0,3)");
         assertThat(committed).containsExactly(entry(METERS_0, new OffsetAndMetadata(3)));
@@ -122,18 +149,26 @@ class TDengineSinkTaskTypedTest extends SinkTaskTestBase {
         preCreatedMeters();
         startTyped("errors.tolerance", "all");
 
-        task.put(List.of(record(0, meter(MILLIS, 1f, 1, "a", 300)), record(1, meter(MILLIS + 1, 2f, 2, "a", 1)),
-                record(2, meter(MILLIS + 2, 3f, 3, "a", 300)), record(3, meter(MILLIS + 3, 4f, 4, "a", 1))));
+        task.put(List.of(
+                record(0, meter(MILLIS, 1f, 1, "a", 300)),
+                record(1, meter(MILLIS + 1, 2f, 2, "a", 1)),
+                record(2, meter(MILLIS + 2, 3f, 3, "a", 300)),
+                record(3, meter(MILLIS + 3, 4f, 4, "a", 1))));
         preCommit(METERS_0);
 
         assertThat(dlq).extracting(bad -> bad.getKey().kafkaOffset()).containsExactly(0L, 2L);
-        assertThat(sql.inserts()).singleElement().asString().containsOnlyOnce("USING")
+        assertThat(sql.inserts())
+                .singleElement()
+                .asString()
+                .containsOnlyOnce("USING")
                 .contains("(1796316133136,2.0,2)(1796316133138,4.0,4)");
     }
 
     @Test
     void aFieldTheTableLacksIsABadRecordWithoutAutoEvolve() {
-        sql.existing("power", "meters",
+        sql.existing(
+                "power",
+                "meters",
                 new StableColumn("ts", ColumnType.of(TdengineType.TIMESTAMP), false),
                 new StableColumn("current", ColumnType.of(TdengineType.FLOAT), false),
                 new StableColumn("location", ColumnType.sized(TdengineType.VARCHAR, 24), true),
@@ -143,9 +178,11 @@ class TDengineSinkTaskTypedTest extends SinkTaskTestBase {
         task.put(List.of(record(0, meter(MILLIS, 1f, 1, "a", 1))));
         preCommit(METERS_0);
 
-        assertThat(dlq).singleElement().satisfies(bad -> assertThat(bad.getValue())
-                .hasMessageContainingAll("field voltage is no column or tag of super table power.meters",
-                        "auto.evolve=true"));
+        assertThat(dlq)
+                .singleElement()
+                .satisfies(bad -> assertThat(bad.getValue())
+                        .hasMessageContainingAll(
+                                "field voltage is no column or tag of super table power.meters", "auto.evolve=true"));
         assertThat(sql.inserts()).isEmpty();
     }
 
@@ -156,10 +193,13 @@ class TDengineSinkTaskTypedTest extends SinkTaskTestBase {
         task.put(List.of(record(0, meter(MILLIS, 1f, 1, "a", 1))));
         preCommit(METERS_0);
 
-        assertThat(sql.statements().get(0)).isEqualTo("CREATE STABLE IF NOT EXISTS `power`.`meters` (`ts` TIMESTAMP, "
-                + "`current` FLOAT, `voltage` INT) TAGS (`location` VARCHAR(32), `groupid` INT)");
-        assertThat(sql.inserts()).singleElement().asString().contains("(`ts`,`current`,`voltage`) VALUES "
-                + "(1796316133135,1.0,1)");
+        assertThat(sql.statements().get(0))
+                .isEqualTo("CREATE STABLE IF NOT EXISTS `power`.`meters` (`ts` TIMESTAMP, "
+                        + "`current` FLOAT, `voltage` INT) TAGS (`location` VARCHAR(32), `groupid` INT)");
+        assertThat(sql.inserts())
+                .singleElement()
+                .asString()
+                .contains("(`ts`,`current`,`voltage`) VALUES " + "(1796316133135,1.0,1)");
     }
 
     @Test
@@ -168,14 +208,17 @@ class TDengineSinkTaskTypedTest extends SinkTaskTestBase {
 
         task.put(List.of(record(0, meter(MILLIS, 1f, 1, "a", 1))));
 
-        assertThatThrownBy(() -> preCommit(METERS_0)).isInstanceOf(ConnectException.class)
+        assertThatThrownBy(() -> preCommit(METERS_0))
+                .isInstanceOf(ConnectException.class)
                 .hasMessageContainingAll("power.meters does not exist", "auto.create=true");
         assertThat(dlq).isEmpty();
     }
 
     @Test
     void autoEvolveAddsAColumnForANewFieldAndWidensAStringTooLong() {
-        sql.existing("power", "meters",
+        sql.existing(
+                "power",
+                "meters",
                 new StableColumn("ts", ColumnType.of(TdengineType.TIMESTAMP), false),
                 new StableColumn("current", ColumnType.of(TdengineType.FLOAT), false),
                 new StableColumn("location", ColumnType.sized(TdengineType.VARCHAR, 4), true),
@@ -185,12 +228,16 @@ class TDengineSinkTaskTypedTest extends SinkTaskTestBase {
         task.put(List.of(record(0, meter(MILLIS, 1f, 7, "Beijing", 1))));
         preCommit(METERS_0);
 
-        assertThat(sql.statements()).startsWith(
-                "ALTER STABLE `power`.`meters` ADD COLUMN `voltage` INT",
-                "ALTER STABLE `power`.`meters` MODIFY TAG `location` VARCHAR(8)");
-        assertThat(sql.table("power", "meters")).get().asList().contains(
-                new StableColumn("voltage", ColumnType.of(TdengineType.INT), false),
-                new StableColumn("location", ColumnType.sized(TdengineType.VARCHAR, 8), true));
+        assertThat(sql.statements())
+                .startsWith(
+                        "ALTER STABLE `power`.`meters` ADD COLUMN `voltage` INT",
+                        "ALTER STABLE `power`.`meters` MODIFY TAG `location` VARCHAR(8)");
+        assertThat(sql.table("power", "meters"))
+                .get()
+                .asList()
+                .contains(
+                        new StableColumn("voltage", ColumnType.of(TdengineType.INT), false),
+                        new StableColumn("location", ColumnType.sized(TdengineType.VARCHAR, 8), true));
         assertThat(sql.inserts()).singleElement().asString().contains("TAGS ('Beijing',1)");
     }
 
@@ -207,7 +254,9 @@ class TDengineSinkTaskTypedTest extends SinkTaskTestBase {
         task.put(List.of(record(0, value)));
         preCommit(METERS_0);
 
-        assertThat(sql.inserts()).singleElement().asString()
+        assertThat(sql.inserts())
+                .singleElement()
+                .asString()
                 .endsWith("TAGS ('x',5) (`ts`,`current`,`voltage`) VALUES (1796316133135,10.5,220)");
     }
 
@@ -219,7 +268,9 @@ class TDengineSinkTaskTypedTest extends SinkTaskTestBase {
                 : null);
         startTyped("errors.tolerance", "all", "child.table.name.format", "d${location}");
 
-        task.put(List.of(record(0, meter(MILLIS, 1f, 1, "a", 1)), record(1, meter(MILLIS + 1, 2f, 2, "bad", 1)),
+        task.put(List.of(
+                record(0, meter(MILLIS, 1f, 1, "a", 1)),
+                record(1, meter(MILLIS + 1, 2f, 2, "bad", 1)),
                 record(2, meter(MILLIS + 2, 3f, 3, "c", 1))));
         Map<TopicPartition, OffsetAndMetadata> committed = preCommit(METERS_0);
 
@@ -239,9 +290,12 @@ class TDengineSinkTaskTypedTest extends SinkTaskTestBase {
         task.put(List.of(record(0, "meters,location=a current=1 1")));
         preCommit(METERS_0);
 
-        assertThat(dlq).singleElement().satisfies(bad -> assertThat(bad.getValue())
-                .hasMessageContainingAll("write.method=stmt writes Struct or Map values, not String",
-                        "write.method=schemaless"));
+        assertThat(dlq)
+                .singleElement()
+                .satisfies(bad -> assertThat(bad.getValue())
+                        .hasMessageContainingAll(
+                                "write.method=stmt writes Struct or Map values, not String",
+                                "write.method=schemaless"));
     }
 
     @Test
@@ -253,13 +307,16 @@ class TDengineSinkTaskTypedTest extends SinkTaskTestBase {
         noTimestamp.put("location", "a");
         noTimestamp.put("groupid", 1L);
 
-        task.put(List.of(record(0, meter(MILLIS, 1f, 1, "a", 1)), record(1, noTimestamp),
+        task.put(List.of(
+                record(0, meter(MILLIS, 1f, 1, "a", 1)),
+                record(1, noTimestamp),
                 record(2, meter(MILLIS + 2, 3f, 3, "a", 1))));
         Map<TopicPartition, OffsetAndMetadata> committed = preCommit(METERS_0);
 
         assertThat(dlq).singleElement().satisfies(bad -> {
             assertThat(bad.getKey().kafkaOffset()).isEqualTo(1);
-            assertThat(bad.getValue()).hasMessageContainingAll("meters-0@1: field ts", "missing or null")
+            assertThat(bad.getValue())
+                    .hasMessageContainingAll("meters-0@1: field ts", "missing or null")
                     .hasMessageNotContaining("meters-0@1: meters-0@1");
         });
         assertThat(sql.inserts()).singleElement().asString().contains("(1796316133135,1.0,1)(1796316133137,3.0,3)");
@@ -274,7 +331,9 @@ class TDengineSinkTaskTypedTest extends SinkTaskTestBase {
         task.put(List.of(record(0, meter(MILLIS, 1f, 1, "a", 1))));
         preCommit(METERS_0);
 
-        assertThat(dlq).singleElement().satisfies(bad -> assertThat(bad.getValue())
-                .hasMessageContainingAll("child.table.name.format 'd_${serial}'", "no value for serial"));
+        assertThat(dlq)
+                .singleElement()
+                .satisfies(bad -> assertThat(bad.getValue())
+                        .hasMessageContainingAll("child.table.name.format 'd_${serial}'", "no value for serial"));
     }
 }

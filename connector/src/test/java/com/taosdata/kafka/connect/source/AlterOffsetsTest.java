@@ -7,7 +7,6 @@ import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +41,10 @@ class AlterOffsetsTest {
     }
 
     private String refusal() {
-        return assertThatThrownBy(this::alter).isInstanceOf(ConnectException.class).actual().getMessage();
+        return assertThatThrownBy(this::alter)
+                .isInstanceOf(ConnectException.class)
+                .actual()
+                .getMessage();
     }
 
     @Test
@@ -69,7 +71,8 @@ class AlterOffsetsTest {
     void acceptsBothShapesWhateverTheReadMethod() {
         offsets.put(table("d1"), ordered("ts", 1, "rows", 1));
         offsets.put(vgroup(3), ordered("position", 42));
-        assertThat(connector.alterOffsets(Map.of("read.method", "subscription"), offsets)).isTrue();
+        assertThat(connector.alterOffsets(Map.of("read.method", "subscription"), offsets))
+                .isTrue();
     }
 
     @Test
@@ -82,8 +85,9 @@ class AlterOffsetsTest {
     @Test
     void refusesATimestampThatIsNotAnInteger() {
         offsets.put(table("d1"), ordered("ts", "2024-01-01", "rows", 1));
-        assertThat(refusal()).isEqualTo("offsets not altered: source partition {\"database\":\"power\",\"table\":\"d1\"}: "
-                + "ts must be an integer timestamp, counted in precision, got \"2024-01-01\"");
+        assertThat(refusal())
+                .isEqualTo("offsets not altered: source partition {\"database\":\"power\",\"table\":\"d1\"}: "
+                        + "ts must be an integer timestamp, counted in precision, got \"2024-01-01\"");
     }
 
     @Test
@@ -96,7 +100,8 @@ class AlterOffsetsTest {
     void refusesANegativeOrMissingRowCount() {
         offsets.put(table("d1"), ordered("ts", 1, "rows", -1));
         offsets.put(table("d2"), ordered("ts", 1));
-        assertThat(refusal()).contains("\"table\":\"d1\"}: rows must be an integer of 0 or more")
+        assertThat(refusal())
+                .contains("\"table\":\"d1\"}: rows must be an integer of 0 or more")
                 .contains("\"table\":\"d2\"}: rows must be an integer of 0 or more");
     }
 
@@ -115,9 +120,10 @@ class AlterOffsetsTest {
     @Test
     void refusesAVgroupOffsetWithoutAPosition() {
         offsets.put(vgroup(3), ordered("offset", 41));
-        assertThat(refusal()).isEqualTo("offsets not altered: source partition {\"database\":\"power\",\"vgroup\":3,"
-                + "\"topic\":\"tdconnect_power_meters\"}: position must be a TMQ offset, an integer of 0 or more, "
-                + "got null");
+        assertThat(refusal())
+                .isEqualTo("offsets not altered: source partition {\"database\":\"power\",\"vgroup\":3,"
+                        + "\"topic\":\"tdconnect_power_meters\"}: position must be a TMQ offset, an integer of 0 or more, "
+                        + "got null");
     }
 
     @Test
@@ -141,8 +147,9 @@ class AlterOffsetsTest {
     @Test
     void refusesPartitionKeysInAnotherOrderThanTheConnectorWritesThem() {
         offsets.put(ordered("table", "d1", "database", "power"), ordered("ts", 1, "rows", 1));
-        assertThat(refusal()).contains("{\"table\":\"d1\",\"database\":\"power\"}: its keys must come in the order "
-                + "the connector writes them, database, table");
+        assertThat(refusal())
+                .contains("{\"table\":\"d1\",\"database\":\"power\"}: its keys must come in the order "
+                        + "the connector writes them, database, table");
     }
 
     @Test

@@ -2,16 +2,14 @@ package com.taosdata.kafka.connect.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import org.apache.kafka.connect.json.JsonConverter;
-import org.junit.jupiter.api.Test;
-
 import com.taosdata.kafka.connect.source.query.SourcePartitions;
 import com.taosdata.kafka.connect.source.tmq.SubscriptionOffsets;
 import com.taosdata.kafka.connect.source.tmq.TmqPartition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.json.JsonConverter;
+import org.junit.jupiter.api.Test;
 
 /**
  * Connect's offsets REST API (GET, PATCH and DELETE {@code /connectors/NAME/offsets}) passes partitions through the
@@ -31,8 +29,9 @@ class PartitionKeyOrderTest {
 
     private List<String> roundTripKeys(Map<String, ?> partition) {
         byte[] serialized = internal.fromConnectData("", null, partition);
-        return new ArrayList<>(((Map<?, ?>) internal.toConnectData("", serialized).value()).keySet().stream()
-                .map(Object::toString).toList());
+        return new ArrayList<>(
+                ((Map<?, ?>) internal.toConnectData("", serialized).value())
+                        .keySet().stream().map(Object::toString).toList());
     }
 
     @Test
@@ -43,7 +42,8 @@ class PartitionKeyOrderTest {
 
     @Test
     void aSubscriptionModeVgroupPartitionKeepsItsKeyOrder() {
-        Map<String, Object> partition = SubscriptionOffsets.partition("power", new TmqPartition("tdconnect_power_meters", 3));
+        Map<String, Object> partition =
+                SubscriptionOffsets.partition("power", new TmqPartition("tdconnect_power_meters", 3));
         assertThat(roundTripKeys(partition)).containsExactlyElementsOf(partition.keySet());
     }
 }

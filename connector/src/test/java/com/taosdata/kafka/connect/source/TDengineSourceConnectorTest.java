@@ -4,27 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
+import com.taosdata.kafka.connect.source.config.TDengineSourceConfig;
+import com.taosdata.kafka.connect.source.table.SourceTable;
+import com.taosdata.kafka.connect.source.table.TableAssignment;
+import com.taosdata.kafka.connect.source.table.TableLister;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.connector.ConnectorContext;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.taosdata.kafka.connect.source.config.TDengineSourceConfig;
-import com.taosdata.kafka.connect.source.table.SourceTable;
-import com.taosdata.kafka.connect.source.table.TableAssignment;
-import com.taosdata.kafka.connect.source.table.TableLister;
-
 class TDengineSourceConnectorTest {
 
     private final AtomicBoolean closed = new AtomicBoolean();
-    private List<SourceTable> tables = List.of(new SourceTable("d1", "meters"), new SourceTable("d2", "meters"),
-            new SourceTable("d3", "meters"), SourceTable.normal("notes"));
+    private List<SourceTable> tables = List.of(
+            new SourceTable("d1", "meters"),
+            new SourceTable("d2", "meters"),
+            new SourceTable("d3", "meters"),
+            SourceTable.normal("notes"));
     private final TDengineSourceConnector connector = new TDengineSourceConnector(config -> new TableLister() {
         @Override
         public List<SourceTable> list() {
@@ -63,10 +64,14 @@ class TDengineSourceConnectorTest {
         List<Map<String, String>> configs = connector.taskConfigs(2);
         assertThat(configs).hasSize(2);
         assertThat(TableAssignment.decode(configs.get(0).get(TableAssignment.TASK_TABLES_CONFIG)))
-                .extracting(SourceTable::name).containsExactly("d1", "d3");
+                .extracting(SourceTable::name)
+                .containsExactly("d1", "d3");
         assertThat(TableAssignment.decode(configs.get(1).get(TableAssignment.TASK_TABLES_CONFIG)))
-                .extracting(SourceTable::name).containsExactly("d2", "notes");
-        assertThat(configs).extracting(c -> c.get(TableAssignment.TASK_ID_CONFIG)).containsExactly("0", "1");
+                .extracting(SourceTable::name)
+                .containsExactly("d2", "notes");
+        assertThat(configs)
+                .extracting(c -> c.get(TableAssignment.TASK_ID_CONFIG))
+                .containsExactly("0", "1");
         assertThat(configs.get(0)).containsEntry("connection.database", "power");
     }
 
@@ -88,8 +93,9 @@ class TDengineSourceConnectorTest {
         start("subscription");
         List<Map<String, String>> configs = connector.taskConfigs(3);
         assertThat(configs).hasSize(3);
-        assertThat(configs).allSatisfy(c -> assertThat(TableAssignment.decode(c.get(TableAssignment.TASK_TABLES_CONFIG)))
-                .hasSize(4));
+        assertThat(configs)
+                .allSatisfy(c -> assertThat(TableAssignment.decode(c.get(TableAssignment.TASK_TABLES_CONFIG)))
+                        .hasSize(4));
     }
 
     @Test
@@ -97,7 +103,8 @@ class TDengineSourceConnectorTest {
         Map<String, String> props = props("subscription");
         props.remove("subscription.group.id");
         connector.initialize(mock(ConnectorContext.class));
-        assertThatThrownBy(() -> connector.start(props)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> connector.start(props))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("subscription.group.id");
     }
 
@@ -118,10 +125,26 @@ class TDengineSourceConnectorTest {
     @Test
     void exposesTheFullConfigDef() {
         assertThat(connector.config()).isSameAs(TDengineSourceConfig.CONFIG_DEF);
-        assertThat(connector.config().names()).contains("connection.url", "connection.database", "topic.prefix",
-                "topic.delimiter", "topic.per.stable", "topic.ignore.db", "timestamp.initial", "poll.interval.ms",
-                "fetch.max.rows", "query.interval.ms", "timestamp.delay.interval.ms", "out.format", "data.precision",
-                "read.method", "subscription.group.id", "subscription.from", "stables", "tables");
+        assertThat(connector.config().names())
+                .contains(
+                        "connection.url",
+                        "connection.database",
+                        "topic.prefix",
+                        "topic.delimiter",
+                        "topic.per.stable",
+                        "topic.ignore.db",
+                        "timestamp.initial",
+                        "poll.interval.ms",
+                        "fetch.max.rows",
+                        "query.interval.ms",
+                        "timestamp.delay.interval.ms",
+                        "out.format",
+                        "data.precision",
+                        "read.method",
+                        "subscription.group.id",
+                        "subscription.from",
+                        "stables",
+                        "tables");
         assertThat(connector.taskClass()).isEqualTo(TDengineSourceTask.class);
     }
 }

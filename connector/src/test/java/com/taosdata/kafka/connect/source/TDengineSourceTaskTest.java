@@ -3,24 +3,21 @@ package com.taosdata.kafka.connect.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.taosdata.kafka.connect.source.read.SourceReader;
+import com.taosdata.kafka.connect.source.table.SourceTable;
+import com.taosdata.kafka.connect.source.table.TableAssignment;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import javax.management.JMException;
 import javax.management.ObjectName;
-
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
-
-import com.taosdata.kafka.connect.source.read.SourceReader;
-import com.taosdata.kafka.connect.source.table.SourceTable;
-import com.taosdata.kafka.connect.source.table.TableAssignment;
 
 class TDengineSourceTaskTest {
 
@@ -84,8 +81,9 @@ class TDengineSourceTaskTest {
     @Test
     void theTasksMetricsAreOnJmxWhileItRunsAndGoneAfterStop() throws JMException {
         start();
-        assertThat(beans()).containsExactly(
-                new ObjectName("tdconnect:type=source-task-metrics,connector=source-task-test,task=0"));
+        assertThat(beans())
+                .containsExactly(
+                        new ObjectName("tdconnect:type=source-task-metrics,connector=source-task-test,task=0"));
 
         task.stop();
 
@@ -97,15 +95,22 @@ class TDengineSourceTaskTest {
         TDengineSourceTask failing = new TDengineSourceTask((config, tables, taskId, context, metrics) -> {
             throw new ConnectException("no TDengine");
         });
-        Map<String, String> props = new HashMap<>(Map.of("connection.url", "jdbc:TAOS-WS://localhost:6041",
-                "connection.database", "power", "read.method", "query", "name", "source-task-test"));
+        Map<String, String> props = new HashMap<>(Map.of(
+                "connection.url",
+                "jdbc:TAOS-WS://localhost:6041",
+                "connection.database",
+                "power",
+                "read.method",
+                "query",
+                "name",
+                "source-task-test"));
 
         assertThatThrownBy(() -> failing.start(props)).hasMessage("no TDengine");
         assertThat(beans()).isEmpty();
     }
 
     private static Set<ObjectName> beans() throws JMException {
-        return ManagementFactory.getPlatformMBeanServer().queryNames(
-                new ObjectName("tdconnect:connector=source-task-test,*"), null);
+        return ManagementFactory.getPlatformMBeanServer()
+                .queryNames(new ObjectName("tdconnect:connector=source-task-test,*"), null);
     }
 }

@@ -8,7 +8,6 @@ public enum ArrayEncoding implements ConfigEnum.Named {
     NONE,
     JSON;
 
-
     @Override
     public String configValue() {
         return name().toLowerCase(Locale.ROOT);

@@ -9,7 +9,6 @@ public enum BytesEncoding implements ConfigEnum.Named {
     BASE64,
     HEX;
 
-
     @Override
     public String configValue() {
         return name().toLowerCase(Locale.ROOT);

@@ -9,9 +9,8 @@ import java.util.Objects;
 public final class RenderOptions {
 
     /** TDengine suffixes, VARCHAR strings, nanoseconds, no bytes or array encoding. */
-    public static final RenderOptions DEFAULTS =
-            new RenderOptions(SuffixStyle.TDENGINE, StringType.VARCHAR, TimestampUnit.NS, BytesEncoding.NONE,
-                    ArrayEncoding.NONE);
+    public static final RenderOptions DEFAULTS = new RenderOptions(
+            SuffixStyle.TDENGINE, StringType.VARCHAR, TimestampUnit.NS, BytesEncoding.NONE, ArrayEncoding.NONE);
 
     private final SuffixStyle suffixStyle;
     private final StringType stringType;
@@ -19,8 +18,12 @@ public final class RenderOptions {
     private final BytesEncoding bytesEncoding;
     private final ArrayEncoding arrayEncoding;
 
-    public RenderOptions(SuffixStyle suffixStyle, StringType stringType, TimestampUnit precision,
-                         BytesEncoding bytesEncoding, ArrayEncoding arrayEncoding) {
+    public RenderOptions(
+            SuffixStyle suffixStyle,
+            StringType stringType,
+            TimestampUnit precision,
+            BytesEncoding bytesEncoding,
+            ArrayEncoding arrayEncoding) {
         this.suffixStyle = Objects.requireNonNull(suffixStyle, "suffixStyle");
         this.stringType = Objects.requireNonNull(stringType, "stringType");
         this.precision = Objects.requireNonNull(precision, "precision");

@@ -25,7 +25,6 @@ public enum StringType implements ConfigEnum.Named {
         return columnType;
     }
 
-
     @Override
     public String configValue() {
         return name().toLowerCase(Locale.ROOT);

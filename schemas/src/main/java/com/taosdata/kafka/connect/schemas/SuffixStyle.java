@@ -12,7 +12,6 @@ public enum SuffixStyle implements ConfigEnum.Named {
     TDENGINE,
     INFLUX;
 
-
     @Override
     public String configValue() {
         return name().toLowerCase(Locale.ROOT);

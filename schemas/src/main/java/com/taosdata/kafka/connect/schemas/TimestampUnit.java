@@ -1,9 +1,8 @@
 package com.taosdata.kafka.connect.schemas;
 
+import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
 import java.util.List;
 import java.util.Locale;
-
-import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
 
 /**
  * A unit of epoch time: the unit of numeric timestamps read from records ({@code s}, {@code ms}, {@code us},

@@ -36,6 +36,8 @@ class TimestampUnitTest {
 
     @Test
     void databasePrecisionsAreTDenginesSpellingsWithoutSeconds() {
-        assertThat(TimestampUnit.precisions()).extracting(TimestampUnit::configValue).containsExactly("ms", "us", "ns");
+        assertThat(TimestampUnit.precisions())
+                .extracting(TimestampUnit::configValue)
+                .containsExactly("ms", "us", "ns");
     }
 }

@@ -10,13 +10,14 @@ import org.apache.kafka.connect.sink.SinkRecord;
  */
 final class DataExceptions {
 
-    private DataExceptions() {
-    }
+    private DataExceptions() {}
 
-    static DataException forField(String transformation, ConnectRecord<?> record, String field, String reason,
-                                  Throwable cause) {
+    static DataException forField(
+            String transformation, ConnectRecord<?> record, String field, String reason, Throwable cause) {
         String offset = record instanceof SinkRecord ? Long.toString(((SinkRecord) record).kafkaOffset()) : "n/a";
-        return new DataException(transformation + ": cannot encode record topic=" + record.topic() + " partition="
-                + record.kafkaPartition() + " offset=" + offset + " field=" + field + ": " + reason, cause);
+        return new DataException(
+                transformation + ": cannot encode record topic=" + record.topic() + " partition="
+                        + record.kafkaPartition() + " offset=" + offset + " field=" + field + ": " + reason,
+                cause);
     }
 }

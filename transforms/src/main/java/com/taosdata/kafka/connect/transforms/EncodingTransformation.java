@@ -1,20 +1,18 @@
 package com.taosdata.kafka.connect.transforms;
 
-import java.util.Locale;
-import java.util.Map;
-
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.connect.components.Versioned;
-import org.apache.kafka.connect.connector.ConnectRecord;
-import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.transforms.Transformation;
-
 import com.taosdata.kafka.connect.schemas.Version;
 import com.taosdata.kafka.connect.transforms.config.EncodingConfig;
 import com.taosdata.kafka.connect.transforms.encode.PointEncoder;
 import com.taosdata.kafka.connect.transforms.point.FieldValueException;
 import com.taosdata.kafka.connect.transforms.point.Point;
 import com.taosdata.kafka.connect.transforms.point.PointExtractor;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.components.Versioned;
+import org.apache.kafka.connect.connector.ConnectRecord;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.transforms.Transformation;
 
 /**
  * The machinery the three SMTs share: configure, take a Struct or Map apart into a {@link Point}, encode it into
@@ -35,8 +33,10 @@ public abstract class EncodingTransformation<R extends ConnectRecord<R>> impleme
 
     EncodingTransformation(RecordPart part) {
         this.part = part;
-        this.displayName = getClass().getEnclosingClass() == null ? getClass().getSimpleName()
-                : getClass().getEnclosingClass().getSimpleName() + "$" + getClass().getSimpleName();
+        this.displayName = getClass().getEnclosingClass() == null
+                ? getClass().getSimpleName()
+                : getClass().getEnclosingClass().getSimpleName() + "$"
+                        + getClass().getSimpleName();
     }
 
     /** A new encoder for the configured options. */

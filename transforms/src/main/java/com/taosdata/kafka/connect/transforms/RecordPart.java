@@ -13,8 +13,15 @@ enum RecordPart {
 
         @Override
         <R extends ConnectRecord<R>> R replace(R record, String text) {
-            return record.newRecord(record.topic(), record.kafkaPartition(), Schema.STRING_SCHEMA, text,
-                    record.valueSchema(), record.value(), record.timestamp(), record.headers());
+            return record.newRecord(
+                    record.topic(),
+                    record.kafkaPartition(),
+                    Schema.STRING_SCHEMA,
+                    text,
+                    record.valueSchema(),
+                    record.value(),
+                    record.timestamp(),
+                    record.headers());
         }
     },
     VALUE {
@@ -25,8 +32,15 @@ enum RecordPart {
 
         @Override
         <R extends ConnectRecord<R>> R replace(R record, String text) {
-            return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(),
-                    Schema.STRING_SCHEMA, text, record.timestamp(), record.headers());
+            return record.newRecord(
+                    record.topic(),
+                    record.kafkaPartition(),
+                    record.keySchema(),
+                    record.key(),
+                    Schema.STRING_SCHEMA,
+                    text,
+                    record.timestamp(),
+                    record.headers());
         }
     };
 

@@ -3,8 +3,8 @@ package com.taosdata.kafka.connect.transforms;
 import com.taosdata.kafka.connect.transforms.config.EncodingConfig;
 import com.taosdata.kafka.connect.transforms.config.EncodingConfigDef;
 import com.taosdata.kafka.connect.transforms.config.OutputProtocol;
-import com.taosdata.kafka.connect.transforms.encode.TelnetEncoder;
 import com.taosdata.kafka.connect.transforms.encode.PointEncoder;
+import com.taosdata.kafka.connect.transforms.encode.TelnetEncoder;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.ConnectRecord;
 

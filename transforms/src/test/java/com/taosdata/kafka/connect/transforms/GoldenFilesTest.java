@@ -52,7 +52,8 @@ class GoldenFilesTest {
     @ParameterizedTest
     @MethodSource("cases")
     void matchesTheGoldenFile(String name) throws Exception {
-        Path dir = Paths.get(GoldenFilesTest.class.getResource("/golden/" + name).toURI());
+        Path dir =
+                Paths.get(GoldenFilesTest.class.getResource("/golden/" + name).toURI());
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(dir.resolve("config.properties"))) {
             properties.load(reader);
@@ -95,7 +96,9 @@ class GoldenFilesTest {
                 }
                 break;
             case "ToOpenTsdbJson":
-                assertThat(new ObjectMapper().readTree(output).isArray()).as(output).isTrue();
+                assertThat(new ObjectMapper().readTree(output).isArray())
+                        .as(output)
+                        .isTrue();
                 break;
             default:
                 assertThat(LineProtocolReader.parse(output).fields).as(output).isNotEmpty();

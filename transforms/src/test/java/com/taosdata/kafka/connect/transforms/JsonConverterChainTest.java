@@ -21,8 +21,9 @@ class JsonConverterChainTest {
     void jsonWithSchemasBecomesTypedColumns() throws IOException {
         SchemaAndValue data = convert("meters-with-schema.json", true);
         assertThat(data.value()).isInstanceOf(Struct.class);
-        assertThat(line(data)).isEqualTo("meters,location=California.SanFrancisco,group_id=2"
-                + " current=10.3f64,voltage=219.0f64,phase=0.31f64 1700000000000000000");
+        assertThat(line(data))
+                .isEqualTo("meters,location=California.SanFrancisco,group_id=2"
+                        + " current=10.3f64,voltage=219.0f64,phase=0.31f64 1700000000000000000");
     }
 
     @Test
@@ -30,7 +31,8 @@ class JsonConverterChainTest {
         SchemaAndValue data = convert("meters-schemaless.json", false);
         assertThat(data.value()).isInstanceOf(Map.class);
         String line = line(data);
-        assertThat(line).startsWith("meters,location=California.SanFrancisco,group_id=2 ")
+        assertThat(line)
+                .startsWith("meters,location=California.SanFrancisco,group_id=2 ")
                 .endsWith(" 1700000000000000000")
                 .contains("current=10.3f64", "voltage=219.0f64", "phase=0.31f64");
     }

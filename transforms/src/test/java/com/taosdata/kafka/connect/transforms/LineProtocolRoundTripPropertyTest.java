@@ -20,10 +20,9 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 import org.apache.kafka.connect.data.Decimal;
-import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -46,25 +45,33 @@ class LineProtocolRoundTripPropertyTest {
     private static final String[] LINE_BREAKS = {"line\nbreak", "cr\rlf\r\n", "\n", "q\"\n\\"};
 
     /** What becomes of a generated record; each must come up often enough for the property to say something. */
-    private enum Outcome { WRITTEN, UNWRITABLE, NO_FIELD_LEFT }
+    private enum Outcome {
+        WRITTEN,
+        UNWRITABLE,
+        NO_FIELD_LEFT
+    }
 
     @Property(tries = 400)
     void encodedRecordsReadBackToTheSameValues(@ForAll("records") Generated g) {
         ToLineProtocol<SinkRecord> smt = new ToLineProtocol.Value<>();
-        smt.configure(Map.of("measurement", g.measurement, "tags", String.join(",", g.tagNames),
-                "timestamp.field", "ts"));
+        smt.configure(
+                Map.of("measurement", g.measurement, "tags", String.join(",", g.tagNames), "timestamp.field", "ts"));
         SinkRecord record = Records.record(g.struct.schema(), g.struct, 1);
-        Outcome outcome = g.expectedFields.isEmpty() ? Outcome.NO_FIELD_LEFT
-                : g.unwritable ? Outcome.UNWRITABLE
-                : Outcome.WRITTEN;
+        Outcome outcome = g.expectedFields.isEmpty()
+                ? Outcome.NO_FIELD_LEFT
+                : g.unwritable ? Outcome.UNWRITABLE : Outcome.WRITTEN;
         Statistics.label("outcome").collect(outcome);
         Statistics.label("written with a line break in a string field")
                 .collect(outcome == Outcome.WRITTEN && g.lineBreakInField);
         switch (outcome) {
-            case NO_FIELD_LEFT -> assertThatThrownBy(() -> smt.apply(record)).isInstanceOf(DataException.class)
-                    .hasMessageContaining("no field left");
-            case UNWRITABLE -> assertThatThrownBy(() -> smt.apply(record)).isInstanceOf(DataException.class)
-                    .hasMessageMatching("(?s).*(backslash|line break).*");
+            case NO_FIELD_LEFT ->
+                assertThatThrownBy(() -> smt.apply(record))
+                        .isInstanceOf(DataException.class)
+                        .hasMessageContaining("no field left");
+            case UNWRITABLE ->
+                assertThatThrownBy(() -> smt.apply(record))
+                        .isInstanceOf(DataException.class)
+                        .hasMessageMatching("(?s).*(backslash|line break).*");
             case WRITTEN -> assertReadsBack(g, smt, (String) smt.apply(record).value());
         }
         // Most records must make the round trip, or the property proves little; each refusal must be seen too.
@@ -95,47 +102,52 @@ class LineProtocolRoundTripPropertyTest {
     Arbitrary<Generated> records() {
         // Kafka's ConfigDef trims configured strings, so configured names never end with blanks
         Arbitrary<String> measurement = text(6).map(s -> ("m" + s).trim());
-        Arbitrary<List<TagSpec>> tags = Combinators.combine(text(5).map(s -> s.replace(".", "").replace(",", "")),
-                        Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just((String) null)),
-                                Tuple.of(4, tagValue())))
-                .as(TagSpec::new).list().ofMaxSize(3);
+        Arbitrary<List<TagSpec>> tags = Combinators.combine(
+                        text(5).map(s -> s.replace(".", "").replace(",", "")),
+                        Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just((String) null)), Tuple.of(4, tagValue())))
+                .as(TagSpec::new)
+                .list()
+                .ofMaxSize(3);
         // One field in six left unset. Not as an edge case: edge cases left every field of a record unset, and a third
         // of the records were refused for having no field left.
-        Arbitrary<Boolean> unset = Arbitraries.integers().between(0, 5).map(i -> i == 0).withoutEdgeCases();
+        Arbitrary<Boolean> unset =
+                Arbitraries.integers().between(0, 5).map(i -> i == 0).withoutEdgeCases();
         Arbitrary<List<FieldSpec>> fields = Combinators.combine(text(5), leaf(), unset)
                 .as((suffix, leaf, isUnset) -> new FieldSpec(suffix, leaf.schema, isUnset ? null : leaf.value))
-                .list().ofMinSize(1).ofMaxSize(10);
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(10);
         Arbitrary<Long> timestamp = Arbitraries.longs().between(-3_999_999_999_999L, 3_999_999_999_999L);
         return Combinators.combine(measurement, tags, fields, timestamp).as(LineProtocolRoundTripPropertyTest::build);
     }
 
     /** A tag: its name's tail and its value, {@code null} for an absent tag. */
-    private record TagSpec(String nameSuffix, String value) {
-    }
+    private record TagSpec(String nameSuffix, String value) {}
 
     /** A field: its name's tail, schema and value, {@code null} for a field left unset. */
-    private record FieldSpec(String nameSuffix, Schema schema, Object value) {
-    }
+    private record FieldSpec(String nameSuffix, Schema schema, Object value) {}
 
-    private record Leaf(Schema schema, Object value) {
-    }
+    private record Leaf(Schema schema, Object value) {}
 
     /** A field schema (a Decimal one time in eight) with a value of that schema. */
     private static Arbitrary<Leaf> leaf() {
-        Arbitrary<Leaf> decimal = Arbitraries.integers().map(i -> new Leaf(Decimal.builder(2).optional().build(),
-                BigDecimal.valueOf(i, 2)));
+        Arbitrary<Leaf> decimal = Arbitraries.integers()
+                .map(i -> new Leaf(Decimal.builder(2).optional().build(), BigDecimal.valueOf(i, 2)));
         Arbitrary<Leaf> primitive = Arbitraries.oneOf(
                 leaf(Schema.OPTIONAL_INT8_SCHEMA, Arbitraries.bytes()),
                 leaf(Schema.OPTIONAL_INT16_SCHEMA, Arbitraries.shorts()),
                 leaf(Schema.OPTIONAL_INT32_SCHEMA, Arbitraries.integers()),
                 leaf(Schema.OPTIONAL_INT64_SCHEMA, Arbitraries.longs()),
                 leaf(Schema.OPTIONAL_FLOAT32_SCHEMA, Arbitraries.floats()),
-                leaf(Schema.OPTIONAL_FLOAT64_SCHEMA, Arbitraries.oneOf(
-                        Arbitraries.doubles().between(-1e7, 1e7).ofScale(6),
-                        Arbitraries.doubles().between(-1e-9, 1e-9).ofScale(20))),
+                leaf(
+                        Schema.OPTIONAL_FLOAT64_SCHEMA,
+                        Arbitraries.oneOf(
+                                Arbitraries.doubles().between(-1e7, 1e7).ofScale(6),
+                                Arbitraries.doubles().between(-1e-9, 1e-9).ofScale(20))),
                 leaf(Schema.OPTIONAL_BOOLEAN_SCHEMA, Arbitraries.of(true, false)),
-                leaf(Schema.OPTIONAL_STRING_SCHEMA, Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.of(LINE_BREAKS)),
-                        Tuple.of(4, text(12)))));
+                leaf(
+                        Schema.OPTIONAL_STRING_SCHEMA,
+                        Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.of(LINE_BREAKS)), Tuple.of(4, text(12)))));
         return Arbitraries.frequencyOf(Tuple.of(1, decimal), Tuple.of(7, primitive));
     }
 
@@ -167,8 +179,8 @@ class LineProtocolRoundTripPropertyTest {
         }
     }
 
-    private static Generated build(String measurement, List<TagSpec> tags, List<FieldSpec> fields,
-                                   long timestampMillis) {
+    private static Generated build(
+            String measurement, List<TagSpec> tags, List<FieldSpec> fields, long timestampMillis) {
         Generated g = new Generated();
         g.measurement = measurement;
         g.unwritable |= cannotWrite(g.measurement, ", ");

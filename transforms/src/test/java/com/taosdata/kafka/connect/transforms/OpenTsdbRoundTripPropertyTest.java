@@ -61,7 +61,7 @@ class OpenTsdbRoundTripPropertyTest {
             assertThat(point.get("timestamp").asLong()).isEqualTo(Records.KAFKA_TIMESTAMP + 1);
             assertThat(point.get("value").asDouble()).isEqualTo(((Number) struct.get(field)).doubleValue());
             Map<String, String> tags = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = point.get("tags").fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = point.get("tags").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> tag = it.next();
                 tags.put(tag.getKey(), tag.getValue().asText());
             }
@@ -76,7 +76,8 @@ class OpenTsdbRoundTripPropertyTest {
 
     private static String encode(Transformation<SinkRecord> smt, Struct struct) {
         String text = Records.encode(smt, Records.record(struct.schema(), struct, 1));
-        assertThat(Records.encode(smt, Records.record(null, StructToMap.convert(struct), 1))).isEqualTo(text);
+        assertThat(Records.encode(smt, Records.record(null, StructToMap.convert(struct), 1)))
+                .isEqualTo(text);
         return text;
     }
 
@@ -98,14 +99,24 @@ class OpenTsdbRoundTripPropertyTest {
     }
 
     private static Arbitrary<Struct> records(String tagChars) {
-        Schema schema = SchemaBuilder.struct().field("host", Schema.STRING_SCHEMA).field("rack", Schema.INT32_SCHEMA)
-                .field("load", Schema.FLOAT64_SCHEMA).field("count", Schema.INT64_SCHEMA).build();
-        Arbitrary<String> host = Arbitraries.strings().withChars(tagChars).ofMaxLength(7).map(tail -> "h" + tail);
+        Schema schema = SchemaBuilder.struct()
+                .field("host", Schema.STRING_SCHEMA)
+                .field("rack", Schema.INT32_SCHEMA)
+                .field("load", Schema.FLOAT64_SCHEMA)
+                .field("count", Schema.INT64_SCHEMA)
+                .build();
+        Arbitrary<String> host =
+                Arbitraries.strings().withChars(tagChars).ofMaxLength(7).map(tail -> "h" + tail);
         // a mantissa times a power of ten spans the magnitudes from 1e-15 to 1e15
-        Arbitrary<Double> load = Combinators.combine(Arbitraries.doubles().between(-4, 4).ofScale(12),
-                Arbitraries.integers().between(-15, 14)).as((mantissa, exponent) -> mantissa * Math.pow(10, exponent));
+        Arbitrary<Double> load = Combinators.combine(
+                        Arbitraries.doubles().between(-4, 4).ofScale(12),
+                        Arbitraries.integers().between(-15, 14))
+                .as((mantissa, exponent) -> mantissa * Math.pow(10, exponent));
         return Combinators.combine(host, Arbitraries.integers(), load, Arbitraries.longs())
-                .as((h, rack, l, count) -> new Struct(schema).put("host", h).put("rack", rack).put("load", l)
+                .as((h, rack, l, count) -> new Struct(schema)
+                        .put("host", h)
+                        .put("rack", rack)
+                        .put("load", l)
                         .put("count", count));
     }
 }

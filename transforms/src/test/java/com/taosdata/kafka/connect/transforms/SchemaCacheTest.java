@@ -18,8 +18,11 @@ class SchemaCacheTest {
     @Test
     void onlyTheFirstRecordOfASchemaWalksIt() {
         Schema site = SchemaBuilder.struct().field("city", Schema.STRING_SCHEMA).build();
-        CountingSchema schema = new CountingSchema(SchemaBuilder.struct().field("ts", Timestamp.SCHEMA)
-                .field("site", site).field("v", Schema.FLOAT64_SCHEMA).build());
+        CountingSchema schema = new CountingSchema(SchemaBuilder.struct()
+                .field("ts", Timestamp.SCHEMA)
+                .field("site", site)
+                .field("v", Schema.FLOAT64_SCHEMA)
+                .build());
         ToLineProtocol<SinkRecord> smt = new ToLineProtocol.Value<>();
         smt.configure(Map.of("tags", "site.city", "timestamp.field", "ts"));
         String first = encode(smt, schema, 1.0);
@@ -33,7 +36,8 @@ class SchemaCacheTest {
 
     private static String encode(ToLineProtocol<SinkRecord> smt, CountingSchema schema, double v) {
         Struct value = new Struct(schema);
-        value.put("ts", new Date(5)).put("site", new Struct(schema.field("site").schema()).put("city", "Paris"))
+        value.put("ts", new Date(5))
+                .put("site", new Struct(schema.field("site").schema()).put("city", "Paris"))
                 .put("v", v);
         schema.reset();
         return Records.encode(smt, Records.record(schema, value, 0));

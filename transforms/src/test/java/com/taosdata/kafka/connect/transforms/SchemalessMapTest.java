@@ -40,20 +40,23 @@ class SchemalessMapTest {
 
     @Test
     void explicitFieldsMayPointIntoMaps() {
-        assertThat(encodeValue(smt(Map.of("fields", "site.alt,temp", "timestamp.field", "ts", "precision",
-                "ms")), value())).isEqualTo("meters site_alt=35i64,temp=21.5f64 1700000000000");
+        assertThat(encodeValue(
+                        smt(Map.of("fields", "site.alt,temp", "timestamp.field", "ts", "precision", "ms")), value()))
+                .isEqualTo("meters site_alt=35i64,temp=21.5f64 1700000000000");
     }
 
     @Test
     void nullMembersFollowNullHandling() {
-        assertThatThrownBy(() -> encodeValue(smt(Map.of("timestamp.field", "ts", "null.handling", "fail")),
-                value())).isInstanceOf(DataException.class).hasMessageContaining("field=gone");
+        assertThatThrownBy(() -> encodeValue(smt(Map.of("timestamp.field", "ts", "null.handling", "fail")), value()))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("field=gone");
     }
 
     @Test
     void aContainerAsTagIsADataError() {
         assertThatThrownBy(() -> encodeValue(smt(Map.of("tags", "site", "timestamp.field", "ts")), value()))
-                .isInstanceOf(DataException.class).hasMessageContaining("field=site")
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("field=site")
                 .hasMessageContaining("single value");
     }
 
@@ -62,7 +65,8 @@ class SchemalessMapTest {
         Map<String, Object> value = value();
         value.put("odd", new Object());
         assertThatThrownBy(() -> encodeValue(smt(Map.of("timestamp.field", "ts")), value))
-                .isInstanceOf(DataException.class).hasMessageContaining("field=odd")
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("field=odd")
                 .hasMessageContaining("no TDengine mapping");
     }
 }

@@ -1,25 +1,22 @@
 package com.taosdata.kafka.connect.cli.client;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.taosdata.kafka.connect.cli.client.RestTransport.Answer;
 import com.taosdata.kafka.connect.connection.Sleeper;
-
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import okhttp3.HttpUrl;
 
 /** The Kafka Connect REST API (3.7 and later) as typed calls. */
 public final class ConnectClient {
 
     /** Answer of {@code PUT /connectors/{name}/config}: 201 means created, 200 updated. */
-    public record PutResult(boolean created, ConnectorInfo info) {
-    }
+    public record PutResult(boolean created, ConnectorInfo info) {}
 
     private final RestTransport transport;
 
@@ -29,14 +26,18 @@ public final class ConnectClient {
 
     public List<String> listConnectors() {
         HttpUrl url = transport.url("connectors").build();
-        return readOk(transport.send("GET", url, null), type(new TypeReference<List<String>>() { }));
+        return readOk(transport.send("GET", url, null), type(new TypeReference<List<String>>() {}));
     }
 
     /** {@code GET /connectors?expand=status}: every connector's status in one call. */
     public Map<String, ConnectorStatus> listStatuses() {
-        HttpUrl url = transport.url("connectors").addQueryParameter("expand", "status").build();
-        Map<String, Map<String, ConnectorStatus>> expanded = readOk(transport.send("GET", url, null),
-                type(new TypeReference<Map<String, Map<String, ConnectorStatus>>>() { }));
+        HttpUrl url = transport
+                .url("connectors")
+                .addQueryParameter("expand", "status")
+                .build();
+        Map<String, Map<String, ConnectorStatus>> expanded = readOk(
+                transport.send("GET", url, null),
+                type(new TypeReference<Map<String, Map<String, ConnectorStatus>>>() {}));
         Map<String, ConnectorStatus> statuses = new TreeMap<>();
         // A connector deleted or created between the worker's listing and its status lookup has no status: skip it.
         expanded.forEach((name, entry) -> {
@@ -63,7 +64,8 @@ public final class ConnectClient {
         body.put("initial_state", initialState);
         Answer answer = transport.send("POST", transport.url("connectors").build(), body);
         if (answer.code() == 400) {
-            throw new RejectedException(name + ": the cluster rejected the connector: " + RestTransport.errorMessage(answer));
+            throw new RejectedException(
+                    name + ": the cluster rejected the connector: " + RestTransport.errorMessage(answer));
         }
         if (answer.code() != 201) {
             throw RestTransport.unexpected(answer);
@@ -77,18 +79,20 @@ public final class ConnectClient {
 
     /** The connector's config, or empty when there is no such connector (deploy then creates it). */
     public Optional<Map<String, String>> config(String name) {
-        Answer answer = transport.send("GET", transport.url("connectors", name, "config").build(), null);
+        Answer answer = transport.send(
+                "GET", transport.url("connectors", name, "config").build(), null);
         if (answer.code() == 404) {
             return Optional.empty();
         }
-        return Optional.of(readOk(answer, type(new TypeReference<Map<String, String>>() { })));
+        return Optional.of(readOk(answer, type(new TypeReference<Map<String, String>>() {})));
     }
 
     public PutResult putConfig(String name, Map<String, String> config) {
         HttpUrl url = transport.url("connectors", name, "config").build();
         Answer answer = transport.send("PUT", url, config);
         if (answer.code() == 400) {
-            throw new RejectedException(name + ": the cluster rejected the config: " + RestTransport.errorMessage(answer));
+            throw new RejectedException(
+                    name + ": the cluster rejected the config: " + RestTransport.errorMessage(answer));
         }
         if (answer.code() != 200 && answer.code() != 201) {
             throw RestTransport.unexpected(answer);
@@ -108,7 +112,7 @@ public final class ConnectClient {
         }
         JsonNode node = readOk(answer, JsonNode.class);
         JsonNode topics = node.path(name).path("topics");
-        return Optional.of(RestTransport.MAPPER.convertValue(topics, type(new TypeReference<List<String>>() { })));
+        return Optional.of(RestTransport.MAPPER.convertValue(topics, type(new TypeReference<List<String>>() {})));
     }
 
     public void delete(String name) {
@@ -129,9 +133,11 @@ public final class ConnectClient {
 
     /** Restarts; the worker answers with the states it is restarting into when tasks are involved. */
     public Optional<ConnectorStatus> restart(String name, boolean includeTasks, boolean onlyFailed) {
-        HttpUrl url = transport.url("connectors", name, "restart")
+        HttpUrl url = transport
+                .url("connectors", name, "restart")
                 .addQueryParameter("includeTasks", Boolean.toString(includeTasks))
-                .addQueryParameter("onlyFailed", Boolean.toString(onlyFailed)).build();
+                .addQueryParameter("onlyFailed", Boolean.toString(onlyFailed))
+                .build();
         Answer answer = transport.send("POST", url, null);
         if (answer.code() == 404) {
             throw new ConnectorNotFoundException(name);
@@ -146,14 +152,18 @@ public final class ConnectClient {
     }
 
     public List<PluginInfo> plugins(boolean connectorsOnly) {
-        HttpUrl url = transport.url("connector-plugins")
-                .addQueryParameter("connectorsOnly", Boolean.toString(connectorsOnly)).build();
-        return readOk(transport.send("GET", url, null), type(new TypeReference<List<PluginInfo>>() { }));
+        HttpUrl url = transport
+                .url("connector-plugins")
+                .addQueryParameter("connectorsOnly", Boolean.toString(connectorsOnly))
+                .build();
+        return readOk(transport.send("GET", url, null), type(new TypeReference<List<PluginInfo>>() {}));
     }
 
     /** {@code PUT /connector-plugins/{class}/config/validate}; a 400 (e.g. unknown plugin) is a {@link RejectedException}. */
     public ConfigInfos validate(String connectorClass, Map<String, String> config) {
-        HttpUrl url = transport.url("connector-plugins", connectorClass, "config", "validate").build();
+        HttpUrl url = transport
+                .url("connector-plugins", connectorClass, "config", "validate")
+                .build();
         Answer answer = transport.send("PUT", url, config);
         if (answer.code() == 400 || answer.code() == 404) {
             throw new RejectedException(RestTransport.errorMessage(answer));

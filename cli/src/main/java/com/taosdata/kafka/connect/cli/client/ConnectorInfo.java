@@ -12,6 +12,5 @@ public record ConnectorInfo(String name, Map<String, String> config, List<TaskId
     }
 
     /** One task's id as the REST API spells it. */
-    public record TaskId(String connector, int task) {
-    }
+    public record TaskId(String connector, int task) {}
 }

@@ -11,6 +11,5 @@ public record ConnectorOffsets(List<Entry> offsets) {
     }
 
     /** One source or sink partition with its committed offset. */
-    public record Entry(Map<String, Object> partition, Map<String, Object> offset) {
-    }
+    public record Entry(Map<String, Object> partition, Map<String, Object> offset) {}
 }

@@ -1,10 +1,9 @@
 package com.taosdata.kafka.connect.cli.client;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 
 /** {@code GET /connectors/{name}/status}. */
 public record ConnectorStatus(String name, State connector, List<TaskState> tasks, String type) {
@@ -15,13 +14,13 @@ public record ConnectorStatus(String name, State connector, List<TaskState> task
 
     /** State of the connector itself. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record State(String state, @JsonProperty("worker_id") String workerId, String trace) {
-    }
+    public record State(
+            String state, @JsonProperty("worker_id") String workerId, String trace) {}
 
     /** State of one task. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TaskState(int id, String state, @JsonProperty("worker_id") String workerId, String trace) {
-    }
+    public record TaskState(
+            int id, String state, @JsonProperty("worker_id") String workerId, String trace) {}
 
     @JsonIgnore
     public String connectorState() {
@@ -37,7 +36,8 @@ public record ConnectorStatus(String name, State connector, List<TaskState> task
     /** True when the connector and at least one task run, and no task is in another state. */
     @JsonIgnore
     public boolean allRunning() {
-        return "RUNNING".equals(connectorState()) && !tasks.isEmpty()
+        return "RUNNING".equals(connectorState())
+                && !tasks.isEmpty()
                 && tasks.stream().allMatch(t -> "RUNNING".equals(t.state()));
     }
 }

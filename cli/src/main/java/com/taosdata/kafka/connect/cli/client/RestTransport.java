@@ -1,9 +1,5 @@
 package com.taosdata.kafka.connect.cli.client;
 
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.time.Duration;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -11,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.taosdata.kafka.connect.cli.error.CliException;
 import com.taosdata.kafka.connect.connection.Sleeper;
-
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -26,13 +24,11 @@ import okhttp3.Response;
  */
 final class RestTransport {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    static final ObjectMapper MAPPER = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final MediaType JSON = MediaType.get("application/json");
 
     /** An HTTP answer: its code and body text, and the request it answers ("GET /connectors") for messages. */
-    record Answer(int code, String body, String what) {
-    }
+    record Answer(int code, String body, String what) {}
 
     private final OkHttpClient http;
     private final HttpUrl base;
@@ -48,8 +44,10 @@ final class RestTransport {
             throw CliException.usage("--url " + settings.url() + ": not an http:// or https:// URL");
         }
         this.base = parsed;
-        this.authorization = settings.user() == null ? null
-                : Credentials.basic(settings.user(), settings.password() == null ? "" : new String(settings.password()));
+        this.authorization = settings.user() == null
+                ? null
+                : Credentials.basic(
+                        settings.user(), settings.password() == null ? "" : new String(settings.password()));
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .callTimeout(settings.timeout())
                 .connectTimeout(settings.timeout())
@@ -84,8 +82,8 @@ final class RestTransport {
                 return answer;
             }
             if (attempt >= settings.retries()) {
-                throw new ClusterException(what + ": HTTP 409, a rebalance is still in progress after "
-                        + (attempt + 1) + " attempts: " + errorMessage(answer) + "; try again later or raise --retries");
+                throw new ClusterException(what + ": HTTP 409, a rebalance is still in progress after " + (attempt + 1)
+                        + " attempts: " + errorMessage(answer) + "; try again later or raise --retries");
             }
             pause(backoff);
             backoff = backoff.multipliedBy(2);
@@ -117,8 +115,8 @@ final class RestTransport {
 
     static ClusterException unexpected(Answer answer) {
         String message = errorMessage(answer);
-        return new ClusterException(answer.what() + ": unexpected HTTP " + answer.code()
-                + (message.isEmpty() ? "" : ": " + message));
+        return new ClusterException(
+                answer.what() + ": unexpected HTTP " + answer.code() + (message.isEmpty() ? "" : ": " + message));
     }
 
     private Request request(String method, HttpUrl url, Object body) {
@@ -132,8 +130,8 @@ final class RestTransport {
         } else if (method.equals("PUT") || method.equals("POST")) {
             requestBody = RequestBody.create(new byte[0], JSON);
         }
-        Request.Builder builder = new Request.Builder().url(url).method(method, requestBody)
-                .header("Accept", "application/json");
+        Request.Builder builder =
+                new Request.Builder().url(url).method(method, requestBody).header("Accept", "application/json");
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
@@ -144,11 +142,15 @@ final class RestTransport {
         try (Response response = http.newCall(request).execute()) {
             return new Answer(response.code(), response.body().string(), what);
         } catch (InterruptedIOException e) {
-            throw new ClusterException("cannot reach the Connect cluster at " + base + " (" + what + "): timed out after "
-                    + settings.timeout().toMillis() + " ms; raise --timeout if the cluster is slow", e);
+            throw new ClusterException(
+                    "cannot reach the Connect cluster at " + base + " (" + what + "): timed out after "
+                            + settings.timeout().toMillis() + " ms; raise --timeout if the cluster is slow",
+                    e);
         } catch (IOException e) {
-            throw new ClusterException("cannot reach the Connect cluster at " + base + " (" + what + "): "
-                    + e.getMessage() + "; check --url or TDCONNECT_URL", e);
+            throw new ClusterException(
+                    "cannot reach the Connect cluster at " + base + " (" + what + "): " + e.getMessage()
+                            + "; check --url or TDCONNECT_URL",
+                    e);
         }
     }
 

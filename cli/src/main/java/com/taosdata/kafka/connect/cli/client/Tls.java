@@ -1,25 +1,21 @@
 package com.taosdata.kafka.connect.cli.client;
 
+import com.taosdata.kafka.connect.cli.error.CliException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
-
-import com.taosdata.kafka.connect.cli.error.CliException;
-
 import okhttp3.OkHttpClient;
 
 /** Trusts the CA in a user-given trust store, for Connect REST endpoints behind a private CA. */
 final class Tls {
 
-    private Tls() {
-    }
+    private Tls() {}
 
     static void trust(OkHttpClient.Builder builder, Path truststore, char[] password) {
         if (!Files.isReadable(truststore)) {
@@ -42,8 +38,8 @@ final class Tls {
             context.init(null, new TrustManager[] {trustManager}, null);
             builder.sslSocketFactory(context.getSocketFactory(), trustManager);
         } catch (IOException | GeneralSecurityException e) {
-            throw CliException.usage("--truststore " + truststore + ": cannot load it (wrong password or format?): "
-                    + e.getMessage());
+            throw CliException.usage(
+                    "--truststore " + truststore + ": cannot load it (wrong password or format?): " + e.getMessage());
         }
     }
 }

@@ -1,13 +1,15 @@
 package com.taosdata.kafka.connect.cli.client;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /** {@code GET /}: the version of Kafka the worker runs, e.g. {@code 3.7.1}, or Confluent Platform's {@code 7.7.0-ccs}. */
-public record WorkerInfo(String version, String commit, @JsonProperty("kafka_cluster_id") String kafkaClusterId) {
+public record WorkerInfo(
+        String version,
+        String commit,
+        @JsonProperty("kafka_cluster_id") String kafkaClusterId) {
 
     private static final Pattern RELEASE = Pattern.compile("(\\d+)\\.(\\d+)(?:\\.\\d+)?(-c[a-z]+)?.*");
 

@@ -1,10 +1,8 @@
 package com.taosdata.kafka.connect.cli.command;
 
-import java.util.concurrent.Callable;
-
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
 import com.taosdata.kafka.connect.cli.output.Printer;
-
+import java.util.concurrent.Callable;
 import picocli.CommandLine.ParentCommand;
 
 /** A verb that talks to the cluster: gets its printer and client from the root's global options. */

@@ -1,18 +1,20 @@
 package com.taosdata.kafka.connect.cli.command;
 
-import java.util.concurrent.Callable;
-
 import com.taosdata.kafka.connect.cli.error.ExitCode;
-
+import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code tdconnect completion}: picocli's generated script, which serves bash and, through bashcompinit, zsh. */
-@Command(name = "completion", description = {"Print a bash/zsh completion script.",
-        "bash: source <(tdconnect completion)",
-        "zsh:  autoload -U +X bashcompinit && bashcompinit && source <(tdconnect completion)"})
+@Command(
+        name = "completion",
+        description = {
+            "Print a bash/zsh completion script.",
+            "bash: source <(tdconnect completion)",
+            "zsh:  autoload -U +X bashcompinit && bashcompinit && source <(tdconnect completion)"
+        })
 public final class CompletionCommand implements Callable<Integer> {
 
     @Spec

@@ -1,13 +1,12 @@
 package com.taosdata.kafka.connect.cli.command;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.taosdata.kafka.connect.cli.config.ConfigDocument;
 import com.taosdata.kafka.connect.cli.config.ConfigFileException;
 import com.taosdata.kafka.connect.cli.config.ConnectorFile;
 import com.taosdata.kafka.connect.cli.config.ConnectorFileReader;
 import com.taosdata.kafka.connect.cli.validate.Report;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The FILE arguments of validate and deploy: each one a parsed config, or a report saying why it could not be read
@@ -16,11 +15,9 @@ import com.taosdata.kafka.connect.cli.validate.Report;
 final class ConfigInputs {
 
     /** Exactly one of the two is set; {@code unreadable} may also be a skipped document's report. */
-    record Input(ConnectorFile config, Report unreadable) {
-    }
+    record Input(ConnectorFile config, Report unreadable) {}
 
-    private ConfigInputs() {
-    }
+    private ConfigInputs() {}
 
     /**
      * Reads every file before validating any, so a missing file stops the run before it talks to the cluster.

@@ -1,12 +1,5 @@
 package com.taosdata.kafka.connect.cli.command;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
 import com.taosdata.kafka.connect.cli.client.WorkerInfo;
 import com.taosdata.kafka.connect.cli.config.ConnectorFile;
@@ -18,7 +11,12 @@ import com.taosdata.kafka.connect.cli.output.Printer;
 import com.taosdata.kafka.connect.cli.output.Secrets;
 import com.taosdata.kafka.connect.cli.validate.OnlineValidator;
 import com.taosdata.kafka.connect.cli.validate.Report;
-
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,9 +26,12 @@ import picocli.CommandLine.Parameters;
  * then creates or updates each connector with {@code PUT /connectors/NAME/config}, skipping unchanged ones so that
  * re-running a deploy does not restart anything.
  */
-@Command(name = "deploy", description = {
-        "Validate, then create or update connectors from .properties/.json files (PUT /connectors/NAME/config).",
-        "Prints created, updated (with the changed keys, secrets masked) or unchanged for each."})
+@Command(
+        name = "deploy",
+        description = {
+            "Validate, then create or update connectors from .properties/.json files (PUT /connectors/NAME/config).",
+            "Prints created, updated (with the changed keys, secrets masked) or unchanged for each."
+        })
 public final class DeployCommand extends ClusterCommand {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = ".properties or .json connector config(s).")
@@ -39,28 +40,39 @@ public final class DeployCommand extends ClusterCommand {
     @Option(names = "--dry-run", description = "Validate and show what would change, without changing anything.")
     boolean dryRun;
 
-    @Option(names = "--wait", description = "Wait until each connector and all its tasks are RUNNING; exit 1 if one FAILED.")
+    @Option(
+            names = "--wait",
+            description = "Wait until each connector and all its tasks are RUNNING; exit 1 if one FAILED.")
     boolean waitForRunning;
 
-    @Option(names = "--wait-timeout", paramLabel = "DURATION", defaultValue = "2m", converter = DurationConverter.class,
+    @Option(
+            names = "--wait-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "2m",
+            converter = DurationConverter.class,
             description = "How long --wait waits (default: ${DEFAULT-VALUE}).")
     Duration waitTimeout;
 
     /** The states a connector can be created in (KIP-980). */
-    enum InitialState { RUNNING, PAUSED, STOPPED }
+    enum InitialState {
+        RUNNING,
+        PAUSED,
+        STOPPED
+    }
 
-    @Option(names = "--initial-state", paramLabel = "STATE", description = "Create new connectors RUNNING, PAUSED "
-            + "or STOPPED (POST /connectors with initial_state; Kafka 3.8 and later), e.g. STOPPED to set their offsets "
-            + "before they read anything. Connectors that exist keep their state.")
+    @Option(
+            names = "--initial-state",
+            paramLabel = "STATE",
+            description = "Create new connectors RUNNING, PAUSED "
+                    + "or STOPPED (POST /connectors with initial_state; Kafka 3.8 and later), e.g. STOPPED to set their offsets "
+                    + "before they read anything. Connectors that exist keep their state.")
     InitialState initialState;
 
     /** A config the cluster accepted, with the keys its plugin declares as PASSWORD. */
-    private record Validated(ConnectorFile file, Set<String> passwordKeys) {
-    }
+    private record Validated(ConnectorFile file, Set<String> passwordKeys) {}
 
     /** What deploy did (or, with --dry-run, would do) to one connector. */
-    record Outcome(String file, String name, String result, List<ConfigDiff.Change> changes) {
-    }
+    record Outcome(String file, String name, String result, List<ConfigDiff.Change> changes) {}
 
     @Override
     int execute(Printer printer, ConnectClient client) {
@@ -120,7 +132,10 @@ public final class DeployCommand extends ClusterCommand {
         }
         String state = existing.isEmpty() && initialState != null ? " " + initialState : "";
         if (dryRun) {
-            return new Outcome(file.file(), name, existing.isPresent() ? "would be updated" : "would be created" + state,
+            return new Outcome(
+                    file.file(),
+                    name,
+                    existing.isPresent() ? "would be updated" : "would be created" + state,
                     existing.isPresent() ? changes : List.of());
         }
         if (existing.isEmpty() && initialState != null) {

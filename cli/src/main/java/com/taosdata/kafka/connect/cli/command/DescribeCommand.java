@@ -1,11 +1,5 @@
 package com.taosdata.kafka.connect.cli.command;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
 import com.taosdata.kafka.connect.cli.client.ConnectorInfo;
 import com.taosdata.kafka.connect.cli.client.ConnectorStatus;
@@ -15,7 +9,11 @@ import com.taosdata.kafka.connect.cli.output.Secrets;
 import com.taosdata.kafka.connect.cli.output.StatusView;
 import com.taosdata.kafka.connect.cli.validate.OfflineValidator;
 import com.taosdata.kafka.connect.cli.validate.Plugins;
-
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -39,15 +37,18 @@ public final class DescribeCommand extends ClusterCommand {
             result.put("name", info.name());
             result.put("type", info.type());
             result.put("config", config);
-            result.put("tasks", info.tasks().stream().map(ConnectorInfo.TaskId::task).toList());
+            result.put(
+                    "tasks",
+                    info.tasks().stream().map(ConnectorInfo.TaskId::task).toList());
             result.put("topics", topics.orElse(null));
             result.put("status", status);
             printer.json(result);
         } else {
             printer.line("Name:    " + info.name());
             printer.line("Type:    " + info.type());
-            printer.line("Topics:  " + topics.map(t -> t.isEmpty() ? "(none yet)" : String.join(", ", t))
-                    .orElse("(topic tracking disabled on the worker)"));
+            printer.line("Topics:  "
+                    + topics.map(t -> t.isEmpty() ? "(none yet)" : String.join(", ", t))
+                            .orElse("(topic tracking disabled on the worker)"));
             printer.line("Config:");
             config.forEach((key, value) -> printer.line("  " + key + " = " + value));
             printer.line("Status:");

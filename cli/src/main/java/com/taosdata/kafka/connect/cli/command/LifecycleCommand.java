@@ -1,13 +1,11 @@
 package com.taosdata.kafka.connect.cli.command;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
 import com.taosdata.kafka.connect.cli.error.ExitCode;
 import com.taosdata.kafka.connect.cli.output.Printer;
-
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Parameters;
 
 /** pause, resume, stop and delete: one REST call per named connector, one line of output each. */

@@ -1,11 +1,9 @@
 package com.taosdata.kafka.connect.cli.command;
 
-import java.util.List;
-
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
 import com.taosdata.kafka.connect.cli.error.ExitCode;
 import com.taosdata.kafka.connect.cli.output.Printer;
-
+import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code tdconnect list}: names only, one per line, so it composes with xargs. */

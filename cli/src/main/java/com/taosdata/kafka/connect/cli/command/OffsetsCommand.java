@@ -1,10 +1,5 @@
 package com.taosdata.kafka.connect.cli.command;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,7 +12,10 @@ import com.taosdata.kafka.connect.cli.error.CliException;
 import com.taosdata.kafka.connect.cli.error.ExitCode;
 import com.taosdata.kafka.connect.cli.output.Printer;
 import com.taosdata.kafka.connect.cli.output.Table;
-
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,12 +24,17 @@ import picocli.CommandLine.Parameters;
  * {@code tdconnect offsets NAME [--reset | --set FILE | --table T --from TIME]}: reading works in any state;
  * resetting and setting only when STOPPED, as the worker requires.
  */
-@Command(name = "offsets", description = {"Show, reset or set a connector's committed offsets.",
-        "GET /connectors/NAME/offsets; --reset DELETEs them, --set and --table/--from PATCH them: both need a STOPPED "
-                + "connector ('tdconnect stop NAME'), which resumes from the new offsets when started again."})
+@Command(
+        name = "offsets",
+        description = {
+            "Show, reset or set a connector's committed offsets.",
+            "GET /connectors/NAME/offsets; --reset DELETEs them, --set and --table/--from PATCH them: both need a STOPPED "
+                    + "connector ('tdconnect stop NAME'), which resumes from the new offsets when started again."
+        })
 public final class OffsetsCommand extends ClusterCommand {
 
-    private static final ObjectMapper COMPACT = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectMapper COMPACT =
+            new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     @Parameters(paramLabel = "NAME", description = "Connector name.")
     String name;
@@ -39,16 +42,27 @@ public final class OffsetsCommand extends ClusterCommand {
     @Option(names = "--reset", description = "Delete all committed offsets.")
     boolean reset;
 
-    @Option(names = "--set", paramLabel = "FILE", description = "Set the offsets a JSON file lists, in the shape "
-            + "'tdconnect offsets NAME -o json' prints (edit its output); an offset of null resets that partition.")
+    @Option(
+            names = "--set",
+            paramLabel = "FILE",
+            description =
+                    "Set the offsets a JSON file lists, in the shape "
+                            + "'tdconnect offsets NAME -o json' prints (edit its output); an offset of null resets that partition.")
     String file;
 
-    @Option(names = "--table", paramLabel = "TABLE", description = "With --from: the table (or subtable) of a "
-            + "query-mode source to read again from TIME.")
+    @Option(
+            names = "--table",
+            paramLabel = "TABLE",
+            description = "With --from: the table (or subtable) of a " + "query-mode source to read again from TIME.")
     String table;
 
-    @Option(names = "--from", paramLabel = "TIME", converter = InstantConverter.class, description = "With --table: "
-            + "the first timestamp to read, ISO-8601 with a zone offset (2024-05-01T08:00:00Z) or epoch milliseconds.")
+    @Option(
+            names = "--from",
+            paramLabel = "TIME",
+            converter = InstantConverter.class,
+            description =
+                    "With --table: "
+                            + "the first timestamp to read, ISO-8601 with a zone offset (2024-05-01T08:00:00Z) or epoch milliseconds.")
     Instant from;
 
     @Override
@@ -108,8 +122,9 @@ public final class OffsetsCommand extends ClusterCommand {
         ConnectorOffsets current = client.offsets(name);
         ConnectorOffsets.Entry entry = TableOffset.build(name, config, current, table, from);
         requireStopped(client, "set");
-        String note = TableOffset.known(current, entry) ? null : "no offset was stored for table '" + table
-                + "' before: check its name is the one SHOW TABLES lists";
+        String note = TableOffset.known(current, entry)
+                ? null
+                : "no offset was stored for table '" + table + "' before: check its name is the one SHOW TABLES lists";
         return altered(printer, client, new ConnectorOffsets(List.of(entry)), note);
     }
 
@@ -136,8 +151,9 @@ public final class OffsetsCommand extends ClusterCommand {
     private void requireStopped(ConnectClient client, String verb) {
         ConnectorStatus status = client.status(name);
         if (!"STOPPED".equals(status.connectorState())) {
-            throw CliException.failed("connector '" + name + "' is " + status.connectorState()
-                    + "; offsets can only be " + verb + " while it is STOPPED: run 'tdconnect stop " + name + "' first");
+            throw CliException.failed(
+                    "connector '" + name + "' is " + status.connectorState() + "; offsets can only be " + verb
+                            + " while it is STOPPED: run 'tdconnect stop " + name + "' first");
         }
     }
 

@@ -1,5 +1,11 @@
 package com.taosdata.kafka.connect.cli.command;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.taosdata.kafka.connect.cli.client.ConnectorOffsets;
+import com.taosdata.kafka.connect.cli.error.CliException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -9,13 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.taosdata.kafka.connect.cli.client.ConnectorOffsets;
-import com.taosdata.kafka.connect.cli.error.CliException;
-
 /**
  * {@code offsets --set FILE}: offsets as {@code tdconnect offsets NAME -o json} and {@code GET
  * /connectors/NAME/offsets} print them, {@code {"offsets": [{"partition": {…}, "offset": {…} or null}, …]}}. Keys keep
@@ -24,10 +23,9 @@ import com.taosdata.kafka.connect.cli.error.CliException;
 final class OffsetsFile {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
-    private OffsetsFile() {
-    }
+    private OffsetsFile() {}
 
     static ConnectorOffsets read(String file) {
         String text;

@@ -1,7 +1,6 @@
 package com.taosdata.kafka.connect.cli.command;
 
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
-
 import picocli.CommandLine.Command;
 
 /** {@code tdconnect pause NAME...}. */

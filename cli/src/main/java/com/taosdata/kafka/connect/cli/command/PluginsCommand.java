@@ -1,14 +1,12 @@
 package com.taosdata.kafka.connect.cli.command;
 
-import java.util.Comparator;
-import java.util.List;
-
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
 import com.taosdata.kafka.connect.cli.client.PluginInfo;
 import com.taosdata.kafka.connect.cli.error.ExitCode;
 import com.taosdata.kafka.connect.cli.output.Printer;
 import com.taosdata.kafka.connect.cli.output.Table;
-
+import java.util.Comparator;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,7 +20,8 @@ public final class PluginsCommand extends ClusterCommand {
     @Override
     int execute(Printer printer, ConnectClient client) {
         List<PluginInfo> plugins = client.plugins(connectorsOnly).stream()
-                .sorted(Comparator.comparing(PluginInfo::type).thenComparing(PluginInfo::className)).toList();
+                .sorted(Comparator.comparing(PluginInfo::type).thenComparing(PluginInfo::className))
+                .toList();
         if (printer.json()) {
             printer.json(plugins);
             return ExitCode.OK;

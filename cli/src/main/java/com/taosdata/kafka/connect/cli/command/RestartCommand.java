@@ -1,23 +1,22 @@
 package com.taosdata.kafka.connect.cli.command;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
 import com.taosdata.kafka.connect.cli.client.ConnectorStatus;
 import com.taosdata.kafka.connect.cli.error.ExitCode;
 import com.taosdata.kafka.connect.cli.output.Printer;
 import com.taosdata.kafka.connect.cli.output.StatusView;
-
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tdconnect restart NAME [--include-tasks] [--only-failed]}. */
-@Command(name = "restart", description = "Restart a connector, and with --include-tasks its tasks "
-        + "(POST /connectors/NAME/restart).")
+@Command(
+        name = "restart",
+        description = "Restart a connector, and with --include-tasks its tasks " + "(POST /connectors/NAME/restart).")
 public final class RestartCommand extends ClusterCommand {
 
     @Parameters(arity = "1..*", paramLabel = "NAME", description = "Connector name(s).")
@@ -41,7 +40,8 @@ public final class RestartCommand extends ClusterCommand {
                 printer.json(result);
             } else {
                 printer.line(name + ": restarting");
-                restarting.ifPresent(status -> StatusView.render(List.of(status), printer.ansi()).forEach(printer::line));
+                restarting.ifPresent(status ->
+                        StatusView.render(List.of(status), printer.ansi()).forEach(printer::line));
             }
         }
         return ExitCode.OK;

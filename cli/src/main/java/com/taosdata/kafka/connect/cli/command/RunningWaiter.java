@@ -1,9 +1,5 @@
 package com.taosdata.kafka.connect.cli.command;
 
-import java.time.Duration;
-import java.util.Optional;
-import java.util.stream.Collectors;
-
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
 import com.taosdata.kafka.connect.cli.client.ConnectorNotFoundException;
 import com.taosdata.kafka.connect.cli.client.ConnectorStatus;
@@ -12,6 +8,9 @@ import com.taosdata.kafka.connect.cli.output.Printer;
 import com.taosdata.kafka.connect.cli.output.StatusView;
 import com.taosdata.kafka.connect.cli.output.Traces;
 import com.taosdata.kafka.connect.connection.Sleeper;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** {@code deploy --wait}: polls the status until the connector and all its tasks are RUNNING, or one FAILED. */
 final class RunningWaiter {
@@ -42,8 +41,8 @@ final class RunningWaiter {
                 return status.get();
             }
             if (poll >= polls) {
-                throw CliException.failed(name + " is not RUNNING after " + timeout.toSeconds() + "s: "
-                        + progress + "; see 'tdconnect status " + name + "'");
+                throw CliException.failed(name + " is not RUNNING after " + timeout.toSeconds() + "s: " + progress
+                        + "; see 'tdconnect status " + name + "'");
             }
             try {
                 sleeper.sleep(POLL.toMillis());
@@ -67,7 +66,8 @@ final class RunningWaiter {
         if ("FAILED".equals(status.connectorState())) {
             return "connector: " + Traces.summary(status.connector().trace());
         }
-        return status.tasks().stream().filter(t -> "FAILED".equals(t.state()))
+        return status.tasks().stream()
+                .filter(t -> "FAILED".equals(t.state()))
                 .map(t -> "task " + t.id() + " on " + t.workerId() + ": " + Traces.summary(t.trace()))
                 .collect(Collectors.joining("\n"));
     }

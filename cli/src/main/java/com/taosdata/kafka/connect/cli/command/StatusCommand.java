@@ -1,10 +1,5 @@
 package com.taosdata.kafka.connect.cli.command;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-
 import com.taosdata.kafka.connect.cli.client.ConnectClient;
 import com.taosdata.kafka.connect.cli.client.ConnectorStatus;
 import com.taosdata.kafka.connect.cli.config.DurationConverter;
@@ -12,15 +7,21 @@ import com.taosdata.kafka.connect.cli.error.CliException;
 import com.taosdata.kafka.connect.cli.error.ExitCode;
 import com.taosdata.kafka.connect.cli.output.Printer;
 import com.taosdata.kafka.connect.cli.output.StatusView;
-
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tdconnect status [NAME...] [--watch]}: exits 1 when a connector or task is FAILED, so scripts can alert. */
-@Command(name = "status", description = {
-        "Show connector and task states with worker ids and the first line of any trace.",
-        "Without NAME: every connector (GET /connectors?expand=status). Exits 1 when anything is FAILED."})
+@Command(
+        name = "status",
+        description = {
+            "Show connector and task states with worker ids and the first line of any trace.",
+            "Without NAME: every connector (GET /connectors?expand=status). Exits 1 when anything is FAILED."
+        })
 public final class StatusCommand extends ClusterCommand {
 
     private static final String CLEAR_SCREEN = "\u001B[H\u001B[2J";
@@ -28,14 +29,23 @@ public final class StatusCommand extends ClusterCommand {
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "Connector name(s); all connectors when omitted.")
     List<String> names = new ArrayList<>();
 
-    @Option(names = {"-w", "--watch"}, description = "Refresh until interrupted (or --count refreshes).")
+    @Option(
+            names = {"-w", "--watch"},
+            description = "Refresh until interrupted (or --count refreshes).")
     boolean watch;
 
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+    @Option(
+            names = "--interval",
+            paramLabel = "DURATION",
+            defaultValue = "2s",
+            converter = DurationConverter.class,
             description = "Time between refreshes with --watch (default: ${DEFAULT-VALUE}).")
     Duration interval;
 
-    @Option(names = "--count", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--count",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "With --watch: stop after N refreshes; 0 means never (default: ${DEFAULT-VALUE}).")
     int count;
 

@@ -1,9 +1,5 @@
 package com.taosdata.kafka.connect.cli.command;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import com.taosdata.kafka.connect.cli.client.ConnectorOffsets;
 import com.taosdata.kafka.connect.cli.error.CliException;
 import com.taosdata.kafka.connect.naming.Identifiers;
@@ -12,6 +8,9 @@ import com.taosdata.kafka.connect.source.config.ReadMethod;
 import com.taosdata.kafka.connect.source.config.TDengineSourceConfig;
 import com.taosdata.kafka.connect.source.query.SourcePartitions;
 import com.taosdata.kafka.connect.source.query.TablePosition;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * {@code offsets NAME --table T --from TIME}: the query-mode offset that resumes table {@code T} with its rows at
@@ -24,18 +23,17 @@ final class TableOffset {
 
     private static final String SOURCE_CONNECTOR = "TDengineSourceConnector";
 
-    private TableOffset() {
-    }
+    private TableOffset() {}
 
-    static ConnectorOffsets.Entry build(String name, Map<String, String> config, ConnectorOffsets current, String table,
-                                        Instant from) {
+    static ConnectorOffsets.Entry build(
+            String name, Map<String, String> config, ConnectorOffsets current, String table, Instant from) {
         String connectorClass = config.getOrDefault("connector.class", "");
         if (!connectorClass.endsWith(SOURCE_CONNECTOR)) {
             throw CliException.usage("--table/--from set a position of the TDengine source in query mode; '" + name
                     + "' runs " + connectorClass + ": use --set FILE");
         }
-        String readMethod = config.getOrDefault(TDengineSourceConfig.READ_METHOD_CONFIG,
-                TDengineSourceConfig.READ_METHOD_DEFAULT);
+        String readMethod =
+                config.getOrDefault(TDengineSourceConfig.READ_METHOD_CONFIG, TDengineSourceConfig.READ_METHOD_DEFAULT);
         if (!ReadMethod.QUERY.configValue().equalsIgnoreCase(readMethod.trim())) {
             throw CliException.usage("--table/--from set a query-mode position; '" + name + "' reads by "
                     + readMethod.trim() + ": set each vgroup's position with --set FILE (edit what "
@@ -51,8 +49,9 @@ final class TableOffset {
             unit = exactUnit(from);
         }
         Map<String, Object> partition = new LinkedHashMap<>(SourcePartitions.table(database, table));
-        return new ConnectorOffsets.Entry(partition, new LinkedHashMap<>(
-                TablePosition.from(ceil(from, unit)).toOffset(unit)));
+        return new ConnectorOffsets.Entry(
+                partition,
+                new LinkedHashMap<>(TablePosition.from(ceil(from, unit)).toOffset(unit)));
     }
 
     /** Whether the connector has stored a position for {@code table} of the entry's database. */
@@ -63,7 +62,8 @@ final class TableOffset {
     private static TimestampUnit precisionOf(ConnectorOffsets current, String database) {
         for (ConnectorOffsets.Entry entry : current.offsets()) {
             Object precision = entry.offset() == null ? null : entry.offset().get(TablePosition.PRECISION_KEY);
-            if (database.equals(entry.partition().get(SourcePartitions.DATABASE_KEY)) && precision != null
+            if (database.equals(entry.partition().get(SourcePartitions.DATABASE_KEY))
+                    && precision != null
                     && entry.partition().containsKey(SourcePartitions.TABLE_KEY)) {
                 return TimestampUnit.parse(precision.toString());
             }

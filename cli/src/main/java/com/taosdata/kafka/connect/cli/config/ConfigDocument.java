@@ -11,10 +11,8 @@ public sealed interface ConfigDocument permits ConnectorFile, ConfigDocument.Ski
     String file();
 
     /** A resource that is not a connector, such as the KafkaConnect beside the KafkaConnectors. */
-    record Skipped(String file, String reason) implements ConfigDocument {
-    }
+    record Skipped(String file, String reason) implements ConfigDocument {}
 
     /** A document that is no connector config at all: {@code key} names the field at fault, or {@code (document)}. */
-    record Broken(String file, String key, String detail) implements ConfigDocument {
-    }
+    record Broken(String file, String key, String detail) implements ConfigDocument {}
 }

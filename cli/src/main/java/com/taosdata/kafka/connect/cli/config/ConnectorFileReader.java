@@ -1,5 +1,9 @@
 package com.taosdata.kafka.connect.cli.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.taosdata.kafka.connect.cli.error.CliException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +17,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.taosdata.kafka.connect.cli.error.CliException;
-
 /**
  * Reads {@code .properties} files (like the tutorial's sink-demo.properties) and {@code .json} files,
  * either {@code {"name": …, "config": {…}}} as the REST API takes them or a flat map of strings; for validation
@@ -27,8 +26,7 @@ public final class ConnectorFileReader {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private ConnectorFileReader() {
-    }
+    private ConnectorFileReader() {}
 
     /** The documents of a file to validate: one for .properties and .json, one per KafkaConnector for YAML. */
     public static List<ConfigDocument> readDocuments(String file) {
@@ -37,7 +35,8 @@ public final class ConnectorFileReader {
             return KafkaConnectorYaml.read(file, path);
         }
         if (!isPropertiesOrJson(file)) {
-            throw CliException.usage(file + ": unsupported file type; use .properties, .json or .yaml (KafkaConnector)");
+            throw CliException.usage(
+                    file + ": unsupported file type; use .properties, .json or .yaml (KafkaConnector)");
         }
         return List.of(read(file));
     }
@@ -94,14 +93,20 @@ public final class ConnectorFileReader {
         try {
             root = MAPPER.readTree(path.toFile());
         } catch (JsonProcessingException e) {
-            throw new ConfigFileException(file, "(file)", "malformed JSON at line "
-                    + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+            throw new ConfigFileException(
+                    file,
+                    "(file)",
+                    "malformed JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(),
+                    e);
         } catch (IOException e) {
             throw new ConfigFileException(file, "(file)", "cannot read: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
-            throw new ConfigFileException(file, "(file)",
-                    "expected a JSON object, {\"name\": …, \"config\": {…}} or a flat map of strings", null);
+            throw new ConfigFileException(
+                    file,
+                    "(file)",
+                    "expected a JSON object, {\"name\": …, \"config\": {…}} or a flat map of strings",
+                    null);
         }
         JsonNode configNode = root.get("config");
         boolean envelope = configNode != null && configNode.isObject();
@@ -110,8 +115,12 @@ public final class ConnectorFileReader {
             String outer = root.get("name").asText();
             String inner = config.putIfAbsent("name", outer);
             if (inner != null && !inner.equals(outer)) {
-                throw new ConfigFileException(file, "name", "\"" + outer + "\" outside config differs from \""
-                        + inner + "\" inside it; the worker would reject it", null);
+                throw new ConfigFileException(
+                        file,
+                        "name",
+                        "\"" + outer + "\" outside config differs from \"" + inner
+                                + "\" inside it; the worker would reject it",
+                        null);
             }
         }
         return config;
@@ -125,8 +134,12 @@ public final class ConnectorFileReader {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode value = field.getValue();
             if (value.isContainerNode()) {
-                throw new ConfigFileException(file, field.getKey(), "expected a string, number or boolean, got a " + format + " "
-                        + (value.isArray() ? "array" : "object"), null);
+                throw new ConfigFileException(
+                        file,
+                        field.getKey(),
+                        "expected a string, number or boolean, got a " + format + " "
+                                + (value.isArray() ? "array" : "object"),
+                        null);
             }
             config.put(field.getKey(), value.isNull() ? null : value.asText());
         }

@@ -1,7 +1,6 @@
 package com.taosdata.kafka.connect.cli.config;
 
 import java.util.Map;
-
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;

@@ -1,5 +1,9 @@
 package com.taosdata.kafka.connect.cli.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,11 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Strimzi {@code KafkaConnector} resources, one or many per file ({@code ---} between documents), as kept in Git for
@@ -28,14 +27,13 @@ final class KafkaConnectorYaml {
     /** The states {@code spec.state} takes, as Strimzi's CRD spells them. */
     static final List<String> STATES = List.of("running", "paused", "stopped");
     /** spec.config keys Strimzi sets itself, from metadata.name, spec.class and spec.tasksMax. */
-    private static final Map<String, String> SET_BY_STRIMZI = Map.of("name", "metadata.name",
-            "connector.class", "spec.class", "tasks.max", "spec.tasksMax");
+    private static final Map<String, String> SET_BY_STRIMZI =
+            Map.of("name", "metadata.name", "connector.class", "spec.class", "tasks.max", "spec.tasksMax");
 
     private static final YAMLMapper MAPPER = new YAMLMapper();
     private static final Pattern MARK = Pattern.compile("\\s*in 'reader', line (\\d+), column \\d+:\\s*\\^?");
 
-    private KafkaConnectorYaml() {
-    }
+    private KafkaConnectorYaml() {}
 
     static List<ConfigDocument> read(String file, Path path) {
         List<ConfigDocument> documents = new ArrayList<>();
@@ -59,15 +57,20 @@ final class KafkaConnectorYaml {
             throw new ConfigFileException(file, "(file)", "cannot read: " + e.getMessage(), e);
         }
         if (documents.isEmpty()) {
-            throw new ConfigFileException(file, "(file)", "no YAML document in it; expected KafkaConnector resources", null);
+            throw new ConfigFileException(
+                    file, "(file)", "no YAML document in it; expected KafkaConnector resources", null);
         }
         return documents;
     }
 
     private static ConfigDocument document(String label, JsonNode node) {
         if (!node.isObject()) {
-            throw new ConfigFileException(label, "(document)", "expected a Kubernetes resource (a mapping with"
-                    + " apiVersion, kind, metadata and spec), got " + describe(node), null);
+            throw new ConfigFileException(
+                    label,
+                    "(document)",
+                    "expected a Kubernetes resource (a mapping with" + " apiVersion, kind, metadata and spec), got "
+                            + describe(node),
+                    null);
         }
         String kind = text(node.path("kind"));
         String name = text(node.path("metadata").path("name"));
@@ -75,34 +78,41 @@ final class KafkaConnectorYaml {
             throw new ConfigFileException(label, "kind", "missing: expected a Strimzi resource of kind " + KIND, null);
         }
         if (!kind.equals(KIND)) {
-            return new ConfigDocument.Skipped(label, kind + (name == null ? "" : " " + name) + " is not a " + KIND
-                    + "; validate checks connectors only");
+            return new ConfigDocument.Skipped(
+                    label,
+                    kind + (name == null ? "" : " " + name) + " is not a " + KIND
+                            + "; validate checks connectors only");
         }
         if (name == null) {
-            throw new ConfigFileException(label, "metadata.name", "missing: a " + KIND
-                    + "'s name is its connector's name", null);
+            throw new ConfigFileException(
+                    label, "metadata.name", "missing: a " + KIND + "'s name is its connector's name", null);
         }
         JsonNode spec = node.path("spec");
         if (!spec.isObject()) {
-            throw new ConfigFileException(label, "spec", "missing: a " + KIND + " needs spec.class and spec.config", null);
+            throw new ConfigFileException(
+                    label, "spec", "missing: a " + KIND + " needs spec.class and spec.config", null);
         }
         String connectorClass = text(spec.path("class"));
         if (connectorClass == null) {
-            throw new ConfigFileException(label, "spec.class", "missing: every connector needs the class (or alias) of"
-                    + " its connector", null);
+            throw new ConfigFileException(
+                    label,
+                    "spec.class",
+                    "missing: every connector needs the class (or alias) of" + " its connector",
+                    null);
         }
         JsonNode configNode = spec.path("config");
         if (!configNode.isMissingNode() && !configNode.isNull() && !configNode.isObject()) {
-            throw new ConfigFileException(label, "spec.config", "expected a mapping of keys to values, got "
-                    + describe(configNode), null);
+            throw new ConfigFileException(
+                    label, "spec.config", "expected a mapping of keys to values, got " + describe(configNode), null);
         }
         List<Remark> remarks = new ArrayList<>();
-        Map<String, String> config = new TreeMap<>(configNode.isObject()
-                ? ConnectorFileReader.flatten(label, configNode, "YAML") : Map.of());
+        Map<String, String> config = new TreeMap<>(
+                configNode.isObject() ? ConnectorFileReader.flatten(label, configNode, "YAML") : Map.of());
         for (Map.Entry<String, String> setByStrimzi : SET_BY_STRIMZI.entrySet()) {
             if (config.containsKey(setByStrimzi.getKey())) {
-                remarks.add(Remark.error(setByStrimzi.getKey(), "cannot be set in spec.config: Strimzi sets it from "
-                        + setByStrimzi.getValue()));
+                remarks.add(Remark.error(
+                        setByStrimzi.getKey(),
+                        "cannot be set in spec.config: Strimzi sets it from " + setByStrimzi.getValue()));
             }
         }
         config.put("name", name);
@@ -122,20 +132,25 @@ final class KafkaConnectorYaml {
         List<Remark> remarks = new ArrayList<>();
         String apiVersion = text(node.path("apiVersion"));
         if (apiVersion == null || !apiVersion.startsWith(API_GROUP)) {
-            remarks.add(Remark.error("apiVersion", (apiVersion == null ? "missing" : "'" + apiVersion + "'")
-                    + ": a " + KIND + " is " + API_GROUP + "v1beta2"));
+            remarks.add(Remark.error(
+                    "apiVersion",
+                    (apiVersion == null ? "missing" : "'" + apiVersion + "'") + ": a " + KIND + " is " + API_GROUP
+                            + "v1beta2"));
         }
         JsonNode state = spec.path("state");
         if (!state.isMissingNode() && !state.isNull() && !STATES.contains(state.asText())) {
-            remarks.add(Remark.error("spec.state", "'" + state.asText() + "' is not a state Strimzi knows: use "
-                    + String.join(", ", STATES)));
+            remarks.add(Remark.error(
+                    "spec.state",
+                    "'" + state.asText() + "' is not a state Strimzi knows: use " + String.join(", ", STATES)));
         }
         if (spec.has("pause")) {
             remarks.add(Remark.warning("spec.pause", "deprecated by Strimzi: use spec.state (paused or running)"));
         }
         if (text(node.path("metadata").path("labels").path(CLUSTER_LABEL)) == null) {
-            remarks.add(Remark.warning("metadata.labels", "no " + CLUSTER_LABEL + " label: the operator deploys a "
-                    + KIND + " only on the KafkaConnect that label names"));
+            remarks.add(Remark.warning(
+                    "metadata.labels",
+                    "no " + CLUSTER_LABEL + " label: the operator deploys a " + KIND
+                            + " only on the KafkaConnect that label names"));
         }
         return remarks;
     }
@@ -147,7 +162,8 @@ final class KafkaConnectorYaml {
     static String syntaxError(JsonProcessingException e) {
         String message = e.getOriginalMessage();
         Matcher mark = MARK.matcher(message);
-        String line = e.getLocation() == null ? null : String.valueOf(e.getLocation().getLineNr());
+        String line =
+                e.getLocation() == null ? null : String.valueOf(e.getLocation().getLineNr());
         while (mark.find()) {
             line = mark.group(1);
         }
@@ -156,7 +172,9 @@ final class KafkaConnectorYaml {
     }
 
     private static String text(JsonNode node) {
-        return node.isValueNode() && !node.isNull() && !node.asText().isBlank() ? node.asText().strip() : null;
+        return node.isValueNode() && !node.isNull() && !node.asText().isBlank()
+                ? node.asText().strip()
+                : null;
     }
 
     private static String describe(JsonNode node) {

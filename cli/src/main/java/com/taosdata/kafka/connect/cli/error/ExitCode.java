@@ -10,8 +10,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** Cluster unreachable, or an HTTP answer the command cannot make sense of. */
     public static final int CLUSTER = 3;
+
     public static final int NOT_FOUND = 4;
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 }

@@ -1,12 +1,11 @@
 package com.taosdata.kafka.connect.cli.output;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** The keys whose values differ between the deployed config and the new one, with secrets masked. */
 public final class ConfigDiff {
@@ -26,8 +25,7 @@ public final class ConfigDiff {
         }
     }
 
-    private ConfigDiff() {
-    }
+    private ConfigDiff() {}
 
     public static List<Change> between(Map<String, String> before, Map<String, String> after, Secrets secrets) {
         List<Change> changes = new ArrayList<>();
@@ -39,7 +37,9 @@ public final class ConfigDiff {
             if (wasThere && isThere && Objects.equals(before.get(key), after.get(key))) {
                 continue;
             }
-            changes.add(new Change(key, wasThere ? secrets.show(key, before.get(key)) : null,
+            changes.add(new Change(
+                    key,
+                    wasThere ? secrets.show(key, before.get(key)) : null,
                     isThere ? secrets.show(key, after.get(key)) : null));
         }
         return changes;

@@ -1,12 +1,10 @@
 package com.taosdata.kafka.connect.cli.output;
 
-import java.io.PrintWriter;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.taosdata.kafka.connect.cli.config.OutputFormat;
-
+import java.io.PrintWriter;
 import picocli.CommandLine.Help.Ansi;
 
 /**

@@ -1,18 +1,15 @@
 package com.taosdata.kafka.connect.cli.output;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.taosdata.kafka.connect.cli.validate.Finding;
 import com.taosdata.kafka.connect.cli.validate.Report;
-
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Help.Ansi;
 
 /** Validation reports as {@code FILE: key: message} lines, the format editors and CI logs link to. */
 public final class ReportView {
 
-    private ReportView() {
-    }
+    private ReportView() {}
 
     public static List<String> render(Report report, Ansi ansi) {
         List<String> lines = new ArrayList<>();
@@ -24,7 +21,8 @@ public final class ReportView {
             lines.add(report.file() + ": " + error.key() + ": " + Styles.red(ansi, error.message()));
         }
         for (Finding warning : report.warnings()) {
-            lines.add(report.file() + ": " + warning.key() + ": " + Styles.yellow(ansi, "warning: " + warning.message()));
+            lines.add(
+                    report.file() + ": " + warning.key() + ": " + Styles.yellow(ansi, "warning: " + warning.message()));
         }
         if (report.valid()) {
             lines.add(report.file() + ": " + Styles.green(ansi, "OK"));

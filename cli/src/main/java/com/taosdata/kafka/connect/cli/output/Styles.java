@@ -1,7 +1,6 @@
 package com.taosdata.kafka.connect.cli.output;
 
 import java.util.List;
-
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Help.Ansi.Style;
 
@@ -12,8 +11,7 @@ import picocli.CommandLine.Help.Ansi.Style;
  */
 public final class Styles {
 
-    private Styles() {
-    }
+    private Styles() {}
 
     public static String red(Ansi ansi, String text) {
         return paint(ansi, text, Style.fg_red);

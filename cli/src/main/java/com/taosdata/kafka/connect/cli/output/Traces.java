@@ -3,8 +3,7 @@ package com.taosdata.kafka.connect.cli.output;
 /** Shortens a Java stack trace from the REST API to what fits on a status line. */
 public final class Traces {
 
-    private Traces() {
-    }
+    private Traces() {}
 
     public static String firstLine(String trace) {
         if (trace == null || trace.isBlank()) {

@@ -1,15 +1,13 @@
 package com.taosdata.kafka.connect.cli.validate;
 
+import com.taosdata.kafka.connect.config.OfflineValidation;
 import java.util.Map;
 import java.util.Optional;
-
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Connector;
 import org.apache.kafka.connect.sink.SinkConnector;
-
-import com.taosdata.kafka.connect.config.OfflineValidation;
 
 /**
  * The connector's own checks. A connector implementing {@link OfflineValidation} runs all its checks that need
@@ -26,8 +24,7 @@ final class ConnectorRules {
         }
     }
 
-    private ConnectorRules() {
-    }
+    private ConnectorRules() {}
 
     /** Loads {@code connector.class}, reporting an error (and returning empty) when that is impossible. */
     static Optional<Loaded> load(String connectorClass, Plugins plugins, Report report) {
@@ -37,13 +34,17 @@ final class ConnectorRules {
         }
         String resolved = plugins.resolveConnector(connectorClass.strip());
         if (plugins.existsButIsNot(resolved, Connector.class)) {
-            report.error("connector.class", resolved + " is not a connector (does not extend " + Connector.class.getName() + ")");
+            report.error(
+                    "connector.class",
+                    resolved + " is not a connector (does not extend " + Connector.class.getName() + ")");
             return Optional.empty();
         }
         Optional<Class<? extends Connector>> type = plugins.load(resolved, Connector.class);
         if (type.isEmpty()) {
-            report.error("connector.class", "unknown connector class " + connectorClass.strip()
-                    + "; offline validation knows " + String.join(", ", plugins.connectors()));
+            report.error(
+                    "connector.class",
+                    "unknown connector class " + connectorClass.strip() + "; offline validation knows "
+                            + String.join(", ", plugins.connectors()));
             return Optional.empty();
         }
         try {
@@ -65,8 +66,9 @@ final class ConnectorRules {
                 }
             }
         } catch (RuntimeException e) {
-            report.error("connector.class", loaded.type().getName() + " failed to validate the config: "
-                    + SubConfig.describe(e));
+            report.error(
+                    "connector.class",
+                    loaded.type().getName() + " failed to validate the config: " + SubConfig.describe(e));
         }
     }
 

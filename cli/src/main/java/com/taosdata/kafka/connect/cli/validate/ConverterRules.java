@@ -3,7 +3,6 @@ package com.taosdata.kafka.connect.cli.validate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.apache.kafka.connect.storage.Converter;
 import org.apache.kafka.connect.storage.HeaderConverter;
 
@@ -15,8 +14,7 @@ final class ConverterRules {
 
     private static final List<String> KEYS = List.of("key.converter", "value.converter", "header.converter");
 
-    private ConverterRules() {
-    }
+    private ConverterRules() {}
 
     static void check(Map<String, String> config, Plugins plugins, Report report) {
         for (String key : KEYS) {
@@ -33,8 +31,10 @@ final class ConverterRules {
             Optional<? extends Class<?>> loaded = plugins.load(className, kind);
             if (loaded.isEmpty()) {
                 if (!plugins.isWorkerBuiltIn(className)) {
-                    report.warning(key, className + " is not bundled with tdconnect, so it is not checked offline; "
-                            + "the worker needs it on its plugin.path");
+                    report.warning(
+                            key,
+                            className + " is not bundled with tdconnect, so it is not checked offline; "
+                                    + "the worker needs it on its plugin.path");
                 }
                 continue;
             }

@@ -1,14 +1,12 @@
 package com.taosdata.kafka.connect.cli.validate;
 
+import com.taosdata.kafka.connect.cli.config.ConnectorFile;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.apache.kafka.common.config.ConfigDef;
-
-import com.taosdata.kafka.connect.cli.config.ConnectorFile;
 
 /**
  * {@code validate --offline}: everything the worker and our plugins would reject, without any network.

@@ -1,21 +1,19 @@
 package com.taosdata.kafka.connect.cli.validate;
 
+import com.taosdata.kafka.connect.cli.client.ConfigInfos;
+import com.taosdata.kafka.connect.cli.client.ConnectClient;
+import com.taosdata.kafka.connect.cli.client.RejectedException;
+import com.taosdata.kafka.connect.cli.config.ConnectorFile;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.taosdata.kafka.connect.cli.client.ConfigInfos;
-import com.taosdata.kafka.connect.cli.client.ConnectClient;
-import com.taosdata.kafka.connect.cli.client.RejectedException;
-import com.taosdata.kafka.connect.cli.config.ConnectorFile;
-
 /** {@code validate} against a cluster: {@code PUT /connector-plugins/{class}/config/validate}. */
 public final class OnlineValidator {
 
     /** The report, and the keys the cluster's plugin declares as PASSWORD (for masking). */
-    public record Result(Report report, Set<String> passwordKeys) {
-    }
+    public record Result(Report report, Set<String> passwordKeys) {}
 
     private final ConnectClient client;
 
@@ -38,11 +36,14 @@ public final class OnlineValidator {
         try {
             ConfigInfos infos = client.validate(connectorClass.strip(), config);
             for (ConfigInfos.ConfigInfo info : infos.configs()) {
-                if (info.definition() != null && "PASSWORD".equals(info.definition().type())) {
+                if (info.definition() != null
+                        && "PASSWORD".equals(info.definition().type())) {
                     passwordKeys.add(info.definition().name());
                 }
                 if (info.value() != null) {
-                    info.value().errors().forEach(message -> report.error(info.value().name(), message));
+                    info.value()
+                            .errors()
+                            .forEach(message -> report.error(info.value().name(), message));
                 }
             }
         } catch (RejectedException e) {

@@ -13,15 +13,15 @@ final class Placeholders {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}:]+:[^}]*}");
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     static Set<String> keysWithPlaceholders(Map<String, String> config, Report report) {
         Set<String> keys = new TreeSet<>();
         config.forEach((key, value) -> {
             if (value != null && PLACEHOLDER.matcher(value).find()) {
                 keys.add(key);
-                report.warning(key, "config provider reference: the worker resolves it, so its value is not checked offline");
+                report.warning(
+                        key, "config provider reference: the worker resolves it, so its value is not checked offline");
             }
         });
         return keys;

@@ -1,11 +1,10 @@
 package com.taosdata.kafka.connect.cli.validate;
 
+import com.taosdata.kafka.connect.sink.TDengineSinkConnector;
+import com.taosdata.kafka.connect.source.TDengineSourceConnector;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import com.taosdata.kafka.connect.sink.TDengineSinkConnector;
-import com.taosdata.kafka.connect.source.TDengineSourceConnector;
 
 /**
  * The plugins offline validation can run: the connectors bundled in this CLI, found by class name or by
@@ -18,9 +17,8 @@ public final class Plugins {
      * Our connectors, by name: offline validation loads them like any class a config names. Class literals, so a
      * renamed connector breaks this build rather than every user's offline validation.
      */
-    public static final List<String> BUNDLED_CONNECTORS = List.of(
-            TDengineSinkConnector.class.getName(),
-            TDengineSourceConnector.class.getName());
+    public static final List<String> BUNDLED_CONNECTORS =
+            List.of(TDengineSinkConnector.class.getName(), TDengineSourceConnector.class.getName());
 
     /** Converters that live in connect-runtime: every worker has them, the CLI does not bundle them. */
     private static final Set<String> WORKER_BUILT_INS = Set.of(
@@ -31,9 +29,16 @@ public final class Plugins {
             "org.apache.kafka.connect.converters.IntegerConverter",
             "org.apache.kafka.connect.converters.LongConverter",
             "org.apache.kafka.connect.converters.ShortConverter",
-            "ByteArrayConverter", "BooleanConverter", "DoubleConverter", "FloatConverter",
-            "IntegerConverter", "LongConverter", "ShortConverter",
-            "StringConverter", "JsonConverter", "SimpleHeaderConverter");
+            "ByteArrayConverter",
+            "BooleanConverter",
+            "DoubleConverter",
+            "FloatConverter",
+            "IntegerConverter",
+            "LongConverter",
+            "ShortConverter",
+            "StringConverter",
+            "JsonConverter",
+            "SimpleHeaderConverter");
 
     private final List<String> connectors;
     private final ClassLoader loader;
@@ -55,8 +60,10 @@ public final class Plugins {
     public String resolveConnector(String name) {
         for (String candidate : connectors) {
             String simple = candidate.substring(candidate.lastIndexOf('.') + 1);
-            if (candidate.equals(name) || simple.equals(name)
-                    || (simple.endsWith("Connector") && simple.substring(0, simple.length() - 9).equals(name))) {
+            if (candidate.equals(name)
+                    || simple.equals(name)
+                    || (simple.endsWith("Connector")
+                            && simple.substring(0, simple.length() - 9).equals(name))) {
                 return candidate;
             }
         }

@@ -1,16 +1,15 @@
 package com.taosdata.kafka.connect.cli.validate;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.taosdata.kafka.connect.cli.config.ConnectorFile;
 import com.taosdata.kafka.connect.cli.config.Remark;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The outcome of validating one file (or YAML document): what the worker would reject (errors) and what deserves a
@@ -96,7 +95,8 @@ public final class Report {
 
     /** True when an error or warning already names this key. */
     public boolean mentions(String key) {
-        return errors.stream().anyMatch(f -> f.key().equals(key)) || warnings.stream().anyMatch(f -> f.key().equals(key));
+        return errors.stream().anyMatch(f -> f.key().equals(key))
+                || warnings.stream().anyMatch(f -> f.key().equals(key));
     }
 
     /** Drops errors on keys whose value is an unresolved placeholder: only the worker can check those. */

@@ -3,15 +3,13 @@ package com.taosdata.kafka.connect.cli.validate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
 
 /** Prefix handling shared by the SMT, predicate and converter rules. */
 final class SubConfig {
 
-    private SubConfig() {
-    }
+    private SubConfig() {}
 
     /** The keys under {@code prefix}, with the prefix stripped and {@code reserved} keys left out. */
     static Map<String, String> under(Map<String, String> config, String prefix, List<String> reserved) {
@@ -48,7 +46,9 @@ final class SubConfig {
         if (messages.size() < 2) {
             return messages;
         }
-        return messages.stream().filter(m -> !m.startsWith("Invalid value null for configuration")).toList();
+        return messages.stream()
+                .filter(m -> !m.startsWith("Invalid value null for configuration"))
+                .toList();
     }
 
     /** The message of an exception thrown by a plugin's configure(), with the cause when it adds something. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.transforms.Transformation;
 import org.apache.kafka.connect.transforms.predicates.Predicate;
@@ -21,8 +20,7 @@ final class TransformRules {
     private static final List<String> TRANSFORM_RESERVED = List.of("type", "predicate", "negate");
     private static final List<String> PREDICATE_RESERVED = List.of("type");
 
-    private TransformRules() {
-    }
+    private TransformRules() {}
 
     static void check(Map<String, String> config, Plugins plugins, Report report) {
         List<String> predicates = aliases(config, "predicates", report);
@@ -34,11 +32,14 @@ final class TransformRules {
             checkPlugin(config, plugins, report, prefix, Transformation.class, TRANSFORM_RESERVED);
             String predicate = config.get(prefix + "predicate");
             if (predicate != null && !predicate.isBlank() && !predicates.contains(predicate.strip())) {
-                report.error(prefix + "predicate", "refers to predicate '" + predicate.strip()
-                        + "', which is not listed in predicates");
+                report.error(
+                        prefix + "predicate",
+                        "refers to predicate '" + predicate.strip() + "', which is not listed in predicates");
             }
             String negate = config.get(prefix + "negate");
-            if (negate != null && !negate.strip().equalsIgnoreCase("true") && !negate.strip().equalsIgnoreCase("false")) {
+            if (negate != null
+                    && !negate.strip().equalsIgnoreCase("true")
+                    && !negate.strip().equalsIgnoreCase("false")) {
                 report.error(prefix + "negate", "expected true or false, got '" + negate + "'");
             }
         }
@@ -65,14 +66,21 @@ final class TransformRules {
     }
 
     @SuppressWarnings("rawtypes")
-    private static void checkPlugin(Map<String, String> config, Plugins plugins, Report report, String prefix,
-                                    Class<?> kind, List<String> reserved) {
+    private static void checkPlugin(
+            Map<String, String> config,
+            Plugins plugins,
+            Report report,
+            String prefix,
+            Class<?> kind,
+            List<String> reserved) {
         String typeKey = prefix + "type";
         String type = config.get(typeKey);
         String what = kind == Predicate.class ? "predicate" : "transformation";
         if (type == null || type.isBlank()) {
-            report.error(typeKey, "missing: each alias in " + prefix.substring(0, prefix.indexOf('.'))
-                    + " needs the class of its " + what);
+            report.error(
+                    typeKey,
+                    "missing: each alias in " + prefix.substring(0, prefix.indexOf('.')) + " needs the class of its "
+                            + what);
             return;
         }
         type = type.strip();
@@ -82,8 +90,10 @@ final class TransformRules {
         }
         Optional<? extends Class<?>> loaded = plugins.load(type, kind);
         if (loaded.isEmpty()) {
-            report.warning(typeKey, type + " is not bundled with tdconnect, so it is not checked offline; "
-                    + "the worker needs it on its plugin.path");
+            report.warning(
+                    typeKey,
+                    type + " is not bundled with tdconnect, so it is not checked offline; "
+                            + "the worker needs it on its plugin.path");
             return;
         }
         Map<String, String> sub = SubConfig.under(config, prefix, reserved);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.apache.kafka.common.config.ConfigDef;
 
 /**
@@ -16,12 +15,18 @@ import org.apache.kafka.common.config.ConfigDef;
 final class UnknownKeys {
 
     /** Families of keys the worker hands to something else (SMTs, converters, clients, topic creation). */
-    private static final List<String> PREFIXES = List.of("transforms.", "predicates.", "key.converter.",
-            "value.converter.", "header.converter.", "consumer.override.", "producer.override.", "admin.override.",
+    private static final List<String> PREFIXES = List.of(
+            "transforms.",
+            "predicates.",
+            "key.converter.",
+            "value.converter.",
+            "header.converter.",
+            "consumer.override.",
+            "producer.override.",
+            "admin.override.",
             "topic.creation.");
 
-    private UnknownKeys() {
-    }
+    private UnknownKeys() {}
 
     static void check(Map<String, String> config, Set<String> workerKeys, ConnectorRules.Loaded loaded, Report report) {
         ConfigDef def = ConnectorRules.configDef(loaded);
@@ -35,14 +40,16 @@ final class UnknownKeys {
             if (known.contains(key) || PREFIXES.stream().anyMatch(key::startsWith) || report.mentions(key)) {
                 continue;
             }
-            String guess = closest(key, known).map(k -> "; did you mean " + k + "?").orElse("");
+            String guess =
+                    closest(key, known).map(k -> "; did you mean " + k + "?").orElse("");
             report.warning(key, "unknown key: neither the worker nor " + connector + " reads it" + guess);
         }
     }
 
     private static Optional<String> closest(String key, Set<String> known) {
         int allowed = Math.max(2, key.length() / 6);
-        return known.stream().filter(k -> distance(key, k) <= allowed)
+        return known.stream()
+                .filter(k -> distance(key, k) <= allowed)
                 .min(Comparator.comparingInt((String k) -> distance(key, k)).thenComparing(k -> k));
     }
 

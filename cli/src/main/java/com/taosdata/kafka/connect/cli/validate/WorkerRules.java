@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -25,10 +24,13 @@ final class WorkerRules {
     static final String DLQ_PREFIX = "errors.deadletterqueue.";
 
     /** Which worker rules apply: sink and source differ; with an unknown connector only the common ones do. */
-    enum Kind { SINK, SOURCE, UNKNOWN }
-
-    private WorkerRules() {
+    enum Kind {
+        SINK,
+        SOURCE,
+        UNKNOWN
     }
+
+    private WorkerRules() {}
 
     static void check(Map<String, String> config, Kind kind, Report report) {
         checkName(config.get("name"), report);
@@ -39,8 +41,10 @@ final class WorkerRules {
         if (kind == Kind.SINK) {
             checkTopics(config, report);
         } else if (kind == Kind.SOURCE) {
-            config.keySet().stream().filter(key -> key.startsWith(DLQ_PREFIX)).forEach(key ->
-                    report.warning(key, "applies to sink connectors only; a source connector ignores it"));
+            config.keySet().stream()
+                    .filter(key -> key.startsWith(DLQ_PREFIX))
+                    .forEach(key ->
+                            report.warning(key, "applies to sink connectors only; a source connector ignores it"));
         }
     }
 
@@ -73,17 +77,44 @@ final class WorkerRules {
 
     private static ConfigDef common() {
         return new ConfigDef()
-                .define("tasks.max", Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.HIGH, "maximum number of tasks")
+                .define(
+                        "tasks.max",
+                        Type.INT,
+                        1,
+                        ConfigDef.Range.atLeast(1),
+                        Importance.HIGH,
+                        "maximum number of tasks")
                 .define("tasks.max.enforce", Type.BOOLEAN, true, Importance.LOW, "enforce tasks.max")
                 .define("transforms", Type.LIST, "", Importance.LOW, "transformation aliases")
                 .define("predicates", Type.LIST, "", Importance.LOW, "predicate aliases")
-                .define("config.action.reload", Type.STRING, "restart",
-                        ConfigDef.CaseInsensitiveValidString.in("none", "restart"), Importance.LOW, "reload action")
-                .define("errors.retry.timeout", Type.LONG, 0L, ConfigDef.Range.atLeast(-1), Importance.MEDIUM, "retry ms")
-                .define("errors.retry.delay.max.ms", Type.LONG, 60000L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                .define(
+                        "config.action.reload",
+                        Type.STRING,
+                        "restart",
+                        ConfigDef.CaseInsensitiveValidString.in("none", "restart"),
+                        Importance.LOW,
+                        "reload action")
+                .define(
+                        "errors.retry.timeout",
+                        Type.LONG,
+                        0L,
+                        ConfigDef.Range.atLeast(-1),
+                        Importance.MEDIUM,
+                        "retry ms")
+                .define(
+                        "errors.retry.delay.max.ms",
+                        Type.LONG,
+                        60000L,
+                        ConfigDef.Range.atLeast(0),
+                        Importance.MEDIUM,
                         "max retry delay")
-                .define("errors.tolerance", Type.STRING, "none",
-                        ConfigDef.CaseInsensitiveValidString.in("none", "all"), Importance.MEDIUM, "tolerance")
+                .define(
+                        "errors.tolerance",
+                        Type.STRING,
+                        "none",
+                        ConfigDef.CaseInsensitiveValidString.in("none", "all"),
+                        Importance.MEDIUM,
+                        "tolerance")
                 .define("errors.log.enable", Type.BOOLEAN, false, Importance.MEDIUM, "log errors")
                 .define("errors.log.include.messages", Type.BOOLEAN, false, Importance.MEDIUM, "log messages");
     }
@@ -92,24 +123,45 @@ final class WorkerRules {
         def.define(TOPICS, Type.LIST, "", Importance.HIGH, "topics")
                 .define(TOPICS_REGEX, Type.STRING, "", WorkerRules::validRegex, Importance.HIGH, "topics regex")
                 .define(DLQ_TOPIC, Type.STRING, "", Importance.MEDIUM, "dead letter queue topic")
-                .define(DLQ_PREFIX + "topic.replication.factor", Type.SHORT, (short) 3,
-                        WorkerRules::replicationFactor, Importance.MEDIUM, "dead letter queue replication factor")
-                .define(DLQ_PREFIX + "context.headers.enable", Type.BOOLEAN, false, Importance.MEDIUM, "context headers");
+                .define(
+                        DLQ_PREFIX + "topic.replication.factor",
+                        Type.SHORT,
+                        (short) 3,
+                        WorkerRules::replicationFactor,
+                        Importance.MEDIUM,
+                        "dead letter queue replication factor")
+                .define(
+                        DLQ_PREFIX + "context.headers.enable",
+                        Type.BOOLEAN,
+                        false,
+                        Importance.MEDIUM,
+                        "context headers");
     }
 
     private static void sourceOnly(ConfigDef def) {
-        def.define("exactly.once.support", Type.STRING, "requested",
-                        ConfigDef.CaseInsensitiveValidString.in("requested", "required"), Importance.MEDIUM, "EOS")
-                .define("transaction.boundary", Type.STRING, "poll",
-                        ConfigDef.CaseInsensitiveValidString.in("poll", "interval", "connector"), Importance.MEDIUM,
+        def.define(
+                        "exactly.once.support",
+                        Type.STRING,
+                        "requested",
+                        ConfigDef.CaseInsensitiveValidString.in("requested", "required"),
+                        Importance.MEDIUM,
+                        "EOS")
+                .define(
+                        "transaction.boundary",
+                        Type.STRING,
+                        "poll",
+                        ConfigDef.CaseInsensitiveValidString.in("poll", "interval", "connector"),
+                        Importance.MEDIUM,
                         "transaction boundary")
                 .define("transaction.boundary.interval.ms", Type.LONG, null, Importance.LOW, "transaction interval")
                 .define("topic.creation.groups", Type.LIST, "", Importance.LOW, "topic creation groups");
     }
 
     private static void checkTopics(Map<String, String> config, Report report) {
-        List<String> topics = ConfigDef.parseType(TOPICS, config.getOrDefault(TOPICS, ""), Type.LIST) instanceof List<?> l
-                ? l.stream().map(String::valueOf).filter(s -> !s.isBlank()).toList() : List.of();
+        List<String> topics = ConfigDef.parseType(TOPICS, config.getOrDefault(TOPICS, ""), Type.LIST)
+                        instanceof List<?> l
+                ? l.stream().map(String::valueOf).filter(s -> !s.isBlank()).toList()
+                : List.of();
         String regex = config.getOrDefault(TOPICS_REGEX, "");
         boolean hasRegex = regex != null && !regex.isBlank();
         // Same keys and wording as SinkConnectorConfig.validate, so online and offline answers can be compared.
@@ -123,14 +175,24 @@ final class WorkerRules {
             return;
         }
         if (topics.contains(dlq)) {
-            report.error(TOPICS, String.format("The DLQ topic '%s' may not be included in the list of topics ('%s=%s') "
-                    + "consumed by the connector", dlq, TOPICS, config.get(TOPICS)));
+            report.error(
+                    TOPICS,
+                    String.format(
+                            "The DLQ topic '%s' may not be included in the list of topics ('%s=%s') "
+                                    + "consumed by the connector",
+                            dlq, TOPICS, config.get(TOPICS)));
         } else if (hasRegex && matches(regex, dlq)) {
-            report.error(TOPICS_REGEX, String.format("The DLQ topic '%s' may not be matched by the regex for the topics "
-                    + "('%s=%s') consumed by the connector", dlq, TOPICS_REGEX, regex));
+            report.error(
+                    TOPICS_REGEX,
+                    String.format(
+                            "The DLQ topic '%s' may not be matched by the regex for the topics "
+                                    + "('%s=%s') consumed by the connector",
+                            dlq, TOPICS_REGEX, regex));
         }
         if (!"all".equalsIgnoreCase(config.getOrDefault("errors.tolerance", "none"))) {
-            report.warning(DLQ_TOPIC, "has no effect unless errors.tolerance=all: with none the task fails on the first bad record");
+            report.warning(
+                    DLQ_TOPIC,
+                    "has no effect unless errors.tolerance=all: with none the task fails on the first bad record");
         }
     }
 

@@ -6,6 +6,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,16 +22,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The package arrows of the project layout (docs/development.md): each package uses only the packages its arrows
@@ -91,17 +89,22 @@ class ArchitectureTest {
 
     @TestFactory
     Stream<DynamicTest> eachPackageUsesOnlyWhatItsArrowsReachAndTheModulesBelow() {
-        return LAYOUT.packages().stream().map(pkg -> dynamicTest(pkg + " → " + LAYOUT.arrows(pkg),
-                () -> rule(pkg, LAYOUT.allowed(pkg)).check(CLASSES)));
+        return LAYOUT.packages().stream()
+                .map(pkg -> dynamicTest(
+                        pkg + " → " + LAYOUT.arrows(pkg),
+                        () -> rule(pkg, LAYOUT.allowed(pkg)).check(CLASSES)));
     }
 
     @Test
     void everyPackageIsDrawn() {
-        Set<String> packages = CLASSES.stream().map(JavaClass::getPackageName)
+        Set<String> packages = CLASSES.stream()
+                .map(JavaClass::getPackageName)
                 .map(name -> name.substring(ROOT.length() + 1))
                 .collect(Collectors.toCollection(TreeSet::new));
 
-        assertThat(packages).as("the packages of the classes read").hasSizeGreaterThan(30)
+        assertThat(packages)
+                .as("the packages of the classes read")
+                .hasSizeGreaterThan(30)
                 .containsExactlyInAnyOrderElementsOf(LAYOUT.packages());
     }
 
@@ -133,8 +136,11 @@ class ArchitectureTest {
 
     private static ArchRule rule(String pkg, Set<String> allowed) {
         String[] packages = allowed.stream().map(name -> ROOT + "." + name).toArray(String[]::new);
-        return classes().that().resideInAPackage(ROOT + "." + pkg)
-                .should().onlyDependOnClassesThat(resideOutsideOfPackage(ROOT + "..").or(resideInAnyPackage(packages)))
+        return classes()
+                .that()
+                .resideInAPackage(ROOT + "." + pkg)
+                .should()
+                .onlyDependOnClassesThat(resideOutsideOfPackage(ROOT + "..").or(resideInAnyPackage(packages)))
                 .because("the project layout lets " + pkg + " use " + String.join(", ", new TreeSet<>(allowed)));
     }
 
@@ -152,12 +158,20 @@ class ArchitectureTest {
                     String[] sides = text.split("→");
                     String pkg = sides[0].strip();
                     modules.get(modules.size() - 1).add(pkg);
-                    arrows.put(pkg, sides.length == 1 ? List.of()
-                            : Stream.of(sides[1].split(",")).map(String::strip).toList());
+                    arrows.put(
+                            pkg,
+                            sides.length == 1
+                                    ? List.of()
+                                    : Stream.of(sides[1].split(","))
+                                            .map(String::strip)
+                                            .toList());
                 }
             }
-            arrows.values().stream().flatMap(List::stream).forEach(target -> assertThat(arrows)
-                    .as("an arrow points to a package that is not drawn").containsKey(target));
+            arrows.values().stream()
+                    .flatMap(List::stream)
+                    .forEach(target -> assertThat(arrows)
+                            .as("an arrow points to a package that is not drawn")
+                            .containsKey(target));
             return new Layout(modules, arrows);
         }
 

@@ -3,22 +3,19 @@ package com.taosdata.kafka.connect.cli.command;
 import static com.taosdata.kafka.connect.cli.testing.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import com.taosdata.kafka.connect.cli.testing.CliRun;
 import com.taosdata.kafka.connect.cli.testing.CliRun.Result;
 import com.taosdata.kafka.connect.cli.testing.Golden;
 import com.taosdata.kafka.connect.cli.testing.MockConnect;
 import com.taosdata.kafka.connect.cli.testing.Payloads;
-
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DeployCommandTest {
 
@@ -34,6 +31,7 @@ class DeployCommandTest {
 
     @TempDir
     Path dir;
+
     private Path file;
 
     @BeforeEach
@@ -52,7 +50,9 @@ class DeployCommandTest {
     @Test
     void createsANewConnector() throws Exception {
         try (MockConnect server = new MockConnect()) {
-            server.answer(200, VALID).error(404, "Connector sink-demo not found").answer(201, Payloads.INFO);
+            server.answer(200, VALID)
+                    .error(404, "Connector sink-demo not found")
+                    .answer(201, Payloads.INFO);
             Result result = cli("deploy", file.toString(), "--url", server.url());
             assertThat(result.code()).as(result.err()).isZero();
             RecordedRequest validate = server.request();
@@ -73,7 +73,11 @@ class DeployCommandTest {
             server.answer(200, VALID).answer(200, DEPLOYED).answer(200, Payloads.INFO);
             Result result = cli("deploy", file.toString(), "--url", server.url());
             assertThat(result.code()).as(result.err()).isZero();
-            assertThat(result.out()).doesNotContain("old").doesNotContain("new").doesNotContain("t1").doesNotContain("t2");
+            assertThat(result.out())
+                    .doesNotContain("old")
+                    .doesNotContain("new")
+                    .doesNotContain("t1")
+                    .doesNotContain("t2");
             Golden.assertMatches("deploy-updated.txt", result.out());
         }
     }
@@ -91,8 +95,11 @@ class DeployCommandTest {
     @Test
     void unchangedConfigIsNotPut() {
         try (MockConnect server = new MockConnect()) {
-            server.answer(200, VALID).answer(200, "{\"name\":\"sink-demo\",\"connector.class\":\"TDengineSinkConnector\","
-                    + "\"tasks.max\":\"2\",\"topics\":\"meters\",\"connection.password\":\"new\",\"connection.token\":\"t2\"}");
+            server.answer(200, VALID)
+                    .answer(
+                            200,
+                            "{\"name\":\"sink-demo\",\"connector.class\":\"TDengineSinkConnector\","
+                                    + "\"tasks.max\":\"2\",\"topics\":\"meters\",\"connection.password\":\"new\",\"connection.token\":\"t2\"}");
             Result result = cli("deploy", file.toString(), "--url", server.url());
             assertThat(result.code()).isZero();
             assertThat(result.out()).isEqualTo("sink-demo: unchanged\n");
@@ -126,14 +133,19 @@ class DeployCommandTest {
     @Test
     void waitFollowsUntilRunning() {
         try (MockConnect server = new MockConnect()) {
-            server.answer(200, VALID).error(404, "not found").answer(201, Payloads.INFO)
-                    .answer(200, "{\"name\":\"sink-demo\",\"connector\":{\"state\":\"RUNNING\",\"worker_id\":\"w\"},"
-                            + "\"tasks\":[{\"id\":0,\"state\":\"UNASSIGNED\",\"worker_id\":\"w\"}],\"type\":\"sink\"}")
+            server.answer(200, VALID)
+                    .error(404, "not found")
+                    .answer(201, Payloads.INFO)
+                    .answer(
+                            200,
+                            "{\"name\":\"sink-demo\",\"connector\":{\"state\":\"RUNNING\",\"worker_id\":\"w\"},"
+                                    + "\"tasks\":[{\"id\":0,\"state\":\"UNASSIGNED\",\"worker_id\":\"w\"}],\"type\":\"sink\"}")
                     .answer(200, Payloads.RUNNING);
             Result result = new CliRun().terminal().run("deploy", file.toString(), "--wait", "--url", server.url());
             assertThat(result.code()).as(result.err()).isZero();
             assertThat(result.sleeps()).containsExactly(Duration.ofMillis(500));
-            assertThat(result.err()).contains("\rwaiting: sink-demo RUNNING, tasks 0/1 RUNNING")
+            assertThat(result.err())
+                    .contains("\rwaiting: sink-demo RUNNING, tasks 0/1 RUNNING")
                     .contains("sink-demo: RUNNING");
         }
     }
@@ -141,8 +153,11 @@ class DeployCommandTest {
     @Test
     void waitToleratesANewConnectorWithoutStatusYet() {
         try (MockConnect server = new MockConnect()) {
-            server.answer(200, VALID).error(404, "not found").answer(201, Payloads.INFO)
-                    .error(404, "No status found for connector sink-demo").answer(200, Payloads.RUNNING);
+            server.answer(200, VALID)
+                    .error(404, "not found")
+                    .answer(201, Payloads.INFO)
+                    .error(404, "No status found for connector sink-demo")
+                    .answer(200, Payloads.RUNNING);
             Result result = cli("deploy", file.toString(), "--wait", "--url", server.url());
             assertThat(result.code()).as(result.err()).isZero();
             assertThat(server.requestCount()).isEqualTo(5);
@@ -152,7 +167,10 @@ class DeployCommandTest {
     @Test
     void waitPrintsNoProgressLineOffATerminal() {
         try (MockConnect server = new MockConnect()) {
-            server.answer(200, VALID).error(404, "not found").answer(201, Payloads.INFO).answer(200, Payloads.RUNNING);
+            server.answer(200, VALID)
+                    .error(404, "not found")
+                    .answer(201, Payloads.INFO)
+                    .answer(200, Payloads.RUNNING);
             Result result = cli("deploy", file.toString(), "--wait", "--url", server.url());
             assertThat(result.code()).isZero();
             assertThat(result.err()).isEqualTo("sink-demo: RUNNING\n");
@@ -162,10 +180,14 @@ class DeployCommandTest {
     @Test
     void waitFailsWithTheFailedTasksTraceSummary() {
         try (MockConnect server = new MockConnect()) {
-            server.answer(200, VALID).error(404, "not found").answer(201, Payloads.INFO).answer(200, Payloads.TASK_FAILED);
+            server.answer(200, VALID)
+                    .error(404, "not found")
+                    .answer(201, Payloads.INFO)
+                    .answer(200, Payloads.TASK_FAILED);
             Result result = cli("deploy", file.toString(), "--wait", "--url", server.url());
             assertThat(result.code()).isEqualTo(1);
-            assertThat(result.err()).contains("sink-demo FAILED: task 1 on 10.0.0.2:8083: "
+            assertThat(result.err())
+                    .contains("sink-demo FAILED: task 1 on 10.0.0.2:8083: "
                             + "org.apache.kafka.connect.errors.ConnectException: write failed")
                     .contains("Caused by: java.sql.SQLException: TDengine ERROR (0x2603): Database not exist");
         }
@@ -174,12 +196,17 @@ class DeployCommandTest {
     @Test
     void waitGivesUpAfterTheTimeout() {
         try (MockConnect server = new MockConnect()) {
-            String starting = "{\"name\":\"sink-demo\",\"connector\":{\"state\":\"UNASSIGNED\"},\"tasks\":[],\"type\":\"sink\"}";
-            server.answer(200, VALID).error(404, "not found").answer(201, Payloads.INFO)
-                    .answer(200, starting).answer(200, starting);
+            String starting =
+                    "{\"name\":\"sink-demo\",\"connector\":{\"state\":\"UNASSIGNED\"},\"tasks\":[],\"type\":\"sink\"}";
+            server.answer(200, VALID)
+                    .error(404, "not found")
+                    .answer(201, Payloads.INFO)
+                    .answer(200, starting)
+                    .answer(200, starting);
             Result result = cli("deploy", file.toString(), "--wait", "--wait-timeout", "1s", "--url", server.url());
             assertThat(result.code()).isEqualTo(1);
-            assertThat(result.err()).contains("sink-demo is not RUNNING after 1s: sink-demo UNASSIGNED, tasks 0/0 RUNNING");
+            assertThat(result.err())
+                    .contains("sink-demo is not RUNNING after 1s: sink-demo UNASSIGNED, tasks 0/0 RUNNING");
         }
     }
 
@@ -187,7 +214,9 @@ class DeployCommandTest {
     void createsANewConnectorStoppedOnAWorkerThatCan() {
         try (MockConnect server = new MockConnect()) {
             server.answer(200, "{\"version\":\"4.1.1\",\"commit\":\"abc\",\"kafka_cluster_id\":\"k\"}")
-                    .answer(200, VALID).error(404, "Connector sink-demo not found").answer(201, Payloads.INFO);
+                    .answer(200, VALID)
+                    .error(404, "Connector sink-demo not found")
+                    .answer(201, Payloads.INFO);
             Result result = cli("deploy", file.toString(), "--initial-state", "STOPPED", "--url", server.url());
             assertThat(result.code()).as(result.err()).isZero();
             assertThat(server.request().getPath()).isEqualTo("/");
@@ -196,8 +225,10 @@ class DeployCommandTest {
             RecordedRequest post = server.request();
             assertThat(post.getMethod()).isEqualTo("POST");
             assertThat(post.getPath()).isEqualTo("/connectors");
-            assertThat(post.getBody().readUtf8()).startsWith("{\"name\":\"sink-demo\",\"config\":{")
-                    .contains("\"tasks.max\":\"2\"").endsWith("},\"initial_state\":\"STOPPED\"}");
+            assertThat(post.getBody().readUtf8())
+                    .startsWith("{\"name\":\"sink-demo\",\"config\":{")
+                    .contains("\"tasks.max\":\"2\"")
+                    .endsWith("},\"initial_state\":\"STOPPED\"}");
             assertThat(result.out()).isEqualTo("sink-demo: created STOPPED\n");
         }
     }
@@ -205,7 +236,9 @@ class DeployCommandTest {
     @Test
     void anExistingConnectorIsUpdatedAndKeepsItsState() {
         try (MockConnect server = new MockConnect()) {
-            server.answer(200, "{\"version\":\"3.9.0\"}").answer(200, VALID).answer(200, DEPLOYED)
+            server.answer(200, "{\"version\":\"3.9.0\"}")
+                    .answer(200, VALID)
+                    .answer(200, DEPLOYED)
                     .answer(200, Payloads.INFO);
             Result result = cli("deploy", file.toString(), "--initial-state", "STOPPED", "--url", server.url());
             assertThat(result.code()).as(result.err()).isZero();
@@ -225,16 +258,17 @@ class DeployCommandTest {
             server.answer(200, "{\"version\":\"3.7.1\",\"commit\":\"abc\",\"kafka_cluster_id\":\"k\"}");
             Result result = cli("deploy", file.toString(), "--initial-state", "STOPPED", "--url", server.url());
             assertThat(result.code()).isEqualTo(2);
-            assertThat(result.err()).contains("--initial-state needs a Connect worker of Kafka 3.8 or later (KIP-980); "
-                    + "this one runs 3.7.1: deploy without it, then run 'tdconnect stop NAME'");
+            assertThat(result.err())
+                    .contains("--initial-state needs a Connect worker of Kafka 3.8 or later (KIP-980); "
+                            + "this one runs 3.7.1: deploy without it, then run 'tdconnect stop NAME'");
             assertThat(server.requestCount()).isEqualTo(1);
         }
     }
 
     @Test
     void waitingForRunningAConnectorCreatedStoppedIsAUsageError() {
-        Result result = cli("deploy", file.toString(), "--initial-state", "STOPPED", "--wait", "--url",
-                "http://127.0.0.1:1");
+        Result result =
+                cli("deploy", file.toString(), "--initial-state", "STOPPED", "--wait", "--url", "http://127.0.0.1:1");
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).contains("--wait waits for RUNNING; a connector created STOPPED does not get there");
     }

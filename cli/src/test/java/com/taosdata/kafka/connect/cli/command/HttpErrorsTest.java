@@ -3,20 +3,18 @@ package com.taosdata.kafka.connect.cli.command;
 import static com.taosdata.kafka.connect.cli.testing.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.taosdata.kafka.connect.cli.testing.CliRun.Result;
+import com.taosdata.kafka.connect.cli.testing.MockConnect;
+import com.taosdata.kafka.connect.cli.testing.Payloads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import com.taosdata.kafka.connect.cli.testing.CliRun.Result;
-import com.taosdata.kafka.connect.cli.testing.MockConnect;
-import com.taosdata.kafka.connect.cli.testing.Payloads;
 
 /** Every command that talks to the cluster, against every kind of bad answer: the same exit codes everywhere. */
 class HttpErrorsTest {
@@ -56,24 +54,59 @@ class HttpErrorsTest {
         return Stream.of(
                 new Case("list", List.of("list"), List.<String[]>of(ok(200, "[\"a\"]")), 3, true),
                 new Case("status", List.of("status"), List.<String[]>of(ok(200, "{}")), 3, true),
-                new Case("status NAME", List.of("status", "sink-demo"), List.<String[]>of(ok(200, Payloads.RUNNING)), 4, true),
-                new Case("describe", List.of("describe", "sink-demo"),
-                        List.of(ok(200, Payloads.INFO), ok(200, Payloads.RUNNING),
-                                ok(200, "{\"sink-demo\":{\"topics\":[\"meters\"]}}")), 4, true),
+                new Case(
+                        "status NAME",
+                        List.of("status", "sink-demo"),
+                        List.<String[]>of(ok(200, Payloads.RUNNING)),
+                        4,
+                        true),
+                new Case(
+                        "describe",
+                        List.of("describe", "sink-demo"),
+                        List.of(
+                                ok(200, Payloads.INFO),
+                                ok(200, Payloads.RUNNING),
+                                ok(200, "{\"sink-demo\":{\"topics\":[\"meters\"]}}")),
+                        4,
+                        true),
                 new Case("delete", List.of("delete", "sink-demo"), List.<String[]>of(ok(204, "")), 4, false),
                 new Case("pause", List.of("pause", "sink-demo"), List.<String[]>of(ok(202, "")), 4, false),
                 new Case("resume", List.of("resume", "sink-demo"), List.<String[]>of(ok(202, "")), 4, false),
                 new Case("stop", List.of("stop", "sink-demo"), List.<String[]>of(ok(204, "")), 4, false),
-                new Case("restart", List.of("restart", "sink-demo", "--include-tasks"),
-                        List.<String[]>of(ok(202, Payloads.RUNNING)), 4, true),
+                new Case(
+                        "restart",
+                        List.of("restart", "sink-demo", "--include-tasks"),
+                        List.<String[]>of(ok(202, Payloads.RUNNING)),
+                        4,
+                        true),
                 new Case("plugins", List.of("plugins"), List.<String[]>of(ok(200, "[]")), 3, true),
-                new Case("offsets", List.of("offsets", "sink-demo"), List.<String[]>of(ok(200, "{\"offsets\":[]}")), 4, true),
-                new Case("offsets --reset", List.of("offsets", "sink-demo", "--reset"),
-                        List.of(ok(200, Payloads.STOPPED), ok(200, "{\"message\":\"done\"}")), 4, true),
-                new Case("validate", List.of("validate", file.toString()), List.<String[]>of(ok(200, validateOk)), 1, true),
-                new Case("deploy", List.of("deploy", file.toString()),
-                        List.of(ok(200, validateOk), ok(404, "{\"error_code\":404,\"message\":\"not found\"}"),
-                                ok(201, Payloads.INFO)), 1, true));
+                new Case(
+                        "offsets",
+                        List.of("offsets", "sink-demo"),
+                        List.<String[]>of(ok(200, "{\"offsets\":[]}")),
+                        4,
+                        true),
+                new Case(
+                        "offsets --reset",
+                        List.of("offsets", "sink-demo", "--reset"),
+                        List.of(ok(200, Payloads.STOPPED), ok(200, "{\"message\":\"done\"}")),
+                        4,
+                        true),
+                new Case(
+                        "validate",
+                        List.of("validate", file.toString()),
+                        List.<String[]>of(ok(200, validateOk)),
+                        1,
+                        true),
+                new Case(
+                        "deploy",
+                        List.of("deploy", file.toString()),
+                        List.of(
+                                ok(200, validateOk),
+                                ok(404, "{\"error_code\":404,\"message\":\"not found\"}"),
+                                ok(201, Payloads.INFO)),
+                        1,
+                        true));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -145,7 +178,9 @@ class HttpErrorsTest {
         }
         Result result = cli(c.argv(url));
         assertThat(result.code()).isEqualTo(3);
-        assertThat(result.err()).contains("cannot reach the Connect cluster at " + url).contains("--url");
+        assertThat(result.err())
+                .contains("cannot reach the Connect cluster at " + url)
+                .contains("--url");
     }
 
     /** Commands whose first answer carries a body they parse; pause and the like ignore bodies. */

@@ -3,23 +3,23 @@ package com.taosdata.kafka.connect.cli.command;
 import static com.taosdata.kafka.connect.cli.testing.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import com.taosdata.kafka.connect.cli.testing.CliRun.Result;
 import com.taosdata.kafka.connect.cli.testing.Golden;
 import com.taosdata.kafka.connect.cli.testing.MockConnect;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** pause, resume, stop and delete: the right method and path, one line per connector. */
 class LifecycleCommandsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "pause,  202, PUT,    /connectors/sink-demo/pause,  paused",
-            "resume, 202, PUT,    /connectors/sink-demo/resume, resumed",
-            "stop,   204, PUT,    /connectors/sink-demo/stop,   stopped",
-            "delete, 204, DELETE, /connectors/sink-demo,        deleted"})
+        "pause,  202, PUT,    /connectors/sink-demo/pause,  paused",
+        "resume, 202, PUT,    /connectors/sink-demo/resume, resumed",
+        "stop,   204, PUT,    /connectors/sink-demo/stop,   stopped",
+        "delete, 204, DELETE, /connectors/sink-demo,        deleted"
+    })
     void sendsTheRightCall(String verb, int code, String method, String path, String done) {
         try (MockConnect server = new MockConnect()) {
             server.answer(code);

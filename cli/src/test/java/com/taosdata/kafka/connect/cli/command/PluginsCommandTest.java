@@ -3,11 +3,10 @@ package com.taosdata.kafka.connect.cli.command;
 import static com.taosdata.kafka.connect.cli.testing.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import com.taosdata.kafka.connect.cli.testing.CliRun.Result;
 import com.taosdata.kafka.connect.cli.testing.Golden;
 import com.taosdata.kafka.connect.cli.testing.MockConnect;
+import org.junit.jupiter.api.Test;
 
 class PluginsCommandTest {
 

@@ -3,15 +3,13 @@ package com.taosdata.kafka.connect.cli.command;
 import static com.taosdata.kafka.connect.cli.testing.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-
 import com.taosdata.kafka.connect.cli.testing.CliRun;
 import com.taosdata.kafka.connect.cli.testing.CliRun.Result;
 import com.taosdata.kafka.connect.cli.testing.Golden;
 import com.taosdata.kafka.connect.cli.testing.MockConnect;
 import com.taosdata.kafka.connect.cli.testing.Payloads;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class StatusCommandTest {
 
@@ -65,8 +63,8 @@ class StatusCommandTest {
     void watchRefreshesCountTimes() {
         try (MockConnect server = new MockConnect()) {
             server.answer(200, Payloads.TASK_FAILED).answer(200, Payloads.RUNNING);
-            Result result = cli("status", "sink-demo", "--watch", "--count", "2", "--interval", "5s",
-                    "--url", server.url());
+            Result result =
+                    cli("status", "sink-demo", "--watch", "--count", "2", "--interval", "5s", "--url", server.url());
             assertThat(server.requestCount()).isEqualTo(2);
             assertThat(result.sleeps()).containsExactly(Duration.ofSeconds(5));
             assertThat(result.code()).as("exit code of the last refresh").isZero();
@@ -77,14 +75,25 @@ class StatusCommandTest {
     @Test
     void coloursStatesOnlyOnATerminal() {
         try (MockConnect server = new MockConnect()) {
-            server.answer(200, Payloads.TASK_FAILED).answer(200, Payloads.TASK_FAILED)
+            server.answer(200, Payloads.TASK_FAILED)
+                    .answer(200, Payloads.TASK_FAILED)
                     .answer(200, Payloads.TASK_FAILED);
-            assertThat(new CliRun().terminal().run("status", "sink-demo", "--url", server.url()).out())
+            assertThat(new CliRun()
+                            .terminal()
+                            .run("status", "sink-demo", "--url", server.url())
+                            .out())
                     .contains("\u001B[31mFAILED\u001B[39m\u001B[0m");
-            assertThat(new CliRun().terminal().run("status", "sink-demo", "--no-color", "--url", server.url()).out())
+            assertThat(new CliRun()
+                            .terminal()
+                            .run("status", "sink-demo", "--no-color", "--url", server.url())
+                            .out())
                     .doesNotContain("\u001B[");
-            assertThat(new CliRun().terminal().env("NO_COLOR", "1").run("status", "sink-demo", "--url", server.url())
-                    .out()).doesNotContain("\u001B[");
+            assertThat(new CliRun()
+                            .terminal()
+                            .env("NO_COLOR", "1")
+                            .run("status", "sink-demo", "--url", server.url())
+                            .out())
+                    .doesNotContain("\u001B[");
         }
     }
 }

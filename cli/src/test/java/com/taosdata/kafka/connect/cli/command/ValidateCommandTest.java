@@ -3,16 +3,14 @@ package com.taosdata.kafka.connect.cli.command;
 import static com.taosdata.kafka.connect.cli.testing.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import com.taosdata.kafka.connect.cli.testing.CliRun.Result;
 import com.taosdata.kafka.connect.cli.testing.Golden;
 import com.taosdata.kafka.connect.cli.testing.MockConnect;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ValidateCommandTest {
 
@@ -25,8 +23,8 @@ class ValidateCommandTest {
             + "\"value\":{\"name\":\"topics\",\"value\":\"meters\",\"errors\":[]}}]}";
 
     /** The Strimzi examples the plugin ships in etc/strimzi. */
-    private static final Path STRIMZI = Path.of(System.getProperty("tdconnect.plugin.etc.dir",
-            "../connector/src/assembly/etc"), "strimzi");
+    private static final Path STRIMZI =
+            Path.of(System.getProperty("tdconnect.plugin.etc.dir", "../connector/src/assembly/etc"), "strimzi");
 
     @TempDir
     Path dir;
@@ -39,7 +37,8 @@ class ValidateCommandTest {
 
     @Test
     void onlineListsTheClustersErrors() throws IOException {
-        Path file = write("bad.properties", "name=bad\nconnector.class=TDengineSinkConnector\ntasks.max=0\ntopics=meters\n");
+        Path file = write(
+                "bad.properties", "name=bad\nconnector.class=TDengineSinkConnector\ntasks.max=0\ntopics=meters\n");
         try (MockConnect server = new MockConnect()) {
             server.answer(200, ANSWER);
             Result result = cli("validate", file.toString(), "--url", server.url());
@@ -55,18 +54,22 @@ class ValidateCommandTest {
     void onlineUnknownPluginIsAnErrorOnConnectorClass() throws IOException {
         Path file = write("x.json", "{\"name\":\"x\",\"config\":{\"connector.class\":\"com.example.Nope\"}}");
         try (MockConnect server = new MockConnect()) {
-            server.error(400, "Failed to find any class that implements Connector and which name matches com.example.Nope");
+            server.error(
+                    400, "Failed to find any class that implements Connector and which name matches com.example.Nope");
             Result result = cli("validate", file.toString(), "--url", server.url());
             assertThat(result.code()).isEqualTo(1);
-            assertThat(result.out()).isEqualTo(file + ": connector.class: the cluster rejected it: Failed to find any "
-                    + "class that implements Connector and which name matches com.example.Nope\n");
+            assertThat(result.out())
+                    .isEqualTo(file + ": connector.class: the cluster rejected it: Failed to find any "
+                            + "class that implements Connector and which name matches com.example.Nope\n");
         }
     }
 
     @Test
     void offlineTouchesNoNetwork() throws IOException {
-        Path file = write("ok.properties", "name=ok\nconnector.class=TDengineSinkConnector\ntopics=meters\n"
-                + "connection.url=jdbc:TAOS://127.0.0.1:6030\nconnection.database=power\ndb.schemaless=line\n");
+        Path file = write(
+                "ok.properties",
+                "name=ok\nconnector.class=TDengineSinkConnector\ntopics=meters\n"
+                        + "connection.url=jdbc:TAOS://127.0.0.1:6030\nconnection.database=power\ndb.schemaless=line\n");
         try (MockConnect server = new MockConnect()) {
             Result result = cli("validate", "--offline", file.toString(), "--url", server.url());
             assertThat(server.requestCount()).isZero();
@@ -77,62 +80,79 @@ class ValidateCommandTest {
 
     @Test
     void offlineCatchesAnSmtWritingAnotherProtocolAndATableNameTagOverNative() throws IOException {
-        Path file = write("mismatch.properties", "name=mismatch\nconnector.class=TDengineSinkConnector\ntopics=iot.meters\n"
-                + "connection.url=jdbc:TAOS://td1:6030\ndb.schemaless=telnet\ntable.name.tag=device_id\n"
-                + "transforms=encode\ntransforms.encode.type=com.taosdata.kafka.connect.transforms.ToLineProtocol$Value\n"
-                + "transforms.encode.table.name.field=device_id\n");
+        Path file = write(
+                "mismatch.properties",
+                "name=mismatch\nconnector.class=TDengineSinkConnector\ntopics=iot.meters\n"
+                        + "connection.url=jdbc:TAOS://td1:6030\ndb.schemaless=telnet\ntable.name.tag=device_id\n"
+                        + "transforms=encode\ntransforms.encode.type=com.taosdata.kafka.connect.transforms.ToLineProtocol$Value\n"
+                        + "transforms.encode.table.name.field=device_id\n");
 
         Result result = cli("validate", "--offline", file.toString());
 
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.out())
-                .contains("db.schemaless: db.schemaless is 'telnet' but transform 'encode' (ToLineProtocol$Value) writes"
-                        + " line; set db.schemaless=line")
+                .contains(
+                        "db.schemaless: db.schemaless is 'telnet' but transform 'encode' (ToLineProtocol$Value) writes"
+                                + " line; set db.schemaless=line")
                 .contains("table.name.tag: table.name.tag is not available over native connections (jdbc:TAOS://)")
                 .doesNotContain("connection.database");
     }
 
     @Test
     void offlineCatchesATokenOverTheNativeClientNextToAPasswordWithoutPrintingEither() throws IOException {
-        Path file = write("cloud.properties", "name=cloud\nconnector.class=TDengineSourceConnector\n"
-                + "connection.url=jdbc:TAOS://td1:6030\nconnection.database=power\nread.method=query\n"
-                + "connection.password=pw-secret-5\nconnection.token=tok-secret-8\n");
+        Path file = write(
+                "cloud.properties",
+                "name=cloud\nconnector.class=TDengineSourceConnector\n"
+                        + "connection.url=jdbc:TAOS://td1:6030\nconnection.database=power\nread.method=query\n"
+                        + "connection.password=pw-secret-5\nconnection.token=tok-secret-8\n");
 
         Result result = cli("validate", "--offline", file.toString());
 
         assertThat(result.code()).isEqualTo(1);
-        assertThat(result.out()).isEqualTo(file + ": connection.token: connection.token needs a WebSocket (jdbc:TAOS-WS://)"
-                + " or REST (jdbc:TAOS-RS://) connection.url: the native client has no token login\n"
-                + file + ": connection.token: connection.token replaces connection.password: set one way to log in, the"
-                + " token or the user and password\n");
+        assertThat(result.out())
+                .isEqualTo(file + ": connection.token: connection.token needs a WebSocket (jdbc:TAOS-WS://)"
+                        + " or REST (jdbc:TAOS-RS://) connection.url: the native client has no token login\n"
+                        + file
+                        + ": connection.token: connection.token replaces connection.password: set one way to log in, the"
+                        + " token or the user and password\n");
     }
 
     @Test
     void offlineCatchesTimestampMissingRecordWithAnOpenTsdbProtocol() throws IOException {
-        Path file = write("stamped.properties", "name=stamped\nconnector.class=TDengineSinkConnector\ntopics=meters\n"
-                + "connection.url=jdbc:TAOS://td1:6030\nconnection.database=power\ndb.schemaless=json\n"
-                + "timestamp.missing=record\n");
+        Path file = write(
+                "stamped.properties",
+                "name=stamped\nconnector.class=TDengineSinkConnector\ntopics=meters\n"
+                        + "connection.url=jdbc:TAOS://td1:6030\nconnection.database=power\ndb.schemaless=json\n"
+                        + "timestamp.missing=record\n");
 
         Result result = cli("validate", "--offline", file.toString());
 
         assertThat(result.code()).isEqualTo(1);
-        assertThat(result.out()).isEqualTo(file + ": timestamp.missing: timestamp.missing=record applies to line protocol"
-                + " only, but db.schemaless is 'json', whose data points always carry a timestamp; set"
-                + " timestamp.missing=server\n");
+        assertThat(result.out())
+                .isEqualTo(file + ": timestamp.missing: timestamp.missing=record applies to line protocol"
+                        + " only, but db.schemaless is 'json', whose data points always carry a timestamp; set"
+                        + " timestamp.missing=server\n");
     }
 
     @Test
     void offlineTextAndJsonListEveryFile() throws IOException {
-        write("a-good.properties", "name=good\nconnector.class=TDengineSinkConnector\ntopics=meters\n"
-                + "connection.url=jdbc:TAOS://127.0.0.1:6030\nconnection.database=power\ndb.schemaless=line\n"
-                + "connection.password=${file:/etc/tdconnect/secrets.properties:password}\n");
-        write("b-bad.json", "{\"name\":\"bad\",\"config\":{\"connector.class\":\"TDengineSinkConnector\","
-                + "\"tasks.max\":\"0\",\"topics\":\"m\",\"topics.regex\":\"m.*\",\"connection.url\":\"jdbc:TAOS://h:6030\","
-                + "\"connection.database\":\"power\",\"db.schemaless\":\"line\",\"errors.tolerance\":\"some\","
-                + "\"transforms\":\"cast\",\"value.converter\":\"io.confluent.connect.avro.AvroConverter\"}}");
+        write(
+                "a-good.properties",
+                "name=good\nconnector.class=TDengineSinkConnector\ntopics=meters\n"
+                        + "connection.url=jdbc:TAOS://127.0.0.1:6030\nconnection.database=power\ndb.schemaless=line\n"
+                        + "connection.password=${file:/etc/tdconnect/secrets.properties:password}\n");
+        write(
+                "b-bad.json",
+                "{\"name\":\"bad\",\"config\":{\"connector.class\":\"TDengineSinkConnector\","
+                        + "\"tasks.max\":\"0\",\"topics\":\"m\",\"topics.regex\":\"m.*\",\"connection.url\":\"jdbc:TAOS://h:6030\","
+                        + "\"connection.database\":\"power\",\"db.schemaless\":\"line\",\"errors.tolerance\":\"some\","
+                        + "\"transforms\":\"cast\",\"value.converter\":\"io.confluent.connect.avro.AvroConverter\"}}");
         write("c-broken.json", "{\"name\": ");
-        String[] files = {dir.resolve("a-good.properties").toString(), dir.resolve("b-bad.json").toString(),
-                dir.resolve("c-broken.json").toString()};
+        String[] files = {
+            dir.resolve("a-good.properties").toString(),
+            dir.resolve("b-bad.json").toString(),
+            dir.resolve("c-broken.json").toString()
+        };
         Result text = cli(concat(new String[] {"validate", "--offline"}, files));
         assertThat(text.code()).isEqualTo(1);
         Golden.assertMatches("validate-offline.txt", text.out().replace(dir.toString(), "DIR"));
@@ -153,17 +173,20 @@ class ValidateCommandTest {
         Path file = write("c.txt", "name: x\n");
         Result result = cli("validate", "--offline", file.toString());
         assertThat(result.code()).isEqualTo(2);
-        assertThat(result.err()).contains(file + ": unsupported file type; use .properties, .json or .yaml (KafkaConnector)");
+        assertThat(result.err())
+                .contains(file + ": unsupported file type; use .properties, .json or .yaml (KafkaConnector)");
     }
 
     @Test
     void offlineAcceptsTheShippedKafkaConnectorWithItsSecretReference() {
-        Result result = cli("validate", "--offline", STRIMZI.resolve("kafka-connector.yaml").toString());
+        Result result = cli(
+                "validate", "--offline", STRIMZI.resolve("kafka-connector.yaml").toString());
 
         assertThat(result.code()).as(result.out()).isZero();
-        assertThat(result.out()).isEqualTo(STRIMZI.resolve("kafka-connector.yaml") + "#1: connection.password: warning:"
-                + " config provider reference: the worker resolves it, so its value is not checked offline\n"
-                + STRIMZI.resolve("kafka-connector.yaml") + "#1: OK\n");
+        assertThat(result.out())
+                .isEqualTo(STRIMZI.resolve("kafka-connector.yaml") + "#1: connection.password: warning:"
+                        + " config provider reference: the worker resolves it, so its value is not checked offline\n"
+                        + STRIMZI.resolve("kafka-connector.yaml") + "#1: OK\n");
     }
 
     @Test
@@ -173,11 +196,14 @@ class ValidateCommandTest {
         Result result = cli("validate", "--offline", file.toString());
 
         assertThat(result.code()).as(result.out()).isZero();
-        assertThat(result.out()).isEqualTo(
-                file + "#1: skipped: KafkaConnect tdengine-connect is not a KafkaConnector; validate checks connectors only\n"
-                + file + "#2: skipped: Role tdengine-connect-secrets is not a KafkaConnector; validate checks connectors only\n"
-                + file + "#3: skipped: RoleBinding tdengine-connect-secrets is not a KafkaConnector; validate checks"
-                + " connectors only\n");
+        assertThat(result.out())
+                .isEqualTo(file
+                        + "#1: skipped: KafkaConnect tdengine-connect is not a KafkaConnector; validate checks connectors only\n"
+                        + file
+                        + "#2: skipped: Role tdengine-connect-secrets is not a KafkaConnector; validate checks connectors only\n"
+                        + file
+                        + "#3: skipped: RoleBinding tdengine-connect-secrets is not a KafkaConnector; validate checks"
+                        + " connectors only\n");
     }
 
     @Test
@@ -198,17 +224,29 @@ class ValidateCommandTest {
                     connection.url: jdbc:TAOS-WS://td:6041
                     connection.database.prefix: PREFIX
                 """;
-        Path file = write("connectors.yaml", String.join("---\n",
-                connector.replace("NAME", "good").replace("TASKS", "1").replace("STATE", "stopped")
-                        .replace("PREFIX", "kafka_${topic}"),
-                connector.replace("NAME", "typo").replace("TASKS", "0").replace("STATE", "sleeping")
-                        .replace("PREFIX", "kafka_${topc}"),
-                connector.replace("NAME", "provided").replace("TASKS", "1").replace("STATE", "running")
-                        .replace("PREFIX", "${env:PREFIX}"),
-                "apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaConnector\nmetadata:\n  name: classless\nspec:\n"
-                        + "  config: {}\n",
-                "apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaConnect\nmetadata:\n  name: connect\n",
-                "kind: [\n"));
+        Path file = write(
+                "connectors.yaml",
+                String.join(
+                        "---\n",
+                        connector
+                                .replace("NAME", "good")
+                                .replace("TASKS", "1")
+                                .replace("STATE", "stopped")
+                                .replace("PREFIX", "kafka_${topic}"),
+                        connector
+                                .replace("NAME", "typo")
+                                .replace("TASKS", "0")
+                                .replace("STATE", "sleeping")
+                                .replace("PREFIX", "kafka_${topc}"),
+                        connector
+                                .replace("NAME", "provided")
+                                .replace("TASKS", "1")
+                                .replace("STATE", "running")
+                                .replace("PREFIX", "${env:PREFIX}"),
+                        "apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaConnector\nmetadata:\n  name: classless\nspec:\n"
+                                + "  config: {}\n",
+                        "apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaConnect\nmetadata:\n  name: connect\n",
+                        "kind: [\n"));
 
         Result text = cli("validate", "--offline", file.toString());
         assertThat(text.code()).isEqualTo(1);
@@ -219,25 +257,33 @@ class ValidateCommandTest {
 
     @Test
     void onlineSendsAKafkaConnectorAsTheConfigTheOperatorWouldAndKeepsItsResourceFindings() throws IOException {
-        Path file = write("c.yaml", "apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaConnector\nmetadata:\n"
-                + "  name: sink\nspec:\n  class: TDengineSinkConnector\n  tasksMax: 2\n  state: Stopped\n"
-                + "  config:\n    topics: meters\n");
+        Path file = write(
+                "c.yaml",
+                "apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaConnector\nmetadata:\n"
+                        + "  name: sink\nspec:\n  class: TDengineSinkConnector\n  tasksMax: 2\n  state: Stopped\n"
+                        + "  config:\n    topics: meters\n");
         try (MockConnect server = new MockConnect()) {
             server.answer(200, "{\"name\":\"TDengineSinkConnector\",\"error_count\":0,\"configs\":[]}");
 
             Result result = cli("validate", file.toString(), "--url", server.url());
 
-            assertThat(server.request().getBody().readUtf8()).contains("\"connector.class\":\"TDengineSinkConnector\"",
-                    "\"tasks.max\":\"2\"", "\"name\":\"sink\"", "\"topics\":\"meters\"");
+            assertThat(server.request().getBody().readUtf8())
+                    .contains(
+                            "\"connector.class\":\"TDengineSinkConnector\"",
+                            "\"tasks.max\":\"2\"",
+                            "\"name\":\"sink\"",
+                            "\"topics\":\"meters\"");
             assertThat(result.code()).isEqualTo(1);
-            assertThat(result.out()).contains(file + "#1: spec.state: 'Stopped' is not a state Strimzi knows")
+            assertThat(result.out())
+                    .contains(file + "#1: spec.state: 'Stopped' is not a state Strimzi knows")
                     .contains(file + "#1: metadata.labels: warning: no strimzi.io/cluster label");
         }
     }
 
     @Test
     void deployLeavesKafkaConnectorYamlToTheOperator() {
-        Result result = cli("deploy", STRIMZI.resolve("kafka-connector.yaml").toString(), "--url", "http://127.0.0.1:1");
+        Result result =
+                cli("deploy", STRIMZI.resolve("kafka-connector.yaml").toString(), "--url", "http://127.0.0.1:1");
 
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).contains("KafkaConnector YAML is deployed by the Strimzi operator");

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
-
 import picocli.CommandLine.TypeConversionException;
 
 class DurationConverterTest {
@@ -26,7 +24,8 @@ class DurationConverterTest {
 
     @Test
     void rejectsOtherText() {
-        assertThatThrownBy(() -> DurationConverter.parse("5 minutes")).isInstanceOf(TypeConversionException.class)
+        assertThatThrownBy(() -> DurationConverter.parse("5 minutes"))
+                .isInstanceOf(TypeConversionException.class)
                 .hasMessageContaining("'5 minutes' is not a duration");
     }
 }

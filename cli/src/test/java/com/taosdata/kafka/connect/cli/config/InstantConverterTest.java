@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
-
 import picocli.CommandLine.TypeConversionException;
 
 class InstantConverterTest {
@@ -26,6 +24,7 @@ class InstantConverterTest {
     @Test
     void refusesATimeWithoutAnOffset() {
         assertThatThrownBy(() -> InstantConverter.parse("2024-05-01 08:00:00"))
-                .isInstanceOf(TypeConversionException.class).hasMessageContaining("is not a time with a zone offset");
+                .isInstanceOf(TypeConversionException.class)
+                .hasMessageContaining("is not a time with a zone offset");
     }
 }

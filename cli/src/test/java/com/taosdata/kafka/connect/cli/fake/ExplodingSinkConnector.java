@@ -1,7 +1,6 @@
 package com.taosdata.kafka.connect.cli.fake;
 
 import java.util.Map;
-
 import org.apache.kafka.common.config.Config;
 
 /** A connector whose offline validation throws: the CLI must report it, not crash. */

@@ -1,8 +1,8 @@
 package com.taosdata.kafka.connect.cli.fake;
 
+import com.taosdata.kafka.connect.config.OfflineValidation;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -10,8 +10,6 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
-
-import com.taosdata.kafka.connect.config.OfflineValidation;
 
 /** A sink with a ConfigDef and an offline check, standing in for ours in rule tests. */
 public class FakeSinkConnector extends SinkConnector implements OfflineValidation {
@@ -26,15 +24,16 @@ public class FakeSinkConnector extends SinkConnector implements OfflineValidatio
         List<ConfigValue> values = CONFIG.validate(connectorConfigs);
         String url = connectorConfigs.get("fake.url");
         if (url != null && !url.startsWith("fake://")) {
-            values.stream().filter(v -> v.name().equals("fake.url")).findFirst()
+            values.stream()
+                    .filter(v -> v.name().equals("fake.url"))
+                    .findFirst()
                     .ifPresent(v -> v.addErrorMessage("must start with fake://"));
         }
         return new Config(values);
     }
 
     @Override
-    public void start(Map<String, String> props) {
-    }
+    public void start(Map<String, String> props) {}
 
     @Override
     public Class<? extends Task> taskClass() {
@@ -47,8 +46,7 @@ public class FakeSinkConnector extends SinkConnector implements OfflineValidatio
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 
     @Override
     public ConfigDef config() {

@@ -2,7 +2,6 @@ package com.taosdata.kafka.connect.cli.fake;
 
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -19,8 +18,7 @@ public class FakeSourceConnector extends SourceConnector {
     }
 
     @Override
-    public void start(Map<String, String> props) {
-    }
+    public void start(Map<String, String> props) {}
 
     @Override
     public Class<? extends Task> taskClass() {
@@ -33,8 +31,7 @@ public class FakeSourceConnector extends SourceConnector {
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 
     @Override
     public ConfigDef config() {

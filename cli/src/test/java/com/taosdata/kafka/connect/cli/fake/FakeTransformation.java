@@ -1,7 +1,6 @@
 package com.taosdata.kafka.connect.cli.fake;
 
 import java.util.Map;
-
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -26,11 +25,11 @@ public class FakeTransformation<R extends ConnectRecord<R>> implements Transform
 
     @Override
     public ConfigDef config() {
-        return new ConfigDef().define("mode", Type.STRING, "a", ConfigDef.ValidString.in("a", "b"), Importance.HIGH, "mode")
+        return new ConfigDef()
+                .define("mode", Type.STRING, "a", ConfigDef.ValidString.in("a", "b"), Importance.HIGH, "mode")
                 .define("b.only", Type.STRING, null, Importance.LOW, "only with b");
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

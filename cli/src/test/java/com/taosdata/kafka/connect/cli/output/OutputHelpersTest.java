@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
 import picocli.CommandLine.Help.Ansi;
 
 class OutputHelpersTest {
@@ -22,10 +20,13 @@ class OutputHelpersTest {
 
     @Test
     void diffMasksSecretsOnBothSides() {
-        var changes = ConfigDiff.between(Map.of("a", "1", "db.password", "old", "gone", "x"),
-                Map.of("a", "2", "db.password", "new", "added", "y"), new Secrets(Set.of()));
-        assertThat(changes).extracting(ConfigDiff.Change::render).containsExactly(
-                "  ~ a: 1 -> 2", "  + added = y", "  ~ db.password: ******** -> ********", "  - gone");
+        var changes = ConfigDiff.between(
+                Map.of("a", "1", "db.password", "old", "gone", "x"),
+                Map.of("a", "2", "db.password", "new", "added", "y"),
+                new Secrets(Set.of()));
+        assertThat(changes)
+                .extracting(ConfigDiff.Change::render)
+                .containsExactly("  ~ a: 1 -> 2", "  + added = y", "  ~ db.password: ******** -> ********", "  - gone");
     }
 
     @Test
@@ -33,26 +34,27 @@ class OutputHelpersTest {
         String trace = "org.x.ConnectException: outer\n\tat a.b(C.java:1)\nCaused by: java.io.IOException: middle\n"
                 + "\tat d.e(F.java:2)\nCaused by: java.net.ConnectException: refused\n\tat g.h(I.java:3)";
         assertThat(Traces.firstLine(trace)).isEqualTo("org.x.ConnectException: outer");
-        assertThat(Traces.summary(trace)).isEqualTo(
-                "org.x.ConnectException: outer\n  Caused by: java.net.ConnectException: refused");
+        assertThat(Traces.summary(trace))
+                .isEqualTo("org.x.ConnectException: outer\n  Caused by: java.net.ConnectException: refused");
         assertThat(Traces.summary(null)).isEmpty();
     }
 
     @Test
     void tableColumnsAlignOnPlainTextEvenWhenStyled() {
-        var lines = new Table("A", "STATE", "C").style(1, state -> Styles.state(Ansi.ON, state))
-                .row("long-name", "FAILED", "x").render();
-        assertThat(lines).containsExactly("A          STATE   C",
-                "long-name  \u001B[31mFAILED\u001B[39m\u001B[0m  x");
+        var lines = new Table("A", "STATE", "C")
+                .style(1, state -> Styles.state(Ansi.ON, state))
+                .row("long-name", "FAILED", "x")
+                .render();
+        assertThat(lines).containsExactly("A          STATE   C", "long-name  \u001B[31mFAILED\u001B[39m\u001B[0m  x");
     }
 
     @Test
     void tableColumnsAlignByTerminalColumnsSoCjkNamesLineUp() {
-        var lines = new Table("CONNECTOR", "STATE").row("温度传感器", "RUNNING").row("sink-demo", "FAILED").render();
-        assertThat(lines).containsExactly(
-                "CONNECTOR   STATE",
-                "温度传感器  RUNNING",
-                "sink-demo   FAILED");
+        var lines = new Table("CONNECTOR", "STATE")
+                .row("温度传感器", "RUNNING")
+                .row("sink-demo", "FAILED")
+                .render();
+        assertThat(lines).containsExactly("CONNECTOR   STATE", "温度传感器  RUNNING", "sink-demo   FAILED");
     }
 
     @Test

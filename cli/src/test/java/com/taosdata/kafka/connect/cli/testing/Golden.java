@@ -16,8 +16,7 @@ public final class Golden {
 
     private static final Path DIR = Path.of("src", "test", "resources", "golden");
 
-    private Golden() {
-    }
+    private Golden() {}
 
     public static void assertMatches(String name, String actual) {
         Path file = DIR.resolve(name);
@@ -27,8 +26,11 @@ public final class Golden {
                 Files.createDirectories(DIR);
                 Files.writeString(file, normalized, StandardCharsets.UTF_8);
             }
-            assertThat(file).as("golden file %s (create it with -Dgolden.update=true)", file).exists();
-            assertThat(normalized).as("output compared with %s", file)
+            assertThat(file)
+                    .as("golden file %s (create it with -Dgolden.update=true)", file)
+                    .exists();
+            assertThat(normalized)
+                    .as("output compared with %s", file)
                     .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

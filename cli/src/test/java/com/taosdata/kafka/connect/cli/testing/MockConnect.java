@@ -3,9 +3,7 @@ package com.taosdata.kafka.connect.cli.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.SSLSocketFactory;
-
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -40,7 +38,9 @@ public final class MockConnect implements AutoCloseable {
     }
 
     public MockConnect answer(int code, String body) {
-        server.enqueue(new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
+        server.enqueue(new MockResponse()
+                .setResponseCode(code)
+                .setHeader("Content-Type", "application/json")
                 .setBody(body));
         return this;
     }

@@ -25,6 +25,5 @@ public final class Payloads {
               "connection.user":"root"},
              "tasks":[{"connector":"sink-demo","task":0},{"connector":"sink-demo","task":1}],"type":"sink"}""";
 
-    private Payloads() {
-    }
+    private Payloads() {}
 }

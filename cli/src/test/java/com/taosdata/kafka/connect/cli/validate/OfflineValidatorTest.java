@@ -5,12 +5,11 @@ import static com.taosdata.kafka.connect.cli.validate.FakeConfigs.sink;
 import static com.taosdata.kafka.connect.cli.validate.FakeConfigs.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.taosdata.kafka.connect.cli.fake.ExplodingSinkConnector;
+import com.taosdata.kafka.connect.cli.fake.FakeSinkConnector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.taosdata.kafka.connect.cli.fake.ExplodingSinkConnector;
-import com.taosdata.kafka.connect.cli.fake.FakeSinkConnector;
 
 /** One test per worker and connector rule of {@code validate --offline}, against fake connectors. */
 class OfflineValidatorTest {
@@ -36,22 +35,28 @@ class OfflineValidatorTest {
 
     @Test
     void missingConnectorClass() {
-        assertThat(sink("connector.class", null).errors()).containsExactly(
-                error("connector.class", "missing: every connector needs the class (or alias) of its connector"));
+        assertThat(sink("connector.class", null).errors())
+                .containsExactly(error(
+                        "connector.class", "missing: every connector needs the class (or alias) of its connector"));
     }
 
     @Test
     void unknownConnectorClass() {
-        assertThat(sink("connector.class", "com.example.MissingConnector").errors()).singleElement()
+        assertThat(sink("connector.class", "com.example.MissingConnector").errors())
+                .singleElement()
                 .satisfies(f -> assertThat(f.key()).isEqualTo("connector.class"))
-                .satisfies(f -> assertThat(f.message()).startsWith("unknown connector class com.example.MissingConnector; "
-                        + "offline validation knows " + FakeSinkConnector.class.getName()));
+                .satisfies(f -> assertThat(f.message())
+                        .startsWith("unknown connector class com.example.MissingConnector; "
+                                + "offline validation knows " + FakeSinkConnector.class.getName()));
     }
 
     @Test
     void classThatIsNotAConnector() {
-        assertThat(sink("connector.class", "java.lang.String").errors()).containsExactly(error("connector.class",
-                "java.lang.String is not a connector (does not extend org.apache.kafka.connect.connector.Connector)"));
+        assertThat(sink("connector.class", "java.lang.String").errors())
+                .containsExactly(
+                        error(
+                                "connector.class",
+                                "java.lang.String is not a connector (does not extend org.apache.kafka.connect.connector.Connector)"));
     }
 
     @ParameterizedTest
@@ -62,8 +67,9 @@ class OfflineValidatorTest {
 
     @Test
     void tasksMaxBelowOne() {
-        assertThat(sink("tasks.max", "0").errors()).containsExactly(
-                error("tasks.max", "Invalid value 0 for configuration tasks.max: Value must be at least 1"));
+        assertThat(sink("tasks.max", "0").errors())
+                .containsExactly(
+                        error("tasks.max", "Invalid value 0 for configuration tasks.max: Value must be at least 1"));
     }
 
     @Test
@@ -74,15 +80,15 @@ class OfflineValidatorTest {
     @Test
     void sinkWithTopicsAndTopicsRegex() {
         String message = "topics and topics.regex are mutually exclusive options, but both are set.";
-        assertThat(sink("topics.regex", "t.*").errors()).containsExactly(error("topics", message),
-                error("topics.regex", message));
+        assertThat(sink("topics.regex", "t.*").errors())
+                .containsExactly(error("topics", message), error("topics.regex", message));
     }
 
     @Test
     void sinkWithNeitherTopicsNorTopicsRegex() {
         String message = "Must configure one of topics or topics.regex";
-        assertThat(sink("topics", null).errors()).containsExactly(error("topics", message),
-                error("topics.regex", message));
+        assertThat(sink("topics", null).errors())
+                .containsExactly(error("topics", message), error("topics.regex", message));
     }
 
     @Test
@@ -92,15 +98,17 @@ class OfflineValidatorTest {
 
     @Test
     void invalidTopicsRegex() {
-        assertThat(sink("topics", null, "topics.regex", "meters-(").errors()).extracting(Finding::key)
+        assertThat(sink("topics", null, "topics.regex", "meters-(").errors())
+                .extracting(Finding::key)
                 .containsExactly("topics.regex");
     }
 
     @Test
     void sourceNeedsNoTopicsAndOnlyItsConfigDefRuns() {
         assertThat(source().errors()).isEmpty();
-        assertThat(source("query", null).errors()).containsExactly(
-                error("query", "Missing required configuration \"query\" which has no default value."));
+        assertThat(source("query", null).errors())
+                .containsExactly(
+                        error("query", "Missing required configuration \"query\" which has no default value."));
     }
 
     @Test
@@ -111,46 +119,76 @@ class OfflineValidatorTest {
 
     @Test
     void missingRequiredKeyIsReportedOnce() {
-        assertThat(sink("fake.url", null).errors()).containsExactly(
-                error("fake.url", "Missing required configuration \"fake.url\" which has no default value."));
+        assertThat(sink("fake.url", null).errors())
+                .containsExactly(
+                        error("fake.url", "Missing required configuration \"fake.url\" which has no default value."));
     }
 
     @Test
     void connectorThatThrowsIsReportedNotFatal() {
-        assertThat(sink("connector.class", ExplodingSinkConnector.class.getName()).errors()).containsExactly(
-                error("connector.class", ExplodingSinkConnector.class.getName() + " failed to validate the config: boom"));
+        assertThat(sink("connector.class", ExplodingSinkConnector.class.getName())
+                        .errors())
+                .containsExactly(error(
+                        "connector.class",
+                        ExplodingSinkConnector.class.getName() + " failed to validate the config: boom"));
     }
 
     @Test
     void badErrorsTolerance() {
-        assertThat(sink("errors.tolerance", "some").errors()).extracting(Finding::key).containsExactly("errors.tolerance");
+        assertThat(sink("errors.tolerance", "some").errors())
+                .extracting(Finding::key)
+                .containsExactly("errors.tolerance");
         assertThat(sink("errors.tolerance", "ALL").errors()).isEmpty();
     }
 
     @Test
     void badErrorsRetryAndLogValues() {
-        assertThat(sink("errors.retry.timeout", "soon", "errors.log.enable", "yes").errors()).extracting(Finding::key)
+        assertThat(sink("errors.retry.timeout", "soon", "errors.log.enable", "yes")
+                        .errors())
+                .extracting(Finding::key)
                 .containsExactly("errors.log.enable", "errors.retry.timeout");
     }
 
     @Test
     void badDeadLetterQueueValues() {
-        assertThat(sink("errors.tolerance", "all", "errors.deadletterqueue.topic.name", "dlq",
-                "errors.deadletterqueue.topic.replication.factor", "0",
-                "errors.deadletterqueue.context.headers.enable", "maybe").errors()).extracting(Finding::key)
-                .containsExactly("errors.deadletterqueue.context.headers.enable",
+        assertThat(sink(
+                                "errors.tolerance",
+                                "all",
+                                "errors.deadletterqueue.topic.name",
+                                "dlq",
+                                "errors.deadletterqueue.topic.replication.factor",
+                                "0",
+                                "errors.deadletterqueue.context.headers.enable",
+                                "maybe")
+                        .errors())
+                .extracting(Finding::key)
+                .containsExactly(
+                        "errors.deadletterqueue.context.headers.enable",
                         "errors.deadletterqueue.topic.replication.factor");
     }
 
     @Test
     void deadLetterQueueTopicThatIsAlsoConsumed() {
-        assertThat(sink("errors.tolerance", "all", "topics", "a,t", "errors.deadletterqueue.topic.name", "t").errors())
-                .containsExactly(error("topics", "The DLQ topic 't' may not be included in the list of topics "
-                        + "('topics=a,t') consumed by the connector"));
-        assertThat(sink("errors.tolerance", "all", "topics", null, "topics.regex", "t.*",
-                "errors.deadletterqueue.topic.name", "t-dlq").errors())
-                .containsExactly(error("topics.regex", "The DLQ topic 't-dlq' may not be matched by the regex for "
-                        + "the topics ('topics.regex=t.*') consumed by the connector"));
+        assertThat(sink("errors.tolerance", "all", "topics", "a,t", "errors.deadletterqueue.topic.name", "t")
+                        .errors())
+                .containsExactly(error(
+                        "topics",
+                        "The DLQ topic 't' may not be included in the list of topics "
+                                + "('topics=a,t') consumed by the connector"));
+        assertThat(sink(
+                                "errors.tolerance",
+                                "all",
+                                "topics",
+                                null,
+                                "topics.regex",
+                                "t.*",
+                                "errors.deadletterqueue.topic.name",
+                                "t-dlq")
+                        .errors())
+                .containsExactly(error(
+                        "topics.regex",
+                        "The DLQ topic 't-dlq' may not be matched by the regex for "
+                                + "the topics ('topics.regex=t.*') consumed by the connector"));
     }
 
     @Test
@@ -164,13 +202,16 @@ class OfflineValidatorTest {
     void deadLetterQueueOnASourceIsAWarning() {
         Report report = source("errors.deadletterqueue.topic.name", "dlq");
         assertThat(report.errors()).isEmpty();
-        assertThat(report.warnings()).containsExactly(error("errors.deadletterqueue.topic.name",
-                "applies to sink connectors only; a source connector ignores it"));
+        assertThat(report.warnings())
+                .containsExactly(error(
+                        "errors.deadletterqueue.topic.name",
+                        "applies to sink connectors only; a source connector ignores it"));
     }
 
     @Test
     void badConfigActionReload() {
-        assertThat(sink("config.action.reload", "sometimes").errors()).extracting(Finding::key)
+        assertThat(sink("config.action.reload", "sometimes").errors())
+                .extracting(Finding::key)
                 .containsExactly("config.action.reload");
     }
 }

@@ -3,6 +3,9 @@ package com.taosdata.kafka.connect.cli.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.taosdata.kafka.connect.cli.config.ConfigDocument;
+import com.taosdata.kafka.connect.cli.config.ConnectorFile;
+import com.taosdata.kafka.connect.cli.config.ConnectorFileReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,15 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.apache.kafka.connect.connector.Connector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import com.taosdata.kafka.connect.cli.config.ConfigDocument;
-import com.taosdata.kafka.connect.cli.config.ConnectorFile;
-import com.taosdata.kafka.connect.cli.config.ConnectorFileReader;
 
 /**
  * Every sample config the plugin ships in etc/ must pass {@code validate --offline} with the bundled connectors, the
@@ -27,8 +25,8 @@ import com.taosdata.kafka.connect.cli.config.ConnectorFileReader;
  */
 class SampleConfigsTest {
 
-    private static final Path ETC = Path.of(System.getProperty("tdconnect.plugin.etc.dir",
-            "../connector/src/assembly/etc"));
+    private static final Path ETC =
+            Path.of(System.getProperty("tdconnect.plugin.etc.dir", "../connector/src/assembly/etc"));
 
     static Stream<Path> samples() throws IOException {
         return list(ETC, ".properties");
@@ -40,7 +38,8 @@ class SampleConfigsTest {
 
     private static Stream<Path> list(Path dir, String suffix) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> samples = files.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+            List<Path> samples =
+                    files.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
             return samples.stream();
         }
     }
@@ -48,7 +47,8 @@ class SampleConfigsTest {
     @Test
     void thereAreSamples() throws IOException {
         assertThat(samples()).isNotEmpty();
-        assertThat(strimziSamples()).extracting(p -> p.getFileName().toString())
+        assertThat(strimziSamples())
+                .extracting(p -> p.getFileName().toString())
                 .containsExactly("kafka-connect.yaml", "kafka-connector.yaml");
     }
 
@@ -66,9 +66,11 @@ class SampleConfigsTest {
 
     @Test
     void theStrimziConnectorIsTheTutorialsSinkWithThePasswordFromASecret() {
-        ConnectorFile tutorial = ConnectorFileReader.read(ETC.resolve("sink-demo.properties").toString());
+        ConnectorFile tutorial =
+                ConnectorFileReader.read(ETC.resolve("sink-demo.properties").toString());
         ConnectorFile strimzi = (ConnectorFile) ConnectorFileReader.readDocuments(
-                ETC.resolve("strimzi").resolve("kafka-connector.yaml").toString()).get(0);
+                        ETC.resolve("strimzi").resolve("kafka-connector.yaml").toString())
+                .get(0);
 
         assertThat(strimzi.config().keySet()).isEqualTo(tutorial.config().keySet());
         assertThat(strimzi.config().get("connection.password")).matches("\\$\\{secrets:[^/:]+/[^/:]+:password}");
@@ -83,7 +85,8 @@ class SampleConfigsTest {
     void samplePassesOfflineValidation(Path sample) {
         var file = ConnectorFileReader.read(sample.toString());
         String connectorClass = Plugins.bundled().resolveConnector(file.connectorClass());
-        assumeTrue(Plugins.bundled().load(connectorClass, Connector.class).isPresent(),
+        assumeTrue(
+                Plugins.bundled().load(connectorClass, Connector.class).isPresent(),
                 connectorClass + " is not built yet, so its samples cannot be validated");
         Report report = new OfflineValidator(Plugins.bundled()).validate(file);
         assertThat(report.errors()).as(sample.toString()).isEmpty();

@@ -1,15 +1,5 @@
 package com.taosdata.kafka.connect.sink.config;
 
-import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.apache.kafka.common.config.Config;
-import org.apache.kafka.common.config.ConfigValue;
-
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
 import com.taosdata.kafka.connect.config.ConnectivityCheck;
 import com.taosdata.kafka.connect.connection.DatabaseCatalog;
@@ -18,6 +8,14 @@ import com.taosdata.kafka.connect.connection.Transport;
 import com.taosdata.kafka.connect.naming.DatabaseNameResolver;
 import com.taosdata.kafka.connect.naming.Identifiers;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigValue;
 
 /**
  * Cross-field and connectivity checks of a sink configuration. Every problem becomes a message on the
@@ -25,8 +23,7 @@ import com.taosdata.kafka.connect.schemas.TimestampUnit;
  */
 public final class SinkConfigValidator {
 
-    private SinkConfigValidator() {
-    }
+    private SinkConfigValidator() {}
 
     public static Config validate(Map<String, String> props, boolean reachTDengine) {
         Map<String, ConfigValue> values = TDengineSinkConfig.CONFIG_DEF.validateAll(props);
@@ -54,10 +51,13 @@ public final class SinkConfigValidator {
      * The database of every topic in {@code topics} must be a valid TDengine name once mapped, and no two topics may
      * map to one database unless {@code connection.database} names it.
      */
-    private static List<String> checkDatabaseNames(TDengineSinkConfig config, String topics, Map<String, ConfigValue> values) {
+    private static List<String> checkDatabaseNames(
+            TDengineSinkConfig config, String topics, Map<String, ConfigValue> values) {
         DatabaseNameResolver resolver = new DatabaseNameResolver(config.database(), config.databasePrefix());
-        ConfigValue keyAtFault = values.get(config.database() != null ? TDengineSinkConfig.CONNECTION_DATABASE_CONFIG
-                : TDengineSinkConfig.CONNECTION_DATABASE_PREFIX_CONFIG);
+        ConfigValue keyAtFault = values.get(
+                config.database() != null
+                        ? TDengineSinkConfig.CONNECTION_DATABASE_CONFIG
+                        : TDengineSinkConfig.CONNECTION_DATABASE_PREFIX_CONFIG);
         if (topics == null || topics.isBlank()) {
             // topics.regex: the topics are unknown, but a database or pattern that is invalid even with a one-letter
             // topic is invalid with every topic, and would only fail the records later.
@@ -69,7 +69,10 @@ public final class SinkConfigValidator {
             return config.database() != null ? List.of(Identifiers.canonicalDatabase(config.database())) : List.of();
         }
         Map<String, String> topicByDatabase = new LinkedHashMap<>();
-        for (String topic : Arrays.stream(topics.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList()) {
+        for (String topic : Arrays.stream(topics.split(","))
+                .map(String::trim)
+                .filter(t -> !t.isEmpty())
+                .toList()) {
             String problem = resolver.problem(topic);
             if (problem != null) {
                 keyAtFault.addErrorMessage("topic '" + topic + "' maps to an invalid database: " + problem);
@@ -118,31 +121,39 @@ public final class SinkConfigValidator {
      * The chain's encoding SMTs must write the protocol {@code db.schemaless} reads, and the tag their
      * {@code table.name.field} writes must be the sink's {@code table.name.tag}.
      */
-    private static void checkTransforms(TDengineSinkConfig config, List<TransformChain.Encoder> encoders,
-                                        Map<String, ConfigValue> values) {
+    private static void checkTransforms(
+            TDengineSinkConfig config, List<TransformChain.Encoder> encoders, Map<String, ConfigValue> values) {
         SchemalessProtocol protocol = config.protocol();
         for (TransformChain.Encoder encoder : encoders) {
             if (encoder.protocol() != protocol) {
-                values.get(TDengineSinkConfig.DB_SCHEMALESS_CONFIG).addErrorMessage("db.schemaless is '"
-                        + protocol.configValue() + "' but transform '" + encoder.alias() + "' (" + encoder.simpleName()
-                        + ") writes " + encoder.protocol().configValue() + "; set db.schemaless="
-                        + encoder.protocol().configValue());
+                values.get(TDengineSinkConfig.DB_SCHEMALESS_CONFIG)
+                        .addErrorMessage("db.schemaless is '"
+                                + protocol.configValue() + "' but transform '" + encoder.alias() + "' ("
+                                + encoder.simpleName()
+                                + ") writes " + encoder.protocol().configValue() + "; set db.schemaless="
+                                + encoder.protocol().configValue());
             }
             String tag = encoder.tableNameTag();
             if (tag != null && !tag.equals(config.tableNameTag())) {
-                values.get(TDengineSinkConfig.TABLE_NAME_TAG_CONFIG).addErrorMessage("transform '" + encoder.alias()
-                        + "' writes the table name as tag '" + tag + "' (its table.name.field) but table.name.tag is "
-                        + (config.tableNameTag() == null ? "empty" : "'" + config.tableNameTag() + "'")
-                        + "; set table.name.tag=" + tag);
+                values.get(TDengineSinkConfig.TABLE_NAME_TAG_CONFIG)
+                        .addErrorMessage("transform '" + encoder.alias()
+                                + "' writes the table name as tag '" + tag
+                                + "' (its table.name.field) but table.name.tag is "
+                                + (config.tableNameTag() == null ? "empty" : "'" + config.tableNameTag() + "'")
+                                + "; set table.name.tag=" + tag);
             }
         }
     }
 
-    private static void checkConnection(TDengineSinkConfig config, List<String> databases, String topics,
-                                        Map<String, ConfigValue> values) {
+    private static void checkConnection(
+            TDengineSinkConfig config, List<String> databases, String topics, Map<String, ConfigValue> values) {
         ConnectivityCheck.run(config, values, connection -> {
             if (config.protocol() == SchemalessProtocol.LINE || config.writeMethod() == WriteMethod.STMT) {
-                checkPrecision(connection, config.precision(), databases, values.get(TDengineSinkConfig.DATA_PRECISION_CONFIG));
+                checkPrecision(
+                        connection,
+                        config.precision(),
+                        databases,
+                        values.get(TDengineSinkConfig.DATA_PRECISION_CONFIG));
             }
             if (config.writeMethod() == WriteMethod.STMT) {
                 TypedWritesValidator.checkSuperTables(connection, config, topics, values);
@@ -151,10 +162,11 @@ public final class SinkConfigValidator {
     }
 
     /** An existing target database must have the precision line protocol timestamps are written in. */
-    private static void checkPrecision(Connection connection, TimestampUnit precision, List<String> databases,
-                                       ConfigValue value) {
+    private static void checkPrecision(
+            Connection connection, TimestampUnit precision, List<String> databases, ConfigValue value) {
         for (String database : databases) {
-            DatabaseCatalog.precision(connection, database).filter(existing -> existing != precision)
+            DatabaseCatalog.precision(connection, database)
+                    .filter(existing -> existing != precision)
                     .ifPresent(existing -> value.addErrorMessage("database " + database + " exists with precision '"
                             + existing.configValue() + "' but data.precision is '" + precision.configValue() + "'"));
         }

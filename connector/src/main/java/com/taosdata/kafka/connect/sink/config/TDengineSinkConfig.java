@@ -1,16 +1,14 @@
 package com.taosdata.kafka.connect.sink.config;
 
-import java.util.List;
-import java.util.Map;
-
-import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
-
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
 import com.taosdata.kafka.connect.naming.TopicTemplate;
 import com.taosdata.kafka.connect.schemas.StringType;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
 
 /** Configuration of the sink connector: every key of TDengine's Kafka tutorial, same names and meaning. */
 public final class TDengineSinkConfig extends AbstractConfig {
@@ -40,6 +38,7 @@ public final class TDengineSinkConfig extends AbstractConfig {
             + "the sink creates. An existing database with another precision is a configuration error.";
     /** The precisions a database can have, which data.precision allows. */
     private static final ConfigEnum.Values<TimestampUnit> PRECISIONS = ConfigEnum.of(TimestampUnit.precisions());
+
     public static final String DATA_PRECISION_DEFAULT = TimestampUnit.NS.configValue();
     private static final String DATA_PRECISION_DISPLAY = "Timestamp precision";
 
@@ -81,8 +80,8 @@ public final class TDengineSinkConfig extends AbstractConfig {
     private static final String MAX_RETRIES_DISPLAY = "Max retries";
 
     public static final String RETRY_BACKOFF_MS_CONFIG = "retry.backoff.ms";
-    private static final String RETRY_BACKOFF_MS_DOC = "Time in milliseconds to wait after a transient error before "
-            + "retrying.";
+    private static final String RETRY_BACKOFF_MS_DOC =
+            "Time in milliseconds to wait after a transient error before " + "retrying.";
     public static final long RETRY_BACKOFF_MS_DEFAULT = 3000L;
     private static final String RETRY_BACKOFF_MS_DISPLAY = "Retry backoff (ms)";
 
@@ -102,12 +101,13 @@ public final class TDengineSinkConfig extends AbstractConfig {
     private static final String TABLE_TTL_DISPLAY = "Table TTL (days)";
 
     public static final String WRITE_METHOD_CONFIG = "write.method";
-    private static final String WRITE_METHOD_DOC = "How records are written. schemaless: record values are line, telnet "
-            + "or OpenTSDB JSON text (db.schemaless) that TDengine parses, as in TDengine's Kafka tutorial. stmt: "
-            + "record values are Structs (Avro, Protobuf, JSON with schemas) or Maps (JSON without schema) whose fields "
-            + "are written with their types into the columns and tags of the super table table.name.format names, "
-            + "in SQL statements built by the sink: tags keep their types, child tables are named by "
-            + "child.table.name.format on every transport, and pre-created super tables are written as they are.";
+    private static final String WRITE_METHOD_DOC =
+            "How records are written. schemaless: record values are line, telnet "
+                    + "or OpenTSDB JSON text (db.schemaless) that TDengine parses, as in TDengine's Kafka tutorial. stmt: "
+                    + "record values are Structs (Avro, Protobuf, JSON with schemas) or Maps (JSON without schema) whose fields "
+                    + "are written with their types into the columns and tags of the super table table.name.format names, "
+                    + "in SQL statements built by the sink: tags keep their types, child tables are named by "
+                    + "child.table.name.format on every transport, and pre-created super tables are written as they are.";
     public static final String WRITE_METHOD_DEFAULT = WriteMethod.SCHEMALESS.configValue();
     private static final String WRITE_METHOD_DISPLAY = "Write method";
 
@@ -133,9 +133,10 @@ public final class TDengineSinkConfig extends AbstractConfig {
     private static final String TAGS_DISPLAY = "Tag fields";
 
     public static final String TIMESTAMP_FIELD_CONFIG = "timestamp.field";
-    private static final String TIMESTAMP_FIELD_DOC = "write.method=stmt: the record field holding the row's timestamp: "
-            + "a Connect Timestamp, a number in data.precision, or an ISO-8601 string. Empty: the record's Kafka "
-            + "timestamp. Either way a record delivered again overwrites its row.";
+    private static final String TIMESTAMP_FIELD_DOC =
+            "write.method=stmt: the record field holding the row's timestamp: "
+                    + "a Connect Timestamp, a number in data.precision, or an ISO-8601 string. Empty: the record's Kafka "
+                    + "timestamp. Either way a record delivered again overwrites its row.";
     private static final String TIMESTAMP_FIELD_DISPLAY = "Timestamp field";
 
     public static final String AUTO_CREATE_CONFIG = "auto.create";
@@ -163,6 +164,7 @@ public final class TDengineSinkConfig extends AbstractConfig {
     public static final int STRING_LENGTH_DEFAULT = 64;
     /** TDengine's longest NCHAR; a VARCHAR may be longer, but one limit for both keeps the key simple. */
     public static final int STRING_LENGTH_MAX = 16_382;
+
     private static final String STRING_LENGTH_DISPLAY = "String column length";
 
     public static final ConfigDef CONFIG_DEF = configDef();
@@ -174,65 +176,227 @@ public final class TDengineSinkConfig extends AbstractConfig {
     private static ConfigDef configDef() {
         ConfigDef def = ConnectionConfigs.define(new ConfigDef());
         int order = 0;
-        def.define(CONNECTION_DATABASE_CONFIG, ConfigDef.Type.STRING, null, ConfigDef.Importance.HIGH,
-                        CONNECTION_DATABASE_DOC, DATABASE_GROUP, ++order, ConfigDef.Width.MEDIUM, CONNECTION_DATABASE_DISPLAY)
-                .define(CONNECTION_DATABASE_PREFIX_CONFIG, ConfigDef.Type.STRING, null, TopicTemplate.VALIDATOR,
-                        ConfigDef.Importance.MEDIUM, CONNECTION_DATABASE_PREFIX_DOC, DATABASE_GROUP, ++order, ConfigDef.Width.MEDIUM,
+        def.define(
+                        CONNECTION_DATABASE_CONFIG,
+                        ConfigDef.Type.STRING,
+                        null,
+                        ConfigDef.Importance.HIGH,
+                        CONNECTION_DATABASE_DOC,
+                        DATABASE_GROUP,
+                        ++order,
+                        ConfigDef.Width.MEDIUM,
+                        CONNECTION_DATABASE_DISPLAY)
+                .define(
+                        CONNECTION_DATABASE_PREFIX_CONFIG,
+                        ConfigDef.Type.STRING,
+                        null,
+                        TopicTemplate.VALIDATOR,
+                        ConfigDef.Importance.MEDIUM,
+                        CONNECTION_DATABASE_PREFIX_DOC,
+                        DATABASE_GROUP,
+                        ++order,
+                        ConfigDef.Width.MEDIUM,
                         CONNECTION_DATABASE_PREFIX_DISPLAY)
-                .define(DATA_PRECISION_CONFIG, ConfigDef.Type.STRING, DATA_PRECISION_DEFAULT,
-                        PRECISIONS, ConfigDef.Importance.MEDIUM, DATA_PRECISION_DOC,
-                        DATABASE_GROUP, ++order, ConfigDef.Width.SHORT, DATA_PRECISION_DISPLAY, PRECISIONS);
+                .define(
+                        DATA_PRECISION_CONFIG,
+                        ConfigDef.Type.STRING,
+                        DATA_PRECISION_DEFAULT,
+                        PRECISIONS,
+                        ConfigDef.Importance.MEDIUM,
+                        DATA_PRECISION_DOC,
+                        DATABASE_GROUP,
+                        ++order,
+                        ConfigDef.Width.SHORT,
+                        DATA_PRECISION_DISPLAY,
+                        PRECISIONS);
         order = 0;
-        def.define(DB_SCHEMALESS_CONFIG, ConfigDef.Type.STRING, DB_SCHEMALESS_DEFAULT,
-                        ConfigEnum.validator(SchemalessProtocol.class), ConfigDef.Importance.HIGH, DB_SCHEMALESS_DOC,
-                        WRITES_GROUP, ++order, ConfigDef.Width.SHORT, DB_SCHEMALESS_DISPLAY,
+        def.define(
+                        DB_SCHEMALESS_CONFIG,
+                        ConfigDef.Type.STRING,
+                        DB_SCHEMALESS_DEFAULT,
+                        ConfigEnum.validator(SchemalessProtocol.class),
+                        ConfigDef.Importance.HIGH,
+                        DB_SCHEMALESS_DOC,
+                        WRITES_GROUP,
+                        ++order,
+                        ConfigDef.Width.SHORT,
+                        DB_SCHEMALESS_DISPLAY,
                         ConfigEnum.recommender(SchemalessProtocol.class))
-                .define(TIMESTAMP_MISSING_CONFIG, ConfigDef.Type.STRING, TIMESTAMP_MISSING_DEFAULT,
-                        ConfigEnum.validator(MissingTimestamp.class), ConfigDef.Importance.MEDIUM, TIMESTAMP_MISSING_DOC,
-                        WRITES_GROUP, ++order, ConfigDef.Width.SHORT, TIMESTAMP_MISSING_DISPLAY,
+                .define(
+                        TIMESTAMP_MISSING_CONFIG,
+                        ConfigDef.Type.STRING,
+                        TIMESTAMP_MISSING_DEFAULT,
+                        ConfigEnum.validator(MissingTimestamp.class),
+                        ConfigDef.Importance.MEDIUM,
+                        TIMESTAMP_MISSING_DOC,
+                        WRITES_GROUP,
+                        ++order,
+                        ConfigDef.Width.SHORT,
+                        TIMESTAMP_MISSING_DISPLAY,
                         ConfigEnum.recommender(MissingTimestamp.class))
-                .define(BATCH_SIZE_CONFIG, ConfigDef.Type.INT, BATCH_SIZE_DEFAULT, ConfigDef.Range.atLeast(1),
-                        ConfigDef.Importance.MEDIUM, BATCH_SIZE_DOC, WRITES_GROUP, ++order, ConfigDef.Width.SHORT, BATCH_SIZE_DISPLAY)
-                .define(BATCH_LINGER_MS_CONFIG, ConfigDef.Type.LONG, BATCH_LINGER_MS_DEFAULT, ConfigDef.Range.atLeast(0),
-                        ConfigDef.Importance.LOW, BATCH_LINGER_MS_DOC, WRITES_GROUP, ++order, ConfigDef.Width.SHORT,
+                .define(
+                        BATCH_SIZE_CONFIG,
+                        ConfigDef.Type.INT,
+                        BATCH_SIZE_DEFAULT,
+                        ConfigDef.Range.atLeast(1),
+                        ConfigDef.Importance.MEDIUM,
+                        BATCH_SIZE_DOC,
+                        WRITES_GROUP,
+                        ++order,
+                        ConfigDef.Width.SHORT,
+                        BATCH_SIZE_DISPLAY)
+                .define(
+                        BATCH_LINGER_MS_CONFIG,
+                        ConfigDef.Type.LONG,
+                        BATCH_LINGER_MS_DEFAULT,
+                        ConfigDef.Range.atLeast(0),
+                        ConfigDef.Importance.LOW,
+                        BATCH_LINGER_MS_DOC,
+                        WRITES_GROUP,
+                        ++order,
+                        ConfigDef.Width.SHORT,
                         BATCH_LINGER_MS_DISPLAY)
-                .define(MAX_RETRIES_CONFIG, ConfigDef.Type.INT, MAX_RETRIES_DEFAULT, ConfigDef.Range.atLeast(0),
-                        ConfigDef.Importance.MEDIUM, MAX_RETRIES_DOC, WRITES_GROUP, ++order, ConfigDef.Width.SHORT, MAX_RETRIES_DISPLAY)
-                .define(RETRY_BACKOFF_MS_CONFIG, ConfigDef.Type.LONG, RETRY_BACKOFF_MS_DEFAULT, ConfigDef.Range.atLeast(0),
-                        ConfigDef.Importance.LOW, RETRY_BACKOFF_MS_DOC, WRITES_GROUP, ++order, ConfigDef.Width.SHORT,
+                .define(
+                        MAX_RETRIES_CONFIG,
+                        ConfigDef.Type.INT,
+                        MAX_RETRIES_DEFAULT,
+                        ConfigDef.Range.atLeast(0),
+                        ConfigDef.Importance.MEDIUM,
+                        MAX_RETRIES_DOC,
+                        WRITES_GROUP,
+                        ++order,
+                        ConfigDef.Width.SHORT,
+                        MAX_RETRIES_DISPLAY)
+                .define(
+                        RETRY_BACKOFF_MS_CONFIG,
+                        ConfigDef.Type.LONG,
+                        RETRY_BACKOFF_MS_DEFAULT,
+                        ConfigDef.Range.atLeast(0),
+                        ConfigDef.Importance.LOW,
+                        RETRY_BACKOFF_MS_DOC,
+                        WRITES_GROUP,
+                        ++order,
+                        ConfigDef.Width.SHORT,
                         RETRY_BACKOFF_MS_DISPLAY);
         order = 0;
-        def.define(TABLE_NAME_TAG_CONFIG, ConfigDef.Type.STRING, null, ConfigDef.Importance.MEDIUM, TABLE_NAME_TAG_DOC,
-                        TABLES_GROUP, ++order, ConfigDef.Width.MEDIUM, TABLE_NAME_TAG_DISPLAY)
-                .define(TABLE_TTL_CONFIG, ConfigDef.Type.INT, TABLE_TTL_DEFAULT, ConfigDef.Range.atLeast(0),
-                        ConfigDef.Importance.LOW, TABLE_TTL_DOC, TABLES_GROUP, ++order, ConfigDef.Width.SHORT,
+        def.define(
+                        TABLE_NAME_TAG_CONFIG,
+                        ConfigDef.Type.STRING,
+                        null,
+                        ConfigDef.Importance.MEDIUM,
+                        TABLE_NAME_TAG_DOC,
+                        TABLES_GROUP,
+                        ++order,
+                        ConfigDef.Width.MEDIUM,
+                        TABLE_NAME_TAG_DISPLAY)
+                .define(
+                        TABLE_TTL_CONFIG,
+                        ConfigDef.Type.INT,
+                        TABLE_TTL_DEFAULT,
+                        ConfigDef.Range.atLeast(0),
+                        ConfigDef.Importance.LOW,
+                        TABLE_TTL_DOC,
+                        TABLES_GROUP,
+                        ++order,
+                        ConfigDef.Width.SHORT,
                         TABLE_TTL_DISPLAY);
         order = 0;
-        def.define(WRITE_METHOD_CONFIG, ConfigDef.Type.STRING, WRITE_METHOD_DEFAULT,
-                        ConfigEnum.validator(WriteMethod.class), ConfigDef.Importance.HIGH, WRITE_METHOD_DOC,
-                        TYPED_GROUP, ++order, ConfigDef.Width.SHORT, WRITE_METHOD_DISPLAY,
+        def.define(
+                        WRITE_METHOD_CONFIG,
+                        ConfigDef.Type.STRING,
+                        WRITE_METHOD_DEFAULT,
+                        ConfigEnum.validator(WriteMethod.class),
+                        ConfigDef.Importance.HIGH,
+                        WRITE_METHOD_DOC,
+                        TYPED_GROUP,
+                        ++order,
+                        ConfigDef.Width.SHORT,
+                        WRITE_METHOD_DISPLAY,
                         ConfigEnum.recommender(WriteMethod.class))
-                .define(TABLE_NAME_FORMAT_CONFIG, ConfigDef.Type.STRING, TABLE_NAME_FORMAT_DEFAULT,
+                .define(
+                        TABLE_NAME_FORMAT_CONFIG,
+                        ConfigDef.Type.STRING,
+                        TABLE_NAME_FORMAT_DEFAULT,
                         ConfigDef.CompositeValidator.of(new ConfigDef.NonEmptyString(), TopicTemplate.VALIDATOR),
-                        ConfigDef.Importance.HIGH, TABLE_NAME_FORMAT_DOC, TYPED_GROUP,
-                        ++order, ConfigDef.Width.MEDIUM, TABLE_NAME_FORMAT_DISPLAY)
-                .define(CHILD_TABLE_NAME_FORMAT_CONFIG, ConfigDef.Type.STRING, null, ConfigDef.Importance.MEDIUM,
-                        CHILD_TABLE_NAME_FORMAT_DOC, TYPED_GROUP, ++order, ConfigDef.Width.MEDIUM,
+                        ConfigDef.Importance.HIGH,
+                        TABLE_NAME_FORMAT_DOC,
+                        TYPED_GROUP,
+                        ++order,
+                        ConfigDef.Width.MEDIUM,
+                        TABLE_NAME_FORMAT_DISPLAY)
+                .define(
+                        CHILD_TABLE_NAME_FORMAT_CONFIG,
+                        ConfigDef.Type.STRING,
+                        null,
+                        ConfigDef.Importance.MEDIUM,
+                        CHILD_TABLE_NAME_FORMAT_DOC,
+                        TYPED_GROUP,
+                        ++order,
+                        ConfigDef.Width.MEDIUM,
                         CHILD_TABLE_NAME_FORMAT_DISPLAY)
-                .define(TAGS_CONFIG, ConfigDef.Type.LIST, List.of(), ConfigDef.Importance.HIGH, TAGS_DOC, TYPED_GROUP,
-                        ++order, ConfigDef.Width.LONG, TAGS_DISPLAY)
-                .define(TIMESTAMP_FIELD_CONFIG, ConfigDef.Type.STRING, null, ConfigDef.Importance.MEDIUM,
-                        TIMESTAMP_FIELD_DOC, TYPED_GROUP, ++order, ConfigDef.Width.MEDIUM, TIMESTAMP_FIELD_DISPLAY)
-                .define(AUTO_CREATE_CONFIG, ConfigDef.Type.BOOLEAN, false, ConfigDef.Importance.MEDIUM, AUTO_CREATE_DOC,
-                        TYPED_GROUP, ++order, ConfigDef.Width.SHORT, AUTO_CREATE_DISPLAY)
-                .define(AUTO_EVOLVE_CONFIG, ConfigDef.Type.BOOLEAN, false, ConfigDef.Importance.MEDIUM, AUTO_EVOLVE_DOC,
-                        TYPED_GROUP, ++order, ConfigDef.Width.SHORT, AUTO_EVOLVE_DISPLAY)
-                .define(STRING_TYPE_CONFIG, ConfigDef.Type.STRING, STRING_TYPE_DEFAULT,
-                        ConfigEnum.validator(StringType.class), ConfigDef.Importance.LOW, STRING_TYPE_DOC, TYPED_GROUP,
-                        ++order, ConfigDef.Width.SHORT, STRING_TYPE_DISPLAY, ConfigEnum.recommender(StringType.class))
-                .define(STRING_LENGTH_CONFIG, ConfigDef.Type.INT, STRING_LENGTH_DEFAULT,
-                        ConfigDef.Range.between(1, STRING_LENGTH_MAX), ConfigDef.Importance.LOW, STRING_LENGTH_DOC,
-                        TYPED_GROUP, ++order, ConfigDef.Width.SHORT, STRING_LENGTH_DISPLAY);
+                .define(
+                        TAGS_CONFIG,
+                        ConfigDef.Type.LIST,
+                        List.of(),
+                        ConfigDef.Importance.HIGH,
+                        TAGS_DOC,
+                        TYPED_GROUP,
+                        ++order,
+                        ConfigDef.Width.LONG,
+                        TAGS_DISPLAY)
+                .define(
+                        TIMESTAMP_FIELD_CONFIG,
+                        ConfigDef.Type.STRING,
+                        null,
+                        ConfigDef.Importance.MEDIUM,
+                        TIMESTAMP_FIELD_DOC,
+                        TYPED_GROUP,
+                        ++order,
+                        ConfigDef.Width.MEDIUM,
+                        TIMESTAMP_FIELD_DISPLAY)
+                .define(
+                        AUTO_CREATE_CONFIG,
+                        ConfigDef.Type.BOOLEAN,
+                        false,
+                        ConfigDef.Importance.MEDIUM,
+                        AUTO_CREATE_DOC,
+                        TYPED_GROUP,
+                        ++order,
+                        ConfigDef.Width.SHORT,
+                        AUTO_CREATE_DISPLAY)
+                .define(
+                        AUTO_EVOLVE_CONFIG,
+                        ConfigDef.Type.BOOLEAN,
+                        false,
+                        ConfigDef.Importance.MEDIUM,
+                        AUTO_EVOLVE_DOC,
+                        TYPED_GROUP,
+                        ++order,
+                        ConfigDef.Width.SHORT,
+                        AUTO_EVOLVE_DISPLAY)
+                .define(
+                        STRING_TYPE_CONFIG,
+                        ConfigDef.Type.STRING,
+                        STRING_TYPE_DEFAULT,
+                        ConfigEnum.validator(StringType.class),
+                        ConfigDef.Importance.LOW,
+                        STRING_TYPE_DOC,
+                        TYPED_GROUP,
+                        ++order,
+                        ConfigDef.Width.SHORT,
+                        STRING_TYPE_DISPLAY,
+                        ConfigEnum.recommender(StringType.class))
+                .define(
+                        STRING_LENGTH_CONFIG,
+                        ConfigDef.Type.INT,
+                        STRING_LENGTH_DEFAULT,
+                        ConfigDef.Range.between(1, STRING_LENGTH_MAX),
+                        ConfigDef.Importance.LOW,
+                        STRING_LENGTH_DOC,
+                        TYPED_GROUP,
+                        ++order,
+                        ConfigDef.Width.SHORT,
+                        STRING_LENGTH_DISPLAY);
         return def;
     }
 
@@ -287,9 +451,12 @@ public final class TDengineSinkConfig extends AbstractConfig {
     }
 
     public TypedWriteOptions typedWriteOptions() {
-        return new TypedWriteOptions(getString(TABLE_NAME_FORMAT_CONFIG).trim(),
-                blankToNull(getString(CHILD_TABLE_NAME_FORMAT_CONFIG)), getList(TAGS_CONFIG),
-                blankToNull(getString(TIMESTAMP_FIELD_CONFIG)), getBoolean(AUTO_CREATE_CONFIG),
+        return new TypedWriteOptions(
+                getString(TABLE_NAME_FORMAT_CONFIG).trim(),
+                blankToNull(getString(CHILD_TABLE_NAME_FORMAT_CONFIG)),
+                getList(TAGS_CONFIG),
+                blankToNull(getString(TIMESTAMP_FIELD_CONFIG)),
+                getBoolean(AUTO_CREATE_CONFIG),
                 getBoolean(AUTO_EVOLVE_CONFIG),
                 ConfigEnum.parse(StringType.class, STRING_TYPE_CONFIG, getString(STRING_TYPE_CONFIG)),
                 getInt(STRING_LENGTH_CONFIG));

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-
 /**
  * The bundled encoding SMTs ({@code ToLineProtocol$Value}, {@code ToTelnet$Value}, {@code ToOpenTsdbJson$Value}) in
  * a connector's {@code transforms} chain, read from the config by class name: the connector never loads them, as
@@ -26,8 +25,7 @@ public final class TransformChain {
         }
     }
 
-    private TransformChain() {
-    }
+    private TransformChain() {}
 
     /** The encoding SMTs that replace the record value, in chain order. */
     static List<Encoder> valueEncoders(Map<String, String> props) {
@@ -36,7 +34,10 @@ public final class TransformChain {
         if (transforms == null || transforms.isBlank()) {
             return encoders;
         }
-        for (String alias : Arrays.stream(transforms.split(",")).map(String::trim).filter(a -> !a.isEmpty()).toList()) {
+        for (String alias : Arrays.stream(transforms.split(","))
+                .map(String::trim)
+                .filter(a -> !a.isEmpty())
+                .toList()) {
             String prefix = "transforms." + alias + ".";
             String type = props.get(prefix + "type");
             if (type == null) {

@@ -1,14 +1,13 @@
 package com.taosdata.kafka.connect.sink.config;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.taosdata.kafka.connect.schemas.StringType;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.transforms.config.EncodingConfig;
 import com.taosdata.kafka.connect.transforms.config.EncodingConfigDef;
 import com.taosdata.kafka.connect.transforms.config.OutputProtocol;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The keys of {@code write.method=stmt}, read once.
@@ -19,9 +18,15 @@ import com.taosdata.kafka.connect.transforms.config.OutputProtocol;
  * @param timestampField       field path of the row timestamp, or {@code null} for the Kafka timestamp
  * @param stringLength         the length of string and bytes columns the sink creates
  */
-public record TypedWriteOptions(String tableNameFormat, String childTableNameFormat, List<String> tags,
-                                String timestampField, boolean autoCreate, boolean autoEvolve, StringType stringType,
-                                int stringLength) {
+public record TypedWriteOptions(
+        String tableNameFormat,
+        String childTableNameFormat,
+        List<String> tags,
+        String timestampField,
+        boolean autoCreate,
+        boolean autoEvolve,
+        StringType stringType,
+        int stringLength) {
 
     public TypedWriteOptions {
         tags = List.copyOf(tags);

@@ -1,7 +1,6 @@
 package com.taosdata.kafka.connect.sink.record;
 
 import java.util.List;
-
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /**

@@ -24,7 +24,13 @@ package com.taosdata.kafka.connect.sink.record;
  */
 final class LineProtocolScan {
 
-    private enum Section { SERIES, FIELD_KEY, FIELD_VALUE, STRING, TIMESTAMP }
+    private enum Section {
+        SERIES,
+        FIELD_KEY,
+        FIELD_VALUE,
+        STRING,
+        TIMESTAMP
+    }
 
     private final String text;
     private final int start;

@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class LineSplitter {
 
-    private LineSplitter() {
-    }
+    private LineSplitter() {}
 
     /** OpenTSDB telnet: a line feed always ends a line (telnet has no quoting that could hold one). */
     static List<String> telnet(String text) {

@@ -1,21 +1,18 @@
 package com.taosdata.kafka.connect.sink.record;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.taosdata.kafka.connect.connection.Transport;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import com.taosdata.kafka.connect.connection.Transport;
-import com.taosdata.kafka.connect.schemas.TimestampUnit;
-import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
 
 /**
  * Turns a record value into the payloads of the configured protocol: a String or UTF-8 bytes holding one or more
@@ -50,8 +47,8 @@ public final class PayloadDecoder {
         this(protocol, transport, tableNameTag, null);
     }
 
-    private PayloadDecoder(SchemalessProtocol protocol, Transport transport, String tableNameTag,
-                           RecordTimestamps recordTimestamps) {
+    private PayloadDecoder(
+            SchemalessProtocol protocol, Transport transport, String tableNameTag, RecordTimestamps recordTimestamps) {
         this.protocol = protocol;
         this.transport = transport;
         this.tableNameTag = tableNameTag;
@@ -79,9 +76,8 @@ public final class PayloadDecoder {
             }
             return List.of(json);
         }
-        List<String> lines = protocol == SchemalessProtocol.LINE
-                ? LineSplitter.lineProtocol(text)
-                : LineSplitter.telnet(text);
+        List<String> lines =
+                protocol == SchemalessProtocol.LINE ? LineSplitter.lineProtocol(text) : LineSplitter.telnet(text);
         if (lines.isEmpty()) {
             throw error(record, "value holds no " + protocol.configValue() + " protocol line");
         }
@@ -110,8 +106,10 @@ public final class PayloadDecoder {
         for (JsonNode point : root.isArray() ? root : List.of(root)) {
             JsonNode name = point.path("tags").get(tableNameTag);
             if (name != null && !name.isTextual()) {
-                throw error(record, "tag '" + tableNameTag + "' (table.name.tag) is " + name + ", not a JSON string;"
-                        + " taosAdapter cannot take a table name that is no string (3.3.6.13 exits on it)");
+                throw error(
+                        record,
+                        "tag '" + tableNameTag + "' (table.name.tag) is " + name + ", not a JSON string;"
+                                + " taosAdapter cannot take a table name that is no string (3.3.6.13 exits on it)");
             }
         }
     }
@@ -120,9 +118,11 @@ public final class PayloadDecoder {
         String writer = transport == Transport.REST
                 ? "taosAdapter's REST schemaless writer (/influxdb/v1/write)"
                 : "TDengine's WebSocket schemaless writer";
-        return error(record, "field '" + field + "' holds a line feed, which " + writer + " cannot carry (it splits"
-                + " lines at every line feed); use a native connection.url (" + Transport.NATIVE.prefix()
-                + ") or remove line feeds with an SMT");
+        return error(
+                record,
+                "field '" + field + "' holds a line feed, which " + writer + " cannot carry (it splits"
+                        + " lines at every line feed); use a native connection.url (" + Transport.NATIVE.prefix()
+                        + ") or remove line feeds with an SMT");
     }
 
     private String text(SinkRecord record) {
@@ -137,14 +137,18 @@ public final class PayloadDecoder {
             return utf8(record, ((ByteBuffer) value).duplicate());
         }
         String type = value.getClass().getSimpleName();
-        throw error(record, "value of type " + type + " cannot be written as " + protocol.configValue()
-                + " protocol; the sink takes strings or UTF-8 bytes. Convert structured records with the SMT "
-                + protocol.transformClass() + " (transforms=toTd, transforms.toTd.type=" + protocol.transformClass() + ")");
+        throw error(
+                record,
+                "value of type " + type + " cannot be written as " + protocol.configValue()
+                        + " protocol; the sink takes strings or UTF-8 bytes. Convert structured records with the SMT "
+                        + protocol.transformClass() + " (transforms=toTd, transforms.toTd.type="
+                        + protocol.transformClass() + ")");
     }
 
     private static String utf8(SinkRecord record, ByteBuffer bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(bytes)

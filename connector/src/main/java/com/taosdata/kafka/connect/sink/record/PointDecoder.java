@@ -1,16 +1,14 @@
 package com.taosdata.kafka.connect.sink.record;
 
-import java.util.Map;
-
-import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.sink.SinkRecord;
-
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.sink.config.TypedWriteOptions;
 import com.taosdata.kafka.connect.transforms.point.FieldValueException;
 import com.taosdata.kafka.connect.transforms.point.Point;
 import com.taosdata.kafka.connect.transforms.point.PointExtractor;
+import java.util.Map;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * Takes a record of {@code write.method=stmt} apart into tags, fields and timestamp, by the rule the encoding SMTs
@@ -38,9 +36,11 @@ public final class PointDecoder {
         Object value = record.value();
         if (!(value instanceof Struct) && !(value instanceof Map)) {
             throw new DataException(RecordIds.describe(record) + ": write.method=stmt writes Struct or Map values,"
-                    + " not " + value.getClass().getSimpleName() + (value instanceof String || value instanceof byte[]
-                    ? " (schemaless text goes with write.method=schemaless; remove an encoding SMT such as"
-                            + " ToLineProtocol from the chain)" : ""));
+                    + " not " + value.getClass().getSimpleName()
+                    + (value instanceof String || value instanceof byte[]
+                            ? " (schemaless text goes with write.method=schemaless; remove an encoding SMT such as"
+                                    + " ToLineProtocol from the chain)"
+                            : ""));
         }
     }
 

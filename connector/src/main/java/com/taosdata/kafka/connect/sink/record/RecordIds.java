@@ -9,8 +9,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
  */
 public final class RecordIds {
 
-    private RecordIds() {
-    }
+    private RecordIds() {}
 
     /** How error messages name a record, so an operator can find it in Kafka. */
     public static String describe(SinkRecord record) {

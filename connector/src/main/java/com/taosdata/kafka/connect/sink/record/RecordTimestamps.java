@@ -1,12 +1,10 @@
 package com.taosdata.kafka.connect.sink.record;
 
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import java.time.Instant;
 import java.util.List;
-
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
-
-import com.taosdata.kafka.connect.schemas.TimestampUnit;
 
 /**
  * {@code timestamp.missing=record}: a line-protocol line without a timestamp gets its record's Kafka timestamp,
@@ -47,22 +45,31 @@ final class RecordTimestamps {
     private String timestamp(SinkRecord record) {
         Long millis = record.timestamp();
         if (millis == null) {
-            throw PayloadDecoder.error(record, "a line has no timestamp and the record has no Kafka timestamp to give"
-                    + " it (" + KEY + "=record); give the record a timestamp, or set " + KEY + "=server to write such"
-                    + " lines at TDengine's time");
+            throw PayloadDecoder.error(
+                    record,
+                    "a line has no timestamp and the record has no Kafka timestamp to give"
+                            + " it (" + KEY + "=record); give the record a timestamp, or set " + KEY
+                            + "=server to write such"
+                            + " lines at TDengine's time");
         }
         if (millis <= 0) {
             // TDengine reads a timestamp 0 as its own clock, and rejects negative ones.
-            throw PayloadDecoder.error(record, "a line has no timestamp and the record's Kafka timestamp " + millis
-                    + " (" + Instant.ofEpochMilli(millis) + ") cannot stand in for it (" + KEY + "=record): TDengine"
-                    + " takes only timestamps after 1970-01-01T00:00:00Z");
+            throw PayloadDecoder.error(
+                    record,
+                    "a line has no timestamp and the record's Kafka timestamp " + millis
+                            + " (" + Instant.ofEpochMilli(millis) + ") cannot stand in for it (" + KEY
+                            + "=record): TDengine"
+                            + " takes only timestamps after 1970-01-01T00:00:00Z");
         }
         try {
             return Long.toString(precision.fromMillis(millis));
         } catch (ArithmeticException e) {
-            throw PayloadDecoder.error(record, "a line has no timestamp and the record's Kafka timestamp " + millis
-                    + " (" + Instant.ofEpochMilli(millis) + ") does not fit data.precision=" + precision.configValue()
-                    + " (" + KEY + "=record)");
+            throw PayloadDecoder.error(
+                    record,
+                    "a line has no timestamp and the record's Kafka timestamp " + millis
+                            + " (" + Instant.ofEpochMilli(millis) + ") does not fit data.precision="
+                            + precision.configValue()
+                            + " (" + KEY + "=record)");
         }
     }
 }

@@ -1,16 +1,14 @@
 package com.taosdata.kafka.connect.sink.row;
 
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
-
-import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.sink.SinkRecord;
-
 import com.taosdata.kafka.connect.schemas.mapping.ColumnMapping;
 import com.taosdata.kafka.connect.sink.table.StableColumn;
 import com.taosdata.kafka.connect.sink.table.StableSchema;
 import com.taosdata.kafka.connect.transforms.point.Point;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * Turns a record taken apart (a {@link Point}) into a row of its super table. Each value goes to the tag or column of
@@ -40,7 +38,8 @@ public final class RowConverter {
         place(point.tags(), schema, raw, columns);
         place(point.fields(), schema, raw, columns);
         TagSet tags = tagSet(schema, raw);
-        String child = names.hashesTags() ? tags.hashedName()
+        String child = names.hashesTags()
+                ? tags.hashedName()
                 : names.childTable(schema.name(), record.topic(), point, schema.tags(), tags.values());
         return new TypedRow(record, schema, child, point.timestamp(), tags.values(), columns);
     }
@@ -59,11 +58,16 @@ public final class RowConverter {
         Object[] converted = new Object[raw.values.length];
         for (int i = 0; i < converted.length; i++) {
             if (raw.values[i] != null) {
-                converted[i] = convert(raw.fields[i], raw.values[i], raw.mappings[i], schema.tags().get(i), schema);
+                converted[i] = convert(
+                        raw.fields[i],
+                        raw.values[i],
+                        raw.mappings[i],
+                        schema.tags().get(i),
+                        schema);
             }
         }
-        TagSet tags = new TagSet(converted, names.hashesTags() ? names.hashed(schema.name(), schema.tags(), converted)
-                : null);
+        TagSet tags = new TagSet(
+                converted, names.hashesTags() ? names.hashed(schema.name(), schema.tags(), converted) : null);
         if (tagSets.size() >= MAX_TAG_SETS) {
             tagSets.clear();
         }
@@ -76,7 +80,11 @@ public final class RowConverter {
             String name = entries.key(i);
             int column = schema.columnIndex(name);
             if (column >= 0) {
-                columns[column] = convert(name, entries.value(i), entries.mapping(i), schema.columns().get(column),
+                columns[column] = convert(
+                        name,
+                        entries.value(i),
+                        entries.mapping(i),
+                        schema.columns().get(column),
                         schema);
                 continue;
             }
@@ -97,13 +105,13 @@ public final class RowConverter {
         }
     }
 
-    private Object convert(String field, Object value, ColumnMapping mapping, StableColumn column,
-                           StableSchema schema) {
+    private Object convert(
+            String field, Object value, ColumnMapping mapping, StableColumn column, StableSchema schema) {
         try {
             return values.convert(value, mapping, column.type());
         } catch (ValueConverter.ValueMismatch e) {
-            throw new DataException("field " + field + " value " + shown(value) + " " + e.getMessage()
-                    + ": " + column + " of super table " + qualified(schema));
+            throw new DataException("field " + field + " value " + shown(value) + " " + e.getMessage() + ": " + column
+                    + " of super table " + qualified(schema));
         }
     }
 
@@ -138,12 +146,12 @@ public final class RowConverter {
     }
 
     /** Tag values converted to their declared types, and the hashed child table name they make (or null). */
-    private record TagSet(Object[] values, String hashedName) {
-    }
+    private record TagSet(Object[] values, String hashedName) {}
 
     static String shown(Object value) {
-        String text = value instanceof String ? "'" + value + "'" : value instanceof byte[] bytes
-                ? bytes.length + " bytes" : String.valueOf(value);
+        String text = value instanceof String
+                ? "'" + value + "'"
+                : value instanceof byte[] bytes ? bytes.length + " bytes" : String.valueOf(value);
         return text.length() <= LONGEST_VALUE_SHOWN ? text : text.substring(0, LONGEST_VALUE_SHOWN) + "…";
     }
 }

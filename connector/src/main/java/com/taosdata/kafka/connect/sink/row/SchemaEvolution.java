@@ -1,13 +1,5 @@
 package com.taosdata.kafka.connect.sink.row;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
-import org.apache.kafka.connect.errors.DataException;
-
 import com.taosdata.kafka.connect.schemas.StringType;
 import com.taosdata.kafka.connect.schemas.TdengineType;
 import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
@@ -16,6 +8,12 @@ import com.taosdata.kafka.connect.sink.table.ColumnType;
 import com.taosdata.kafka.connect.sink.table.StableColumn;
 import com.taosdata.kafka.connect.sink.table.StableSchema;
 import com.taosdata.kafka.connect.transforms.point.Point;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.connect.errors.DataException;
 
 /**
  * What a super table needs to take a record: a new one's columns and tags ({@code auto.create}), an existing one's
@@ -72,7 +70,8 @@ public final class SchemaEvolution {
             String name = entries.key(i);
             int column = schema.columnIndex(name);
             int tag = schema.tagIndex(name);
-            StableColumn existing = column >= 0 ? schema.columns().get(column)
+            StableColumn existing = column >= 0
+                    ? schema.columns().get(column)
                     : tag >= 0 ? schema.tags().get(tag) : null;
             if (existing == null) {
                 if (!schema.isTimestamp(name)) {
@@ -85,9 +84,12 @@ public final class SchemaEvolution {
                 int needed = ValueConverter.neededLength(entries.value(i), existing.type());
                 // A value longer than TDengine's longest column is not widened for: the ALTER would fail for this and
                 // every later such record; the value is refused as too long instead.
-                if (needed > existing.type().length() && needed <= max(existing.type().type())) {
-                    StableColumn widened = new StableColumn(existing.name(), ColumnType.sized(existing.type().type(),
-                            widerLength(existing.type(), needed)), existing.tag());
+                if (needed > existing.type().length()
+                        && needed <= max(existing.type().type())) {
+                    StableColumn widened = new StableColumn(
+                            existing.name(),
+                            ColumnType.sized(existing.type().type(), widerLength(existing.type(), needed)),
+                            existing.tag());
                     out.merge(widened.name(), widened, SchemaEvolution::wider);
                 }
             }
@@ -98,8 +100,10 @@ public final class SchemaEvolution {
         for (int i = 0; i < entries.size(); i++) {
             StableColumn column = newColumn(entries, i, tags);
             if (out.containsKey(column.name())) {
-                throw new DataException("field " + entries.key(i) + " names " + (column.name()
-                        .equals(TIMESTAMP_COLUMN) ? "the timestamp column" : "the same column as another field")
+                throw new DataException("field " + entries.key(i) + " names "
+                        + (column.name().equals(TIMESTAMP_COLUMN)
+                                ? "the timestamp column"
+                                : "the same column as another field")
                         + " (names are not case-sensitive); rename it or leave it out");
             }
             out.put(column.name(), column);
@@ -122,8 +126,8 @@ public final class SchemaEvolution {
         }
         if (type == TdengineType.DECIMAL) {
             int scale = value instanceof java.math.BigDecimal decimal ? Math.max(decimal.scale(), 0) : 0;
-            return new StableColumn(name, ColumnType.decimal(DECIMAL_PRECISION, Math.min(scale, DECIMAL_PRECISION)),
-                    tag);
+            return new StableColumn(
+                    name, ColumnType.decimal(DECIMAL_PRECISION, Math.min(scale, DECIMAL_PRECISION)), tag);
         }
         ColumnType columnType = ColumnType.of(type);
         if (columnType.isSized()) {

@@ -1,5 +1,8 @@
 package com.taosdata.kafka.connect.sink.row;
 
+import com.taosdata.kafka.connect.naming.Identifiers;
+import com.taosdata.kafka.connect.sink.table.StableColumn;
+import com.taosdata.kafka.connect.transforms.point.Point;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,12 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.apache.kafka.connect.errors.DataException;
-
-import com.taosdata.kafka.connect.naming.Identifiers;
-import com.taosdata.kafka.connect.sink.table.StableColumn;
-import com.taosdata.kafka.connect.transforms.point.Point;
 
 /**
  * Names the super table and the child table of a record. The super table comes from {@code table.name.format} and the
@@ -27,6 +25,7 @@ public final class TableNames {
 
     /** TDengine's longest table name, in bytes. */
     public static final int MAX_TABLE_NAME_BYTES = 192;
+
     public static final String TOPIC = "topic";
 
     private final NameTemplate superTable;
@@ -42,7 +41,8 @@ public final class TableNames {
     /** The super table of a record of {@code topic}. */
     public String superTable(String topic) {
         return superTableByTopic.computeIfAbsent(topic, t -> {
-            String name = Identifiers.replaceNotAllowed(superTable.fill(placeholder -> t)).toLowerCase(Locale.ROOT);
+            String name = Identifiers.replaceNotAllowed(superTable.fill(placeholder -> t))
+                    .toLowerCase(Locale.ROOT);
             check(name, "super table name");
             return name;
         });
@@ -55,8 +55,7 @@ public final class TableNames {
      * @param tags   the row's tag values, aligned with {@code tagColumns}, for a hashed name
      * @throws DataException when a placeholder has no value or the name is no valid table name
      */
-    public String childTable(String stable, String topic, Point values, List<StableColumn> tagColumns,
-                             Object[] tags) {
+    public String childTable(String stable, String topic, Point values, List<StableColumn> tagColumns, Object[] tags) {
         if (hashesTags()) {
             return hashed(stable, tagColumns, tags);
         }
@@ -85,7 +84,9 @@ public final class TableNames {
 
     private static Object find(Point.Entries entries, String name, boolean ignoreCase) {
         for (int i = 0; i < entries.size(); i++) {
-            if (ignoreCase ? entries.key(i).equalsIgnoreCase(name) : entries.key(i).equals(name)) {
+            if (ignoreCase
+                    ? entries.key(i).equalsIgnoreCase(name)
+                    : entries.key(i).equals(name)) {
                 return entries.value(i);
             }
         }

@@ -1,16 +1,15 @@
 package com.taosdata.kafka.connect.sink.row;
 
+import com.taosdata.kafka.connect.schemas.TdengineType;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import com.taosdata.kafka.connect.schemas.mapping.ColumnMapping;
+import com.taosdata.kafka.connect.sink.table.ColumnType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
-
-import com.taosdata.kafka.connect.schemas.TdengineType;
-import com.taosdata.kafka.connect.schemas.TimestampUnit;
-import com.taosdata.kafka.connect.schemas.mapping.ColumnMapping;
-import com.taosdata.kafka.connect.sink.table.ColumnType;
 
 /**
  * Converts a record value to the declared type of its column, losslessly or not at all: an integer must fit the
@@ -21,7 +20,8 @@ import com.taosdata.kafka.connect.sink.table.ColumnType;
  */
 public final class ValueConverter {
 
-    private static final BigInteger UNSIGNED_BIGINT_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+    private static final BigInteger UNSIGNED_BIGINT_MAX =
+            BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     private final TimestampUnit precision;
 
@@ -57,8 +57,11 @@ public final class ValueConverter {
             case VARBINARY -> sized(bytes(value), column, value);
             case TIMESTAMP -> timestamp(value);
             case DECIMAL -> decimal(value, column);
-            case JSON, GEOMETRY -> throw mismatch(value, "cannot be written: write.method=stmt does not write "
-                    + column.type().sqlName() + " columns");
+            case JSON, GEOMETRY ->
+                throw mismatch(
+                        value,
+                        "cannot be written: write.method=stmt does not write "
+                                + column.type().sqlName() + " columns");
         };
     }
 
@@ -89,7 +92,9 @@ public final class ValueConverter {
             number = ((Number) value).longValue();
         } else if (value instanceof Date date && mapping != null) {
             number = dateValue(date, mapping);
-        } else if (value instanceof BigDecimal || value instanceof BigInteger || value instanceof Double
+        } else if (value instanceof BigDecimal
+                || value instanceof BigInteger
+                || value instanceof Double
                 || value instanceof Float) {
             BigDecimal exact = exact(value);
             if (exact.stripTrailingZeros().scale() > 0) {
@@ -180,8 +185,11 @@ public final class ValueConverter {
     private static Object sized(Object canonical, ColumnType column, Object value) {
         int length = length(canonical, column);
         if (length > column.length()) {
-            throw new ValueMismatch("is " + length + (column.type() == TdengineType.NCHAR
-                    ? " characters" : " bytes") + " long, longer than " + column.sql() + " allows", value, length);
+            throw new ValueMismatch(
+                    "is " + length + (column.type() == TdengineType.NCHAR ? " characters" : " bytes")
+                            + " long, longer than " + column.sql() + " allows",
+                    value,
+                    length);
         }
         return canonical;
     }

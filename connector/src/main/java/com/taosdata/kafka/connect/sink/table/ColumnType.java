@@ -1,9 +1,8 @@
 package com.taosdata.kafka.connect.sink.table;
 
+import com.taosdata.kafka.connect.schemas.TdengineType;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.taosdata.kafka.connect.schemas.TdengineType;
 
 /**
  * A column's declared type: TDengine's type with its length (VARCHAR, NCHAR, VARBINARY: bytes or characters) or its

@@ -1,18 +1,17 @@
 package com.taosdata.kafka.connect.sink.table;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.ErrorCodes;
 import com.taosdata.kafka.connect.connection.SqlExceptionTranslator;
 import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.connection.TDengineSession;
 import com.taosdata.kafka.connect.naming.Identifiers;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * {@link SqlRunner} over taos-jdbcdriver, the same on every transport. Statements name their database, so one
@@ -43,10 +42,12 @@ public final class JdbcSqlRunner implements SqlRunner {
         String sql = "DESCRIBE " + Identifiers.quote(database) + "." + Identifiers.quote(table);
         try {
             return Optional.of(session.call(connection -> {
-                try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+                try (Statement statement = connection.createStatement();
+                        ResultSet rows = statement.executeQuery(sql)) {
                     List<StableColumn> columns = new ArrayList<>();
                     while (rows.next()) {
-                        columns.add(new StableColumn(rows.getString(1),
+                        columns.add(new StableColumn(
+                                rows.getString(1),
                                 ColumnType.described(rows.getString(2), rows.getInt(3)),
                                 "TAG".equalsIgnoreCase(rows.getString(4))));
                     }

@@ -1,9 +1,8 @@
 package com.taosdata.kafka.connect.sink.table;
 
+import com.taosdata.kafka.connect.connection.TDengineException;
 import java.util.List;
 import java.util.Optional;
-
-import com.taosdata.kafka.connect.connection.TDengineException;
 
 /**
  * Runs the statements of typed writes: DDL, {@code DESCRIBE} and {@code INSERT}. Every failure is a

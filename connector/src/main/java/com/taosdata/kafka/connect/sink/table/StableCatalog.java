@@ -1,17 +1,15 @@
 package com.taosdata.kafka.connect.sink.table;
 
+import com.taosdata.kafka.connect.connection.ErrorKind;
+import com.taosdata.kafka.connect.connection.RetryPolicy;
+import com.taosdata.kafka.connect.connection.TDengineException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.taosdata.kafka.connect.connection.ErrorKind;
-import com.taosdata.kafka.connect.connection.RetryPolicy;
-import com.taosdata.kafka.connect.connection.TDengineException;
 
 /**
  * The super tables a task writes into, as TDengine describes them: described once and kept, created and altered
@@ -61,8 +59,9 @@ public final class StableCatalog {
             return null;
         });
         log.info("created super table {}.{}: {}", database, stable, definition);
-        return describe(database, stable).orElseThrow(() -> new ConnectException("super table " + database + "."
-                + stable + " was created but DESCRIBE does not find it"));
+        return describe(database, stable)
+                .orElseThrow(() -> new ConnectException(
+                        "super table " + database + "." + stable + " was created but DESCRIBE does not find it"));
     }
 
     /**
@@ -74,7 +73,8 @@ public final class StableCatalog {
         String database = schema.database();
         String stable = schema.name();
         for (StableColumn change : changes) {
-            boolean exists = change.tag() ? schema.tagIndex(change.name()) >= 0 : schema.columnIndex(change.name()) >= 0;
+            boolean exists =
+                    change.tag() ? schema.tagIndex(change.name()) >= 0 : schema.columnIndex(change.name()) >= 0;
             String ddl = exists ? StableDdl.widen(database, stable, change) : StableDdl.add(database, stable, change);
             try {
                 retry.call("altering super table " + database + "." + stable, () -> {
@@ -99,13 +99,14 @@ public final class StableCatalog {
     }
 
     private StableSchema describeOrFail(String database, String stable) {
-        return describe(database, stable).orElseThrow(() -> new ConnectException("super table " + database + "."
-                + stable + " was dropped while the sink altered it"));
+        return describe(database, stable)
+                .orElseThrow(() -> new ConnectException(
+                        "super table " + database + "." + stable + " was dropped while the sink altered it"));
     }
 
     private Optional<StableSchema> describe(String database, String stable) {
-        Optional<List<StableColumn>> described = retry.call("describing super table " + database + "." + stable,
-                () -> sql.describe(database, stable));
+        Optional<List<StableColumn>> described =
+                retry.call("describing super table " + database + "." + stable, () -> sql.describe(database, stable));
         // A description replaces what find() handed out last, which may be this table's older schema.
         last = null;
         if (described.isEmpty()) {
@@ -131,8 +132,10 @@ public final class StableCatalog {
         if (index < 0 || !widening) {
             return index >= 0;
         }
-        ColumnType has = (change.tag() ? schema.tags() : schema.columns()).get(index).type();
-        return has.type() == change.type().type() && has.length() >= change.type().length();
+        ColumnType has =
+                (change.tag() ? schema.tags() : schema.columns()).get(index).type();
+        return has.type() == change.type().type()
+                && has.length() >= change.type().length();
     }
 
     private static String key(String database, String stable) {

@@ -1,19 +1,21 @@
 package com.taosdata.kafka.connect.sink.table;
 
+import com.taosdata.kafka.connect.naming.Identifiers;
 import java.util.List;
 import java.util.stream.Collectors;
-
-import com.taosdata.kafka.connect.naming.Identifiers;
 
 /** The DDL of typed writes: creating a super table, adding and widening its columns and tags. */
 public final class StableDdl {
 
-    private StableDdl() {
-    }
+    private StableDdl() {}
 
     /** {@code CREATE STABLE IF NOT EXISTS}: two tasks creating the same table at once both succeed. */
-    public static String create(String database, String stable, StableColumn timestamp, List<StableColumn> columns,
-                                List<StableColumn> tags) {
+    public static String create(
+            String database,
+            String stable,
+            StableColumn timestamp,
+            List<StableColumn> columns,
+            List<StableColumn> tags) {
         return "CREATE STABLE IF NOT EXISTS " + qualified(database, stable) + " (" + definition(timestamp) + ", "
                 + columns.stream().map(StableDdl::definition).collect(Collectors.joining(", ")) + ") TAGS ("
                 + tags.stream().map(StableDdl::definition).collect(Collectors.joining(", ")) + ")";

@@ -1,12 +1,11 @@
 package com.taosdata.kafka.connect.sink.table;
 
+import com.taosdata.kafka.connect.schemas.TdengineType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import com.taosdata.kafka.connect.schemas.TdengineType;
 
 /**
  * A super table as TDengine describes it: its timestamp column, then its other columns and its tags, each in
@@ -31,6 +30,7 @@ public final class StableSchema {
      * ever new keys).
      */
     private final Map<String, Integer> columnByName = new HashMap<>();
+
     private final Map<String, Integer> tagByName = new HashMap<>();
 
     /**
@@ -40,9 +40,11 @@ public final class StableSchema {
     public StableSchema(String database, String name, List<StableColumn> described) {
         this.database = database;
         this.name = name;
-        if (described.isEmpty() || described.get(0).tag() || described.get(0).type().type() != TdengineType.TIMESTAMP) {
-            throw new IllegalArgumentException(database + "." + name + " does not start with a timestamp column: "
-                    + described);
+        if (described.isEmpty()
+                || described.get(0).tag()
+                || described.get(0).type().type() != TdengineType.TIMESTAMP) {
+            throw new IllegalArgumentException(
+                    database + "." + name + " does not start with a timestamp column: " + described);
         }
         this.timestamp = described.get(0);
         List<StableColumn> cols = new ArrayList<>();

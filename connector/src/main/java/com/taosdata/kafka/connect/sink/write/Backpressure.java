@@ -2,7 +2,6 @@ package com.taosdata.kafka.connect.sink.write;
 
 import java.util.HashSet;
 import java.util.Set;
-
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkTaskContext;
 import org.slf4j.Logger;

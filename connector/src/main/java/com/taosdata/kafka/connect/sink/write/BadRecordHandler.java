@@ -1,11 +1,10 @@
 package com.taosdata.kafka.connect.sink.write;
 
+import com.taosdata.kafka.connect.metrics.SinkTaskMetrics;
+import com.taosdata.kafka.connect.sink.record.RecordIds;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
-
-import com.taosdata.kafka.connect.metrics.SinkTaskMetrics;
-import com.taosdata.kafka.connect.sink.record.RecordIds;
 
 /**
  * What happens to a record TDengine rejected or the sink could not read: with {@code errors.tolerance=all} it goes
@@ -25,7 +24,8 @@ public final class BadRecordHandler {
 
     public void handle(SinkRecord record, Exception reason) {
         if (!tolerateAll || reporter == null) {
-            String hint = tolerateAll ? " (this worker offers no errant record reporter)"
+            String hint = tolerateAll
+                    ? " (this worker offers no errant record reporter)"
                     : " (set errors.tolerance=all and errors.deadletterqueue.topic.name to route such records to a DLQ)";
             throw new ConnectException(messageFor(record, reason) + hint, reason);
         }

@@ -1,8 +1,7 @@
 package com.taosdata.kafka.connect.sink.write;
 
-import java.util.List;
-
 import com.taosdata.kafka.connect.sink.record.EncodedRecord;
+import java.util.List;
 
 /**
  * Records drained from one database buffer, on their way to TDengine. The key tells batches apart, so offsets can be
@@ -11,6 +10,5 @@ import com.taosdata.kafka.connect.sink.record.EncodedRecord;
 public record Batch(Key key, List<EncodedRecord> records) {
 
     /** The database and the buffer's running number of the batch. */
-    public record Key(String database, long sequence) {
-    }
+    public record Key(String database, long sequence) {}
 }

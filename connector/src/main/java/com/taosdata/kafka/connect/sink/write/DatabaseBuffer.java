@@ -1,13 +1,11 @@
 package com.taosdata.kafka.connect.sink.write;
 
+import com.taosdata.kafka.connect.sink.record.EncodedRecord;
+import com.taosdata.kafka.connect.sink.record.RecordIds;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-
 import org.apache.kafka.common.TopicPartition;
-
-import com.taosdata.kafka.connect.sink.record.EncodedRecord;
-import com.taosdata.kafka.connect.sink.record.RecordIds;
 
 /** Records waiting to be written into one database, in arrival order. */
 public final class DatabaseBuffer {
@@ -19,6 +17,7 @@ public final class DatabaseBuffer {
      * the tracker a map lookup per record.
      */
     private Batch.Key key;
+
     private List<EncodedRecord> records = new ArrayList<>();
     private int lines;
     private long firstAddedAtMs;

@@ -1,15 +1,5 @@
 package com.taosdata.kafka.connect.sink.write;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashSet;
-import java.util.Set;
-
-import org.apache.kafka.connect.errors.ConnectException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.DatabaseCatalog;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
@@ -18,6 +8,14 @@ import com.taosdata.kafka.connect.connection.SqlExceptionTranslator;
 import com.taosdata.kafka.connect.connection.TDengineSession;
 import com.taosdata.kafka.connect.naming.Identifiers;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates each target database once per task ({@code CREATE DATABASE IF NOT EXISTS … PRECISION …}) and checks that an
@@ -41,8 +39,8 @@ public final class DatabaseInitializer implements AutoCloseable {
      * @param precisionMustMatch whether an existing database with another precision is an error: it is for line
      *                           protocol, whose timestamps are read in {@code precision}
      */
-    public DatabaseInitializer(ConnectionFactory connections, RetryPolicy retry, TimestampUnit precision,
-                               boolean precisionMustMatch) {
+    public DatabaseInitializer(
+            ConnectionFactory connections, RetryPolicy retry, TimestampUnit precision, boolean precisionMustMatch) {
         this.session = new TDengineSession(connections, null);
         this.retry = retry;
         this.precision = precision;
@@ -58,7 +56,9 @@ public final class DatabaseInitializer implements AutoCloseable {
         try {
             ensure(database, ONE_ATTEMPT);
         } catch (ConnectException e) {
-            log.info("could not prepare database {} ahead of the first write ({}); the first write tries again", database,
+            log.info(
+                    "could not prepare database {} ahead of the first write ({}); the first write tries again",
+                    database,
                     e.getMessage());
         }
     }
@@ -74,14 +74,16 @@ public final class DatabaseInitializer implements AutoCloseable {
         String create = "CREATE DATABASE IF NOT EXISTS " + Identifiers.quote(database) + " PRECISION "
                 + Identifiers.literal(precision.configValue());
         retry.call("creating database " + database, () -> session.call(connection -> execute(connection, create)));
-        TimestampUnit existing = retry.call("reading the precision of database " + database,
-                () -> session.call(connection -> DatabaseCatalog.precision(connection, database)))
-                .orElseThrow(() -> new ConnectException("database " + database + " does not exist right after it was "
-                        + "created"));
+        TimestampUnit existing = retry.call(
+                        "reading the precision of database " + database,
+                        () -> session.call(connection -> DatabaseCatalog.precision(connection, database)))
+                .orElseThrow(() -> new ConnectException(
+                        "database " + database + " does not exist right after it was " + "created"));
         if (precisionMustMatch && existing != precision) {
             throw new ConnectException("database " + database + " has precision '" + existing.configValue()
                     + "' but data.precision is '" + precision.configValue() + "': line protocol timestamps would be "
-                    + "stored wrongly. Set data.precision=" + existing.configValue() + " or write into another database");
+                    + "stored wrongly. Set data.precision=" + existing.configValue()
+                    + " or write into another database");
         }
         log.info("database {} ready (precision {})", database, existing.configValue());
         ready.add(database);

@@ -1,5 +1,13 @@
 package com.taosdata.kafka.connect.sink.write;
 
+import com.taosdata.kafka.connect.connection.Credentials;
+import com.taosdata.kafka.connect.connection.ErrorKind;
+import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.connection.TDengineUrl;
+import com.taosdata.kafka.connect.connection.TlsDiagnosis;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
+import com.taosdata.kafka.connect.sink.config.TableOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,17 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
 import org.apache.kafka.connect.errors.ConnectException;
-
-import com.taosdata.kafka.connect.connection.Credentials;
-import com.taosdata.kafka.connect.connection.ErrorKind;
-import com.taosdata.kafka.connect.connection.TDengineException;
-import com.taosdata.kafka.connect.connection.TDengineUrl;
-import com.taosdata.kafka.connect.connection.TlsDiagnosis;
-import com.taosdata.kafka.connect.schemas.TimestampUnit;
-import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
-import com.taosdata.kafka.connect.sink.config.TableOptions;
 
 /**
  * Schemaless writes over taosAdapter's HTTP endpoints, for {@code jdbc:TAOS-RS://} URLs:
@@ -38,12 +36,21 @@ public final class HttpSchemalessWriter implements SchemalessWriter {
     private final TimestampUnit precision;
     /** {@code &key=value…} of the table options and the token, or "". */
     private final String params;
+
     private final Optional<String> authorization;
     private final Duration timeout;
 
-    public HttpSchemalessWriter(TDengineUrl url, Credentials credentials, SchemalessProtocol protocol,
-                                TimestampUnit precision, TableOptions tables, Duration timeout) {
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+    public HttpSchemalessWriter(
+            TDengineUrl url,
+            Credentials credentials,
+            SchemalessProtocol protocol,
+            TimestampUnit precision,
+            TableOptions tables,
+            Duration timeout) {
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
         this.url = url;
         this.baseUrl = url.httpBaseUrl();
         this.protocol = protocol;
@@ -56,7 +63,9 @@ public final class HttpSchemalessWriter implements SchemalessWriter {
 
     @Override
     public void write(String database, List<String> payloads) {
-        String body = protocol == SchemalessProtocol.JSON ? OpenTsdbJson.mergeIntoArray(payloads) : String.join("\n", payloads);
+        String body = protocol == SchemalessProtocol.JSON
+                ? OpenTsdbJson.mergeIntoArray(payloads)
+                : String.join("\n", payloads);
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint(database))
                 .timeout(timeout)
                 .header("Content-Type", "text/plain; charset=utf-8")
@@ -75,16 +84,19 @@ public final class HttpSchemalessWriter implements SchemalessWriter {
             throw new ConnectException("interrupted while writing into " + database, e);
         }
         if (response.statusCode() / 100 != 2) {
-            throw TaosAdapterErrorParser.fromResponse("schemaless write of " + payloads.size() + " payload(s) into " + database,
-                    response.statusCode(), response.body());
+            throw TaosAdapterErrorParser.fromResponse(
+                    "schemaless write of " + payloads.size() + " payload(s) into " + database,
+                    response.statusCode(),
+                    response.body());
         }
     }
 
     URI endpoint(String database) {
         String db = URLEncoder.encode(database, StandardCharsets.UTF_8);
         return switch (protocol) {
-            case LINE -> URI.create(baseUrl + "/influxdb/v1/write?db=" + db + "&precision=" + influxPrecision(precision)
-                    + params);
+            case LINE ->
+                URI.create(
+                        baseUrl + "/influxdb/v1/write?db=" + db + "&precision=" + influxPrecision(precision) + params);
             case TELNET -> URI.create(baseUrl + "/opentsdb/v1/put/telnet/" + db + openTsdbQuery());
             case JSON -> URI.create(baseUrl + "/opentsdb/v1/put/json/" + db + openTsdbQuery());
         };

@@ -1,18 +1,16 @@
 package com.taosdata.kafka.connect.sink.write;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
-
-import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.sink.SinkRecord;
-
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.metrics.SinkTaskMetrics;
 import com.taosdata.kafka.connect.sink.record.EncodedRecord;
 import com.taosdata.kafka.connect.sink.record.RecordIds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * Writes a batch of records into one database. TDengine's batches (schemaless calls, multi-table INSERTs) are not
@@ -27,12 +25,10 @@ import com.taosdata.kafka.connect.sink.record.RecordIds;
 public final class IsolatingBatchWriter<T> {
 
     /** A record TDengine rejected, and why. */
-    public record Rejected(SinkRecord record, DataException reason) {
-    }
+    public record Rejected(SinkRecord record, DataException reason) {}
 
     /** What one call sent: lines or rows, and the bytes of their text. */
-    public record Written(int rows, long bytes) {
-    }
+    public record Written(int rows, long bytes) {}
 
     /** Writes items into a database in one call (or statement) per item list. */
     @FunctionalInterface
@@ -46,8 +42,8 @@ public final class IsolatingBatchWriter<T> {
     private final RetryPolicy retry;
     private final SinkTaskMetrics metrics;
 
-    public IsolatingBatchWriter(ChunkWriter<T> writer, Function<T, SinkRecord> recordOf, RetryPolicy retry,
-                                SinkTaskMetrics metrics) {
+    public IsolatingBatchWriter(
+            ChunkWriter<T> writer, Function<T, SinkRecord> recordOf, RetryPolicy retry, SinkTaskMetrics metrics) {
         this.writer = writer;
         this.recordOf = recordOf;
         this.retry = retry;
@@ -55,20 +51,24 @@ public final class IsolatingBatchWriter<T> {
     }
 
     /** Writes records' schemaless payloads, all the payloads of a chunk of records in one call. */
-    public static IsolatingBatchWriter<EncodedRecord> schemaless(SchemalessWriter writer, RetryPolicy retry,
-                                                                SinkTaskMetrics metrics) {
-        return new IsolatingBatchWriter<>((database, records) -> {
-            List<String> payloads = new ArrayList<>(records.size());
-            long bytes = 0;
-            for (EncodedRecord record : records) {
-                for (String payload : record.payloads()) {
-                    payloads.add(payload);
-                    bytes += Utf8.length(payload);
-                }
-            }
-            writer.write(database, payloads);
-            return new Written(payloads.size(), bytes);
-        }, EncodedRecord::record, retry, metrics);
+    public static IsolatingBatchWriter<EncodedRecord> schemaless(
+            SchemalessWriter writer, RetryPolicy retry, SinkTaskMetrics metrics) {
+        return new IsolatingBatchWriter<>(
+                (database, records) -> {
+                    List<String> payloads = new ArrayList<>(records.size());
+                    long bytes = 0;
+                    for (EncodedRecord record : records) {
+                        for (String payload : record.payloads()) {
+                            payloads.add(payload);
+                            bytes += Utf8.length(payload);
+                        }
+                    }
+                    writer.write(database, payloads);
+                    return new Written(payloads.size(), bytes);
+                },
+                EncodedRecord::record,
+                retry,
+                metrics);
     }
 
     /** Writes every good item of {@code items} and returns the rejected records, in order. */
@@ -84,8 +84,10 @@ public final class IsolatingBatchWriter<T> {
         }
         try {
             long started = System.nanoTime();
-            Written written = retry.call("writing " + items.size() + " record(s) into database " + database,
-                    () -> writer.write(database, items), cause -> metrics.retried());
+            Written written = retry.call(
+                    "writing " + items.size() + " record(s) into database " + database,
+                    () -> writer.write(database, items),
+                    cause -> metrics.retried());
             metrics.batchWritten(items.size(), written.rows(), written.bytes(), System.nanoTime() - started);
             recordAges(items);
         } catch (TDengineException e) {
@@ -109,8 +111,10 @@ public final class IsolatingBatchWriter<T> {
     private void isolate(String database, List<T> items, TDengineException cause, List<Rejected> rejected) {
         if (items.size() == 1) {
             SinkRecord bad = recordOf.apply(items.get(0));
-            rejected.add(new Rejected(bad, new DataException(RecordIds.describe(bad) + " rejected by TDengine: "
-                    + cause.getMessage(), cause)));
+            rejected.add(new Rejected(
+                    bad,
+                    new DataException(
+                            RecordIds.describe(bad) + " rejected by TDengine: " + cause.getMessage(), cause)));
             return;
         }
         int middle = items.size() / 2;

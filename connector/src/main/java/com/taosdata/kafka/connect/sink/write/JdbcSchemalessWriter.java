@@ -1,10 +1,5 @@
 package com.taosdata.kafka.connect.sink.write;
 
-import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.taosdata.jdbc.AbstractConnection;
 import com.taosdata.jdbc.enums.SchemalessProtocolType;
 import com.taosdata.jdbc.enums.SchemalessTimestampType;
@@ -15,6 +10,10 @@ import com.taosdata.kafka.connect.connection.Transport;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
 import com.taosdata.kafka.connect.sink.config.TableOptions;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Schemaless writes through taos-jdbcdriver, native ({@code jdbc:TAOS://}) or WebSocket ({@code jdbc:TAOS-WS://}).
@@ -42,8 +41,8 @@ public final class JdbcSchemalessWriter implements SchemalessWriter {
         this(connections, protocol, precision, TableOptions.DEFAULTS);
     }
 
-    public JdbcSchemalessWriter(ConnectionFactory connections, SchemalessProtocol protocol, TimestampUnit precision,
-                                TableOptions tables) {
+    public JdbcSchemalessWriter(
+            ConnectionFactory connections, SchemalessProtocol protocol, TimestampUnit precision, TableOptions tables) {
         if (tables.tableNameTag() != null) {
             throw new IllegalArgumentException("taos-jdbcdriver cannot pass a table name tag; validation refuses "
                     + "table.name.tag outside jdbc:TAOS-RS:// URLs");
@@ -55,26 +54,35 @@ public final class JdbcSchemalessWriter implements SchemalessWriter {
         this.protocol = protocolType(protocol);
         this.json = protocol == SchemalessProtocol.JSON;
         // OpenTSDB timestamps carry their precision in their digit count; only line protocol needs it spelled out.
-        this.timestampType = protocol == SchemalessProtocol.LINE ? timestampType(precision) : SchemalessTimestampType.NOT_CONFIGURED;
+        this.timestampType =
+                protocol == SchemalessProtocol.LINE ? timestampType(precision) : SchemalessTimestampType.NOT_CONFIGURED;
     }
 
     @Override
     public void write(String database, List<String> payloads) {
-        byDatabase.computeIfAbsent(database, db -> new TDengineSession(connections, db)).call(connection -> {
-            try {
-                AbstractConnection taos = connection.unwrap(AbstractConnection.class);
-                if (json) {
-                    taos.write(new String[] {OpenTsdbJson.mergeIntoArray(payloads)}, protocol, timestampType, ttl, null);
-                } else if (oneRawRequest) {
-                    taos.writeRaw(String.join("\n", payloads), protocol, timestampType, ttl, null);
-                } else {
-                    taos.write(payloads.toArray(new String[0]), protocol, timestampType, ttl, null);
-                }
-                return null;
-            } catch (SQLException e) {
-                throw SqlExceptionTranslator.translate("schemaless write of " + payloads.size() + " payload(s) into " + database, e);
-            }
-        });
+        byDatabase
+                .computeIfAbsent(database, db -> new TDengineSession(connections, db))
+                .call(connection -> {
+                    try {
+                        AbstractConnection taos = connection.unwrap(AbstractConnection.class);
+                        if (json) {
+                            taos.write(
+                                    new String[] {OpenTsdbJson.mergeIntoArray(payloads)},
+                                    protocol,
+                                    timestampType,
+                                    ttl,
+                                    null);
+                        } else if (oneRawRequest) {
+                            taos.writeRaw(String.join("\n", payloads), protocol, timestampType, ttl, null);
+                        } else {
+                            taos.write(payloads.toArray(new String[0]), protocol, timestampType, ttl, null);
+                        }
+                        return null;
+                    } catch (SQLException e) {
+                        throw SqlExceptionTranslator.translate(
+                                "schemaless write of " + payloads.size() + " payload(s) into " + database, e);
+                    }
+                });
     }
 
     @Override

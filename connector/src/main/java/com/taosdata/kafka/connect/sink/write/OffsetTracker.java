@@ -3,7 +3,6 @@ package com.taosdata.kafka.connect.sink.write;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 

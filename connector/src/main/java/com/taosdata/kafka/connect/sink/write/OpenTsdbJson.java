@@ -5,11 +5,11 @@ import java.util.List;
 /** Joins OpenTSDB JSON documents (each an object or an array of objects) into the single array TDengine takes per call. */
 public final class OpenTsdbJson {
 
-    private OpenTsdbJson() {
-    }
+    private OpenTsdbJson() {}
 
     static String mergeIntoArray(List<String> documents) {
-        StringBuilder out = new StringBuilder(documents.stream().mapToInt(String::length).sum() + documents.size() + 2);
+        StringBuilder out =
+                new StringBuilder(documents.stream().mapToInt(String::length).sum() + documents.size() + 2);
         out.append('[');
         boolean first = true;
         for (String document : documents) {

@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +33,7 @@ public final class PipelinedWriter {
     }
 
     /** A batch written, with the records TDengine rejected. */
-    public record Result(Batch batch, List<IsolatingBatchWriter.Rejected> rejected) {
-    }
+    public record Result(Batch batch, List<IsolatingBatchWriter.Rejected> rejected) {}
 
     private final BatchWriter writer;
     private final Executor writerThread;
@@ -86,10 +84,13 @@ public final class PipelinedWriter {
         long deadline = System.nanoTime() + abandonTimeout.toNanos();
         for (Write write : inFlight) {
             if (!write.abandon(deadline)) {
-                log.warn("the interrupted write of {} record(s) into database {} did not stop within {} ms; it is left "
+                log.warn(
+                        "the interrupted write of {} record(s) into database {} did not stop within {} ms; it is left "
                                 + "to end on the writer thread and may still reach TDengine; its records are consumed "
                                 + "again and no offset is committed for them until they are written again",
-                        write.batch.records().size(), write.batch.key().database(), abandonTimeout.toMillis());
+                        write.batch.records().size(),
+                        write.batch.key().database(),
+                        abandonTimeout.toMillis());
             }
             abandoned.add(write.batch);
         }
@@ -156,13 +157,19 @@ public final class PipelinedWriter {
                         // The interrupt may have come after the write ended: the next batch must not inherit it.
                         Thread.interrupted();
                         if (leftRunning) {
-                            log.warn("an abandoned write of {} record(s) into database {} ended only after the task "
+                            log.warn(
+                                    "an abandoned write of {} record(s) into database {} ended only after the task "
                                             + "stopped waiting for it; rows written meanwhile with the same table and "
                                             + "timestamp may have been overwritten by its older values",
-                                    batch.records().size(), batch.key().database(), failure);
+                                    batch.records().size(),
+                                    batch.key().database(),
+                                    failure);
                         } else {
-                            log.debug("abandoned the write of {} record(s) into {}", batch.records().size(),
-                                    batch.key().database(), failure);
+                            log.debug(
+                                    "abandoned the write of {} record(s) into {}",
+                                    batch.records().size(),
+                                    batch.key().database(),
+                                    failure);
                         }
                     }
                     notifyAll();

@@ -1,8 +1,7 @@
 package com.taosdata.kafka.connect.sink.write;
 
-import java.util.List;
-
 import com.taosdata.kafka.connect.connection.TDengineException;
+import java.util.List;
 
 /**
  * Writes schemaless payloads into one TDengine database in one call. Implementations report every failure as a

@@ -1,15 +1,14 @@
 package com.taosdata.kafka.connect.sink.write;
 
+import com.taosdata.kafka.connect.naming.Identifiers;
+import com.taosdata.kafka.connect.sink.row.TypedRow;
+import com.taosdata.kafka.connect.sink.table.StableColumn;
+import com.taosdata.kafka.connect.sink.table.StableSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import com.taosdata.kafka.connect.naming.Identifiers;
-import com.taosdata.kafka.connect.sink.row.TypedRow;
-import com.taosdata.kafka.connect.sink.table.StableColumn;
-import com.taosdata.kafka.connect.sink.table.StableSchema;
 
 /**
  * Multi-table INSERT statements for typed rows:
@@ -24,8 +23,7 @@ final class SqlInserts {
     static final int MAX_STATEMENT_CHARS = 300_000;
     private static final String INSERT_INTO = "INSERT INTO ";
 
-    private SqlInserts() {
-    }
+    private SqlInserts() {}
 
     static List<String> build(String database, List<TypedRow> rows) {
         return build(database, rows, MAX_STATEMENT_CHARS);
@@ -34,7 +32,8 @@ final class SqlInserts {
     static List<String> build(String database, List<TypedRow> rows, int maxChars) {
         Map<Group, List<TypedRow>> groups = new LinkedHashMap<>();
         for (TypedRow row : rows) {
-            groups.computeIfAbsent(new Group(row.schema(), row.childTable()), g -> new ArrayList<>()).add(row);
+            groups.computeIfAbsent(new Group(row.schema(), row.childTable()), g -> new ArrayList<>())
+                    .add(row);
         }
         List<String> statements = new ArrayList<>();
         StringBuilder sql = new StringBuilder(Math.min(maxChars, 64 * rows.size() + 64));
@@ -88,12 +87,18 @@ final class SqlInserts {
     private static String header(String database, Group group, TypedRow first, boolean[] present) {
         StableSchema schema = group.schema();
         StringBuilder header = new StringBuilder(128);
-        header.append(Identifiers.quote(database)).append('.').append(Identifiers.quote(group.childTable()))
-                .append(" USING ").append(Identifiers.quote(database)).append('.')
-                .append(Identifiers.quote(schema.name())).append(" (");
+        header.append(Identifiers.quote(database))
+                .append('.')
+                .append(Identifiers.quote(group.childTable()))
+                .append(" USING ")
+                .append(Identifiers.quote(database))
+                .append('.')
+                .append(Identifiers.quote(schema.name()))
+                .append(" (");
         List<StableColumn> tags = schema.tags();
         for (int i = 0; i < tags.size(); i++) {
-            header.append(i == 0 ? "" : ",").append(Identifiers.quote(tags.get(i).name()));
+            header.append(i == 0 ? "" : ",")
+                    .append(Identifiers.quote(tags.get(i).name()));
         }
         header.append(") TAGS (");
         for (int i = 0; i < tags.size(); i++) {

@@ -12,8 +12,7 @@ final class SqlLiterals {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private SqlLiterals() {
-    }
+    private SqlLiterals() {}
 
     static void append(StringBuilder sql, Object value) {
         if (value == null) {

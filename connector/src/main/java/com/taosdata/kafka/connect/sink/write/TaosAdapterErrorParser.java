@@ -1,14 +1,12 @@
 package com.taosdata.kafka.connect.sink.write;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.taosdata.kafka.connect.connection.ErrorKind;
+import com.taosdata.kafka.connect.connection.TDengineException;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import com.taosdata.kafka.connect.connection.ErrorKind;
-import com.taosdata.kafka.connect.connection.TDengineException;
 
 /**
  * Reads taosAdapter's error answers into {@link TDengineException}s: {@code {"code": …, "desc": …}} from the REST API,
@@ -20,31 +18,42 @@ public final class TaosAdapterErrorParser {
     private static final int MAX_BODY_IN_MESSAGE = 500;
     private static final Pattern BRACKETED_CODE = Pattern.compile("\\s*\\[0x([0-9a-fA-F]{1,8})\\]");
 
-    private TaosAdapterErrorParser() {
-    }
+    private TaosAdapterErrorParser() {}
 
     static TDengineException fromResponse(String what, int status, String body) {
         JsonNode error = parse(body);
         if (error != null) {
             // /rest/sql answers {"code": <TDengine code>, "desc": …}. The schemaless endpoints answer
             // {"code": "internal error" | <HTTP status>, "message": "[0x3002] …"}: there the code is the bracketed one.
-            String text = error.hasNonNull("desc") ? error.path("desc").asText("") : error.path("message").asText("");
+            String text = error.hasNonNull("desc")
+                    ? error.path("desc").asText("")
+                    : error.path("message").asText("");
             Matcher bracketed = BRACKETED_CODE.matcher(text);
             if (bracketed.lookingAt()) {
                 int code = (int) Long.parseLong(bracketed.group(1), 16);
-                return TDengineException.fromCode(code, what + " failed (HTTP " + status + "): "
-                        + text.substring(bracketed.end()).strip(), null);
+                return TDengineException.fromCode(
+                        code,
+                        what + " failed (HTTP " + status + "): "
+                                + text.substring(bracketed.end()).strip(),
+                        null);
             }
             JsonNode code = error.path("code");
             if (error.has("desc") && code.canConvertToLong() && code.asLong() != 0) {
                 // Codes may come with the 0x80000000 flag as an unsigned number; the int keeps the bits.
-                return TDengineException.fromCode((int) code.asLong(), what + " failed (HTTP " + status + "): " + text, null);
+                return TDengineException.fromCode(
+                        (int) code.asLong(), what + " failed (HTTP " + status + "): " + text, null);
             }
         }
-        String shown = body == null ? "" : body.length() > MAX_BODY_IN_MESSAGE ? body.substring(0, MAX_BODY_IN_MESSAGE) + "…" : body;
+        String shown = body == null
+                ? ""
+                : body.length() > MAX_BODY_IN_MESSAGE ? body.substring(0, MAX_BODY_IN_MESSAGE) + "…" : body;
         String message = what + " failed: HTTP " + status + (shown.isBlank() ? "" : ": " + shown);
         if (status == 401 || status == 403) {
-            return new TDengineException(0, ErrorKind.FATAL, message + " (check connection.user and connection.password, or connection.token)", null);
+            return new TDengineException(
+                    0,
+                    ErrorKind.FATAL,
+                    message + " (check connection.user and connection.password, or connection.token)",
+                    null);
         }
         if (status >= 500 || status == 408 || status == 429) {
             // Gateways and an overloaded or restarting taosAdapter answer like this; the server may recover.

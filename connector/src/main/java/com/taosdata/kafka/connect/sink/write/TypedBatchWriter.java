@@ -1,12 +1,5 @@
 package com.taosdata.kafka.connect.sink.write;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.sink.SinkRecord;
-
 import com.taosdata.kafka.connect.connection.ErrorCodes;
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
@@ -28,6 +21,11 @@ import com.taosdata.kafka.connect.sink.table.StableCatalog;
 import com.taosdata.kafka.connect.sink.table.StableColumn;
 import com.taosdata.kafka.connect.sink.table.StableSchema;
 import com.taosdata.kafka.connect.transforms.point.Point;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * Writes a batch of {@code write.method=stmt} records into one database, on the writer thread: takes each record
@@ -48,8 +46,14 @@ public final class TypedBatchWriter {
     /** The record being converted, taken apart: one instance, refilled per record, on the writer thread. */
     private final Point point = new Point();
 
-    TypedBatchWriter(StableCatalog catalog, SchemaEvolution evolution, RowConverter converter, TableNames names,
-                     TypedWriteOptions options, IsolatingBatchWriter<TypedRow> rows, PointDecoder decoder) {
+    TypedBatchWriter(
+            StableCatalog catalog,
+            SchemaEvolution evolution,
+            RowConverter converter,
+            TableNames names,
+            TypedWriteOptions options,
+            IsolatingBatchWriter<TypedRow> rows,
+            PointDecoder decoder) {
         this.catalog = catalog;
         this.evolution = evolution;
         this.converter = converter;
@@ -59,26 +63,39 @@ public final class TypedBatchWriter {
         this.decoder = decoder;
     }
 
-    public static TypedBatchWriter create(SqlRunner sql, RetryPolicy retry, SinkTaskMetrics metrics,
-                                          TypedWriteOptions options, TimestampUnit precision) {
-        TableNames names = new TableNames(NameTemplate.parse(options.tableNameFormat()),
+    public static TypedBatchWriter create(
+            SqlRunner sql,
+            RetryPolicy retry,
+            SinkTaskMetrics metrics,
+            TypedWriteOptions options,
+            TimestampUnit precision) {
+        TableNames names = new TableNames(
+                NameTemplate.parse(options.tableNameFormat()),
                 options.childTableNameFormat() == null ? null : NameTemplate.parse(options.childTableNameFormat()));
         StableCatalog catalog = new StableCatalog(sql, retry);
-        IsolatingBatchWriter<TypedRow> rows = new IsolatingBatchWriter<>((database, chunk) -> {
-            long bytes = 0;
-            for (String statement : SqlInserts.build(database, chunk)) {
-                try {
-                    sql.execute(statement);
-                } catch (TDengineException e) {
-                    throw tableGoneIsFatal(e, catalog, chunk);
-                }
-                bytes += Utf8.length(statement);
-            }
-            return new IsolatingBatchWriter.Written(chunk.size(), bytes);
-        }, TypedRow::record, retry, metrics);
-        return new TypedBatchWriter(catalog,
+        IsolatingBatchWriter<TypedRow> rows = new IsolatingBatchWriter<>(
+                (database, chunk) -> {
+                    long bytes = 0;
+                    for (String statement : SqlInserts.build(database, chunk)) {
+                        try {
+                            sql.execute(statement);
+                        } catch (TDengineException e) {
+                            throw tableGoneIsFatal(e, catalog, chunk);
+                        }
+                        bytes += Utf8.length(statement);
+                    }
+                    return new IsolatingBatchWriter.Written(chunk.size(), bytes);
+                },
+                TypedRow::record,
+                retry,
+                metrics);
+        return new TypedBatchWriter(
+                catalog,
                 new SchemaEvolution(options.stringType(), options.stringLength()),
-                new RowConverter(new ValueConverter(precision), names), names, options, rows,
+                new RowConverter(new ValueConverter(precision), names),
+                names,
+                options,
+                rows,
                 new PointDecoder(options, precision));
     }
 
@@ -93,15 +110,15 @@ public final class TypedBatchWriter {
                 StableSchema schema = schema(database, names.superTable(record.topic()), point);
                 converted.add(converter.convert(record, point, schema));
             } catch (DataException e) {
-                rejected.add(new IsolatingBatchWriter.Rejected(record, new DataException(RecordIds.describe(record)
-                        + ": " + e.getMessage(), e)));
+                rejected.add(new IsolatingBatchWriter.Rejected(
+                        record, new DataException(RecordIds.describe(record) + ": " + e.getMessage(), e)));
             } catch (TDengineException e) {
                 // TDengine refused a change the record needs (a row or tag set grown past its limits, say).
                 if (e.kind() != ErrorKind.DATA) {
                     throw e;
                 }
-                rejected.add(new IsolatingBatchWriter.Rejected(record, new DataException(RecordIds.describe(record)
-                        + ": " + e.getMessage(), e)));
+                rejected.add(new IsolatingBatchWriter.Rejected(
+                        record, new DataException(RecordIds.describe(record) + ": " + e.getMessage(), e)));
             }
         }
         rejected.addAll(rows.write(database, converted));
@@ -118,8 +135,8 @@ public final class TypedBatchWriter {
             return e;
         }
         rows.forEach(row -> catalog.forget(row.schema().database(), row.schema().name()));
-        return new TDengineException(e.code(), ErrorKind.FATAL, "a super table the sink writes into was dropped: "
-                + e.getMessage(), e);
+        return new TDengineException(
+                e.code(), ErrorKind.FATAL, "a super table the sink writes into was dropped: " + e.getMessage(), e);
     }
 
     private StableSchema schema(String database, String stable, Point point) {

@@ -3,8 +3,7 @@ package com.taosdata.kafka.connect.sink.write;
 /** Sizes of text as TDengine receives it. */
 final class Utf8 {
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     /** The length of {@code text} encoded as UTF-8, without encoding it. */
     static long length(CharSequence text) {

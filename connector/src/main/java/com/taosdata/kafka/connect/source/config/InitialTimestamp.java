@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
@@ -19,8 +18,7 @@ public final class InitialTimestamp {
     static final String FORMAT = "yyyy-MM-dd HH:mm:ss";
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern(FORMAT);
 
-    private InitialTimestamp() {
-    }
+    private InitialTimestamp() {}
 
     /** The instant {@code text} names; {@code null} for none (read from the beginning). */
     public static Instant parse(String key, String text, ZoneId zone) {
@@ -34,8 +32,11 @@ public final class InitialTimestamp {
             try {
                 return OffsetDateTime.parse(trimmed.replace(' ', 'T')).toInstant();
             } catch (DateTimeParseException offset) {
-                throw new ConfigException(key, text, "must be " + FORMAT + " (worker time zone), or that with an "
-                        + "offset such as 2024-01-01 00:00:00+08:00");
+                throw new ConfigException(
+                        key,
+                        text,
+                        "must be " + FORMAT + " (worker time zone), or that with an "
+                                + "offset such as 2024-01-01 00:00:00+08:00");
             }
         }
     }

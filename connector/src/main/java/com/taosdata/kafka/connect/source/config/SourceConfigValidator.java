@@ -1,17 +1,15 @@
 package com.taosdata.kafka.connect.source.config;
 
-import java.util.ArrayList;
-import java.util.Map;
-
-import org.apache.kafka.common.config.Config;
-import org.apache.kafka.common.config.ConfigValue;
-
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
 import com.taosdata.kafka.connect.config.ConnectivityCheck;
 import com.taosdata.kafka.connect.connection.DatabaseCatalog;
 import com.taosdata.kafka.connect.source.table.DatabaseContents;
 import com.taosdata.kafka.connect.source.table.TableCatalog;
 import com.taosdata.kafka.connect.source.table.TableSelection;
+import java.util.ArrayList;
+import java.util.Map;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigValue;
 
 /**
  * Validation of a source configuration: single keys, the rules between keys, and, when allowed to reach
@@ -20,8 +18,7 @@ import com.taosdata.kafka.connect.source.table.TableSelection;
  */
 public final class SourceConfigValidator {
 
-    private SourceConfigValidator() {
-    }
+    private SourceConfigValidator() {}
 
     public static Config validate(Map<String, String> props, boolean reachTDengine) {
         Map<String, ConfigValue> values = TDengineSourceConfig.CONFIG_DEF.validateAll(props);
@@ -44,10 +41,14 @@ public final class SourceConfigValidator {
             DatabaseCatalog.existingPrecision(connection, database);
             DatabaseContents contents = new TableCatalog(database).read(connection);
             TableSelection selection = new TableSelection(config.stables(), config.tables());
-            selection.missingStables(contents.stables()).forEach(name -> values.get(TDengineSourceConfig.STABLES_CONFIG)
-                    .addErrorMessage("database " + database + " has no super table " + name));
-            selection.missingTables(contents.tables()).forEach(name -> values.get(TDengineSourceConfig.TABLES_CONFIG)
-                    .addErrorMessage("database " + database + " has no table " + name));
+            selection
+                    .missingStables(contents.stables())
+                    .forEach(name -> values.get(TDengineSourceConfig.STABLES_CONFIG)
+                            .addErrorMessage("database " + database + " has no super table " + name));
+            selection
+                    .missingTables(contents.tables())
+                    .forEach(name -> values.get(TDengineSourceConfig.TABLES_CONFIG)
+                            .addErrorMessage("database " + database + " has no table " + name));
         });
     }
 }

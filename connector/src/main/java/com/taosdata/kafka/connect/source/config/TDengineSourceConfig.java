@@ -1,20 +1,18 @@
 package com.taosdata.kafka.connect.source.config;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
-
-import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.Width;
-import org.apache.kafka.common.config.ConfigDef;
-
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
 import com.taosdata.kafka.connect.naming.Identifiers;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.config.ConfigEnum;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
 
 /** Configuration of the source connector: the keys of TDengine's Kafka connector documentation, same meaning. */
 public final class TDengineSourceConfig extends AbstractConfig {
@@ -106,6 +104,7 @@ public final class TDengineSourceConfig extends AbstractConfig {
             + "or ns. Set it to the sink's data.precision for a round trip. Struct output keeps the database precision.";
     /** The precisions a database can have, which data.precision allows. */
     private static final ConfigEnum.Values<TimestampUnit> PRECISIONS = ConfigEnum.of(TimestampUnit.precisions());
+
     public static final String DATA_PRECISION_DEFAULT = TimestampUnit.NS.configValue();
 
     public static final String SUBSCRIPTION_GROUP_ID_CONFIG = "subscription.group.id";
@@ -113,8 +112,8 @@ public final class TDengineSourceConfig extends AbstractConfig {
             + "read.method=subscription; TDengine keeps the group's offsets.";
 
     public static final String SUBSCRIPTION_FROM_CONFIG = "subscription.from";
-    private static final String SUBSCRIPTION_FROM_DOC = "Where a consumer group without committed offsets starts: "
-            + "earliest or latest.";
+    private static final String SUBSCRIPTION_FROM_DOC =
+            "Where a consumer group without committed offsets starts: " + "earliest or latest.";
     public static final String SUBSCRIPTION_FROM_DEFAULT = SubscriptionFrom.LATEST.configValue();
 
     public static final String MAX_RETRIES_CONFIG = "max.retries";
@@ -134,60 +133,223 @@ public final class TDengineSourceConfig extends AbstractConfig {
 
     private static ConfigDef configDef() {
         ConfigDef def = ConnectionConfigs.define(new ConfigDef());
-        def.define(CONNECTION_DATABASE_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new DatabaseValidator(),
-                Importance.HIGH, CONNECTION_DATABASE_DOC, ConnectionConfigs.GROUP, 100, Width.MEDIUM, "Database");
+        def.define(
+                CONNECTION_DATABASE_CONFIG,
+                Type.STRING,
+                ConfigDef.NO_DEFAULT_VALUE,
+                new DatabaseValidator(),
+                Importance.HIGH,
+                CONNECTION_DATABASE_DOC,
+                ConnectionConfigs.GROUP,
+                100,
+                Width.MEDIUM,
+                "Database");
         int order = 0;
-        def.define(STABLES_CONFIG, Type.LIST, "", Importance.HIGH, STABLES_DOC, TABLES_GROUP, ++order, Width.LONG,
+        def.define(
+                        STABLES_CONFIG,
+                        Type.LIST,
+                        "",
+                        Importance.HIGH,
+                        STABLES_DOC,
+                        TABLES_GROUP,
+                        ++order,
+                        Width.LONG,
                         "Super tables")
-                .define(TABLES_CONFIG, Type.LIST, "", Importance.MEDIUM, TABLES_DOC, TABLES_GROUP, ++order, Width.LONG,
+                .define(
+                        TABLES_CONFIG,
+                        Type.LIST,
+                        "",
+                        Importance.MEDIUM,
+                        TABLES_DOC,
+                        TABLES_GROUP,
+                        ++order,
+                        Width.LONG,
                         "Tables")
-                .define(POLL_INTERVAL_MS_CONFIG, Type.INT, POLL_INTERVAL_MS_DEFAULT, ConfigDef.Range.atLeast(1),
-                        Importance.MEDIUM, POLL_INTERVAL_MS_DOC, TABLES_GROUP, ++order, Width.SHORT, "Poll interval (ms)");
+                .define(
+                        POLL_INTERVAL_MS_CONFIG,
+                        Type.INT,
+                        POLL_INTERVAL_MS_DEFAULT,
+                        ConfigDef.Range.atLeast(1),
+                        Importance.MEDIUM,
+                        POLL_INTERVAL_MS_DOC,
+                        TABLES_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Poll interval (ms)");
         order = 0;
-        def.define(TOPIC_PREFIX_CONFIG, Type.STRING, TOPIC_PREFIX_DEFAULT, Importance.HIGH, TOPIC_PREFIX_DOC,
-                        TOPICS_GROUP, ++order, Width.MEDIUM, "Topic prefix")
-                .define(TOPIC_DELIMITER_CONFIG, Type.STRING, TOPIC_DELIMITER_DEFAULT, Importance.LOW,
-                        TOPIC_DELIMITER_DOC, TOPICS_GROUP, ++order, Width.SHORT, "Topic delimiter")
-                .define(TOPIC_PER_STABLE_CONFIG, Type.BOOLEAN, TOPIC_PER_STABLE_DEFAULT, Importance.MEDIUM,
-                        TOPIC_PER_STABLE_DOC, TOPICS_GROUP, ++order, Width.SHORT, "Topic per super table")
-                .define(TOPIC_IGNORE_DB_CONFIG, Type.BOOLEAN, TOPIC_IGNORE_DB_DEFAULT, Importance.LOW,
-                        TOPIC_IGNORE_DB_DOC, TOPICS_GROUP, ++order, Width.SHORT, "Leave database out of topic names");
+        def.define(
+                        TOPIC_PREFIX_CONFIG,
+                        Type.STRING,
+                        TOPIC_PREFIX_DEFAULT,
+                        Importance.HIGH,
+                        TOPIC_PREFIX_DOC,
+                        TOPICS_GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Topic prefix")
+                .define(
+                        TOPIC_DELIMITER_CONFIG,
+                        Type.STRING,
+                        TOPIC_DELIMITER_DEFAULT,
+                        Importance.LOW,
+                        TOPIC_DELIMITER_DOC,
+                        TOPICS_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Topic delimiter")
+                .define(
+                        TOPIC_PER_STABLE_CONFIG,
+                        Type.BOOLEAN,
+                        TOPIC_PER_STABLE_DEFAULT,
+                        Importance.MEDIUM,
+                        TOPIC_PER_STABLE_DOC,
+                        TOPICS_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Topic per super table")
+                .define(
+                        TOPIC_IGNORE_DB_CONFIG,
+                        Type.BOOLEAN,
+                        TOPIC_IGNORE_DB_DEFAULT,
+                        Importance.LOW,
+                        TOPIC_IGNORE_DB_DOC,
+                        TOPICS_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Leave database out of topic names");
         order = 0;
-        def.define(READ_METHOD_CONFIG, Type.STRING, READ_METHOD_DEFAULT, ConfigEnum.validator(ReadMethod.class),
-                        Importance.HIGH, READ_METHOD_DOC, READ_GROUP, ++order, Width.SHORT, "Read method",
+        def.define(
+                        READ_METHOD_CONFIG,
+                        Type.STRING,
+                        READ_METHOD_DEFAULT,
+                        ConfigEnum.validator(ReadMethod.class),
+                        Importance.HIGH,
+                        READ_METHOD_DOC,
+                        READ_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Read method",
                         ConfigEnum.recommender(ReadMethod.class))
-                .define(OUT_FORMAT_CONFIG, Type.STRING, OUT_FORMAT_DEFAULT, ConfigEnum.validator(OutFormat.class),
-                        Importance.HIGH, OUT_FORMAT_DOC, READ_GROUP, ++order, Width.SHORT, "Output format",
+                .define(
+                        OUT_FORMAT_CONFIG,
+                        Type.STRING,
+                        OUT_FORMAT_DEFAULT,
+                        ConfigEnum.validator(OutFormat.class),
+                        Importance.HIGH,
+                        OUT_FORMAT_DOC,
+                        READ_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Output format",
                         ConfigEnum.recommender(OutFormat.class))
-                .define(DATA_PRECISION_CONFIG, Type.STRING, DATA_PRECISION_DEFAULT, PRECISIONS,
-                        Importance.MEDIUM, DATA_PRECISION_DOC, READ_GROUP, ++order, Width.SHORT, "Output timestamp unit",
+                .define(
+                        DATA_PRECISION_CONFIG,
+                        Type.STRING,
+                        DATA_PRECISION_DEFAULT,
+                        PRECISIONS,
+                        Importance.MEDIUM,
+                        DATA_PRECISION_DOC,
+                        READ_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Output timestamp unit",
                         PRECISIONS)
-                .define(TIMESTAMP_INITIAL_CONFIG, Type.STRING, null, InitialTimestamp.validator(), Importance.MEDIUM,
-                        TIMESTAMP_INITIAL_DOC, READ_GROUP, ++order, Width.MEDIUM, "Initial timestamp")
-                .define(FETCH_MAX_ROWS_CONFIG, Type.INT, FETCH_MAX_ROWS_DEFAULT, ConfigDef.Range.atLeast(1),
-                        Importance.LOW, FETCH_MAX_ROWS_DOC, READ_GROUP, ++order, Width.SHORT, "Rows per query")
-                .define(QUERY_INTERVAL_MS_CONFIG, Type.LONG, QUERY_INTERVAL_MS_DEFAULT, ConfigDef.Range.atLeast(0),
-                        Importance.LOW, QUERY_INTERVAL_MS_DOC, READ_GROUP, ++order, Width.SHORT, "Query window (ms)")
-                .define(TIMESTAMP_DELAY_INTERVAL_MS_CONFIG, Type.LONG, TIMESTAMP_DELAY_INTERVAL_MS_DEFAULT,
-                        ConfigDef.Range.between(0L, TIMESTAMP_DELAY_INTERVAL_MS_MAX), Importance.MEDIUM,
-                        TIMESTAMP_DELAY_INTERVAL_MS_DOC, READ_GROUP, ++order, Width.SHORT, "Delay for late rows (ms)")
-                .define(MAX_RETRIES_CONFIG, Type.INT, MAX_RETRIES_DEFAULT, ConfigDef.Range.atLeast(0), Importance.LOW,
-                        MAX_RETRIES_DOC, READ_GROUP, ++order, Width.SHORT, "Max retries")
-                .define(RETRY_BACKOFF_MS_CONFIG, Type.LONG, RETRY_BACKOFF_MS_DEFAULT, ConfigDef.Range.atLeast(0),
-                        Importance.LOW, RETRY_BACKOFF_MS_DOC, READ_GROUP, ++order, Width.SHORT, "Retry backoff (ms)");
+                .define(
+                        TIMESTAMP_INITIAL_CONFIG,
+                        Type.STRING,
+                        null,
+                        InitialTimestamp.validator(),
+                        Importance.MEDIUM,
+                        TIMESTAMP_INITIAL_DOC,
+                        READ_GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Initial timestamp")
+                .define(
+                        FETCH_MAX_ROWS_CONFIG,
+                        Type.INT,
+                        FETCH_MAX_ROWS_DEFAULT,
+                        ConfigDef.Range.atLeast(1),
+                        Importance.LOW,
+                        FETCH_MAX_ROWS_DOC,
+                        READ_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Rows per query")
+                .define(
+                        QUERY_INTERVAL_MS_CONFIG,
+                        Type.LONG,
+                        QUERY_INTERVAL_MS_DEFAULT,
+                        ConfigDef.Range.atLeast(0),
+                        Importance.LOW,
+                        QUERY_INTERVAL_MS_DOC,
+                        READ_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Query window (ms)")
+                .define(
+                        TIMESTAMP_DELAY_INTERVAL_MS_CONFIG,
+                        Type.LONG,
+                        TIMESTAMP_DELAY_INTERVAL_MS_DEFAULT,
+                        ConfigDef.Range.between(0L, TIMESTAMP_DELAY_INTERVAL_MS_MAX),
+                        Importance.MEDIUM,
+                        TIMESTAMP_DELAY_INTERVAL_MS_DOC,
+                        READ_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Delay for late rows (ms)")
+                .define(
+                        MAX_RETRIES_CONFIG,
+                        Type.INT,
+                        MAX_RETRIES_DEFAULT,
+                        ConfigDef.Range.atLeast(0),
+                        Importance.LOW,
+                        MAX_RETRIES_DOC,
+                        READ_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Max retries")
+                .define(
+                        RETRY_BACKOFF_MS_CONFIG,
+                        Type.LONG,
+                        RETRY_BACKOFF_MS_DEFAULT,
+                        ConfigDef.Range.atLeast(0),
+                        Importance.LOW,
+                        RETRY_BACKOFF_MS_DOC,
+                        READ_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Retry backoff (ms)");
         order = 0;
-        def.define(SUBSCRIPTION_GROUP_ID_CONFIG, Type.STRING, null, Importance.HIGH, SUBSCRIPTION_GROUP_ID_DOC,
-                        SUBSCRIPTION_GROUP, ++order, Width.MEDIUM, "Consumer group")
-                .define(SUBSCRIPTION_FROM_CONFIG, Type.STRING, SUBSCRIPTION_FROM_DEFAULT,
-                        ConfigEnum.validator(SubscriptionFrom.class), Importance.MEDIUM, SUBSCRIPTION_FROM_DOC,
-                        SUBSCRIPTION_GROUP, ++order, Width.SHORT, "Start position",
+        def.define(
+                        SUBSCRIPTION_GROUP_ID_CONFIG,
+                        Type.STRING,
+                        null,
+                        Importance.HIGH,
+                        SUBSCRIPTION_GROUP_ID_DOC,
+                        SUBSCRIPTION_GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Consumer group")
+                .define(
+                        SUBSCRIPTION_FROM_CONFIG,
+                        Type.STRING,
+                        SUBSCRIPTION_FROM_DEFAULT,
+                        ConfigEnum.validator(SubscriptionFrom.class),
+                        Importance.MEDIUM,
+                        SUBSCRIPTION_FROM_DOC,
+                        SUBSCRIPTION_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        "Start position",
                         ConfigEnum.recommender(SubscriptionFrom.class));
         return def;
     }
 
     /** Lower-cased as TDengine stores the names of databases, which may only be plain identifiers. */
     public String database() {
-        return Identifiers.canonicalDatabase(getString(CONNECTION_DATABASE_CONFIG).trim());
+        return Identifiers.canonicalDatabase(
+                getString(CONNECTION_DATABASE_CONFIG).trim());
     }
 
     public List<String> stables() {
@@ -248,11 +410,19 @@ public final class TDengineSourceConfig extends AbstractConfig {
     }
 
     public TopicNaming topicNaming() {
-        return new TopicNaming(getString(TOPIC_PREFIX_CONFIG), getString(TOPIC_DELIMITER_CONFIG),
-                getBoolean(TOPIC_PER_STABLE_CONFIG), getBoolean(TOPIC_IGNORE_DB_CONFIG), database());
+        return new TopicNaming(
+                getString(TOPIC_PREFIX_CONFIG),
+                getString(TOPIC_DELIMITER_CONFIG),
+                getBoolean(TOPIC_PER_STABLE_CONFIG),
+                getBoolean(TOPIC_IGNORE_DB_CONFIG),
+                database());
     }
 
     private static List<String> trimmed(List<String> values) {
-        return values.stream().map(String::trim).filter(v -> !v.isEmpty()).distinct().toList();
+        return values.stream()
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .distinct()
+                .toList();
     }
 }

@@ -8,8 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class DriverValues {
 
-    private DriverValues() {
-    }
+    private DriverValues() {}
 
     public static Object normalize(Object value) {
         if (!(value instanceof JsonNode)) {

@@ -1,19 +1,17 @@
 package com.taosdata.kafka.connect.source.format;
 
-import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.errors.DataException;
-
 import com.taosdata.kafka.connect.schemas.TdengineType;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
 import com.taosdata.kafka.connect.schemas.text.JsonWriter;
 import com.taosdata.kafka.connect.source.table.ColumnDef;
 import com.taosdata.kafka.connect.source.table.TableSchema;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.DataException;
 
 /**
  * One JSON object per row:
@@ -42,7 +40,8 @@ final class JsonFormatter implements RowFormatter {
             if (value != null && column.type().type() == TdengineType.TIMESTAMP) {
                 value = TextValues.timestamp(value, schema.precision(), unit);
             } else if (value instanceof Float && Float.isFinite((Float) value)) {
-                // Widened to double, 0.31f would print as 0.3100000023841858; its own shortest form reads back the same.
+                // Widened to double, 0.31f would print as 0.3100000023841858; its own shortest form reads back the
+                // same.
                 value = new BigDecimal(value.toString());
             }
             (column.isTag() ? tags : values).put(column.name(), value);
@@ -61,8 +60,10 @@ final class JsonFormatter implements RowFormatter {
         try {
             JsonWriter.appendValue(out, object);
         } catch (UnsupportedValueException e) {
-            throw new DataException("row of " + schema.database() + "." + row.table() + " at " + row.timestamp()
-                    + " cannot be written as JSON: " + e.getMessage(), e);
+            throw new DataException(
+                    "row of " + schema.database() + "." + row.table() + " at " + row.timestamp()
+                            + " cannot be written as JSON: " + e.getMessage(),
+                    e);
         }
         return new FormattedValue(Schema.STRING_SCHEMA, out.toString());
     }

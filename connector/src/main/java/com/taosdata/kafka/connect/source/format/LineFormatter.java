@@ -1,16 +1,14 @@
 package com.taosdata.kafka.connect.source.format;
 
-import java.math.BigDecimal;
-import java.util.List;
-
-import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.errors.DataException;
-
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
 import com.taosdata.kafka.connect.schemas.text.LineEscaper;
 import com.taosdata.kafka.connect.source.table.ColumnDef;
 import com.taosdata.kafka.connect.source.table.TableSchema;
+import java.math.BigDecimal;
+import java.util.List;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.DataException;
 
 /**
  * InfluxDB line protocol as TDengine's schemaless interface reads it: the super table as measurement, tags as
@@ -36,8 +34,11 @@ final class LineFormatter implements RowFormatter {
         try {
             return new FormattedValue(Schema.STRING_SCHEMA, line(row));
         } catch (UnsupportedValueException e) {
-            throw new DataException("row of " + row.schema().database() + "." + row.table() + " at " + row.timestamp()
-                    + " cannot be written as line protocol (" + e.getMessage() + "); use out.format=json or struct", e);
+            throw new DataException(
+                    "row of " + row.schema().database() + "." + row.table() + " at " + row.timestamp()
+                            + " cannot be written as line protocol (" + e.getMessage()
+                            + "); use out.format=json or struct",
+                    e);
         }
     }
 

@@ -1,15 +1,13 @@
 package com.taosdata.kafka.connect.source.format;
 
-import java.util.Arrays;
-import java.util.Date;
-import java.util.List;
-
-import org.apache.kafka.connect.errors.DataException;
-
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.source.ConnectSchemaMapping;
 import com.taosdata.kafka.connect.source.table.ColumnDef;
 import com.taosdata.kafka.connect.source.table.TableSchema;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import org.apache.kafka.connect.errors.DataException;
 
 /**
  * One row of a TDengine table, its values already converted to Connect values
@@ -41,8 +39,10 @@ public final class Row {
             try {
                 converted[i] = ConnectSchemaMapping.toConnect(column.type(), raw[i], schema.precision());
             } catch (RuntimeException e) {
-                throw new DataException("cannot read column " + column.name() + " (" + column.type() + ") of "
-                        + schema.database() + "." + table + ": " + e.getMessage(), e);
+                throw new DataException(
+                        "cannot read column " + column.name() + " (" + column.type() + ") of " + schema.database() + "."
+                                + table + ": " + e.getMessage(),
+                        e);
             }
         }
         if (converted[0] == null) {

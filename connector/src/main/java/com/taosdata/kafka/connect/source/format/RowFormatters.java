@@ -6,8 +6,7 @@ import com.taosdata.kafka.connect.source.config.OutFormat;
 /** The formatter for an {@code out.format}. */
 public final class RowFormatters {
 
-    private RowFormatters() {
-    }
+    private RowFormatters() {}
 
     public static RowFormatter create(OutFormat format, TimestampUnit unit) {
         return switch (format) {

@@ -1,7 +1,6 @@
 package com.taosdata.kafka.connect.source.format;
 
 import java.util.Map;
-
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.source.SourceRecord;
 
@@ -11,13 +10,20 @@ import org.apache.kafka.connect.source.SourceRecord;
  */
 public final class RowRecords {
 
-    private RowRecords() {
-    }
+    private RowRecords() {}
 
-    public static SourceRecord create(Map<String, ?> partition, Map<String, ?> offset, String topic, Row row,
-                                      RowFormatter formatter) {
+    public static SourceRecord create(
+            Map<String, ?> partition, Map<String, ?> offset, String topic, Row row, RowFormatter formatter) {
         FormattedValue value = formatter.format(row);
-        return new SourceRecord(partition, offset, topic, null, Schema.STRING_SCHEMA, row.table(), value.schema(),
-                value.value(), row.timestampMillis());
+        return new SourceRecord(
+                partition,
+                offset,
+                topic,
+                null,
+                Schema.STRING_SCHEMA,
+                row.table(),
+                value.schema(),
+                value.value(),
+                row.timestampMillis());
     }
 }

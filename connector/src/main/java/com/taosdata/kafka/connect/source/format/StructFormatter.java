@@ -1,18 +1,16 @@
 package com.taosdata.kafka.connect.source.format;
 
+import com.taosdata.kafka.connect.schemas.source.ConnectSchemaMapping;
+import com.taosdata.kafka.connect.source.table.ColumnDef;
+import com.taosdata.kafka.connect.source.table.TableSchema;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
-
-import com.taosdata.kafka.connect.schemas.source.ConnectSchemaMapping;
-import com.taosdata.kafka.connect.source.table.ColumnDef;
-import com.taosdata.kafka.connect.source.table.TableSchema;
 
 /**
  * A Connect Struct per row: field {@value #TABLE_FIELD} (the subtable or normal table), then the columns and tags
@@ -24,11 +22,13 @@ final class StructFormatter implements RowFormatter {
 
     /** Name of the field holding the table name; TDengine reserves it, so no column can be called that. */
     static final String TABLE_FIELD = "tbname";
+
     private static final Pattern NOT_AVRO_NAME = Pattern.compile("[^A-Za-z0-9_]");
 
     private final Map<TableSchema, Schema> schemas = new HashMap<>();
     /** The last table's schema: rows come in runs of one table, and hashing a TableSchema per row showed up. */
     private TableSchema lastTable;
+
     private Schema lastSchema;
 
     @Override

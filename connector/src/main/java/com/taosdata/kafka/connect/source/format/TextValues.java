@@ -1,18 +1,16 @@
 package com.taosdata.kafka.connect.source.format;
 
-import java.math.BigDecimal;
-import java.util.Date;
-
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
+import java.math.BigDecimal;
+import java.util.Date;
 
 /** Text forms of Connect values shared by the line and JSON formatters. */
 final class TextValues {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private TextValues() {
-    }
+    private TextValues() {}
 
     /** A finite float or double without exponent, e.g. {@code 0.00001}; TDengine's parsers need no more. */
     static String plain(Number floating) {

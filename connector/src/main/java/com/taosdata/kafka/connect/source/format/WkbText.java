@@ -1,11 +1,10 @@
 package com.taosdata.kafka.connect.source.format;
 
+import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.function.BiConsumer;
-
-import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
 
 /**
  * Well-known binary (what TDengine returns for GEOMETRY) to well-known text (what its line protocol's
@@ -14,8 +13,7 @@ import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
  */
 final class WkbText {
 
-    private WkbText() {
-    }
+    private WkbText() {}
 
     static String toText(byte[] wkb) {
         try {
@@ -47,13 +45,15 @@ final class WkbText {
             case 5:
             case 6:
             case 7:
-                out.append(type == 4 ? "MULTIPOINT" : type == 5 ? "MULTILINESTRING"
-                        : type == 6 ? "MULTIPOLYGON" : "GEOMETRYCOLLECTION");
+                out.append(
+                        type == 4
+                                ? "MULTIPOINT"
+                                : type == 5 ? "MULTILINESTRING" : type == 6 ? "MULTIPOLYGON" : "GEOMETRYCOLLECTION");
                 members(in, out, type == 7);
                 break;
             default:
-                throw new UnsupportedValueException("WKB geometry type " + type + " (3D, measured or unknown) has no "
-                        + "line protocol form");
+                throw new UnsupportedValueException(
+                        "WKB geometry type " + type + " (3D, measured or unknown) has no " + "line protocol form");
         }
     }
 
@@ -64,12 +64,20 @@ final class WkbText {
             out.append(" EMPTY");
             return;
         }
-        out.append('(').append(TextValues.plain(x)).append(' ').append(TextValues.plain(y)).append(')');
+        out.append('(')
+                .append(TextValues.plain(x))
+                .append(' ')
+                .append(TextValues.plain(y))
+                .append(')');
     }
 
     private static void points(ByteBuffer in, StringBuilder out) {
-        list(in, out, (buffer, text) -> text.append(TextValues.plain(buffer.getDouble())).append(' ')
-                .append(TextValues.plain(buffer.getDouble())));
+        list(
+                in,
+                out,
+                (buffer, text) -> text.append(TextValues.plain(buffer.getDouble()))
+                        .append(' ')
+                        .append(TextValues.plain(buffer.getDouble())));
     }
 
     private static void rings(ByteBuffer in, StringBuilder out) {
@@ -99,7 +107,10 @@ final class WkbText {
             StringBuilder member = new StringBuilder();
             geometry(buffer, member);
             // Multi geometries list their members untagged: MULTIPOINT((1 2), (3 4)), not MULTIPOINT(POINT(1 2), ...).
-            text.append(tagged ? member : member.substring(firstParenOrSpace(member)).trim());
+            text.append(
+                    tagged
+                            ? member
+                            : member.substring(firstParenOrSpace(member)).trim());
         });
     }
 

@@ -19,6 +19,5 @@ public interface Querier extends AutoCloseable {
 
     /** Releases a result still open; the connection itself belongs to the caller. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -5,5 +5,4 @@ package com.taosdata.kafka.connect.source.query;
  * exclusive, the number of rows at an inclusive {@code lower} already sent (to skip), and the inclusive
  * {@code upper}.
  */
-public record QueryBounds(Long lower, boolean lowerInclusive, long skip, long upper) {
-}
+public record QueryBounds(Long lower, boolean lowerInclusive, long skip, long upper) {}

@@ -1,15 +1,5 @@
 package com.taosdata.kafka.connect.source.query;
 
-import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.function.LongSupplier;
-
-import org.apache.kafka.connect.source.SourceRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.taosdata.kafka.connect.connection.ErrorCodes;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.Sleeper;
@@ -18,6 +8,14 @@ import com.taosdata.kafka.connect.connection.TDengineSession;
 import com.taosdata.kafka.connect.metrics.SourceTaskMetrics;
 import com.taosdata.kafka.connect.source.read.ReaderGuard;
 import com.taosdata.kafka.connect.source.read.SourceReader;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongSupplier;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Query mode: visits the task's queriers (one per group of subtables of a super table, one per normal table)
@@ -47,11 +45,19 @@ public final class QueryReader implements SourceReader {
      * is made of.
      */
     private final long[] behindSince;
+
     private int next;
 
-    public QueryReader(List<? extends Querier> queriers, TDengineSession session, RetryPolicy retry, LongSupplier clock,
-                       Sleeper sleeper, long pollIntervalMs, int fetchMaxRows, ReadHorizon horizon,
-                       SourceTaskMetrics metrics) {
+    public QueryReader(
+            List<? extends Querier> queriers,
+            TDengineSession session,
+            RetryPolicy retry,
+            LongSupplier clock,
+            Sleeper sleeper,
+            long pollIntervalMs,
+            int fetchMaxRows,
+            ReadHorizon horizon,
+            SourceTaskMetrics metrics) {
         this.queriers = List.copyOf(queriers);
         this.dueAt = new long[queriers.size()];
         this.behindSince = new long[queriers.size()];
@@ -75,17 +81,20 @@ public final class QueryReader implements SourceReader {
     private List<SourceRecord> pollTables() throws InterruptedException {
         List<SourceRecord> records = new ArrayList<>();
         horizon.newRound();
-        for (int visited = 0; visited < queriers.size() && records.size() < fetchMaxRows && !guard.closeRequested();
-             visited++) {
+        for (int visited = 0;
+                visited < queriers.size() && records.size() < fetchMaxRows && !guard.closeRequested();
+                visited++) {
             int index = next;
             next = (next + 1) % queriers.size();
             Querier querier = queriers.get(index);
-            for (long nowMs = clock.getAsLong(); dueAt[index] <= nowMs && records.size() < fetchMaxRows
-                    && !guard.closeRequested(); nowMs = clock.getAsLong()) {
+            for (long nowMs = clock.getAsLong();
+                    dueAt[index] <= nowMs && records.size() < fetchMaxRows && !guard.closeRequested();
+                    nowMs = clock.getAsLong()) {
                 QueryResult result;
                 try {
                     long stepNowMs = nowMs;
-                    result = retry.call("querying " + querier.describe(),
+                    result = retry.call(
+                            "querying " + querier.describe(),
                             () -> session.call(c -> timed(querier, c, stepNowMs, horizon.untilMs(c, stepNowMs))),
                             cause -> metrics.retried());
                 } catch (TDengineException e) {
@@ -93,8 +102,10 @@ public final class QueryReader implements SourceReader {
                         throw e;
                     }
                     // Dropped since the connector listed it: the monitor reconfigures the tasks at its next check.
-                    log.warn("{} no longer exists ({}); skipping it until the tasks are reconfigured",
-                            querier.describe(), e.getMessage());
+                    log.warn(
+                            "{} no longer exists ({}); skipping it until the tasks are reconfigured",
+                            querier.describe(),
+                            e.getMessage());
                     dueAt[index] = nowMs + pollIntervalMs;
                     break;
                 }

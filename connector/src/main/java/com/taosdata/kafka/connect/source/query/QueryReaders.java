@@ -1,18 +1,5 @@
 package com.taosdata.kafka.connect.source.query;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.LongSupplier;
-
-import org.apache.kafka.connect.storage.OffsetStorageReader;
-
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
 import com.taosdata.kafka.connect.connection.DatabaseCatalog;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
@@ -25,6 +12,17 @@ import com.taosdata.kafka.connect.source.format.RowFormatters;
 import com.taosdata.kafka.connect.source.table.SchemaReader;
 import com.taosdata.kafka.connect.source.table.SourceTable;
 import com.taosdata.kafka.connect.source.table.TableSchema;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 /**
  * Builds a task's {@link QueryReader}: reads the database precision and each super table's (or normal table's)
@@ -35,11 +33,16 @@ public final class QueryReaders {
     /** Subtables one query names at most (TDengine takes statements of up to 1 MB; names are up to 192 bytes). */
     static final int TABLES_PER_QUERY = 1000;
 
-    private QueryReaders() {
-    }
+    private QueryReaders() {}
 
-    public static QueryReader create(TDengineSourceConfig config, List<SourceTable> tables, OffsetStorageReader offsets,
-                                     LongSupplier clock, Sleeper sleeper, ZoneId zone, SourceTaskMetrics metrics) {
+    public static QueryReader create(
+            TDengineSourceConfig config,
+            List<SourceTable> tables,
+            OffsetStorageReader offsets,
+            LongSupplier clock,
+            Sleeper sleeper,
+            ZoneId zone,
+            SourceTaskMetrics metrics) {
         TDengineSession session = new TDengineSession(ConnectionConfigs.connectionFactory(config), config.database());
         try {
             return create(config, tables, offsets, clock, sleeper, zone, session, metrics);
@@ -49,13 +52,20 @@ public final class QueryReaders {
         }
     }
 
-    static QueryReader create(TDengineSourceConfig config, List<SourceTable> tables, OffsetStorageReader offsets,
-                              LongSupplier clock, Sleeper sleeper, ZoneId zone, TDengineSession session,
-                              SourceTaskMetrics metrics) {
+    static QueryReader create(
+            TDengineSourceConfig config,
+            List<SourceTable> tables,
+            OffsetStorageReader offsets,
+            LongSupplier clock,
+            Sleeper sleeper,
+            ZoneId zone,
+            TDengineSession session,
+            SourceTaskMetrics metrics) {
         String database = config.database();
         RetryPolicy retry = new RetryPolicy(config.maxRetries(), config.retryBackoffMs(), sleeper);
         SchemaReader schemas = new SchemaReader(database);
-        TimestampUnit precision = retry.call("reading the precision of " + database,
+        TimestampUnit precision = retry.call(
+                "reading the precision of " + database,
                 () -> session.call(connection -> DatabaseCatalog.existingPrecision(connection, database)));
         Map<String, TableSchema> byMeasurement = new HashMap<>();
         List<SourceTable> readable = new ArrayList<>(tables.size());
@@ -69,33 +79,53 @@ public final class QueryReaders {
             }
             readable.add(table);
         }
-        return reader(config, readable, byMeasurement, offsets, clock, sleeper, zone, session, retry, precision, metrics);
+        return reader(
+                config, readable, byMeasurement, offsets, clock, sleeper, zone, session, retry, precision, metrics);
     }
 
-    private static QueryReader reader(TDengineSourceConfig config, List<SourceTable> tables,
-                                      Map<String, TableSchema> byMeasurement, OffsetStorageReader offsets,
-                                      LongSupplier clock, Sleeper sleeper, ZoneId zone, TDengineSession session,
-                                      RetryPolicy retry, TimestampUnit precision, SourceTaskMetrics metrics) {
+    private static QueryReader reader(
+            TDengineSourceConfig config,
+            List<SourceTable> tables,
+            Map<String, TableSchema> byMeasurement,
+            OffsetStorageReader offsets,
+            LongSupplier clock,
+            Sleeper sleeper,
+            ZoneId zone,
+            TDengineSession session,
+            RetryPolicy retry,
+            TimestampUnit precision,
+            SourceTaskMetrics metrics) {
         String database = config.database();
         List<Map<String, String>> partitions = tables.stream()
-                .map(t -> SourcePartitions.table(database, t.name())).toList();
-        Map<Map<String, String>, Map<String, Object>> stored = partitions.isEmpty() ? Map.of() : offsets.offsets(partitions);
+                .map(t -> SourcePartitions.table(database, t.name()))
+                .toList();
+        Map<Map<String, String>, Map<String, Object>> stored =
+                partitions.isEmpty() ? Map.of() : offsets.offsets(partitions);
         Instant initial = config.initialTimestamp(zone);
         Long start = initial == null ? null : precision.fromEpochSecond(initial.getEpochSecond(), initial.getNano());
-        QuerySettings settings = new QuerySettings(start, precision.fromMillis(config.queryIntervalMs()),
-                config.fetchMaxRows(), WindowSizer.WINDOW_ROWS, config.pollIntervalMs(), config.topicNaming(),
+        QuerySettings settings = new QuerySettings(
+                start,
+                precision.fromMillis(config.queryIntervalMs()),
+                config.fetchMaxRows(),
+                WindowSizer.WINDOW_ROWS,
+                config.pollIntervalMs(),
+                config.topicNaming(),
                 RowFormatters.create(config.outFormat(), config.outputPrecision()));
         List<Querier> queriers = new ArrayList<>();
         Map<String, Map<String, TablePosition>> subtables = new TreeMap<>();
         for (SourceTable table : tables) {
-            TablePosition offset = TablePosition.fromOffset(stored.get(SourcePartitions.table(database, table.name())),
-                    precision);
-            TablePosition position = offset == null ? null
-                    : offset.forKey(byMeasurement.get(table.measurement()).compositeKey().isPresent());
+            TablePosition offset =
+                    TablePosition.fromOffset(stored.get(SourcePartitions.table(database, table.name())), precision);
+            TablePosition position = offset == null
+                    ? null
+                    : offset.forKey(byMeasurement
+                            .get(table.measurement())
+                            .compositeKey()
+                            .isPresent());
             if (table.stable() == null) {
                 TableSchema schema = byMeasurement.get(table.measurement());
-                queriers.add(new TableQuerier(table.name(), schema, describer(database, schema, precision), position,
-                        settings));
+                queriers.add(new TableQuerier(
+                        table.name(), schema, describer(database, schema, precision), position, settings));
             } else {
                 subtables.computeIfAbsent(table.stable(), s -> new TreeMap<>()).put(table.name(), position);
             }
@@ -106,8 +136,16 @@ public final class QueryReaders {
                 queriers.add(new StableQuerier(schema, describer(database, schema, precision), group, settings));
             }
         });
-        return new QueryReader(queriers, session, retry, clock, sleeper, config.pollIntervalMs(), config.fetchMaxRows(),
-                new ReadHorizon(config.timestampDelayIntervalMs()), metrics);
+        return new QueryReader(
+                queriers,
+                session,
+                retry,
+                clock,
+                sleeper,
+                config.pollIntervalMs(),
+                config.fetchMaxRows(),
+                new ReadHorizon(config.timestampDelayIntervalMs()),
+                metrics);
     }
 
     /** Groups of at most {@value #TABLES_PER_QUERY} subtables, so that a query's table list stays short. */

@@ -16,6 +16,11 @@ import com.taosdata.kafka.connect.source.format.RowFormatter;
  * @param topics         the topic of each super table's or normal table's rows
  * @param formatter      the record values
  */
-public record QuerySettings(Long start, long interval, int fetchMaxRows, int windowRows, long pollIntervalMs,
-                            TopicNaming topics, RowFormatter formatter) {
-}
+public record QuerySettings(
+        Long start,
+        long interval,
+        int fetchMaxRows,
+        int windowRows,
+        long pollIntervalMs,
+        TopicNaming topics,
+        RowFormatter formatter) {}

@@ -1,10 +1,9 @@
 package com.taosdata.kafka.connect.source.query;
 
-import java.util.stream.Collectors;
-
 import com.taosdata.kafka.connect.naming.Identifiers;
 import com.taosdata.kafka.connect.source.table.ColumnDef;
 import com.taosdata.kafka.connect.source.table.TableSchema;
+import java.util.stream.Collectors;
 
 /**
  * The SQL query mode sends for one table. Columns are selected with {@code *}, so a column added to the table shows
@@ -22,21 +21,35 @@ public final class QuerySql {
     private final String orderBy;
 
     public QuerySql(TableSchema schema, String table) {
-        this.select = "SELECT *" + schema.columns().stream().filter(ColumnDef::isTag)
-                .map(c -> "," + Identifiers.quote(c.name())).collect(Collectors.joining());
+        this.select = "SELECT *"
+                + schema.columns().stream()
+                        .filter(ColumnDef::isTag)
+                        .map(c -> "," + Identifiers.quote(c.name()))
+                        .collect(Collectors.joining());
         this.from = " FROM " + Identifiers.quote(schema.database()) + "." + Identifiers.quote(table);
         this.timestamp = Identifiers.quote(schema.timestamp().name());
-        this.orderBy = " ORDER BY " + timestamp + " ASC" + schema.compositeKey().map(ColumnDef::name)
-                .map(key -> ", " + Identifiers.quote(key) + " ASC").orElse("");
+        this.orderBy = " ORDER BY " + timestamp + " ASC"
+                + schema.compositeKey()
+                        .map(ColumnDef::name)
+                        .map(key -> ", " + Identifiers.quote(key) + " ASC")
+                        .orElse("");
     }
 
     /** Rows within {@code bounds}; {@code limit} already includes the rows to skip. */
     public String rows(QueryBounds bounds, long limit) {
         StringBuilder sql = new StringBuilder(select).append(from).append(" WHERE ");
         if (bounds.lower() != null) {
-            sql.append(timestamp).append(bounds.lowerInclusive() ? " >= " : " > ").append(bounds.lower()).append(" AND ");
+            sql.append(timestamp)
+                    .append(bounds.lowerInclusive() ? " >= " : " > ")
+                    .append(bounds.lower())
+                    .append(" AND ");
         }
-        sql.append(timestamp).append(" <= ").append(bounds.upper()).append(orderBy).append(" LIMIT ").append(limit);
+        sql.append(timestamp)
+                .append(" <= ")
+                .append(bounds.upper())
+                .append(orderBy)
+                .append(" LIMIT ")
+                .append(limit);
         return sql.toString();
     }
 

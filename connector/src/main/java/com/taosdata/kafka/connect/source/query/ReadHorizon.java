@@ -1,19 +1,17 @@
 package com.taosdata.kafka.connect.source.query;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Date;
-
-import org.apache.kafka.connect.errors.ConnectException;
-
 import com.taosdata.kafka.connect.connection.SqlExceptionTranslator;
 import com.taosdata.kafka.connect.schemas.TdengineType;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.source.ConnectSchemaMapping;
 import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
 import com.taosdata.kafka.connect.source.format.DriverValues;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Date;
+import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * How far query mode reads: the newest row timestamp a step may read, which no window's upper bound, and so no
@@ -59,12 +57,12 @@ public final class ReadHorizon {
     /** TDengine's {@code NOW()}: a millisecond timestamp in every database (3.3.6.13, also in a microsecond one). */
     private static long serverNowMs(Connection connection) {
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(SERVER_NOW)) {
+                ResultSet result = statement.executeQuery(SERVER_NOW)) {
             if (!result.next()) {
                 throw new ConnectException("TDengine answered " + SERVER_NOW + " with no row");
             }
-            Object value = ConnectSchemaMapping.toConnect(TIMESTAMP, DriverValues.normalize(result.getObject(1)),
-                    TimestampUnit.MS);
+            Object value = ConnectSchemaMapping.toConnect(
+                    TIMESTAMP, DriverValues.normalize(result.getObject(1)), TimestampUnit.MS);
             return ((Date) value).getTime();
         } catch (SQLException e) {
             throw SqlExceptionTranslator.translate("reading TDengine's clock (" + SERVER_NOW + ")", e);

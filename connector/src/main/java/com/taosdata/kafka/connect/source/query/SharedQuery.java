@@ -1,5 +1,12 @@
 package com.taosdata.kafka.connect.source.query;
 
+import com.taosdata.kafka.connect.connection.SqlExceptionTranslator;
+import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.source.format.DriverValues;
+import com.taosdata.kafka.connect.source.format.Row;
+import com.taosdata.kafka.connect.source.format.RowFormatter;
+import com.taosdata.kafka.connect.source.format.RowRecords;
+import com.taosdata.kafka.connect.source.table.TableSchema;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,16 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.connect.source.SourceRecord;
-
-import com.taosdata.kafka.connect.connection.SqlExceptionTranslator;
-import com.taosdata.kafka.connect.connection.TDengineException;
-import com.taosdata.kafka.connect.source.format.DriverValues;
-import com.taosdata.kafka.connect.source.format.Row;
-import com.taosdata.kafka.connect.source.format.RowFormatter;
-import com.taosdata.kafka.connect.source.format.RowRecords;
-import com.taosdata.kafka.connect.source.table.TableSchema;
 
 /**
  * One query per window over several subtables of a super table ({@link StableSql}): the window's rows are streamed
@@ -109,8 +107,10 @@ final class SharedQuery implements AutoCloseable {
         } catch (SchemaChanged changed) {
             closeWindow();
             if (redescribed) {
-                throw TDengineException.transientFailure("the columns of " + schema.database() + "."
-                        + schema.measurement() + " changed while they were read", changed);
+                throw TDengineException.transientFailure(
+                        "the columns of " + schema.database() + "." + schema.measurement()
+                                + " changed while they were read",
+                        changed);
             }
             // A column was added or dropped since the super table was described: describe it again, then re-query.
             redescribed = true;
@@ -151,7 +151,7 @@ final class SharedQuery implements AutoCloseable {
     /** Counts the rows from {@code from} on to size the next window; false when no row lies ahead. */
     private boolean count(Connection connection, QueryBounds from) {
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql.count(tables.names(), from))) {
+                ResultSet result = statement.executeQuery(sql.count(tables.names(), from))) {
             if (!result.next()) {
                 return false;
             }

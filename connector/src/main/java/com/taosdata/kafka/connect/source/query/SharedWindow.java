@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,17 +24,24 @@ final class SharedWindow implements AutoCloseable {
     final long upper;
     /** Whether the window reaches as far as reading may go now: nothing after it can be read yet. */
     final boolean reachedUntil;
+
     private final Statement statement;
     /** Composite keys: rows still to skip at each subtable's position timestamp (sent before this window). */
     private final Map<String, Long> skip;
     /** Subtables whose position this window moved. */
     final Set<String> moved = new HashSet<>();
+
     long read;
     long skipped;
     long handedOut;
 
-    SharedWindow(Connection connection, Statement statement, ResultSet rows, long upper, boolean reachedUntil,
-                 Map<String, Long> skip) {
+    SharedWindow(
+            Connection connection,
+            Statement statement,
+            ResultSet rows,
+            long upper,
+            boolean reachedUntil,
+            Map<String, Long> skip) {
         this.connection = connection;
         this.statement = statement;
         this.rows = rows;

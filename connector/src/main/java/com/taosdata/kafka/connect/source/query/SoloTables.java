@@ -1,18 +1,16 @@
 package com.taosdata.kafka.connect.source.query;
 
+import com.taosdata.kafka.connect.connection.ErrorCodes;
+import com.taosdata.kafka.connect.connection.TDengineException;
 import java.sql.Connection;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.taosdata.kafka.connect.connection.ErrorCodes;
-import com.taosdata.kafka.connect.connection.TDengineException;
 
 /**
  * Subtables of a super table that are read on their own, one query each ({@link TableQuerier}), round-robin: a
@@ -53,8 +51,10 @@ final class SoloTables {
             if (!ErrorCodes.isTableGone(e.code())) {
                 throw e;
             }
-            log.warn("Table {} no longer exists ({}); skipping it until the tasks are reconfigured",
-                    table.querier.table(), e.getMessage());
+            log.warn(
+                    "Table {} no longer exists ({}); skipping it until the tasks are reconfigured",
+                    table.querier.table(),
+                    e.getMessage());
             table.dueMs = nowMs + pollIntervalMs;
             return List.of();
         }

@@ -15,8 +15,7 @@ public final class SourcePartitions {
     public static final String DATABASE_KEY = "database";
     public static final String TABLE_KEY = "table";
 
-    private SourcePartitions() {
-    }
+    private SourcePartitions() {}
 
     public static Map<String, String> table(String database, String table) {
         Map<String, String> partition = new LinkedHashMap<>(2);

@@ -1,14 +1,12 @@
 package com.taosdata.kafka.connect.source.query;
 
+import com.taosdata.kafka.connect.source.table.TableSchema;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.taosdata.kafka.connect.source.table.TableSchema;
 
 /**
  * Reads a task's subtables of one super table: most of them with one query per window ({@link SharedQuery}), the
@@ -32,8 +30,8 @@ public final class StableQuerier implements Querier {
     /**
      * @param tables the subtables, each with its stored position or {@code null}
      */
-    public StableQuerier(TableSchema schema, TableDescriber describer, Map<String, TablePosition> tables,
-                         QuerySettings settings) {
+    public StableQuerier(
+            TableSchema schema, TableDescriber describer, Map<String, TablePosition> tables, QuerySettings settings) {
         this.describer = describer;
         this.settings = settings;
         this.shared = new SharedQuery(schema, describer, settings);
@@ -72,15 +70,19 @@ public final class StableQuerier implements Querier {
     private List<SourceRecord> pollShared(Connection connection, long nowMs, long untilMs) {
         if (!shared.isOpen()) {
             // Subtables read alone rejoin once their position is no lower than the shared lower bound.
-            solo.caughtUpWith(shared.lowestPosition()).forEach(querier -> shared.add(querier.table(), querier.position()));
+            solo.caughtUpWith(shared.lowestPosition())
+                    .forEach(querier -> shared.add(querier.table(), querier.position()));
         }
         SharedQuery.Step step = shared.poll(connection, nowMs, untilMs);
         if (!step.left().isEmpty()) {
-            log.debug("{} subtables of {} had no rows in the last window; reading them on their own", step.left().size(),
+            log.debug(
+                    "{} subtables of {} had no rows in the last window; reading them on their own",
+                    step.left().size(),
                     shared.schema().measurement());
             TableSchema schema = shared.schema();
-            step.left().forEach((table, position) -> solo.add(new TableQuerier(table, schema, describer, position,
-                    settings)));
+            step.left()
+                    .forEach((table, position) ->
+                            solo.add(new TableQuerier(table, schema, describer, position, settings)));
         }
         return step.records();
     }

@@ -1,10 +1,9 @@
 package com.taosdata.kafka.connect.source.query;
 
-import java.util.Collection;
-import java.util.stream.Collectors;
-
 import com.taosdata.kafka.connect.naming.Identifiers;
 import com.taosdata.kafka.connect.source.table.TableSchema;
+import java.util.Collection;
+import java.util.stream.Collectors;
 
 /**
  * The SQL query mode sends for several subtables of one super table at once. {@code SELECT *} on a super table
@@ -40,11 +39,20 @@ public final class StableSql {
     }
 
     private String where(Collection<String> tables, QueryBounds bounds) {
-        StringBuilder sql = new StringBuilder(from).append(" WHERE tbname IN (")
-                .append(tables.stream().map(Identifiers::literal).collect(Collectors.joining(","))).append(')');
+        StringBuilder sql = new StringBuilder(from)
+                .append(" WHERE tbname IN (")
+                .append(tables.stream().map(Identifiers::literal).collect(Collectors.joining(",")))
+                .append(')');
         if (bounds.lower() != null) {
-            sql.append(" AND ").append(timestamp).append(bounds.lowerInclusive() ? " >= " : " > ").append(bounds.lower());
+            sql.append(" AND ")
+                    .append(timestamp)
+                    .append(bounds.lowerInclusive() ? " >= " : " > ")
+                    .append(bounds.lower());
         }
-        return sql.append(" AND ").append(timestamp).append(" <= ").append(bounds.upper()).toString();
+        return sql.append(" AND ")
+                .append(timestamp)
+                .append(" <= ")
+                .append(bounds.upper())
+                .toString();
     }
 }

@@ -1,8 +1,7 @@
 package com.taosdata.kafka.connect.source.query;
 
-import java.sql.Connection;
-
 import com.taosdata.kafka.connect.source.table.TableSchema;
+import java.sql.Connection;
 
 /** Reads a table's current columns and tags again, when a query's result no longer matches what was described. */
 @FunctionalInterface

@@ -1,10 +1,8 @@
 package com.taosdata.kafka.connect.source.query;
 
-import java.util.Map;
-
-import org.apache.kafka.connect.errors.ConnectException;
-
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import java.util.Map;
+import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * Where reading a table has got to: the timestamp of the last row sent and how many rows with that timestamp have

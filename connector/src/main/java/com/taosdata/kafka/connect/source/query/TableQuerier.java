@@ -1,15 +1,5 @@
 package com.taosdata.kafka.connect.source.query;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import org.apache.kafka.connect.source.SourceRecord;
-
 import com.taosdata.kafka.connect.connection.SqlExceptionTranslator;
 import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.source.format.DriverValues;
@@ -17,6 +7,14 @@ import com.taosdata.kafka.connect.source.format.Row;
 import com.taosdata.kafka.connect.source.format.RowFormatter;
 import com.taosdata.kafka.connect.source.format.RowRecords;
 import com.taosdata.kafka.connect.source.table.TableSchema;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * Reads one table incrementally: each call queries the next window after the table's position, at most
@@ -42,13 +40,18 @@ public final class TableQuerier implements Querier {
      * @param schema   the table's columns and tags, or its super table's for a subtable
      * @param position where reading the table has got to, or {@code null} to read from the start
      */
-    public TableQuerier(String table, TableSchema schema, TableDescriber describer, TablePosition position,
-                        QuerySettings settings) {
+    public TableQuerier(
+            String table,
+            TableSchema schema,
+            TableDescriber describer,
+            TablePosition position,
+            QuerySettings settings) {
         this.table = table;
         this.schema = schema;
         this.describer = describer;
         this.sql = new QuerySql(schema, table);
-        this.planner = new WindowPlanner(settings.start(), settings.interval(), schema.compositeKey().isPresent());
+        this.planner = new WindowPlanner(
+                settings.start(), settings.interval(), schema.compositeKey().isPresent());
         this.position = position;
         this.fetchMaxRows = settings.fetchMaxRows();
         this.topic = settings.topics().topicFor(schema.measurement());
@@ -92,8 +95,8 @@ public final class TableQuerier implements Querier {
             try {
                 result = read(connection, bounds, until);
             } catch (SchemaChanged again) {
-                throw TDengineException.transientFailure("the columns of " + schema.database() + "." + table
-                        + " changed while they were read", again);
+                throw TDengineException.transientFailure(
+                        "the columns of " + schema.database() + "." + table + " changed while they were read", again);
             }
         }
         return result;
@@ -108,7 +111,7 @@ public final class TableQuerier implements Querier {
         TablePosition next = position;
         int width = schema.columns().size();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql.rows(bounds, limit))) {
+                ResultSet rows = statement.executeQuery(sql.rows(bounds, limit))) {
             while (rows.next()) {
                 if (read++ == 0 && rows.getMetaData().getColumnCount() != width) {
                     throw new SchemaChanged();
@@ -139,7 +142,7 @@ public final class TableQuerier implements Querier {
 
     private Long firstTimestamp(Connection connection) {
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql.firstTimestamp())) {
+                ResultSet rows = statement.executeQuery(sql.firstTimestamp())) {
             if (!rows.next()) {
                 return null;
             }
@@ -147,7 +150,8 @@ public final class TableQuerier implements Querier {
             raw[0] = DriverValues.normalize(rows.getObject(1));
             return Row.fromDriver(schema, table, raw).timestamp();
         } catch (SQLException e) {
-            throw SqlExceptionTranslator.translate("reading the first timestamp of " + schema.database() + "." + table, e);
+            throw SqlExceptionTranslator.translate(
+                    "reading the first timestamp of " + schema.database() + "." + table, e);
         }
     }
 

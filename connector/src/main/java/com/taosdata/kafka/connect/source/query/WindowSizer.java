@@ -40,8 +40,8 @@ final class WindowSizer {
     void counted(Long lower, long rows, long first, long last) {
         firstBase = first - 1;
         long base = lower == null ? firstBase : lower;
-        long estimate = rows <= windowRows ? Long.MAX_VALUE
-                : Math.max(1, (long) ((double) (last - base) * windowRows / rows));
+        long estimate =
+                rows <= windowRows ? Long.MAX_VALUE : Math.max(1, (long) ((double) (last - base) * windowRows / rows));
         span = capped(estimate);
     }
 

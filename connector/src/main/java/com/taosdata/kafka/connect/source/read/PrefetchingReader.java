@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 
@@ -38,6 +37,7 @@ public final class PrefetchingReader implements SourceReader {
     private List<SourceRecord> ready = new ArrayList<>();
     /** What the last read threw, not yet handed out; the reader thread waits while it is set. */
     private Throwable failure;
+
     private boolean closed;
 
     /**
@@ -95,8 +95,12 @@ public final class PrefetchingReader implements SourceReader {
         } catch (InterruptedException e) {
             // Nothing in the connector interrupts this thread. If something did, reading has stopped: the task must
             // fail saying so rather than poll an idle reader forever.
-            hand(List.of(), new ConnectException("the TDengine reader thread " + Thread.currentThread().getName()
-                    + " was interrupted", e));
+            hand(
+                    List.of(),
+                    new ConnectException(
+                            "the TDengine reader thread "
+                                    + Thread.currentThread().getName() + " was interrupted",
+                            e));
         }
     }
 

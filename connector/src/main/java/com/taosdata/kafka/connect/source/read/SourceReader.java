@@ -1,7 +1,6 @@
 package com.taosdata.kafka.connect.source.read;
 
 import java.util.List;
-
 import org.apache.kafka.connect.source.SourceRecord;
 
 /** How a task reads TDengine: by query or by subscription. Called from one reading thread only, except close. */
@@ -11,8 +10,7 @@ public interface SourceReader extends AutoCloseable {
     List<SourceRecord> poll() throws InterruptedException;
 
     /** Kafka acknowledged {@code record} (or dropped it on purpose); may be called from any thread. */
-    default void acknowledge(SourceRecord record) {
-    }
+    default void acknowledge(SourceRecord record) {}
 
     /** Releases connections and consumers; may be called from another thread while {@link #poll} runs. */
     @Override

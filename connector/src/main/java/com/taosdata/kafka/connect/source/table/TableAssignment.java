@@ -1,15 +1,13 @@
 package com.taosdata.kafka.connect.source.table;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.apache.kafka.connect.errors.ConnectException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * Spreads tables over tasks and carries each task's share in its config. Tables go round-robin in sorted order, so
@@ -24,10 +22,9 @@ public final class TableAssignment {
     public static final String TASK_ID_CONFIG = "task.id";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<Map<String, String>>> LIST = new TypeReference<>() { };
+    private static final TypeReference<List<Map<String, String>>> LIST = new TypeReference<>() {};
 
-    private TableAssignment() {
-    }
+    private TableAssignment() {}
 
     /** At most {@code maxTasks} non-empty groups; none when there are no tables. */
     public static List<List<SourceTable>> spread(List<SourceTable> tables, int maxTasks) {
@@ -46,7 +43,8 @@ public final class TableAssignment {
     public static String encode(List<SourceTable> tables) {
         List<Map<String, String>> entries = new ArrayList<>(tables.size());
         for (SourceTable table : tables) {
-            // Ordered keys: the same assignment must encode to the same task config, or Connect restarts tasks for nothing.
+            // Ordered keys: the same assignment must encode to the same task config, or Connect restarts tasks for
+            // nothing.
             Map<String, String> entry = new LinkedHashMap<>(2);
             entry.put("table", table.name());
             if (table.stable() != null) {
@@ -70,7 +68,8 @@ public final class TableAssignment {
                     .map(entry -> new SourceTable(entry.get("table"), entry.get("stable")))
                     .toList();
         } catch (JsonProcessingException e) {
-            throw new ConnectException("malformed " + TASK_TABLES_CONFIG + " in the task config: " + e.getOriginalMessage(), e);
+            throw new ConnectException(
+                    "malformed " + TASK_TABLES_CONFIG + " in the task config: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -1,14 +1,13 @@
 package com.taosdata.kafka.connect.source.table;
 
+import com.taosdata.kafka.connect.connection.SqlExceptionTranslator;
+import com.taosdata.kafka.connect.naming.Identifiers;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.taosdata.kafka.connect.connection.SqlExceptionTranslator;
-import com.taosdata.kafka.connect.naming.Identifiers;
 
 /**
  * Lists what the source database holds. Sends {@code SHOW `db`.STABLES} and
@@ -38,7 +37,8 @@ public final class TableCatalog {
 
     private List<String> stables(Connection connection) {
         List<String> names = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(stablesSql())) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(stablesSql())) {
             while (rows.next()) {
                 names.add(rows.getString(1));
             }
@@ -50,7 +50,8 @@ public final class TableCatalog {
 
     private List<SourceTable> tables(Connection connection) {
         List<SourceTable> tables = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(tablesSql())) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(tablesSql())) {
             while (rows.next()) {
                 String stable = rows.getString(2);
                 tables.add(new SourceTable(rows.getString(1), stable == null || stable.isEmpty() ? null : stable));

@@ -1,17 +1,15 @@
 package com.taosdata.kafka.connect.source.table;
 
+import com.taosdata.kafka.connect.connection.ErrorKind;
+import com.taosdata.kafka.connect.connection.TDengineException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.taosdata.kafka.connect.connection.ErrorKind;
-import com.taosdata.kafka.connect.connection.TDengineException;
 
 /**
  * Re-lists the database every {@code poll.interval.ms} and tells the connector when the tables to read changed,
@@ -29,8 +27,12 @@ public final class TableMonitor implements Runnable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile List<SourceTable> current;
 
-    public TableMonitor(List<SourceTable> initial, Supplier<List<SourceTable>> lister, long intervalMs,
-                        Runnable onChange, Consumer<RuntimeException> onFailure) {
+    public TableMonitor(
+            List<SourceTable> initial,
+            Supplier<List<SourceTable>> lister,
+            long intervalMs,
+            Runnable onChange,
+            Consumer<RuntimeException> onFailure) {
         this.current = List.copyOf(initial);
         this.lister = lister;
         this.intervalMs = intervalMs;
@@ -62,19 +64,25 @@ public final class TableMonitor implements Runnable {
             latest = List.copyOf(lister.get());
         } catch (TDengineException e) {
             if (e.kind() == ErrorKind.TRANSIENT) {
-                log.warn("Could not list the tables of the source database ({}); trying again in {} ms", e.getMessage(),
+                log.warn(
+                        "Could not list the tables of the source database ({}); trying again in {} ms",
+                        e.getMessage(),
                         intervalMs);
                 return true;
             }
             onFailure.accept(e);
             return false;
         } catch (RuntimeException e) {
-            log.warn("Could not list the tables of the source database ({}); trying again in {} ms", e.getMessage(),
+            log.warn(
+                    "Could not list the tables of the source database ({}); trying again in {} ms",
+                    e.getMessage(),
                     intervalMs);
             return true;
         }
         if (!Objects.equals(latest, current)) {
-            log.info("Source tables changed from {} to {} tables; requesting task reconfiguration", current.size(),
+            log.info(
+                    "Source tables changed from {} to {} tables; requesting task reconfiguration",
+                    current.size(),
                     latest.size());
             current = latest;
             onChange.run();

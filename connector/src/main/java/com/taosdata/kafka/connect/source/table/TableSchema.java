@@ -1,9 +1,8 @@
 package com.taosdata.kafka.connect.source.table;
 
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import java.util.List;
 import java.util.Optional;
-
-import com.taosdata.kafka.connect.schemas.TimestampUnit;
 
 /**
  * The columns and tags of a table (the first column being the primary timestamp) plus what is needed to read
@@ -24,7 +23,9 @@ public record TableSchema(String database, String measurement, TimestampUnit pre
 
     /** The second primary key column of a table with a composite key: rows may then share a timestamp. */
     public Optional<ColumnDef> compositeKey() {
-        return columns.stream().filter(c -> c.role() == ColumnDef.Role.PRIMARY_KEY).findFirst();
+        return columns.stream()
+                .filter(c -> c.role() == ColumnDef.Role.PRIMARY_KEY)
+                .findFirst();
     }
 
     public boolean hasTags() {

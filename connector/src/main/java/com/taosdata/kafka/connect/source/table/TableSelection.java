@@ -29,7 +29,8 @@ public final class TableSelection {
     public List<SourceTable> tablesToQuery(Collection<SourceTable> all) {
         Set<SourceTable> selected = new TreeSet<>();
         for (SourceTable table : all) {
-            if (selectsEverything() || tables.contains(table.name())
+            if (selectsEverything()
+                    || tables.contains(table.name())
                     || (table.stable() != null && stables.contains(table.stable()))) {
                 selected.add(table);
             }
@@ -51,8 +52,10 @@ public final class TableSelection {
         }
         for (SourceTable table : all) {
             boolean normalSelected = table.stable() == null && (selectsEverything() || tables.contains(table.name()));
-            boolean subtableListed = table.stable() != null && tables.contains(table.name())
-                    && !stables.contains(table.stable()) && !selectsEverything();
+            boolean subtableListed = table.stable() != null
+                    && tables.contains(table.name())
+                    && !stables.contains(table.stable())
+                    && !selectsEverything();
             if (normalSelected || subtableListed) {
                 selected.add(table);
             }

@@ -1,9 +1,8 @@
 package com.taosdata.kafka.connect.source.table;
 
+import com.taosdata.kafka.connect.connection.TDengineSession;
 import java.util.List;
 import java.util.function.Function;
-
-import com.taosdata.kafka.connect.connection.TDengineSession;
 
 /**
  * What the connector reads right now: in query mode the selected subtables and normal tables, in subscription
@@ -15,7 +14,8 @@ public final class TablesToRead implements TableLister {
     private final Function<DatabaseContents, List<SourceTable>> choice;
     private final TDengineSession session;
 
-    private TablesToRead(String database, Function<DatabaseContents, List<SourceTable>> choice, TDengineSession session) {
+    private TablesToRead(
+            String database, Function<DatabaseContents, List<SourceTable>> choice, TDengineSession session) {
         this.catalog = new TableCatalog(database);
         this.choice = choice;
         this.session = session;
@@ -28,8 +28,8 @@ public final class TablesToRead implements TableLister {
 
     /** The super tables and tables {@code selection} names, one TDengine topic each. */
     public static TablesToRead toSubscribe(String database, TableSelection selection, TDengineSession session) {
-        return new TablesToRead(database, contents -> selection.tablesToSubscribe(contents.stables(), contents.tables()),
-                session);
+        return new TablesToRead(
+                database, contents -> selection.tablesToSubscribe(contents.stables(), contents.tables()), session);
     }
 
     @Override

@@ -1,8 +1,7 @@
 package com.taosdata.kafka.connect.source.tmq;
 
-import java.util.List;
-
 import com.taosdata.kafka.connect.source.table.ColumnDef;
+import java.util.List;
 
 /**
  * Where a table's columns sit in the rows of its TDengine topic: found by label once per labels array (the

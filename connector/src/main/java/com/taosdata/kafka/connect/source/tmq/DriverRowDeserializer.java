@@ -1,10 +1,9 @@
 package com.taosdata.kafka.connect.source.tmq;
 
+import com.taosdata.jdbc.tmq.Deserializer;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-
-import com.taosdata.jdbc.tmq.Deserializer;
 
 /**
  * taos-jdbcdriver's TMQ value deserializer for subscription mode: a row as an array of values, where the driver's own

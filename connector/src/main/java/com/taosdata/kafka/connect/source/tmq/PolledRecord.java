@@ -11,8 +11,16 @@ final class PolledRecord extends SourceRecord {
     private final AckTracker.Batch batch;
 
     PolledRecord(SourceRecord record, AckTracker.Batch batch) {
-        super(record.sourcePartition(), record.sourceOffset(), record.topic(), record.kafkaPartition(),
-                record.keySchema(), record.key(), record.valueSchema(), record.value(), record.timestamp(),
+        super(
+                record.sourcePartition(),
+                record.sourceOffset(),
+                record.topic(),
+                record.kafkaPartition(),
+                record.keySchema(),
+                record.key(),
+                record.valueSchema(),
+                record.value(),
+                record.timestamp(),
                 record.headers());
         this.batch = batch;
     }

@@ -22,8 +22,7 @@ public final class SubscriptionOffsets {
     public static final String OFFSET_KEY = "offset";
     public static final String POSITION_KEY = "position";
 
-    private SubscriptionOffsets() {
-    }
+    private SubscriptionOffsets() {}
 
     /** The source partition of {@code vgroup}; never changed once made, since Connect keeps it with every record. */
     public static Map<String, Object> partition(String database, TmqPartition vgroup) {

@@ -1,21 +1,5 @@
 package com.taosdata.kafka.connect.source.tmq;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
-import java.util.Set;
-import java.util.function.Function;
-
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.source.SourceRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.metrics.SourceTaskMetrics;
@@ -28,6 +12,20 @@ import com.taosdata.kafka.connect.source.read.ReaderGuard;
 import com.taosdata.kafka.connect.source.read.SourceReader;
 import com.taosdata.kafka.connect.source.table.ColumnDef;
 import com.taosdata.kafka.connect.source.table.TableSchema;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Subscription mode: polls TMQ and turns its rows into records. TDengine offsets are committed only for polls
@@ -77,6 +75,7 @@ public final class SubscriptionReader implements SourceReader {
     private final Map<TmqPartition, Long> entryBoundaries = new HashMap<>();
     /** Source partitions by vgroup: one map per vgroup rather than per row. */
     private final Map<TmqPartition, Map<String, Object>> sourcePartitions = new HashMap<>();
+
     private final ReaderGuard guard;
     private final Function<Map<String, Object>, Map<String, Object>> storedOffsets;
     /** Vgroups TDengine assigned to this consumer at the last look. */
@@ -90,6 +89,7 @@ public final class SubscriptionReader implements SourceReader {
     private final Map<TmqPartition, Long> handedOut = new HashMap<>();
     /** Positions Kafka acknowledged that TDengine has not taken yet. */
     private final Map<TmqPartition, Long> uncommitted = new HashMap<>();
+
     private final SourceTaskMetrics metrics;
     /** When the offset lag is read from TDengine next (epoch ms). */
     private long offsetLagDueMs;
@@ -98,10 +98,16 @@ public final class SubscriptionReader implements SourceReader {
      * {@code storedOffsets} looks up the offset Connect stored for a source partition ({@code null} for none);
      * {@code messageRows} is the consumer's {@code min.poll.rows}.
      */
-    public SubscriptionReader(TmqConsumer consumer, List<TmqSubscription> subscriptions, String database,
-                              RowFormatter formatter, RetryPolicy retry, Duration pollTimeout,
-                              Function<Map<String, Object>, Map<String, Object>> storedOffsets,
-                              SourceTaskMetrics metrics, int messageRows) {
+    public SubscriptionReader(
+            TmqConsumer consumer,
+            List<TmqSubscription> subscriptions,
+            String database,
+            RowFormatter formatter,
+            RetryPolicy retry,
+            Duration pollTimeout,
+            Function<Map<String, Object>, Map<String, Object>> storedOffsets,
+            SourceTaskMetrics metrics,
+            int messageRows) {
         this.consumer = consumer;
         this.messageRows = messageRows;
         this.metrics = metrics;
@@ -123,8 +129,8 @@ public final class SubscriptionReader implements SourceReader {
         });
         assigned = retry.call("reading the TMQ assignment", consumer::assignment);
         for (TmqPartition partition : assigned) {
-            OptionalLong position = retry.call("reading the TMQ position of " + partition,
-                    () -> consumer.position(partition));
+            OptionalLong position =
+                    retry.call("reading the TMQ position of " + partition, () -> consumer.position(partition));
             // A position the consumer cannot tell yet is checked when the vgroup's first rows arrive.
             if (position.isPresent()) {
                 resumeWhereDelivered(partition, position.getAsLong());
@@ -147,9 +153,15 @@ public final class SubscriptionReader implements SourceReader {
         if (!moves || !retry.call("seeking " + partition, () -> consumer.seek(partition, resume))) {
             return false;
         }
-        log.info("Resuming TDengine topic {} vgroup {} at position {}, where {} (TDengine had {})", partition.topic(),
-                partition.vgroup(), resume, resume < position ? "Connect's offsets say: the rows from there are read again"
-                        : "its delivered rows end", position);
+        log.info(
+                "Resuming TDengine topic {} vgroup {} at position {}, where {} (TDengine had {})",
+                partition.topic(),
+                partition.vgroup(),
+                resume,
+                resume < position
+                        ? "Connect's offsets say: the rows from there are read again"
+                        : "its delivered rows end",
+                position);
         return true;
     }
 
@@ -279,7 +291,8 @@ public final class SubscriptionReader implements SourceReader {
         try {
             long lag = 0;
             for (String topic : subscriptions.keySet()) {
-                for (Map.Entry<TmqPartition, Long> end : consumer.endOffsets(topic).entrySet()) {
+                for (Map.Entry<TmqPartition, Long> end :
+                        consumer.endOffsets(topic).entrySet()) {
                     if (assigned.contains(end.getKey())) {
                         OptionalLong position = consumer.position(end.getKey());
                         if (position.isPresent()) {
@@ -290,8 +303,11 @@ public final class SubscriptionReader implements SourceReader {
             }
             metrics.offsetLag(lag);
         } catch (TDengineException e) {
-            log.warn("Could not read where the TDengine topics' vgroups end; the tmq-offset-lag metric is unknown until "
-                    + "the next look in {} ms: {}", OFFSET_LAG_REFRESH_MS, e.getMessage());
+            log.warn(
+                    "Could not read where the TDengine topics' vgroups end; the tmq-offset-lag metric is unknown until "
+                            + "the next look in {} ms: {}",
+                    OFFSET_LAG_REFRESH_MS,
+                    e.getMessage());
             metrics.offsetLag(-1);
         }
     }
@@ -306,8 +322,10 @@ public final class SubscriptionReader implements SourceReader {
     private boolean keepsRowsOf(TmqPartition partition, long firstOffset) {
         if (!assigned.contains(partition)) {
             entryBoundaries.remove(partition);
-            log.debug("Dropping the rows of TDengine topic {} vgroup {}: TDengine gave it to another consumer",
-                    partition.topic(), partition.vgroup());
+            log.debug(
+                    "Dropping the rows of TDengine topic {} vgroup {}: TDengine gave it to another consumer",
+                    partition.topic(),
+                    partition.vgroup());
             return false;
         }
         boolean newlyAssigned = resumed.add(partition);
@@ -323,8 +341,8 @@ public final class SubscriptionReader implements SourceReader {
     private Subscribed subscribed(TmqPartition partition) {
         Subscribed topic = subscriptions.get(partition.topic());
         if (topic == null) {
-            throw new ConnectException("TMQ returned a row of topic " + partition.topic()
-                    + ", which this task did not subscribe to");
+            throw new ConnectException(
+                    "TMQ returned a row of topic " + partition.topic() + ", which this task did not subscribe to");
         }
         return topic;
     }
@@ -349,12 +367,17 @@ public final class SubscriptionReader implements SourceReader {
             for (int i = 0; i < raw.length; i++) {
                 Object value = positions[i] < 0 ? null : DriverValues.normalize(values[positions[i]]);
                 raw[i] = defs.get(i).type().type() == TdengineType.TIMESTAMP
-                        ? TmqTimestamps.repair(value, schema.precision()) : value;
+                        ? TmqTimestamps.repair(value, schema.precision())
+                        : value;
             }
             String table = tmqRow.table() == null ? schema.measurement() : tmqRow.table();
             Row row = Row.fromDriver(schema, table, raw);
-            return RowRecords.create(sourcePartition, SubscriptionOffsets.offset(tmqRow.offset(), position),
-                    subscription.kafkaTopic(), row, formatter);
+            return RowRecords.create(
+                    sourcePartition,
+                    SubscriptionOffsets.offset(tmqRow.offset(), position),
+                    subscription.kafkaTopic(),
+                    row,
+                    formatter);
         }
     }
 
@@ -377,8 +400,11 @@ public final class SubscriptionReader implements SourceReader {
     void commitAcknowledged() {
         uncommitted.putAll(acks.takeCommittable());
         uncommitted.keySet().retainAll(assigned);
-        uncommitted.entrySet().removeIf(entry -> retry.call("committing the TMQ offset of " + entry.getKey(),
-                () -> consumer.commit(entry.getKey(), entry.getValue())));
+        uncommitted
+                .entrySet()
+                .removeIf(entry -> retry.call(
+                        "committing the TMQ offset of " + entry.getKey(),
+                        () -> consumer.commit(entry.getKey(), entry.getValue())));
     }
 
     @Override

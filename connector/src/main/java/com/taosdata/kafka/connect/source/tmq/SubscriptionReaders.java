@@ -1,19 +1,5 @@
 package com.taosdata.kafka.connect.source.tmq;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.Properties;
-import java.util.function.Function;
-
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.storage.OffsetStorageReader;
-
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
 import com.taosdata.kafka.connect.connection.DatabaseCatalog;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
@@ -28,6 +14,18 @@ import com.taosdata.kafka.connect.source.format.RowFormatters;
 import com.taosdata.kafka.connect.source.table.SchemaReader;
 import com.taosdata.kafka.connect.source.table.SourceTable;
 import com.taosdata.kafka.connect.source.table.TableSchema;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 /**
  * Builds a task's {@link SubscriptionReader}: describes each super table or table of the task, creates its
@@ -36,32 +34,52 @@ import com.taosdata.kafka.connect.source.table.TableSchema;
  */
 public final class SubscriptionReaders {
 
-    private SubscriptionReaders() {
-    }
+    private SubscriptionReaders() {}
 
-    public static SubscriptionReader create(TDengineSourceConfig config, List<SourceTable> tables, String taskId,
-                                            OffsetStorageReader offsets, Sleeper sleeper,
-                                            Function<Properties, TmqConsumer> consumers, SourceTaskMetrics metrics) {
-        try (TDengineSession session = new TDengineSession(ConnectionConfigs.connectionFactory(config),
-                config.database())) {
+    public static SubscriptionReader create(
+            TDengineSourceConfig config,
+            List<SourceTable> tables,
+            String taskId,
+            OffsetStorageReader offsets,
+            Sleeper sleeper,
+            Function<Properties, TmqConsumer> consumers,
+            SourceTaskMetrics metrics) {
+        try (TDengineSession session =
+                new TDengineSession(ConnectionConfigs.connectionFactory(config), config.database())) {
             return create(config, tables, taskId, offsets, sleeper, consumers, session, metrics);
         }
     }
 
     /** With the session topics are created over; it is needed only until the consumer has subscribed. */
-    static SubscriptionReader create(TDengineSourceConfig config, List<SourceTable> tables, String taskId,
-                                     OffsetStorageReader offsets, Sleeper sleeper,
-                                     Function<Properties, TmqConsumer> consumers, TDengineSession session,
-                                     SourceTaskMetrics metrics) {
+    static SubscriptionReader create(
+            TDengineSourceConfig config,
+            List<SourceTable> tables,
+            String taskId,
+            OffsetStorageReader offsets,
+            Sleeper sleeper,
+            Function<Properties, TmqConsumer> consumers,
+            TDengineSession session,
+            SourceTaskMetrics metrics) {
         String database = config.database();
         RetryPolicy retry = new RetryPolicy(config.maxRetries(), config.retryBackoffMs(), sleeper);
-        Properties properties = TmqProperties.build(ConnectionConfigs.url(config), ConnectionConfigs.credentials(config),
-                config.groupId(), config.groupId() + "-" + taskId, config.subscriptionFrom().configValue());
+        Properties properties = TmqProperties.build(
+                ConnectionConfigs.url(config),
+                ConnectionConfigs.credentials(config),
+                config.groupId(),
+                config.groupId() + "-" + taskId,
+                config.subscriptionFrom().configValue());
         List<TmqSubscription> subscriptions = prepareTopics(config, tables, retry, session);
         TmqConsumer consumer = consumers.apply(properties);
-        SubscriptionReader reader = new SubscriptionReader(consumer, subscriptions, database,
-                RowFormatters.create(config.outFormat(), config.outputPrecision()), retry,
-                Duration.ofMillis(config.pollIntervalMs()), offsets::offset, metrics, TmqProperties.MESSAGE_ROWS);
+        SubscriptionReader reader = new SubscriptionReader(
+                consumer,
+                subscriptions,
+                database,
+                RowFormatters.create(config.outFormat(), config.outputPrecision()),
+                retry,
+                Duration.ofMillis(config.pollIntervalMs()),
+                offsets::offset,
+                metrics,
+                TmqProperties.MESSAGE_ROWS);
         try {
             reader.start();
         } catch (RuntimeException e) {
@@ -71,12 +89,13 @@ public final class SubscriptionReaders {
         return reader;
     }
 
-    private static List<TmqSubscription> prepareTopics(TDengineSourceConfig config, List<SourceTable> tables,
-                                                       RetryPolicy retry, TDengineSession session) {
+    private static List<TmqSubscription> prepareTopics(
+            TDengineSourceConfig config, List<SourceTable> tables, RetryPolicy retry, TDengineSession session) {
         String database = config.database();
         SchemaReader schemas = new SchemaReader(database);
         TopicNaming naming = config.topicNaming();
-        TimestampUnit precision = retry.call("reading the precision of " + database,
+        TimestampUnit precision = retry.call(
+                "reading the precision of " + database,
                 () -> session.call(connection -> DatabaseCatalog.existingPrecision(connection, database)));
         List<TmqSubscription> subscriptions = new ArrayList<>(tables.size());
         for (SourceTable table : tables) {
@@ -88,7 +107,8 @@ public final class SubscriptionReaders {
             String topic = TmqTopics.name(database, table.name());
             String sql = TmqTopics.createSql(topic, schema, table.name());
             retry.call("creating TDengine topic " + topic, () -> session.call(c -> execute(c, sql, topic)));
-            String definition = retry.call("reading TDengine topic " + topic, () -> session.call(c -> definition(c, topic)));
+            String definition =
+                    retry.call("reading TDengine topic " + topic, () -> session.call(c -> definition(c, topic)));
             if (definition != null && !TmqTopics.selectsTableName(definition)) {
                 throw new ConnectException("TDengine topic `" + topic + "` exists without the child table name column ("
                         + definition.trim() + "), so its rows cannot be keyed by table; it was made by an earlier "
@@ -102,7 +122,7 @@ public final class SubscriptionReaders {
 
     private static String definition(Connection connection, String topic) {
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(TmqTopics.definitionSql(topic))) {
+                ResultSet rows = statement.executeQuery(TmqTopics.definitionSql(topic))) {
             return rows.next() ? rows.getString(1) : null;
         } catch (SQLException e) {
             throw SqlExceptionTranslator.translate("reading TDengine topic " + topic, e);

@@ -1,5 +1,13 @@
 package com.taosdata.kafka.connect.source.tmq;
 
+import com.taosdata.jdbc.tmq.ConsumerRecord;
+import com.taosdata.jdbc.tmq.ConsumerRecords;
+import com.taosdata.jdbc.tmq.OffsetAndMetadata;
+import com.taosdata.jdbc.tmq.TaosConsumer;
+import com.taosdata.jdbc.tmq.TopicPartition;
+import com.taosdata.kafka.connect.connection.ErrorCodes;
+import com.taosdata.kafka.connect.connection.SqlExceptionTranslator;
+import com.taosdata.kafka.connect.connection.TDengineException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -13,21 +21,13 @@ import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 
-import com.taosdata.jdbc.tmq.ConsumerRecord;
-import com.taosdata.jdbc.tmq.ConsumerRecords;
-import com.taosdata.jdbc.tmq.OffsetAndMetadata;
-import com.taosdata.jdbc.tmq.TaosConsumer;
-import com.taosdata.jdbc.tmq.TopicPartition;
-import com.taosdata.kafka.connect.connection.ErrorCodes;
-import com.taosdata.kafka.connect.connection.SqlExceptionTranslator;
-import com.taosdata.kafka.connect.connection.TDengineException;
-
 /** {@link TmqConsumer} over taos-jdbcdriver's {@code TaosConsumer} (native or WebSocket). */
 public final class TaosTmqConsumer implements TmqConsumer {
 
     private final TaosConsumer<DriverRow> consumer;
     /** Where the table name column sits in rows with these labels. */
     private String[] tableNameLabels;
+
     private int tableNameIndex;
 
     public TaosTmqConsumer(Properties properties) {
@@ -63,7 +63,8 @@ public final class TaosTmqConsumer implements TmqConsumer {
                 continue;
             }
             // A message's rows share their vgroup: one partition object for them all.
-            if (partition == null || partition.vgroup() != record.getVGroupId()
+            if (partition == null
+                    || partition.vgroup() != record.getVGroupId()
                     || !partition.topic().equals(record.getTopic())) {
                 partition = new TmqPartition(record.getTopic(), record.getVGroupId());
             }
@@ -124,7 +125,8 @@ public final class TaosTmqConsumer implements TmqConsumer {
     public Map<TmqPartition, Long> endOffsets(String topic) {
         try {
             Map<TmqPartition, Long> ends = new HashMap<>();
-            consumer.endOffsets(topic).forEach((tp, end) -> ends.put(new TmqPartition(tp.getTopic(), tp.getVGroupId()), end));
+            consumer.endOffsets(topic)
+                    .forEach((tp, end) -> ends.put(new TmqPartition(tp.getTopic(), tp.getVGroupId()), end));
             return ends;
         } catch (SQLException e) {
             throw SqlExceptionTranslator.translate("reading the end offsets of TDengine topic " + topic, e);

@@ -1,14 +1,12 @@
 package com.taosdata.kafka.connect.source.tmq;
 
-import java.util.Properties;
-
-import org.apache.kafka.common.config.ConfigException;
-
 import com.taosdata.jdbc.tmq.TMQConstants;
 import com.taosdata.kafka.connect.config.ConnectionConfigs;
 import com.taosdata.kafka.connect.connection.Credentials;
 import com.taosdata.kafka.connect.connection.TDengineUrl;
 import com.taosdata.kafka.connect.connection.Transport;
+import java.util.Properties;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Consumer properties for taos-jdbcdriver's {@code TaosConsumer}: transport from {@code connection.url}, manual
@@ -27,13 +25,14 @@ public final class TmqProperties {
     /** Long enough that the vnode never ends a message for time, so that only {@link #MESSAGE_ROWS} ends it early. */
     static final String SCAN_WAIT_MS = Integer.toString(Integer.MAX_VALUE);
 
-    private TmqProperties() {
-    }
+    private TmqProperties() {}
 
-    public static Properties build(TDengineUrl url, Credentials credentials, String groupId, String clientId,
-                                   String offsetReset) {
+    public static Properties build(
+            TDengineUrl url, Credentials credentials, String groupId, String clientId, String offsetReset) {
         if (url.transport() == Transport.REST) {
-            throw new ConfigException(ConnectionConfigs.CONNECTION_URL_CONFIG, url.toString(),
+            throw new ConfigException(
+                    ConnectionConfigs.CONNECTION_URL_CONFIG,
+                    url.toString(),
                     "read.method=subscription needs jdbc:TAOS-WS:// or jdbc:TAOS://; TMQ is not available over REST");
         }
         Properties properties = new Properties();

@@ -1,8 +1,7 @@
 package com.taosdata.kafka.connect.source.tmq;
 
-import java.sql.Timestamp;
-
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import java.sql.Timestamp;
 
 /**
  * Undoes a misread of TMQ over JNI: in a microsecond or nanosecond database, taos-jdbcdriver 3.7.3's JNI consumer
@@ -15,8 +14,7 @@ final class TmqTimestamps {
     /** 9999-12-31T23:59:59.999Z in milliseconds. */
     static final long LAST_MILLISECOND_OF_9999 = 253_402_300_799_999L;
 
-    private TmqTimestamps() {
-    }
+    private TmqTimestamps() {}
 
     /** {@code value} as the driver gave it, or the count in {@code precision} a misread Timestamp holds. */
     static Object repair(Object value, TimestampUnit precision) {

@@ -1,10 +1,9 @@
 package com.taosdata.kafka.connect.source.tmq;
 
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-
 import com.taosdata.kafka.connect.naming.Identifiers;
 import com.taosdata.kafka.connect.source.table.TableSchema;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * TDengine topics of subscription mode: one per super table or normal table, named
@@ -23,8 +22,7 @@ public final class TmqTopics {
     private static final Pattern TABLE_NAME = Pattern.compile("\\bselect\\s+tbname\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_WORD = Pattern.compile("[^A-Za-z0-9_]");
 
-    private TmqTopics() {
-    }
+    private TmqTopics() {}
 
     public static String name(String database, String table) {
         return NOT_WORD.matcher("tdconnect_" + database + "_" + table).replaceAll("_");
@@ -45,7 +43,9 @@ public final class TmqTopics {
 
     public static String createSql(String topic, TableSchema schema, String table) {
         return "CREATE TOPIC IF NOT EXISTS " + Identifiers.quote(topic) + " AS SELECT " + TABLE_NAME_COLUMN + ","
-                + schema.columns().stream().map(c -> Identifiers.quote(c.name())).collect(Collectors.joining(","))
+                + schema.columns().stream()
+                        .map(c -> Identifiers.quote(c.name()))
+                        .collect(Collectors.joining(","))
                 + " FROM " + Identifiers.quote(schema.database()) + "." + Identifiers.quote(table);
     }
 }

@@ -8,8 +8,7 @@ import java.util.Objects;
 /** Golden files under {@code src/test/resources/sink/golden}. */
 final class Golden {
 
-    private Golden() {
-    }
+    private Golden() {}
 
     static String read(String name) throws IOException {
         try (InputStream in = Objects.requireNonNull(Golden.class.getResourceAsStream("/sink/golden/" + name), name)) {

@@ -3,6 +3,9 @@ package com.taosdata.kafka.connect.sink.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.taosdata.kafka.connect.config.ConnectionConfigs;
+import com.taosdata.kafka.connect.connection.Transport;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -11,16 +14,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import com.taosdata.kafka.connect.config.ConnectionConfigs;
-import com.taosdata.kafka.connect.connection.Transport;
-import com.taosdata.kafka.connect.schemas.TimestampUnit;
 
 public class TDengineSinkConfigTest {
 
@@ -46,9 +44,14 @@ public class TDengineSinkConfigTest {
     @Test
     void theKeysTypesDefaultsAndValidatorsAreTheDocumentedOnes() throws IOException {
         String table = TDengineSinkConfig.CONFIG_DEF.configKeys().values().stream()
-                .map(key -> String.join(" | ", key.name, key.type.name(),
+                .map(key -> String.join(
+                        " | ",
+                        key.name,
+                        key.type.name(),
                         key.hasDefault() ? String.valueOf(key.defaultValue) : "(required)",
-                        key.validator == null ? "" : key.validator.toString(), key.importance.name(), key.group))
+                        key.validator == null ? "" : key.validator.toString(),
+                        key.importance.name(),
+                        key.group))
                 .collect(Collectors.joining("\n"));
 
         assertThat(table).isEqualTo(Golden.read("sink-config-keys.txt").stripTrailing());
@@ -65,7 +68,9 @@ public class TDengineSinkConfigTest {
         assertThat(config.database()).isNull();
         assertThat(config.databasePrefix()).isNull();
         assertThat(config.protocol()).isEqualTo(SchemalessProtocol.LINE);
-        assertThat(config.missingTimestamp()).as("TDengine's clock, as the tutorial writes").isEqualTo(MissingTimestamp.SERVER);
+        assertThat(config.missingTimestamp())
+                .as("TDengine's clock, as the tutorial writes")
+                .isEqualTo(MissingTimestamp.SERVER);
         assertThat(config.precision()).isEqualTo(TimestampUnit.NS);
         assertThat(config.batchSize()).isEqualTo(10_000);
         assertThat(config.lingerMs()).isEqualTo(1000L);
@@ -78,7 +83,8 @@ public class TDengineSinkConfigTest {
     void thePasswordIsAPasswordTypeThatPrintsHidden() {
         TDengineSinkConfig config = new TDengineSinkConfig(minimal("connection.password", "s3cret"));
 
-        assertThat(TDengineSinkConfig.CONFIG_DEF.configKeys().get("connection.password").type).isEqualTo(ConfigDef.Type.PASSWORD);
+        assertThat(TDengineSinkConfig.CONFIG_DEF.configKeys().get("connection.password").type)
+                .isEqualTo(ConfigDef.Type.PASSWORD);
         assertThat(config.getPassword("connection.password").value()).isEqualTo("s3cret");
         assertThat(config.getPassword("connection.password")).hasToString("[hidden]");
         assertThat(config.values().toString()).doesNotContain("s3cret");
@@ -87,10 +93,32 @@ public class TDengineSinkConfigTest {
     @Test
     void everyKeyIsRead() {
         TDengineSinkConfig config = new TDengineSinkConfig(minimal(
-                "connection.user", "writer", "connection.database", " Power ", "connection.database.prefix", "kafka_${topic}",
-                "connection.attempts", "5", "connection.backoff.ms", "100", "db.schemaless", "telnet", "data.precision", "us",
-                "timestamp.missing", "record",
-                "batch.size", "500", "batch.linger.ms", "20", "max.retries", "0", "retry.backoff.ms", "7", "request.timeout.ms", "9"));
+                "connection.user",
+                "writer",
+                "connection.database",
+                " Power ",
+                "connection.database.prefix",
+                "kafka_${topic}",
+                "connection.attempts",
+                "5",
+                "connection.backoff.ms",
+                "100",
+                "db.schemaless",
+                "telnet",
+                "data.precision",
+                "us",
+                "timestamp.missing",
+                "record",
+                "batch.size",
+                "500",
+                "batch.linger.ms",
+                "20",
+                "max.retries",
+                "0",
+                "retry.backoff.ms",
+                "7",
+                "request.timeout.ms",
+                "9"));
 
         assertThat(config.getString("connection.user")).isEqualTo("writer");
         assertThat(config.database()).isEqualTo("Power");
@@ -109,7 +137,8 @@ public class TDengineSinkConfigTest {
 
     @Test
     void blankDatabaseAndPrefixMeanUnset() {
-        TDengineSinkConfig config = new TDengineSinkConfig(minimal("connection.database", " ", "connection.database.prefix", ""));
+        TDengineSinkConfig config =
+                new TDengineSinkConfig(minimal("connection.database", " ", "connection.database.prefix", ""));
 
         assertThat(config.database()).isNull();
         assertThat(config.databasePrefix()).isNull();
@@ -117,10 +146,21 @@ public class TDengineSinkConfigTest {
 
     @ParameterizedTest
     @CsvSource({
-        "batch.size, 0", "batch.size, many", "batch.linger.ms, -1", "max.retries, -1", "retry.backoff.ms, -1",
-        "connection.attempts, 0", "connection.backoff.ms, -1", "request.timeout.ms, 0", "db.schemaless, influx",
-        "timestamp.missing, kafka", "timestamp.missing, ''",
-        "data.precision, s", "connection.user, ''", "connection.url, jdbc:mysql://h:3306"})
+        "batch.size, 0",
+        "batch.size, many",
+        "batch.linger.ms, -1",
+        "max.retries, -1",
+        "retry.backoff.ms, -1",
+        "connection.attempts, 0",
+        "connection.backoff.ms, -1",
+        "request.timeout.ms, 0",
+        "db.schemaless, influx",
+        "timestamp.missing, kafka",
+        "timestamp.missing, ''",
+        "data.precision, s",
+        "connection.user, ''",
+        "connection.url, jdbc:mysql://h:3306"
+    })
     void invalidValuesAreRefusedNamingTheKey(String key, String value) {
         assertThatThrownBy(() -> new TDengineSinkConfig(minimal(key, value)))
                 .isInstanceOf(ConfigException.class)
@@ -150,8 +190,8 @@ public class TDengineSinkConfigTest {
 
     @Test
     void protocolPrecisionAndMissingTimestampAreCaseInsensitive() {
-        TDengineSinkConfig config = new TDengineSinkConfig(minimal("db.schemaless", "JSON", "data.precision", "MS",
-                "timestamp.missing", " Record "));
+        TDengineSinkConfig config = new TDengineSinkConfig(
+                minimal("db.schemaless", "JSON", "data.precision", "MS", "timestamp.missing", " Record "));
 
         assertThat(config.protocol()).isEqualTo(SchemalessProtocol.JSON);
         assertThat(config.precision()).isEqualTo(TimestampUnit.MS);
@@ -165,7 +205,10 @@ public class TDengineSinkConfigTest {
         assertThat(key.recommender.validValues("timestamp.missing", Map.of())).containsExactly("server", "record");
         assertThat(key.group).isEqualTo("Writes");
         assertThat(TDengineSinkConfig.CONFIG_DEF.validate(minimal()).stream()
-                .filter(value -> value.name().equals("timestamp.missing")).findFirst().orElseThrow().recommendedValues())
+                        .filter(value -> value.name().equals("timestamp.missing"))
+                        .findFirst()
+                        .orElseThrow()
+                        .recommendedValues())
                 .containsExactly("server", "record");
     }
 }

@@ -15,7 +15,8 @@ class LineProtocolScanTest {
 
     @Test
     void aLineWithATimestampNeedsNone() {
-        assertThat(missingAt("meters,location=x current=1.5 1648432611249000000")).isEqualTo(-1);
+        assertThat(missingAt("meters,location=x current=1.5 1648432611249000000"))
+                .isEqualTo(-1);
         assertThat(missingAt("m f=1,g=2i  1")).isEqualTo(-1);
     }
 
@@ -105,8 +106,19 @@ class LineProtocolScanTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"# m f=1", "#m,t=a s=\"x\"", "m", "m,t=a", "m,t=a ", "m f", "m f=1,", "m s=\"open",
-        "m s=\"open 1", "m k v"})
+    @ValueSource(
+            strings = {
+                "# m f=1",
+                "#m,t=a s=\"x\"",
+                "m",
+                "m,t=a",
+                "m,t=a ",
+                "m f",
+                "m f=1,",
+                "m s=\"open",
+                "m s=\"open 1",
+                "m k v"
+            })
     void commentsAndLinesWithoutACompleteFieldSetTakeNone(String line) {
         assertThat(missingAt(line)).isEqualTo(-1);
     }

@@ -123,9 +123,13 @@ class LineSplitterTest {
     @Test
     void theFieldHoldingALineFeedIsNamedWithoutEscapes() {
         assertThat(LineSplitter.fieldHoldingLineFeed("m,t=a s=\"x\" 1")).isNull();
-        assertThat(LineSplitter.fieldHoldingLineFeed("m,t=a\"b a=\"x\",note=\"one\ntwo\" 1")).isEqualTo("note");
-        assertThat(LineSplitter.fieldHoldingLineFeed("m a=\"x\ny\",b=\"z\nw\" 1")).isEqualTo("a");
-        assertThat(LineSplitter.fieldHoldingLineFeed("m my\\ n\\,o\\=te=L\"x\ny\" 1")).isEqualTo("my n,o=te");
-        assertThat(LineSplitter.fieldHoldingLineFeed("m dir\\\\x\\\\\\\\y\\q\\\\=\"x\ny\" 1")).isEqualTo("dir\\x\\\\y\\q\\");
+        assertThat(LineSplitter.fieldHoldingLineFeed("m,t=a\"b a=\"x\",note=\"one\ntwo\" 1"))
+                .isEqualTo("note");
+        assertThat(LineSplitter.fieldHoldingLineFeed("m a=\"x\ny\",b=\"z\nw\" 1"))
+                .isEqualTo("a");
+        assertThat(LineSplitter.fieldHoldingLineFeed("m my\\ n\\,o\\=te=L\"x\ny\" 1"))
+                .isEqualTo("my n,o=te");
+        assertThat(LineSplitter.fieldHoldingLineFeed("m dir\\\\x\\\\\\\\y\\q\\\\=\"x\ny\" 1"))
+                .isEqualTo("dir\\x\\\\y\\q\\");
     }
 }

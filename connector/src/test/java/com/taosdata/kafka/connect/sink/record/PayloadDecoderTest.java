@@ -3,10 +3,12 @@ package com.taosdata.kafka.connect.sink.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.taosdata.kafka.connect.connection.Transport;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -16,10 +18,6 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import com.taosdata.kafka.connect.connection.Transport;
-import com.taosdata.kafka.connect.schemas.TimestampUnit;
-import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
 
 class PayloadDecoderTest {
 
@@ -42,7 +40,8 @@ class PayloadDecoderTest {
 
     @Test
     void utf8BytesAreDecoded() {
-        assertThat(LINE.decode(record("m,城市=北京 f=1 1".getBytes(StandardCharsets.UTF_8)))).containsExactly("m,城市=北京 f=1 1");
+        assertThat(LINE.decode(record("m,城市=北京 f=1 1".getBytes(StandardCharsets.UTF_8))))
+                .containsExactly("m,城市=北京 f=1 1");
     }
 
     @Test
@@ -105,7 +104,9 @@ class PayloadDecoderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Transport.class, names = {"WEBSOCKET", "REST"})
+    @EnumSource(
+            value = Transport.class,
+            names = {"WEBSOCKET", "REST"})
     void telnetKeepsSplittingAtEveryLineFeed(Transport transport) {
         PayloadDecoder decoder = new PayloadDecoder(SchemalessProtocol.TELNET, transport);
 
@@ -114,7 +115,8 @@ class PayloadDecoderTest {
 
     @Test
     void withTimestampMissingServerALineWithoutTimestampIsHandedOnAsItIs() {
-        assertThat(LINE.decode(timestamped("m f=1\nm f=2 2", 1_796_316_133_135L))).containsExactly("m f=1", "m f=2 2");
+        assertThat(LINE.decode(timestamped("m f=1\nm f=2 2", 1_796_316_133_135L)))
+                .containsExactly("m f=1", "m f=2 2");
     }
 
     @Test
@@ -149,7 +151,9 @@ class PayloadDecoderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SchemalessProtocol.class, names = {"LINE", "TELNET"})
+    @EnumSource(
+            value = SchemalessProtocol.class,
+            names = {"LINE", "TELNET"})
     void anEmptyOrBlankValueIsADataErrorNamingTheRecord(SchemalessProtocol protocol) {
         PayloadDecoder decoder = new PayloadDecoder(protocol, Transport.WEBSOCKET);
 
@@ -191,7 +195,8 @@ class PayloadDecoderTest {
     @ParameterizedTest
     @EnumSource(SchemalessProtocol.class)
     void aStructIsADataErrorNamingTheSmtForTheProtocol(SchemalessProtocol protocol) {
-        Schema schema = SchemaBuilder.struct().field("current", Schema.FLOAT64_SCHEMA).build();
+        Schema schema =
+                SchemaBuilder.struct().field("current", Schema.FLOAT64_SCHEMA).build();
         Struct struct = new Struct(schema).put("current", 10.3);
         PayloadDecoder decoder = new PayloadDecoder(protocol, Transport.WEBSOCKET);
 
@@ -213,7 +218,9 @@ class PayloadDecoderTest {
 
     @Test
     void otherTypesAreDataErrorsToo() {
-        assertThatThrownBy(() -> LINE.decode(record(42L))).isInstanceOf(DataException.class).hasMessageContaining("Long");
+        assertThatThrownBy(() -> LINE.decode(record(42L)))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("Long");
     }
 
     @Test

@@ -3,9 +3,9 @@ package com.taosdata.kafka.connect.sink.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -13,14 +13,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.taosdata.kafka.connect.schemas.TimestampUnit;
-
 class RecordTimestampsTest {
 
     private static final long MILLIS = 1_796_316_133_135L;
 
     private static SinkRecord record(Long timestamp) {
-        return new SinkRecord("meters", 3, null, null, null, "ignored", 42, timestamp,
+        return new SinkRecord(
+                "meters",
+                3,
+                null,
+                null,
+                null,
+                "ignored",
+                42,
+                timestamp,
                 timestamp == null ? TimestampType.NO_TIMESTAMP_TYPE : TimestampType.CREATE_TIME);
     }
 
@@ -50,8 +56,8 @@ class RecordTimestampsTest {
 
     @Test
     void theTimestampGoesRightAfterTheFieldSetAndWhatFollowsIsKept() {
-        assertThat(stamp(TimestampUnit.MS, MILLIS, "m f=1 ", "m f=1 \t")).containsExactly("m f=1 1796316133135 ",
-                "m f=1 1796316133135 \t");
+        assertThat(stamp(TimestampUnit.MS, MILLIS, "m f=1 ", "m f=1 \t"))
+                .containsExactly("m f=1 1796316133135 ", "m f=1 1796316133135 \t");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Locale;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** {@code ${…}} placeholders in table name templates. */
@@ -41,20 +40,23 @@ class NameTemplateTest {
         assertThat(template.hasPlaceholders()).isFalse();
         assertThat(template.placeholders()).isEmpty();
         assertThat(template.fill(name -> {
-            throw new AssertionError("no placeholder to fill");
-        })).isEqualTo("meters$ {x} }");
+                    throw new AssertionError("no placeholder to fill");
+                }))
+                .isEqualTo("meters$ {x} }");
     }
 
     @Test
     void anUnclosedPlaceholderIsRefused() {
-        assertThatThrownBy(() -> NameTemplate.parse("d_${location")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> NameTemplate.parse("d_${location"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("closing");
         assertThatThrownBy(() -> NameTemplate.parse("${a}_${")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void anEmptyPlaceholderIsRefused() {
-        assertThatThrownBy(() -> NameTemplate.parse("d_${}")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> NameTemplate.parse("d_${}"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("empty");
         assertThatThrownBy(() -> NameTemplate.parse("d_${  }")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -3,14 +3,6 @@ package com.taosdata.kafka.connect.sink.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.util.Date;
-import java.util.List;
-
-import org.apache.kafka.connect.errors.DataException;
-import org.junit.jupiter.api.Test;
-
 import com.taosdata.kafka.connect.schemas.StringType;
 import com.taosdata.kafka.connect.schemas.TdengineType;
 import com.taosdata.kafka.connect.schemas.mapping.ColumnMapping;
@@ -18,6 +10,12 @@ import com.taosdata.kafka.connect.sink.table.ColumnType;
 import com.taosdata.kafka.connect.sink.table.StableColumn;
 import com.taosdata.kafka.connect.sink.table.StableSchema;
 import com.taosdata.kafka.connect.transforms.point.Point;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.util.Date;
+import java.util.List;
+import org.apache.kafka.connect.errors.DataException;
+import org.junit.jupiter.api.Test;
 
 /** The columns a new super table gets from a record, and the changes an existing one needs to take it. */
 class SchemaEvolutionTest {
@@ -38,13 +36,16 @@ class SchemaEvolutionTest {
         return point;
     }
 
-    private static final StableSchema METERS = new StableSchema("power", "meters", List.of(
-            column("ts", ColumnType.of(TdengineType.TIMESTAMP)),
-            column("current", ColumnType.of(TdengineType.FLOAT)),
-            column("phase", ColumnType.sized(TdengineType.VARCHAR, 10)),
-            column("note", ColumnType.sized(TdengineType.NCHAR, 4)),
-            column("raw", ColumnType.sized(TdengineType.VARBINARY, 8)),
-            tag("location", ColumnType.sized(TdengineType.VARCHAR, 16))));
+    private static final StableSchema METERS = new StableSchema(
+            "power",
+            "meters",
+            List.of(
+                    column("ts", ColumnType.of(TdengineType.TIMESTAMP)),
+                    column("current", ColumnType.of(TdengineType.FLOAT)),
+                    column("phase", ColumnType.sized(TdengineType.VARCHAR, 10)),
+                    column("note", ColumnType.sized(TdengineType.NCHAR, 4)),
+                    column("raw", ColumnType.sized(TdengineType.VARBINARY, 8)),
+                    tag("location", ColumnType.sized(TdengineType.VARCHAR, 16))));
 
     @Test
     void aNewTableHasTheTimestampFirstThenAColumnPerFieldThenATagPerTag() {
@@ -54,12 +55,13 @@ class SchemaEvolutionTest {
         point.addTag("groupid", ColumnMapping.INT32, 2);
         point.addField("voltage", ColumnMapping.INT32, 219);
 
-        assertThat(varchar64.initial(point, "meters")).containsExactly(
-                column("ts", ColumnType.of(TdengineType.TIMESTAMP)),
-                column("current", ColumnType.of(TdengineType.FLOAT)),
-                column("voltage", ColumnType.of(TdengineType.INT)),
-                tag("location", ColumnType.sized(TdengineType.VARCHAR, 64)),
-                tag("groupid", ColumnType.of(TdengineType.INT)));
+        assertThat(varchar64.initial(point, "meters"))
+                .containsExactly(
+                        column("ts", ColumnType.of(TdengineType.TIMESTAMP)),
+                        column("current", ColumnType.of(TdengineType.FLOAT)),
+                        column("voltage", ColumnType.of(TdengineType.INT)),
+                        tag("location", ColumnType.sized(TdengineType.VARCHAR, 64)),
+                        tag("groupid", ColumnType.of(TdengineType.INT)));
     }
 
     @Test
@@ -79,22 +81,23 @@ class SchemaEvolutionTest {
         point.addField("day", ColumnMapping.DATE, new Date(0L));
         point.addField("time_of_day", ColumnMapping.TIME, new Date(5L));
 
-        assertThat(varchar64.initial(point, "meters")).containsExactly(
-                column("ts", ColumnType.of(TdengineType.TIMESTAMP)),
-                column("i8", ColumnType.of(TdengineType.TINYINT)),
-                column("i16", ColumnType.of(TdengineType.SMALLINT)),
-                column("i32", ColumnType.of(TdengineType.INT)),
-                column("i64", ColumnType.of(TdengineType.BIGINT)),
-                column("f32", ColumnType.of(TdengineType.FLOAT)),
-                column("f64", ColumnType.of(TdengineType.DOUBLE)),
-                column("flag", ColumnType.of(TdengineType.BOOL)),
-                column("text", ColumnType.sized(TdengineType.VARCHAR, 64)),
-                column("raw", ColumnType.sized(TdengineType.VARBINARY, 64)),
-                column("amount", ColumnType.decimal(38, 3)),
-                column("at", ColumnType.of(TdengineType.TIMESTAMP)),
-                column("day", ColumnType.of(TdengineType.TIMESTAMP)),
-                column("time_of_day", ColumnType.of(TdengineType.BIGINT)),
-                tag("location", ColumnType.sized(TdengineType.VARCHAR, 64)));
+        assertThat(varchar64.initial(point, "meters"))
+                .containsExactly(
+                        column("ts", ColumnType.of(TdengineType.TIMESTAMP)),
+                        column("i8", ColumnType.of(TdengineType.TINYINT)),
+                        column("i16", ColumnType.of(TdengineType.SMALLINT)),
+                        column("i32", ColumnType.of(TdengineType.INT)),
+                        column("i64", ColumnType.of(TdengineType.BIGINT)),
+                        column("f32", ColumnType.of(TdengineType.FLOAT)),
+                        column("f64", ColumnType.of(TdengineType.DOUBLE)),
+                        column("flag", ColumnType.of(TdengineType.BOOL)),
+                        column("text", ColumnType.sized(TdengineType.VARCHAR, 64)),
+                        column("raw", ColumnType.sized(TdengineType.VARBINARY, 64)),
+                        column("amount", ColumnType.decimal(38, 3)),
+                        column("at", ColumnType.of(TdengineType.TIMESTAMP)),
+                        column("day", ColumnType.of(TdengineType.TIMESTAMP)),
+                        column("time_of_day", ColumnType.of(TdengineType.BIGINT)),
+                        tag("location", ColumnType.sized(TdengineType.VARCHAR, 64)));
     }
 
     @Test
@@ -102,10 +105,11 @@ class SchemaEvolutionTest {
         Point point = withTag();
         point.addField("text", ColumnMapping.STRING, "x");
 
-        assertThat(new SchemaEvolution(StringType.NCHAR, 20).initial(point, "meters")).containsExactly(
-                column("ts", ColumnType.of(TdengineType.TIMESTAMP)),
-                column("text", ColumnType.sized(TdengineType.NCHAR, 20)),
-                tag("location", ColumnType.sized(TdengineType.NCHAR, 20)));
+        assertThat(new SchemaEvolution(StringType.NCHAR, 20).initial(point, "meters"))
+                .containsExactly(
+                        column("ts", ColumnType.of(TdengineType.TIMESTAMP)),
+                        column("text", ColumnType.sized(TdengineType.NCHAR, 20)),
+                        tag("location", ColumnType.sized(TdengineType.NCHAR, 20)));
     }
 
     @Test
@@ -114,9 +118,8 @@ class SchemaEvolutionTest {
         point.addField("whole", ColumnMapping.DECIMAL, new BigDecimal("12"));
         point.addField("thousands", ColumnMapping.DECIMAL, new BigDecimal("1E+3"));
 
-        assertThat(varchar64.initial(point, "meters")).contains(
-                column("whole", ColumnType.decimal(38, 0)),
-                column("thousands", ColumnType.decimal(38, 0)));
+        assertThat(varchar64.initial(point, "meters"))
+                .contains(column("whole", ColumnType.decimal(38, 0)), column("thousands", ColumnType.decimal(38, 0)));
     }
 
     /** TDengine refuses DECIMAL tags: a Decimal tag is kept as its text. */
@@ -125,9 +128,10 @@ class SchemaEvolutionTest {
         Point point = new Point();
         point.addTag("price", ColumnMapping.DECIMAL, new BigDecimal("12.50"));
 
-        assertThat(varchar64.initial(point, "meters")).containsExactly(
-                column("ts", ColumnType.of(TdengineType.TIMESTAMP)),
-                tag("price", ColumnType.sized(TdengineType.VARCHAR, 64)));
+        assertThat(varchar64.initial(point, "meters"))
+                .containsExactly(
+                        column("ts", ColumnType.of(TdengineType.TIMESTAMP)),
+                        tag("price", ColumnType.sized(TdengineType.VARCHAR, 64)));
         assertThat(new SchemaEvolution(StringType.NCHAR, 8).changes(METERS, point))
                 .containsExactly(tag("price", ColumnType.sized(TdengineType.NCHAR, 8)));
     }
@@ -138,9 +142,10 @@ class SchemaEvolutionTest {
         point.addField("text", ColumnMapping.STRING, "北".repeat(30));
         point.addField("raw", ColumnMapping.BYTES, ByteBuffer.wrap(new byte[100]));
 
-        assertThat(varchar64.initial(point, "meters")).contains(
-                column("text", ColumnType.sized(TdengineType.VARCHAR, 90)),
-                column("raw", ColumnType.sized(TdengineType.VARBINARY, 100)));
+        assertThat(varchar64.initial(point, "meters"))
+                .contains(
+                        column("text", ColumnType.sized(TdengineType.VARCHAR, 90)),
+                        column("raw", ColumnType.sized(TdengineType.VARBINARY, 100)));
         assertThat(new SchemaEvolution(StringType.NCHAR, 10).initial(point, "meters"))
                 .contains(column("text", ColumnType.sized(TdengineType.NCHAR, 30)));
     }
@@ -150,7 +155,8 @@ class SchemaEvolutionTest {
         Point point = new Point();
         point.addField("current", ColumnMapping.FLOAT32, 1f);
 
-        assertThatThrownBy(() -> varchar64.initial(point, "meters")).isInstanceOf(DataException.class)
+        assertThatThrownBy(() -> varchar64.initial(point, "meters"))
+                .isInstanceOf(DataException.class)
                 .hasMessageContaining("tag");
     }
 
@@ -159,7 +165,8 @@ class SchemaEvolutionTest {
         Point point = withTag();
         point.addField("TS", ColumnMapping.INT64, 1L);
 
-        assertThatThrownBy(() -> varchar64.initial(point, "meters")).isInstanceOf(DataException.class)
+        assertThatThrownBy(() -> varchar64.initial(point, "meters"))
+                .isInstanceOf(DataException.class)
                 .hasMessageContaining("timestamp column");
     }
 
@@ -177,7 +184,8 @@ class SchemaEvolutionTest {
         Point point = withTag();
         point.addField("list", ColumnMapping.ARRAY, List.of(1));
 
-        assertThatThrownBy(() -> varchar64.initial(point, "meters")).isInstanceOf(DataException.class)
+        assertThatThrownBy(() -> varchar64.initial(point, "meters"))
+                .isInstanceOf(DataException.class)
                 .hasMessageContaining("list");
     }
 
@@ -200,10 +208,11 @@ class SchemaEvolutionTest {
         point.addField("Voltage", ColumnMapping.INT32, 219);
         point.addField("label", ColumnMapping.STRING, "x".repeat(100));
 
-        assertThat(varchar64.changes(METERS, point)).containsExactly(
-                column("voltage", ColumnType.of(TdengineType.INT)),
-                column("label", ColumnType.sized(TdengineType.VARCHAR, 100)),
-                tag("groupid", ColumnType.of(TdengineType.INT)));
+        assertThat(varchar64.changes(METERS, point))
+                .containsExactly(
+                        column("voltage", ColumnType.of(TdengineType.INT)),
+                        column("label", ColumnType.sized(TdengineType.VARCHAR, 100)),
+                        tag("groupid", ColumnType.of(TdengineType.INT)));
     }
 
     @Test
@@ -213,10 +222,11 @@ class SchemaEvolutionTest {
         point.addField("note", ColumnMapping.STRING, "😀😀😀😀😀");
         point.addField("raw", ColumnMapping.BYTES, new byte[9]);
 
-        assertThat(varchar64.changes(METERS, point)).containsExactly(
-                column("phase", ColumnType.sized(TdengineType.VARCHAR, 20)),
-                column("note", ColumnType.sized(TdengineType.NCHAR, 8)),
-                column("raw", ColumnType.sized(TdengineType.VARBINARY, 16)));
+        assertThat(varchar64.changes(METERS, point))
+                .containsExactly(
+                        column("phase", ColumnType.sized(TdengineType.VARCHAR, 20)),
+                        column("note", ColumnType.sized(TdengineType.NCHAR, 8)),
+                        column("raw", ColumnType.sized(TdengineType.VARBINARY, 16)));
     }
 
     @Test
@@ -225,9 +235,10 @@ class SchemaEvolutionTest {
         point.addTag("location", ColumnMapping.STRING, "北".repeat(20));
         point.addField("phase", ColumnMapping.STRING, "x".repeat(25));
 
-        assertThat(varchar64.changes(METERS, point)).containsExactly(
-                column("phase", ColumnType.sized(TdengineType.VARCHAR, 25)),
-                tag("location", ColumnType.sized(TdengineType.VARCHAR, 60)));
+        assertThat(varchar64.changes(METERS, point))
+                .containsExactly(
+                        column("phase", ColumnType.sized(TdengineType.VARCHAR, 25)),
+                        tag("location", ColumnType.sized(TdengineType.VARCHAR, 60)));
     }
 
     @Test

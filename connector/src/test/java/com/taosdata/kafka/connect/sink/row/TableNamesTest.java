@@ -3,18 +3,16 @@ package com.taosdata.kafka.connect.sink.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
-import java.util.Date;
-import java.util.List;
-
-import org.apache.kafka.connect.errors.DataException;
-import org.junit.jupiter.api.Test;
-
 import com.taosdata.kafka.connect.schemas.TdengineType;
 import com.taosdata.kafka.connect.schemas.mapping.ColumnMapping;
 import com.taosdata.kafka.connect.sink.table.ColumnType;
 import com.taosdata.kafka.connect.sink.table.StableColumn;
 import com.taosdata.kafka.connect.transforms.point.Point;
+import java.math.BigDecimal;
+import java.util.Date;
+import java.util.List;
+import org.apache.kafka.connect.errors.DataException;
+import org.junit.jupiter.api.Test;
 
 /** Super table names from the topic, child table names from a template or hashed from the tags. */
 class TableNamesTest {
@@ -58,10 +56,14 @@ class TableNamesTest {
 
     @Test
     void childTablesFillTheTemplateWithTheRecordsValuesKeptAsTheyAre() {
-        assertThat(templated("d_${location}_${groupid}").childTable("meters", "meters", point("San Francisco", 2),
-                TAGS, new Object[] {"San Francisco", 2L})).isEqualTo("d_San Francisco_2");
-        assertThat(templated("${topic}_${groupid}").childTable("meters", "Power.Meters", point("SF", 2), TAGS,
-                new Object[] {"SF", 2L})).isEqualTo("Power.Meters_2");
+        assertThat(templated("d_${location}_${groupid}")
+                        .childTable(
+                                "meters", "meters", point("San Francisco", 2), TAGS, new Object[] {"San Francisco", 2L
+                                }))
+                .isEqualTo("d_San Francisco_2");
+        assertThat(templated("${topic}_${groupid}")
+                        .childTable("meters", "Power.Meters", point("SF", 2), TAGS, new Object[] {"SF", 2L}))
+                .isEqualTo("Power.Meters_2");
     }
 
     @Test
@@ -91,30 +93,39 @@ class TableNamesTest {
 
     @Test
     void aPlaceholderWithoutAValueIsADataException() {
-        assertThatThrownBy(() -> templated("d_${unit}").childTable("meters", "meters", point("SF", 2), TAGS,
-                new Object[] {"SF", 2L})).isInstanceOf(DataException.class).hasMessageContaining("unit");
+        assertThatThrownBy(() -> templated("d_${unit}")
+                        .childTable("meters", "meters", point("SF", 2), TAGS, new Object[] {"SF", 2L}))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("unit");
     }
 
     @Test
     void aChildTableNameUpTo192Utf8BytesIsKeptAndALongerOneIsADataException() {
         String longest = "北".repeat(64);
 
-        assertThat(templated("${location}").childTable("meters", "meters", point(longest, 1), TAGS,
-                new Object[] {longest, 1L})).isEqualTo(longest);
-        assertThatThrownBy(() -> templated("d${location}").childTable("meters", "meters", point(longest, 1), TAGS,
-                new Object[] {longest, 1L})).isInstanceOf(DataException.class).hasMessageContaining("193 bytes");
+        assertThat(templated("${location}")
+                        .childTable("meters", "meters", point(longest, 1), TAGS, new Object[] {longest, 1L}))
+                .isEqualTo(longest);
+        assertThatThrownBy(() -> templated("d${location}")
+                        .childTable("meters", "meters", point(longest, 1), TAGS, new Object[] {longest, 1L}))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("193 bytes");
     }
 
     @Test
     void anEmptyChildTableNameIsADataException() {
-        assertThatThrownBy(() -> templated("${location}").childTable("meters", "meters", point("", 1), TAGS,
-                new Object[] {"", 1L})).isInstanceOf(DataException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> templated("${location}")
+                        .childTable("meters", "meters", point("", 1), TAGS, new Object[] {"", 1L}))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("empty");
     }
 
     @Test
     void aChildTableNameWithABackquoteIsADataException() {
-        assertThatThrownBy(() -> templated("d_${location}").childTable("meters", "meters", point("a`b", 1), TAGS,
-                new Object[] {"a`b", 1L})).isInstanceOf(DataException.class).hasMessageContaining("backquote");
+        assertThatThrownBy(() -> templated("d_${location}")
+                        .childTable("meters", "meters", point("a`b", 1), TAGS, new Object[] {"a`b", 1L}))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("backquote");
     }
 
     @Test
@@ -125,7 +136,8 @@ class TableNamesTest {
 
     @Test
     void hashedNamesDifferForDifferentTagValuesAndSuperTables() {
-        assertThat(hashedName("meters", "SF", 2L)).isNotEqualTo(hashedName("meters", "SF", 3L))
+        assertThat(hashedName("meters", "SF", 2L))
+                .isNotEqualTo(hashedName("meters", "SF", 3L))
                 .isNotEqualTo(hashedName("meters", "LA", 2L))
                 .isNotEqualTo(hashedName("meters", "SF", null))
                 .isNotEqualTo(hashedName("other", "SF", 2L));

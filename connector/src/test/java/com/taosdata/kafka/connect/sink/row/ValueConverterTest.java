@@ -3,13 +3,17 @@ package com.taosdata.kafka.connect.sink.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.taosdata.kafka.connect.schemas.TdengineType;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import com.taosdata.kafka.connect.schemas.mapping.ColumnMapping;
+import com.taosdata.kafka.connect.sink.row.ValueConverter.ValueMismatch;
+import com.taosdata.kafka.connect.sink.table.ColumnType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.stream.Stream;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -22,12 +26,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.taosdata.kafka.connect.schemas.TdengineType;
-import com.taosdata.kafka.connect.schemas.TimestampUnit;
-import com.taosdata.kafka.connect.schemas.mapping.ColumnMapping;
-import com.taosdata.kafka.connect.sink.row.ValueConverter.ValueMismatch;
-import com.taosdata.kafka.connect.sink.table.ColumnType;
 
 /** Values converted to their column's declared type: exactly, or refused with a {@link ValueMismatch}. */
 class ValueConverterTest {
@@ -114,7 +112,9 @@ class ValueConverterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TdengineType.class, names = {"TINYINT", "INT", "BIGINT", "INT_UNSIGNED", "BIGINT_UNSIGNED"})
+    @EnumSource(
+            value = TdengineType.class,
+            names = {"TINYINT", "INT", "BIGINT", "INT_UNSIGNED", "BIGINT_UNSIGNED"})
     void fractionsAreRefusedByIntegerColumnsAndIntegralFractionalValuesAccepted(TdengineType type) {
         ColumnType column = ColumnType.of(type);
 
@@ -129,8 +129,9 @@ class ValueConverterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TdengineType.class, names = {"TINYINT", "INT", "BIGINT", "INT_UNSIGNED", "BIGINT_UNSIGNED",
-        "FLOAT", "DOUBLE", "DECIMAL"})
+    @EnumSource(
+            value = TdengineType.class,
+            names = {"TINYINT", "INT", "BIGINT", "INT_UNSIGNED", "BIGINT_UNSIGNED", "FLOAT", "DOUBLE", "DECIMAL"})
     void nanAndInfinitiesAreRefusedByEveryNumericColumn(TdengineType type) {
         ColumnType column = type == TdengineType.DECIMAL ? ColumnType.decimal(10, 2) : ColumnType.of(type);
 
@@ -191,11 +192,14 @@ class ValueConverterTest {
     @Test
     void aTooLongStringsMismatchCarriesItsLength() {
         assertThatThrownBy(() -> convert("😀😀😀", ColumnType.sized(TdengineType.VARCHAR, 10)))
-                .isInstanceOfSatisfying(ValueMismatch.class, e -> assertThat(e.length()).isEqualTo(12));
+                .isInstanceOfSatisfying(
+                        ValueMismatch.class, e -> assertThat(e.length()).isEqualTo(12));
         assertThatThrownBy(() -> convert("😀😀😀", ColumnType.sized(TdengineType.NCHAR, 2)))
-                .isInstanceOfSatisfying(ValueMismatch.class, e -> assertThat(e.length()).isEqualTo(3));
+                .isInstanceOfSatisfying(
+                        ValueMismatch.class, e -> assertThat(e.length()).isEqualTo(3));
         assertThatThrownBy(() -> convert(1.5, INT))
-                .isInstanceOfSatisfying(ValueMismatch.class, e -> assertThat(e.length()).isEqualTo(-1));
+                .isInstanceOfSatisfying(
+                        ValueMismatch.class, e -> assertThat(e.length()).isEqualTo(-1));
     }
 
     @Test
@@ -210,8 +214,10 @@ class ValueConverterTest {
 
     @Test
     void neededLengthFollowsTheColumnsUnit() {
-        assertThat(ValueConverter.neededLength("😀é", ColumnType.sized(TdengineType.VARCHAR, 1))).isEqualTo(6);
-        assertThat(ValueConverter.neededLength("😀é", ColumnType.sized(TdengineType.NCHAR, 1))).isEqualTo(2);
+        assertThat(ValueConverter.neededLength("😀é", ColumnType.sized(TdengineType.VARCHAR, 1)))
+                .isEqualTo(6);
+        assertThat(ValueConverter.neededLength("😀é", ColumnType.sized(TdengineType.NCHAR, 1)))
+                .isEqualTo(2);
         assertThat(ValueConverter.neededLength(new byte[5], ColumnType.sized(TdengineType.VARBINARY, 1)))
                 .isEqualTo(5);
         assertThat(ValueConverter.neededLength(new Object(), ColumnType.sized(TdengineType.VARCHAR, 1)))
@@ -257,7 +263,8 @@ class ValueConverterTest {
                 .isEqualTo(1_796_316_133_135_000_000L);
         assertThat(new ValueConverter(TimestampUnit.NS).convert(new Date(-1), ColumnMapping.TIMESTAMP, timestamp))
                 .isEqualTo(-1_000_000L);
-        assertThat(new ValueConverter(TimestampUnit.US).convert(5L, ColumnMapping.INT64, timestamp)).isEqualTo(5L);
+        assertThat(new ValueConverter(TimestampUnit.US).convert(5L, ColumnMapping.INT64, timestamp))
+                .isEqualTo(5L);
         assertRefused("2026-01-01", timestamp);
         assertRefused(1.5, timestamp);
     }
@@ -279,7 +286,8 @@ class ValueConverterTest {
         ColumnType bigint = ColumnType.of(TdengineType.BIGINT);
         Date date = new Date(1_500L);
 
-        assertThat(new ValueConverter(TimestampUnit.US).convert(date, ColumnMapping.TIME, bigint)).isEqualTo(1_500_000L);
+        assertThat(new ValueConverter(TimestampUnit.US).convert(date, ColumnMapping.TIME, bigint))
+                .isEqualTo(1_500_000L);
         assertThatThrownBy(() -> ms.convert(date, ColumnMapping.STRING, bigint)).isInstanceOf(ValueMismatch.class);
         assertThatThrownBy(() -> ms.convert(date, null, bigint)).isInstanceOf(ValueMismatch.class);
     }
@@ -289,11 +297,15 @@ class ValueConverterTest {
         ColumnType decimal = ColumnType.decimal(5, 2);
 
         assertThat(convert(new BigDecimal("123.45"), decimal)).isEqualTo(new BigDecimal("123.45"));
-        assertThat((BigDecimal) convert(new BigDecimal("1.5"), decimal)).hasScaleOf(2).isEqualByComparingTo("1.50");
+        assertThat((BigDecimal) convert(new BigDecimal("1.5"), decimal))
+                .hasScaleOf(2)
+                .isEqualByComparingTo("1.50");
         assertThat((BigDecimal) convert(new BigDecimal("-999.99"), decimal)).isEqualByComparingTo("-999.99");
         assertThat((BigDecimal) convert(7L, decimal)).hasScaleOf(2).isEqualByComparingTo("7");
         assertThat((BigDecimal) convert(0.25, decimal)).hasScaleOf(2).isEqualByComparingTo("0.25");
-        assertThat((BigDecimal) convert(new BigDecimal("1.500"), decimal)).hasScaleOf(2).isEqualByComparingTo("1.5");
+        assertThat((BigDecimal) convert(new BigDecimal("1.500"), decimal))
+                .hasScaleOf(2)
+                .isEqualByComparingTo("1.5");
         assertRefused(new BigDecimal("1.234"), decimal);
         assertRefused(new BigDecimal("1000.00"), decimal);
         assertRefused(new BigDecimal("-1000"), decimal);
@@ -340,7 +352,8 @@ class ValueConverterTest {
 
     @Provide
     Arbitrary<Long> outsideInt() {
-        return Arbitraries.oneOf(Arbitraries.longs().between(Long.MIN_VALUE, Integer.MIN_VALUE - 1L),
+        return Arbitraries.oneOf(
+                Arbitraries.longs().between(Long.MIN_VALUE, Integer.MIN_VALUE - 1L),
                 Arbitraries.longs().between(Integer.MAX_VALUE + 1L, Long.MAX_VALUE));
     }
 }

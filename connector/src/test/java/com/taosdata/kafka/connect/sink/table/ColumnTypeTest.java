@@ -3,9 +3,8 @@ package com.taosdata.kafka.connect.sink.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-
 import com.taosdata.kafka.connect.schemas.TdengineType;
+import org.junit.jupiter.api.Test;
 
 /** Column types as {@code DESCRIBE} prints them and as DDL spells them. */
 class ColumnTypeTest {

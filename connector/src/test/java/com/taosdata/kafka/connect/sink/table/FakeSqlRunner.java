@@ -1,5 +1,6 @@
 package com.taosdata.kafka.connect.sink.table;
 
+import com.taosdata.kafka.connect.connection.TDengineException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,19 +10,18 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.taosdata.kafka.connect.connection.TDengineException;
-
 /**
  * TDengine as typed writes see it: super tables created and altered by the statements the sink sends, described back
  * as TDengine would, and every INSERT kept as sent. A failure can be scripted per statement.
  */
 public final class FakeSqlRunner implements SqlRunner {
 
-    private static final Pattern CREATE = Pattern.compile(
-            "CREATE STABLE IF NOT EXISTS `([^`]+)`\\.`([^`]+)` \\((.*)\\) TAGS \\((.*)\\)");
-    private static final Pattern ALTER = Pattern.compile(
-            "ALTER STABLE `([^`]+)`\\.`([^`]+)` (ADD|MODIFY) (COLUMN|TAG) `([^`]+)` (.+)");
-    private static final Pattern DEFINITION = Pattern.compile("`([^`]+)` ([A-Z ]+?)(?:\\((\\d+)(?:,(\\d+))?\\))?(?:, |$)");
+    private static final Pattern CREATE =
+            Pattern.compile("CREATE STABLE IF NOT EXISTS `([^`]+)`\\.`([^`]+)` \\((.*)\\) TAGS \\((.*)\\)");
+    private static final Pattern ALTER =
+            Pattern.compile("ALTER STABLE `([^`]+)`\\.`([^`]+)` (ADD|MODIFY) (COLUMN|TAG) `([^`]+)` (.+)");
+    private static final Pattern DEFINITION =
+            Pattern.compile("`([^`]+)` ([A-Z ]+?)(?:\\((\\d+)(?:,(\\d+))?\\))?(?:, |$)");
 
     private final Map<String, List<StableColumn>> tables = new LinkedHashMap<>();
     private final List<String> statements = new ArrayList<>();
@@ -30,6 +30,7 @@ public final class FakeSqlRunner implements SqlRunner {
     private Function<String, TDengineException> failures = sql -> null;
     /** Answers a {@code DESCRIBE} of {@code database.table} with a failure, or {@code null} to run it. */
     private Function<String, TDengineException> describeFailures = table -> null;
+
     private final List<String> described = new ArrayList<>();
     private boolean closed;
 
@@ -85,7 +86,9 @@ public final class FakeSqlRunner implements SqlRunner {
             tables.putIfAbsent(create.group(1) + "." + create.group(2), columns);
         } else if (alter.matches()) {
             List<StableColumn> columns = tables.get(alter.group(1) + "." + alter.group(2));
-            StableColumn column = definitions("`" + alter.group(5) + "` " + alter.group(6), alter.group(4).equals("TAG"))
+            StableColumn column = definitions(
+                            "`" + alter.group(5) + "` " + alter.group(6),
+                            alter.group(4).equals("TAG"))
                     .get(0);
             if (alter.group(3).equals("ADD")) {
                 columns.add(column);

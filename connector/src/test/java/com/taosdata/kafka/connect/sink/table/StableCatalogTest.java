@@ -3,18 +3,16 @@ package com.taosdata.kafka.connect.sink.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.apache.kafka.connect.errors.ConnectException;
-import org.junit.jupiter.api.Test;
-
 import com.taosdata.kafka.connect.connection.ErrorCodes;
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.schemas.TdengineType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.junit.jupiter.api.Test;
 
 /**
  * Super tables as the server has them: described once, created and altered when asked and described again, also
@@ -90,8 +88,9 @@ class StableCatalogTest {
     void aMissingTableIsCreatedThenDescribedAndKept() {
         StableSchema created = catalog.create("power", "meters", List.of(TS, CURRENT, PHASE, LOCATION));
 
-        assertThat(sql.statements()).containsExactly("CREATE STABLE IF NOT EXISTS `power`.`meters` (`ts` TIMESTAMP,"
-                + " `current` FLOAT, `phase` VARCHAR(10)) TAGS (`location` VARCHAR(16))");
+        assertThat(sql.statements())
+                .containsExactly("CREATE STABLE IF NOT EXISTS `power`.`meters` (`ts` TIMESTAMP,"
+                        + " `current` FLOAT, `phase` VARCHAR(10)) TAGS (`location` VARCHAR(16))");
         assertThat(created.columns()).containsExactly(CURRENT, PHASE);
         assertThat(created.tags()).containsExactly(LOCATION);
         assertThat(catalog.find("power", "meters")).containsSame(created);
@@ -122,10 +121,11 @@ class StableCatalogTest {
 
         StableSchema altered = catalog.alter(schema, List.of(voltage, widerPhase, groupid));
 
-        assertThat(sql.statements()).containsExactly(
-                "ALTER STABLE `power`.`meters` ADD COLUMN `voltage` INT",
-                "ALTER STABLE `power`.`meters` MODIFY COLUMN `phase` VARCHAR(20)",
-                "ALTER STABLE `power`.`meters` ADD TAG `groupid` INT");
+        assertThat(sql.statements())
+                .containsExactly(
+                        "ALTER STABLE `power`.`meters` ADD COLUMN `voltage` INT",
+                        "ALTER STABLE `power`.`meters` MODIFY COLUMN `phase` VARCHAR(20)",
+                        "ALTER STABLE `power`.`meters` ADD TAG `groupid` INT");
         assertThat(altered.columns()).containsExactly(CURRENT, widerPhase, voltage);
         assertThat(altered.tags()).containsExactly(LOCATION, groupid);
         assertThat(catalog.find("power", "meters")).containsSame(altered);
@@ -178,18 +178,22 @@ class StableCatalogTest {
         });
 
         assertThat(catalog.alter(schema, List.of(column("phase", ColumnType.sized(TdengineType.VARCHAR, 20))))
-                .columns()).containsExactly(CURRENT, phase30);
-        assertThatThrownBy(() -> catalog.alter(schema,
-                List.of(column("phase", ColumnType.sized(TdengineType.VARCHAR, 40)))))
-                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.code()).isEqualTo(0x0369));
+                        .columns())
+                .containsExactly(CURRENT, phase30);
+        assertThatThrownBy(() ->
+                        catalog.alter(schema, List.of(column("phase", ColumnType.sized(TdengineType.VARCHAR, 40)))))
+                .isInstanceOfSatisfying(
+                        TDengineException.class, e -> assertThat(e.code()).isEqualTo(0x0369));
     }
 
     @Test
     void aTableWithoutTagsIsNoSuperTable() {
         sql.existing("power", "plain", TS, CURRENT);
 
-        assertThatThrownBy(() -> catalog.find("power", "plain")).isInstanceOf(ConnectException.class)
-                .isNotInstanceOf(TDengineException.class).hasMessageContaining("without tags");
+        assertThatThrownBy(() -> catalog.find("power", "plain"))
+                .isInstanceOf(ConnectException.class)
+                .isNotInstanceOf(TDengineException.class)
+                .hasMessageContaining("without tags");
     }
 
     @Test
@@ -224,14 +228,20 @@ class StableCatalogTest {
         existingMeters();
         StableSchema schema = catalog.find("power", "meters").orElseThrow();
         sql.failWhen(statement -> {
-            sql.existing("power", "meters", TS, CURRENT, PHASE, column("voltage", ColumnType.of(TdengineType.INT)),
+            sql.existing(
+                    "power",
+                    "meters",
+                    TS,
+                    CURRENT,
+                    PHASE,
+                    column("voltage", ColumnType.of(TdengineType.INT)),
                     LOCATION);
             return failure(UNAVAILABLE);
         });
 
         assertThatThrownBy(() -> catalog.alter(schema, List.of(column("voltage", ColumnType.of(TdengineType.INT)))))
-                .isInstanceOfSatisfying(TDengineException.class,
-                        e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT));
+                .isInstanceOfSatisfying(
+                        TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT));
         assertThat(sleeps).hasSize(3);
     }
 
@@ -239,8 +249,9 @@ class StableCatalogTest {
     void aDescribeFailingForGoodIsRethrownAfterTheRetries() {
         sql.failDescribeWhen(table -> failure(UNAVAILABLE));
 
-        assertThatThrownBy(() -> catalog.find("power", "meters")).isInstanceOfSatisfying(TDengineException.class,
-                e -> assertThat(e.code()).isEqualTo(UNAVAILABLE));
+        assertThatThrownBy(() -> catalog.find("power", "meters"))
+                .isInstanceOfSatisfying(
+                        TDengineException.class, e -> assertThat(e.code()).isEqualTo(UNAVAILABLE));
         assertThat(sleeps).hasSize(3);
     }
 
@@ -249,7 +260,8 @@ class StableCatalogTest {
         sql.failWhen(statement -> failure(0x0364));
 
         assertThatThrownBy(() -> catalog.create("power", "meters", List.of(TS, CURRENT, LOCATION)))
-                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.code()).isEqualTo(0x0364));
+                .isInstanceOfSatisfying(
+                        TDengineException.class, e -> assertThat(e.code()).isEqualTo(0x0364));
         assertThat(sleeps).isEmpty();
     }
 }

@@ -3,20 +3,18 @@ package com.taosdata.kafka.connect.sink.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.taosdata.kafka.connect.metrics.SinkTaskMetrics;
+import com.taosdata.kafka.connect.sink.record.SinkRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
-
-import com.taosdata.kafka.connect.metrics.SinkTaskMetrics;
-import com.taosdata.kafka.connect.sink.record.SinkRecords;
 
 class BadRecordHandlerTest {
 
@@ -30,7 +28,8 @@ class BadRecordHandlerTest {
 
     @Test
     void withToleranceAllTheRecordGoesToTheReporterWithItsReasonAndIsCounted() {
-        DataException reason = new DataException("record meters-1@99 rejected by TDengine: TDengine error 0x80003002: invalid data");
+        DataException reason =
+                new DataException("record meters-1@99 rejected by TDengine: TDengine error 0x80003002: invalid data");
 
         new BadRecordHandler(reporter, true, metrics).handle(record, reason);
 
@@ -44,7 +43,8 @@ class BadRecordHandlerTest {
 
         assertThatThrownBy(() -> new BadRecordHandler(reporter, false, metrics).handle(record, reason))
                 .isInstanceOf(ConnectException.class)
-                .hasMessageStartingWith("record meters-1@99 rejected: TDengine error 0x8000060b: Timestamp data out of range")
+                .hasMessageStartingWith(
+                        "record meters-1@99 rejected: TDengine error 0x8000060b: Timestamp data out of range")
                 .hasMessageContaining("errors.tolerance=all")
                 .hasCause(reason);
         assertThat(reported).isEmpty();

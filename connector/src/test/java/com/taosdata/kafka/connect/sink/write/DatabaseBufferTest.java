@@ -2,18 +2,17 @@ package com.taosdata.kafka.connect.sink.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.Test;
-
 import com.taosdata.kafka.connect.sink.record.EncodedRecord;
 import com.taosdata.kafka.connect.sink.record.SinkRecords;
+import java.util.List;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
 
 class DatabaseBufferTest {
 
     private static EncodedRecord encoded(String topic, int partition, long offset, String... lines) {
-        return new EncodedRecord(SinkRecords.record(topic, partition, offset, String.join("\n", lines)), List.of(lines));
+        return new EncodedRecord(
+                SinkRecords.record(topic, partition, offset, String.join("\n", lines)), List.of(lines));
     }
 
     @Test

@@ -9,22 +9,20 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.taosdata.kafka.connect.connection.ConnectionFactory;
+import com.taosdata.kafka.connect.connection.ErrorKind;
+import com.taosdata.kafka.connect.connection.RetryPolicy;
+import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.taosdata.kafka.connect.connection.ConnectionFactory;
-import com.taosdata.kafka.connect.connection.ErrorKind;
-import com.taosdata.kafka.connect.connection.RetryPolicy;
-import com.taosdata.kafka.connect.connection.TDengineException;
-import com.taosdata.kafka.connect.schemas.TimestampUnit;
 
 class DatabaseInitializerTest {
 
@@ -57,9 +55,10 @@ class DatabaseInitializerTest {
     void createsTheDatabaseWithThePrecisionQuotedAndChecksItsPrecision() {
         new DatabaseInitializer(factory, retry, TimestampUnit.NS, true).ensure("power");
 
-        assertThat(executed).containsExactly(
-                "CREATE DATABASE IF NOT EXISTS `power` PRECISION 'ns'",
-                "SELECT `precision` FROM information_schema.ins_databases WHERE name = 'power'");
+        assertThat(executed)
+                .containsExactly(
+                        "CREATE DATABASE IF NOT EXISTS `power` PRECISION 'ns'",
+                        "SELECT `precision` FROM information_schema.ins_databases WHERE name = 'power'");
     }
 
     @Test
@@ -71,9 +70,11 @@ class DatabaseInitializerTest {
         initializer.ensure("other");
         initializer.ensure("power");
 
-        assertThat(executed).filteredOn(sql -> sql.startsWith("CREATE")).containsExactly(
-                "CREATE DATABASE IF NOT EXISTS `power` PRECISION 'ns'",
-                "CREATE DATABASE IF NOT EXISTS `other` PRECISION 'ns'");
+        assertThat(executed)
+                .filteredOn(sql -> sql.startsWith("CREATE"))
+                .containsExactly(
+                        "CREATE DATABASE IF NOT EXISTS `power` PRECISION 'ns'",
+                        "CREATE DATABASE IF NOT EXISTS `other` PRECISION 'ns'");
         verify(factory, times(1)).open(null);
     }
 
@@ -82,7 +83,8 @@ class DatabaseInitializerTest {
         doThrow(new SQLException("TDengine ERROR (0x80000396): Database in creating status", "", 0x80000396))
                 .doThrow(new SQLException("TDengine ERROR (0x80000396): Database in creating status", "", 0x80000396))
                 .doAnswer(call -> executed.add(call.getArgument(0)))
-                .when(statement).execute(anyString());
+                .when(statement)
+                .execute(anyString());
 
         new DatabaseInitializer(factory, new RetryPolicy(3, 3000, sleeps::add), TimestampUnit.NS, true).ensure("power");
 
@@ -104,7 +106,8 @@ class DatabaseInitializerTest {
     void preparingTriesOnceAndLeavesAFailureToTheFirstWriteWithItsRetries() throws SQLException {
         doThrow(new SQLException("TDengine ERROR (0x8000000B): Unable to establish connection", "", 0x8000000B))
                 .doAnswer(call -> executed.add(call.getArgument(0)))
-                .when(statement).execute(anyString());
+                .when(statement)
+                .execute(anyString());
         DatabaseInitializer initializer = new DatabaseInitializer(factory, retry, TimestampUnit.NS, true);
 
         initializer.prepare("power");
@@ -119,7 +122,8 @@ class DatabaseInitializerTest {
     void aConnectionThatFailedIsClosedAndReopened() throws SQLException {
         doThrow(new SQLException("connection reset"))
                 .doAnswer(call -> executed.add(call.getArgument(0)))
-                .when(statement).execute(anyString());
+                .when(statement)
+                .execute(anyString());
 
         new DatabaseInitializer(factory, retry, TimestampUnit.NS, true).ensure("power");
 
@@ -161,10 +165,13 @@ class DatabaseInitializerTest {
 
     @Test
     void aFatalErrorIsNotRetried() throws SQLException {
-        doThrow(new SQLException("Authentication failure", "", 0x80000357)).when(statement).execute(anyString());
+        doThrow(new SQLException("Authentication failure", "", 0x80000357))
+                .when(statement)
+                .execute(anyString());
 
         assertThatThrownBy(() -> new DatabaseInitializer(factory, retry, TimestampUnit.NS, true).ensure("power"))
-                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
+                .isInstanceOfSatisfying(
+                        TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
                 .hasMessageContaining("CREATE DATABASE IF NOT EXISTS `power`");
         assertThat(sleeps).isEmpty();
     }

@@ -1,9 +1,8 @@
 package com.taosdata.kafka.connect.sink.write;
 
+import com.taosdata.kafka.connect.connection.TDengineException;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.taosdata.kafka.connect.connection.TDengineException;
 
 /**
  * A TDengine that rejects a whole batch when any of its lines contains {@code BAD} (as a real server does on a data
@@ -14,8 +13,7 @@ public final class FakeSchemalessWriter implements SchemalessWriter {
     static final int INVALID_DATA = 0x80003002;
 
     /** One call to {@link #write}. */
-    public record Call(String database, List<String> payloads, boolean accepted) {
-    }
+    public record Call(String database, List<String> payloads, boolean accepted) {}
 
     public final List<Call> calls = new ArrayList<>();
     public int transientFailures;

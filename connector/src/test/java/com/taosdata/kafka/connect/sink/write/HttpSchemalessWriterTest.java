@@ -3,6 +3,16 @@ package com.taosdata.kafka.connect.sink.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
+import com.taosdata.kafka.connect.connection.Credentials;
+import com.taosdata.kafka.connect.connection.ErrorKind;
+import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.connection.TDengineUrl;
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
+import com.taosdata.kafka.connect.sink.config.TableOptions;
+import com.taosdata.kafka.connect.testing.SelfSignedCertificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,24 +25,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-
 import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsServer;
-
-import com.taosdata.kafka.connect.connection.Credentials;
-import com.taosdata.kafka.connect.connection.ErrorKind;
-import com.taosdata.kafka.connect.connection.TDengineException;
-import com.taosdata.kafka.connect.connection.TDengineUrl;
-import com.taosdata.kafka.connect.schemas.TimestampUnit;
-import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
-import com.taosdata.kafka.connect.sink.config.TableOptions;
-import com.taosdata.kafka.connect.testing.SelfSignedCertificate;
 
 class HttpSchemalessWriterTest {
 
@@ -41,8 +38,7 @@ class HttpSchemalessWriterTest {
     private static final String TOKEN_IN_URL = "cloud+token%2F7%2B";
 
     /** One request as the server saw it. */
-    record Seen(String method, String uri, String authorization, String body) {
-    }
+    record Seen(String method, String uri, String authorization, String body) {}
 
     private HttpServer server;
     private final List<Seen> seen = new ArrayList<>();
@@ -54,8 +50,11 @@ class HttpSchemalessWriterTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
-                seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                        exchange.getRequestHeaders().getFirst("Authorization"), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                seen.add(new Seen(
+                        exchange.getRequestMethod(),
+                        exchange.getRequestURI().toString(),
+                        exchange.getRequestHeaders().getFirst("Authorization"),
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             }
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
@@ -82,13 +81,20 @@ class HttpSchemalessWriterTest {
         return writer(url, protocol, precision, TableOptions.DEFAULTS);
     }
 
-    private static HttpSchemalessWriter writer(String url, SchemalessProtocol protocol, TimestampUnit precision, TableOptions tables) {
-        return new HttpSchemalessWriter(TDengineUrl.parse("connection.url", url),
-                Credentials.userAndPassword("root", new Password(PASSWORD)), protocol, precision, tables, Duration.ofSeconds(10));
+    private static HttpSchemalessWriter writer(
+            String url, SchemalessProtocol protocol, TimestampUnit precision, TableOptions tables) {
+        return new HttpSchemalessWriter(
+                TDengineUrl.parse("connection.url", url),
+                Credentials.userAndPassword("root", new Password(PASSWORD)),
+                protocol,
+                precision,
+                tables,
+                Duration.ofSeconds(10));
     }
 
     static String golden(String name) throws IOException {
-        try (InputStream in = Objects.requireNonNull(HttpSchemalessWriterTest.class.getResourceAsStream("/sink/golden/" + name), name)) {
+        try (InputStream in = Objects.requireNonNull(
+                HttpSchemalessWriterTest.class.getResourceAsStream("/sink/golden/" + name), name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -110,14 +116,24 @@ class HttpSchemalessWriterTest {
 
     @Test
     void theInfluxPrecisionNamesAreNsUAndMs() {
-        assertThat(writer(SchemalessProtocol.LINE, TimestampUnit.NS).endpoint("db").toString()).endsWith("/influxdb/v1/write?db=db&precision=ns");
-        assertThat(writer(SchemalessProtocol.LINE, TimestampUnit.US).endpoint("db").toString()).endsWith("/influxdb/v1/write?db=db&precision=u");
-        assertThat(writer(SchemalessProtocol.LINE, TimestampUnit.MS).endpoint("db").toString()).endsWith("/influxdb/v1/write?db=db&precision=ms");
+        assertThat(writer(SchemalessProtocol.LINE, TimestampUnit.NS)
+                        .endpoint("db")
+                        .toString())
+                .endsWith("/influxdb/v1/write?db=db&precision=ns");
+        assertThat(writer(SchemalessProtocol.LINE, TimestampUnit.US)
+                        .endpoint("db")
+                        .toString())
+                .endsWith("/influxdb/v1/write?db=db&precision=u");
+        assertThat(writer(SchemalessProtocol.LINE, TimestampUnit.MS)
+                        .endpoint("db")
+                        .toString())
+                .endsWith("/influxdb/v1/write?db=db&precision=ms");
     }
 
     @Test
     void telnetLinesArePostedToTheTelnetEndpoint() {
-        writer(SchemalessProtocol.TELNET, TimestampUnit.MS).write("power", List.of("meters.current 1648432611249 10.3 location=LA", "m 1 2 t=a"));
+        writer(SchemalessProtocol.TELNET, TimestampUnit.MS)
+                .write("power", List.of("meters.current 1648432611249 10.3 location=LA", "m 1 2 t=a"));
 
         assertThat(seen).singleElement().satisfies(r -> {
             assertThat(r.uri()).isEqualTo("/opentsdb/v1/put/telnet/power");
@@ -127,10 +143,13 @@ class HttpSchemalessWriterTest {
 
     @Test
     void jsonDocumentsArePostedMergedIntoOneArrayToTheJsonEndpoint() throws IOException {
-        writer(SchemalessProtocol.JSON, TimestampUnit.NS).write("power", List.of(
-                "{\"metric\":\"meters.current\",\"timestamp\":1648432611249,\"value\":10.3,\"tags\":{\"groupid\":2}}",
-                "[{\"metric\":\"meters.voltage\",\"timestamp\":1648432611249,\"value\":219,\"tags\":{\"groupid\":2}},"
-                        + "{\"metric\":\"meters.voltage\",\"timestamp\":1648432611250,\"value\":221,\"tags\":{\"groupid\":2}}]"));
+        writer(SchemalessProtocol.JSON, TimestampUnit.NS)
+                .write(
+                        "power",
+                        List.of(
+                                "{\"metric\":\"meters.current\",\"timestamp\":1648432611249,\"value\":10.3,\"tags\":{\"groupid\":2}}",
+                                "[{\"metric\":\"meters.voltage\",\"timestamp\":1648432611249,\"value\":219,\"tags\":{\"groupid\":2}},"
+                                        + "{\"metric\":\"meters.voltage\",\"timestamp\":1648432611250,\"value\":221,\"tags\":{\"groupid\":2}}]"));
 
         assertThat(seen).singleElement().satisfies(r -> {
             assertThat(r.uri()).isEqualTo("/opentsdb/v1/put/json/power");
@@ -142,7 +161,8 @@ class HttpSchemalessWriterTest {
     void requestsCarryBasicAuthentication() {
         writer(SchemalessProtocol.LINE, TimestampUnit.NS).write("power", List.of("m f=1"));
 
-        String expected = "Basic " + Base64.getEncoder().encodeToString(("root:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String expected =
+                "Basic " + Base64.getEncoder().encodeToString(("root:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         assertThat(seen).singleElement().extracting(Seen::authorization).isEqualTo(expected);
     }
 
@@ -151,7 +171,8 @@ class HttpSchemalessWriterTest {
         status = 400;
         answer = "{\"code\":1547,\"desc\":\"Timestamp data out of range\"}";
 
-        assertThatThrownBy(() -> writer(SchemalessProtocol.LINE, TimestampUnit.NS).write("power", List.of("m f=1 9")))
+        assertThatThrownBy(
+                        () -> writer(SchemalessProtocol.LINE, TimestampUnit.NS).write("power", List.of("m f=1 9")))
                 .isInstanceOfSatisfying(TDengineException.class, e -> {
                     assertThat(e.code()).isEqualTo(0x060B);
                     assertThat(e.kind()).isEqualTo(ErrorKind.DATA);
@@ -165,8 +186,10 @@ class HttpSchemalessWriterTest {
         status = 500;
         answer = "{\"code\":\"internal error\",\"message\":\"[0x3002] invalid data\"}";
 
-        assertThatThrownBy(() -> writer(SchemalessProtocol.LINE, TimestampUnit.NS).write("power", List.of("m,t= f=1")))
-                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.DATA));
+        assertThatThrownBy(
+                        () -> writer(SchemalessProtocol.LINE, TimestampUnit.NS).write("power", List.of("m,t= f=1")))
+                .isInstanceOfSatisfying(
+                        TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.DATA));
     }
 
     @Test
@@ -174,8 +197,10 @@ class HttpSchemalessWriterTest {
         status = 401;
         answer = "{\"code\":\"forbidden\",\"message\":\"Authentication failure\"}";
 
-        assertThatThrownBy(() -> writer(SchemalessProtocol.TELNET, TimestampUnit.NS).write("power", List.of("m 1 2 t=a")))
-                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
+        assertThatThrownBy(() ->
+                        writer(SchemalessProtocol.TELNET, TimestampUnit.NS).write("power", List.of("m 1 2 t=a")))
+                .isInstanceOfSatisfying(
+                        TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(PASSWORD));
     }
 
@@ -184,8 +209,10 @@ class HttpSchemalessWriterTest {
         status = 503;
         answer = "\"memory exceeds threshold\"";
 
-        assertThatThrownBy(() -> writer(SchemalessProtocol.LINE, TimestampUnit.NS).write("power", List.of("m f=1")))
-                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
+        assertThatThrownBy(
+                        () -> writer(SchemalessProtocol.LINE, TimestampUnit.NS).write("power", List.of("m f=1")))
+                .isInstanceOfSatisfying(
+                        TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
                 .hasMessageContaining("HTTP 503");
     }
 
@@ -194,8 +221,10 @@ class HttpSchemalessWriterTest {
         status = 502;
         answer = "<html><body>Bad Gateway</body></html>";
 
-        assertThatThrownBy(() -> writer(SchemalessProtocol.LINE, TimestampUnit.NS).write("power", List.of("m f=1")))
-                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
+        assertThatThrownBy(
+                        () -> writer(SchemalessProtocol.LINE, TimestampUnit.NS).write("power", List.of("m f=1")))
+                .isInstanceOfSatisfying(
+                        TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
                 .hasMessageContaining("Bad Gateway");
     }
 
@@ -207,7 +236,7 @@ class HttpSchemalessWriterTest {
         }
 
         assertThatThrownBy(() -> writer("jdbc:TAOS-RS://127.0.0.1:" + closed, SchemalessProtocol.LINE, TimestampUnit.NS)
-                .write("power", List.of("m f=1")))
+                        .write("power", List.of("m f=1")))
                 .isInstanceOfSatisfying(TDengineException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT);
                     assertThat(e.code()).isZero();
@@ -223,17 +252,21 @@ class HttpSchemalessWriterTest {
 
         assertThat(writer(url, SchemalessProtocol.LINE, TimestampUnit.MS, both).endpoint("power"))
                 .hasToString("http://td1:6041/influxdb/v1/write?db=power&precision=ms&table_name_key=device+id&ttl=30");
-        assertThat(writer(url, SchemalessProtocol.TELNET, TimestampUnit.MS, both).endpoint("power"))
+        assertThat(writer(url, SchemalessProtocol.TELNET, TimestampUnit.MS, both)
+                        .endpoint("power"))
                 .hasToString("http://td1:6041/opentsdb/v1/put/telnet/power?table_name_key=device+id&ttl=30");
-        assertThat(writer(url, SchemalessProtocol.JSON, TimestampUnit.MS, new TableOptions(null, 7)).endpoint("power"))
+        assertThat(writer(url, SchemalessProtocol.JSON, TimestampUnit.MS, new TableOptions(null, 7))
+                        .endpoint("power"))
                 .hasToString("http://td1:6041/opentsdb/v1/put/json/power?ttl=7");
-        assertThat(writer(url, SchemalessProtocol.JSON, TimestampUnit.MS, new TableOptions("device", 0)).endpoint("power"))
+        assertThat(writer(url, SchemalessProtocol.JSON, TimestampUnit.MS, new TableOptions("device", 0))
+                        .endpoint("power"))
                 .hasToString("http://td1:6041/opentsdb/v1/put/json/power?table_name_key=device");
     }
 
     @Test
     void useSslSelectsHttps() {
-        assertThat(writer("jdbc:TAOS-RS://td1:443?useSSL=true", SchemalessProtocol.TELNET, TimestampUnit.NS).endpoint("power"))
+        assertThat(writer("jdbc:TAOS-RS://td1:443?useSSL=true", SchemalessProtocol.TELNET, TimestampUnit.NS)
+                        .endpoint("power"))
                 .hasToString("https://td1:443/opentsdb/v1/put/telnet/power");
     }
 
@@ -246,9 +279,11 @@ class HttpSchemalessWriterTest {
         line.write("power", List.of("m f=1"));
         telnet.write("power", List.of("m 1 2 t=a"));
 
-        assertThat(seen).extracting(Seen::uri).containsExactly(
-                "/influxdb/v1/write?db=power&precision=ns&token=" + TOKEN_IN_URL,
-                "/opentsdb/v1/put/telnet/power?token=" + TOKEN_IN_URL);
+        assertThat(seen)
+                .extracting(Seen::uri)
+                .containsExactly(
+                        "/influxdb/v1/write?db=power&precision=ns&token=" + TOKEN_IN_URL,
+                        "/opentsdb/v1/put/telnet/power?token=" + TOKEN_IN_URL);
         assertThat(seen).extracting(Seen::authorization).containsOnlyNulls();
     }
 
@@ -258,9 +293,13 @@ class HttpSchemalessWriterTest {
         status = 401;
         answer = "{\"code\":\"forbidden\",\"message\":\"get auth error\"}";
 
-        assertThatThrownBy(() -> tokenWriter("jdbc:TAOS-RS://127.0.0.1:" + server.getAddress().getPort(), SchemalessProtocol.LINE)
-                .write("power", List.of("m f=1")))
-                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
+        assertThatThrownBy(() -> tokenWriter(
+                                "jdbc:TAOS-RS://127.0.0.1:"
+                                        + server.getAddress().getPort(),
+                                SchemalessProtocol.LINE)
+                        .write("power", List.of("m f=1")))
+                .isInstanceOfSatisfying(
+                        TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
                 .hasMessageContaining("connection.token")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN).doesNotContain(TOKEN_IN_URL));
     }
@@ -274,11 +313,16 @@ class HttpSchemalessWriterTest {
         try {
             int port = https.getAddress().getPort();
 
-            assertThatThrownBy(() -> writer("jdbc:TAOS-RS://localhost:" + port + "?useSSL=true", SchemalessProtocol.LINE,
-                    TimestampUnit.NS).write("power", List.of("m f=1")))
-                    .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
-                    .hasMessageContaining("schemaless write into power via https://localhost:" + port + " failed: the TLS "
-                            + "certificate of taosAdapter at localhost:" + port + " is not trusted by this worker")
+            assertThatThrownBy(() -> writer(
+                                    "jdbc:TAOS-RS://localhost:" + port + "?useSSL=true",
+                                    SchemalessProtocol.LINE,
+                                    TimestampUnit.NS)
+                            .write("power", List.of("m f=1")))
+                    .isInstanceOfSatisfying(
+                            TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL))
+                    .hasMessageContaining("schemaless write into power via https://localhost:" + port
+                            + " failed: the TLS " + "certificate of taosAdapter at localhost:" + port
+                            + " is not trusted by this worker")
                     .hasMessageContaining("-Djavax.net.ssl.trustStore=");
         } finally {
             https.stop(0);
@@ -286,7 +330,12 @@ class HttpSchemalessWriterTest {
     }
 
     private static HttpSchemalessWriter tokenWriter(String url, SchemalessProtocol protocol) {
-        return new HttpSchemalessWriter(TDengineUrl.parse("connection.url", url), Credentials.token(new Password(TOKEN)),
-                protocol, TimestampUnit.NS, TableOptions.DEFAULTS, Duration.ofSeconds(10));
+        return new HttpSchemalessWriter(
+                TDengineUrl.parse("connection.url", url),
+                Credentials.token(new Password(TOKEN)),
+                protocol,
+                TimestampUnit.NS,
+                TableOptions.DEFAULTS,
+                Duration.ofSeconds(10));
     }
 }

@@ -3,22 +3,6 @@ package com.taosdata.kafka.connect.sink.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-
-import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
-import org.apache.kafka.connect.sink.SinkRecord;
-import org.junit.jupiter.api.Test;
-
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
@@ -26,6 +10,20 @@ import com.taosdata.kafka.connect.metrics.ManualTime;
 import com.taosdata.kafka.connect.metrics.SinkTaskMetrics;
 import com.taosdata.kafka.connect.sink.record.EncodedRecord;
 import com.taosdata.kafka.connect.sink.record.SinkRecords;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.Test;
 
 class IsolatingBatchWriterTest {
 
@@ -40,9 +38,11 @@ class IsolatingBatchWriterTest {
 
     /** Writes like the task does: rejected records go to a {@link BadRecordHandler} once the batch is written. */
     private BatchWrite writer(boolean tolerateAll) {
-        IsolatingBatchWriter<EncodedRecord> writer = IsolatingBatchWriter.schemaless(tdengine, new RetryPolicy(3, 50, sleeps::add), metrics);
+        IsolatingBatchWriter<EncodedRecord> writer =
+                IsolatingBatchWriter.schemaless(tdengine, new RetryPolicy(3, 50, sleeps::add), metrics);
         BadRecordHandler handler = new BadRecordHandler(reporter, tolerateAll, metrics);
-        return (database, records) -> writer.write(database, records).forEach(r -> handler.handle(r.record(), r.reason()));
+        return (database, records) ->
+                writer.write(database, records).forEach(r -> handler.handle(r.record(), r.reason()));
     }
 
     /** One batch written and its rejects handled. */
@@ -53,7 +53,8 @@ class IsolatingBatchWriterTest {
     private static List<EncodedRecord> records(String... values) {
         List<EncodedRecord> records = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
-            records.add(new EncodedRecord(SinkRecords.record("meters", 0, i, values[i]), List.of(values[i].split("\n"))));
+            records.add(
+                    new EncodedRecord(SinkRecords.record("meters", 0, i, values[i]), List.of(values[i].split("\n"))));
         }
         return records;
     }
@@ -86,14 +87,16 @@ class IsolatingBatchWriterTest {
 
         writer(true).write("power", records(values));
 
-        List<String> good = Arrays.stream(values).filter(v -> !v.contains("BAD")).toList();
+        List<String> good =
+                Arrays.stream(values).filter(v -> !v.contains("BAD")).toList();
         assertThat(tdengine.accepted()).containsAll(good).noneMatch(line -> line.contains("BAD"));
         assertThat(dlq).extracting(e -> e.getKey().kafkaOffset()).containsExactly(3L, 10L, 17L, 24L, 31L, 36L);
-        assertThat(dlq).allSatisfy(e -> assertThat(e.getValue())
-                .isInstanceOf(DataException.class)
-                .hasMessageContaining("record meters-0@" + e.getKey().kafkaOffset() + " rejected by TDengine")
-                .hasMessageContaining("0x80003002")
-                .hasMessageContaining("invalid data"));
+        assertThat(dlq)
+                .allSatisfy(e -> assertThat(e.getValue())
+                        .isInstanceOf(DataException.class)
+                        .hasMessageContaining("record meters-0@" + e.getKey().kafkaOffset() + " rejected by TDengine")
+                        .hasMessageContaining("0x80003002")
+                        .hasMessageContaining("invalid data"));
         assertThat(metrics.value("records-written-total")).isEqualTo(good.size());
         assertThat(metrics.value("records-dead-lettered-total")).isEqualTo(6.0);
     }
@@ -116,7 +119,8 @@ class IsolatingBatchWriterTest {
 
     @Test
     void rejectedRecordsComeBackInOffsetOrderWithTheirReason() {
-        IsolatingBatchWriter<EncodedRecord> writer = IsolatingBatchWriter.schemaless(tdengine, new RetryPolicy(3, 50, sleeps::add), metrics);
+        IsolatingBatchWriter<EncodedRecord> writer =
+                IsolatingBatchWriter.schemaless(tdengine, new RetryPolicy(3, 50, sleeps::add), metrics);
 
         List<IsolatingBatchWriter.Rejected> rejected = writer.write("power", records("BAD 0", "m f=1 1", "BAD 2"));
 
@@ -151,7 +155,8 @@ class IsolatingBatchWriterTest {
         tdengine.transientFailures = 10;
 
         assertThatThrownBy(() -> writer(true).write("power", records("m f=1 1")))
-                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
+                .isInstanceOfSatisfying(
+                        TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
                 .hasMessageContaining("after 4 attempt(s)")
                 .hasMessageContaining("connection refused");
         assertThat(dlq).isEmpty();
@@ -163,7 +168,8 @@ class IsolatingBatchWriterTest {
         TDengineException fatal = TDengineException.fromCode(0x80000357, "Authentication failure", null);
         tdengine.nextFailure = fatal;
 
-        assertThatThrownBy(() -> writer(true).write("power", records("m f=1 1", "m f=2 2"))).isSameAs(fatal);
+        assertThatThrownBy(() -> writer(true).write("power", records("m f=1 1", "m f=2 2")))
+                .isSameAs(fatal);
         assertThat(tdengine.calls).hasSize(1);
         assertThat(dlq).isEmpty();
     }
@@ -180,7 +186,8 @@ class IsolatingBatchWriterTest {
     void bytesAreTheUtf8SizeOfTheLinesSentAndAgesRunFromEachRecordsTimestamp() {
         ManualTime time = new ManualTime(10_000);
         SinkTaskMetrics timed = SinkTaskMetrics.unpublished(time);
-        IsolatingBatchWriter<EncodedRecord> writer = IsolatingBatchWriter.schemaless(tdengine, new RetryPolicy(3, 50, sleeps::add), timed);
+        IsolatingBatchWriter<EncodedRecord> writer =
+                IsolatingBatchWriter.schemaless(tdengine, new RetryPolicy(3, 50, sleeps::add), timed);
         List<EncodedRecord> records = List.of(
                 new EncodedRecord(stamped(0, 7_000L), List.of("m,t=\u5317 f=1 1")),
                 new EncodedRecord(stamped(1, 9_000L), List.of("m f=2 2")),
@@ -202,13 +209,23 @@ class IsolatingBatchWriterTest {
     }
 
     private static SinkRecord stamped(long offset, Long timestamp) {
-        return new SinkRecord("meters", 0, null, null, null, "v", offset, timestamp,
+        return new SinkRecord(
+                "meters",
+                0,
+                null,
+                null,
+                null,
+                "v",
+                offset,
+                timestamp,
                 timestamp == null ? TimestampType.NO_TIMESTAMP_TYPE : TimestampType.CREATE_TIME);
     }
 
     @Test
     void isolationCostsLogarithmicallyManyCalls() {
-        String[] values = IntStream.range(0, 1024).mapToObj(i -> i == 500 ? "BAD" : "m f=1 " + i).toArray(String[]::new);
+        String[] values = IntStream.range(0, 1024)
+                .mapToObj(i -> i == 500 ? "BAD" : "m f=1 " + i)
+                .toArray(String[]::new);
 
         writer(true).write("power", records(values));
 

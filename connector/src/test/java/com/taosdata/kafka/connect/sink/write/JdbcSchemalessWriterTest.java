@@ -11,13 +11,6 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.taosdata.jdbc.AbstractConnection;
 import com.taosdata.jdbc.enums.SchemalessProtocolType;
 import com.taosdata.jdbc.enums.SchemalessTimestampType;
@@ -28,6 +21,11 @@ import com.taosdata.kafka.connect.connection.TDengineUrl;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.sink.config.SchemalessProtocol;
 import com.taosdata.kafka.connect.sink.config.TableOptions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class JdbcSchemalessWriterTest {
 
@@ -45,24 +43,34 @@ class JdbcSchemalessWriterTest {
     @Test
     void protocolsMapToTheDriversTypes() {
         assertThat(JdbcSchemalessWriter.protocolType(SchemalessProtocol.LINE)).isEqualTo(SchemalessProtocolType.LINE);
-        assertThat(JdbcSchemalessWriter.protocolType(SchemalessProtocol.TELNET)).isEqualTo(SchemalessProtocolType.TELNET);
+        assertThat(JdbcSchemalessWriter.protocolType(SchemalessProtocol.TELNET))
+                .isEqualTo(SchemalessProtocolType.TELNET);
         assertThat(JdbcSchemalessWriter.protocolType(SchemalessProtocol.JSON)).isEqualTo(SchemalessProtocolType.JSON);
     }
 
     @Test
     void precisionsMapToTheDriversTimestampTypes() {
-        assertThat(JdbcSchemalessWriter.timestampType(TimestampUnit.MS)).isEqualTo(SchemalessTimestampType.MILLI_SECONDS);
-        assertThat(JdbcSchemalessWriter.timestampType(TimestampUnit.US)).isEqualTo(SchemalessTimestampType.MICRO_SECONDS);
-        assertThat(JdbcSchemalessWriter.timestampType(TimestampUnit.NS)).isEqualTo(SchemalessTimestampType.NANO_SECONDS);
+        assertThat(JdbcSchemalessWriter.timestampType(TimestampUnit.MS))
+                .isEqualTo(SchemalessTimestampType.MILLI_SECONDS);
+        assertThat(JdbcSchemalessWriter.timestampType(TimestampUnit.US))
+                .isEqualTo(SchemalessTimestampType.MICRO_SECONDS);
+        assertThat(JdbcSchemalessWriter.timestampType(TimestampUnit.NS))
+                .isEqualTo(SchemalessTimestampType.NANO_SECONDS);
     }
 
     @Test
     void lineProtocolIsWrittenWithTheConfiguredPrecisionIntoTheDatabasesConnection() throws SQLException {
-        new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, TimestampUnit.US).write("power", List.of("m f=1 1", "m f=2 2"));
+        new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, TimestampUnit.US)
+                .write("power", List.of("m f=1 1", "m f=2 2"));
 
         verify(factory).open("power");
-        verify(taos).write(new String[] {"m f=1 1", "m f=2 2"}, SchemalessProtocolType.LINE,
-                SchemalessTimestampType.MICRO_SECONDS, null, null);
+        verify(taos)
+                .write(
+                        new String[] {"m f=1 1", "m f=2 2"},
+                        SchemalessProtocolType.LINE,
+                        SchemalessTimestampType.MICRO_SECONDS,
+                        null,
+                        null);
     }
 
     @Test
@@ -72,8 +80,13 @@ class JdbcSchemalessWriterTest {
         new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, TimestampUnit.NS, new TableOptions(null, 7))
                 .write("power", List.of("m f=1 1", "m f=2 2", "m f=3 3"));
 
-        verify(taos).writeRaw("m f=1 1\nm f=2 2\nm f=3 3", SchemalessProtocolType.LINE,
-                SchemalessTimestampType.NANO_SECONDS, 7, null);
+        verify(taos)
+                .writeRaw(
+                        "m f=1 1\nm f=2 2\nm f=3 3",
+                        SchemalessProtocolType.LINE,
+                        SchemalessTimestampType.NANO_SECONDS,
+                        7,
+                        null);
         verify(taos, never()).write(any(String[].class), any(), any(), any(), any());
     }
 
@@ -84,8 +97,13 @@ class JdbcSchemalessWriterTest {
         new JdbcSchemalessWriter(factory, SchemalessProtocol.JSON, TimestampUnit.MS)
                 .write("power", List.of("{\"metric\":\"a\"}", "{\"metric\":\"b\"}"));
 
-        verify(taos).write(new String[] {"[{\"metric\":\"a\"},{\"metric\":\"b\"}]"}, SchemalessProtocolType.JSON,
-                SchemalessTimestampType.NOT_CONFIGURED, null, null);
+        verify(taos)
+                .write(
+                        new String[] {"[{\"metric\":\"a\"},{\"metric\":\"b\"}]"},
+                        SchemalessProtocolType.JSON,
+                        SchemalessTimestampType.NOT_CONFIGURED,
+                        null,
+                        null);
     }
 
     @Test
@@ -93,24 +111,35 @@ class JdbcSchemalessWriterTest {
         new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, TimestampUnit.MS, new TableOptions(null, 30))
                 .write("power", List.of("m f=1 1"));
 
-        verify(taos).write(new String[] {"m f=1 1"}, SchemalessProtocolType.LINE, SchemalessTimestampType.MILLI_SECONDS,
-                30, null);
+        verify(taos)
+                .write(
+                        new String[] {"m f=1 1"},
+                        SchemalessProtocolType.LINE,
+                        SchemalessTimestampType.MILLI_SECONDS,
+                        30,
+                        null);
     }
 
     @Test
     void theDriverHasNoTableNameTag() {
-        assertThatThrownBy(() -> new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, TimestampUnit.MS,
-                new TableOptions("device", 0)))
+        assertThatThrownBy(() -> new JdbcSchemalessWriter(
+                        factory, SchemalessProtocol.LINE, TimestampUnit.MS, new TableOptions("device", 0)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("table.name.tag");
     }
 
     @Test
     void telnetTimestampsCarryTheirOwnPrecision() throws SQLException {
-        new JdbcSchemalessWriter(factory, SchemalessProtocol.TELNET, TimestampUnit.MS).write("power", List.of("m 1 2 t=a"));
+        new JdbcSchemalessWriter(factory, SchemalessProtocol.TELNET, TimestampUnit.MS)
+                .write("power", List.of("m 1 2 t=a"));
 
-        verify(taos).write(new String[] {"m 1 2 t=a"}, SchemalessProtocolType.TELNET,
-                SchemalessTimestampType.NOT_CONFIGURED, null, null);
+        verify(taos)
+                .write(
+                        new String[] {"m 1 2 t=a"},
+                        SchemalessProtocolType.TELNET,
+                        SchemalessTimestampType.NOT_CONFIGURED,
+                        null,
+                        null);
     }
 
     @Test
@@ -118,8 +147,13 @@ class JdbcSchemalessWriterTest {
         new JdbcSchemalessWriter(factory, SchemalessProtocol.JSON, TimestampUnit.NS)
                 .write("power", List.of("{\"metric\":\"a\"}", "[{\"metric\":\"b\"}]"));
 
-        verify(taos).write(new String[] {"[{\"metric\":\"a\"},{\"metric\":\"b\"}]"}, SchemalessProtocolType.JSON,
-                SchemalessTimestampType.NOT_CONFIGURED, null, null);
+        verify(taos)
+                .write(
+                        new String[] {"[{\"metric\":\"a\"},{\"metric\":\"b\"}]"},
+                        SchemalessProtocolType.JSON,
+                        SchemalessTimestampType.NOT_CONFIGURED,
+                        null,
+                        null);
     }
 
     @Test
@@ -138,7 +172,8 @@ class JdbcSchemalessWriterTest {
     void aTransientFailureDropsTheConnectionAndTheNextWriteReopensIt() throws SQLException {
         doThrow(new SQLException("ERROR (0x2301): connection closed", "", 0x2301))
                 .doNothing()
-                .when(taos).write(any(String[].class), any(), any(), isNull(), isNull());
+                .when(taos)
+                .write(any(String[].class), any(), any(), isNull(), isNull());
         JdbcSchemalessWriter writer = new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, TimestampUnit.NS);
 
         assertThatThrownBy(() -> writer.write("power", List.of("m f=1")))
@@ -155,7 +190,8 @@ class JdbcSchemalessWriterTest {
     @Test
     void aDataErrorKeepsTheConnectionAndCarriesTDenginesCode() throws SQLException {
         doThrow(new SQLException("TDengine ERROR (0x80003002): invalid data", "", 0x80003002))
-                .when(taos).write(any(String[].class), any(), any(), isNull(), isNull());
+                .when(taos)
+                .write(any(String[].class), any(), any(), isNull(), isNull());
         JdbcSchemalessWriter writer = new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, TimestampUnit.NS);
 
         assertThatThrownBy(() -> writer.write("power", List.of("m,t= f=1", "m f=2")))
@@ -175,19 +211,22 @@ class JdbcSchemalessWriterTest {
         JdbcSchemalessWriter writer = new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, TimestampUnit.NS);
 
         assertThatThrownBy(() -> writer.write("power", List.of("m f=1")))
-                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
+                .isInstanceOfSatisfying(
+                        TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
                 .hasMessageContaining("reset");
     }
 
     @Test
     void aConnectionThatCannotBeOpenedIsATransientFailureAndIsTriedAgainNextTime() {
         when(factory.open("power"))
-                .thenThrow(new TDengineException(0x2318, ErrorKind.TRANSIENT, "connecting failed after 3 attempt(s)", null))
+                .thenThrow(new TDengineException(
+                        0x2318, ErrorKind.TRANSIENT, "connecting failed after 3 attempt(s)", null))
                 .thenReturn(connection);
         JdbcSchemalessWriter writer = new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, TimestampUnit.NS);
 
         assertThatThrownBy(() -> writer.write("power", List.of("m f=1")))
-                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT));
+                .isInstanceOfSatisfying(
+                        TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT));
         writer.write("power", List.of("m f=1"));
 
         verify(factory, times(2)).open("power");

@@ -3,24 +3,22 @@ package com.taosdata.kafka.connect.sink.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class OpenTsdbJsonTest {
 
     @Test
     void objectsAndArraysAreMergedIntoOneArray() {
-        String merged = OpenTsdbJson.mergeIntoArray(List.of(
-                "{\"metric\":\"a\"}",
-                " [ {\"metric\":\"b\"}, {\"metric\":\"c\"} ] ",
-                "{\"metric\":\"d\"}"));
+        String merged = OpenTsdbJson.mergeIntoArray(
+                List.of("{\"metric\":\"a\"}", " [ {\"metric\":\"b\"}, {\"metric\":\"c\"} ] ", "{\"metric\":\"d\"}"));
 
         assertThat(merged).isEqualTo("[{\"metric\":\"a\"},{\"metric\":\"b\"}, {\"metric\":\"c\"},{\"metric\":\"d\"}]");
     }
 
     @Test
     void emptyArraysContributeNothing() {
-        assertThat(OpenTsdbJson.mergeIntoArray(List.of("[]", "{\"metric\":\"a\"}", "[ ]"))).isEqualTo("[{\"metric\":\"a\"}]");
+        assertThat(OpenTsdbJson.mergeIntoArray(List.of("[]", "{\"metric\":\"a\"}", "[ ]")))
+                .isEqualTo("[{\"metric\":\"a\"}]");
     }
 
     @Test

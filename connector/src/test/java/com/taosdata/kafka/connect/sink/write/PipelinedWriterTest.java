@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.taosdata.kafka.connect.connection.ErrorKind;
+import com.taosdata.kafka.connect.connection.RetryPolicy;
+import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.metrics.SinkTaskMetrics;
+import com.taosdata.kafka.connect.sink.record.EncodedRecord;
+import com.taosdata.kafka.connect.sink.record.SinkRecords;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,16 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.apache.kafka.common.utils.Time;
 import org.junit.jupiter.api.Test;
-
-import com.taosdata.kafka.connect.connection.ErrorKind;
-import com.taosdata.kafka.connect.connection.RetryPolicy;
-import com.taosdata.kafka.connect.connection.TDengineException;
-import com.taosdata.kafka.connect.metrics.SinkTaskMetrics;
-import com.taosdata.kafka.connect.sink.record.EncodedRecord;
-import com.taosdata.kafka.connect.sink.record.SinkRecords;
 
 class PipelinedWriterTest {
 
@@ -32,15 +30,17 @@ class PipelinedWriterTest {
     private final QueuedWriterThread writerThread = new QueuedWriterThread();
 
     private PipelinedWriter pipeline(int maxRetries) {
-        IsolatingBatchWriter<EncodedRecord> writer = IsolatingBatchWriter.schemaless(tdengine, new RetryPolicy(maxRetries, 10, sleeps::add), metrics);
-        return new PipelinedWriter(batch -> writer.write(batch.key().database(), batch.records()), writerThread,
-                Duration.ofMinutes(1));
+        IsolatingBatchWriter<EncodedRecord> writer =
+                IsolatingBatchWriter.schemaless(tdengine, new RetryPolicy(maxRetries, 10, sleeps::add), metrics);
+        return new PipelinedWriter(
+                batch -> writer.write(batch.key().database(), batch.records()), writerThread, Duration.ofMinutes(1));
     }
 
     private static Batch batch(long sequence, String... lines) {
         List<EncodedRecord> records = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
-            records.add(new EncodedRecord(SinkRecords.record("meters", 0, sequence * 100 + i, lines[i]), List.of(lines[i])));
+            records.add(new EncodedRecord(
+                    SinkRecords.record("meters", 0, sequence * 100 + i, lines[i]), List.of(lines[i])));
         }
         return new Batch(new Batch.Key("power", sequence), records);
     }
@@ -66,7 +66,9 @@ class PipelinedWriterTest {
 
         writerThread.runAll();
 
-        assertThat(pipeline.completed()).extracting(r -> r.batch().key().sequence()).containsExactly(0L, 1L);
+        assertThat(pipeline.completed())
+                .extracting(r -> r.batch().key().sequence())
+                .containsExactly(0L, 1L);
         assertThat(tdengine.accepted()).containsExactly("m f=1 1", "m f=2 2");
         assertThat(pipeline.inFlight()).isZero();
     }
@@ -79,7 +81,9 @@ class PipelinedWriterTest {
 
         writerThread.runOne();
 
-        assertThat(pipeline.completed()).extracting(r -> r.batch().key().sequence()).containsExactly(0L);
+        assertThat(pipeline.completed())
+                .extracting(r -> r.batch().key().sequence())
+                .containsExactly(0L);
         assertThat(pipeline.inFlight()).isEqualTo(1);
     }
 
@@ -94,7 +98,8 @@ class PipelinedWriterTest {
 
         assertThat(pipeline.completed()).hasSize(2);
         assertThat(sleeps).containsExactly(10L, 10L, 10L);
-        assertThat(tdengine.acceptedCalls()).extracting(FakeSchemalessWriter.Call::payloads)
+        assertThat(tdengine.acceptedCalls())
+                .extracting(FakeSchemalessWriter.Call::payloads)
                 .containsExactly(List.of("m f=1 1"), List.of("m f=1 1", "m f=2 2"));
     }
 
@@ -104,8 +109,11 @@ class PipelinedWriterTest {
         pipeline.submit(batch(0, "m f=1 1", "BAD 2"));
         writerThread.runAll();
 
-        assertThat(pipeline.completed()).singleElement().satisfies(result ->
-                assertThat(result.rejected()).extracting(r -> r.record().kafkaOffset()).containsExactly(1L));
+        assertThat(pipeline.completed())
+                .singleElement()
+                .satisfies(result -> assertThat(result.rejected())
+                        .extracting(r -> r.record().kafkaOffset())
+                        .containsExactly(1L));
     }
 
     @Test
@@ -116,8 +124,10 @@ class PipelinedWriterTest {
         pipeline.submit(batch(0, "m f=1 1"));
         writerThread.runAll();
 
-        assertThatThrownBy(pipeline::completed).isSameAs(fatal)
-                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL));
+        assertThatThrownBy(pipeline::completed)
+                .isSameAs(fatal)
+                .isInstanceOfSatisfying(
+                        TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FATAL));
         assertThat(pipeline.inFlight()).isZero();
     }
 
@@ -152,25 +162,30 @@ class PipelinedWriterTest {
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
             // A TDengine that never answers: only the interrupt ends the write.
-            PipelinedWriter pipeline = new PipelinedWriter(batch -> {
-                stillWriting.set(true);
-                writing.countDown();
-                try {
-                    new CountDownLatch(1).await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw TDengineException.transientFailure("interrupted", e);
-                } finally {
-                    stillWriting.set(false);
-                }
-                return List.of();
-            }, thread, Duration.ofMinutes(1));
+            PipelinedWriter pipeline = new PipelinedWriter(
+                    batch -> {
+                        stillWriting.set(true);
+                        writing.countDown();
+                        try {
+                            new CountDownLatch(1).await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw TDengineException.transientFailure("interrupted", e);
+                        } finally {
+                            stillWriting.set(false);
+                        }
+                        return List.of();
+                    },
+                    thread,
+                    Duration.ofMinutes(1));
             pipeline.submit(batch(0, "m f=1 1"));
             writing.await();
 
             assertThat(pipeline.abandon()).hasSize(1);
 
-            assertThat(stillWriting).as("the write ended before abandon() returned").isFalse();
+            assertThat(stillWriting)
+                    .as("the write ended before abandon() returned")
+                    .isFalse();
         } finally {
             thread.shutdown();
             thread.awaitTermination(1, TimeUnit.MINUTES);
@@ -183,26 +198,35 @@ class PipelinedWriterTest {
         List<Long> written = new CopyOnWriteArrayList<>();
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
-            PipelinedWriter pipeline = new PipelinedWriter(batch -> {
-                tdengine.block();
-                written.add(batch.key().sequence());
-                return List.of();
-            }, thread, Duration.ofMillis(10));
+            PipelinedWriter pipeline = new PipelinedWriter(
+                    batch -> {
+                        tdengine.block();
+                        written.add(batch.key().sequence());
+                        return List.of();
+                    },
+                    thread,
+                    Duration.ofMillis(10));
             pipeline.submit(batch(0, "m f=1 1"));
             pipeline.submit(batch(1, "m f=2 2"));
             tdengine.awaitBlocked();
 
             // The minute only turns a hang into a failure: the write cannot end before abandon() returns.
-            List<Batch> abandoned = assertTimeoutPreemptively(Duration.ofMinutes(1), pipeline::abandon,
-                    "abandon() waited for a write that does not end");
+            List<Batch> abandoned = assertTimeoutPreemptively(
+                    Duration.ofMinutes(1), pipeline::abandon, "abandon() waited for a write that does not end");
 
-            assertThat(abandoned).as("the stuck batch is given up with the rest: none of its records counts as written")
-                    .extracting(b -> b.key().sequence()).containsExactly(0L, 1L);
+            assertThat(abandoned)
+                    .as("the stuck batch is given up with the rest: none of its records counts as written")
+                    .extracting(b -> b.key().sequence())
+                    .containsExactly(0L, 1L);
             tdengine.release();
             thread.shutdown();
             assertThat(thread.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
-            assertThat(written).as("the stuck write ends late; the batch behind it is never started").containsExactly(0L);
-            assertThat(pipeline.completed()).as("the late end acknowledges nothing").isEmpty();
+            assertThat(written)
+                    .as("the stuck write ends late; the batch behind it is never started")
+                    .containsExactly(0L);
+            assertThat(pipeline.completed())
+                    .as("the late end acknowledges nothing")
+                    .isEmpty();
             assertThat(pipeline.inFlight()).isZero();
         } finally {
             tdengine.release();

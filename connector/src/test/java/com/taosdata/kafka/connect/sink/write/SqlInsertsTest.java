@@ -2,13 +2,17 @@ package com.taosdata.kafka.connect.sink.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.taosdata.kafka.connect.schemas.TdengineType;
+import com.taosdata.kafka.connect.sink.row.TypedRow;
+import com.taosdata.kafka.connect.sink.table.ColumnType;
+import com.taosdata.kafka.connect.sink.table.StableColumn;
+import com.taosdata.kafka.connect.sink.table.StableSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -17,12 +21,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
-
-import com.taosdata.kafka.connect.schemas.TdengineType;
-import com.taosdata.kafka.connect.sink.row.TypedRow;
-import com.taosdata.kafka.connect.sink.table.ColumnType;
-import com.taosdata.kafka.connect.sink.table.StableColumn;
-import com.taosdata.kafka.connect.sink.table.StableSchema;
 
 /**
  * Multi-table INSERTs: rows grouped per child table in first-appearance order, record order inside a group, columns
@@ -51,85 +49,108 @@ class SqlInsertsTest {
 
     @Test
     void oneChildTablesRowsAreOneGroupNamingItsTagsAndColumns() {
-        List<String> sql = SqlInserts.build("power", List.of(
-                meter("d1001", 1000, 10.3f, 219L, "A"),
-                meter("d1001", 2000, 12.6f, 218L, "it's")));
+        List<String> sql = SqlInserts.build(
+                "power", List.of(meter("d1001", 1000, 10.3f, 219L, "A"), meter("d1001", 2000, 12.6f, 218L, "it's")));
 
-        assertThat(sql).containsExactly("INSERT INTO `power`.`d1001` USING `power`.`meters` (`location`,`groupid`)"
-                + " TAGS ('SF',2) (`ts`,`current`,`voltage`,`phase`) VALUES (1000,10.3,219,'A')(2000,12.6,218,'it\\'s')");
+        assertThat(sql)
+                .containsExactly(
+                        "INSERT INTO `power`.`d1001` USING `power`.`meters` (`location`,`groupid`)"
+                                + " TAGS ('SF',2) (`ts`,`current`,`voltage`,`phase`) VALUES (1000,10.3,219,'A')(2000,12.6,218,'it\\'s')");
     }
 
     @Test
     void aGroupNamesOnlyTheColumnsSomeOfItsRowsHaveAValueFor() {
-        List<String> sql = SqlInserts.build("power", List.of(
-                meter("d1", 1, 1.5f, null, null),
-                meter("d2", 2, null, null, "B"),
-                meter("d1", 3, null, 220L, null)));
+        List<String> sql = SqlInserts.build(
+                "power",
+                List.of(
+                        meter("d1", 1, 1.5f, null, null),
+                        meter("d2", 2, null, null, "B"),
+                        meter("d1", 3, null, 220L, null)));
 
-        assertThat(sql).containsExactly("INSERT INTO"
-                + " `power`.`d1` USING `power`.`meters` (`location`,`groupid`) TAGS ('SF',2) (`ts`,`current`,`voltage`)"
-                + " VALUES (1,1.5,NULL)(3,NULL,220)"
-                + " `power`.`d2` USING `power`.`meters` (`location`,`groupid`) TAGS ('SF',2) (`ts`,`phase`)"
-                + " VALUES (2,'B')");
+        assertThat(sql)
+                .containsExactly("INSERT INTO"
+                        + " `power`.`d1` USING `power`.`meters` (`location`,`groupid`) TAGS ('SF',2) (`ts`,`current`,`voltage`)"
+                        + " VALUES (1,1.5,NULL)(3,NULL,220)"
+                        + " `power`.`d2` USING `power`.`meters` (`location`,`groupid`) TAGS ('SF',2) (`ts`,`phase`)"
+                        + " VALUES (2,'B')");
     }
 
     @Test
     void rowsWithoutAnyColumnValueNameOnlyTheTimestamp() {
         List<String> sql = SqlInserts.build("power", List.of(meter("d1", 7, null, null, null)));
 
-        assertThat(sql).containsExactly("INSERT INTO `power`.`d1` USING `power`.`meters` (`location`,`groupid`)"
-                + " TAGS ('SF',2) (`ts`) VALUES (7)");
+        assertThat(sql)
+                .containsExactly("INSERT INTO `power`.`d1` USING `power`.`meters` (`location`,`groupid`)"
+                        + " TAGS ('SF',2) (`ts`) VALUES (7)");
     }
 
     @Test
     void theTagsClauseTakesTheGroupsFirstRowsTagsWithNullForAMissingTag() {
-        List<String> sql = SqlInserts.build("power", List.of(
-                row(SCHEMA, "d1", 1, new Object[] {null, 3L}, null, 1L, null),
-                row(SCHEMA, "d1", 2, new Object[] {"LA", 4L}, null, 2L, null)));
+        List<String> sql = SqlInserts.build(
+                "power",
+                List.of(
+                        row(SCHEMA, "d1", 1, new Object[] {null, 3L}, null, 1L, null),
+                        row(SCHEMA, "d1", 2, new Object[] {"LA", 4L}, null, 2L, null)));
 
-        assertThat(sql).singleElement().asString()
+        assertThat(sql)
+                .singleElement()
+                .asString()
                 .contains("TAGS (NULL,3) (`ts`,`voltage`) VALUES (1,1)(2,2)")
                 .doesNotContain("LA");
     }
 
     @Test
     void groupsFollowTheFirstAppearanceOfTheirTableAndKeepRecordOrderInside() {
-        List<String> sql = SqlInserts.build("power", List.of(
-                meter("b", 5, null, 1L, null),
-                meter("a", 4, null, 2L, null),
-                meter("b", 3, null, 3L, null),
-                meter("c", 2, null, 4L, null),
-                meter("a", 1, null, 5L, null),
-                meter("b", 5, null, 6L, null)));
+        List<String> sql = SqlInserts.build(
+                "power",
+                List.of(
+                        meter("b", 5, null, 1L, null),
+                        meter("a", 4, null, 2L, null),
+                        meter("b", 3, null, 3L, null),
+                        meter("c", 2, null, 4L, null),
+                        meter("a", 1, null, 5L, null),
+                        meter("b", 5, null, 6L, null)));
 
-        assertThat(sql).singleElement().asString()
-                .containsSubsequence("`b` USING", "VALUES (5,1)(3,3)(5,6) ", "`a` USING", "VALUES (4,2)(1,5) ",
-                        "`c` USING", "VALUES (2,4)")
+        assertThat(sql)
+                .singleElement()
+                .asString()
+                .containsSubsequence(
+                        "`b` USING",
+                        "VALUES (5,1)(3,3)(5,6) ",
+                        "`a` USING",
+                        "VALUES (4,2)(1,5) ",
+                        "`c` USING",
+                        "VALUES (2,4)")
                 .endsWith("VALUES (2,4)");
     }
 
     @Test
     void aSchemaChangeWithinTheBatchStartsANewGroupForTheSameTable() {
-        StableSchema widened = SCHEMA.with(new StableColumn("phase", ColumnType.sized(TdengineType.VARCHAR, 40),
-                false));
-        List<String> sql = SqlInserts.build("power", List.of(
-                meter("d1", 1, null, 1L, null),
-                row(widened, "d1", 2, new Object[] {"SF", 2L}, null, null, "much longer phase"),
-                meter("d1", 3, null, 3L, null)));
+        StableSchema widened =
+                SCHEMA.with(new StableColumn("phase", ColumnType.sized(TdengineType.VARCHAR, 40), false));
+        List<String> sql = SqlInserts.build(
+                "power",
+                List.of(
+                        meter("d1", 1, null, 1L, null),
+                        row(widened, "d1", 2, new Object[] {"SF", 2L}, null, null, "much longer phase"),
+                        meter("d1", 3, null, 3L, null)));
 
-        assertThat(sql).containsExactly("INSERT INTO"
-                + " `power`.`d1` USING `power`.`meters` (`location`,`groupid`) TAGS ('SF',2) (`ts`,`voltage`)"
-                + " VALUES (1,1)(3,3)"
-                + " `power`.`d1` USING `power`.`meters` (`location`,`groupid`) TAGS ('SF',2) (`ts`,`phase`)"
-                + " VALUES (2,'much longer phase')");
+        assertThat(sql)
+                .containsExactly("INSERT INTO"
+                        + " `power`.`d1` USING `power`.`meters` (`location`,`groupid`) TAGS ('SF',2) (`ts`,`voltage`)"
+                        + " VALUES (1,1)(3,3)"
+                        + " `power`.`d1` USING `power`.`meters` (`location`,`groupid`) TAGS ('SF',2) (`ts`,`phase`)"
+                        + " VALUES (2,'much longer phase')");
     }
 
     @Test
     void anEqualButSeparateSchemaInstanceAlsoStartsANewGroup() {
         StableSchema described = new StableSchema("power", "meters", METERS);
-        List<String> sql = SqlInserts.build("power", List.of(
-                meter("d1", 1, null, 1L, null),
-                row(described, "d1", 2, new Object[] {"SF", 2L}, null, 2L, null)));
+        List<String> sql = SqlInserts.build(
+                "power",
+                List.of(
+                        meter("d1", 1, null, 1L, null),
+                        row(described, "d1", 2, new Object[] {"SF", 2L}, null, 2L, null)));
 
         assertThat(sql).singleElement().asString().containsSubsequence("VALUES (1,1) ", "VALUES (2,2)");
     }
@@ -156,22 +177,20 @@ class SqlInsertsTest {
 
     @Test
     void aSplitRepeatsTheGroupsHeaderAndNeverLeavesAHeaderWithoutValues() {
-        List<TypedRow> rows = List.of(
-                meter("d1", 1, null, 1L, null),
-                meter("d1", 2, null, 2L, null),
-                meter("d2", 3, null, 3L, null));
+        List<TypedRow> rows =
+                List.of(meter("d1", 1, null, 1L, null), meter("d1", 2, null, 2L, null), meter("d2", 3, null, 3L, null));
         String header1 = "`power`.`d1` USING `power`.`meters` (`location`,`groupid`) TAGS ('SF',2) (`ts`,`voltage`)"
                 + " VALUES ";
         String header2 = header1.replace("`d1`", "`d2`");
         int oneRow = ("INSERT INTO " + header1 + "(1,1)").length();
 
-        assertThat(SqlInserts.build("power", rows, oneRow + 4)).containsExactly(
-                "INSERT INTO " + header1 + "(1,1)",
-                "INSERT INTO " + header1 + "(2,2)",
-                "INSERT INTO " + header2 + "(3,3)");
-        assertThat(SqlInserts.build("power", rows, oneRow + "(2,2)".length())).containsExactly(
-                "INSERT INTO " + header1 + "(1,1)(2,2)",
-                "INSERT INTO " + header2 + "(3,3)");
+        assertThat(SqlInserts.build("power", rows, oneRow + 4))
+                .containsExactly(
+                        "INSERT INTO " + header1 + "(1,1)",
+                        "INSERT INTO " + header1 + "(2,2)",
+                        "INSERT INTO " + header2 + "(3,3)");
+        assertThat(SqlInserts.build("power", rows, oneRow + "(2,2)".length()))
+                .containsExactly("INSERT INTO " + header1 + "(1,1)(2,2)", "INSERT INTO " + header2 + "(3,3)");
     }
 
     @Test
@@ -192,21 +211,21 @@ class SqlInsertsTest {
     // Property: any rows split at any limit come back whole, in order, each statement well-formed.
 
     /** A generated row: its child table, timestamp, voltage and phase text. */
-    record Generated(int child, long ts, long voltage, String phase) {
-    }
+    record Generated(int child, long ts, long voltage, String phase) {}
 
     private static final String HEADER = "`power`\\.`(d\\d+)` USING `power`\\.`meters` \\(`location`,`groupid`\\)"
             + " TAGS \\('SF',2\\) \\(`ts`,`voltage`,`phase`\\) VALUES ";
     private static final String TUPLE = "\\((\\d+),(-?\\d+),'((?:[^'\\\\]|\\\\.)*)'\\)";
-    private static final Pattern STATEMENT = Pattern.compile(
-            "INSERT INTO " + HEADER + "(?:" + TUPLE + ")+(?: " + HEADER + "(?:" + TUPLE + ")+)*");
+    private static final Pattern STATEMENT =
+            Pattern.compile("INSERT INTO " + HEADER + "(?:" + TUPLE + ")+(?: " + HEADER + "(?:" + TUPLE + ")+)*");
     private static final Pattern PART = Pattern.compile(HEADER + "|" + TUPLE);
 
     @Property(tries = 300)
     void splittingLosesAndRepeatsNoRowAndKeepsEveryStatementWithinTheLimit(
             @ForAll("rows") List<Generated> generated, @ForAll @IntRange(min = 1, max = 3000) int limit) {
         List<TypedRow> rows = generated.stream()
-                .map(g -> meter("d" + g.child(), g.ts(), null, g.voltage(), g.phase())).toList();
+                .map(g -> meter("d" + g.child(), g.ts(), null, g.voltage(), g.phase()))
+                .toList();
 
         List<String> statements = SqlInserts.build("power", rows, limit);
 
@@ -221,12 +240,17 @@ class SqlInsertsTest {
                     child = Integer.parseInt(m.group(1).substring(1));
                 } else {
                     tuples++;
-                    parsed.add(new Generated(child, Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+                    parsed.add(new Generated(
+                            child,
+                            Long.parseLong(m.group(2)),
+                            Long.parseLong(m.group(3)),
                             m.group(4).replaceAll("\\\\(.)", "$1")));
                 }
             }
             if (statement.length() > limit) {
-                assertThat(tuples).as("a statement over the limit holds a single row: %s", statement).isEqualTo(1);
+                assertThat(tuples)
+                        .as("a statement over the limit holds a single row: %s", statement)
+                        .isEqualTo(1);
             }
         }
         assertThat(parsed).containsExactlyElementsOf(groupedInOrder(generated));
@@ -243,9 +267,13 @@ class SqlInsertsTest {
 
     @Provide
     Arbitrary<List<Generated>> rows() {
-        Arbitrary<String> phase = Arbitraries.strings().withChars("ab '\\()`,é😀").ofMaxLength(40);
-        Arbitrary<Generated> row = Combinators.combine(Arbitraries.integers().between(0, 6),
-                        Arbitraries.longs().between(0, 1_000_000), Arbitraries.longs(), phase)
+        Arbitrary<String> phase =
+                Arbitraries.strings().withChars("ab '\\()`,é😀").ofMaxLength(40);
+        Arbitrary<Generated> row = Combinators.combine(
+                        Arbitraries.integers().between(0, 6),
+                        Arbitraries.longs().between(0, 1_000_000),
+                        Arbitraries.longs(),
+                        phase)
                 .as(Generated::new);
         return row.list().ofMinSize(1).ofMaxSize(60);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 class Utf8Test {
@@ -24,15 +23,17 @@ class Utf8Test {
             for (int i = 0; i < chars.length; i++) {
                 // Mostly ASCII, with two-byte, three-byte and surrogate code units mixed in.
                 int kind = random.nextInt(5);
-                chars[i] = (char) switch (kind) {
-                    case 0 -> 0x80 + random.nextInt(0x780);
-                    case 1 -> 0x800 + random.nextInt(0xD000 - 0x800);
-                    case 2 -> 0xD800 + random.nextInt(0x800);
-                    default -> random.nextInt(0x80);
-                };
+                chars[i] = (char)
+                        switch (kind) {
+                            case 0 -> 0x80 + random.nextInt(0x780);
+                            case 1 -> 0x800 + random.nextInt(0xD000 - 0x800);
+                            case 2 -> 0xD800 + random.nextInt(0x800);
+                            default -> random.nextInt(0x80);
+                        };
             }
             String text = new String(chars);
-            assertThat(Utf8.length(text)).as("%s", text.codePoints().toArray())
+            assertThat(Utf8.length(text))
+                    .as("%s", text.codePoints().toArray())
                     .isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
         }
     }

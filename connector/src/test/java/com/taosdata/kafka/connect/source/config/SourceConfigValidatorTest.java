@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
 import org.junit.jupiter.api.Test;
@@ -24,13 +23,17 @@ class SourceConfigValidatorTest {
 
     private static List<String> errors(Map<String, String> props, String key) {
         Config config = SourceConfigValidator.validate(props, false);
-        return config.configValues().stream().filter(v -> v.name().equals(key)).findFirst()
-                .map(ConfigValue::errorMessages).orElseThrow();
+        return config.configValues().stream()
+                .filter(v -> v.name().equals(key))
+                .findFirst()
+                .map(ConfigValue::errorMessages)
+                .orElseThrow();
     }
 
     private static long errorCount(Map<String, String> props) {
         return SourceConfigValidator.validate(props, false).configValues().stream()
-                .mapToLong(v -> v.errorMessages().size()).sum();
+                .mapToLong(v -> v.errorMessages().size())
+                .sum();
     }
 
     @Test
@@ -49,7 +52,10 @@ class SourceConfigValidatorTest {
     void databaseMustBeAValidName() {
         Map<String, String> props = valid();
         props.put("connection.database", "9lives");
-        assertThat(errors(props, "connection.database")).singleElement().asString().contains("must not start with a digit");
+        assertThat(errors(props, "connection.database"))
+                .singleElement()
+                .asString()
+                .contains("must not start with a digit");
     }
 
     @Test
@@ -87,7 +93,10 @@ class SourceConfigValidatorTest {
         Map<String, String> props = valid();
         props.put("connection.url", "jdbc:TAOS://localhost:6030");
         props.put("connection.token", "t0ken");
-        assertThat(errors(props, "connection.token")).singleElement().asString().contains("native client has no token login")
+        assertThat(errors(props, "connection.token"))
+                .singleElement()
+                .asString()
+                .contains("native client has no token login")
                 .doesNotContain("t0ken");
     }
 
@@ -195,9 +204,13 @@ class SourceConfigValidatorTest {
     void timestampDelayIsAnErrorInSubscriptionMode() {
         Map<String, String> props = valid();
         props.put("timestamp.delay.interval.ms", "30000");
-        assertThat(errors(props, "timestamp.delay.interval.ms")).singleElement().asString()
+        assertThat(errors(props, "timestamp.delay.interval.ms"))
+                .singleElement()
+                .asString()
                 .startsWith("applies to read.method=query only");
         props.put("timestamp.delay.interval.ms", "0");
-        assertThat(errorCount(props)).as("0, the default, is no delay in either mode").isZero();
+        assertThat(errorCount(props))
+                .as("0, the default, is no delay in either mode")
+                .isZero();
     }
 }

@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** Expected outputs kept under {@code src/test/resources/source/golden/}, without the file's final newline. */
 final class Golden {
 
-    private Golden() {
-    }
+    private Golden() {}
 
     static String read(String name) {
         try (InputStream in = Golden.class.getResourceAsStream("/source/golden/" + name)) {

@@ -3,18 +3,16 @@ package com.taosdata.kafka.connect.source.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Timestamp;
-import java.util.List;
-
-import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.errors.DataException;
-import org.junit.jupiter.api.Test;
-
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
 import com.taosdata.kafka.connect.source.table.ColumnDef;
 import com.taosdata.kafka.connect.source.table.ColumnDef.Role;
 import com.taosdata.kafka.connect.source.table.TableSchema;
+import java.sql.Timestamp;
+import java.util.List;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.DataException;
+import org.junit.jupiter.api.Test;
 
 class LineFormatterTest {
 
@@ -37,14 +35,20 @@ class LineFormatterTest {
     @Test
     void timestampIsWrittenInDataPrecision() {
         Row row = Row.fromDriver(Fixtures.allTypes(TimestampUnit.MS), "d1001", Fixtures.sparseRow());
-        assertThat(new LineFormatter(TimestampUnit.MS).format(row).value()).asString().endsWith(" 1700000000123");
+        assertThat(new LineFormatter(TimestampUnit.MS).format(row).value())
+                .asString()
+                .endsWith(" 1700000000123");
     }
 
     @Test
     void normalTableIsItsOwnMeasurementWithoutTags() {
-        TableSchema schema = new TableSchema("power", "my table", TimestampUnit.MS, List.of(
-                new ColumnDef("ts", TdengineColumnType.parse("TIMESTAMP"), Role.TIMESTAMP),
-                new ColumnDef("v", TdengineColumnType.parse("DOUBLE"), Role.COLUMN)));
+        TableSchema schema = new TableSchema(
+                "power",
+                "my table",
+                TimestampUnit.MS,
+                List.of(
+                        new ColumnDef("ts", TdengineColumnType.parse("TIMESTAMP"), Role.TIMESTAMP),
+                        new ColumnDef("v", TdengineColumnType.parse("DOUBLE"), Role.COLUMN)));
         Row row = Row.fromDriver(schema, "my table", new Object[] {new Timestamp(5), 1e-7});
         assertThat(nanos.format(row).value()).isEqualTo("my\\ table v=0.0000001f64 5000000");
     }
@@ -54,8 +58,10 @@ class LineFormatterTest {
         Object[] raw = Fixtures.sparseRow();
         raw[4] = null;
         Row row = Row.fromDriver(Fixtures.allTypes(TimestampUnit.MS), "d1001", raw);
-        assertThatThrownBy(() -> nanos.format(row)).isInstanceOf(DataException.class)
-                .hasMessageContaining("power.d1001").hasMessageContaining("out.format=json");
+        assertThatThrownBy(() -> nanos.format(row))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("power.d1001")
+                .hasMessageContaining("out.format=json");
     }
 
     @Test
@@ -72,7 +78,9 @@ class LineFormatterTest {
         Object[] raw = Fixtures.sparseRow();
         raw[Fixtures.COLUMNS.length] = "two\nlines";
         Row row = Row.fromDriver(Fixtures.allTypes(TimestampUnit.MS), "d1001", raw);
-        assertThatThrownBy(() -> nanos.format(row)).isInstanceOf(DataException.class).hasMessageContaining("line break");
+        assertThatThrownBy(() -> nanos.format(row))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("line break");
     }
 
     @Test
@@ -89,7 +97,8 @@ class LineFormatterTest {
         Object[] raw = Fixtures.sparseRow();
         raw[Fixtures.COLUMNS.length] = "a\\ b";
         Row row = Row.fromDriver(Fixtures.allTypes(TimestampUnit.MS), "d1001", raw);
-        assertThatThrownBy(() -> nanos.format(row)).isInstanceOf(DataException.class)
+        assertThatThrownBy(() -> nanos.format(row))
+                .isInstanceOf(DataException.class)
                 .hasMessageContaining("backslash before ' '");
     }
 
@@ -98,6 +107,8 @@ class LineFormatterTest {
         Object[] raw = Fixtures.sparseRow();
         raw[11] = Double.NaN;
         Row row = Row.fromDriver(Fixtures.allTypes(TimestampUnit.MS), "d1001", raw);
-        assertThatThrownBy(() -> nanos.format(row)).isInstanceOf(DataException.class).hasMessageContaining("NaN");
+        assertThatThrownBy(() -> nanos.format(row))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("NaN");
     }
 }

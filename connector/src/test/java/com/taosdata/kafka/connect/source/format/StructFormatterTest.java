@@ -2,18 +2,16 @@ package com.taosdata.kafka.connect.source.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import java.math.BigDecimal;
 import java.util.Date;
-
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.data.Timestamp;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
-
-import com.taosdata.kafka.connect.schemas.TimestampUnit;
 
 class StructFormatterTest {
 
@@ -49,8 +47,11 @@ class StructFormatterTest {
         assertThat(schema.type()).isEqualTo(type);
         assertThat(schema.name()).isEqualTo(logicalName);
         assertThat(schema.isOptional()).isTrue();
-        assertThat(String.valueOf(struct.get(field) instanceof BigDecimal ? ((BigDecimal) struct.get(field)).toPlainString()
-                : struct.get(field))).isEqualTo(value);
+        assertThat(String.valueOf(
+                        struct.get(field) instanceof BigDecimal
+                                ? ((BigDecimal) struct.get(field)).toPlainString()
+                                : struct.get(field)))
+                .isEqualTo(value);
     }
 
     @Test
@@ -65,7 +66,9 @@ class StructFormatterTest {
     @Test
     void decimalKeepsScaleAndPrecision() {
         Schema schema = allTypes(TimestampUnit.MS).schema().field("c_dec").schema();
-        assertThat(schema.parameters()).containsEntry(Decimal.SCALE_FIELD, "2").containsEntry("connect.decimal.precision", "10");
+        assertThat(schema.parameters())
+                .containsEntry(Decimal.SCALE_FIELD, "2")
+                .containsEntry("connect.decimal.precision", "10");
     }
 
     @Test
@@ -97,8 +100,12 @@ class StructFormatterTest {
     @Test
     void rowsOfOneSuperTableShareOneSchema() {
         StructFormatter formatter = new StructFormatter();
-        Schema first = formatter.format(Row.fromDriver(Fixtures.allTypes(TimestampUnit.MS), "d1", Fixtures.allTypesRow())).schema();
-        Schema second = formatter.format(Row.fromDriver(Fixtures.allTypes(TimestampUnit.MS), "d2", Fixtures.sparseRow())).schema();
+        Schema first = formatter
+                .format(Row.fromDriver(Fixtures.allTypes(TimestampUnit.MS), "d1", Fixtures.allTypesRow()))
+                .schema();
+        Schema second = formatter
+                .format(Row.fromDriver(Fixtures.allTypes(TimestampUnit.MS), "d2", Fixtures.sparseRow()))
+                .schema();
         assertThat(second).isSameAs(first);
     }
 }

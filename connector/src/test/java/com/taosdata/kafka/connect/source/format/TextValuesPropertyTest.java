@@ -3,7 +3,6 @@ package com.taosdata.kafka.connect.source.format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -17,7 +16,8 @@ class TextValuesPropertyTest {
     }
 
     @Property
-    void doubleOfEverydayMagnitudeIsItsShortestDigitsWithoutExponent(@ForAll @DoubleRange(min = -1e8, max = 1e8) double value) {
+    void doubleOfEverydayMagnitudeIsItsShortestDigitsWithoutExponent(
+            @ForAll @DoubleRange(min = -1e8, max = 1e8) double value) {
         assertThat(TextValues.plain(value)).isEqualTo(reference(Double.toString(value)));
     }
 

@@ -8,16 +8,6 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-
-import org.apache.kafka.connect.errors.ConnectException;
-import org.junit.jupiter.api.Test;
-
 import com.taosdata.kafka.connect.connection.ConnectionFactory;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
@@ -29,16 +19,28 @@ import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
 import com.taosdata.kafka.connect.source.config.OutFormat;
 import com.taosdata.kafka.connect.source.config.TopicNaming;
 import com.taosdata.kafka.connect.source.format.RowFormatters;
-import com.taosdata.kafka.connect.source.table.ColumnDef.Role;
 import com.taosdata.kafka.connect.source.table.ColumnDef;
+import com.taosdata.kafka.connect.source.table.ColumnDef.Role;
 import com.taosdata.kafka.connect.source.table.TableSchema;
 import com.taosdata.kafka.connect.testing.FakeJdbc;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.junit.jupiter.api.Test;
 
 class QueryReaderTest {
 
-    private static final TableSchema SCHEMA = new TableSchema("power", "meters", TimestampUnit.MS, List.of(
-            new ColumnDef("ts", TdengineColumnType.parse("TIMESTAMP"), Role.TIMESTAMP),
-            new ColumnDef("v", TdengineColumnType.parse("INT"), Role.COLUMN)));
+    private static final TableSchema SCHEMA = new TableSchema(
+            "power",
+            "meters",
+            TimestampUnit.MS,
+            List.of(
+                    new ColumnDef("ts", TdengineColumnType.parse("TIMESTAMP"), Role.TIMESTAMP),
+                    new ColumnDef("v", TdengineColumnType.parse("INT"), Role.COLUMN)));
 
     private final AtomicLong clock = new AtomicLong(1_000_000);
     private final List<Long> sleeps = new ArrayList<>();
@@ -51,12 +53,30 @@ class QueryReaderTest {
         when(factory.open(any())).thenAnswer(invocation -> jdbc.connection());
         List<TableQuerier> queriers = new ArrayList<>();
         for (String table : tables) {
-            queriers.add(new TableQuerier(table, SCHEMA, connection -> SCHEMA, null, new QuerySettings(null, 0,
-                    fetchMaxRows, WindowSizer.WINDOW_ROWS, 1000, new TopicNaming("", "-", true, false, "power"),
-                    RowFormatters.create(OutFormat.LINE, TimestampUnit.MS))));
+            queriers.add(new TableQuerier(
+                    table,
+                    SCHEMA,
+                    connection -> SCHEMA,
+                    null,
+                    new QuerySettings(
+                            null,
+                            0,
+                            fetchMaxRows,
+                            WindowSizer.WINDOW_ROWS,
+                            1000,
+                            new TopicNaming("", "-", true, false, "power"),
+                            RowFormatters.create(OutFormat.LINE, TimestampUnit.MS))));
         }
-        return new QueryReader(queriers, new TDengineSession(factory, "power"), new RetryPolicy(2, 50, sleeps::add),
-                clock::get, sleeps::add, 1000, fetchMaxRows, new ReadHorizon(0), metrics);
+        return new QueryReader(
+                queriers,
+                new TDengineSession(factory, "power"),
+                new RetryPolicy(2, 50, sleeps::add),
+                clock::get,
+                sleeps::add,
+                1000,
+                fetchMaxRows,
+                new ReadHorizon(0),
+                metrics);
     }
 
     private static List<Object[]> rows(long... timestamps) {
@@ -116,7 +136,8 @@ class QueryReaderTest {
         SQLException cause = new SQLException("connection reset", "08000", 0);
         jdbc.thenFail(cause).thenFail(cause).thenFail(cause);
         QueryReader reader = reader(100, "d1");
-        assertThatThrownBy(reader::poll).isInstanceOf(ConnectException.class)
+        assertThatThrownBy(reader::poll)
+                .isInstanceOf(ConnectException.class)
                 .hasMessageContaining("querying table d1 failed after 3 attempt(s)")
                 .hasRootCause(cause);
     }
@@ -131,7 +152,8 @@ class QueryReaderTest {
 
     @Test
     void droppedTableIsSkippedNotFatal() throws Exception {
-        jdbc.thenFail(new SQLException("Table does not exist", "42000", 0x2603 | 0x80000000)).thenRows(rows(10));
+        jdbc.thenFail(new SQLException("Table does not exist", "42000", 0x2603 | 0x80000000))
+                .thenRows(rows(10));
         QueryReader reader = reader(100, "gone", "d2");
         assertThat(reader.poll()).extracting(r -> r.key()).containsExactly("d2");
         clock.addAndGet(1000);

@@ -3,16 +3,14 @@ package com.taosdata.kafka.connect.source.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.taosdata.kafka.connect.connection.ErrorKind;
+import com.taosdata.kafka.connect.connection.TDengineException;
+import com.taosdata.kafka.connect.testing.FakeJdbc;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collections;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import com.taosdata.kafka.connect.connection.ErrorKind;
-import com.taosdata.kafka.connect.connection.TDengineException;
-import com.taosdata.kafka.connect.testing.FakeJdbc;
 
 class ReadHorizonTest {
 
@@ -43,7 +41,8 @@ class ReadHorizonTest {
         ReadHorizon horizon = new ReadHorizon(1000);
         horizon.newRound();
         horizon.untilMs(jdbc.connection(), WORKER_NOW);
-        assertThat(horizon.untilMs(jdbc.connection(), WORKER_NOW + 500)).as("same round: the reading taken before")
+        assertThat(horizon.untilMs(jdbc.connection(), WORKER_NOW + 500))
+                .as("same round: the reading taken before")
                 .isEqualTo(3_999_000);
         horizon.newRound();
         assertThat(horizon.untilMs(jdbc.connection(), WORKER_NOW + 700)).isEqualTo(3_999_700);
@@ -54,7 +53,8 @@ class ReadHorizonTest {
     void failedClockReadingIsATDengineErrorNamingTheQuery() {
         FakeJdbc jdbc = new FakeJdbc().thenFail(new SQLException("connection reset", "08000", 0));
         assertThatThrownBy(() -> new ReadHorizon(1000).untilMs(jdbc.connection(), WORKER_NOW))
-                .isInstanceOfSatisfying(TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
+                .isInstanceOfSatisfying(
+                        TDengineException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT))
                 .hasMessageContaining("SELECT NOW()");
     }
 }

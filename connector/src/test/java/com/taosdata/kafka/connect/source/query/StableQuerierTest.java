@@ -3,17 +3,6 @@ package com.taosdata.kafka.connect.source.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.apache.kafka.connect.source.SourceRecord;
-import org.junit.jupiter.api.Test;
-
 import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
@@ -21,10 +10,19 @@ import com.taosdata.kafka.connect.source.config.OutFormat;
 import com.taosdata.kafka.connect.source.config.TopicNaming;
 import com.taosdata.kafka.connect.source.format.RowFormatter;
 import com.taosdata.kafka.connect.source.format.RowFormatters;
-import com.taosdata.kafka.connect.source.table.ColumnDef.Role;
 import com.taosdata.kafka.connect.source.table.ColumnDef;
+import com.taosdata.kafka.connect.source.table.ColumnDef.Role;
 import com.taosdata.kafka.connect.source.table.TableSchema;
 import com.taosdata.kafka.connect.testing.FakeJdbc;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.Test;
 
 class StableQuerierTest {
 
@@ -50,8 +48,8 @@ class StableQuerierTest {
         return new QuerySettings(null, 0, fetchMaxRows, windowRows, 1000, TOPICS, LINE);
     }
 
-    private static StableQuerier querier(TableSchema schema, Map<String, TablePosition> tables, int fetchMaxRows,
-                                         int windowRows) {
+    private static StableQuerier querier(
+            TableSchema schema, Map<String, TablePosition> tables, int fetchMaxRows, int windowRows) {
         return new StableQuerier(schema, c -> schema, tables, settings(fetchMaxRows, windowRows));
     }
 
@@ -79,7 +77,9 @@ class StableQuerierTest {
     }
 
     private static List<String> keysAndTimes(List<SourceRecord> records) {
-        return records.stream().map(r -> r.key() + "@" + r.sourceOffset().get("ts")).toList();
+        return records.stream()
+                .map(r -> r.key() + "@" + r.sourceOffset().get("ts"))
+                .toList();
     }
 
     @Test
@@ -89,10 +89,11 @@ class StableQuerierTest {
 
         QueryResult result = querier.poll(connection, NOW, NOW);
 
-        assertThat(jdbc.statements()).containsExactly(
-                "SELECT COUNT(*),FIRST(`ts`),LAST(`ts`) FROM `power`.`meters` WHERE tbname IN ('d1','d2') "
-                        + "AND `ts` <= 1000000",
-                "SELECT *,tbname FROM `power`.`meters` WHERE tbname IN ('d1','d2') AND `ts` <= 1000000 PARTITION BY tbname");
+        assertThat(jdbc.statements())
+                .containsExactly(
+                        "SELECT COUNT(*),FIRST(`ts`),LAST(`ts`) FROM `power`.`meters` WHERE tbname IN ('d1','d2') "
+                                + "AND `ts` <= 1000000",
+                        "SELECT *,tbname FROM `power`.`meters` WHERE tbname IN ('d1','d2') AND `ts` <= 1000000 PARTITION BY tbname");
         assertThat(keysAndTimes(result.records())).containsExactly("d1@10", "d1@20", "d2@15");
         assertThat(result.records().get(1).sourcePartition()).isEqualTo(Map.of("database", "power", "table", "d1"));
         assertThat(result.records().get(1).sourceOffset()).isEqualTo(Map.of("ts", 20L, "rows", 1L, "precision", "ms"));
@@ -103,8 +104,8 @@ class StableQuerierTest {
     @Test
     void windowStartsAtTheLowestPositionAndSkipsWhatEachSubtableAlreadySent() {
         jdbc.thenRows(count(3, 60, 120)).thenRows(rows("d1", 80L, "d1", 100L, "d1", 120L, "d2", 60L));
-        StableQuerier querier = querier(schema(false),
-                positions("d1", new TablePosition(100, 1), "d2", new TablePosition(50, 1)), 100, 1000);
+        StableQuerier querier = querier(
+                schema(false), positions("d1", new TablePosition(100, 1), "d2", new TablePosition(50, 1)), 100, 1000);
 
         List<SourceRecord> records = querier.poll(connection, NOW, NOW).records();
 
@@ -120,14 +121,17 @@ class StableQuerierTest {
         }
         window.add(new Object[] {new Timestamp(50), 1, 1, "x", "d2"});
         jdbc.thenRows(count(4, 50, 50)).thenRows(window);
-        StableQuerier querier = querier(schema(true),
-                positions("d1", new TablePosition(50, 2), "d2", new TablePosition(40, 1)), 100, 1000);
+        StableQuerier querier = querier(
+                schema(true), positions("d1", new TablePosition(50, 2), "d2", new TablePosition(40, 1)), 100, 1000);
 
         List<SourceRecord> records = querier.poll(connection, NOW, NOW).records();
 
         assertThat(jdbc.lastStatement()).contains("AND `ts` >= 40 AND");
-        assertThat(records).extracting(SourceRecord::sourceOffset).containsExactly(
-                Map.of("ts", 50L, "rows", 3L, "precision", "ms"), Map.of("ts", 50L, "rows", 1L, "precision", "ms"));
+        assertThat(records)
+                .extracting(SourceRecord::sourceOffset)
+                .containsExactly(
+                        Map.of("ts", 50L, "rows", 3L, "precision", "ms"),
+                        Map.of("ts", 50L, "rows", 1L, "precision", "ms"));
     }
 
     @Test
@@ -148,7 +152,8 @@ class StableQuerierTest {
     @Test
     void windowsAreSizedByRowsFromTheCountAheadThenFromWhatEachWindowHeld() {
         // 100 rows between 0 and 990: a window of 10 rows spans 100 ms.
-        jdbc.thenRows(count(100, 0, 990)).thenRows(rows("d1", 0L, "d1", 50L))
+        jdbc.thenRows(count(100, 0, 990))
+                .thenRows(rows("d1", 0L, "d1", 50L))
                 .thenRows(rows("d1", 60L, "d1", 70L, "d1", 80L, "d1", 90L, "d1", 100L));
         StableQuerier querier = querier(schema(false), positions("d1", null), 100, 10);
 
@@ -163,7 +168,9 @@ class StableQuerierTest {
 
     @Test
     void emptyWindowBeforeNowCountsAgainToCrossTheGap() {
-        jdbc.thenRows(count(100, 0, 990)).thenRows(List.of()).thenRows(count(1, 5000, 5000))
+        jdbc.thenRows(count(100, 0, 990))
+                .thenRows(List.of())
+                .thenRows(count(1, 5000, 5000))
                 .thenRows(rows("d1", 5000L));
         StableQuerier querier = querier(schema(false), positions("d1", null), 100, 10);
 
@@ -179,7 +186,8 @@ class StableQuerierTest {
         List<Object[]> d2 = new ArrayList<>();
         d2.add(new Object[] {new Timestamp(700), 1, "x"});
         jdbc.answering(sql -> sql.startsWith("SELECT *,`loc` FROM `power`.`d2`") ? d2 : List.of());
-        StableQuerier querier = querier(schema(false), positions("d1", new TablePosition(500, 1), "d2", null), 100, 1000);
+        StableQuerier querier =
+                querier(schema(false), positions("d1", new TablePosition(500, 1), "d2", null), 100, 1000);
 
         querier.poll(connection, NOW, NOW);
         assertThat(jdbc.lastStatement()).as("the shared query leaves d2 out").contains("tbname IN ('d1') AND");
@@ -188,27 +196,30 @@ class StableQuerierTest {
         assertThat(jdbc.lastStatement()).startsWith("SELECT *,`loc` FROM `power`.`d2` WHERE `ts` <= 1000000");
         assertThat(keysAndTimes(alone)).containsExactly("d2@700");
         querier.poll(connection, NOW + 1000, NOW + 1000);
-        assertThat(jdbc.lastStatement()).as("d2's position (700) passed the shared lower bound (500): d2 rejoined")
+        assertThat(jdbc.lastStatement())
+                .as("d2's position (700) passed the shared lower bound (500): d2 rejoined")
                 .contains("tbname IN ('d1','d2') AND `ts` > 500");
     }
 
     @Test
     void subtableWithoutRowsWhileOthersMoveIsReadAloneSoItDoesNotHoldTheWindowBack() {
         jdbc.thenRows(count(100, 10, 990)).thenRows(rows("d1", 10L, "d1", 90L));
-        StableQuerier querier = querier(schema(false),
-                positions("d1", new TablePosition(5, 1), "d2", new TablePosition(5, 1)), 100, 10);
+        StableQuerier querier = querier(
+                schema(false), positions("d1", new TablePosition(5, 1), "d2", new TablePosition(5, 1)), 100, 10);
 
         querier.poll(connection, NOW, NOW);
         querier.poll(connection, NOW, NOW);
         querier.poll(connection, NOW, NOW);
-        assertThat(jdbc.statements()).as("d2 read alone, and the shared window moved on from d1's position")
+        assertThat(jdbc.statements())
+                .as("d2 read alone, and the shared window moved on from d1's position")
                 .anyMatch(sql -> sql.startsWith("SELECT *,`loc` FROM `power`.`d2` WHERE `ts` > 5"))
                 .anyMatch(sql -> sql.contains("tbname IN ('d1') AND `ts` > 90"));
     }
 
     @Test
     void reconnectedStepReopensTheWindowFromThePositionsHandedOut() {
-        jdbc.thenRows(count(3, 10, 30)).thenRows(rows("d1", 10L, "d1", 20L, "d1", 30L))
+        jdbc.thenRows(count(3, 10, 30))
+                .thenRows(rows("d1", 10L, "d1", 20L, "d1", 30L))
                 .thenRows(rows("d1", 20L, "d1", 30L));
         StableQuerier querier = querier(schema(false), positions("d1", new TablePosition(5, 1)), 2, 1000);
 
@@ -221,7 +232,8 @@ class StableQuerierTest {
 
     @Test
     void failedQueryHandsOutNothingAndIsSentAgainFromTheSamePositions() {
-        jdbc.thenRows(count(2, 10, 20)).thenFail(new SQLException("connection reset", "08000", 0))
+        jdbc.thenRows(count(2, 10, 20))
+                .thenFail(new SQLException("connection reset", "08000", 0))
                 .thenRows(rows("d1", 10L, "d1", 20L));
         StableQuerier querier = querier(schema(false), positions("d1", new TablePosition(5, 1)), 100, 1000);
 
@@ -234,15 +246,20 @@ class StableQuerierTest {
 
     @Test
     void addedColumnIsDescribedAgainAndTheWindowReQueried() {
-        TableSchema wider = new TableSchema("power", "meters", TimestampUnit.MS, List.of(
-                new ColumnDef("ts", TdengineColumnType.parse("TIMESTAMP"), Role.TIMESTAMP),
-                new ColumnDef("v", TdengineColumnType.parse("INT"), Role.COLUMN),
-                new ColumnDef("w", TdengineColumnType.parse("INT"), Role.COLUMN),
-                new ColumnDef("loc", TdengineColumnType.parse("NCHAR(8)"), Role.TAG)));
+        TableSchema wider = new TableSchema(
+                "power",
+                "meters",
+                TimestampUnit.MS,
+                List.of(
+                        new ColumnDef("ts", TdengineColumnType.parse("TIMESTAMP"), Role.TIMESTAMP),
+                        new ColumnDef("v", TdengineColumnType.parse("INT"), Role.COLUMN),
+                        new ColumnDef("w", TdengineColumnType.parse("INT"), Role.COLUMN),
+                        new ColumnDef("loc", TdengineColumnType.parse("NCHAR(8)"), Role.TAG)));
         List<Object[]> widerRow = new ArrayList<>();
         widerRow.add(new Object[] {new Timestamp(10), 1, 2, "x", "d1"});
         jdbc.thenRows(count(1, 10, 10)).thenRows(widerRow).thenRows(widerRow);
-        StableQuerier querier = new StableQuerier(schema(false), c -> wider, positions("d1", null), settings(100, 1000));
+        StableQuerier querier =
+                new StableQuerier(schema(false), c -> wider, positions("d1", null), settings(100, 1000));
 
         assertThat(querier.poll(connection, NOW, NOW).records()).isEmpty();
         List<SourceRecord> records = querier.poll(connection, NOW, NOW).records();

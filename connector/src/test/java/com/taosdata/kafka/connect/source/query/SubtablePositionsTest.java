@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class SubtablePositionsTest {
@@ -38,21 +37,32 @@ class SubtablePositionsTest {
         assertThat(of("d1", null, "d2", new TablePosition(700, 1)).lowerBound(500L, false, UNTIL))
                 .isEqualTo(new QueryBounds(500L, true, 0, UNTIL));
         assertThat(of("d1", null, "d2", new TablePosition(300, 1)).lowerBound(500L, false, UNTIL))
-                .as("a read subtable behind timestamp.initial").isEqualTo(new QueryBounds(300L, true, 0, UNTIL));
+                .as("a read subtable behind timestamp.initial")
+                .isEqualTo(new QueryBounds(300L, true, 0, UNTIL));
     }
 
     @Test
     void lowestIsWhatAJoiningSubtableMustHaveReached() {
         assertThat(of().lowest()).as("nobody to hold back").isNull();
-        assertThat(of("d1", new TablePosition(100, 1), "d2", new TablePosition(50, 1)).lowest()).isEqualTo(50L);
-        assertThat(of("d1", new TablePosition(100, 1), "d2", null).lowest()).as("an unread subtable")
+        assertThat(of("d1", new TablePosition(100, 1), "d2", new TablePosition(50, 1))
+                        .lowest())
+                .isEqualTo(50L);
+        assertThat(of("d1", new TablePosition(100, 1), "d2", null).lowest())
+                .as("an unread subtable")
                 .isEqualTo(Long.MIN_VALUE);
     }
 
     @Test
     void idleSubtablesAreTheOnesAWindowDidNotMoveAndThatEndBeforeIt() {
-        SubtablePositions positions = of("d1", new TablePosition(100, 1), "d2", new TablePosition(50, 1),
-                "d3", new TablePosition(900, 1), "d4", null);
+        SubtablePositions positions = of(
+                "d1",
+                new TablePosition(100, 1),
+                "d2",
+                new TablePosition(50, 1),
+                "d3",
+                new TablePosition(900, 1),
+                "d4",
+                null);
         assertThat(positions.idle(Set.of("d1"), 800)).containsExactly("d2", "d4");
     }
 

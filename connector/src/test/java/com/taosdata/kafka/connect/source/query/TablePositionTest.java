@@ -3,13 +3,11 @@ package com.taosdata.kafka.connect.source.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
-
-import com.taosdata.kafka.connect.schemas.TimestampUnit;
 
 class TablePositionTest {
 
@@ -32,7 +30,8 @@ class TablePositionTest {
     @Test
     void offsetRoundTrips() {
         TablePosition position = new TablePosition(1700000000123456789L, 4);
-        assertThat(TablePosition.fromOffset(position.toOffset(TimestampUnit.NS), TimestampUnit.NS)).isEqualTo(position);
+        assertThat(TablePosition.fromOffset(position.toOffset(TimestampUnit.NS), TimestampUnit.NS))
+                .isEqualTo(position);
     }
 
     @Test
@@ -51,13 +50,15 @@ class TablePositionTest {
     @Test
     void offsetInAnotherPrecisionIsConverted() {
         Map<String, Object> stored = Map.of("ts", 1700000000123L, "rows", 1L, "precision", "ms");
-        assertThat(TablePosition.fromOffset(stored, TimestampUnit.US)).isEqualTo(new TablePosition(1700000000123000L, 1));
+        assertThat(TablePosition.fromOffset(stored, TimestampUnit.US))
+                .isEqualTo(new TablePosition(1700000000123000L, 1));
     }
 
     @Test
     void aPositionBeforeAnyRowAtItsTimestampIsReadBackAsSuch() {
-        assertThat(TablePosition.fromOffset(TablePosition.from(1700000000123L).toOffset(TimestampUnit.MS),
-                TimestampUnit.MS)).isEqualTo(new TablePosition(1700000000123L, 0));
+        assertThat(TablePosition.fromOffset(
+                        TablePosition.from(1700000000123L).toOffset(TimestampUnit.MS), TimestampUnit.MS))
+                .isEqualTo(new TablePosition(1700000000123L, 0));
     }
 
     @Test
@@ -78,7 +79,8 @@ class TablePositionTest {
     @Test
     void foreignOffsetIsRejected() {
         assertThatThrownBy(() -> TablePosition.fromOffset(Map.of("ts", "yesterday"), TimestampUnit.MS))
-                .isInstanceOf(ConnectException.class).hasMessageContaining("not one this connector wrote");
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("not one this connector wrote");
     }
 
     @Test

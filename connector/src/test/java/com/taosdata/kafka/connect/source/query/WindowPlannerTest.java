@@ -18,7 +18,8 @@ class WindowPlannerTest {
 
     @Test
     void initialTimestampIsInclusive() {
-        assertThat(new WindowPlanner(500L, 0, false).plan(null, null, NOW)).isEqualTo(new QueryBounds(500L, true, 0, NOW));
+        assertThat(new WindowPlanner(500L, 0, false).plan(null, null, NOW))
+                .isEqualTo(new QueryBounds(500L, true, 0, NOW));
     }
 
     @Test
@@ -36,7 +37,8 @@ class WindowPlannerTest {
     @Test
     void intervalBoundsTheWindowAfterThePosition() {
         WindowPlanner planner = new WindowPlanner(null, 1000, false);
-        assertThat(planner.plan(new TablePosition(2000, 1), null, NOW)).isEqualTo(new QueryBounds(2000L, false, 0, 3000));
+        assertThat(planner.plan(new TablePosition(2000, 1), null, NOW))
+                .isEqualTo(new QueryBounds(2000L, false, 0, 3000));
     }
 
     @Test
@@ -54,13 +56,15 @@ class WindowPlannerTest {
     @Test
     void scannedEmptyWindowsMoveTheNextWindowOn() {
         WindowPlanner planner = new WindowPlanner(null, 1000, true);
-        assertThat(planner.plan(new TablePosition(2000, 2), 4000L, NOW)).isEqualTo(new QueryBounds(4000L, false, 0, 5000));
+        assertThat(planner.plan(new TablePosition(2000, 2), 4000L, NOW))
+                .isEqualTo(new QueryBounds(4000L, false, 0, 5000));
     }
 
     @Test
     void scanBehindThePositionIsIgnored() {
         WindowPlanner planner = new WindowPlanner(null, 1000, true);
-        assertThat(planner.plan(new TablePosition(2000, 2), 1500L, NOW)).isEqualTo(new QueryBounds(2000L, true, 2, 2999));
+        assertThat(planner.plan(new TablePosition(2000, 2), 1500L, NOW))
+                .isEqualTo(new QueryBounds(2000L, true, 2, 2999));
     }
 
     @Test
@@ -74,9 +78,12 @@ class WindowPlannerTest {
     @Test
     void onlyBoundedWindowsEndingBeforeNowAdvance() {
         WindowPlanner bounded = new WindowPlanner(null, 1000, false);
-        assertThat(bounded.advancesPast(new QueryBounds(0L, false, 0, 1000), NOW)).isTrue();
-        assertThat(bounded.advancesPast(new QueryBounds(9000L, false, 0, NOW), NOW)).isFalse();
-        assertThat(new WindowPlanner(null, 0, false).advancesPast(new QueryBounds(0L, false, 0, 1000), NOW)).isFalse();
+        assertThat(bounded.advancesPast(new QueryBounds(0L, false, 0, 1000), NOW))
+                .isTrue();
+        assertThat(bounded.advancesPast(new QueryBounds(9000L, false, 0, NOW), NOW))
+                .isFalse();
+        assertThat(new WindowPlanner(null, 0, false).advancesPast(new QueryBounds(0L, false, 0, 1000), NOW))
+                .isFalse();
     }
 
     @Test

@@ -56,11 +56,15 @@ class WindowSizerTest {
         WindowSizer sizer = new WindowSizer(10, 0);
         sizer.counted(0L, 100, 10, 1000);
         sizer.held(5);
-        assertThat(sizer.upper(0L, UNTIL)).as("half the rows wanted: twice the span").isEqualTo(200);
+        assertThat(sizer.upper(0L, UNTIL))
+                .as("half the rows wanted: twice the span")
+                .isEqualTo(200);
         sizer.held(1);
         assertThat(sizer.upper(0L, UNTIL)).as("a tenth: at most eight times").isEqualTo(1600);
         sizer.held(1000);
-        assertThat(sizer.upper(0L, UNTIL)).as("a hundred times: at least an eighth").isEqualTo(200);
+        assertThat(sizer.upper(0L, UNTIL))
+                .as("a hundred times: at least an eighth")
+                .isEqualTo(200);
     }
 
     @Test

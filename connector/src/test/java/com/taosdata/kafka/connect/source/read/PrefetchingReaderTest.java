@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
-
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -155,12 +154,13 @@ class PrefetchingReaderTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         PrefetchingReader failing = new PrefetchingReader(interrupted, 2_000, "test-reader-interrupted");
         try {
-            assertThatThrownBy(failing::poll).isInstanceOf(ConnectException.class).hasMessageContaining("interrupted");
+            assertThatThrownBy(failing::poll)
+                    .isInstanceOf(ConnectException.class)
+                    .hasMessageContaining("interrupted");
         } finally {
             failing.close();
         }
@@ -183,12 +183,13 @@ class PrefetchingReaderTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private static Thread thread(String name) {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).findFirst()
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(name))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -197,9 +198,10 @@ class PrefetchingReaderTest {
      * nothing more until the task polls, so the count of reads is final, however fast or slow the thread is.
      */
     private static void awaitIdle(Thread readerThread, EndlessReader reader, int reads) {
-        await().atMost(Duration.ofMinutes(1)).until(() -> reader.reads.get() >= reads
-                && readerThread.getState() == Thread.State.WAITING
-                && LockSupport.getBlocker(readerThread) instanceof Condition);
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> reader.reads.get() >= reads
+                        && readerThread.getState() == Thread.State.WAITING
+                        && LockSupport.getBlocker(readerThread) instanceof Condition);
     }
 
     private void awaitPolls(int polls) {

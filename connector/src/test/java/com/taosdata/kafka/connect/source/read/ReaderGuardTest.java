@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 
 class ReaderGuardTest {
@@ -32,11 +31,13 @@ class ReaderGuardTest {
         CountDownLatch release = new CountDownLatch(1);
         Thread poller = new Thread(() -> {
             try {
-                guard.run(() -> {
-                    working.countDown();
-                    release.await(5, TimeUnit.SECONDS);
-                    return null;
-                }, null);
+                guard.run(
+                        () -> {
+                            working.countDown();
+                            release.await(5, TimeUnit.SECONDS);
+                            return null;
+                        },
+                        null);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

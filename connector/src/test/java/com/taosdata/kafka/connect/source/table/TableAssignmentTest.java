@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
 
@@ -12,16 +11,22 @@ class TableAssignmentTest {
 
     @Test
     void tablesGoRoundRobinInSortedOrder() {
-        List<SourceTable> tables = List.of(new SourceTable("d3", "m"), new SourceTable("d1", "m"),
-                new SourceTable("d2", "m"), new SourceTable("d4", "m"), new SourceTable("d5", "m"));
-        assertThat(TableAssignment.spread(tables, 2)).containsExactly(
-                List.of(new SourceTable("d1", "m"), new SourceTable("d3", "m"), new SourceTable("d5", "m")),
-                List.of(new SourceTable("d2", "m"), new SourceTable("d4", "m")));
+        List<SourceTable> tables = List.of(
+                new SourceTable("d3", "m"),
+                new SourceTable("d1", "m"),
+                new SourceTable("d2", "m"),
+                new SourceTable("d4", "m"),
+                new SourceTable("d5", "m"));
+        assertThat(TableAssignment.spread(tables, 2))
+                .containsExactly(
+                        List.of(new SourceTable("d1", "m"), new SourceTable("d3", "m"), new SourceTable("d5", "m")),
+                        List.of(new SourceTable("d2", "m"), new SourceTable("d4", "m")));
     }
 
     @Test
     void fewerTablesThanTasksGiveOneTablePerTask() {
-        assertThat(TableAssignment.spread(List.of(SourceTable.normal("a"), SourceTable.normal("b")), 5)).hasSize(2);
+        assertThat(TableAssignment.spread(List.of(SourceTable.normal("a"), SourceTable.normal("b")), 5))
+                .hasSize(2);
         assertThat(TableAssignment.spread(List.of(), 5)).isEmpty();
     }
 
@@ -42,6 +47,7 @@ class TableAssignmentTest {
     @Test
     void malformedAssignmentFailsWithTheKey() {
         assertThatThrownBy(() -> TableAssignment.decode("[{"))
-                .isInstanceOf(ConnectException.class).hasMessageContaining(TableAssignment.TASK_TABLES_CONFIG);
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining(TableAssignment.TASK_TABLES_CONFIG);
     }
 }

@@ -2,14 +2,12 @@ package com.taosdata.kafka.connect.source.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.taosdata.kafka.connect.connection.ErrorKind;
+import com.taosdata.kafka.connect.connection.TDengineException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
-
-import com.taosdata.kafka.connect.connection.ErrorKind;
-import com.taosdata.kafka.connect.connection.TDengineException;
 
 class TableMonitorTest {
 
@@ -19,13 +17,18 @@ class TableMonitorTest {
 
     @SuppressWarnings("unchecked")
     private TableMonitor monitor(List<SourceTable> initial) {
-        return new TableMonitor(initial, () -> {
-            Object next = answers.remove(0);
-            if (next instanceof RuntimeException) {
-                throw (RuntimeException) next;
-            }
-            return (List<SourceTable>) next;
-        }, 10, reconfigurations::incrementAndGet, failures::add);
+        return new TableMonitor(
+                initial,
+                () -> {
+                    Object next = answers.remove(0);
+                    if (next instanceof RuntimeException) {
+                        throw (RuntimeException) next;
+                    }
+                    return (List<SourceTable>) next;
+                },
+                10,
+                reconfigurations::incrementAndGet,
+                failures::add);
     }
 
     @Test

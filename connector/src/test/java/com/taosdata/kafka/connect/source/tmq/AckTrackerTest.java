@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class AckTrackerTest {
@@ -33,7 +32,9 @@ class AckTrackerTest {
         acks.acknowledge(first);
         assertThat(acks.takeCommittable()).isEqualTo(Map.of(VG1, 20L, VG2, 5L));
         acks.acknowledge(registered(acks, 1, Map.of(VG1, 30L)));
-        assertThat(acks.takeCommittable()).as("nothing of the earlier batches is held back").isEqualTo(Map.of(VG1, 30L));
+        assertThat(acks.takeCommittable())
+                .as("nothing of the earlier batches is held back")
+                .isEqualTo(Map.of(VG1, 30L));
     }
 
     @Test

@@ -2,13 +2,11 @@ package com.taosdata.kafka.connect.source.tmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
 import com.taosdata.kafka.connect.source.table.ColumnDef;
 import com.taosdata.kafka.connect.source.table.ColumnDef.Role;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ColumnPositionsTest {
 

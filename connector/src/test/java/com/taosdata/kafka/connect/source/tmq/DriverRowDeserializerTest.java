@@ -7,7 +7,6 @@ import static org.mockito.Mockito.when;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-
 import org.junit.jupiter.api.Test;
 
 class DriverRowDeserializerTest {

@@ -1,5 +1,6 @@
 package com.taosdata.kafka.connect.source.tmq;
 
+import com.taosdata.kafka.connect.connection.TDengineException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-
-import com.taosdata.kafka.connect.connection.TDengineException;
 
 /**
  * A TMQ consumer serving scripted polls, as TDengine's behaves: a poll assigns the vgroups it returns rows of and
@@ -28,15 +27,15 @@ final class FakeTmqConsumer implements TmqConsumer {
     private final Set<TmqPartition> assignment = new HashSet<>();
     /** Positions the consumer knows, of assigned vgroups read since they were assigned. */
     private final Map<TmqPartition, Long> positions = new HashMap<>();
+
     boolean closed;
     private final Map<TmqPartition, Long> ends = new HashMap<>();
     private TDengineException endsFailure;
 
-    private record Poll(List<TmqRow> rows, TDengineException failure, Runnable afterwards) {
-    }
+    private record Poll(List<TmqRow> rows, TDengineException failure, Runnable afterwards) {}
 
     FakeTmqConsumer thenRows(TmqRow... rows) {
-        return thenRowsThen(() -> { }, rows);
+        return thenRowsThen(() -> {}, rows);
     }
 
     /** A poll returning {@code rows}, after which {@code change} happens (a rebalance, say) before anything else. */
@@ -46,7 +45,7 @@ final class FakeTmqConsumer implements TmqConsumer {
     }
 
     FakeTmqConsumer thenFail(TDengineException failure) {
-        polls.addLast(new Poll(List.of(), failure, () -> { }));
+        polls.addLast(new Poll(List.of(), failure, () -> {}));
         return this;
     }
 

@@ -3,18 +3,6 @@ package com.taosdata.kafka.connect.source.tmq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.source.SourceRecord;
-import org.junit.jupiter.api.Test;
-
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
@@ -24,27 +12,47 @@ import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.source.TdengineColumnType;
 import com.taosdata.kafka.connect.source.config.OutFormat;
 import com.taosdata.kafka.connect.source.format.RowFormatters;
-import com.taosdata.kafka.connect.source.table.ColumnDef.Role;
 import com.taosdata.kafka.connect.source.table.ColumnDef;
+import com.taosdata.kafka.connect.source.table.ColumnDef.Role;
 import com.taosdata.kafka.connect.source.table.TableSchema;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.Test;
 
 class SubscriptionReaderTest {
 
     private static final String TOPIC = "tdconnect_power_meters";
-    private static final TableSchema SCHEMA = new TableSchema("power", "meters", TimestampUnit.MS, List.of(
-            new ColumnDef("ts", TdengineColumnType.parse("TIMESTAMP"), Role.TIMESTAMP),
-            new ColumnDef("v", TdengineColumnType.parse("INT"), Role.COLUMN),
-            new ColumnDef("loc", TdengineColumnType.parse("NCHAR(8)"), Role.TAG)));
+    private static final TableSchema SCHEMA = new TableSchema(
+            "power",
+            "meters",
+            TimestampUnit.MS,
+            List.of(
+                    new ColumnDef("ts", TdengineColumnType.parse("TIMESTAMP"), Role.TIMESTAMP),
+                    new ColumnDef("v", TdengineColumnType.parse("INT"), Role.COLUMN),
+                    new ColumnDef("loc", TdengineColumnType.parse("NCHAR(8)"), Role.TAG)));
 
     private final FakeTmqConsumer consumer = new FakeTmqConsumer();
     private final ManualTime time = new ManualTime(1_000_000);
     private final SourceTaskMetrics metrics = SourceTaskMetrics.unpublished(time, true);
     /** Connect's stored offsets, by serialized partition: a partition whose keys come in another order finds none. */
     private final Map<String, Map<String, Object>> connectOffsets = new HashMap<>();
-    private final SubscriptionReader reader = new SubscriptionReader(consumer,
-            List.of(new TmqSubscription(TOPIC, SCHEMA, "power-meters")), "power",
-            RowFormatters.create(OutFormat.LINE, TimestampUnit.MS), new RetryPolicy(2, 0, millis -> { }),
-            Duration.ofMillis(10), partition -> connectOffsets.get(serialized(partition)), metrics,
+
+    private final SubscriptionReader reader = new SubscriptionReader(
+            consumer,
+            List.of(new TmqSubscription(TOPIC, SCHEMA, "power-meters")),
+            "power",
+            RowFormatters.create(OutFormat.LINE, TimestampUnit.MS),
+            new RetryPolicy(2, 0, millis -> {}),
+            Duration.ofMillis(10),
+            partition -> connectOffsets.get(serialized(partition)),
+            metrics,
             TmqProperties.MESSAGE_ROWS);
 
     /** The source partition of a vgroup, its keys in the order Connect serializes them. */
@@ -58,7 +66,8 @@ class SubscriptionReaderTest {
 
     /** What Connect stores a partition under: its entries in iteration order. */
     private static String serialized(Map<String, ?> partition) {
-        return partition.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        return partition.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(",", "{", "}"));
     }
 
@@ -66,8 +75,9 @@ class SubscriptionReaderTest {
     private static final String[] LABELS = {"tbname", "ts", "v", "loc"};
 
     private static TmqRow row(int vgroup, long offset, String table, long ts, int v) {
-        return new TmqRow(new TmqPartition(TOPIC, vgroup), offset, table,
-                new DriverRow(LABELS, new Object[] {table, new Timestamp(ts), v, "x"}));
+        return new TmqRow(new TmqPartition(TOPIC, vgroup), offset, table, new DriverRow(LABELS, new Object[] {
+            table, new Timestamp(ts), v, "x"
+        }));
     }
 
     @Test
@@ -97,7 +107,9 @@ class SubscriptionReaderTest {
 
         List<SourceRecord> records = reader.poll();
 
-        assertThat(records).extracting(r -> (Object) r.sourceOffset().get("position")).containsExactly(7L, 4L, 8L);
+        assertThat(records)
+                .extracting(r -> (Object) r.sourceOffset().get("position"))
+                .containsExactly(7L, 4L, 8L);
     }
 
     @Test
@@ -106,8 +118,12 @@ class SubscriptionReaderTest {
         consumer.thenRows(row(1, 7, "d1001", 1000, 5), row(1, 7, "d1003", 1000, 7))
                 .thenRows(row(1, 8, "d1001", 2000, 5), row(1, 8, "d1003", 2000, 7));
 
-        assertThat(reader.poll()).extracting(r -> (Object) r.sourceOffset().get("position")).containsExactly(7L, 8L);
-        assertThat(reader.poll()).extracting(r -> (Object) r.sourceOffset().get("position")).containsExactly(8L, 9L);
+        assertThat(reader.poll())
+                .extracting(r -> (Object) r.sourceOffset().get("position"))
+                .containsExactly(7L, 8L);
+        assertThat(reader.poll())
+                .extracting(r -> (Object) r.sourceOffset().get("position"))
+                .containsExactly(8L, 9L);
     }
 
     @Test
@@ -117,7 +133,9 @@ class SubscriptionReaderTest {
 
         List<SourceRecord> records = reader.poll();
 
-        assertThat(records).extracting(r -> (Object) r.sourceOffset().get("position")).containsExactly(7L);
+        assertThat(records)
+                .extracting(r -> (Object) r.sourceOffset().get("position"))
+                .containsExactly(7L);
         reader.acknowledge(records.get(0));
         reader.poll();
         assertThat(consumer.commits).isEmpty();
@@ -134,7 +152,9 @@ class SubscriptionReaderTest {
 
         assertThat(reader.poll()).extracting(SourceRecord::key).containsExactly("d1001");
         assertThat(consumer.seeks).containsExactly(Map.entry(new TmqPartition(TOPIC, 2), 12L));
-        assertThat(reader.poll()).extracting(r -> (Object) r.sourceOffset().get("position")).containsExactly(13L);
+        assertThat(reader.poll())
+                .extracting(r -> (Object) r.sourceOffset().get("position"))
+                .containsExactly(13L);
     }
 
     @Test
@@ -162,7 +182,8 @@ class SubscriptionReaderTest {
     @Test
     void rowsOfAVgroupTakenAwayDuringThePollAreLeftToItsNewOwner() throws Exception {
         TmqPartition vgroup2 = new TmqPartition(TOPIC, 2);
-        consumer.thenRowsThen(() -> consumer.revoked(vgroup2), row(1, 7, "d1001", 1000, 5), row(2, 3, "d1002", 1000, 6));
+        consumer.thenRowsThen(
+                () -> consumer.revoked(vgroup2), row(1, 7, "d1001", 1000, 5), row(2, 3, "d1002", 1000, 6));
 
         assertThat(reader.poll()).extracting(SourceRecord::key).containsExactly("d1001");
     }
@@ -279,7 +300,9 @@ class SubscriptionReaderTest {
 
         assertThat(reader.poll()).isEmpty();
         assertThat(consumer.seeks).containsExactly(Map.entry(new TmqPartition(TOPIC, 2), 7L));
-        assertThat(reader.poll()).extracting(r -> (Object) r.sourceOffset().get("offset")).containsExactly(7L, 8L, 9L);
+        assertThat(reader.poll())
+                .extracting(r -> (Object) r.sourceOffset().get("offset"))
+                .containsExactly(7L, 8L, 9L);
     }
 
     @Test
@@ -317,15 +340,23 @@ class SubscriptionReaderTest {
         assertThat(consumer.commits).isEmpty();
         reader.acknowledge(records.get(0));
         reader.poll();
-        assertThat(consumer.commits).containsExactlyInAnyOrder(
-                Map.entry(new TmqPartition(TOPIC, 1), 8L), Map.entry(new TmqPartition(TOPIC, 2), 4L));
+        assertThat(consumer.commits)
+                .containsExactlyInAnyOrder(
+                        Map.entry(new TmqPartition(TOPIC, 1), 8L), Map.entry(new TmqPartition(TOPIC, 2), 4L));
     }
 
     /** A reader of a consumer whose vnodes end a message once it holds three rows. */
     private SubscriptionReader readerEndingMessagesAtThreeRows() {
-        return new SubscriptionReader(consumer, List.of(new TmqSubscription(TOPIC, SCHEMA, "power-meters")), "power",
-                RowFormatters.create(OutFormat.LINE, TimestampUnit.MS), new RetryPolicy(2, 0, millis -> { }),
-                Duration.ofMillis(10), partition -> connectOffsets.get(serialized(partition)), metrics, 3);
+        return new SubscriptionReader(
+                consumer,
+                List.of(new TmqSubscription(TOPIC, SCHEMA, "power-meters")),
+                "power",
+                RowFormatters.create(OutFormat.LINE, TimestampUnit.MS),
+                new RetryPolicy(2, 0, millis -> {}),
+                Duration.ofMillis(10),
+                partition -> connectOffsets.get(serialized(partition)),
+                metrics,
+                3);
     }
 
     @Test
@@ -337,7 +368,9 @@ class SubscriptionReaderTest {
 
         List<SourceRecord> records = limited.poll();
 
-        assertThat(records).extracting(r -> (Object) r.sourceOffset().get("position")).containsExactly(5L, 5L, 5L);
+        assertThat(records)
+                .extracting(r -> (Object) r.sourceOffset().get("position"))
+                .containsExactly(5L, 5L, 5L);
         records.forEach(limited::acknowledge);
         limited.poll();
         assertThat(consumer.commits).isEmpty();
@@ -352,7 +385,9 @@ class SubscriptionReaderTest {
         List<SourceRecord> first = limited.poll();
         List<SourceRecord> second = limited.poll();
 
-        assertThat(second).extracting(r -> (Object) r.sourceOffset().get("position")).containsExactly(5L, 7L);
+        assertThat(second)
+                .extracting(r -> (Object) r.sourceOffset().get("position"))
+                .containsExactly(5L, 7L);
         first.forEach(limited::acknowledge);
         second.forEach(limited::acknowledge);
         limited.poll();
@@ -405,7 +440,8 @@ class SubscriptionReaderTest {
 
     @Test
     void rowOfAnUnknownTopicIsAnError() throws Exception {
-        consumer.thenRows(new TmqRow(new TmqPartition("other", 1), 1, "x", new DriverRow(new String[0], new Object[0])));
+        consumer.thenRows(
+                new TmqRow(new TmqPartition("other", 1), 1, "x", new DriverRow(new String[0], new Object[0])));
         assertThatThrownBy(reader::poll).isInstanceOf(ConnectException.class).hasMessageContaining("other");
     }
 
@@ -441,8 +477,10 @@ class SubscriptionReaderTest {
 
     @Test
     void offsetLagSumsTheMessagesBetweenEachAssignedVgroupsPositionAndItsEnd() throws Exception {
-        consumer.assigned(new TmqPartition(TOPIC, 1), 7).assigned(new TmqPartition(TOPIC, 2), 3)
-                .ending(new TmqPartition(TOPIC, 1), 10).ending(new TmqPartition(TOPIC, 2), 3)
+        consumer.assigned(new TmqPartition(TOPIC, 1), 7)
+                .assigned(new TmqPartition(TOPIC, 2), 3)
+                .ending(new TmqPartition(TOPIC, 1), 10)
+                .ending(new TmqPartition(TOPIC, 2), 3)
                 .ending(new TmqPartition(TOPIC, 9), 100);
         reader.start();
 

@@ -2,12 +2,10 @@ package com.taosdata.kafka.connect.source.tmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import java.sql.Timestamp;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
-
-import com.taosdata.kafka.connect.schemas.TimestampUnit;
 
 class TmqTimestampsTest {
 

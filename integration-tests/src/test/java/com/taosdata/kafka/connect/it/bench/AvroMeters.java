@@ -1,20 +1,17 @@
 package com.taosdata.kafka.connect.it.bench;
 
+import com.taosdata.kafka.connect.it.harness.AvroStack;
+import com.taosdata.kafka.connect.it.harness.SchemaRegistry;
+import io.apicurio.registry.utils.converter.AvroConverter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.data.Timestamp;
-
-import com.taosdata.kafka.connect.it.harness.AvroStack;
-import com.taosdata.kafka.connect.it.harness.SchemaRegistry;
-
-import io.apicurio.registry.utils.converter.AvroConverter;
 
 /**
  * The benchmark's meters rows as Avro records in the Confluent wire format, registered in a real schema registry: the
@@ -23,7 +20,8 @@ import io.apicurio.registry.utils.converter.AvroConverter;
  */
 final class AvroMeters {
 
-    static final Schema SCHEMA = SchemaBuilder.struct().name("com.taosdata.kafka.connect.bench.meters")
+    static final Schema SCHEMA = SchemaBuilder.struct()
+            .name("com.taosdata.kafka.connect.bench.meters")
             .field("ts", Timestamp.SCHEMA)
             .field("location", Schema.STRING_SCHEMA)
             .field("groupid", Schema.INT32_SCHEMA)
@@ -33,8 +31,7 @@ final class AvroMeters {
             .field("phase", Schema.FLOAT64_SCHEMA)
             .build();
 
-    private AvroMeters() {
-    }
+    private AvroMeters() {}
 
     /** Row {@code i} of {@link SinkBenchmark#meters}, as a Struct (millisecond timestamps: rows are 1 ms apart). */
     static Struct row(int i) {

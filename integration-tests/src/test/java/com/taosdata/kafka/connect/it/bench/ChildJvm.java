@@ -16,8 +16,7 @@ final class ChildJvm {
     /** What a program prints to hand its result to the benchmark: the line starts with this. */
     static final String RESULT = "[bench result] ";
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     /** Starts {@code main} with {@code args}, its output appended to {@code log}. */
     static Process start(Class<?> main, Path log, String... args) throws IOException {
@@ -30,8 +29,10 @@ final class ChildJvm {
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
     }
 
     /** Runs {@code main} to its end and returns the fields of its result line; fails with its output if it did. */
@@ -40,7 +41,10 @@ final class ChildJvm {
         Process process = start(main, log, args);
         int exit = process.waitFor();
         List<String> output = Files.readAllLines(log);
-        String result = output.stream().filter(line -> line.startsWith(RESULT)).reduce((a, b) -> b).orElse(null);
+        String result = output.stream()
+                .filter(line -> line.startsWith(RESULT))
+                .reduce((a, b) -> b)
+                .orElse(null);
         if (exit != 0 || result == null) {
             throw new IllegalStateException(main.getSimpleName() + " exited with " + exit + ":\n"
                     + String.join("\n", output.subList(Math.max(0, output.size() - 40), output.size())));

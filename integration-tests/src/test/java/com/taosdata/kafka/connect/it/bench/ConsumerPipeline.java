@@ -1,5 +1,6 @@
 package com.taosdata.kafka.connect.it.bench;
 
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,14 +10,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
  * The program a user would write instead of Connect: a {@code KafkaConsumer} per thread, each on its share of the
@@ -26,11 +24,11 @@ import com.taosdata.kafka.connect.it.harness.TDengineTarget;
  */
 final class ConsumerPipeline {
 
-    private ConsumerPipeline() {
-    }
+    private ConsumerPipeline() {}
 
-    static void run(String bootstrapServers, TDengineTarget td, String topic, int partitions, String database,
-                    int threads) throws Exception {
+    static void run(
+            String bootstrapServers, TDengineTarget td, String topic, int partitions, String database, int threads)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<DirectWriter.Session> sessions = new ArrayList<>();
         try {
@@ -66,8 +64,8 @@ final class ConsumerPipeline {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-pipeline-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);

@@ -1,5 +1,9 @@
 package com.taosdata.kafka.connect.it.bench;
 
+import com.taosdata.jdbc.AbstractConnection;
+import com.taosdata.jdbc.enums.SchemalessProtocolType;
+import com.taosdata.jdbc.enums.SchemalessTimestampType;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,18 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import com.taosdata.jdbc.AbstractConnection;
-import com.taosdata.jdbc.enums.SchemalessProtocolType;
-import com.taosdata.jdbc.enums.SchemalessTimestampType;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
  * The baseline the sink is measured against: TDengine's own schemaless writer with {@value #LINES_PER_CALL} lines per
@@ -32,8 +31,7 @@ final class DirectWriter {
 
     static final int LINES_PER_CALL = 10_000;
 
-    private DirectWriter() {
-    }
+    private DirectWriter() {}
 
     static void write(TDengineTarget td, String database, List<String> lines) throws Exception {
         write(td, database, lines, 1);
@@ -44,7 +42,8 @@ final class DirectWriter {
         for (int t = 0; t < threads; t++) {
             shares.add(new ArrayList<>());
         }
-        // The bench's lines cycle through 100 devices, so every share holds whole devices: no table is written by two threads.
+        // The bench's lines cycle through 100 devices, so every share holds whole devices: no table is written by two
+        // threads.
         for (int i = 0; i < lines.size(); i++) {
             shares.get(i % threads).add(lines.get(i));
         }
@@ -91,7 +90,8 @@ final class DirectWriter {
 
         static Session open(TDengineTarget td, String database) throws SQLException {
             td.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` PRECISION 'ns'");
-            return td.isRest() ? new Session(td, database, null, HttpClient.newHttpClient())
+            return td.isRest()
+                    ? new Session(td, database, null, HttpClient.newHttpClient())
                     : new Session(td, database, connectTo(td, database), null);
         }
 
@@ -99,25 +99,41 @@ final class DirectWriter {
             if (http != null) {
                 writeHttp(chunk);
             } else if (td.isNative()) {
-                connection.unwrap(AbstractConnection.class).write(chunk.toArray(new String[0]),
-                        SchemalessProtocolType.LINE, SchemalessTimestampType.NANO_SECONDS, null, null);
+                connection
+                        .unwrap(AbstractConnection.class)
+                        .write(
+                                chunk.toArray(new String[0]),
+                                SchemalessProtocolType.LINE,
+                                SchemalessTimestampType.NANO_SECONDS,
+                                null,
+                                null);
             } else {
-                connection.unwrap(AbstractConnection.class).writeRaw(String.join("\n", chunk),
-                        SchemalessProtocolType.LINE, SchemalessTimestampType.NANO_SECONDS, null, null);
+                connection
+                        .unwrap(AbstractConnection.class)
+                        .writeRaw(
+                                String.join("\n", chunk),
+                                SchemalessProtocolType.LINE,
+                                SchemalessTimestampType.NANO_SECONDS,
+                                null,
+                                null);
             }
         }
 
         private void writeHttp(List<String> chunk) throws Exception {
-            String auth = "Basic " + Base64.getEncoder().encodeToString((td.user() + ":" + td.password())
-                    .getBytes(StandardCharsets.UTF_8));
-            URI uri = URI.create("http://" + td.host() + ":" + td.port() + "/influxdb/v1/write?db=" + database
-                    + "&precision=ns");
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", auth)
-                    .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", chunk))).build(),
+            String auth = "Basic "
+                    + Base64.getEncoder()
+                            .encodeToString((td.user() + ":" + td.password()).getBytes(StandardCharsets.UTF_8));
+            URI uri = URI.create(
+                    "http://" + td.host() + ":" + td.port() + "/influxdb/v1/write?db=" + database + "&precision=ns");
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .header("Authorization", auth)
+                            .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", chunk)))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("direct write failed: HTTP " + response.statusCode() + " "
-                        + response.body());
+                throw new IllegalStateException(
+                        "direct write failed: HTTP " + response.statusCode() + " " + response.body());
             }
         }
 
@@ -137,5 +153,4 @@ final class DirectWriter {
         String url = td.connectionUrl().endsWith("/") ? td.connectionUrl() : td.connectionUrl() + "/";
         return DriverManager.getConnection(url + database, properties);
     }
-
 }

@@ -10,8 +10,7 @@ final class Measure {
         void run() throws Exception;
     }
 
-    private Measure() {
-    }
+    private Measure() {}
 
     /** Items per second over the step's wall time. */
     static double rate(int items, Step step) throws Exception {

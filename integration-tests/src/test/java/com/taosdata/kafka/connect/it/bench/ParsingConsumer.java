@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,8 +19,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class ParsingConsumer {
 
-    private ParsingConsumer() {
-    }
+    private ParsingConsumer() {}
 
     public static void main(String[] args) {
         Properties props = new Properties();
@@ -30,8 +28,8 @@ public final class ParsingConsumer {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // Finds each path's topic within a second of its creation.
         props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(Pattern.compile(args[1]));
             long parsed = 0;
             double sum = 0;

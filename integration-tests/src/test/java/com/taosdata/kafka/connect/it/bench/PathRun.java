@@ -8,15 +8,23 @@ import java.util.Locale;
  * in its own JVM (the Connect worker's for the connector), on the server (taosd, taosAdapter; negative when no server
  * runs on this machine), and for the connector when the first records came and the rate after them.
  */
-record PathRun(double rate, double clientMicros, double taosdMicros, double adapterMicros, double firstSeconds,
-               double steadyRate) {
+record PathRun(
+        double rate,
+        double clientMicros,
+        double taosdMicros,
+        double adapterMicros,
+        double firstSeconds,
+        double steadyRate) {
 
-    static PathRun of(int rows, double seconds, Duration clientCpu, ServerCpu.Sample serverBefore,
-                      ServerCpu.Sample serverAfter) {
-        return new PathRun(rows / seconds, micros(clientCpu, rows),
+    static PathRun of(
+            int rows, double seconds, Duration clientCpu, ServerCpu.Sample serverBefore, ServerCpu.Sample serverAfter) {
+        return new PathRun(
+                rows / seconds,
+                micros(clientCpu, rows),
                 serverAfter.none() ? -1 : micros(serverAfter.taosd().minus(serverBefore.taosd()), rows),
                 serverAfter.none() ? -1 : micros(serverAfter.taosAdapter().minus(serverBefore.taosAdapter()), rows),
-                Double.NaN, Double.NaN);
+                Double.NaN,
+                Double.NaN);
     }
 
     PathRun withStart(double first, double steady) {
@@ -34,21 +42,35 @@ record PathRun(double rate, double clientMicros, double taosdMicros, double adap
     }
 
     static PathRun parse(String[] fields) {
-        return new PathRun(Double.parseDouble(fields[0]), Double.parseDouble(fields[1]), Double.parseDouble(fields[2]),
-                Double.parseDouble(fields[3]), Double.NaN, Double.NaN);
+        return new PathRun(
+                Double.parseDouble(fields[0]),
+                Double.parseDouble(fields[1]),
+                Double.parseDouble(fields[2]),
+                Double.parseDouble(fields[3]),
+                Double.NaN,
+                Double.NaN);
     }
 
     /** The path's line against {@code baseline}: rate and CPU per row, each with its ratio to the baseline's. */
     void print(String path, PathRun baseline) {
         Measure.row(path, rate, baseline.rate);
         if (!Double.isNaN(firstSeconds)) {
-            Measure.say(String.format(Locale.ROOT, "    first record after %.2f s, then %.0f rows/s", firstSeconds,
-                    steadyRate));
+            Measure.say(String.format(
+                    Locale.ROOT, "    first record after %.2f s, then %.0f rows/s", firstSeconds, steadyRate));
         }
-        Measure.say(String.format(Locale.ROOT, "    CPU µs/row: client %.2f (x%.2f)%s", clientMicros,
-                clientMicros / baseline.clientMicros, taosdMicros < 0 ? ", server n/a (not on this machine, or the stand-in)"
-                        : String.format(Locale.ROOT, ", taosd %.2f (x%.2f), taosAdapter %.2f", taosdMicros,
-                        taosdMicros / baseline.taosdMicros, adapterMicros)));
+        Measure.say(String.format(
+                Locale.ROOT,
+                "    CPU µs/row: client %.2f (x%.2f)%s",
+                clientMicros,
+                clientMicros / baseline.clientMicros,
+                taosdMicros < 0
+                        ? ", server n/a (not on this machine, or the stand-in)"
+                        : String.format(
+                                Locale.ROOT,
+                                ", taosd %.2f (x%.2f), taosAdapter %.2f",
+                                taosdMicros,
+                                taosdMicros / baseline.taosdMicros,
+                                adapterMicros)));
     }
 
     private static double micros(Duration cpu, int rows) {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,8 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class QueryProducer {
 
-    private QueryProducer() {
-    }
+    private QueryProducer() {}
 
     public static void main(String[] args) throws Exception {
         Properties login = new Properties();
@@ -35,8 +33,8 @@ public final class QueryProducer {
         Properties producerSettings = new Properties();
         producerSettings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
         try (Connection connection = DriverManager.getConnection(args[1], login);
-             KafkaProducer<String, String> producer = new KafkaProducer<>(producerSettings, new StringSerializer(),
-                     new StringSerializer())) {
+                KafkaProducer<String, String> producer =
+                        new KafkaProducer<>(producerSettings, new StringSerializer(), new StringSerializer())) {
             Line line = Line.of(connection, table, args[5]);
             copy(connection, producer, line, "SELECT * FROM " + table + " LIMIT " + args[8], args[7]);
             Duration cpuBefore = ownCpu();
@@ -50,10 +48,12 @@ public final class QueryProducer {
     }
 
     /** Sends every row of {@code sql} to {@code topic} as a line; returns when Kafka has acknowledged them all. */
-    private static int copy(Connection connection, KafkaProducer<String, String> producer, Line line, String sql,
-                            String topic) throws Exception {
+    private static int copy(
+            Connection connection, KafkaProducer<String, String> producer, Line line, String sql, String topic)
+            throws Exception {
         int rows = 0;
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             while (result.next()) {
                 producer.send(new ProducerRecord<>(topic, line.format(result)));
                 rows++;
@@ -75,7 +75,7 @@ public final class QueryProducer {
             List<String> fields = new ArrayList<>();
             List<String> tags = new ArrayList<>();
             try (Statement statement = connection.createStatement();
-                 ResultSet described = statement.executeQuery("DESCRIBE " + table)) {
+                    ResultSet described = statement.executeQuery("DESCRIBE " + table)) {
                 while (described.next()) {
                     boolean tag = "TAG".equalsIgnoreCase(described.getString(4));
                     (tag ? tags : fields).add(described.getString(1));
@@ -91,7 +91,10 @@ public final class QueryProducer {
                 line.append(',').append(tagNames.get(i)).append('=').append(row.getString(tagsFrom + i));
             }
             for (int i = 0; i < fieldNames.size(); i++) {
-                line.append(i == 0 ? ' ' : ',').append(fieldNames.get(i)).append('=').append(row.getObject(i + 2));
+                line.append(i == 0 ? ' ' : ',')
+                        .append(fieldNames.get(i))
+                        .append('=')
+                        .append(row.getObject(i + 2));
             }
             return line.append(' ').append(row.getLong(1)).toString();
         }

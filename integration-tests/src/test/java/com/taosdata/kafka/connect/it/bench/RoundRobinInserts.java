@@ -1,8 +1,7 @@
 package com.taosdata.kafka.connect.it.bench;
 
-import java.util.Locale;
-
 import com.taosdata.kafka.connect.it.harness.TDengineTarget;
+import java.util.Locale;
 
 /**
  * The rows of {@link SinkBenchmark#meters} written the way issue 19's measurements wrote theirs
@@ -16,17 +15,24 @@ final class RoundRobinInserts {
     static final int ROWS_PER_INSERT = 10_000;
     private static final int SUBTABLES = 100;
 
-    private RoundRobinInserts() {
-    }
+    private RoundRobinInserts() {}
 
     /** Creates {@code database} at {@code precision} ({@code ms}, {@code us} or {@code ns}) and fills it. */
     static void write(TDengineTarget td, String database, String precision, int rows) {
         td.execute("CREATE DATABASE `" + database + "` PRECISION '" + precision + "'");
-        td.execute("CREATE STABLE `" + database + "`.meters (`_ts` TIMESTAMP, current DOUBLE, voltage INT, phase DOUBLE)"
-                + " TAGS (location NCHAR(32), groupid NCHAR(8), device NCHAR(8))");
+        td.execute(
+                "CREATE STABLE `" + database + "`.meters (`_ts` TIMESTAMP, current DOUBLE, voltage INT, phase DOUBLE)"
+                        + " TAGS (location NCHAR(32), groupid NCHAR(8), device NCHAR(8))");
         for (int device = 0; device < SUBTABLES; device++) {
-            td.execute(String.format(Locale.ROOT, "CREATE TABLE `%s`.d%d USING `%s`.meters TAGS "
-                    + "('California.City%d', '%d', 'd%d')", database, device, database, device % 10, device % 10, device));
+            td.execute(String.format(
+                    Locale.ROOT,
+                    "CREATE TABLE `%s`.d%d USING `%s`.meters TAGS " + "('California.City%d', '%d', 'd%d')",
+                    database,
+                    device,
+                    database,
+                    device % 10,
+                    device % 10,
+                    device));
         }
         long perMilli = switch (precision) {
             case "ms" -> 1;
@@ -38,9 +44,19 @@ final class RoundRobinInserts {
         for (int from = 0; from < rows; from += ROWS_PER_INSERT) {
             StringBuilder sql = new StringBuilder("INSERT INTO");
             for (int i = from; i < Math.min(rows, from + ROWS_PER_INSERT); i++) {
-                sql.append(" `").append(database).append("`.d").append(i % SUBTABLES).append(" VALUES (")
-                        .append(base + i * perMilli).append(',').append(10 + (i % 7) * 0.5).append(',')
-                        .append(218 + i % 5).append(',').append(0.3 + (i % 3) * 0.01).append(')');
+                sql.append(" `")
+                        .append(database)
+                        .append("`.d")
+                        .append(i % SUBTABLES)
+                        .append(" VALUES (")
+                        .append(base + i * perMilli)
+                        .append(',')
+                        .append(10 + (i % 7) * 0.5)
+                        .append(',')
+                        .append(218 + i % 5)
+                        .append(',')
+                        .append(0.3 + (i % 3) * 0.01)
+                        .append(')');
             }
             td.execute(sql.toString());
         }

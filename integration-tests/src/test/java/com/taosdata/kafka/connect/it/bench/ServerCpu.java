@@ -18,7 +18,9 @@ final class ServerCpu {
             if (taosd.isZero() && taosAdapter.isZero()) {
                 return "server CPU n/a (no taosd on this machine)";
             }
-            return String.format(Locale.ROOT, "server CPU: taosd %.2f µs/row, taosAdapter %.2f µs/row",
+            return String.format(
+                    Locale.ROOT,
+                    "server CPU: taosd %.2f µs/row, taosAdapter %.2f µs/row",
                     taosd.minus(before.taosd).toNanos() / 1e3 / rows,
                     taosAdapter.minus(before.taosAdapter).toNanos() / 1e3 / rows);
         }
@@ -29,8 +31,7 @@ final class ServerCpu {
         }
     }
 
-    private ServerCpu() {
-    }
+    private ServerCpu() {}
 
     static Sample now() {
         return new Sample(cpuOf("taosd"), cpuOf("taosadapter"));
@@ -38,7 +39,8 @@ final class ServerCpu {
 
     private static Duration cpuOf(String program) {
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/" + program)).orElse(false))
+                .filter(p ->
+                        p.info().command().map(c -> c.endsWith("/" + program)).orElse(false))
                 .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
                 .reduce(Duration.ZERO, Duration::plus);
     }

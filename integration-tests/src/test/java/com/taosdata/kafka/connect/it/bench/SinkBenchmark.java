@@ -1,5 +1,12 @@
 package com.taosdata.kafka.connect.it.bench;
 
+import com.taosdata.kafka.connect.it.harness.AvroStack;
+import com.taosdata.kafka.connect.it.harness.ConnectRest;
+import com.taosdata.kafka.connect.it.harness.ConnectWorker;
+import com.taosdata.kafka.connect.it.harness.KafkaBroker;
+import com.taosdata.kafka.connect.it.harness.SchemaRegistry;
+import com.taosdata.kafka.connect.it.harness.SinkConfigs;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -12,19 +19,10 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-
-import com.taosdata.kafka.connect.it.harness.AvroStack;
-import com.taosdata.kafka.connect.it.harness.ConnectRest;
-import com.taosdata.kafka.connect.it.harness.ConnectWorker;
-import com.taosdata.kafka.connect.it.harness.KafkaBroker;
-import com.taosdata.kafka.connect.it.harness.SchemaRegistry;
-import com.taosdata.kafka.connect.it.harness.SinkConfigs;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
  * One run, every rate on the same pre-filled topic of {@code meters} lines: the raw Kafka consumer, TDengine's own
@@ -41,17 +39,22 @@ public final class SinkBenchmark {
     /** How often a run's rows are counted, in the sink runs to see them finish and alongside the other paths. */
     private static final int COUNT_EVERY_MS = 250;
 
-    private SinkBenchmark() {
-    }
+    private SinkBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int lines = Integer.getInteger("bench.lines", 1_000_000);
         List<String> meters = meters(lines);
-        CompletableFuture<SchemaRegistry> startingRegistry = CompletableFuture.supplyAsync(SinkBenchmark::startRegistry);
-        try (KafkaBroker broker = KafkaBroker.start(); TDengineTarget td = TDengineTarget.fromEnvironment();
-             ConnectWorker worker = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, broker.bootstrapServers(), "bench", "bench-worker",
-                     AvroStack.workerSettings());
-             SchemaRegistry registry = startingRegistry.join()) {
+        CompletableFuture<SchemaRegistry> startingRegistry =
+                CompletableFuture.supplyAsync(SinkBenchmark::startRegistry);
+        try (KafkaBroker broker = KafkaBroker.start();
+                TDengineTarget td = TDengineTarget.fromEnvironment();
+                ConnectWorker worker = ConnectWorker.start(
+                        ConnectWorker.Version.KAFKA_4,
+                        broker.bootstrapServers(),
+                        "bench",
+                        "bench-worker",
+                        AvroStack.workerSettings());
+                SchemaRegistry registry = startingRegistry.join()) {
             String topic = "bench_meters";
             broker.createTopic(topic, 2);
             for (int from = 0; from < lines; from += 50_000) {
@@ -66,15 +69,24 @@ public final class SinkBenchmark {
             broker.createTopic("bench_warmup", 2);
             broker.produce("bench_warmup", meters.subList(0, warmUp));
             broker.createTopic("bench_warmup_avro", 2);
-            broker.produceBytes("bench_warmup_avro", null, AvroMeters.serialized(registry, "bench_warmup_avro", warmUp));
-            Measure.say("topics " + topic + " and " + avroTopic + " hold " + lines + " meters rows each, as lines and as Avro; "
-                    + "TDengine: " + (td.isStandIn() ? "STAND-IN" : td.connectionUrl()));
+            broker.produceBytes(
+                    "bench_warmup_avro", null, AvroMeters.serialized(registry, "bench_warmup_avro", warmUp));
+            Measure.say("topics " + topic + " and " + avroTopic + " hold " + lines
+                    + " meters rows each, as lines and as Avro; " + "TDengine: "
+                    + (td.isStandIn() ? "STAND-IN" : td.connectionUrl()));
 
             direct(td, "bench_warmup_direct", meters.subList(0, warmUp), 2);
             sink(worker, td, "bench_warmup", warmUp, 2, Map.of());
             sink(worker, td, "bench_warmup_avro", warmUp, 1, AvroMeters.sinkSettings(registry));
-            sink(worker, td, "bench_warmup_avro", "bench_warmup_typed", warmUp, 1,
-                    autoCreate(AvroMeters.typedSettings(registry)), null);
+            sink(
+                    worker,
+                    td,
+                    "bench_warmup_avro",
+                    "bench_warmup_typed",
+                    warmUp,
+                    1,
+                    autoCreate(AvroMeters.typedSettings(registry)),
+                    null);
 
             double consumer = Measure.rate(lines, () -> consumeAll(broker, topic, lines));
             Run direct1 = direct(td, "bench_direct_1", meters, 1);
@@ -89,8 +101,9 @@ public final class SinkBenchmark {
             Run typedAuto = sink(worker, td, avroTopic, "bench_typed_auto", lines, 1, autoCreate(typed), null);
             Run typed2 = sink(worker, td, avroTopic, "bench_typed", lines, 2, typed, AvroMeters::superTableDdl);
 
-            Measure.say("rates are lines/s over the whole run; steady = from the first row in TDengine to the last; "
-                    + "CPU = client-side CPU-µs per line (the bench JVM for direct writes, the Connect worker for the sink)");
+            Measure.say(
+                    "rates are lines/s over the whole run; steady = from the first row in TDengine to the last; "
+                            + "CPU = client-side CPU-µs per line (the bench JVM for direct writes, the Connect worker for the sink)");
             Measure.header("lines/s", "direct");
             Measure.row("raw Kafka consumer", consumer, direct1.rate());
             direct1.print("direct schemaless writer, 1 thread", direct1);
@@ -109,9 +122,12 @@ public final class SinkBenchmark {
             typed1.print("Avro typed sink (write.method=stmt), pre-created super table, 1 task", avro1);
             typedAuto.print("Avro typed sink, auto.create, 1 task", avro1);
             typed2.print("Avro typed sink, pre-created super table, 2 tasks", avro1);
-            Measure.say(String.format(Locale.ROOT, "typed sink, 1 task, vs the direct schemaless writer (no Kafka): %.0f%%;"
-                    + " worker CPU per row vs the Avro line sink's: %.2f; 2 tasks vs 1 task: %.0f%%",
-                    100 * typed1.rate() / direct1.rate(), typed1.cpuMicrosPerLine() / avro1.cpuMicrosPerLine(),
+            Measure.say(String.format(
+                    Locale.ROOT,
+                    "typed sink, 1 task, vs the direct schemaless writer (no Kafka): %.0f%%;"
+                            + " worker CPU per row vs the Avro line sink's: %.2f; 2 tasks vs 1 task: %.0f%%",
+                    100 * typed1.rate() / direct1.rate(),
+                    typed1.cpuMicrosPerLine() / avro1.cpuMicrosPerLine(),
                     100 * typed2.rate() / typed1.rate()));
         }
     }
@@ -132,8 +148,14 @@ public final class SinkBenchmark {
 
         void print(String path, Run baseline) {
             Measure.row(path, rate, baseline.rate);
-            Measure.say(String.format(Locale.ROOT, "    steady %.0f lines/s (%.0f%%), first row after %.2f s, CPU %.2f µs/line; %s",
-                    steadyRate, 100 * steadyRate / baseline.steadyRate, firstRowSeconds, cpuMicrosPerLine, serverCpu));
+            Measure.say(String.format(
+                    Locale.ROOT,
+                    "    steady %.0f lines/s (%.0f%%), first row after %.2f s, CPU %.2f µs/line; %s",
+                    steadyRate,
+                    100 * steadyRate / baseline.steadyRate,
+                    firstRowSeconds,
+                    cpuMicrosPerLine,
+                    serverCpu));
         }
     }
 
@@ -141,8 +163,9 @@ public final class SinkBenchmark {
         td.dropDatabase(database);
         Duration cpuBefore = ownCpu();
         ServerCpu.Sample serverBefore = ServerCpu.now();
-        double rate = Measure.rate(meters.size(), () -> countingAlong(td, database,
-                () -> DirectWriter.write(td, database, meters, threads)));
+        double rate = Measure.rate(
+                meters.size(),
+                () -> countingAlong(td, database, () -> DirectWriter.write(td, database, meters, threads)));
         double cpu = ownCpu().minus(cpuBefore).toNanos() / 1e3 / meters.size();
         String serverCpu = ServerCpu.now().perRowSince(serverBefore, meters.size());
         td.dropDatabase(database);
@@ -155,8 +178,9 @@ public final class SinkBenchmark {
         return settings;
     }
 
-    private static Run sink(ConnectWorker worker, TDengineTarget td, String topic, int lines, int tasks,
-                            Map<String, String> settings) throws Exception {
+    private static Run sink(
+            ConnectWorker worker, TDengineTarget td, String topic, int lines, int tasks, Map<String, String> settings)
+            throws Exception {
         return sink(worker, td, topic, topic.replace("meters", "sink"), lines, tasks, settings, null);
     }
 
@@ -166,8 +190,16 @@ public final class SinkBenchmark {
      * @param superTable the DDL of the super table to create before the run, given the database; {@code null} for
      *                   none
      */
-    private static Run sink(ConnectWorker worker, TDengineTarget td, String topic, String label, int lines, int tasks,
-                            Map<String, String> settings, UnaryOperator<String> superTable) throws Exception {
+    private static Run sink(
+            ConnectWorker worker,
+            TDengineTarget td,
+            String topic,
+            String label,
+            int lines,
+            int tasks,
+            Map<String, String> settings,
+            UnaryOperator<String> superTable)
+            throws Exception {
         String name = label + "_" + tasks;
         td.dropDatabase(name);
         if (superTable != null) {
@@ -207,18 +239,27 @@ public final class SinkBenchmark {
         // A million-row database left behind holds the server's memory: a few of them and TDengine answers 0x3b1
         // ("No enough memory in dnode") to the next CREATE DATABASE, the suites' included.
         td.dropDatabase(name);
-        return new Run(lines / ((end - start) / 1e9), lines / ((end - firstRow) / 1e9), (firstRow - start) / 1e9, cpu,
+        return new Run(
+                lines / ((end - start) / 1e9),
+                lines / ((end - firstRow) / 1e9),
+                (firstRow - start) / 1e9,
+                cpu,
                 serverCpu);
     }
 
     /** The hand-written consumer → schemaless writer program on the line topic, 1 or 2 threads. */
-    private static Run pipeline(KafkaBroker broker, TDengineTarget td, String topic, String database, int lines,
-                                int threads) throws Exception {
+    private static Run pipeline(
+            KafkaBroker broker, TDengineTarget td, String topic, String database, int lines, int threads)
+            throws Exception {
         td.dropDatabase(database);
         Duration cpuBefore = ownCpu();
         ServerCpu.Sample serverBefore = ServerCpu.now();
-        double rate = Measure.rate(lines, () -> countingAlong(td, database,
-                () -> ConsumerPipeline.run(broker.bootstrapServers(), td, topic, 2, database, threads)));
+        double rate = Measure.rate(
+                lines,
+                () -> countingAlong(
+                        td,
+                        database,
+                        () -> ConsumerPipeline.run(broker.bootstrapServers(), td, topic, 2, database, threads)));
         double cpu = ownCpu().minus(cpuBefore).toNanos() / 1e3 / lines;
         String serverCpu = ServerCpu.now().perRowSince(serverBefore, lines);
         td.dropDatabase(database);
@@ -231,17 +272,19 @@ public final class SinkBenchmark {
      * includes the same counting for every path.
      */
     private static void countingAlong(TDengineTarget td, String database, Measure.Step step) throws Exception {
-        Thread counter = new Thread(() -> {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    Thread.sleep(COUNT_EVERY_MS);
-                    // 0 until the first write created the table
-                    td.count(database + ".meters");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bench-row-counter");
+        Thread counter = new Thread(
+                () -> {
+                    try {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            Thread.sleep(COUNT_EVERY_MS);
+                            // 0 until the first write created the table
+                            td.count(database + ".meters");
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "bench-row-counter");
         counter.setDaemon(true);
         counter.start();
         try {
@@ -261,7 +304,8 @@ public final class SinkBenchmark {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             int seen = 0;
             while (seen < lines) {
@@ -277,8 +321,10 @@ public final class SinkBenchmark {
         long t0 = 1700000000000000000L;
         for (int i = 0; i < lines; i++) {
             int device = i % 100;
-            out.add("meters,location=California.City" + (device % 10) + ",groupid=" + (device % 10) + ",device=d" + device
-                    + " current=" + (10 + (i % 7) * 0.5) + ",voltage=" + (218 + i % 5) + "i32,phase=" + (0.3 + (i % 3) * 0.01)
+            out.add("meters,location=California.City" + (device % 10) + ",groupid=" + (device % 10) + ",device=d"
+                    + device
+                    + " current=" + (10 + (i % 7) * 0.5) + ",voltage=" + (218 + i % 5) + "i32,phase="
+                    + (0.3 + (i % 3) * 0.01)
                     + " " + (t0 + (long) (i / 100) * 1_000_000L));
         }
         return out;

@@ -1,5 +1,9 @@
 package com.taosdata.kafka.connect.it.bench;
 
+import com.taosdata.kafka.connect.it.harness.ConnectRest;
+import com.taosdata.kafka.connect.it.harness.ConnectWorker;
+import com.taosdata.kafka.connect.it.harness.KafkaBroker;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,15 +18,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-
-import com.taosdata.kafka.connect.it.harness.ConnectRest;
-import com.taosdata.kafka.connect.it.harness.ConnectWorker;
-import com.taosdata.kafka.connect.it.harness.KafkaBroker;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
  * Rows/s and CPU per row from a pre-filled {@code meters} super table (100 subtables) to a Kafka topic, in one run,
@@ -51,8 +49,7 @@ public final class SourceBenchmark {
     /** Rows the hand-written programs copy before their measured pass. */
     private static final int WARM_UP_ROWS = 100_000;
 
-    private SourceBenchmark() {
-    }
+    private SourceBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int rows = Integer.getInteger("bench.lines", 200_000);
@@ -63,11 +60,15 @@ public final class SourceBenchmark {
         Path work = Path.of(System.getProperty("it.work.dir", "target/bench-work"));
         Files.createDirectories(work);
         Process consumer = null;
-        try (KafkaBroker broker = KafkaBroker.start(); TDengineTarget td = TDengineTarget.fromEnvironment();
-             ConnectWorker worker = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, broker.bootstrapServers(),
-                     "bench-source", "bench-source-worker",
-                     // Lets one path show what the producer's settings give (producer.override.*).
-                     Map.of("connector.client.config.override.policy", "All"))) {
+        try (KafkaBroker broker = KafkaBroker.start();
+                TDengineTarget td = TDengineTarget.fromEnvironment();
+                ConnectWorker worker = ConnectWorker.start(
+                        ConnectWorker.Version.KAFKA_4,
+                        broker.bootstrapServers(),
+                        "bench-source",
+                        "bench-source-worker",
+                        // Lets one path show what the producer's settings give (producer.override.*).
+                        Map.of("connector.client.config.override.policy", "All"))) {
             if (td.offersTmq()) {
                 td.execute("DROP TOPIC IF EXISTS `" + TMQ_TOPIC + "`");
             }
@@ -79,26 +80,36 @@ public final class SourceBenchmark {
                 DirectWriter.write(td, DATABASE, SinkBenchmark.meters(rows));
             }
             Measure.say(rows + " rows in " + DATABASE + "." + STABLE + " (100 subtables, precision " + precision
-                    + ", written by " + ("sql".equals(insert) ? "round-robin multi-table INSERTs of "
-                    + RoundRobinInserts.ROWS_PER_INSERT + " rows" : "the schemaless writer") + "); TDengine: "
+                    + ", written by "
+                    + ("sql".equals(insert)
+                            ? "round-robin multi-table INSERTs of " + RoundRobinInserts.ROWS_PER_INSERT + " rows"
+                            : "the schemaless writer")
+                    + "); TDengine: "
                     + (td.isStandIn() ? "STAND-IN" : td.connectionUrl()) + "; worker JVM options: "
                     + System.getenv().getOrDefault("TDCONNECT_WORKER_JAVA_OPTS", "(the suites')"));
             if (parsingConsumer) {
-                consumer = ChildJvm.start(ParsingConsumer.class, work.resolve("parsing-consumer.log"),
-                        broker.bootstrapServers(), ".*-" + DATABASE + "-" + STABLE);
+                consumer = ChildJvm.start(
+                        ParsingConsumer.class,
+                        work.resolve("parsing-consumer.log"),
+                        broker.bootstrapServers(),
+                        ".*-" + DATABASE + "-" + STABLE);
                 Measure.say("a consumer in another JVM parses every record of every path while it runs");
             }
             Bench bench = new Bench(worker, broker, td, rows, work);
 
-            List<String> modes = List.of(System.getProperty("bench.modes", "query,subscription").split(","));
+            List<String> modes = List.of(
+                    System.getProperty("bench.modes", "query,subscription").split(","));
             // The worker's first run of a format compiles its hot paths (and the broker's for records of that size);
             // measured, that would be charged to whichever path of the format came first.
             bench.source("warmup", Map.of("read.method", "query", "tasks.max", "1"));
             if (modes.contains("query") && "both".equals(consumerSetting)) {
                 // The same paths without and then with a consumer beside them: what a reader of the topic costs.
                 measureQueryMode(bench, "");
-                consumer = ChildJvm.start(ParsingConsumer.class, work.resolve("parsing-consumer.log"),
-                        broker.bootstrapServers(), ".*-" + DATABASE + "-" + STABLE);
+                consumer = ChildJvm.start(
+                        ParsingConsumer.class,
+                        work.resolve("parsing-consumer.log"),
+                        broker.bootstrapServers(),
+                        ".*-" + DATABASE + "-" + STABLE);
                 Measure.say("from here on, a consumer in another JVM parses every record of every path while it runs");
                 measureQueryMode(bench, "c");
             } else if (modes.contains("query")) {
@@ -137,14 +148,21 @@ public final class SourceBenchmark {
         loopAfter.print("SELECT -> KafkaProducer, run after", loop);
         oneTask.print("source, query mode, 1 task", loop);
         twoTasks.print("source, query mode, 2 tasks", loop);
-        Measure.say(String.format(Locale.ROOT, "query mode: 1 task = %.2f x the loop; 2 tasks = %.2f x 1 task",
-                oneTask.rate() / loop.rate(), twoTasks.rate() / oneTask.rate()));
+        Measure.say(String.format(
+                Locale.ROOT,
+                "query mode: 1 task = %.2f x the loop; 2 tasks = %.2f x 1 task",
+                oneTask.rate() / loop.rate(),
+                twoTasks.rate() / oneTask.rate()));
     }
 
     /** The mean of two runs of one path, the baseline the others are held against. */
     private static PathRun mean(PathRun a, PathRun b) {
-        return new PathRun((a.rate() + b.rate()) / 2, (a.clientMicros() + b.clientMicros()) / 2,
-                (a.taosdMicros() + b.taosdMicros()) / 2, (a.adapterMicros() + b.adapterMicros()) / 2, Double.NaN,
+        return new PathRun(
+                (a.rate() + b.rate()) / 2,
+                (a.clientMicros() + b.clientMicros()) / 2,
+                (a.taosdMicros() + b.taosdMicros()) / 2,
+                (a.adapterMicros() + b.adapterMicros()) / 2,
+                Double.NaN,
                 Double.NaN);
     }
 
@@ -160,8 +178,11 @@ public final class SourceBenchmark {
             loop.print("TaosConsumer -> KafkaProducer", loop);
             oneTask.print("source, subscription mode, 1 task", loop);
             twoTasks.print("source, subscription mode, 2 tasks", loop);
-            Measure.say(String.format(Locale.ROOT, "subscription mode: 1 task = %.2f x the loop; 2 tasks = %.2f x 1 task",
-                    oneTask.rate() / loop.rate(), twoTasks.rate() / oneTask.rate()));
+            Measure.say(String.format(
+                    Locale.ROOT,
+                    "subscription mode: 1 task = %.2f x the loop; 2 tasks = %.2f x 1 task",
+                    oneTask.rate() / loop.rate(),
+                    twoTasks.rate() / oneTask.rate()));
             dropTopic(td);
         } else {
             Measure.say("subscription mode not measured: TMQ needs a real TDengine over a native or WebSocket URL");
@@ -170,9 +191,15 @@ public final class SourceBenchmark {
 
     /** Subscription mode in a consumer group of its own that starts at the topic's first row. */
     private static Map<String, String> subscriptionSettings(String tasks) {
-        return Map.of("read.method", "subscription", "tasks.max", tasks,
-                "subscription.group.id", "bench_" + UUID.randomUUID().toString().replace("-", ""),
-                "subscription.from", "earliest");
+        return Map.of(
+                "read.method",
+                "subscription",
+                "tasks.max",
+                tasks,
+                "subscription.group.id",
+                "bench_" + UUID.randomUUID().toString().replace("-", ""),
+                "subscription.from",
+                "earliest");
     }
 
     /** Query mode in the other formats and with bulk-copy settings, against a plain JDBC read of the same rows. */
@@ -184,9 +211,19 @@ public final class SourceBenchmark {
         bench.source("wstruct", structSettings());
         PathRun json = bench.source("qjson", Map.of("read.method", "query", "tasks.max", "1", "out.format", "json"));
         PathRun struct = bench.source("qstruct", structSettings());
-        PathRun batched = bench.source("qbatch", Map.of("read.method", "query", "tasks.max", "1",
-                "fetch.max.rows", "10000", "producer.override.linger.ms", "20",
-                "producer.override.batch.size", "1048576"));
+        PathRun batched = bench.source(
+                "qbatch",
+                Map.of(
+                        "read.method",
+                        "query",
+                        "tasks.max",
+                        "1",
+                        "fetch.max.rows",
+                        "10000",
+                        "producer.override.linger.ms",
+                        "20",
+                        "producer.override.batch.size",
+                        "1048576"));
         PathRun read = new PathRun(jdbc, jdbcCpu, -1, -1, Double.NaN, Double.NaN);
         Measure.header("rows/s", "JDBC");
         Measure.row("plain JDBC read of every row (no Kafka)", jdbc, jdbc);
@@ -197,8 +234,9 @@ public final class SourceBenchmark {
     }
 
     private static void readAll(TDengineTarget td) throws Exception {
-        try (Connection connection = td.connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT * FROM " + DATABASE + "." + STABLE)) {
+        try (Connection connection = td.connect();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT * FROM " + DATABASE + "." + STABLE)) {
             int columns = result.getMetaData().getColumnCount();
             while (result.next()) {
                 for (int i = 1; i <= columns; i++) {
@@ -225,9 +263,17 @@ public final class SourceBenchmark {
     }
 
     private static Map<String, String> structSettings() {
-        return Map.of("read.method", "query", "tasks.max", "1", "out.format", "struct",
-                "value.converter", "org.apache.kafka.connect.json.JsonConverter",
-                "value.converter.schemas.enable", "false");
+        return Map.of(
+                "read.method",
+                "query",
+                "tasks.max",
+                "1",
+                "out.format",
+                "struct",
+                "value.converter",
+                "org.apache.kafka.connect.json.JsonConverter",
+                "value.converter.schemas.enable",
+                "false");
     }
 
     private static Duration ownCpu() {
@@ -242,9 +288,18 @@ public final class SourceBenchmark {
             String topic = topicFor(prefix);
             broker.createTopic(topic, 2);
             broker.createTopic(topic + "-warm", 2);
-            return served(PathRun.parse(ChildJvm.run(QueryProducer.class, work.resolve(prefix + ".log"),
-                    broker.bootstrapServers(), td.connectionUrl(), td.user(), td.password(), DATABASE, STABLE, topic,
-                    topic + "-warm", Integer.toString(Math.min(rows, WARM_UP_ROWS)))));
+            return served(PathRun.parse(ChildJvm.run(
+                    QueryProducer.class,
+                    work.resolve(prefix + ".log"),
+                    broker.bootstrapServers(),
+                    td.connectionUrl(),
+                    td.user(),
+                    td.password(),
+                    DATABASE,
+                    STABLE,
+                    topic,
+                    topic + "-warm",
+                    Integer.toString(Math.min(rows, WARM_UP_ROWS)))));
         }
 
         /** The TMQ consumer → producer program ({@link TmqProducer}) on the connector's TDengine topic. */
@@ -252,8 +307,14 @@ public final class SourceBenchmark {
             String topic = topicFor(prefix);
             broker.createTopic(topic, 2);
             broker.createTopic(topic + "-warm", 2);
-            return PathRun.parse(ChildJvm.run(TmqProducer.class, work.resolve(prefix + ".log"),
-                    broker.bootstrapServers(), TMQ_TOPIC, topic, topic + "-warm", Integer.toString(rows),
+            return PathRun.parse(ChildJvm.run(
+                    TmqProducer.class,
+                    work.resolve(prefix + ".log"),
+                    broker.bootstrapServers(),
+                    TMQ_TOPIC,
+                    topic,
+                    topic + "-warm",
+                    Integer.toString(rows),
                     Integer.toString(Math.min(rows, WARM_UP_ROWS))));
         }
 
@@ -289,15 +350,14 @@ public final class SourceBenchmark {
             rest.putConnector(name, config);
             first.set(awaitRecords(topic));
             long end = System.nanoTime();
-            PathRun run = PathRun.of(rows, (end - start) / 1e9, worker.cpuTime().minus(workerBefore), serverBefore,
-                    ServerCpu.now());
+            PathRun run = PathRun.of(
+                    rows, (end - start) / 1e9, worker.cpuTime().minus(workerBefore), serverBefore, ServerCpu.now());
             rest.deleteConnector(name);
             double steady = (rows - first.get().count()) / ((end - first.get().nanos()) / 1e9);
             return served(run.withStart((first.get().nanos() - start) / 1e9, steady));
         }
         /** When the first records arrived ({@link System#nanoTime()}) and how many came with them. */
-        private record FirstRecords(long nanos, int count) {
-        }
+        private record FirstRecords(long nanos, int count) {}
 
         /** Counts the topic's records up to {@code rows}; returns when the first ones came. */
         private FirstRecords awaitRecords(String topic) throws InterruptedException {
@@ -306,8 +366,8 @@ public final class SourceBenchmark {
             props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
             props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                    new ByteArrayDeserializer())) {
+            try (KafkaConsumer<byte[], byte[]> consumer =
+                    new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
                 // The connector creates its topic with its first records.
                 while (!broker.topics().contains(topic)) {
                     Thread.sleep(100);

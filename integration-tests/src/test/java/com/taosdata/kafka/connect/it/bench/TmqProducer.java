@@ -1,5 +1,10 @@
 package com.taosdata.kafka.connect.it.bench;
 
+import com.taosdata.jdbc.tmq.ConsumerRecord;
+import com.taosdata.jdbc.tmq.Deserializer;
+import com.taosdata.jdbc.tmq.TMQConstants;
+import com.taosdata.jdbc.tmq.TaosConsumer;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -9,17 +14,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-
-import com.taosdata.jdbc.tmq.ConsumerRecord;
-import com.taosdata.jdbc.tmq.Deserializer;
-import com.taosdata.jdbc.tmq.TMQConstants;
-import com.taosdata.jdbc.tmq.TaosConsumer;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
  * The program a user would write instead of subscription mode, the baseline of {@link SourceBenchmark}: the driver's
@@ -32,31 +30,38 @@ import com.taosdata.kafka.connect.it.harness.TDengineTarget;
  */
 public final class TmqProducer {
 
-    private TmqProducer() {
-    }
+    private TmqProducer() {}
 
     public static void main(String[] args) throws Exception {
         Properties producerSettings = new Properties();
         producerSettings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
         try (TDengineTarget td = TDengineTarget.fromEnvironment();
-             KafkaProducer<String, String> producer = new KafkaProducer<>(producerSettings, new StringSerializer(),
-                     new StringSerializer())) {
+                KafkaProducer<String, String> producer =
+                        new KafkaProducer<>(producerSettings, new StringSerializer(), new StringSerializer())) {
             copy(td, producer, args[1], args[3], Integer.parseInt(args[5]));
-            Duration cpuBefore = ProcessHandle.current().info().totalCpuDuration().orElseThrow();
+            Duration cpuBefore =
+                    ProcessHandle.current().info().totalCpuDuration().orElseThrow();
             ServerCpu.Sample serverBefore = ServerCpu.now();
             long start = System.nanoTime();
             int rows = copy(td, producer, args[1], args[2], Integer.parseInt(args[4]));
             double seconds = (System.nanoTime() - start) / 1e9;
-            Duration cpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow().minus(cpuBefore);
-            System.out.println(ChildJvm.RESULT + PathRun.of(rows, seconds, cpu, serverBefore, ServerCpu.now()).fields());
+            Duration cpu = ProcessHandle.current()
+                    .info()
+                    .totalCpuDuration()
+                    .orElseThrow()
+                    .minus(cpuBefore);
+            System.out.println(ChildJvm.RESULT
+                    + PathRun.of(rows, seconds, cpu, serverBefore, ServerCpu.now())
+                            .fields());
         }
     }
 
     /** Sends {@code rows} rows of the TDengine topic to {@code topic}, in a new group; returns once Kafka has them. */
-    private static int copy(TDengineTarget td, KafkaProducer<String, String> producer, String tmqTopic, String topic,
-                            int rows) throws Exception {
-        Properties settings = td.tmqConsumerProperties("bench_plain_" + UUID.randomUUID().toString().replace("-", ""),
-                "bench-plain");
+    private static int copy(
+            TDengineTarget td, KafkaProducer<String, String> producer, String tmqTopic, String topic, int rows)
+            throws Exception {
+        Properties settings = td.tmqConsumerProperties(
+                "bench_plain_" + UUID.randomUUID().toString().replace("-", ""), "bench-plain");
         settings.setProperty(TMQConstants.VALUE_DESERIALIZER, Values.class.getName());
         int seen = 0;
         try (TaosConsumer<Object[]> consumer = new TaosConsumer<>(settings)) {
@@ -107,7 +112,10 @@ public final class TmqProducer {
                 if (value instanceof Timestamp ts) {
                     timestamp = ts.getTime();
                 } else if (value instanceof Number) {
-                    fields.append(fields.isEmpty() ? ' ' : ',').append(names[i]).append('=').append(value);
+                    fields.append(fields.isEmpty() ? ' ' : ',')
+                            .append(names[i])
+                            .append('=')
+                            .append(value);
                 } else if (!"tbname".equals(names[i])) {
                     tags.append(',').append(names[i]).append('=').append(text(value));
                 }
@@ -116,8 +124,7 @@ public final class TmqProducer {
         }
 
         private static String text(Object value) {
-            return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
-                    : String.valueOf(value);
+            return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
         }
     }
 }

@@ -3,6 +3,12 @@ package com.taosdata.kafka.connect.it.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.taosdata.kafka.connect.it.harness.Cli;
+import com.taosdata.kafka.connect.it.harness.ConnectRest;
+import com.taosdata.kafka.connect.it.harness.ItEnvironment;
+import com.taosdata.kafka.connect.it.harness.SinkConfigs;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -14,18 +20,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import com.taosdata.kafka.connect.it.harness.Cli;
-import com.taosdata.kafka.connect.it.harness.ConnectRest;
-import com.taosdata.kafka.connect.it.harness.ItEnvironment;
-import com.taosdata.kafka.connect.it.harness.SinkConfigs;
 
 /**
  * The packaged tdconnect CLI drives a connector's life on a real worker, and its offline validation agrees with the
@@ -79,7 +76,9 @@ class CliLifecycleIT {
         assertThat(deploy.exitCode()).as(deploy.toString()).isZero();
         assertThat(deploy.out()).contains(name).contains("created");
         assertThat(rest.taskStates(name)).containsExactly("RUNNING");
-        assertThat(cli.run("deploy", file.toString()).out()).as("re-deploying the same file changes nothing").contains("unchanged");
+        assertThat(cli.run("deploy", file.toString()).out())
+                .as("re-deploying the same file changes nothing")
+                .contains("unchanged");
 
         Cli.Result status = cli.run("status", name);
         assertThat(status.exitCode()).as(status.toString()).isZero();
@@ -98,7 +97,9 @@ class CliLifecycleIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> env.tdengine().count(name + ".m") == 2);
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             Cli.Result offsets = cli.run("-o", "json", "offsets", name);
-            return offsets.exitCode() == 0 && offsets.out().contains("\"offset\"") && offsets.out().contains("2");
+            return offsets.exitCode() == 0
+                    && offsets.out().contains("\"offset\"")
+                    && offsets.out().contains("2");
         });
 
         Cli.Result reset = cli.run("offsets", name, "--reset");
@@ -108,7 +109,9 @@ class CliLifecycleIT {
         Cli.Result delete = cli.run("delete", name);
         assertThat(delete.exitCode()).as(delete.toString()).isZero();
         assertThat(rest.call("GET", "/connectors/" + name, null).status()).isEqualTo(404);
-        assertThat(cli.run("status", name).exitCode()).as("status of a deleted connector").isEqualTo(4);
+        assertThat(cli.run("status", name).exitCode())
+                .as("status of a deleted connector")
+                .isEqualTo(4);
     }
 
     @Test
@@ -122,16 +125,28 @@ class CliLifecycleIT {
         broken.put("bad_database", with("connection.database", "bad-name"));
         broken.put("both_topic_keys", with("topics.regex", "meters.*"));
         broken.put("bad_tolerance", with("errors.tolerance", "some"));
-        broken.put("smt_bad_option", with("transforms", "toLine", "transforms.toLine.type",
-                "com.taosdata.kafka.connect.transforms.ToLineProtocol$Value", "transforms.toLine.null.handling", "explode"));
+        broken.put(
+                "smt_bad_option",
+                with(
+                        "transforms",
+                        "toLine",
+                        "transforms.toLine.type",
+                        "com.taosdata.kafka.connect.transforms.ToLineProtocol$Value",
+                        "transforms.toLine.null.handling",
+                        "explode"));
 
         for (Map.Entry<String, Map<String, String>> entry : broken.entrySet()) {
             Path file = write(entry.getKey(), entry.getValue());
             Cli.Result online = cli.run("-o", "json", "validate", file.toString());
             Cli.Result offline = cli.run("-o", "json", "validate", "--offline", file.toString());
-            assertThat(online.exitCode()).as(entry.getKey() + " online: " + online).isEqualTo(1);
-            assertThat(offline.exitCode()).as(entry.getKey() + " offline: " + offline).isEqualTo(1);
-            assertThat(errorKeys(offline.out())).as(entry.getKey() + ": keys with errors, offline vs online")
+            assertThat(online.exitCode())
+                    .as(entry.getKey() + " online: " + online)
+                    .isEqualTo(1);
+            assertThat(offline.exitCode())
+                    .as(entry.getKey() + " offline: " + offline)
+                    .isEqualTo(1);
+            assertThat(errorKeys(offline.out()))
+                    .as(entry.getKey() + ": keys with errors, offline vs online")
                     .isEqualTo(errorKeys(online.out()));
         }
     }

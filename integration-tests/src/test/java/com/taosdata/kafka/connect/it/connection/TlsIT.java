@@ -3,6 +3,14 @@ package com.taosdata.kafka.connect.it.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.taosdata.jdbc.rs.RestfulDriver;
+import com.taosdata.kafka.connect.it.harness.ConnectWorker;
+import com.taosdata.kafka.connect.it.harness.Connectors;
+import com.taosdata.kafka.connect.it.harness.ItEnvironment;
+import com.taosdata.kafka.connect.it.harness.SinkConfigs;
+import com.taosdata.kafka.connect.standin.StandInCertificate;
+import com.taosdata.kafka.connect.standin.StandInOptions;
+import com.taosdata.kafka.connect.standin.TDengineStandIn;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,21 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.taosdata.jdbc.rs.RestfulDriver;
-import com.taosdata.kafka.connect.it.harness.ConnectWorker;
-import com.taosdata.kafka.connect.it.harness.Connectors;
-import com.taosdata.kafka.connect.it.harness.ItEnvironment;
-import com.taosdata.kafka.connect.it.harness.SinkConfigs;
-import com.taosdata.kafka.connect.standin.StandInCertificate;
-import com.taosdata.kafka.connect.standin.StandInOptions;
-import com.taosdata.kafka.connect.standin.TDengineStandIn;
 
 /**
  * {@code useSSL=true} over REST, end to end: taosAdapter's API over HTTPS (the stand-in with a certificate of its own
@@ -56,8 +54,13 @@ class TlsIT {
         env = ItEnvironment.get();
         StandInCertificate certificate = StandInCertificate.create(certificates);
         standIn = TDengineStandIn.start(StandInOptions.defaults().withTls(certificate.serverContext()));
-        trustingWorker = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, env.broker().bootstrapServers(),
-                "connect-tls", "worker-tls", Map.of(), List.of(
+        trustingWorker = ConnectWorker.start(
+                ConnectWorker.Version.KAFKA_4,
+                env.broker().bootstrapServers(),
+                "connect-tls",
+                "worker-tls",
+                Map.of(),
+                List.of(
                         "-Djavax.net.ssl.trustStore=" + certificate.trustStore(),
                         "-Djavax.net.ssl.trustStorePassword=" + StandInCertificate.PASSWORD,
                         "-Djavax.net.ssl.trustStoreType=PKCS12"));
@@ -118,13 +121,15 @@ class TlsIT {
 
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < ROWS; i++) {
-            lines.add("meters,location=Beijing,groupid=" + (i % 5) + " current=" + i + ".5 " + (1_700_000_000_000_000_000L + i));
+            lines.add("meters,location=Beijing,groupid=" + (i % 5) + " current=" + i + ".5 "
+                    + (1_700_000_000_000_000_000L + i));
         }
         env.broker().produce(topic, lines);
         await().atMost(Duration.ofSeconds(90)).until(() -> countOverPlainHttp(database + ".meters") == ROWS);
 
         connectors.run(ItEnvironment.unique("tls-source"), source(database, prefix), 1);
-        assertThat(env.broker().consume(prefix + "-" + database + "-meters", ROWS, Duration.ofSeconds(90))).hasSize(ROWS);
+        assertThat(env.broker().consume(prefix + "-" + database + "-meters", ROWS, Duration.ofSeconds(90)))
+                .hasSize(ROWS);
     }
 
     @Test
@@ -153,9 +158,10 @@ class TlsIT {
         Properties login = new Properties();
         login.setProperty("user", standIn.user());
         login.setProperty("password", standIn.password());
-        try (Connection connection = new RestfulDriver().connect("jdbc:TAOS-RS://127.0.0.1:" + standIn.port() + "/", login);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+        try (Connection connection =
+                        new RestfulDriver().connect("jdbc:TAOS-RS://127.0.0.1:" + standIn.port() + "/", login);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
             return rows.next() ? rows.getLong(1) : 0;
         } catch (SQLException e) {
             if (e.getMessage() != null && e.getMessage().contains("not exist")) {

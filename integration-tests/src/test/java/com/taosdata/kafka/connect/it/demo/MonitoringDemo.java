@@ -1,5 +1,11 @@
 package com.taosdata.kafka.connect.it.demo;
 
+import com.taosdata.kafka.connect.it.harness.ConnectRest;
+import com.taosdata.kafka.connect.it.harness.ConnectWorker;
+import com.taosdata.kafka.connect.it.harness.KafkaBroker;
+import com.taosdata.kafka.connect.it.harness.SinkConfigs;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
+import com.taosdata.kafka.connect.it.source.SourceConfigs;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,13 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import com.taosdata.kafka.connect.it.harness.ConnectRest;
-import com.taosdata.kafka.connect.it.harness.ConnectWorker;
-import com.taosdata.kafka.connect.it.harness.KafkaBroker;
-import com.taosdata.kafka.connect.it.harness.SinkConfigs;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
-import com.taosdata.kafka.connect.it.source.SourceConfigs;
-
 /**
  * The shipped monitoring setup with live data, for a look at the dashboard: a worker runs the Prometheus JMX exporter
  * agent with etc/tdconnect-jmx-exporter.yml on port {@code demo.agent.port} (9404); a sink writes a steady stream of
@@ -28,8 +27,7 @@ import com.taosdata.kafka.connect.it.source.SourceConfigs;
  */
 public final class MonitoringDemo {
 
-    private MonitoringDemo() {
-    }
+    private MonitoringDemo() {}
 
     public static void main(String[] args) throws Exception {
         int agentPort = Integer.getInteger("demo.agent.port", 9404);
@@ -38,15 +36,20 @@ public final class MonitoringDemo {
         String database = System.getProperty("demo.database", "tdconnect_monitoring_demo");
         String topic = "demo-meters";
         try (KafkaBroker broker = KafkaBroker.start();
-             TDengineTarget td = TDengineTarget.fromEnvironment()) {
+                TDengineTarget td = TDengineTarget.fromEnvironment()) {
             say("TDengine: " + (td.isStandIn() ? "the stand-in" : td.connectionUrl()));
             td.execute("DROP TOPIC IF EXISTS `tdconnect_" + database + "_meters`");
             td.dropDatabase(database);
             broker.createTopic(topic, 2);
             String agent = "-javaagent:" + System.getProperty("it.jmx.agent") + "=" + agentPort + ":"
                     + SinkConfigs.shippedFile("tdconnect-jmx-exporter.yml");
-            try (ConnectWorker worker = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, broker.bootstrapServers(),
-                    "tdconnect-monitoring-demo", "monitoring-demo", Map.of(), List.of(agent))) {
+            try (ConnectWorker worker = ConnectWorker.start(
+                    ConnectWorker.Version.KAFKA_4,
+                    broker.bootstrapServers(),
+                    "tdconnect-monitoring-demo",
+                    "monitoring-demo",
+                    Map.of(),
+                    List.of(agent))) {
                 ConnectRest rest = worker.rest();
                 Map<String, String> sink = SinkConfigs.sink(td, topic, database);
                 sink.put("tasks.max", "2");
@@ -128,10 +131,12 @@ public final class MonitoringDemo {
                 List<String> batch = new ArrayList<>();
                 long nowNanos = Instant.now().toEpochMilli() * 1_000_000L;
                 for (int i = 0; i < rowsPerSecond / 10; i++, n++) {
-                    batch.add(n % 5_000 == 4_999
-                            ? "meters,dev=d" + (n % 4) + " current=oops" + " " + nowNanos
-                            : "meters,dev=d" + (n % 4) + " current=" + (10 + random.nextInt(500) / 100.0)
-                            + ",voltage=" + (215 + random.nextInt(10)) + "i32 " + (nowNanos + i * 1000L));
+                    batch.add(
+                            n % 5_000 == 4_999
+                                    ? "meters,dev=d" + (n % 4) + " current=oops" + " " + nowNanos
+                                    : "meters,dev=d" + (n % 4) + " current=" + (10 + random.nextInt(500) / 100.0)
+                                            + ",voltage=" + (215 + random.nextInt(10)) + "i32 "
+                                            + (nowNanos + i * 1000L));
                 }
                 broker.produce(topic, batch);
                 try {
@@ -144,13 +149,17 @@ public final class MonitoringDemo {
     }
 
     private static void printFigures(String url) throws Exception {
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String body = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
         StringBuilder line = new StringBuilder();
         for (String sample : body.split("\n")) {
-            if (sample.startsWith("tdconnect_source_ms_behind") || sample.startsWith("tdconnect_source_tmq_offset_lag")
-                    || sample.startsWith("tdconnect_sink_record_age_avg") || sample.startsWith("tdconnect_sink_records_written_rate")
-                    || sample.startsWith("tdconnect_source_rows_read_rate") || sample.startsWith("tdconnect_sink_batch_write_latency_p99")
+            if (sample.startsWith("tdconnect_source_ms_behind")
+                    || sample.startsWith("tdconnect_source_tmq_offset_lag")
+                    || sample.startsWith("tdconnect_sink_record_age_avg")
+                    || sample.startsWith("tdconnect_sink_records_written_rate")
+                    || sample.startsWith("tdconnect_source_rows_read_rate")
+                    || sample.startsWith("tdconnect_sink_batch_write_latency_p99")
                     || sample.startsWith("tdconnect_sink_records_dead_lettered_total")) {
                 line.append("\n  ").append(sample);
             }

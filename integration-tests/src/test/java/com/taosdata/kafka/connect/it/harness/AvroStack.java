@@ -1,5 +1,8 @@
 package com.taosdata.kafka.connect.it.harness;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.apicurio.registry.utils.converter.AvroConverter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,11 +11,6 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.apicurio.registry.utils.converter.AvroConverter;
 
 /**
  * A real schema registry and a Connect worker that can load Apicurio's Avro converter, started side by side, with the
@@ -46,8 +44,12 @@ public final class AvroStack implements AutoCloseable {
         });
         ConnectWorker worker;
         try {
-            worker = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, ItEnvironment.get().broker().bootstrapServers(),
-                    group, group, workerSettings());
+            worker = ConnectWorker.start(
+                    ConnectWorker.Version.KAFKA_4,
+                    ItEnvironment.get().broker().bootstrapServers(),
+                    group,
+                    group,
+                    workerSettings());
         } catch (Exception e) {
             startingRegistry.join().close();
             throw e;
@@ -96,9 +98,11 @@ public final class AvroStack implements AutoCloseable {
 
     /** A GET on the registry's Confluent-compatible API, e.g. {@code /subjects}; fails unless it answers 200. */
     public JsonNode confluentGet(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(registry.confluentCompatUrl() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(registry.confluentCompatUrl() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
         }

@@ -28,7 +28,8 @@ public final class Cli {
     public Result run(String... args) {
         String home = System.getProperty("it.cli.home");
         if (home == null) {
-            throw new IllegalStateException("system property it.cli.home is not set: run the suites through Maven (mvn verify)");
+            throw new IllegalStateException(
+                    "system property it.cli.home is not set: run the suites through Maven (mvn verify)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(home, "bin", "tdconnect").toString());
@@ -36,7 +37,8 @@ public final class Cli {
         try {
             Path out = Files.createTempFile("tdconnect-out", ".txt");
             Path err = Files.createTempFile("tdconnect-err", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().put("TDCONNECT_URL", connectUrl);
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             builder.environment().put("NO_COLOR", "1");
@@ -45,7 +47,10 @@ public final class Cli {
                 process.destroyForcibly();
                 throw new IllegalStateException("tdconnect " + String.join(" ", args) + " did not finish in 180 s");
             }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            return new Result(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("running tdconnect failed", e);
         } catch (InterruptedException e) {

@@ -2,6 +2,8 @@ package com.taosdata.kafka.connect.it.harness;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,11 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-
 import org.awaitility.core.ConditionTimeoutException;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The few calls of the Kafka Connect REST API the integration tests make, with waits for states. */
 public final class ConnectRest {
@@ -32,15 +30,15 @@ public final class ConnectRest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public ConnectRest(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
     /** One answer of the REST API. */
-    public record Answer(int status, JsonNode body) {
-    }
+    public record Answer(int status, JsonNode body) {}
 
     boolean isUp() {
         try {
@@ -52,7 +50,8 @@ public final class ConnectRest {
 
     public Answer call(String method, String path, Object body) {
         try {
-            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+            HttpRequest.BodyPublisher publisher = body == null
+                    ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(60))
@@ -61,7 +60,8 @@ public final class ConnectRest {
                     .method(method, publisher)
                     .build();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
+            JsonNode json =
+                    response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
             return new Answer(response.statusCode(), json);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + baseUrl + path + " failed: " + e, e);
@@ -75,20 +75,24 @@ public final class ConnectRest {
     public void putConnector(String name, Map<String, String> config) {
         AtomicReference<Answer> last = new AtomicReference<>();
         try {
-            await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+            await().atMost(Duration.ofSeconds(60))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> {
                         last.set(call("PUT", "/connectors/" + encode(name) + "/config", config));
                         return last.get().status() != 409;
                     });
         } catch (ConditionTimeoutException e) {
             if (last.get() == null) {
-                throw new IllegalStateException("creating connector " + name + ": the worker did not answer in 60 s", e);
+                throw new IllegalStateException(
+                        "creating connector " + name + ": the worker did not answer in 60 s", e);
             }
             // Still rebalancing after a minute: the 409 is reported below with the worker's last answer.
         }
         Answer answer = last.get();
         if (answer.status() != 200 && answer.status() != 201) {
-            throw new IllegalStateException("creating connector " + name + " failed: HTTP " + answer.status() + " " + answer.body());
+            throw new IllegalStateException(
+                    "creating connector " + name + " failed: HTTP " + answer.status() + " " + answer.body());
         }
     }
 
@@ -134,11 +138,13 @@ public final class ConnectRest {
         awaitStatus(name, timeout, status -> {
             List<String> states = new ArrayList<>();
             status.path("tasks").forEach(t -> states.add(t.path("state").asText()));
-            if (states.contains("FAILED") || "FAILED".equals(status.path("connector").path("state").asText())) {
+            if (states.contains("FAILED")
+                    || "FAILED".equals(status.path("connector").path("state").asText())) {
                 throw new AssertionError("connector " + name + " failed: " + status.toPrettyString());
             }
             return "RUNNING".equals(status.path("connector").path("state").asText())
-                    && states.size() == tasks && states.stream().allMatch("RUNNING"::equals);
+                    && states.size() == tasks
+                    && states.stream().allMatch("RUNNING"::equals);
         });
     }
 
@@ -150,24 +156,31 @@ public final class ConnectRest {
      *
      * @return when the settled assignment was first seen
      */
-    public Instant awaitSettled(Map<String, Integer> taskCounts, Set<String> workerIds, Duration quiet, Duration timeout) {
+    public Instant awaitSettled(
+            Map<String, Integer> taskCounts, Set<String> workerIds, Duration quiet, Duration timeout) {
         AtomicReference<Map<String, String>> seen = new AtomicReference<>(Map.of());
         AtomicReference<Instant> since = new AtomicReference<>(Instant.now());
         try {
-            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).until(() -> {
-                Map<String, String> placement = placement(taskCounts.keySet());
-                if (placement.values().stream().anyMatch(p -> p.startsWith("FAILED"))) {
-                    throw new AssertionError("a connector or task FAILED: " + placement + "; statuses: " + statuses());
-                }
-                if (!placement.equals(seen.getAndSet(placement))) {
-                    since.set(Instant.now());
-                }
-                return settled(placement, taskCounts, workerIds)
-                        && Duration.between(since.get(), Instant.now()).compareTo(quiet) >= 0;
-            });
+            await().atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        Map<String, String> placement = placement(taskCounts.keySet());
+                        if (placement.values().stream().anyMatch(p -> p.startsWith("FAILED"))) {
+                            throw new AssertionError(
+                                    "a connector or task FAILED: " + placement + "; statuses: " + statuses());
+                        }
+                        if (!placement.equals(seen.getAndSet(placement))) {
+                            since.set(Instant.now());
+                        }
+                        return settled(placement, taskCounts, workerIds)
+                                && Duration.between(since.get(), Instant.now()).compareTo(quiet) >= 0;
+                    });
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("the group did not settle on workers " + workerIds + " in " + timeout
-                    + "; last placement: " + seen.get(), e);
+            throw new AssertionError(
+                    "the group did not settle on workers " + workerIds + " in " + timeout + "; last placement: "
+                            + seen.get(),
+                    e);
         }
         return since.get();
     }
@@ -182,7 +195,8 @@ public final class ConnectRest {
                 continue;
             }
             placement.put(name, at(status.path("connector")));
-            status.path("tasks").forEach(task -> placement.put(name + "/" + task.path("id").asInt(), at(task)));
+            status.path("tasks")
+                    .forEach(task -> placement.put(name + "/" + task.path("id").asInt(), at(task)));
         }
         return placement;
     }
@@ -191,8 +205,10 @@ public final class ConnectRest {
         return state.path("state").asText() + "@" + state.path("worker_id").asText();
     }
 
-    private static boolean settled(Map<String, String> placement, Map<String, Integer> taskCounts, Set<String> workerIds) {
-        int units = taskCounts.size() + taskCounts.values().stream().mapToInt(Integer::intValue).sum();
+    private static boolean settled(
+            Map<String, String> placement, Map<String, Integer> taskCounts, Set<String> workerIds) {
+        int units = taskCounts.size()
+                + taskCounts.values().stream().mapToInt(Integer::intValue).sum();
         Set<String> running = new HashSet<>();
         for (String where : placement.values()) {
             String worker = where.substring(where.indexOf('@') + 1);
@@ -208,7 +224,8 @@ public final class ConnectRest {
     private JsonNode statuses() {
         Answer answer = call("GET", "/connectors?expand=status", null);
         if (answer.status() != 200) {
-            throw new IllegalStateException("GET /connectors?expand=status answered HTTP " + answer.status() + " " + answer.body());
+            throw new IllegalStateException(
+                    "GET /connectors?expand=status answered HTTP " + answer.status() + " " + answer.body());
         }
         return answer.body();
     }
@@ -234,14 +251,20 @@ public final class ConnectRest {
     private JsonNode awaitStatus(String name, Duration timeout, Predicate<JsonNode> done) {
         AtomicReference<JsonNode> last = new AtomicReference<>();
         try {
-            return await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
-                    .until(() -> {
-                        last.set(status(name));
-                        return last.get();
-                    }, status -> status != null && done.test(status));
+            return await().atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(
+                            () -> {
+                                last.set(status(name));
+                                return last.get();
+                            },
+                            status -> status != null && done.test(status));
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("connector " + name + " did not reach the expected state in " + timeout
-                    + "; last status: " + (last.get() == null ? "none" : last.get().toPrettyString()), e);
+            throw new AssertionError(
+                    "connector " + name + " did not reach the expected state in " + timeout + "; last status: "
+                            + (last.get() == null ? "none" : last.get().toPrettyString()),
+                    e);
         }
     }
 

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -57,8 +56,9 @@ public final class ConnectWorker implements AutoCloseable {
      * @param group the Connect cluster (group.id); workers sharing it form one cluster
      * @param name  a name for this worker's files and logs
      */
-    public static ConnectWorker start(Version version, String bootstrapServers, String group, String name,
-                                      Map<String, String> overrides) throws IOException {
+    public static ConnectWorker start(
+            Version version, String bootstrapServers, String group, String name, Map<String, String> overrides)
+            throws IOException {
         return start(version, bootstrapServers, group, name, overrides, List.of());
     }
 
@@ -66,8 +66,14 @@ public final class ConnectWorker implements AutoCloseable {
      * @param jvmOptions options for the worker's JVM, as {@code KAFKA_OPTS} adds them (a {@code -javaagent:}, JMX, a
      *                   truststore's system properties)
      */
-    public static ConnectWorker start(Version version, String bootstrapServers, String group, String name,
-                                      Map<String, String> overrides, List<String> jvmOptions) throws IOException {
+    public static ConnectWorker start(
+            Version version,
+            String bootstrapServers,
+            String group,
+            String name,
+            Map<String, String> overrides,
+            List<String> jvmOptions)
+            throws IOException {
         Path work = Files.createDirectories(Path.of(System.getProperty("it.work.dir", "target/it-work")));
         int port = freePort();
         Map<String, String> props = new LinkedHashMap<>();
@@ -106,7 +112,9 @@ public final class ConnectWorker implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
         String extraOptions = System.getenv("TDCONNECT_WORKER_JAVA_OPTS");
-        List<String> extra = extraOptions == null || extraOptions.isBlank() ? List.of() : List.of(extraOptions.trim().split("\\s+"));
+        List<String> extra = extraOptions == null || extraOptions.isBlank()
+                ? List.of()
+                : List.of(extraOptions.trim().split("\\s+"));
         if (extra.stream().noneMatch(option -> option.startsWith("-XX:+Use") && option.endsWith("GC"))) {
             // Small and frugal for the suites, which run several workers at once on a small machine.
             command.add("-XX:+UseSerialGC");
@@ -120,7 +128,8 @@ public final class ConnectWorker implements AutoCloseable {
             command.add("-Djava.library.path=" + work.resolve("no-native-libraries"));
         }
         command.add("-cp");
-        command.add(Files.readString(Path.of(requiredProperty(version.classpathProperty))).trim());
+        command.add(Files.readString(Path.of(requiredProperty(version.classpathProperty)))
+                .trim());
         command.add(loggingProperty(version, work));
         command.add("org.apache.kafka.connect.cli.ConnectDistributed");
         command.add(config.toString());
@@ -141,38 +150,47 @@ public final class ConnectWorker implements AutoCloseable {
     private static String loggingProperty(Version version, Path work) throws IOException {
         if (version.log4j2) {
             Path file = work.resolve("worker-log4j2.properties");
-            Files.writeString(file, String.join("\n",
-                    "rootLogger.level = INFO",
-                    "rootLogger.appenderRef.out.ref = OUT",
-                    "appender.out.type = Console",
-                    "appender.out.name = OUT",
-                    "appender.out.layout.type = PatternLayout",
-                    "appender.out.layout.pattern = [%d] %p %m (%c)%n",
-                    "logger.kafka.name = org.apache.kafka",
-                    "logger.kafka.level = WARN",
-                    "logger.connect.name = org.apache.kafka.connect.runtime",
-                    "logger.connect.level = INFO",
-                    "logger.ours.name = com.taosdata",
-                    "logger.ours.level = DEBUG", ""));
+            Files.writeString(
+                    file,
+                    String.join(
+                            "\n",
+                            "rootLogger.level = INFO",
+                            "rootLogger.appenderRef.out.ref = OUT",
+                            "appender.out.type = Console",
+                            "appender.out.name = OUT",
+                            "appender.out.layout.type = PatternLayout",
+                            "appender.out.layout.pattern = [%d] %p %m (%c)%n",
+                            "logger.kafka.name = org.apache.kafka",
+                            "logger.kafka.level = WARN",
+                            "logger.connect.name = org.apache.kafka.connect.runtime",
+                            "logger.connect.level = INFO",
+                            "logger.ours.name = com.taosdata",
+                            "logger.ours.level = DEBUG",
+                            ""));
             return "-Dlog4j2.configurationFile=" + file;
         }
         Path file = work.resolve("worker-log4j.properties");
-        Files.writeString(file, String.join("\n",
-                "log4j.rootLogger=INFO, out",
-                "log4j.appender.out=org.apache.log4j.ConsoleAppender",
-                "log4j.appender.out.layout=org.apache.log4j.PatternLayout",
-                "log4j.appender.out.layout.ConversionPattern=[%d] %p %m (%c)%n",
-                "log4j.logger.org.apache.kafka=WARN",
-                "log4j.logger.org.apache.kafka.connect.runtime=INFO",
-                "log4j.logger.com.taosdata=DEBUG", ""));
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "log4j.rootLogger=INFO, out",
+                        "log4j.appender.out=org.apache.log4j.ConsoleAppender",
+                        "log4j.appender.out.layout=org.apache.log4j.PatternLayout",
+                        "log4j.appender.out.layout.ConversionPattern=[%d] %p %m (%c)%n",
+                        "log4j.logger.org.apache.kafka=WARN",
+                        "log4j.logger.org.apache.kafka.connect.runtime=INFO",
+                        "log4j.logger.com.taosdata=DEBUG",
+                        ""));
         return "-Dlog4j.configuration=" + file.toUri();
     }
 
     private static String requiredProperty(String key) {
         String value = System.getProperty(key);
         if (value == null) {
-            throw new IllegalStateException("system property " + key + " is not set: run the integration tests through Maven "
-                    + "(mvn verify), which builds the plugin and the worker classpaths first");
+            throw new IllegalStateException(
+                    "system property " + key + " is not set: run the integration tests through Maven "
+                            + "(mvn verify), which builds the plugin and the worker classpaths first");
         }
         return value;
     }
@@ -186,14 +204,21 @@ public final class ConnectWorker implements AutoCloseable {
     private void awaitRest(Duration timeout) {
         ConnectRest rest = rest();
         try {
-            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).until(() -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Connect worker " + name + " exited with " + process.exitValue() + "; log:\n" + logTail());
-                }
-                return rest.isUp();
-            });
+            await().atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("Connect worker " + name + " exited with "
+                                    + process.exitValue() + "; log:\n" + logTail());
+                        }
+                        return rest.isUp();
+                    });
         } catch (ConditionTimeoutException e) {
-            throw new IllegalStateException("Connect worker " + name + " did not answer on " + restUrl() + " in " + timeout + "; log:\n" + logTail(), e);
+            throw new IllegalStateException(
+                    "Connect worker " + name + " did not answer on " + restUrl() + " in " + timeout + "; log:\n"
+                            + logTail(),
+                    e);
         }
     }
 
@@ -230,7 +255,9 @@ public final class ConnectWorker implements AutoCloseable {
 
     /** CPU time the worker's JVM has used so far (all its threads, JNI included), for per-record costs in benchmarks. */
     public Duration cpuTime() {
-        return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("the OS does not report CPU time of " + name));
+        return process.info()
+                .totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("the OS does not report CPU time of " + name));
     }
 
     public File logFile() {
@@ -251,7 +278,8 @@ public final class ConnectWorker implements AutoCloseable {
         process.destroy();
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("Connect worker " + name + " still runs " + timeout + " after SIGTERM; log:\n" + logTail());
+                throw new IllegalStateException(
+                        "Connect worker " + name + " still runs " + timeout + " after SIGTERM; log:\n" + logTail());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -13,6 +13,7 @@ public final class ItEnvironment {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     /** In every {@link #unique} name of this run, so the run's leftovers on a real TDengine can be found. */
     private static final String RUN_MARKER = "_" + ProcessHandle.current().pid() + "_";
+
     private static ItEnvironment instance;
 
     private final KafkaBroker broker;
@@ -30,8 +31,12 @@ public final class ItEnvironment {
             try {
                 KafkaBroker broker = KafkaBroker.start();
                 TDengineTarget tdengine = TDengineTarget.fromEnvironment();
-                ConnectWorker worker = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, broker.bootstrapServers(),
-                        "connect-shared", "worker-shared", Map.of());
+                ConnectWorker worker = ConnectWorker.start(
+                        ConnectWorker.Version.KAFKA_4,
+                        broker.bootstrapServers(),
+                        "connect-shared",
+                        "worker-shared",
+                        Map.of());
                 instance = new ItEnvironment(broker, tdengine, worker);
                 Runtime.getRuntime().addShutdownHook(new Thread(ItEnvironment::stopIfStarted, "it-environment-stop"));
             } catch (Exception e) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -40,13 +39,15 @@ public final class KafkaBroker implements AutoCloseable {
         // An in-JVM broker must not end the test JVM: at shutdown, the test kit's temp-directory hook can delete the
         // log directory under a broker still closing, and the broker then calls Exit.halt(1). Kafka's own tests
         // install the same guard; a broker in trouble during a test still fails that test through its clients.
-        Exit.setExitProcedure((status, message) -> System.err.println("[tdconnect-it] broker exit(" + status + ") ignored: " + message));
-        Exit.setHaltProcedure((status, message) -> System.err.println("[tdconnect-it] broker halt(" + status + ") ignored: " + message));
+        Exit.setExitProcedure((status, message) ->
+                System.err.println("[tdconnect-it] broker exit(" + status + ") ignored: " + message));
+        Exit.setHaltProcedure((status, message) ->
+                System.err.println("[tdconnect-it] broker halt(" + status + ") ignored: " + message));
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true)
-                .setNumBrokerNodes(1)
-                .setNumControllerNodes(1)
-                .build())
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .build())
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
@@ -65,7 +66,9 @@ public final class KafkaBroker implements AutoCloseable {
 
     public void createTopic(String topic, int partitions) {
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
+                    .all()
+                    .get();
         } catch (Exception e) {
             throw new IllegalStateException("creating topic " + topic, e);
         }
@@ -102,15 +105,14 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** A record value and the timestamp its producer sets, in epoch milliseconds. */
-    public record Timestamped(String value, long timestamp) {
-    }
+    public record Timestamped(String value, long timestamp) {}
 
     /** Sends values in order to partition 0, each record with its own timestamp (kept by a CreateTime topic). */
     public void produceTimestamped(String topic, List<Timestamped> values) {
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             for (Timestamped value : values) {
-                producer.send(new ProducerRecord<>(topic, 0, value.timestamp(), null,
-                        value.value().getBytes(StandardCharsets.UTF_8)));
+                producer.send(new ProducerRecord<>(
+                        topic, 0, value.timestamp(), null, value.value().getBytes(StandardCharsets.UTF_8)));
             }
             producer.flush();
         }
@@ -133,16 +135,21 @@ public final class KafkaBroker implements AutoCloseable {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             try {
-                await().atMost(timeout).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                await().atMost(timeout)
+                        .pollInSameThread()
+                        .pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(1))
                         .until(() -> {
                             consumer.poll(Duration.ofMillis(200)).forEach(records::add);
                             return records.size() >= expected;
                         });
             } catch (ConditionTimeoutException e) {
-                // Fewer records than expected: returned all the same, for the caller's assertion to name what is missing.
+                // Fewer records than expected: returned all the same, for the caller's assertion to name what is
+                // missing.
             }
         }
         return records;

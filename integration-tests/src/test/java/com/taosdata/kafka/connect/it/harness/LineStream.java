@@ -2,7 +2,6 @@ package com.taosdata.kafka.connect.it.harness;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -24,26 +23,38 @@ public final class LineStream implements AutoCloseable {
         this(broker, topic, measurement, total, perBatch, pauseMs, new StreamGate(total));
     }
 
-    public LineStream(KafkaBroker broker, String topic, String measurement, int total, int perBatch, long pauseMs,
-                      StreamGate gate) {
+    public LineStream(
+            KafkaBroker broker,
+            String topic,
+            String measurement,
+            int total,
+            int perBatch,
+            long pauseMs,
+            StreamGate gate) {
         this.gate = gate;
-        thread = new Thread(() -> {
-            try (KafkaProducer<byte[], byte[]> producer = broker.producer()) {
-                while (running && produced.get() < total) {
-                    int end = Math.min(total, Math.min(gate.awaitBeyond(produced::get), produced.get() + perBatch));
-                    for (int n = produced.get(); n < end; n++) {
-                        String line = measurement + ",dev=d" + (n % 4) + " seq=" + n + "i64 " + (T0 + n * 1_000_000L);
-                        producer.send(new ProducerRecord<>(topic, ("k" + n).getBytes(StandardCharsets.UTF_8),
-                                line.getBytes(StandardCharsets.UTF_8)));
+        thread = new Thread(
+                () -> {
+                    try (KafkaProducer<byte[], byte[]> producer = broker.producer()) {
+                        while (running && produced.get() < total) {
+                            int end = Math.min(
+                                    total, Math.min(gate.awaitBeyond(produced::get), produced.get() + perBatch));
+                            for (int n = produced.get(); n < end; n++) {
+                                String line =
+                                        measurement + ",dev=d" + (n % 4) + " seq=" + n + "i64 " + (T0 + n * 1_000_000L);
+                                producer.send(new ProducerRecord<>(
+                                        topic,
+                                        ("k" + n).getBytes(StandardCharsets.UTF_8),
+                                        line.getBytes(StandardCharsets.UTF_8)));
+                            }
+                            producer.flush();
+                            produced.set(end);
+                            Thread.sleep(pauseMs);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
-                    producer.flush();
-                    produced.set(end);
-                    Thread.sleep(pauseMs);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "line-stream-" + topic);
+                },
+                "line-stream-" + topic);
         thread.setDaemon(true);
         thread.start();
     }

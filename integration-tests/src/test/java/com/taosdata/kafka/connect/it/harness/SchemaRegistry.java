@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -36,16 +35,24 @@ public final class SchemaRegistry implements AutoCloseable {
         Path home = Path.of(required("it.registry.dir"));
         Path runner;
         try (Stream<Path> files = Files.list(home)) {
-            runner = files.filter(p -> p.getFileName().toString().endsWith("-runner.jar")).findFirst()
+            runner = files.filter(p -> p.getFileName().toString().endsWith("-runner.jar"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no *-runner.jar in " + home));
         }
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path log = Files.createDirectories(Path.of(System.getProperty("it.work.dir", "target/it-work"))).resolve("registry-" + port + ".log");
-        Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port, "-jar", runner.toString()))
+        Path log = Files.createDirectories(Path.of(System.getProperty("it.work.dir", "target/it-work")))
+                .resolve("registry-" + port + ".log");
+        Process process = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-XX:+UseSerialGC",
+                        "-Dquarkus.http.host=127.0.0.1",
+                        "-Dquarkus.http.port=" + port,
+                        "-jar",
+                        runner.toString()))
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -58,7 +65,8 @@ public final class SchemaRegistry implements AutoCloseable {
     private static String required(String key) {
         String value = System.getProperty(key);
         if (value == null) {
-            throw new IllegalStateException("system property " + key + " is not set: run the suites through Maven (mvn verify)");
+            throw new IllegalStateException(
+                    "system property " + key + " is not set: run the suites through Maven (mvn verify)");
         }
         return value;
     }
@@ -66,18 +74,26 @@ public final class SchemaRegistry implements AutoCloseable {
     private void awaitReady(Duration timeout, Path log) {
         HttpClient client = HttpClient.newHttpClient();
         try {
-            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).until(() -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("schema registry exited with " + process.exitValue() + "; see " + log);
-                }
-                try {
-                    return client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                } catch (IOException e) {
-                    // Not listening yet.
-                    return false;
-                }
-            });
+            await().atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(
+                                    "schema registry exited with " + process.exitValue() + "; see " + log);
+                        }
+                        try {
+                            return client.send(
+                                                    HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+                                                            .build(),
+                                                    HttpResponse.BodyHandlers.discarding())
+                                            .statusCode()
+                                    == 200;
+                        } catch (IOException e) {
+                            // Not listening yet.
+                            return false;
+                        }
+                    });
         } catch (ConditionTimeoutException e) {
             throw new IllegalStateException("schema registry not ready in " + timeout + "; see " + log, e);
         }

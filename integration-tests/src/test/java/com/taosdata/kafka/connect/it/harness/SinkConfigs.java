@@ -14,8 +14,7 @@ public final class SinkConfigs {
 
     public static final String SINK_CLASS = "com.taosdata.kafka.connect.sink.TDengineSinkConnector";
 
-    private SinkConfigs() {
-    }
+    private SinkConfigs() {}
 
     /** A line protocol sink of {@code topics} into {@code database}, pointed at the target TDengine. */
     public static Map<String, String> sink(TDengineTarget tdengine, String topics, String database) {
@@ -47,7 +46,9 @@ public final class SinkConfigs {
     public static Path shippedFile(String fileName) throws IOException {
         Path pluginPath = Path.of(System.getProperty("it.plugin.path", "target/plugins"));
         try (Stream<Path> found = Files.find(pluginPath, 4, (p, a) -> p.endsWith(Path.of("etc", fileName)))) {
-            return found.findFirst().orElseThrow(() -> new IllegalStateException(fileName + " is not in the plugin's etc/ under " + pluginPath));
+            return found.findFirst()
+                    .orElseThrow(() ->
+                            new IllegalStateException(fileName + " is not in the plugin's etc/ under " + pluginPath));
         }
     }
 

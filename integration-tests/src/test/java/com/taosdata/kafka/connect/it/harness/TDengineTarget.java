@@ -1,5 +1,8 @@
 package com.taosdata.kafka.connect.it.harness;
 
+import com.taosdata.jdbc.tmq.MapDeserializer;
+import com.taosdata.jdbc.tmq.TMQConstants;
+import com.taosdata.kafka.connect.standin.TDengineStandIn;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,10 +21,6 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.taosdata.jdbc.tmq.MapDeserializer;
-import com.taosdata.jdbc.tmq.TMQConstants;
-import com.taosdata.kafka.connect.standin.TDengineStandIn;
-
 /**
  * The TDengine the integration tests write to: a real server when {@code TDENGINE_URL} is set (a JDBC URL,
  * {@code jdbc:TAOS://}, {@code jdbc:TAOS-WS://} or {@code jdbc:TAOS-RS://}; credentials from {@code TDENGINE_USER}
@@ -30,8 +29,8 @@ import com.taosdata.kafka.connect.standin.TDengineStandIn;
  */
 public final class TDengineTarget implements AutoCloseable {
 
-    private static final Pattern URL = Pattern.compile("(jdbc:TAOS(?:-WS|-RS)?://)([^:/?]*)(?::(\\d+))?(?:/[^?]*)?(\\?.*)?",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL = Pattern.compile(
+            "(jdbc:TAOS(?:-WS|-RS)?://)([^:/?]*)(?::(\\d+))?(?:/[^?]*)?(\\?.*)?", Pattern.CASE_INSENSITIVE);
 
     private final String scheme;
     private final String host;
@@ -44,11 +43,14 @@ public final class TDengineTarget implements AutoCloseable {
     private TDengineTarget(String url, String user, String password, TDengineStandIn standIn) {
         Matcher m = URL.matcher(url);
         if (!m.matches()) {
-            throw new IllegalArgumentException("TDENGINE_URL must be a TDengine JDBC URL such as jdbc:TAOS-WS://host:6041, not " + url);
+            throw new IllegalArgumentException(
+                    "TDENGINE_URL must be a TDengine JDBC URL such as jdbc:TAOS-WS://host:6041, not " + url);
         }
         this.scheme = m.group(1);
         this.host = m.group(2).isEmpty() ? "localhost" : m.group(2);
-        this.port = m.group(3) != null ? Integer.parseInt(m.group(3)) : scheme.toUpperCase(Locale.ROOT).contains("-") ? 6041 : 6030;
+        this.port = m.group(3) != null
+                ? Integer.parseInt(m.group(3))
+                : scheme.toUpperCase(Locale.ROOT).contains("-") ? 6041 : 6030;
         this.parameters = m.group(4) == null ? "" : m.group(4);
         this.user = user;
         this.password = password;
@@ -156,8 +158,9 @@ public final class TDengineTarget implements AutoCloseable {
 
     /** Rows as maps from lower-case column label to value; timestamps as {@link Timestamp} with their nanoseconds. */
     public List<Map<String, Object>> query(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             ResultSetMetaData meta = rows.getMetaData();
             List<Map<String, Object>> result = new ArrayList<>();
             while (rows.next()) {
@@ -176,8 +179,9 @@ public final class TDengineTarget implements AutoCloseable {
 
     /** The count a {@code SELECT COUNT(*)} returns; 0 when the table does not exist yet. */
     public long count(String table) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
             return rows.next() ? rows.getLong(1) : 0;
         } catch (SQLException e) {
             return 0;
@@ -185,7 +189,8 @@ public final class TDengineTarget implements AutoCloseable {
     }
 
     public void execute(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("statement failed: " + sql + ": " + e.getMessage(), e);

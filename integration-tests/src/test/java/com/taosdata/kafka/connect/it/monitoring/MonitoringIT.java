@@ -3,6 +3,19 @@ package com.taosdata.kafka.connect.it.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.taosdata.kafka.connect.it.harness.ConnectRest;
+import com.taosdata.kafka.connect.it.harness.ConnectWorker;
+import com.taosdata.kafka.connect.it.harness.ItEnvironment;
+import com.taosdata.kafka.connect.it.harness.SinkConfigs;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
+import com.taosdata.kafka.connect.it.source.Databases;
+import com.taosdata.kafka.connect.it.source.Meters;
+import com.taosdata.kafka.connect.it.source.SourceConfigs;
+import io.prometheus.jmx.JmxCollector;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,33 +33,15 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
-
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yaml.snakeyaml.Yaml;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.prometheus.jmx.JmxCollector;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-
-import com.taosdata.kafka.connect.it.harness.ConnectRest;
-import com.taosdata.kafka.connect.it.harness.ConnectWorker;
-import com.taosdata.kafka.connect.it.harness.ItEnvironment;
-import com.taosdata.kafka.connect.it.harness.SinkConfigs;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
-import com.taosdata.kafka.connect.it.source.Databases;
-import com.taosdata.kafka.connect.it.source.Meters;
-import com.taosdata.kafka.connect.it.source.SourceConfigs;
 
 /**
  * The monitoring setup shipped in the plugin's etc/: a worker runs the Prometheus JMX exporter agent with
@@ -62,6 +57,7 @@ class MonitoringIT {
     private static final String DASHBOARD = "tdconnect-grafana-dashboard.json";
     /** Published by subscription-mode tasks only: a TDengine without TMQ (the stand-in) cannot show them. */
     private static final Set<String> SUBSCRIPTION_ONLY = Set.of("tdconnect_source_tmq_offset_lag");
+
     private static final Pattern METRIC = Pattern.compile("\\btdconnect_[a-z0-9_]+");
 
     private final ItEnvironment env = ItEnvironment.get();
@@ -77,8 +73,13 @@ class MonitoringIT {
         int agentPort = ConnectWorker.freePort();
         int jmxPort = ConnectWorker.freePort();
         String group = ItEnvironment.unique("monitoring");
-        try (ConnectWorker worker = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, env.broker().bootstrapServers(),
-                group, group + "-w1", Map.of(), List.of(
+        try (ConnectWorker worker = ConnectWorker.start(
+                ConnectWorker.Version.KAFKA_4,
+                env.broker().bootstrapServers(),
+                group,
+                group + "-w1",
+                Map.of(),
+                List.of(
                         "-javaagent:" + System.getProperty("it.jmx.agent") + "=127.0.0.1:" + agentPort + ":" + rules,
                         "-Dcom.sun.management.jmxremote.port=" + jmxPort,
                         "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
@@ -101,7 +102,8 @@ class MonitoringIT {
             List<Map<String, Object>> ruleList = rulesOf(config);
             assertThat(ruleList).isNotEmpty();
             for (Map<String, Object> rule : ruleList) {
-                assertThat(collectWithOnly(rule, config, jmxUrl)).as("metrics of rule %s", rule.get("pattern"))
+                assertThat(collectWithOnly(rule, config, jmxUrl))
+                        .as("metrics of rule %s", rule.get("pattern"))
                         .isNotEmpty();
             }
 
@@ -111,13 +113,18 @@ class MonitoringIT {
             Set<String> missing = new TreeSet<>(queried);
             missing.removeAll(served);
             if (td.offersTmq()) {
-                assertThat(missing).as("dashboard metrics the agent does not serve").isEmpty();
+                assertThat(missing)
+                        .as("dashboard metrics the agent does not serve")
+                        .isEmpty();
             } else {
-                assertThat(missing).as("dashboard metrics the agent does not serve").isEqualTo(SUBSCRIPTION_ONLY);
+                assertThat(missing)
+                        .as("dashboard metrics the agent does not serve")
+                        .isEqualTo(SUBSCRIPTION_ONLY);
             }
 
             connectors.forEach(rest::deleteConnector);
-            await().atMost(Duration.ofSeconds(30)).until(() -> tdconnectBeans(jmxUrl).isEmpty());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> tdconnectBeans(jmxUrl).isEmpty());
         }
     }
 
@@ -181,8 +188,12 @@ class MonitoringIT {
 
     /** The samples the agent serves (a counter's name with its {@code _total}), the largest value of each. */
     private static Map<String, Double> served(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("status of " + url).isEqualTo(200);
         Map<String, Double> samples = new TreeMap<>();
         for (String line : response.body().split("\n")) {

@@ -3,6 +3,11 @@ package com.taosdata.kafka.connect.it.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.taosdata.kafka.connect.it.harness.Connectors;
+import com.taosdata.kafka.connect.it.harness.ItEnvironment;
+import com.taosdata.kafka.connect.it.harness.SinkConfigs;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,19 +18,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import com.taosdata.kafka.connect.it.harness.Connectors;
-import com.taosdata.kafka.connect.it.harness.ItEnvironment;
-import com.taosdata.kafka.connect.it.harness.SinkConfigs;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
  * A topic mixing good lines with many kinds of bad records. With a DLQ, every good line is in TDengine and every bad
@@ -51,13 +48,21 @@ class BadInputIT {
         Map<String, String> bad = new LinkedHashMap<>();
         bad.put("syntax: field without value", string("meters,dev=bad1 current= " + (T0 + 1)));
         bad.put("type conflict with existing DOUBLE column", string("meters,dev=bad2 current=\"text\" " + (T0 + 2)));
-        bad.put("escape swallowing the closing quote", string("meters,dev=bad3 current=1.0,note=\"abc\\\" " + (T0 + 3)));
+        bad.put(
+                "escape swallowing the closing quote",
+                string("meters,dev=bad3 current=1.0,note=\"abc\\\" " + (T0 + 3)));
         bad.put("empty value", string(""));
         bad.put("blank lines only", string("\n \n"));
-        bad.put("bytes that are not UTF-8", envelope(Map.of("type", "bytes"),
-                Base64.getEncoder().encodeToString(new byte[] {'m', ' ', (byte) 0xC3, (byte) 0x28, (byte) 0xFF})));
-        bad.put("Struct value", envelope(Map.of("type", "struct", "fields", List.of(Map.of("field", "current", "type", "double"))),
-                Map.of("current", 1.5)));
+        bad.put(
+                "bytes that are not UTF-8",
+                envelope(Map.of("type", "bytes"), Base64.getEncoder().encodeToString(new byte[] {
+                    'm', ' ', (byte) 0xC3, (byte) 0x28, (byte) 0xFF
+                })));
+        bad.put(
+                "Struct value",
+                envelope(
+                        Map.of("type", "struct", "fields", List.of(Map.of("field", "current", "type", "double"))),
+                        Map.of("current", 1.5)));
         bad.put("schemaless Map value", envelope(null, Map.of("current", 1.5)));
         bad.put("huge line", string("meters,dev=bad9 current=1.0,blob=\"" + "x".repeat(200_000) + "\" " + (T0 + 9)));
         bad.put("timestamp out of range", string("meters,dev=bad10 current=1.0 99999999999999999999"));
@@ -70,7 +75,8 @@ class BadInputIT {
     private static List<String> goodRecords(int count) throws Exception {
         List<String> good = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            good.add(string("meters,dev=good current=" + i + ".25,volts=" + (200 + i) + "i32 " + (T0 + 1_000_000L * (i + 100))));
+            good.add(string("meters,dev=good current=" + i + ".25,volts=" + (200 + i) + "i32 "
+                    + (T0 + 1_000_000L * (i + 100))));
         }
         return good;
     }
@@ -124,21 +130,29 @@ class BadInputIT {
 
         TDengineTarget td = env.tdengine();
         await().atMost(Duration.ofSeconds(90)).until(() -> td.count(topic + ".meters") >= good.size());
-        List<ConsumerRecord<byte[], byte[]>> deadLettered = env.broker().consume(dlq, bad.size(), Duration.ofSeconds(60));
+        List<ConsumerRecord<byte[], byte[]>> deadLettered =
+                env.broker().consume(dlq, bad.size(), Duration.ofSeconds(60));
 
         Map<Long, String> deadLetteredKinds = new TreeMap<>();
         for (ConsumerRecord<byte[], byte[]> record : deadLettered) {
             long offset = Long.parseLong(header(record, "__connect.errors.offset"));
             deadLetteredKinds.put(offset, badOffsets.getOrDefault(offset, "a GOOD record at offset " + offset));
         }
-        assertThat(deadLetteredKinds).as("every bad record, and only those, is dead-lettered").isEqualTo(badOffsets);
+        assertThat(deadLetteredKinds)
+                .as("every bad record, and only those, is dead-lettered")
+                .isEqualTo(badOffsets);
         Set<String> devices = td.query("SELECT dev FROM " + topic + ".meters").stream()
-                .map(r -> r.get("dev").toString()).collect(Collectors.toSet());
+                .map(r -> r.get("dev").toString())
+                .collect(Collectors.toSet());
         assertThat(devices).as("no bad line was written").containsExactly("good");
         assertThat(td.count(topic + ".meters")).isEqualTo(good.size());
         for (ConsumerRecord<byte[], byte[]> record : deadLettered) {
             Header reason = record.headers().lastHeader("__connect.errors.exception.message");
-            assertThat(reason).as("DLQ record at original offset %s carries its reason", header(record, "__connect.errors.offset")).isNotNull();
+            assertThat(reason)
+                    .as(
+                            "DLQ record at original offset %s carries its reason",
+                            header(record, "__connect.errors.offset"))
+                    .isNotNull();
             assertThat(new String(reason.value(), StandardCharsets.UTF_8)).isNotBlank();
         }
         assertThat(env.worker().rest().taskStates(topic)).containsOnly("RUNNING");

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -42,7 +41,10 @@ final class ConsumerGroupProbe implements AutoCloseable {
     Membership membership(String group) {
         ConsumerGroupDescription description;
         try {
-            description = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
+            description = admin.describeConsumerGroups(List.of(group))
+                    .describedGroups()
+                    .get(group)
+                    .get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("describing consumer group " + group + " failed", e.getCause());
         } catch (InterruptedException e) {

@@ -3,18 +3,16 @@ package com.taosdata.kafka.connect.it.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.taosdata.kafka.connect.it.harness.ConnectRest;
+import com.taosdata.kafka.connect.it.harness.ItEnvironment;
+import com.taosdata.kafka.connect.it.harness.SinkConfigs;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import com.taosdata.kafka.connect.it.harness.ConnectRest;
-import com.taosdata.kafka.connect.it.harness.ItEnvironment;
-import com.taosdata.kafka.connect.it.harness.SinkConfigs;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
  * Four tasks start together on a database that does not exist yet, each with data waiting, so all of them create it at
@@ -32,7 +30,8 @@ class DatabaseCreationRaceIT {
         for (int partition = 0; partition < 4; partition++) {
             List<byte[]> lines = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                lines.add(("m,p=p" + partition + " v=" + i + "i32 " + (1648432611000000000L + i * 1_000_000L)).getBytes(StandardCharsets.UTF_8));
+                lines.add(("m,p=p" + partition + " v=" + i + "i32 " + (1648432611000000000L + i * 1_000_000L))
+                        .getBytes(StandardCharsets.UTF_8));
             }
             env.broker().produceBytes(topic, partition, lines);
         }

@@ -4,14 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import com.taosdata.kafka.connect.it.harness.ConnectRest;
 import com.taosdata.kafka.connect.it.harness.Connectors;
 import com.taosdata.kafka.connect.it.harness.ItEnvironment;
@@ -19,6 +11,12 @@ import com.taosdata.kafka.connect.it.harness.LineStream;
 import com.taosdata.kafka.connect.it.harness.SinkConfigs;
 import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import com.taosdata.kafka.connect.it.harness.TcpProxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * TDengine unreachable for longer than the task's consumer may go without polling ({@code max.poll.interval.ms},
@@ -41,7 +39,9 @@ class LongOutageIT {
     private Map<String, String> sinkThrough(TcpProxy proxy, String topic, int maxRetries) {
         TDengineTarget td = env.tdengine();
         // taosc learns dnode addresses from the server and would go around a proxy; WebSocket and REST go through it.
-        assumeFalse(td.isNative(), "the outage is simulated with a TCP proxy, which a native (jdbc:TAOS://) client bypasses");
+        assumeFalse(
+                td.isNative(),
+                "the outage is simulated with a TCP proxy, which a native (jdbc:TAOS://) client bypasses");
         Map<String, String> config = SinkConfigs.sink(td, topic, topic);
         config.put("connection.url", td.urlVia("127.0.0.1", proxy.port()));
         config.put("max.retries", Integer.toString(maxRetries));
@@ -59,7 +59,7 @@ class LongOutageIT {
         env.broker().createTopic(topic, 2);
         int total = 2400;
         try (TcpProxy proxy = new TcpProxy(td.host(), td.port());
-             ConsumerGroupProbe groups = new ConsumerGroupProbe(env.broker().bootstrapServers())) {
+                ConsumerGroupProbe groups = new ConsumerGroupProbe(env.broker().bootstrapServers())) {
             connectors.run(topic, sinkThrough(proxy, topic, 1000), 1);
             String group = ConsumerGroupProbe.sinkGroup(topic);
 
@@ -67,23 +67,30 @@ class LongOutageIT {
             List<ConsumerGroupProbe.Membership> during = new ArrayList<>();
             try (LineStream stream = new LineStream(env.broker(), topic, "m", total, 20, 500)) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> td.count(table) > 0);
-                await().atMost(Duration.ofSeconds(60)).until(() -> groups.membership(group).stableWith(1));
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> groups.membership(group).stableWith(1));
                 before = groups.membership(group);
 
                 proxy.cut();
                 long cutAt = System.nanoTime();
                 while (System.nanoTime() - cutAt < OUTAGE.toNanos()) {
-                    assertThat(rest.taskStates(topic)).as("no task fails during the outage").doesNotContain("FAILED");
+                    assertThat(rest.taskStates(topic))
+                            .as("no task fails during the outage")
+                            .doesNotContain("FAILED");
                     during.add(groups.membership(group));
                     Thread.sleep(1000);
                 }
                 proxy.restore();
-                assertThat(stream.produced()).as("rows were produced while TDengine was away").isGreaterThan(0);
+                assertThat(stream.produced())
+                        .as("rows were produced while TDengine was away")
+                        .isGreaterThan(0);
                 stream.awaitDone();
             }
 
             await().atMost(Duration.ofSeconds(120)).until(() -> td.count(table) >= total);
-            assertThat(during).as("the group's members and epoch throughout the outage").containsOnly(before);
+            assertThat(during)
+                    .as("the group's members and epoch throughout the outage")
+                    .containsOnly(before);
             assertThat(groups.membership(group)).as("and after it").isEqualTo(before);
             assertThat(td.count(table)).isEqualTo(total);
             assertThat(Sequences.of(td, table)).isEqualTo(Sequences.upTo(total));

@@ -3,22 +3,20 @@ package com.taosdata.kafka.connect.it.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.taosdata.kafka.connect.it.harness.Connectors;
+import com.taosdata.kafka.connect.it.harness.ItEnvironment;
+import com.taosdata.kafka.connect.it.harness.KafkaBroker.Timestamped;
+import com.taosdata.kafka.connect.it.harness.SinkConfigs;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.taosdata.kafka.connect.it.harness.Connectors;
-import com.taosdata.kafka.connect.it.harness.ItEnvironment;
-import com.taosdata.kafka.connect.it.harness.KafkaBroker.Timestamped;
-import com.taosdata.kafka.connect.it.harness.SinkConfigs;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
  * {@code timestamp.missing}: line-protocol lines without a timestamp, produced with explicit Kafka record timestamps,
@@ -67,7 +65,8 @@ class MissingTimestampIT {
         again.add(new Timestamped("meters,dev=d3 current=9.5", T0 + 10));
         env.broker().produceTimestamped(topic, again);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> currentByMillis(td, table).containsKey(T0 + 10));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> currentByMillis(td, table).containsKey(T0 + 10));
         assertThat(td.count(table)).as("rows overwritten, not added").isEqualTo(5);
         Map<Long, Double> withNewRecord = new HashMap<>(expected);
         withNewRecord.put(T0 + 10, 9.5);
@@ -92,8 +91,9 @@ class MissingTimestampIT {
     }
 
     private static Map<Long, Double> currentByMillis(TDengineTarget td, String table) {
-        return td.query("SELECT _ts, current FROM " + table).stream().collect(Collectors.toMap(
-                row -> TDengineTarget.epochNanos(row.get("_ts")) / 1_000_000L,
-                row -> ((Number) row.get("current")).doubleValue()));
+        return td.query("SELECT _ts, current FROM " + table).stream()
+                .collect(Collectors.toMap(
+                        row -> TDengineTarget.epochNanos(row.get("_ts")) / 1_000_000L,
+                        row -> ((Number) row.get("current")).doubleValue()));
     }
 }

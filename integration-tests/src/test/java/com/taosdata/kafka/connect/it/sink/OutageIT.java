@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.time.Duration;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import com.taosdata.kafka.connect.it.harness.ConnectRest;
 import com.taosdata.kafka.connect.it.harness.ItEnvironment;
 import com.taosdata.kafka.connect.it.harness.LineStream;
 import com.taosdata.kafka.connect.it.harness.SinkConfigs;
 import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import com.taosdata.kafka.connect.it.harness.TcpProxy;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** TDengine unreachable for about 20 seconds mid-stream: the task rides it out within its retry budget and loses nothing. */
 class OutageIT {
@@ -24,7 +22,9 @@ class OutageIT {
         ItEnvironment env = ItEnvironment.get();
         TDengineTarget td = env.tdengine();
         // taosc learns dnode addresses from the server and would go around a proxy; WebSocket and REST go through it.
-        assumeFalse(td.isNative(), "the outage is simulated with a TCP proxy, which a native (jdbc:TAOS://) client bypasses");
+        assumeFalse(
+                td.isNative(),
+                "the outage is simulated with a TCP proxy, which a native (jdbc:TAOS://) client bypasses");
         String topic = ItEnvironment.unique("outage");
         env.broker().createTopic(topic, 1);
         int total = 1200;
@@ -44,7 +44,9 @@ class OutageIT {
                 proxy.cut();
                 long cutAt = System.nanoTime();
                 while (System.nanoTime() - cutAt < Duration.ofSeconds(20).toNanos()) {
-                    assertThat(rest.taskStates(topic)).as("no task fails during the outage").doesNotContain("FAILED");
+                    assertThat(rest.taskStates(topic))
+                            .as("no task fails during the outage")
+                            .doesNotContain("FAILED");
                     Thread.sleep(1000);
                 }
                 proxy.restore();

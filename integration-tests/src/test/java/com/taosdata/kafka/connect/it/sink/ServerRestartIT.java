@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.taosdata.kafka.connect.it.harness.ConnectRest;
+import com.taosdata.kafka.connect.it.harness.ItEnvironment;
+import com.taosdata.kafka.connect.it.harness.LineStream;
+import com.taosdata.kafka.connect.it.harness.SinkConfigs;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,16 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.taosdata.kafka.connect.it.harness.ConnectRest;
-import com.taosdata.kafka.connect.it.harness.ItEnvironment;
-import com.taosdata.kafka.connect.it.harness.LineStream;
-import com.taosdata.kafka.connect.it.harness.SinkConfigs;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
  * A real taosd stopped (SIGTERM) or killed (SIGKILL) and started again mid-stream: the task rides it out within its
@@ -41,7 +39,8 @@ class ServerRestartIT {
     void aServerDownForLongRebalancesNothingFailsNothingAndLosesNothing() throws Exception {
         String command = System.getenv("TDENGINE_RESTART_COMMAND");
         String outageSeconds = System.getenv("TDENGINE_OUTAGE_SECONDS");
-        assumeTrue(command != null && !command.isBlank() && outageSeconds != null && !outageSeconds.isBlank(),
+        assumeTrue(
+                command != null && !command.isBlank() && outageSeconds != null && !outageSeconds.isBlank(),
                 "set TDENGINE_RESTART_COMMAND and TDENGINE_OUTAGE_SECONDS to stop the real TDengine for that long");
         Duration outage = Duration.ofSeconds(Long.parseLong(outageSeconds.trim()));
         ItEnvironment env = ItEnvironment.get();
@@ -49,7 +48,8 @@ class ServerRestartIT {
         String topic = ItEnvironment.unique("long_stop");
         String table = topic + ".m";
         env.broker().createTopic(topic, 2);
-        // About 15 rows a second (20 per producer and second): rows keep coming throughout the outage and a minute after.
+        // About 15 rows a second (20 per producer and second): rows keep coming throughout the outage and a minute
+        // after.
         int total = (int) ((outage.toSeconds() + 60) * 15);
         Map<String, String> config = SinkConfigs.sink(td, topic, topic);
         // retry.backoff.ms keeps its default (3 s): the budget must outlast the outage.
@@ -64,12 +64,15 @@ class ServerRestartIT {
             List<ConsumerGroupProbe.Membership> during = new ArrayList<>();
             try (LineStream stream = new LineStream(env.broker(), topic, "m", total, 20, 1000)) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> td.count(table) > 0);
-                await().atMost(Duration.ofSeconds(60)).until(() -> groups.membership(group).stableWith(1));
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> groups.membership(group).stableWith(1));
                 before = groups.membership(group);
                 run(command, "stop");
                 long stoppedAt = System.nanoTime();
                 while (System.nanoTime() - stoppedAt < outage.toNanos()) {
-                    assertThat(rest.taskStates(topic)).as("no task fails while taosd is down").doesNotContain("FAILED");
+                    assertThat(rest.taskStates(topic))
+                            .as("no task fails while taosd is down")
+                            .doesNotContain("FAILED");
                     during.add(groups.membership(group));
                     Thread.sleep(5000);
                 }
@@ -77,7 +80,9 @@ class ServerRestartIT {
                 stream.awaitDone();
             }
             await().atMost(Duration.ofSeconds(300)).until(() -> td.count(table) >= total);
-            assertThat(during).as("the group's members and epoch throughout the outage").containsOnly(before);
+            assertThat(during)
+                    .as("the group's members and epoch throughout the outage")
+                    .containsOnly(before);
             assertThat(groups.membership(group)).as("and after it").isEqualTo(before);
         }
         assertThat(td.count(table)).isEqualTo(total);
@@ -110,7 +115,9 @@ class ServerRestartIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> td.count(topic + ".m") > 0);
             run(command, how);
             Thread.sleep(10_000);
-            assertThat(rest.taskStates(topic)).as("no task fails while taosd is down").doesNotContain("FAILED");
+            assertThat(rest.taskStates(topic))
+                    .as("no task fails while taosd is down")
+                    .doesNotContain("FAILED");
             run(command, "start");
             stream.awaitDone();
         }
@@ -125,10 +132,14 @@ class ServerRestartIT {
         // Not the test JVM's own streams: a server the command leaves running would hold them open, and Failsafe
         // waits for them to close before it reports.
         File log = Path.of("target", "it-work", "restart-command.log").toFile();
-        Process process = new ProcessBuilder(command, argument).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        Process process = new ProcessBuilder(command, argument)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+                .start();
         process.getOutputStream().close();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s %s finished", command, argument).isTrue();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                .as("%s %s finished", command, argument)
+                .isTrue();
         assertThat(process.exitValue()).as("%s %s", command, argument).isZero();
     }
 }

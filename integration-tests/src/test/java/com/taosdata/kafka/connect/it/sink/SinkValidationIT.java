@@ -4,22 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.taosdata.kafka.connect.it.harness.ConnectRest;
+import com.taosdata.kafka.connect.it.harness.ItEnvironment;
+import com.taosdata.kafka.connect.it.harness.SinkConfigs;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import com.taosdata.kafka.connect.it.harness.ConnectRest;
-import com.taosdata.kafka.connect.it.harness.ItEnvironment;
-import com.taosdata.kafka.connect.it.harness.SinkConfigs;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /** The worker's validation of sink configs reports each problem on the key at fault, reaching TDengine where needed. */
 class SinkValidationIT {
@@ -61,11 +58,13 @@ class SinkValidationIT {
 
     @Test
     void aNativeUrlOnAWorkerWithoutTheClientLibraryNamesTheWebSocketAlternative() {
-        assumeFalse(env.tdengine().isNative(), "this worker has the TDengine client library when TDENGINE_URL is native");
+        assumeFalse(
+                env.tdengine().isNative(), "this worker has the TDengine client library when TDENGINE_URL is native");
         Map<String, String> config = config("power");
         config.put("connection.url", "jdbc:TAOS://127.0.0.1:6030");
         assertThat(errors(config)).containsOnlyKeys("connection.url");
-        assertThat(errors(config).get("connection.url")).anySatisfy(m -> assertThat(m).contains("libtaos").contains("jdbc:TAOS-WS://"));
+        assertThat(errors(config).get("connection.url"))
+                .anySatisfy(m -> assertThat(m).contains("libtaos").contains("jdbc:TAOS-WS://"));
     }
 
     @Test
@@ -127,7 +126,8 @@ class SinkValidationIT {
         td.execute("CREATE DATABASE `" + database + "` PRECISION 'ms'");
         Map<String, String> config = config(database);
         assertThat(errors(config)).containsOnlyKeys("data.precision");
-        assertThat(errors(config).get("data.precision")).anySatisfy(m -> assertThat(m).contains(database).contains("'ms'"));
+        assertThat(errors(config).get("data.precision"))
+                .anySatisfy(m -> assertThat(m).contains(database).contains("'ms'"));
 
         // The worker refuses to create the connector now. A task creates its database as soon as it starts, in the
         // configured precision; one found in another precision by then (made between validation and the task's start)
@@ -139,10 +139,15 @@ class SinkValidationIT {
         config.put("name", topic);
         rest.putConnector(topic, config);
         rest.awaitRunning(topic, 1, Duration.ofSeconds(60));
-        String precisionQuery = "SELECT `precision` FROM information_schema.ins_databases WHERE name = '" + database + "'";
-        await().atMost(Duration.ofSeconds(30)).until(() -> !td.query(precisionQuery).isEmpty());
-        assertThat(td.query(precisionQuery)).extracting(row -> row.get("precision") instanceof byte[] text
-                ? new String(text, StandardCharsets.UTF_8) : String.valueOf(row.get("precision"))).containsExactly("ns");
+        String precisionQuery =
+                "SELECT `precision` FROM information_schema.ins_databases WHERE name = '" + database + "'";
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !td.query(precisionQuery).isEmpty());
+        assertThat(td.query(precisionQuery))
+                .extracting(row -> row.get("precision") instanceof byte[] text
+                        ? new String(text, StandardCharsets.UTF_8)
+                        : String.valueOf(row.get("precision")))
+                .containsExactly("ns");
 
         td.dropDatabase(database);
         td.execute("CREATE DATABASE `" + database + "` PRECISION 'ms'");

@@ -5,23 +5,20 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.taosdata.kafka.connect.it.harness.Connectors;
+import com.taosdata.kafka.connect.it.harness.ItEnvironment;
+import com.taosdata.kafka.connect.it.harness.SinkConfigs;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-
-import com.taosdata.kafka.connect.it.harness.Connectors;
-import com.taosdata.kafka.connect.it.harness.ItEnvironment;
-import com.taosdata.kafka.connect.it.harness.SinkConfigs;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
  * Readable child table names ({@code table.name.tag}, the SMTs' {@code table.name.field}), {@code table.ttl}, and
@@ -57,21 +54,30 @@ class TableNamesIT {
         config.put("table.ttl", "7");
         connectors.run(topic, config, 1);
 
-        env.broker().produce(topic, List.of(
-                "meters,device=d1001,location=SF current=10.3 " + T0_MS,
-                "meters,device=d1002,location=LA current=11.8 " + T0_MS,
-                "meters,device=d1001,location=SF current=12.1 " + (T0_MS + 1)));
+        env.broker()
+                .produce(
+                        topic,
+                        List.of(
+                                "meters,device=d1001,location=SF current=10.3 " + T0_MS,
+                                "meters,device=d1002,location=LA current=11.8 " + T0_MS,
+                                "meters,device=d1001,location=SF current=12.1 " + (T0_MS + 1)));
 
         TDengineTarget td = env.tdengine();
         await().atMost(Duration.ofSeconds(60)).until(() -> td.count(topic + ".meters") == 3);
-        assertThat(td.query("SHOW " + topic + ".TABLES")).extracting(r -> text(r.get("table_name")))
+        assertThat(td.query("SHOW " + topic + ".TABLES"))
+                .extracting(r -> text(r.get("table_name")))
                 .containsExactlyInAnyOrder("d1001", "d1002");
-        assertThat(td.query("SELECT COUNT(*) AS n FROM " + topic + ".d1001")).singleElement()
+        assertThat(td.query("SELECT COUNT(*) AS n FROM " + topic + ".d1001"))
+                .singleElement()
                 .satisfies(r -> assertThat(((Number) r.get("n")).longValue()).isEqualTo(2L));
-        assertThat(td.query("DESCRIBE " + topic + ".meters")).extracting(r -> text(r.get("field")))
-                .contains("location").doesNotContain("device");
-        assertThat(td.query("SELECT table_name, `ttl` FROM information_schema.ins_tables WHERE db_name = '" + topic + "'"))
-                .extracting(r -> ((Number) r.get("ttl")).intValue()).containsOnly(7);
+        assertThat(td.query("DESCRIBE " + topic + ".meters"))
+                .extracting(r -> text(r.get("field")))
+                .contains("location")
+                .doesNotContain("device");
+        assertThat(td.query(
+                        "SELECT table_name, `ttl` FROM information_schema.ins_tables WHERE db_name = '" + topic + "'"))
+                .extracting(r -> ((Number) r.get("ttl")).intValue())
+                .containsOnly(7);
     }
 
     @Test
@@ -86,16 +92,20 @@ class TableNamesIT {
         SinkConfigs.deadLetterQueue(config, dlq);
         connectors.run(topic, config, 1);
 
-        env.broker().produce(topic, List.of(
-                "meters,device=d1001,location=SF current=10.3 " + T0_MS,
-                "voltages,device=d1001,location=SF volts=220 " + T0_MS,
-                "meters,device=d1002,location=LA current=11.8 " + T0_MS));
+        env.broker()
+                .produce(
+                        topic,
+                        List.of(
+                                "meters,device=d1001,location=SF current=10.3 " + T0_MS,
+                                "voltages,device=d1001,location=SF volts=220 " + T0_MS,
+                                "meters,device=d1002,location=LA current=11.8 " + T0_MS));
 
         TDengineTarget td = env.tdengine();
         List<ConsumerRecord<byte[], byte[]>> deadLettered = env.broker().consume(dlq, 1, Duration.ofSeconds(60));
         assertThat(deadLettered).singleElement().satisfies(record -> {
             Header reason = record.headers().lastHeader("__connect.errors.exception.message");
-            assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("TDengine error 0x61d")
+            assertThat(new String(reason.value(), StandardCharsets.UTF_8))
+                    .contains("TDengine error 0x61d")
                     .contains("Table already exists in other stables");
         });
         await().atMost(Duration.ofSeconds(60)).until(() -> td.count(topic + ".meters") == 2);
@@ -120,16 +130,24 @@ class TableNamesIT {
         config.put("transforms.toLine.precision", "ms");
         connectors.run(topic, config, 1);
 
-        env.broker().produce(topic, List.of(
-                "{\"ts\": " + T0_MS + ", \"device_id\": \"d1001\", \"location\": \"SF\", \"current\": 10.3}",
-                "{\"ts\": " + T0_MS + ", \"device_id\": \"d1002\", \"location\": \"LA\", \"current\": 11.8}"));
+        env.broker()
+                .produce(
+                        topic,
+                        List.of(
+                                "{\"ts\": " + T0_MS
+                                        + ", \"device_id\": \"d1001\", \"location\": \"SF\", \"current\": 10.3}",
+                                "{\"ts\": " + T0_MS
+                                        + ", \"device_id\": \"d1002\", \"location\": \"LA\", \"current\": 11.8}"));
 
         TDengineTarget td = env.tdengine();
         await().atMost(Duration.ofSeconds(60)).until(() -> td.count(topic + ".meters") == 2);
-        assertThat(td.query("SHOW " + topic + ".TABLES")).extracting(r -> text(r.get("table_name")))
+        assertThat(td.query("SHOW " + topic + ".TABLES"))
+                .extracting(r -> text(r.get("table_name")))
                 .containsExactlyInAnyOrder("d1001", "d1002");
-        assertThat(td.query("SELECT current FROM " + topic + ".d1002")).singleElement()
-                .satisfies(r -> assertThat(((Number) r.get("current")).doubleValue()).isEqualTo(11.8));
+        assertThat(td.query("SELECT current FROM " + topic + ".d1002"))
+                .singleElement()
+                .satisfies(r ->
+                        assertThat(((Number) r.get("current")).doubleValue()).isEqualTo(11.8));
     }
 
     @Test
@@ -146,7 +164,8 @@ class TableNamesIT {
         TDengineTarget td = env.tdengine();
         await().atMost(Duration.ofSeconds(60)).until(() -> td.count(topic + ".meters") == 1);
         assertThat(td.query("SELECT `ttl` FROM information_schema.ins_tables WHERE db_name = '" + topic + "'"))
-                .singleElement().satisfies(r -> assertThat(((Number) r.get("ttl")).intValue()).isEqualTo(30));
+                .singleElement()
+                .satisfies(r -> assertThat(((Number) r.get("ttl")).intValue()).isEqualTo(30));
     }
 
     @Test
@@ -158,7 +177,9 @@ class TableNamesIT {
 
         Map<String, String> errors = env.worker().rest().validationErrors(SinkConfigs.SINK_CLASS, config);
         assertThat(errors).containsOnlyKeys("table.name.tag");
-        assertThat(errors.get("table.name.tag")).contains("is not available over").contains("jdbc:TAOS-RS://");
+        assertThat(errors.get("table.name.tag"))
+                .contains("is not available over")
+                .contains("jdbc:TAOS-RS://");
     }
 
     @Test
@@ -172,7 +193,10 @@ class TableNamesIT {
         connectors.run(name, config, 1);
 
         env.broker().produce(dotted, List.of("m,src=a v=1i64 1648432611249000000"));
-        env.broker().produce(hyphenated, List.of("m,src=b v=2i64 1648432611249000000", "m,src=b v=3i64 1648432611250000000"));
+        env.broker()
+                .produce(
+                        hyphenated,
+                        List.of("m,src=b v=2i64 1648432611249000000", "m,src=b v=3i64 1648432611250000000"));
 
         TDengineTarget td = env.tdengine();
         String first = dotted.replace('.', '_').toLowerCase(Locale.ROOT);

@@ -3,19 +3,17 @@ package com.taosdata.kafka.connect.it.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import com.taosdata.kafka.connect.it.harness.ConnectRest;
 import com.taosdata.kafka.connect.it.harness.ItEnvironment;
 import com.taosdata.kafka.connect.it.harness.SinkConfigs;
 import com.taosdata.kafka.connect.it.harness.TDengineTarget;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * TDengine's Kafka tutorial, literally: the shipped sink-demo.properties with only the TDengine address (and, against
@@ -49,8 +47,11 @@ class TutorialIT {
     @Test
     void theTutorialsFourLinesLandInPowerMeters() throws Exception {
         Map<String, String> config = SinkConfigs.shipped("sink-demo.properties");
-        assertThat(config).containsEntry("topics", "meters").containsEntry("connection.database", "power")
-                .containsEntry("db.schemaless", "line").containsEntry("connection.url", "jdbc:TAOS://127.0.0.1:6030");
+        assertThat(config)
+                .containsEntry("topics", "meters")
+                .containsEntry("connection.database", "power")
+                .containsEntry("db.schemaless", "line")
+                .containsEntry("connection.url", "jdbc:TAOS://127.0.0.1:6030");
         config.putAll(env.tdengine().connectionConfig());
         connector = config.get("name");
 
@@ -63,23 +64,27 @@ class TutorialIT {
         TDengineTarget td = env.tdengine();
         await().atMost(Duration.ofSeconds(60)).until(() -> td.count("power.meters") == 4);
         List<Map<String, Object>> rows = td.query("SELECT * FROM power.meters");
-        rows.sort(Comparator.comparing((Map<String, Object> r) -> r.get("groupid").toString())
-                .thenComparing(r -> TDengineTarget.epochNanos(firstColumn(r))));
+        rows.sort(
+                Comparator.comparing((Map<String, Object> r) -> r.get("groupid").toString())
+                        .thenComparing(r -> TDengineTarget.epochNanos(firstColumn(r))));
 
         assertThat(rows).hasSize(4);
         assertRow(rows.get(0), 1648432611249000000L, 11.8, 221.0, 0.28, "2");
         assertRow(rows.get(1), 1648432611250000000L, 13.4, 223.0, 0.29, "2");
         assertRow(rows.get(2), 1648432611249000000L, 10.8, 223.0, 0.29, "3");
         assertRow(rows.get(3), 1648432611250000000L, 11.3, 221.0, 0.35, "3");
-        assertThat(rows.get(0).keySet()).as("timestamp, then fields, then tags").containsSubsequence(
-                "current", "voltage", "phase").contains("groupid", "location");
+        assertThat(rows.get(0).keySet())
+                .as("timestamp, then fields, then tags")
+                .containsSubsequence("current", "voltage", "phase")
+                .contains("groupid", "location");
     }
 
     private static Object firstColumn(Map<String, Object> row) {
         return row.values().iterator().next();
     }
 
-    private static void assertRow(Map<String, Object> row, long nanos, double current, double voltage, double phase, String group) {
+    private static void assertRow(
+            Map<String, Object> row, long nanos, double current, double voltage, double phase, String group) {
         assertThat(TDengineTarget.epochNanos(firstColumn(row))).isEqualTo(nanos);
         assertThat(((Number) row.get("current")).doubleValue()).isEqualTo(current);
         assertThat(((Number) row.get("voltage")).doubleValue()).isEqualTo(voltage);

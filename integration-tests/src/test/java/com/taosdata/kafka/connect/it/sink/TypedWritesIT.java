@@ -3,6 +3,13 @@ package com.taosdata.kafka.connect.it.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.taosdata.kafka.connect.it.harness.AvroStack;
+import com.taosdata.kafka.connect.it.harness.ConnectWorker;
+import com.taosdata.kafka.connect.it.harness.Connectors;
+import com.taosdata.kafka.connect.it.harness.ItEnvironment;
+import com.taosdata.kafka.connect.it.harness.SinkConfigs;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
+import io.apicurio.registry.utils.converter.AvroConverter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -22,15 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.apicurio.registry.utils.converter.AvroConverter;
-
-import com.taosdata.kafka.connect.it.harness.AvroStack;
-import com.taosdata.kafka.connect.it.harness.ConnectWorker;
-import com.taosdata.kafka.connect.it.harness.Connectors;
-import com.taosdata.kafka.connect.it.harness.ItEnvironment;
-import com.taosdata.kafka.connect.it.harness.SinkConfigs;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
-
 /**
  * {@code write.method=stmt}: Avro records from a registry written with their types into super tables, by
  * configuration alone, over whichever transport {@code TDENGINE_URL} names (the stand-in over REST in CI).
@@ -38,7 +35,8 @@ import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 class TypedWritesIT {
 
     private static final long T0 = 1_796_316_133_000L;
-    private static final Schema METER_V1 = SchemaBuilder.struct().name("meter")
+    private static final Schema METER_V1 = SchemaBuilder.struct()
+            .name("meter")
             .field("ts", Timestamp.SCHEMA)
             .field("current", Schema.FLOAT32_SCHEMA)
             .field("voltage", Schema.INT32_SCHEMA)
@@ -46,7 +44,8 @@ class TypedWritesIT {
             .field("groupid", Schema.INT32_SCHEMA)
             .build();
     /** V1 and a new optional field, as a compatible schema change in the registry. */
-    private static final Schema METER_V2 = SchemaBuilder.struct().name("meter")
+    private static final Schema METER_V2 = SchemaBuilder.struct()
+            .name("meter")
             .field("ts", Timestamp.SCHEMA)
             .field("current", Schema.FLOAT32_SCHEMA)
             .field("voltage", Schema.INT32_SCHEMA)
@@ -89,7 +88,9 @@ class TypedWritesIT {
         td.execute("CREATE STABLE " + topic + ".meters (ts TIMESTAMP, current FLOAT, voltage INT, phase FLOAT)"
                 + " TAGS (location VARCHAR(32), groupid INT)");
         env.broker().createTopic(topic, 1);
-        produce(topic, meter(METER_V1, T0, 10.3f, 219, "California.SanFrancisco", 2),
+        produce(
+                topic,
+                meter(METER_V1, T0, 10.3f, 219, "California.SanFrancisco", 2),
                 meter(METER_V1, T0 + 1, 12.6f, 218, "California.LosAngeles", 3),
                 meter(METER_V1, T0 + 2, 10.8f, 221, "California.SanFrancisco", 2));
 
@@ -105,12 +106,14 @@ class TypedWritesIT {
         connectors.run(topic, config, 1);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> td.count(topic + ".meters") == 3);
-        List<Map<String, Object>> rows = td.query("SELECT tbname, ts, current, voltage, phase, location, groupid FROM "
-                + topic + ".meters ORDER BY ts");
-        assertThat(rows).extracting(r -> text(r.get("tbname")) + " " + TDengineTarget.epochNanos(r.get("ts")) / 1_000_000
+        List<Map<String, Object>> rows = td.query(
+                "SELECT tbname, ts, current, voltage, phase, location, groupid FROM " + topic + ".meters ORDER BY ts");
+        assertThat(rows)
+                .extracting(r -> text(r.get("tbname")) + " " + TDengineTarget.epochNanos(r.get("ts")) / 1_000_000
                         + " " + r.get("current") + " " + r.get("voltage") + " " + r.get("phase") + " "
                         + text(r.get("location")) + " " + r.get("groupid"))
-                .containsExactly("d2 " + T0 + " 10.3 219 null California.SanFrancisco 2",
+                .containsExactly(
+                        "d2 " + T0 + " 10.3 219 null California.SanFrancisco 2",
                         "d3 " + (T0 + 1) + " 12.6 218 null California.LosAngeles 3",
                         "d2 " + (T0 + 2) + " 10.8 221 null California.SanFrancisco 2");
         assertThat(rows.get(0).get("groupid")).as("the tag keeps its INT type").isInstanceOf(Integer.class);
@@ -135,13 +138,28 @@ class TypedWritesIT {
 
         Map<String, String> types = new TreeMap<>();
         for (Map<String, Object> column : td.query("DESCRIBE " + topic + "." + topic)) {
-            types.put(text(column.get("field")), text(column.get("type")) + ("TAG".equals(text(column.get("note")))
-                    ? " TAG" : ""));
+            types.put(
+                    text(column.get("field")),
+                    text(column.get("type")) + ("TAG".equals(text(column.get("note"))) ? " TAG" : ""));
         }
-        assertThat(types).containsExactlyInAnyOrderEntriesOf(Map.of("ts", "TIMESTAMP", "current", "FLOAT",
-                "voltage", "INT", "phase", "DOUBLE", "location", "VARCHAR TAG", "groupid", "INT TAG"));
+        assertThat(types)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "ts",
+                        "TIMESTAMP",
+                        "current",
+                        "FLOAT",
+                        "voltage",
+                        "INT",
+                        "phase",
+                        "DOUBLE",
+                        "location",
+                        "VARCHAR TAG",
+                        "groupid",
+                        "INT TAG"));
         List<Map<String, Object>> rows = td.query("SELECT ts, phase FROM " + topic + "." + topic + " ORDER BY ts");
-        assertThat(rows).extracting(r -> r.get("phase")).as("the older row reads NULL in the added column")
+        assertThat(rows)
+                .extracting(r -> r.get("phase"))
+                .as("the older row reads NULL in the added column")
                 .containsExactly(null, 0.25);
     }
 
@@ -155,8 +173,12 @@ class TypedWritesIT {
             List<byte[]> values = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 long ts = T0 + 2L * i + partition;
-                values.add(serialize(topic, i < 25 ? meter(METER_V1, ts, i, 220, "p" + partition, partition)
-                        : meter(METER_V2, ts, i, 220, "p" + partition, partition).put("phase", 0.5)));
+                values.add(serialize(
+                        topic,
+                        i < 25
+                                ? meter(METER_V1, ts, i, 220, "p" + partition, partition)
+                                : meter(METER_V2, ts, i, 220, "p" + partition, partition)
+                                        .put("phase", 0.5)));
             }
             env.broker().produceBytes(topic, partition, values);
         }
@@ -168,7 +190,8 @@ class TypedWritesIT {
         connectors.run(topic, config, 2);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> td.count(topic + "." + topic) == 100);
-        assertThat(td.query("SELECT COUNT(phase) AS c FROM " + topic + "." + topic)).singleElement()
+        assertThat(td.query("SELECT COUNT(phase) AS c FROM " + topic + "." + topic))
+                .singleElement()
                 .satisfies(r -> assertThat(((Number) r.get("c")).longValue()).isEqualTo(50));
         assertThat(worker.rest().taskStates(topic)).containsExactly("RUNNING", "RUNNING");
     }
@@ -182,8 +205,12 @@ class TypedWritesIT {
         td.execute("CREATE STABLE " + topic + ".meters (ts TIMESTAMP, current FLOAT, voltage SMALLINT)"
                 + " TAGS (location VARCHAR(8), groupid TINYINT)");
         env.broker().createTopic(topic, 1);
-        produce(topic, meter(METER_V1, T0, 1f, 220, "a", 1), meter(METER_V1, T0 + 1, 2f, 220, "a", 300),
-                meter(METER_V1, T0 + 2, 3f, 220, "far too long", 1), meter(METER_V1, T0 + 3, 4f, 220, "a", 1));
+        produce(
+                topic,
+                meter(METER_V1, T0, 1f, 220, "a", 1),
+                meter(METER_V1, T0 + 1, 2f, 220, "a", 300),
+                meter(METER_V1, T0 + 2, 3f, 220, "far too long", 1),
+                meter(METER_V1, T0 + 3, 4f, 220, "a", 1));
 
         Map<String, String> config = typedSink(topic);
         config.put("table.name.format", "meters");
@@ -191,13 +218,16 @@ class TypedWritesIT {
         connectors.run(topic, config, 1);
 
         List<ConsumerRecord<byte[], byte[]>> deadLettered = env.broker().consume(dlq, 2, Duration.ofSeconds(60));
-        Map<String, String> reasons = deadLettered.stream().collect(Collectors.toMap(
-                r -> header(r, "__connect.errors.offset"), r -> header(r, "__connect.errors.exception.message")));
+        Map<String, String> reasons = deadLettered.stream()
+                .collect(Collectors.toMap(
+                        r -> header(r, "__connect.errors.offset"),
+                        r -> header(r, "__connect.errors.exception.message")));
         assertThat(reasons).containsOnlyKeys("1", "2");
         assertThat(reasons.get("1")).contains("groupid", "300", "tag groupid TINYINT");
         assertThat(reasons.get("2")).contains("location", "far too long", "tag location VARCHAR(8)");
         await().atMost(Duration.ofSeconds(30)).until(() -> td.count(topic + ".meters") == 2);
-        assertThat(td.query("SELECT current FROM " + topic + ".meters ORDER BY ts")).extracting(r -> r.get("current"))
+        assertThat(td.query("SELECT current FROM " + topic + ".meters ORDER BY ts"))
+                .extracting(r -> r.get("current"))
                 .containsExactly(1.0f, 4.0f);
         assertThat(worker.rest().taskStates(topic)).containsOnly("RUNNING");
     }
@@ -240,8 +270,12 @@ class TypedWritesIT {
     }
 
     private static Struct meter(Schema schema, long ts, float current, int voltage, String location, int groupid) {
-        return new Struct(schema).put("ts", new Date(ts)).put("current", current).put("voltage", voltage)
-                .put("location", location).put("groupid", groupid);
+        return new Struct(schema)
+                .put("ts", new Date(ts))
+                .put("current", current)
+                .put("voltage", voltage)
+                .put("location", location)
+                .put("groupid", groupid);
     }
 
     /** Produces {@code values} to partition 0 of {@code topic}, as an Avro producer using the registry would. */

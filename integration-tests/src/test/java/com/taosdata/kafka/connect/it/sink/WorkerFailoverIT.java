@@ -3,21 +3,18 @@ package com.taosdata.kafka.connect.it.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import com.taosdata.kafka.connect.it.harness.ConnectRest;
 import com.taosdata.kafka.connect.it.harness.ConnectWorker;
 import com.taosdata.kafka.connect.it.harness.ItEnvironment;
 import com.taosdata.kafka.connect.it.harness.LineStream;
 import com.taosdata.kafka.connect.it.harness.SinkConfigs;
 import com.taosdata.kafka.connect.it.harness.TDengineTarget;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /** Two workers, two tasks; one worker is killed mid-stream: its task moves to the survivor and no row is lost. */
 class WorkerFailoverIT {
@@ -30,8 +27,18 @@ class WorkerFailoverIT {
         String topic = group;
         env.broker().createTopic(topic, 2);
         int total = 1600;
-        try (ConnectWorker first = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, env.broker().bootstrapServers(), group, group + "-w1", Map.of());
-             ConnectWorker second = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, env.broker().bootstrapServers(), group, group + "-w2", Map.of())) {
+        try (ConnectWorker first = ConnectWorker.start(
+                        ConnectWorker.Version.KAFKA_4,
+                        env.broker().bootstrapServers(),
+                        group,
+                        group + "-w1",
+                        Map.of());
+                ConnectWorker second = ConnectWorker.start(
+                        ConnectWorker.Version.KAFKA_4,
+                        env.broker().bootstrapServers(),
+                        group,
+                        group + "-w2",
+                        Map.of())) {
             ConnectRest rest = first.rest();
             Map<String, String> config = SinkConfigs.sink(td, topic, topic);
             config.put("tasks.max", "2");

@@ -2,14 +2,12 @@ package com.taosdata.kafka.connect.it.source;
 
 import static org.awaitility.Awaitility.await;
 
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
  * Drops the TDengine databases a test created after it. Registered with a lower {@code @Order} than the
@@ -42,7 +40,8 @@ public final class Databases implements AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) {
-        topics.forEach(topic -> await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+        topics.forEach(topic -> await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
                 .until(() -> {
                     tdengine.execute("DROP TOPIC IF EXISTS `" + topic + "`");
                     return true;

@@ -1,14 +1,13 @@
 package com.taosdata.kafka.connect.it.source;
 
+import com.taosdata.kafka.connect.it.harness.StreamGate;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
-import com.taosdata.kafka.connect.it.harness.StreamGate;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
  * Inserts rows into {@link #TABLES} of {@link Meters#STABLE} from a background thread at a steady pace, over one
@@ -32,10 +31,11 @@ final class MeterStream implements AutoCloseable {
      * Creates every subtable with its first {@code perInsert} rows before returning, so that a query-mode connector
      * created next has all of them to spread over its tasks, then goes on in the background.
      */
-    MeterStream(TDengineTarget td, String database, long base, int total, int perInsert, long pauseMs,
-                StreamGate gate) throws SQLException {
+    MeterStream(TDengineTarget td, String database, long base, int total, int perInsert, long pauseMs, StreamGate gate)
+            throws SQLException {
         if (total % TABLES.size() != 0) {
-            throw new IllegalArgumentException(total + " rows do not spread evenly over " + TABLES.size() + " subtables");
+            throw new IllegalArgumentException(
+                    total + " rows do not spread evenly over " + TABLES.size() + " subtables");
         }
         this.database = database;
         this.base = base;
@@ -43,22 +43,24 @@ final class MeterStream implements AutoCloseable {
         int rowsPerTable = total / TABLES.size();
         Connection connection = td.connect();
         insert(connection, Math.min(perInsert, rowsPerTable));
-        thread = new Thread(() -> {
-            try (Connection open = connection) {
-                while (running && perTable.get() < rowsPerTable) {
-                    int allowedPerTable = gate.awaitBeyond(this::inserted) / TABLES.size();
-                    int count = Math.min(perInsert, Math.min(rowsPerTable, allowedPerTable) - perTable.get());
-                    if (count > 0) {
-                        insert(open, count);
+        thread = new Thread(
+                () -> {
+                    try (Connection open = connection) {
+                        while (running && perTable.get() < rowsPerTable) {
+                            int allowedPerTable = gate.awaitBeyond(this::inserted) / TABLES.size();
+                            int count = Math.min(perInsert, Math.min(rowsPerTable, allowedPerTable) - perTable.get());
+                            if (count > 0) {
+                                insert(open, count);
+                            }
+                            Thread.sleep(pauseMs);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (SQLException | RuntimeException e) {
+                        failure.set(e);
                     }
-                    Thread.sleep(pauseMs);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (SQLException | RuntimeException e) {
-                failure.set(e);
-            }
-        }, "meter-stream-" + database);
+                },
+                "meter-stream-" + database);
         thread.setDaemon(true);
         thread.start();
     }

@@ -1,10 +1,9 @@
 package com.taosdata.kafka.connect.it.source;
 
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
  * The super table the query suites read, {@code meters}, and the rows they insert into it with SQL. Values are
@@ -16,18 +15,26 @@ public final class Meters {
     public static final String STABLE = "meters";
 
     /** One row of a subtable, with the subtable's tags. {@code phase} null leaves the column NULL. */
-    public record Reading(String table, String location, int groupId, long ts, float current, int voltage, Double phase,
-                   boolean online, String note, String site) {
-    }
+    public record Reading(
+            String table,
+            String location,
+            int groupId,
+            long ts,
+            float current,
+            int voltage,
+            Double phase,
+            boolean online,
+            String note,
+            String site) {}
 
-    private Meters() {
-    }
+    private Meters() {}
 
     /** A millisecond database with super table {@code meters}. */
     public static void create(TDengineTarget td, String database) {
         td.execute("CREATE DATABASE `" + database + "` PRECISION 'ms'");
-        td.execute("CREATE STABLE `" + database + "`.`" + STABLE + "` (ts TIMESTAMP, current FLOAT, voltage INT, "
-                + "phase DOUBLE, online BOOL, note VARCHAR(48), site NCHAR(24)) TAGS (location NCHAR(48), groupid INT)");
+        td.execute(
+                "CREATE STABLE `" + database + "`.`" + STABLE + "` (ts TIMESTAMP, current FLOAT, voltage INT, "
+                        + "phase DOUBLE, online BOOL, note VARCHAR(48), site NCHAR(24)) TAGS (location NCHAR(48), groupid INT)");
     }
 
     /** {@code count} rows of subtable {@code table}, one second apart from {@code firstTs}, numbered from {@code first}. */
@@ -36,8 +43,17 @@ public final class Meters {
         for (int i = first; i < first + count; i++) {
             // Every third row leaves phase NULL, which line output leaves out and JSON writes as null.
             Double phase = i % 3 == 2 ? null : 0.125 * i;
-            rows.add(new Reading(table, location, groupId, firstTs + i * 1000L, 10.25f + i, 200 + i, phase, i % 2 == 0,
-                    "row " + i + " of " + table, "site-" + groupId));
+            rows.add(new Reading(
+                    table,
+                    location,
+                    groupId,
+                    firstTs + i * 1000L,
+                    10.25f + i,
+                    200 + i,
+                    phase,
+                    i % 2 == 0,
+                    "row " + i + " of " + table,
+                    "site-" + groupId));
         }
         return rows;
     }
@@ -53,11 +69,14 @@ public final class Meters {
      */
     static String tableClause(String database, List<Reading> rows) {
         Reading any = rows.get(0);
-        String values = rows.stream().map(r -> "(" + r.ts() + ", " + r.current() + ", " + r.voltage() + ", "
-                + (r.phase() == null ? "NULL" : r.phase().toString()) + ", " + r.online() + ", " + literal(r.note())
-                + ", " + literal(r.site()) + ")").collect(Collectors.joining(" "));
-        return "`" + database + "`.`" + any.table() + "` USING `" + database + "`.`" + STABLE
-                + "` TAGS (" + literal(any.location()) + ", " + any.groupId() + ") VALUES " + values;
+        String values = rows.stream()
+                .map(r -> "(" + r.ts() + ", " + r.current() + ", " + r.voltage() + ", "
+                        + (r.phase() == null ? "NULL" : r.phase().toString()) + ", " + r.online() + ", "
+                        + literal(r.note())
+                        + ", " + literal(r.site()) + ")")
+                .collect(Collectors.joining(" "));
+        return "`" + database + "`.`" + any.table() + "` USING `" + database + "`.`" + STABLE + "` TAGS ("
+                + literal(any.location()) + ", " + any.groupId() + ") VALUES " + values;
     }
 
     /** A TDengine string literal: backslash and single quote are escaped (TDengine's "Escape Characters"). */

@@ -3,22 +3,20 @@ package com.taosdata.kafka.connect.it.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.taosdata.kafka.connect.it.harness.Connectors;
+import com.taosdata.kafka.connect.it.harness.ItEnvironment;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
+import com.taosdata.kafka.connect.it.source.Meters.Reading;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.taosdata.kafka.connect.it.harness.Connectors;
-import com.taosdata.kafka.connect.it.harness.ItEnvironment;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
-import com.taosdata.kafka.connect.it.source.Meters.Reading;
 
 /**
  * Query mode with {@code timestamp.delay.interval.ms}: a row written with a timestamp behind its subtable's newest
@@ -61,7 +59,8 @@ class QueryLateRowsIT {
         connectors.run(prefix, config, 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> env.broker().topics().contains(topic));
 
-        try (TopicReader reader = new TopicReader(env.broker().bootstrapServers(), topic, IsolationLevel.READ_UNCOMMITTED)) {
+        try (TopicReader reader =
+                new TopicReader(env.broker().bootstrapServers(), topic, IsolationLevel.READ_UNCOMMITTED)) {
             awaitRows(reader, D1, d1);
 
             // One statement: a row old enough to be read at once, and the subtable's newest row, inside the delay.
@@ -74,7 +73,8 @@ class QueryLateRowsIT {
             // `newest` too, and d1's position would now be past the late row below.
             Reading late = row(D1, 4, newest.ts() - 1);
             Meters.insert(td, database, List.of(late));
-            assertThat(serverNowMs() - late.ts()).as("precondition: the late row arrived within the delay")
+            assertThat(serverNowMs() - late.ts())
+                    .as("precondition: the late row arrived within the delay")
                     .isLessThan(DELAY_MS);
             d1.addAll(List.of(readable, late, newest));
             awaitRows(reader, D1, d1);
@@ -82,16 +82,19 @@ class QueryLateRowsIT {
             // Later than the delay: d1's position is at `newest`, and this row lies behind it.
             Reading tooLate = row(D1, 5, newest.ts() - 2);
             Meters.insert(td, database, List.of(tooLate));
-            assertThat(serverNowMs() - tooLate.ts()).as("precondition: the row arrived later than the delay")
+            assertThat(serverNowMs() - tooLate.ts())
+                    .as("precondition: the row arrived later than the delay")
                     .isGreaterThanOrEqualTo(DELAY_MS);
-            // Written after it: once this one is in Kafka, a query has run since the row later than the delay was written.
+            // Written after it: once this one is in Kafka, a query has run since the row later than the delay was
+            // written.
             Reading after = row(D1, 6, newest.ts() + 1);
             Meters.insert(td, database, List.of(after));
             d1.add(after);
             awaitRows(reader, D1, d1);
 
-            assertThat(timestamps(reader.poll(), D2)).as("d2, read all along").containsExactlyElementsOf(
-                    d2.stream().map(Reading::ts).toList());
+            assertThat(timestamps(reader.poll(), D2))
+                    .as("d2, read all along")
+                    .containsExactlyElementsOf(d2.stream().map(Reading::ts).toList());
         }
         assertThat(env.worker().rest().taskStates(prefix)).containsOnly("RUNNING");
     }
@@ -101,18 +104,24 @@ class QueryLateRowsIT {
      * those rows, in order: nothing missing, nothing twice, nothing else.
      */
     private static void awaitRows(TopicReader reader, String table, List<Reading> expected) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> timestamps(reader.poll(), table).size() >= expected.size());
-        assertThat(timestamps(reader.poll(), table)).as("record timestamps of %s, in topic order", table)
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> timestamps(reader.poll(), table).size() >= expected.size());
+        assertThat(timestamps(reader.poll(), table))
+                .as("record timestamps of %s, in topic order", table)
                 .containsExactlyElementsOf(expected.stream().map(Reading::ts).toList());
     }
 
     private static List<Long> timestamps(List<ConsumerRecord<byte[], byte[]>> records, String table) {
-        return records.stream().filter(r -> table.equals(QuerySourceIT.key(r))).map(ConsumerRecord::timestamp).toList();
+        return records.stream()
+                .filter(r -> table.equals(QuerySourceIT.key(r)))
+                .map(ConsumerRecord::timestamp)
+                .toList();
     }
 
     /** Row number {@code i} of {@code table}, stamped {@code ts}. */
     private static Reading row(String table, int i, long ts) {
-        return Meters.rows(table, "Oregon.Portland", table.equals(D1) ? 1 : 2, ts - i * 1000L, i, 1).get(0);
+        return Meters.rows(table, "Oregon.Portland", table.equals(D1) ? 1 : 2, ts - i * 1000L, i, 1)
+                .get(0);
     }
 
     /** TDengine's clock: the one a row's lateness is measured on. */

@@ -3,6 +3,12 @@ package com.taosdata.kafka.connect.it.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.taosdata.kafka.connect.it.harness.Connectors;
+import com.taosdata.kafka.connect.it.harness.ItEnvironment;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
+import com.taosdata.kafka.connect.it.source.Meters.Reading;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,20 +16,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import com.taosdata.kafka.connect.it.harness.Connectors;
-import com.taosdata.kafka.connect.it.harness.ItEnvironment;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
-import com.taosdata.kafka.connect.it.source.Meters.Reading;
 
 /**
  * Query mode on the shared worker: rows of every subtable of a super table reach topic
@@ -66,7 +63,8 @@ class QuerySourceIT {
         connectors.run(prefix, config, 2);
         await().atMost(Duration.ofSeconds(30)).until(() -> env.broker().topics().contains(topic));
 
-        try (TopicReader reader = new TopicReader(env.broker().bootstrapServers(), topic, IsolationLevel.READ_UNCOMMITTED)) {
+        try (TopicReader reader =
+                new TopicReader(env.broker().bootstrapServers(), topic, IsolationLevel.READ_UNCOMMITTED)) {
             assertArrived(reader, expected, database);
 
             List<Reading> later = Meters.rows("d2", "California.Los Angeles", 3, base, 10, 3);
@@ -80,9 +78,11 @@ class QuerySourceIT {
             expected.put("d4", newTable);
             // The monitor lists the tables every poll.interval.ms and has Connect restart the tasks with d4 assigned;
             // the restart (stopping the tasks, a rebalance) takes about a second on a loaded two-core machine.
-            await().atMost(Duration.ofMillis(20L * POLL_INTERVAL_MS)).pollInterval(Duration.ofMillis(100))
+            await().atMost(Duration.ofMillis(20L * POLL_INTERVAL_MS))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> reader.poll().stream().anyMatch(r -> "d4".equals(key(r))));
-            System.out.printf("[tdconnect-it] new subtable d4 read %d ms after it was created (poll.interval.ms=%d)%n",
+            System.out.printf(
+                    "[tdconnect-it] new subtable d4 read %d ms after it was created (poll.interval.ms=%d)%n",
                     Duration.ofNanos(System.nanoTime() - created).toMillis(), POLL_INTERVAL_MS);
             assertArrived(reader, expected, database);
         }
@@ -95,8 +95,8 @@ class QuerySourceIT {
         String prefix = ItEnvironment.unique("tdq");
         String topic = SourceConfigs.topic(prefix, database, Meters.STABLE);
         long base = Meters.baseTs();
-        Reading quoted = new Reading("d1", "San Francisco, CA=US", 7, base, 10.5f, 219, 0.31, true,
-                "he said \"hi\" in C:\\data", "Zürich");
+        Reading quoted = new Reading(
+                "d1", "San Francisco, CA=US", 7, base, 10.5f, 219, 0.31, true, "he said \"hi\" in C:\\data", "Zürich");
         Reading nullPhase = new Reading("d1", "San Francisco, CA=US", 7, base + 1, -1.75f, -3, null, false, "", "x y");
         Meters.insert(td, database, List.of(quoted, nullPhase));
 
@@ -109,10 +109,12 @@ class QuerySourceIT {
         // '"' and '\'; NCHAR fields are L"…"; integers and floats carry their width suffix; NULL columns are left out.
         List<String> expectedLines = List.of(
                 "meters,location=San\\ Francisco\\,\\ CA\\=US,groupid=7 current=10.5f32,voltage=219i32,phase=0.31f64,"
-                        + "online=true,note=\"he said \\\"hi\\\" in C:\\\\data\",site=L\"Zürich\" " + base * nanosPerMilli,
+                        + "online=true,note=\"he said \\\"hi\\\" in C:\\\\data\",site=L\"Zürich\" "
+                        + base * nanosPerMilli,
                 "meters,location=San\\ Francisco\\,\\ CA\\=US,groupid=7 current=-1.75f32,voltage=-3i32,online=false,"
                         + "note=\"\",site=L\"x y\" " + (base + 1) * nanosPerMilli);
-        try (TopicReader reader = new TopicReader(env.broker().bootstrapServers(), topic, IsolationLevel.READ_UNCOMMITTED)) {
+        try (TopicReader reader =
+                new TopicReader(env.broker().bootstrapServers(), topic, IsolationLevel.READ_UNCOMMITTED)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> reader.count() >= expectedLines.size());
             List<ConsumerRecord<byte[], byte[]>> records = reader.poll();
             assertThat(records).extracting(QuerySourceIT::value).containsExactlyElementsOf(expectedLines);
@@ -127,11 +129,16 @@ class QuerySourceIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> reader.count() >= total);
         List<ConsumerRecord<byte[], byte[]>> records = reader.poll();
         Map<String, List<ConsumerRecord<byte[], byte[]>>> byTable = new LinkedHashMap<>();
-        records.forEach(r -> byTable.computeIfAbsent(key(r), k -> new ArrayList<>()).add(r));
-        assertThat(byTable.keySet()).as("record keys (table names)").containsExactlyInAnyOrderElementsOf(expected.keySet());
+        records.forEach(
+                r -> byTable.computeIfAbsent(key(r), k -> new ArrayList<>()).add(r));
+        assertThat(byTable.keySet())
+                .as("record keys (table names)")
+                .containsExactlyInAnyOrderElementsOf(expected.keySet());
         expected.forEach((table, rows) -> {
             List<ConsumerRecord<byte[], byte[]>> got = byTable.get(table);
-            assertThat(got).extracting(ConsumerRecord::timestamp).as("record timestamps of %s, in topic order", table)
+            assertThat(got)
+                    .extracting(ConsumerRecord::timestamp)
+                    .as("record timestamps of %s, in topic order", table)
                     .containsExactlyElementsOf(rows.stream().map(Reading::ts).toList());
             for (int i = 0; i < rows.size(); i++) {
                 assertJsonRow(json(got.get(i)), database, rows.get(i));
@@ -150,7 +157,9 @@ class QuerySourceIT {
         assertThat(row.path("precision").asText()).as(what).isEqualTo("ms");
 
         JsonNode columns = row.path("columns");
-        assertThat(columns.properties()).extracting(Map.Entry::getKey).as(what)
+        assertThat(columns.properties())
+                .extracting(Map.Entry::getKey)
+                .as(what)
                 .containsExactly("current", "voltage", "phase", "online", "note", "site");
         assertThat(columns.path("current").isNumber()).as(what).isTrue();
         assertThat(columns.path("current").floatValue()).as(what).isEqualTo(expected.current());

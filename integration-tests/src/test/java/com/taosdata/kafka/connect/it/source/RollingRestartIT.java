@@ -3,6 +3,14 @@ package com.taosdata.kafka.connect.it.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.taosdata.kafka.connect.it.harness.ConnectRest;
+import com.taosdata.kafka.connect.it.harness.ConnectWorker;
+import com.taosdata.kafka.connect.it.harness.ItEnvironment;
+import com.taosdata.kafka.connect.it.harness.LineStream;
+import com.taosdata.kafka.connect.it.harness.SinkConfigs;
+import com.taosdata.kafka.connect.it.harness.StreamGate;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -16,19 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import com.taosdata.kafka.connect.it.harness.ConnectRest;
-import com.taosdata.kafka.connect.it.harness.ConnectWorker;
-import com.taosdata.kafka.connect.it.harness.ItEnvironment;
-import com.taosdata.kafka.connect.it.harness.LineStream;
-import com.taosdata.kafka.connect.it.harness.SinkConfigs;
-import com.taosdata.kafka.connect.it.harness.StreamGate;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
  * A rolling restart of a three-worker Connect cluster, as on every upgrade, then a crash. The cluster runs a sink (six
@@ -51,10 +48,12 @@ class RollingRestartIT {
     private static final int SUBSCRIPTION_TASKS = 2;
     /** A stretch of the streams before each of the three restarts and the kill, and one after. */
     private static final int PHASES = 5;
+
     private static final long PAUSE_MS = 100;
     private static final Duration QUIET = Duration.ofSeconds(5);
     /** Liveness bounds only, generous for a shared two-core machine. */
     private static final Duration SETTLE = Duration.ofMinutes(5);
+
     private static final Duration DRAIN = Duration.ofMinutes(10);
 
     @Test
@@ -88,17 +87,28 @@ class RollingRestartIT {
             configs.put(group + "_s", sourceConfig(td, sourceDb, group + "_s", "subscription", SUBSCRIPTION_TASKS));
             taskCounts.put(group + "_s", SUBSCRIPTION_TASKS);
         }
-        System.out.printf(Locale.ROOT, "[tdconnect-it] rolling restart: %d rows to the sink and %d rows to %s, %d rows/s"
-                + " each, TDengine %s%n", rows, rows, sources, rate, td.isStandIn() ? "STAND-IN" : td.connectionUrl());
+        System.out.printf(
+                Locale.ROOT,
+                "[tdconnect-it] rolling restart: %d rows to the sink and %d rows to %s, %d rows/s"
+                        + " each, TDengine %s%n",
+                rows,
+                rows,
+                sources,
+                rate,
+                td.isStandIn() ? "STAND-IN" : td.connectionUrl());
 
         StreamGate lineGate = new StreamGate(0);
         StreamGate meterGate = new StreamGate(0);
         List<ConnectWorker> workers = new ArrayList<>();
         List<RowTally> tallies = new ArrayList<>();
         try (MeterStream meters = new MeterStream(td, sourceDb, base(rows), rows, perInsert, PAUSE_MS, meterGate);
-             LineStream lines = new LineStream(env.broker(), sink, "m", rows, perBatch, PAUSE_MS, lineGate)) {
+                LineStream lines = new LineStream(env.broker(), sink, "m", rows, perBatch, PAUSE_MS, lineGate)) {
             for (int w = 1; w <= 3; w++) {
-                workers.add(ConnectWorker.start(ConnectWorker.Version.KAFKA_4, bootstrap, group, group + "-w" + w,
+                workers.add(ConnectWorker.start(
+                        ConnectWorker.Version.KAFKA_4,
+                        bootstrap,
+                        group,
+                        group + "-w" + w,
                         ExactlyOnceStream.workerOverrides()));
             }
             ConnectRest rest = workers.get(0).rest();
@@ -125,8 +135,10 @@ class RollingRestartIT {
                 lineGate.allowUpTo(mark + rows / PHASES);
                 meterGate.allowUpTo(mark + rows / PHASES);
                 boolean kill = step == PHASES - 1;
-                ConnectWorker victim = kill ? runnerOfFirstSourceTask(rest, sources.get(0), workers) : workers.get(step - 1);
-                List<ConnectWorker> others = workers.stream().filter(w -> w != victim).toList();
+                ConnectWorker victim =
+                        kill ? runnerOfFirstSourceTask(rest, sources.get(0), workers) : workers.get(step - 1);
+                List<ConnectWorker> others =
+                        workers.stream().filter(w -> w != victim).toList();
                 rest = others.get(0).rest();
                 Instant signalled = Instant.now();
                 if (kill) {
@@ -144,12 +156,23 @@ class RollingRestartIT {
                     rejoined = rest.awaitSettled(taskCounts, ids(workers), QUIET, SETTLE);
                 }
                 Instant caughtUp = progress.awaitCaughtUp(DRAIN);
-                System.out.printf(Locale.ROOT, "[tdconnect-it] rolling restart: %s of %s: stopped %.1f s after the signal;"
+                System.out.printf(
+                        Locale.ROOT,
+                        "[tdconnect-it] rolling restart: %s of %s: stopped %.1f s after the signal;"
                                 + " its work ran on the other workers after %.1f s%s; every row streamed until then was"
                                 + " delivered after %.1f s (full throughput again)%n",
-                        kill ? "SIGKILL" : "SIGTERM", victim.name(), seconds(signalled, stopped), seconds(signalled, moved),
-                        kill ? "" : String.format(Locale.ROOT, "; it answered again after %.1f s and the group settled with"
-                                + " it after %.1f s", seconds(signalled, back), seconds(signalled, rejoined)),
+                        kill ? "SIGKILL" : "SIGTERM",
+                        victim.name(),
+                        seconds(signalled, stopped),
+                        seconds(signalled, moved),
+                        kill
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        "; it answered again after %.1f s and the group settled with"
+                                                + " it after %.1f s",
+                                        seconds(signalled, back),
+                                        seconds(signalled, rejoined)),
                         seconds(signalled, caughtUp));
             }
 
@@ -162,27 +185,47 @@ class RollingRestartIT {
             // Then the topics must stop growing, so that a row repeated late is counted too.
             awaitQuiet(tallies);
 
-            assertThat(td.count(sink + ".m")).as("rows in TDengine (a repeated row overwrites itself)").isEqualTo(rows);
-            assertThat(missingSequences(td, sink + ".m", rows)).as("produced rows missing in TDengine").isEmpty();
+            assertThat(td.count(sink + ".m"))
+                    .as("rows in TDengine (a repeated row overwrites itself)")
+                    .isEqualTo(rows);
+            assertThat(missingSequences(td, sink + ".m", rows))
+                    .as("produced rows missing in TDengine")
+                    .isEmpty();
             for (int i = 0; i < sources.size(); i++) {
                 RowTally tally = tallies.get(i);
-                assertThat(tally.duplicates().count()).as("%s: records repeating a row: %s", sources.get(i),
-                        tally.duplicates()).isZero();
-                assertThat(tally.missing(MeterStream.TABLES, meters.insertedPerTable()).count())
-                        .as("%s: inserted rows missing in the topic: %s", sources.get(i),
-                                tally.missing(MeterStream.TABLES, meters.insertedPerTable())).isZero();
-                assertThat(tally.outOfOrder().count()).as("%s: records out of timestamp order: %s", sources.get(i),
-                        tally.outOfOrder()).isZero();
-                System.out.printf(Locale.ROOT, "[tdconnect-it] rolling restart: %s: %d records for %d rows, 0 repeated,"
-                        + " 0 missing%n", sources.get(i), tally.records(), rows);
+                assertThat(tally.duplicates().count())
+                        .as("%s: records repeating a row: %s", sources.get(i), tally.duplicates())
+                        .isZero();
+                assertThat(tally.missing(MeterStream.TABLES, meters.insertedPerTable())
+                                .count())
+                        .as(
+                                "%s: inserted rows missing in the topic: %s",
+                                sources.get(i), tally.missing(MeterStream.TABLES, meters.insertedPerTable()))
+                        .isZero();
+                assertThat(tally.outOfOrder().count())
+                        .as("%s: records out of timestamp order: %s", sources.get(i), tally.outOfOrder())
+                        .isZero();
+                System.out.printf(
+                        Locale.ROOT,
+                        "[tdconnect-it] rolling restart: %s: %d records for %d rows, 0 repeated," + " 0 missing%n",
+                        sources.get(i),
+                        tally.records(),
+                        rows);
             }
-            System.out.printf(Locale.ROOT, "[tdconnect-it] rolling restart: sink: %d rows produced, %d distinct rows in"
-                    + " TDengine, 0 missing%n", rows, td.count(sink + ".m"));
-            List<ConnectWorker> alive = workers.stream().filter(ConnectWorker::isAlive).toList();
+            System.out.printf(
+                    Locale.ROOT,
+                    "[tdconnect-it] rolling restart: sink: %d rows produced, %d distinct rows in"
+                            + " TDengine, 0 missing%n",
+                    rows,
+                    td.count(sink + ".m"));
+            List<ConnectWorker> alive =
+                    workers.stream().filter(ConnectWorker::isAlive).toList();
             alive.get(0).rest().awaitSettled(taskCounts, ids(alive), QUIET, SETTLE);
             for (String connector : taskCounts.keySet()) {
-                assertThat(alive.get(0).rest().taskStates(connector)).as("tasks of %s", connector)
-                        .containsOnly("RUNNING").hasSize(taskCounts.get(connector));
+                assertThat(alive.get(0).rest().taskStates(connector))
+                        .as("tasks of %s", connector)
+                        .containsOnly("RUNNING")
+                        .hasSize(taskCounts.get(connector));
                 alive.get(0).rest().deleteConnector(connector);
             }
         } finally {
@@ -201,29 +244,39 @@ class RollingRestartIT {
     }
 
     /** How far the connectors got: rows in TDengine, and distinct rows in each source topic. */
-    private record Progress(TDengineTarget td, String sinkTable, LineStream lines, MeterStream meters,
-                            List<RowTally> tallies) {
+    private record Progress(
+            TDengineTarget td, String sinkTable, LineStream lines, MeterStream meters, List<RowTally> tallies) {
 
         /** Waits until the connectors delivered every row streamed until now, and returns when they had. */
         Instant awaitCaughtUp(Duration timeout) {
             int produced = lines.produced();
             int inserted = meters.inserted();
             try {
-                await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> td.count(sinkTable) >= produced
-                        && tallies.stream().allMatch(t -> t.distinct() >= inserted));
+                await().atMost(timeout)
+                        .pollInterval(Duration.ofMillis(250))
+                        .until(() -> td.count(sinkTable) >= produced
+                                && tallies.stream().allMatch(t -> t.distinct() >= inserted));
             } catch (ConditionTimeoutException e) {
-                throw new AssertionError(String.format(Locale.ROOT, "not caught up in %s: %d of %d produced rows in"
-                        + " TDengine; source topics: %s", timeout, td.count(sinkTable), produced, tallies.stream()
-                        .map(t -> t.distinct() + " of " + inserted + " inserted rows, repeated " + t.duplicates()
-                                + ", missing " + t.missing(MeterStream.TABLES, meters.insertedPerTable()))
-                        .toList()), e);
+                throw new AssertionError(
+                        String.format(
+                                Locale.ROOT,
+                                "not caught up in %s: %d of %d produced rows in" + " TDengine; source topics: %s",
+                                timeout,
+                                td.count(sinkTable),
+                                produced,
+                                tallies.stream()
+                                        .map(t -> t.distinct() + " of " + inserted + " inserted rows, repeated "
+                                                + t.duplicates() + ", missing "
+                                                + t.missing(MeterStream.TABLES, meters.insertedPerTable()))
+                                        .toList()),
+                        e);
             }
             return Instant.now();
         }
     }
 
-    private static Map<String, String> sourceConfig(TDengineTarget td, String database, String name, String readMethod,
-                                                    int tasks) {
+    private static Map<String, String> sourceConfig(
+            TDengineTarget td, String database, String name, String readMethod, int tasks) {
         Map<String, String> config = ExactlyOnceStream.connectorConfig(td, database, name, readMethod, tasks);
         // Larger reads than the suites' default, for the real server's million rows.
         config.put("fetch.max.rows", "2000");
@@ -240,10 +293,13 @@ class RollingRestartIT {
     }
 
     /** The worker running task 0 of {@code connector}: killing it kills an exactly-once task mid-transaction. */
-    private static ConnectWorker runnerOfFirstSourceTask(ConnectRest rest, String connector, List<ConnectWorker> workers) {
+    private static ConnectWorker runnerOfFirstSourceTask(
+            ConnectRest rest, String connector, List<ConnectWorker> workers) {
         JsonNode status = rest.status(connector);
         String workerId = status.path("tasks").path(0).path("worker_id").asText();
-        return workers.stream().filter(w -> w.workerId().equals(workerId)).findFirst()
+        return workers.stream()
+                .filter(w -> w.workerId().equals(workerId))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no worker runs task 0 of " + connector + ": " + status));
     }
 
@@ -266,8 +322,9 @@ class RollingRestartIT {
     /** Values of {@code seq} 0 to {@code rows} - 1 that {@code table} lacks (the first few), read as a stream. */
     private static List<Integer> missingSequences(TDengineTarget td, String table, int rows) throws Exception {
         BitSet seen = new BitSet(rows);
-        try (Connection connection = td.connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT seq FROM " + table)) {
+        try (Connection connection = td.connect();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT seq FROM " + table)) {
             while (result.next()) {
                 seen.set(Math.toIntExact(result.getLong(1)));
             }

@@ -1,12 +1,11 @@
 package com.taosdata.kafka.connect.it.source;
 
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
+import com.taosdata.kafka.connect.it.source.Meters.Reading;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
-import com.taosdata.kafka.connect.it.source.Meters.Reading;
 
 /**
  * Inserts {@value #ROWS_PER_INSERT} rows into each of {@link #TABLES} every 50 ms until stopped, remembering what

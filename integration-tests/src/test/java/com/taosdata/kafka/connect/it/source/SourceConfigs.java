@@ -1,24 +1,23 @@
 package com.taosdata.kafka.connect.it.source;
 
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /** Source connector configurations for the suites. */
 public final class SourceConfigs {
 
     static final String SOURCE_CLASS = "com.taosdata.kafka.connect.source.TDengineSourceConnector";
 
-    private SourceConfigs() {
-    }
+    private SourceConfigs() {}
 
     /**
      * Query mode over {@code stable} of {@code database}, string keys and values, topics
      * {@code <prefix>-<database>-<stable>}. The broker does not create topics on demand, so Connect creates them
      * (topic creation is on by default in workers) with the settings given here.
      */
-    public static Map<String, String> query(TDengineTarget tdengine, String database, String stable, String prefix, String outFormat) {
+    public static Map<String, String> query(
+            TDengineTarget tdengine, String database, String stable, String prefix, String outFormat) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("connector.class", SOURCE_CLASS);
         config.put("tasks.max", "1");

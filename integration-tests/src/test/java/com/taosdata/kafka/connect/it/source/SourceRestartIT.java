@@ -3,25 +3,22 @@ package com.taosdata.kafka.connect.it.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.taosdata.kafka.connect.it.harness.ConnectRest;
+import com.taosdata.kafka.connect.it.harness.ConnectWorker;
+import com.taosdata.kafka.connect.it.harness.ItEnvironment;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.kafka.common.IsolationLevel;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import com.taosdata.kafka.connect.it.harness.ConnectRest;
-import com.taosdata.kafka.connect.it.harness.ConnectWorker;
-import com.taosdata.kafka.connect.it.harness.ItEnvironment;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
  * Exactly-once delivery in both read methods: rows are inserted all along while the worker running the connector is
@@ -30,7 +27,6 @@ import com.taosdata.kafka.connect.it.harness.TDengineTarget;
  * Subscription mode (TMQ) needs a real TDengine over a native or WebSocket URL.
  */
 class SourceRestartIT {
-
 
     @ParameterizedTest(name = "read.method={0}")
     @ValueSource(strings = {"query", "subscription"})
@@ -56,18 +52,21 @@ class SourceRestartIT {
         Map<String, String> config = ExactlyOnceStream.connectorConfig(td, database, group, readMethod, 2);
 
         Thread inserting = new Thread(inserter, "source-restart-inserter");
-        try (ConnectWorker first = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, bootstrap, group, group + "-w1", overrides)) {
+        try (ConnectWorker first =
+                ConnectWorker.start(ConnectWorker.Version.KAFKA_4, bootstrap, group, group + "-w1", overrides)) {
             first.rest().putConnector(connector, config);
             awaitRunningOn(first, connector);
             inserting.start();
-            await().atMost(Duration.ofSeconds(30)).until(() -> env.broker().topics().contains(topic));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> env.broker().topics().contains(topic));
             try (TopicReader reader = new TopicReader(bootstrap, topic, IsolationLevel.READ_COMMITTED)) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> reader.count() >= 120);
                 first.kill();
                 int atKill = reader.count();
                 int insertedAtKill = inserter.inserted().size();
 
-                try (ConnectWorker second = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, bootstrap, group, group + "-w2", overrides)) {
+                try (ConnectWorker second = ConnectWorker.start(
+                        ConnectWorker.Version.KAFKA_4, bootstrap, group, group + "-w2", overrides)) {
                     awaitRunningOn(second, connector);
                     // The new worker reads rows inserted while no worker ran, and after.
                     await().atMost(Duration.ofSeconds(30)).until(() -> reader.count() > insertedAtKill);
@@ -75,12 +74,15 @@ class SourceRestartIT {
                     inserting.join(10_000);
                     assertThat(inserter.failure()).as("inserting rows").isNull();
                     List<RowKey> inserted = inserter.inserted();
-                    System.out.printf("[tdconnect-it] %d rows in the topic when the worker was killed, %d rows inserted in all%n",
+                    System.out.printf(
+                            "[tdconnect-it] %d rows in the topic when the worker was killed, %d rows inserted in all%n",
                             atKill, inserted.size());
-                    assertThat(inserted.size()).as("rows inserted after the kill").isGreaterThan(insertedAtKill);
+                    assertThat(inserted.size())
+                            .as("rows inserted after the kill")
+                            .isGreaterThan(insertedAtKill);
 
-                    ExactlyOnceStream.assertEveryRowOnceInOrder(reader, inserted,
-                            atKill + " records when the worker was killed");
+                    ExactlyOnceStream.assertEveryRowOnceInOrder(
+                            reader, inserted, atKill + " records when the worker was killed");
                     assertThat(second.rest().taskStates(connector)).containsExactly("RUNNING", "RUNNING");
                     second.rest().deleteConnector(connector);
                 }
@@ -105,23 +107,32 @@ class SourceRestartIT {
         String workerId = worker.workerId();
         AtomicReference<JsonNode> last = new AtomicReference<>();
         try {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                JsonNode status = rest.status(connector);
-                last.set(status);
-                if (status == null) {
-                    return false;
-                }
-                List<String> tasks = new ArrayList<>();
-                status.path("tasks").forEach(t -> tasks.add(t.path("state").asText() + "@" + t.path("worker_id").asText()));
-                if (tasks.stream().anyMatch(t -> t.startsWith("FAILED"))) {
-                    throw new AssertionError("a task failed: " + status.toPrettyString());
-                }
-                return "RUNNING".equals(status.path("connector").path("state").asText())
-                        && tasks.equals(Collections.nCopies(2, "RUNNING@" + workerId));
-            });
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        JsonNode status = rest.status(connector);
+                        last.set(status);
+                        if (status == null) {
+                            return false;
+                        }
+                        List<String> tasks = new ArrayList<>();
+                        status.path("tasks")
+                                .forEach(t -> tasks.add(t.path("state").asText() + "@"
+                                        + t.path("worker_id").asText()));
+                        if (tasks.stream().anyMatch(t -> t.startsWith("FAILED"))) {
+                            throw new AssertionError("a task failed: " + status.toPrettyString());
+                        }
+                        return "RUNNING"
+                                        .equals(status.path("connector")
+                                                .path("state")
+                                                .asText())
+                                && tasks.equals(Collections.nCopies(2, "RUNNING@" + workerId));
+                    });
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("connector " + connector + " does not run both tasks on " + worker.name()
-                    + "; last status: " + last.get() + "; worker log:\n" + worker.logTail(), e);
+            throw new AssertionError(
+                    "connector " + connector + " does not run both tasks on " + worker.name() + "; last status: "
+                            + last.get() + "; worker log:\n" + worker.logTail(),
+                    e);
         }
     }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 import static org.awaitility.Awaitility.await;
 
+import com.taosdata.kafka.connect.it.harness.Connectors;
+import com.taosdata.kafka.connect.it.harness.ItEnvironment;
+import com.taosdata.kafka.connect.it.harness.SinkConfigs;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -13,15 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.taosdata.kafka.connect.it.harness.Connectors;
-import com.taosdata.kafka.connect.it.harness.ItEnvironment;
-import com.taosdata.kafka.connect.it.harness.SinkConfigs;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
  * Round trip: the sink writes line protocol into database A; the source reads A back as line protocol
@@ -61,9 +59,12 @@ class SourceSinkRoundTripIT {
                 // ubig is 18000000000000000000 + i, beyond the signed 64-bit range; row 2 has no phase (NULL).
                 long ts = base + i * 1_000_000_000L;
                 String phase = i == 2 ? "" : ",phase=" + (0.125 * i + t) + "f64";
-                lines.add(STABLE + ",location=" + locations[t] + ",groupid=" + t + " current=" + (10.25 + i) + "f32,voltage="
-                        + (200 + i) + "i32" + phase + ",online=" + (i % 2 == 0) + ",note=\"row " + i + " said \\\"hi\\\" in C:\\\\data\""
-                        + ",site=L\"Zürich " + t + "\",tiny=" + (i - 2) + "i8,unum=" + (4_000_000_000L + i) + "u32,ubig="
+                lines.add(STABLE + ",location=" + locations[t] + ",groupid=" + t + " current=" + (10.25 + i)
+                        + "f32,voltage="
+                        + (200 + i) + "i32" + phase + ",online=" + (i % 2 == 0) + ",note=\"row " + i
+                        + " said \\\"hi\\\" in C:\\\\data\""
+                        + ",site=L\"Zürich " + t + "\",tiny=" + (i - 2) + "i8,unum=" + (4_000_000_000L + i)
+                        + "u32,ubig="
                         + "1800000000000000000" + i + "u64 " + ts);
             }
         }
@@ -83,20 +84,28 @@ class SourceSinkRoundTripIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> td.count(tableB) >= lines.size());
 
         Map<String, String> columnsA = columns(tableA);
-        assertThat(columns(tableB)).as("columns and tags of B (written from the source's lines) and A")
+        assertThat(columns(tableB))
+                .as("columns and tags of B (written from the source's lines) and A")
                 .containsExactlyEntriesOf(columnsA);
         List<Map<String, Object>> rowsA = rows(tableA, columnsA);
         List<Map<String, Object>> rowsB = rows(tableB, columnsA);
         assertThat(rowsA).as("rows of A").hasSize(lines.size());
-        assertThat(rowsA).filteredOn(r -> Long.valueOf(base).equals(r.get("_ts")) && "0".equals(r.get("groupid")))
-                .as("first row of the first subtable of A, as the sink wrote it").singleElement().asInstanceOf(MAP)
+        assertThat(rowsA)
+                .filteredOn(r -> Long.valueOf(base).equals(r.get("_ts")) && "0".equals(r.get("groupid")))
+                .as("first row of the first subtable of A, as the sink wrote it")
+                .singleElement()
+                .asInstanceOf(MAP)
                 .containsEntry("location", "San Francisco, CA")
                 .containsEntry("note", "row 0 said \"hi\" in C:\\data")
                 .containsEntry("site", "Zürich 0")
                 .containsEntry("online", true);
-        assertThat(rowsA).extracting(r -> r.get("location")).as("a tag value with backslashes, as the sink wrote it")
+        assertThat(rowsA)
+                .extracting(r -> r.get("location"))
+                .as("a tag value with backslashes, as the sink wrote it")
                 .contains("C:\\dir, x\\");
-        assertThat(rowsB).as("rows of B, with their tags, in timestamp and tag order").containsExactlyElementsOf(rowsA);
+        assertThat(rowsB)
+                .as("rows of B, with their tags, in timestamp and tag order")
+                .containsExactlyElementsOf(rowsA);
         assertThat(env.worker().rest().taskStates(prefix)).containsOnly("RUNNING");
     }
 
@@ -104,10 +113,14 @@ class SourceSinkRoundTripIT {
     private Map<String, String> columns(String table) {
         Map<String, String> columns = new LinkedHashMap<>();
         for (Map<String, Object> column : td.query("DESCRIBE " + table)) {
-            String note = column.get("note") == null ? "" : text(column.get("note")).trim();
+            String note =
+                    column.get("note") == null ? "" : text(column.get("note")).trim();
             columns.put(text(column.get("field")), text(column.get("type")) + (note.isEmpty() ? "" : " " + note));
         }
-        assertThat(columns).as("columns of %s", table).containsEntry("_ts", "TIMESTAMP").containsEntry("location", "NCHAR TAG");
+        assertThat(columns)
+                .as("columns of %s", table)
+                .containsEntry("_ts", "TIMESTAMP")
+                .containsEntry("location", "NCHAR TAG");
         return columns;
     }
 
@@ -133,6 +146,8 @@ class SourceSinkRoundTripIT {
     }
 
     private static String text(Object value) {
-        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value == null ? null : value.toString();
+        return value instanceof byte[] bytes
+                ? new String(bytes, StandardCharsets.UTF_8)
+                : value == null ? null : value.toString();
     }
 }

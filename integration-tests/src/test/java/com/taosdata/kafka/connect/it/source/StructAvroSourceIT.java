@@ -3,6 +3,13 @@ package com.taosdata.kafka.connect.it.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.taosdata.kafka.connect.it.harness.AvroStack;
+import com.taosdata.kafka.connect.it.harness.ConnectWorker;
+import com.taosdata.kafka.connect.it.harness.Connectors;
+import com.taosdata.kafka.connect.it.harness.ItEnvironment;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
+import io.apicurio.registry.utils.converter.AvroConverter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -11,7 +18,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.connect.data.Decimal;
@@ -25,16 +31,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.apicurio.registry.utils.converter.AvroConverter;
-
-import com.taosdata.kafka.connect.it.harness.AvroStack;
-import com.taosdata.kafka.connect.it.harness.ConnectWorker;
-import com.taosdata.kafka.connect.it.harness.Connectors;
-import com.taosdata.kafka.connect.it.harness.ItEnvironment;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
  * {@code out.format=struct} through a real Schema Registry: a worker converts the source's Structs with Apicurio's
@@ -86,12 +82,15 @@ class StructAvroSourceIT {
                 + "`small` SMALLINT, `num` INT, `big` BIGINT, `utiny` TINYINT UNSIGNED, `usmall` SMALLINT UNSIGNED, "
                 + "`unum` INT UNSIGNED, `ubig` BIGINT UNSIGNED, `ratio` FLOAT, `reading` DOUBLE, `label` VARCHAR(32), "
                 + "`note` NCHAR(32), `seen` TIMESTAMP) TAGS (`location` NCHAR(32), `groupid` INT)");
-        td.execute("INSERT INTO `" + database + "`.`d1` USING `" + database + "`.`" + STABLE + "` TAGS ('Zürich', 7) VALUES "
+        td.execute("INSERT INTO `" + database + "`.`d1` USING `" + database + "`.`" + STABLE
+                + "` TAGS ('Zürich', 7) VALUES "
                 + "(" + base + ", true, -100, -30000, -2000000000, -9000000000000000000, 250, 65000, 4000000000, "
                 + "18000000000000000000, 0.5, 123.456, 'say \"hi\"', 'Grüße', " + seen + ") "
-                + "(" + (base + 1) + ", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
-        td.execute("INSERT INTO `" + database + "`.`d2` USING `" + database + "`.`" + STABLE + "` TAGS ('Bern', 8) VALUES "
-                + "(" + base + ", false, 1, 2, 3, 4, 5, 6, 7, 8, -1.25, -0.001, 'b', 'n', " + base + ")");
+                + "(" + (base + 1)
+                + ", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
+        td.execute(
+                "INSERT INTO `" + database + "`.`d2` USING `" + database + "`.`" + STABLE + "` TAGS ('Bern', 8) VALUES "
+                        + "(" + base + ", false, 1, 2, 3, 4, 5, 6, 7, 8, -1.25, -0.001, 'b', 'n', " + base + ")");
 
         Map<String, String> config = SourceConfigs.query(td, database, STABLE, prefix, "struct");
         config.put("value.converter", AvroStack.CONVERTER_CLASS);
@@ -100,7 +99,8 @@ class StructAvroSourceIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> env.broker().topics().contains(topic));
 
         List<ConsumerRecord<byte[], byte[]>> records;
-        try (TopicReader reader = new TopicReader(env.broker().bootstrapServers(), topic, IsolationLevel.READ_UNCOMMITTED)) {
+        try (TopicReader reader =
+                new TopicReader(env.broker().bootstrapServers(), topic, IsolationLevel.READ_UNCOMMITTED)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> reader.count() >= 3);
             records = reader.poll();
         }
@@ -111,10 +111,15 @@ class StructAvroSourceIT {
         try {
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 SchemaAndValue read = converter.toConnectData(topic, record.value());
-                assertThat(read.value()).as("value of %s", QuerySourceIT.key(record)).isInstanceOf(Struct.class);
+                assertThat(read.value())
+                        .as("value of %s", QuerySourceIT.key(record))
+                        .isInstanceOf(Struct.class);
                 Struct struct = (Struct) read.value();
-                assertThat(struct.getString("tbname")).as("tbname field = record key").isEqualTo(QuerySourceIT.key(record));
-                byTable.computeIfAbsent(struct.getString("tbname"), k -> new ArrayList<>()).add(struct);
+                assertThat(struct.getString("tbname"))
+                        .as("tbname field = record key")
+                        .isEqualTo(QuerySourceIT.key(record));
+                byTable.computeIfAbsent(struct.getString("tbname"), k -> new ArrayList<>())
+                        .add(struct);
             }
         } finally {
             converter.close();
@@ -132,7 +137,9 @@ class StructAvroSourceIT {
         assertThat(full.get("utiny")).as("TINYINT UNSIGNED beyond INT8").isEqualTo((short) 250);
         assertThat(full.get("usmall")).as("SMALLINT UNSIGNED beyond INT16").isEqualTo(65000);
         assertThat(full.get("unum")).as("INT UNSIGNED beyond INT32").isEqualTo(4_000_000_000L);
-        assertThat(full.get("ubig")).as("BIGINT UNSIGNED beyond INT64").isEqualTo(new BigDecimal("18000000000000000000"));
+        assertThat(full.get("ubig"))
+                .as("BIGINT UNSIGNED beyond INT64")
+                .isEqualTo(new BigDecimal("18000000000000000000"));
         assertThat(full.get("ratio")).isEqualTo(0.5f);
         assertThat(full.get("reading")).isEqualTo(123.456);
         assertThat(full.get("label")).isEqualTo("say \"hi\"");
@@ -143,19 +150,48 @@ class StructAvroSourceIT {
 
         Struct nulls = byTable.get("d1").get(1);
         assertThat(nulls.get("ts")).isEqualTo(new Date(base + 1));
-        for (String column : List.of("flag", "tiny", "small", "num", "big", "utiny", "usmall", "unum", "ubig", "ratio",
-                "reading", "label", "note", "seen")) {
+        for (String column : List.of(
+                "flag", "tiny", "small", "num", "big", "utiny", "usmall", "unum", "ubig", "ratio", "reading", "label",
+                "note", "seen")) {
             assertThat(nulls.get(column)).as("NULL column %s", column).isNull();
         }
         assertThat(nulls.get("location")).isEqualTo("Zürich");
 
         Struct other = byTable.get("d2").get(0);
-        assertThat(List.of(other.get("flag"), other.get("tiny"), other.get("small"), other.get("num"), other.get("big"),
-                other.get("utiny"), other.get("usmall"), other.get("unum"), other.get("ubig"), other.get("ratio"),
-                other.get("reading"), other.get("label"), other.get("note"), other.get("seen"), other.get("location"),
-                other.get("groupid")))
-                .containsExactly(false, (byte) 1, (short) 2, 3, 4L, (short) 5, 6, 7L, new BigDecimal("8"), -1.25f, -0.001,
-                        "b", "n", new Date(base), "Bern", 8);
+        assertThat(List.of(
+                        other.get("flag"),
+                        other.get("tiny"),
+                        other.get("small"),
+                        other.get("num"),
+                        other.get("big"),
+                        other.get("utiny"),
+                        other.get("usmall"),
+                        other.get("unum"),
+                        other.get("ubig"),
+                        other.get("ratio"),
+                        other.get("reading"),
+                        other.get("label"),
+                        other.get("note"),
+                        other.get("seen"),
+                        other.get("location"),
+                        other.get("groupid")))
+                .containsExactly(
+                        false,
+                        (byte) 1,
+                        (short) 2,
+                        3,
+                        4L,
+                        (short) 5,
+                        6,
+                        7L,
+                        new BigDecimal("8"),
+                        -1.25f,
+                        -0.001,
+                        "b",
+                        "n",
+                        new Date(base),
+                        "Bern",
+                        8);
 
         assertRegistered(topic, database);
     }
@@ -163,8 +199,27 @@ class StructAvroSourceIT {
     /** The Connect schema as the converter gives it back: DESCRIBE order, docs/source.md type mapping, only ts required. */
     private static void assertSchema(Schema schema, String database) {
         assertThat(schema.name()).isEqualTo("tdengine." + database + "." + STABLE);
-        assertThat(schema.fields()).extracting(Field::name).containsExactly("tbname", "ts", "flag", "tiny", "small", "num",
-                "big", "utiny", "usmall", "unum", "ubig", "ratio", "reading", "label", "note", "seen", "location", "groupid");
+        assertThat(schema.fields())
+                .extracting(Field::name)
+                .containsExactly(
+                        "tbname",
+                        "ts",
+                        "flag",
+                        "tiny",
+                        "small",
+                        "num",
+                        "big",
+                        "utiny",
+                        "usmall",
+                        "unum",
+                        "ubig",
+                        "ratio",
+                        "reading",
+                        "label",
+                        "note",
+                        "seen",
+                        "location",
+                        "groupid");
         Map<String, String> types = new LinkedHashMap<>();
         for (Field field : schema.fields()) {
             Schema s = field.schema();
@@ -190,7 +245,8 @@ class StructAvroSourceIT {
         expected.put("location", "STRING?");
         expected.put("groupid", "INT32?");
         assertThat(types).as("field types (? = optional)").containsExactlyEntriesOf(expected);
-        assertThat(schema.field("ubig").schema().parameters()).as("BIGINT UNSIGNED as a Decimal of scale 0")
+        assertThat(schema.field("ubig").schema().parameters())
+                .as("BIGINT UNSIGNED as a Decimal of scale 0")
                 .containsEntry(Decimal.SCALE_FIELD, "0");
         // docs/source.md: every field schema carries its TDengine type in parameter tdengine.type.
         assertThat(schema.field("unum").schema().parameters()).containsEntry("tdengine.type", "INT UNSIGNED");
@@ -200,13 +256,34 @@ class StructAvroSourceIT {
 
     private static void assertRegistered(String topic, String database) throws IOException, InterruptedException {
         JsonNode subjects = stack.confluentGet("/subjects");
-        assertThat(subjects).extracting(JsonNode::asText).as("subjects in the registry").contains(topic + "-value");
+        assertThat(subjects)
+                .extracting(JsonNode::asText)
+                .as("subjects in the registry")
+                .contains(topic + "-value");
         JsonNode latest = stack.confluentGet("/subjects/" + topic + "-value/versions/latest");
-        org.apache.avro.Schema registered = new org.apache.avro.Schema.Parser().parse(latest.path("schema").asText());
+        org.apache.avro.Schema registered =
+                new org.apache.avro.Schema.Parser().parse(latest.path("schema").asText());
         assertThat(registered.getFullName()).isEqualTo("tdengine." + database + "." + STABLE);
-        assertThat(registered.getFields()).extracting(org.apache.avro.Schema.Field::name).containsExactly("tbname", "ts",
-                "flag", "tiny", "small", "num", "big", "utiny", "usmall", "unum", "ubig", "ratio", "reading", "label", "note",
-                "seen", "location", "groupid");
+        assertThat(registered.getFields())
+                .extracting(org.apache.avro.Schema.Field::name)
+                .containsExactly(
+                        "tbname",
+                        "ts",
+                        "flag",
+                        "tiny",
+                        "small",
+                        "num",
+                        "big",
+                        "utiny",
+                        "usmall",
+                        "unum",
+                        "ubig",
+                        "ratio",
+                        "reading",
+                        "label",
+                        "note",
+                        "seen",
+                        "location",
+                        "groupid");
     }
-
 }

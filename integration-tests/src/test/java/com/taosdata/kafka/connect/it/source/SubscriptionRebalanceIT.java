@@ -3,19 +3,17 @@ package com.taosdata.kafka.connect.it.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import org.apache.kafka.common.IsolationLevel;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-
 import com.taosdata.jdbc.tmq.TaosConsumer;
 import com.taosdata.kafka.connect.it.harness.ConnectRest;
 import com.taosdata.kafka.connect.it.harness.ConnectWorker;
 import com.taosdata.kafka.connect.it.harness.ItEnvironment;
 import com.taosdata.kafka.connect.it.harness.TDengineTarget;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.IsolationLevel;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 
 /**
  * Subscription mode while TDengine moves vgroups between the tasks' consumers. Restarting a task makes its consumer
@@ -40,8 +38,10 @@ class SubscriptionRebalanceIT {
             for (int restart = 0; restart < RESTARTS; restart++) {
                 awaitMoreRecords(rest, connector, reader, 30);
                 int task = restart % 2;
-                assertThat(rest.call("POST", "/connectors/" + connector + "/tasks/" + task + "/restart", null).status())
-                        .as("restarting task %d", task).isBetween(200, 299);
+                assertThat(rest.call("POST", "/connectors/" + connector + "/tasks/" + task + "/restart", null)
+                                .status())
+                        .as("restarting task %d", task)
+                        .isBetween(200, 299);
                 rest.awaitRunning(connector, 2, Duration.ofSeconds(60));
             }
         });
@@ -58,8 +58,8 @@ class SubscriptionRebalanceIT {
         runDisturbed(1, (rest, connector, reader) -> {
             awaitMoreRecords(rest, connector, reader, 30);
             TDengineTarget td = env.tdengine();
-            try (TaosConsumer<Map<String, Object>> other = new TaosConsumer<>(
-                    td.tmqConsumerProperties(connector, connector + "-other"))) {
+            try (TaosConsumer<Map<String, Object>> other =
+                    new TaosConsumer<>(td.tmqConsumerProperties(connector, connector + "-other"))) {
                 other.subscribe(List.of("tdconnect_" + connector + "_" + Meters.STABLE));
                 // TDengine assigns it vgroups while it polls; the subtables may all sit in the task's, so it need not
                 // get rows, and the task may get none while the other holds every vgroup with rows.
@@ -96,13 +96,14 @@ class SubscriptionRebalanceIT {
 
         String bootstrap = env.broker().bootstrapServers();
         Thread inserting = new Thread(inserter, "source-rebalance-inserter");
-        try (ConnectWorker worker = ConnectWorker.start(ConnectWorker.Version.KAFKA_4, bootstrap, group, group + "-w1",
-                ExactlyOnceStream.workerOverrides())) {
+        try (ConnectWorker worker = ConnectWorker.start(
+                ConnectWorker.Version.KAFKA_4, bootstrap, group, group + "-w1", ExactlyOnceStream.workerOverrides())) {
             ConnectRest rest = worker.rest();
             rest.putConnector(connector, config);
             rest.awaitRunning(connector, tasks, Duration.ofSeconds(60));
             inserting.start();
-            await().atMost(Duration.ofSeconds(30)).until(() -> env.broker().topics().contains(topic));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> env.broker().topics().contains(topic));
             try (TopicReader reader = new TopicReader(bootstrap, topic, IsolationLevel.READ_COMMITTED)) {
                 disturbance.run(rest, connector, reader);
                 awaitMoreRecords(rest, connector, reader, 30);
@@ -135,7 +136,8 @@ class SubscriptionRebalanceIT {
         int target = reader.count() + count;
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             if (rest.taskStates(connector).contains("FAILED")) {
-                throw new AssertionError("a task failed: " + rest.status(connector).toPrettyString());
+                throw new AssertionError(
+                        "a task failed: " + rest.status(connector).toPrettyString());
             }
             return reader.count() >= target;
         });

@@ -3,12 +3,16 @@ package com.taosdata.kafka.connect.it.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.taosdata.kafka.connect.it.harness.Connectors;
+import com.taosdata.kafka.connect.it.harness.ItEnvironment;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
+import com.taosdata.kafka.connect.it.source.Meters.Reading;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.junit.jupiter.api.Assumptions;
@@ -16,13 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import com.taosdata.kafka.connect.it.harness.Connectors;
-import com.taosdata.kafka.connect.it.harness.ItEnvironment;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
-import com.taosdata.kafka.connect.it.source.Meters.Reading;
 
 /**
  * Subscription mode (TMQ): the connector creates TDengine topic {@code tdconnect_<database>_<stable>}, consumes it
@@ -45,8 +42,11 @@ class SubscriptionSourceIT {
 
     @BeforeEach
     void requireTmq() {
-        Assumptions.assumeTrue(td.offersTmq(), "TMQ needs a real TDengine (the stand-in has no subscriptions) over a "
-                + "native (jdbc:TAOS://) or WebSocket (jdbc:TAOS-WS://) URL; TDENGINE_URL is " + td.connectionUrl());
+        Assumptions.assumeTrue(
+                td.offersTmq(),
+                "TMQ needs a real TDengine (the stand-in has no subscriptions) over a "
+                        + "native (jdbc:TAOS://) or WebSocket (jdbc:TAOS-WS://) URL; TDENGINE_URL is "
+                        + td.connectionUrl());
     }
 
     @Test
@@ -70,7 +70,8 @@ class SubscriptionSourceIT {
         connectors.run(prefix, config, 1);
         await().atMost(Duration.ofSeconds(60)).until(() -> env.broker().topics().contains(topic));
 
-        try (TopicReader reader = new TopicReader(env.broker().bootstrapServers(), topic, IsolationLevel.READ_UNCOMMITTED)) {
+        try (TopicReader reader =
+                new TopicReader(env.broker().bootstrapServers(), topic, IsolationLevel.READ_UNCOMMITTED)) {
             assertArrived(reader, expected, database);
             List<Reading> later = Meters.rows("d1", "California.San Francisco", 2, base, 10, 3);
             Meters.insert(td, database, later);
@@ -92,13 +93,18 @@ class SubscriptionSourceIT {
         Map<String, List<JsonNode>> byTable = new LinkedHashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             JsonNode row = QuerySourceIT.json(record);
-            assertThat(QuerySourceIT.key(record)).as("key of %s", row).isEqualTo(row.path("table").asText());
-            byTable.computeIfAbsent(row.path("table").asText(), k -> new ArrayList<>()).add(row);
+            assertThat(QuerySourceIT.key(record))
+                    .as("key of %s", row)
+                    .isEqualTo(row.path("table").asText());
+            byTable.computeIfAbsent(row.path("table").asText(), k -> new ArrayList<>())
+                    .add(row);
         }
         assertThat(byTable.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         expected.forEach((table, rows) -> {
             List<JsonNode> got = byTable.get(table);
-            assertThat(got).extracting(r -> r.path("ts").asLong()).as("timestamps of %s", table)
+            assertThat(got)
+                    .extracting(r -> r.path("ts").asLong())
+                    .as("timestamps of %s", table)
                     .containsExactlyElementsOf(rows.stream().map(Reading::ts).toList());
             for (int i = 0; i < rows.size(); i++) {
                 QuerySourceIT.assertJsonRow(got.get(i), database, rows.get(i));

@@ -2,27 +2,24 @@ package com.taosdata.kafka.connect.it.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.taosdata.jdbc.tmq.ConsumerRecord;
+import com.taosdata.jdbc.tmq.ConsumerRecords;
+import com.taosdata.jdbc.tmq.OffsetAndMetadata;
+import com.taosdata.jdbc.tmq.TaosConsumer;
+import com.taosdata.jdbc.tmq.TopicPartition;
+import com.taosdata.kafka.connect.it.harness.ItEnvironment;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.taosdata.jdbc.tmq.ConsumerRecord;
-import com.taosdata.jdbc.tmq.ConsumerRecords;
-import com.taosdata.jdbc.tmq.OffsetAndMetadata;
-import com.taosdata.jdbc.tmq.TaosConsumer;
-import com.taosdata.jdbc.tmq.TopicPartition;
-
-import com.taosdata.kafka.connect.it.harness.ItEnvironment;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
  * What the subscription source's positions rest on, shown on TDengine itself, without the connector: a vnode ends a
@@ -47,8 +44,9 @@ class TmqMessageSplitIT {
 
     @BeforeEach
     void requireNativeTmq() {
-        Assumptions.assumeTrue(td.offersTmq() && td.isNative(), "needs a real TDengine over jdbc:TAOS://; TDENGINE_URL is "
-                + td.connectionUrl());
+        Assumptions.assumeTrue(
+                td.offersTmq() && td.isNative(),
+                "needs a real TDengine over jdbc:TAOS://; TDENGINE_URL is " + td.connectionUrl());
     }
 
     @Test
@@ -81,8 +79,9 @@ class TmqMessageSplitIT {
         try (TaosConsumer<Map<String, Object>> next = new TaosConsumer<>(splitting(group, "next"))) {
             next.subscribe(List.of(topic));
             Map<String, Integer> read = new TreeMap<>();
-            for (ConsumerRecords<Map<String, Object>> records = firstMessage(next); !records.isEmpty();
-                 records = next.poll(Duration.ofSeconds(2))) {
+            for (ConsumerRecords<Map<String, Object>> records = firstMessage(next);
+                    !records.isEmpty();
+                    records = next.poll(Duration.ofSeconds(2))) {
                 rowsPerTable(records).forEach((table, rows) -> read.merge(table, rows, Integer::sum));
             }
             assertThat(read).containsExactly(Map.entry("d5", ROWS_PER_TABLE));
@@ -93,10 +92,21 @@ class TmqMessageSplitIT {
     private static String insertIntoEveryTable(String database) {
         StringBuilder sql = new StringBuilder("INSERT INTO");
         for (int table = 1; table <= TABLES; table++) {
-            sql.append(" `").append(database).append("`.d").append(table).append(" USING `").append(database)
-                    .append("`.m TAGS (").append(table).append(") VALUES");
+            sql.append(" `")
+                    .append(database)
+                    .append("`.d")
+                    .append(table)
+                    .append(" USING `")
+                    .append(database)
+                    .append("`.m TAGS (")
+                    .append(table)
+                    .append(") VALUES");
             for (int row = 0; row < ROWS_PER_TABLE; row++) {
-                sql.append(" (").append(1_700_000_000_000L + row).append(',').append(row).append(')');
+                sql.append(" (")
+                        .append(1_700_000_000_000L + row)
+                        .append(',')
+                        .append(row)
+                        .append(')');
             }
         }
         return sql.toString();
@@ -123,7 +133,8 @@ class TmqMessageSplitIT {
         Map<String, Integer> rows = new TreeMap<>();
         for (ConsumerRecord<Map<String, Object>> record : records) {
             Object table = record.value().get("tbname");
-            String name = table instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(table);
+            String name =
+                    table instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(table);
             rows.merge(name, 1, Integer::sum);
         }
         return rows;

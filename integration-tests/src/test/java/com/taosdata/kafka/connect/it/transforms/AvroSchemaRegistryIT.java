@@ -8,6 +8,15 @@ import static com.taosdata.kafka.connect.it.transforms.SchemalessTables.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.taosdata.kafka.connect.it.harness.AvroStack;
+import com.taosdata.kafka.connect.it.harness.ConnectWorker;
+import com.taosdata.kafka.connect.it.harness.Connectors;
+import com.taosdata.kafka.connect.it.harness.ItEnvironment;
+import com.taosdata.kafka.connect.it.harness.SinkConfigs;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
+import io.apicurio.registry.utils.converter.AvroConverter;
+import io.apicurio.registry.utils.converter.avro.AvroData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -22,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.connect.data.Schema;
@@ -31,18 +39,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.apicurio.registry.utils.converter.AvroConverter;
-import io.apicurio.registry.utils.converter.avro.AvroData;
-
-import com.taosdata.kafka.connect.it.harness.Connectors;
-import com.taosdata.kafka.connect.it.harness.AvroStack;
-import com.taosdata.kafka.connect.it.harness.ConnectWorker;
-import com.taosdata.kafka.connect.it.harness.ItEnvironment;
-import com.taosdata.kafka.connect.it.harness.SinkConfigs;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
  * Avro records whose schema lives in a real registry (Apicurio, Confluent wire format) are read by a worker with
@@ -89,15 +85,28 @@ class AvroSchemaRegistryIT {
         Schema schema = connectSchema("rich.avsc");
 
         Struct first = rich(schema, 1_700_000_000_123L, "dev-1", "San Francisco, CA=US", "north");
-        first.put("flag", true).put("tiny", 7).put("count", 9_000_000_000L).put("ratio", 0.25f).put("reading", 10.3)
-                .put("note", "he said \"hi\", x=1 \\o/").put("maybe", 1.5).put("price", new BigDecimal("12.34"))
-                .put("seen_at", new Date(1_699_999_999_000L)).put("level", "HIGH");
+        first.put("flag", true)
+                .put("tiny", 7)
+                .put("count", 9_000_000_000L)
+                .put("ratio", 0.25f)
+                .put("reading", 10.3)
+                .put("note", "he said \"hi\", x=1 \\o/")
+                .put("maybe", 1.5)
+                .put("price", new BigDecimal("12.34"))
+                .put("seen_at", new Date(1_699_999_999_000L))
+                .put("level", "HIGH");
         first.put("attrs", new LinkedHashMap<>(Map.of("unit", "A", "fw", "1.2")));
 
         // The nullable fields stay null here: they are left out of the line, so their columns read NULL.
         Struct second = rich(schema, 1_700_000_001_000L, "dev \"2\"", "C:\\data\\in", null);
-        second.put("flag", false).put("tiny", -3).put("count", -1L).put("ratio", -1.5f).put("reading", 0.0)
-                .put("note", "trailing backslash \\").put("price", new BigDecimal("-0.50")).put("level", "LOW");
+        second.put("flag", false)
+                .put("tiny", -3)
+                .put("count", -1L)
+                .put("ratio", -1.5f)
+                .put("reading", 0.0)
+                .put("note", "trailing backslash \\")
+                .put("price", new BigDecimal("-0.50"))
+                .put("level", "LOW");
         second.put("attrs", Map.of("unit", "V"));
 
         env.broker().produceBytes(topic, 0, List.of(serialize(topic, schema, first), serialize(topic, schema, second)));
@@ -153,9 +162,11 @@ class AvroSchemaRegistryIT {
         assertThat(text(row.get("note"))).isEqualTo("he said \"hi\", x=1 \\o/");
         assertThat(row.get("maybe")).isEqualTo(1.5);
         assertThat(row.get("price")).isEqualTo(12.34);
-        assertThat(row.get("day")).as("Date in the output precision (ns)")
+        assertThat(row.get("day"))
+                .as("Date in the output precision (ns)")
                 .isEqualTo(LocalDate.of(2023, 11, 14).toEpochDay() * NANOS_PER_DAY);
-        assertThat(row.get("time_of_day")).as("Time since midnight in ns")
+        assertThat(row.get("time_of_day"))
+                .as("Time since midnight in ns")
                 .isEqualTo(LocalTime.of(1, 2, 3, 456_000_000).toNanoOfDay());
         assertThat(row.get("seen_at")).isEqualTo(1_699_999_999_000L * NANOS_PER_MILLI);
         assertThat(text(row.get("level"))).isEqualTo("HIGH");
@@ -175,18 +186,27 @@ class AvroSchemaRegistryIT {
         assertThat(row.get("price")).isEqualTo(-0.5);
         assertThat(text(row.get("level"))).isEqualTo("LOW");
         assertThat(text(row.get("attrs__unit"))).isEqualTo("V");
-        assertThat(row).as("null and absent values are skipped, not written")
-                .containsEntry("device__site__zone", null).containsEntry("maybe", null)
-                .containsEntry("seen_at", null).containsEntry("attrs__fw", null);
+        assertThat(row)
+                .as("null and absent values are skipped, not written")
+                .containsEntry("device__site__zone", null)
+                .containsEntry("maybe", null)
+                .containsEntry("seen_at", null)
+                .containsEntry("attrs__fw", null);
 
         JsonNode subjects = stack.confluentGet("/subjects");
-        assertThat(subjects).extracting(JsonNode::asText).as("subjects in the registry").contains(topic + "-value");
+        assertThat(subjects)
+                .extracting(JsonNode::asText)
+                .as("subjects in the registry")
+                .contains(topic + "-value");
         JsonNode latest = stack.confluentGet("/subjects/" + topic + "-value/versions/latest");
-        org.apache.avro.Schema registered = new org.apache.avro.Schema.Parser().parse(latest.path("schema").asText());
+        org.apache.avro.Schema registered =
+                new org.apache.avro.Schema.Parser().parse(latest.path("schema").asText());
         assertThat(registered.getFullName()).isEqualTo("com.taosdata.kafka.connect.samples.rich");
-        assertThat(registered.getFields()).extracting(org.apache.avro.Schema.Field::name)
+        assertThat(registered.getFields())
+                .extracting(org.apache.avro.Schema.Field::name)
                 .containsExactlyElementsOf(sampleSchema("rich.avsc").getFields().stream()
-                        .map(org.apache.avro.Schema.Field::name).toList());
+                        .map(org.apache.avro.Schema.Field::name)
+                        .toList());
     }
 
     @Test
@@ -198,12 +218,15 @@ class AvroSchemaRegistryIT {
         Schema readings = connectSchema("readings-with-array.avsc");
         long t0 = 1_700_000_000_000L;
 
-        Struct withArray = new Struct(readings).put("ts", new Date(t0 + 100)).put("location", "Lyon")
-                .put("current", 1.0).put("samples", List.of(1.0, 2.0));
+        Struct withArray = new Struct(readings)
+                .put("ts", new Date(t0 + 100))
+                .put("location", "Lyon")
+                .put("current", 1.0)
+                .put("samples", List.of(1.0, 2.0));
         // Also has an array, but the timestamp is resolved when the record is taken apart, before any value is
         // encoded, so the missing timestamp is what this record is rejected for.
-        Struct withoutTimestamp = new Struct(readings).put("location", "Nice").put("current", 2.0)
-                .put("samples", List.of());
+        Struct withoutTimestamp =
+                new Struct(readings).put("location", "Nice").put("current", 2.0).put("samples", List.of());
         List<byte[]> values = new ArrayList<>();
         values.add(serialize(topic, meters, meter(meters, t0, "California.SanFrancisco", 2, 10.3)));
         values.add(serialize(topic, meters, meter(meters, t0 + 1, "California.SanFrancisco", 2, 10.4)));
@@ -225,44 +248,66 @@ class AvroSchemaRegistryIT {
 
         TDengineTarget td = env.tdengine();
         await().atMost(Duration.ofSeconds(30)).until(() -> td.count(topic + ".meters") == 4);
-        List<ConsumerRecord<byte[], byte[]>> deadLettered = env.broker().consume(dlq, poisonFields.size(), Duration.ofSeconds(30));
+        List<ConsumerRecord<byte[], byte[]>> deadLettered =
+                env.broker().consume(dlq, poisonFields.size(), Duration.ofSeconds(30));
 
         Map<Long, String> reasons = new TreeMap<>();
         for (ConsumerRecord<byte[], byte[]> record : deadLettered) {
             assertThat(header(record, "__connect.errors.stage")).isEqualTo("TRANSFORMATION");
             assertThat(header(record, "__connect.errors.class.name")).isEqualTo(LINE_SMT);
-            reasons.put(Long.parseLong(header(record, "__connect.errors.offset")), header(record, "__connect.errors.exception.message"));
+            reasons.put(
+                    Long.parseLong(header(record, "__connect.errors.offset")),
+                    header(record, "__connect.errors.exception.message"));
         }
-        assertThat(reasons.keySet()).as("exactly the poison records are dead-lettered").isEqualTo(poisonFields.keySet());
+        assertThat(reasons.keySet())
+                .as("exactly the poison records are dead-lettered")
+                .isEqualTo(poisonFields.keySet());
         poisonFields.forEach((offset, field) -> assertThat(reasons.get(offset))
                 .as("reason for the record at offset %s", offset)
                 .contains("topic=" + topic + " partition=0 offset=" + offset + " field=" + field + ":"));
 
         List<Map<String, Object>> rows = rowsByTime(td, topic + ".meters");
-        assertThat(rows).extracting(SchemalessTables::nanos)
-                .containsExactly(t0 * NANOS_PER_MILLI, (t0 + 1) * NANOS_PER_MILLI, (t0 + 2) * NANOS_PER_MILLI,
+        assertThat(rows)
+                .extracting(SchemalessTables::nanos)
+                .containsExactly(
+                        t0 * NANOS_PER_MILLI,
+                        (t0 + 1) * NANOS_PER_MILLI,
+                        (t0 + 2) * NANOS_PER_MILLI,
                         (t0 + 3) * NANOS_PER_MILLI);
         assertThat(rows).extracting(r -> r.get("current")).containsExactly(10.3, 10.4, 11.0, 11.5);
-        assertThat(rows).extracting(r -> text(r.get("location")) + "/" + text(r.get("group_id")))
-                .containsExactly("California.SanFrancisco/2", "California.SanFrancisco/2", "California.LosAngeles/3",
+        assertThat(rows)
+                .extracting(r -> text(r.get("location")) + "/" + text(r.get("group_id")))
+                .containsExactly(
+                        "California.SanFrancisco/2",
+                        "California.SanFrancisco/2",
+                        "California.LosAngeles/3",
                         "California.LosAngeles/3");
         assertThat(worker.rest().taskStates(topic)).containsOnly("RUNNING");
     }
 
     private static Struct rich(Schema schema, long eventTimeMillis, String deviceId, String city, String zone) {
         Schema device = schema.field("device").schema();
-        Struct site = new Struct(device.field("site").schema()).put("city", city).put("zone", zone);
+        Struct site =
+                new Struct(device.field("site").schema()).put("city", city).put("zone", zone);
         Struct struct = new Struct(schema);
         struct.put("event_time", new Date(eventTimeMillis));
         struct.put("device", new Struct(device).put("id", deviceId).put("site", site));
-        struct.put("day", Date.from(LocalDate.of(2023, 11, 14).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        struct.put(
+                "day",
+                Date.from(
+                        LocalDate.of(2023, 11, 14).atStartOfDay(ZoneOffset.UTC).toInstant()));
         struct.put("time_of_day", new Date(LocalTime.of(1, 2, 3, 456_000_000).toNanoOfDay() / NANOS_PER_MILLI));
         return struct;
     }
 
     private static Struct meter(Schema schema, long ts, String location, int groupId, double current) {
-        return new Struct(schema).put("ts", new Date(ts)).put("location", location).put("group_id", groupId)
-                .put("current", current).put("voltage", 220.0).put("phase", 0.31);
+        return new Struct(schema)
+                .put("ts", new Date(ts))
+                .put("location", location)
+                .put("group_id", groupId)
+                .put("current", current)
+                .put("voltage", 220.0)
+                .put("phase", 0.31);
     }
 
     /** The harness's line sink, reading Confluent-wire-format Avro through the registry. */

@@ -7,17 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import com.taosdata.kafka.connect.it.harness.Connectors;
 import com.taosdata.kafka.connect.it.harness.ItEnvironment;
 import com.taosdata.kafka.connect.it.harness.SinkConfigs;
 import com.taosdata.kafka.connect.it.harness.TDengineTarget;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Backslashes in the measurement, tag values and a field key, next to spaces, commas and equal signs and at the end,
@@ -40,9 +38,12 @@ class BackslashNamesIT {
     void backslashesInNamesAndTagValuesAreStoredAsTheRecordHeldThem() {
         String topic = ItEnvironment.unique("backslash");
         env.broker().createTopic(topic, 1);
-        env.broker().produce(topic, List.of(
-                record(T0, "C:\\dir name\\", "a,\\b=c\\\\d", "x\\ y\\\"z\\", 2.5),
-                record(T0 + 1, "\\\\share\\x", "\\", "\\\\", -1.0)));
+        env.broker()
+                .produce(
+                        topic,
+                        List.of(
+                                record(T0, "C:\\dir name\\", "a,\\b=c\\\\d", "x\\ y\\\"z\\", 2.5),
+                                record(T0 + 1, "\\\\share\\x", "\\", "\\\\", -1.0)));
 
         Map<String, String> config = SinkConfigs.sink(env.tdengine(), topic, topic);
         config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
@@ -61,7 +62,10 @@ class BackslashNamesIT {
         assertThat(stables(td, topic)).containsExactly(MEASUREMENT);
         assertThat(columnTypes(td, table)).containsOnlyKeys(FIELD, "note", "device", "site");
         assertThat(rowsByTime(td, table))
-                .extracting(r -> text(r.get("device")), r -> text(r.get("site")), r -> text(r.get("note")),
+                .extracting(
+                        r -> text(r.get("device")),
+                        r -> text(r.get("site")),
+                        r -> text(r.get("note")),
                         r -> r.get(FIELD))
                 .containsExactly(
                         tuple("C:\\dir name\\", "a,\\b=c\\\\d", "x\\ y\\\"z\\", 2.5),
@@ -69,7 +73,9 @@ class BackslashNamesIT {
     }
 
     private static List<String> stables(TDengineTarget td, String database) {
-        return td.query("SHOW `" + database + "`.STABLES").stream().map(r -> text(r.get("stable_name"))).toList();
+        return td.query("SHOW `" + database + "`.STABLES").stream()
+                .map(r -> text(r.get("stable_name")))
+                .toList();
     }
 
     private static String record(long ts, String device, String site, String note, double gain) {

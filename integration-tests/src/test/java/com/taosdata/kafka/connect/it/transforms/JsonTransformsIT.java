@@ -8,6 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import com.taosdata.kafka.connect.it.harness.Connectors;
+import com.taosdata.kafka.connect.it.harness.ItEnvironment;
+import com.taosdata.kafka.connect.it.harness.SinkConfigs;
+import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +19,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.connect.data.Schema;
@@ -26,11 +29,6 @@ import org.apache.kafka.connect.json.JsonConverter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.taosdata.kafka.connect.it.harness.Connectors;
-import com.taosdata.kafka.connect.it.harness.ItEnvironment;
-import com.taosdata.kafka.connect.it.harness.SinkConfigs;
-import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 
 /**
  * JSON topics through the SMTs into the sink on the shared worker: JSON with schemas (Structs) and schemaless JSON
@@ -59,11 +57,13 @@ class JsonTransformsIT {
     void jsonWithSchemasBecomesTypedColumns() {
         String topic = ItEnvironment.unique("json_struct");
         env.broker().createTopic(topic, 1);
-        Schema status = SchemaBuilder.struct().name("status")
+        Schema status = SchemaBuilder.struct()
+                .name("status")
                 .field("ok", Schema.BOOLEAN_SCHEMA)
                 .field("firmware", Schema.STRING_SCHEMA)
                 .build();
-        Schema schema = SchemaBuilder.struct().name("meters")
+        Schema schema = SchemaBuilder.struct()
+                .name("meters")
                 .field("ts", Timestamp.SCHEMA)
                 .field("location", Schema.STRING_SCHEMA)
                 .field("group_id", Schema.INT32_SCHEMA)
@@ -74,15 +74,43 @@ class JsonTransformsIT {
                 .field("status", status)
                 .build();
         JsonConverter converter = schemaJsonConverter();
-        env.broker().produceBytes(topic, 0, List.of(
-                converter.fromConnectData(topic, schema, new Struct(schema).put("ts", new Date(T0))
-                        .put("location", "California.SanFrancisco").put("group_id", 2).put("current", 10.3)
-                        .put("voltage", 219.5f).put("tap", (byte) -8).put("code", (short) 300)
-                        .put("status", new Struct(status).put("ok", true).put("firmware", "v1 \"beta\""))),
-                converter.fromConnectData(topic, schema, new Struct(schema).put("ts", new Date(T0 + 1))
-                        .put("location", "California.LosAngeles").put("group_id", 3).put("current", 12.6)
-                        .put("voltage", 221.0f).put("tap", (byte) 5).put("code", (short) -2)
-                        .put("status", new Struct(status).put("ok", false).put("firmware", "北京")))));
+        env.broker()
+                .produceBytes(
+                        topic,
+                        0,
+                        List.of(
+                                converter.fromConnectData(
+                                        topic,
+                                        schema,
+                                        new Struct(schema)
+                                                .put("ts", new Date(T0))
+                                                .put("location", "California.SanFrancisco")
+                                                .put("group_id", 2)
+                                                .put("current", 10.3)
+                                                .put("voltage", 219.5f)
+                                                .put("tap", (byte) -8)
+                                                .put("code", (short) 300)
+                                                .put(
+                                                        "status",
+                                                        new Struct(status)
+                                                                .put("ok", true)
+                                                                .put("firmware", "v1 \"beta\""))),
+                                converter.fromConnectData(
+                                        topic,
+                                        schema,
+                                        new Struct(schema)
+                                                .put("ts", new Date(T0 + 1))
+                                                .put("location", "California.LosAngeles")
+                                                .put("group_id", 3)
+                                                .put("current", 12.6)
+                                                .put("voltage", 221.0f)
+                                                .put("tap", (byte) 5)
+                                                .put("code", (short) -2)
+                                                .put(
+                                                        "status",
+                                                        new Struct(status)
+                                                                .put("ok", false)
+                                                                .put("firmware", "北京")))));
 
         Map<String, String> config = lineSink(topic, true, "meters", "location,group_id", "us");
         config.put("transforms.toLine.string.type", "nchar");
@@ -104,11 +132,18 @@ class JsonTransformsIT {
         assertThat(columnTypes(td, table)).isEqualTo(expected);
 
         List<Map<String, Object>> rows = rowsByTime(td, table);
-        assertThat(rows).extracting(SchemalessTables::nanos)
+        assertThat(rows)
+                .extracting(SchemalessTables::nanos)
                 .containsExactly(T0 * NANOS_PER_MILLI, (T0 + 1) * NANOS_PER_MILLI);
-        assertThat(rows).extracting(r -> text(r.get("location")), r -> text(r.get("group_id")), r -> r.get("current"),
-                        r -> number(r.get("voltage")).floatValue(), r -> number(r.get("tap")).intValue(),
-                        r -> number(r.get("code")).intValue(), r -> r.get("status_ok"),
+        assertThat(rows)
+                .extracting(
+                        r -> text(r.get("location")),
+                        r -> text(r.get("group_id")),
+                        r -> r.get("current"),
+                        r -> number(r.get("voltage")).floatValue(),
+                        r -> number(r.get("tap")).intValue(),
+                        r -> number(r.get("code")).intValue(),
+                        r -> r.get("status_ok"),
                         r -> text(r.get("status_firmware")))
                 .containsExactly(
                         tuple("California.SanFrancisco", "2", 10.3, 219.5f, -8, 300, true, "v1 \"beta\""),
@@ -119,13 +154,16 @@ class JsonTransformsIT {
     void schemalessJsonBecomesInt64DoubleBoolAndVarcharColumns() {
         String topic = ItEnvironment.unique("json_map");
         env.broker().createTopic(topic, 1);
-        env.broker().produce(topic, List.of(
-                "{\"kind\": \"pumps\", \"ts\": \"2023-11-14T22:13:20.250Z\", \"device\": \"pump 7\","
-                        + " \"site\": {\"name\": \"Plant=A, north\", \"floor\": 2}, \"flow\": 12.5, \"starts\": 42,"
-                        + " \"running\": true, \"model\": \"X\\\"1\\\\2\", \"note\": null}",
-                "{\"kind\": \"pumps\", \"ts\": \"2023-11-14T22:13:21Z\", \"device\": \"pump 8\","
-                        + " \"site\": {\"name\": \"Plant B\", \"floor\": -1}, \"flow\": 0.0, \"starts\": 9000000000,"
-                        + " \"running\": false, \"model\": \"Y\", \"note\": \"serviced\"}"));
+        env.broker()
+                .produce(
+                        topic,
+                        List.of(
+                                "{\"kind\": \"pumps\", \"ts\": \"2023-11-14T22:13:20.250Z\", \"device\": \"pump 7\","
+                                        + " \"site\": {\"name\": \"Plant=A, north\", \"floor\": 2}, \"flow\": 12.5, \"starts\": 42,"
+                                        + " \"running\": true, \"model\": \"X\\\"1\\\\2\", \"note\": null}",
+                                "{\"kind\": \"pumps\", \"ts\": \"2023-11-14T22:13:21Z\", \"device\": \"pump 8\","
+                                        + " \"site\": {\"name\": \"Plant B\", \"floor\": -1}, \"flow\": 0.0, \"starts\": 9000000000,"
+                                        + " \"running\": false, \"model\": \"Y\", \"note\": \"serviced\"}"));
 
         Map<String, String> config = jsonSink(topic, false);
         config.put("transforms", "toLine");
@@ -148,14 +186,22 @@ class JsonTransformsIT {
         expected.put("note", "VARCHAR");
         expected.put("device", "NCHAR TAG");
         expected.put("site_name", "NCHAR TAG");
-        assertThat(columnTypes(td, table)).as("measurement.field and timestamp.field are no columns").isEqualTo(expected);
+        assertThat(columnTypes(td, table))
+                .as("measurement.field and timestamp.field are no columns")
+                .isEqualTo(expected);
 
         List<Map<String, Object>> rows = rowsByTime(td, table);
         long first = Instant.parse("2023-11-14T22:13:20.250Z").toEpochMilli() * NANOS_PER_MILLI;
-        assertThat(rows).extracting(SchemalessTables::nanos)
-                .containsExactly(first, first + 750 * NANOS_PER_MILLI);
-        assertThat(rows).extracting(r -> text(r.get("device")), r -> text(r.get("site_name")), r -> r.get("site_floor"),
-                        r -> r.get("flow"), r -> r.get("starts"), r -> r.get("running"), r -> text(r.get("model")),
+        assertThat(rows).extracting(SchemalessTables::nanos).containsExactly(first, first + 750 * NANOS_PER_MILLI);
+        assertThat(rows)
+                .extracting(
+                        r -> text(r.get("device")),
+                        r -> text(r.get("site_name")),
+                        r -> r.get("site_floor"),
+                        r -> r.get("flow"),
+                        r -> r.get("starts"),
+                        r -> r.get("running"),
+                        r -> text(r.get("model")),
                         r -> text(r.get("note")))
                 .containsExactly(
                         tuple("pump 7", "Plant=A, north", 2L, 12.5, 42L, true, "X\"1\\2", null),
@@ -166,11 +212,16 @@ class JsonTransformsIT {
     void toTelnetWritesOneMetricPerField() {
         String topic = ItEnvironment.unique("json_telnet");
         env.broker().createTopic(topic, 1);
-        env.broker().produce(topic, List.of(
-                "{\"ts\": " + T0 + ", \"location\": \"California.SanFrancisco\", \"group_id\": 2, \"current\": 10.3,"
-                        + " \"voltage\": 219}",
-                "{\"ts\": " + (T0 + 1) + ", \"location\": \"California.LosAngeles\", \"group_id\": 3, \"current\": 12.6,"
-                        + " \"voltage\": 221}"));
+        env.broker()
+                .produce(
+                        topic,
+                        List.of(
+                                "{\"ts\": " + T0
+                                        + ", \"location\": \"California.SanFrancisco\", \"group_id\": 2, \"current\": 10.3,"
+                                        + " \"voltage\": 219}",
+                                "{\"ts\": " + (T0 + 1)
+                                        + ", \"location\": \"California.LosAngeles\", \"group_id\": 3, \"current\": 12.6,"
+                                        + " \"voltage\": 221}"));
 
         Map<String, String> config = jsonSink(topic, false);
         config.put("db.schemaless", "telnet");
@@ -191,7 +242,8 @@ class JsonTransformsIT {
     void toOpenTsdbJsonWritesOneMetricPerField() {
         String topic = ItEnvironment.unique("json_otsdb");
         env.broker().createTopic(topic, 1);
-        Schema schema = SchemaBuilder.struct().name("meters")
+        Schema schema = SchemaBuilder.struct()
+                .name("meters")
                 .field("ts", Timestamp.SCHEMA)
                 .field("location", Schema.STRING_SCHEMA)
                 .field("group_id", Schema.INT32_SCHEMA)
@@ -199,11 +251,29 @@ class JsonTransformsIT {
                 .field("voltage", Schema.INT32_SCHEMA)
                 .build();
         JsonConverter converter = schemaJsonConverter();
-        env.broker().produceBytes(topic, 0, List.of(
-                converter.fromConnectData(topic, schema, new Struct(schema).put("ts", new Date(T0))
-                        .put("location", "California.SanFrancisco").put("group_id", 2).put("current", 10.3).put("voltage", 219)),
-                converter.fromConnectData(topic, schema, new Struct(schema).put("ts", new Date(T0 + 1))
-                        .put("location", "California.LosAngeles").put("group_id", 3).put("current", 12.6).put("voltage", 221))));
+        env.broker()
+                .produceBytes(
+                        topic,
+                        0,
+                        List.of(
+                                converter.fromConnectData(
+                                        topic,
+                                        schema,
+                                        new Struct(schema)
+                                                .put("ts", new Date(T0))
+                                                .put("location", "California.SanFrancisco")
+                                                .put("group_id", 2)
+                                                .put("current", 10.3)
+                                                .put("voltage", 219)),
+                                converter.fromConnectData(
+                                        topic,
+                                        schema,
+                                        new Struct(schema)
+                                                .put("ts", new Date(T0 + 1))
+                                                .put("location", "California.LosAngeles")
+                                                .put("group_id", 3)
+                                                .put("current", 12.6)
+                                                .put("voltage", 221))));
 
         Map<String, String> config = jsonSink(topic, true);
         config.put("db.schemaless", "json");
@@ -235,8 +305,12 @@ class JsonTransformsIT {
             assertThat(types.get("group_id")).endsWith(" TAG");
         }
         List<Map<String, Object>> rows = rowsByTime(td, table);
-        assertThat(rows).extracting(SchemalessTables::nanos, r -> r.get("_value"),
-                        r -> text(r.get("location")), r -> text(r.get("group_id")))
+        assertThat(rows)
+                .extracting(
+                        SchemalessTables::nanos,
+                        r -> r.get("_value"),
+                        r -> text(r.get("location")),
+                        r -> text(r.get("group_id")))
                 .containsExactly(
                         tuple(T0 * NANOS_PER_MILLI, atT0, "California.SanFrancisco", "2"),
                         tuple((T0 + 1) * NANOS_PER_MILLI, atT1, "California.LosAngeles", "3"));
@@ -252,9 +326,12 @@ class JsonTransformsIT {
         String topic = ItEnvironment.unique("json_lf");
         String dlq = topic + "_dlq";
         env.broker().createTopic(topic, 1);
-        env.broker().produce(topic, List.of(
-                "{\"ts\": " + T0 + ", \"location\": \"Reno\", \"note\": \"first\\nsecond\"}",
-                "{\"ts\": " + (T0 + 1) + ", \"location\": \"Reno\", \"note\": \"carriage\\rreturn\"}"));
+        env.broker()
+                .produce(
+                        topic,
+                        List.of(
+                                "{\"ts\": " + T0 + ", \"location\": \"Reno\", \"note\": \"first\\nsecond\"}",
+                                "{\"ts\": " + (T0 + 1) + ", \"location\": \"Reno\", \"note\": \"carriage\\rreturn\"}"));
 
         Map<String, String> config = lineSink(topic, false, "notes", "location", "ms");
         SinkConfigs.deadLetterQueue(config, dlq);
@@ -264,7 +341,8 @@ class JsonTransformsIT {
         String table = topic + ".notes";
         if (td.isNative()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> td.count(table) == 2);
-            assertThat(rowsByTime(td, table)).extracting(r -> text(r.get("note")))
+            assertThat(rowsByTime(td, table))
+                    .extracting(r -> text(r.get("note")))
                     .containsExactly("first\nsecond", "carriage\rreturn");
             return;
         }
@@ -273,12 +351,15 @@ class JsonTransformsIT {
         List<ConsumerRecord<byte[], byte[]>> deadLettered = env.broker().consume(dlq, 1, Duration.ofSeconds(60));
         assertThat(deadLettered).hasSize(1);
         Header reason = deadLettered.get(0).headers().lastHeader("__connect.errors.exception.message");
-        assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("'note'").contains("line feed")
+        assertThat(new String(reason.value(), StandardCharsets.UTF_8))
+                .contains("'note'")
+                .contains("line feed")
                 .contains("jdbc:TAOS://");
     }
 
     /** A JSON sink through {@code ToLineProtocol} with timestamp field {@code ts}, SMT and database in one precision. */
-    private Map<String, String> lineSink(String topic, boolean schemas, String measurement, String tags, String precision) {
+    private Map<String, String> lineSink(
+            String topic, boolean schemas, String measurement, String tags, String precision) {
         Map<String, String> config = jsonSink(topic, schemas);
         config.put("data.precision", precision);
         config.put("transforms", "toLine");

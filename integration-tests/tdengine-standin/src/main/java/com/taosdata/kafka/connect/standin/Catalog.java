@@ -29,6 +29,7 @@ public final class Catalog {
     private long nextUid = 1;
     /** Vgroup ids are numbered across databases in creation order; 1 is the mnode's. */
     private int nextVgroupId = 2;
+
     private final Map<String, Database> databases = new TreeMap<>();
     private final Set<String> creating = new HashSet<>();
 
@@ -125,16 +126,18 @@ public final class Catalog {
         return table;
     }
 
-    public synchronized TableDef createSuperTable(String db, String name, List<Column> columns, List<Column> tags,
-                                                  boolean ifNotExists) {
+    public synchronized TableDef createSuperTable(
+            String db, String name, List<Column> columns, List<Column> tags, boolean ifNotExists) {
         Database database = database(db);
         TableDef existing = database.tables().get(name);
         if (existing != null) {
             if (ifNotExists) {
                 return existing;
             }
-            throw (existing.kind() == TableDef.Kind.SUPER ? ServerError.MND_STB_ALREADY_EXIST
-                    : ServerError.TDB_TABLE_ALREADY_EXIST).error();
+            throw (existing.kind() == TableDef.Kind.SUPER
+                            ? ServerError.MND_STB_ALREADY_EXIST
+                            : ServerError.TDB_TABLE_ALREADY_EXIST)
+                    .error();
         }
         validateSchema(columns);
         validateTags(tags);
@@ -143,13 +146,13 @@ public final class Catalog {
         all.addAll(tags);
         h2.execute("CREATE TABLE " + H2Store.table(db, name) + " (" + columnDdl(all) + ", "
                 + H2Store.quote(TableDef.TBNAME) + " VARCHAR(192) INVISIBLE NOT NULL, PRIMARY KEY ("
-                + H2Store.quote(TableDef.TBNAME) + ", " + H2Store.quote(columns.get(0).name()) + "))");
+                + H2Store.quote(TableDef.TBNAME) + ", "
+                + H2Store.quote(columns.get(0).name()) + "))");
         database.tables().put(name, table);
         return table;
     }
 
-    public synchronized TableDef createNormalTable(String db, String name, List<Column> columns,
-                                                   boolean ifNotExists) {
+    public synchronized TableDef createNormalTable(String db, String name, List<Column> columns, boolean ifNotExists) {
         Database database = database(db);
         TableDef existing = database.tables().get(name);
         if (existing != null) {
@@ -168,14 +171,14 @@ public final class Catalog {
     }
 
     /** Creates a subtable, or returns the existing one: an existing subtable keeps its tags (insert docs). */
-    public TableDef createChildTable(String db, String name, TableDef superTable, Map<String, Object> tagValues,
-                                     boolean ifNotExists) {
+    public TableDef createChildTable(
+            String db, String name, TableDef superTable, Map<String, Object> tagValues, boolean ifNotExists) {
         return createChildTable(db, name, superTable, tagValues, ifNotExists, 0);
     }
 
     /** A subtable with a TTL in days ({@code ins_tables.ttl}); the stand-in never expires it. */
-    public synchronized TableDef createChildTable(String db, String name, TableDef superTable,
-                                                  Map<String, Object> tagValues, boolean ifNotExists, int ttl) {
+    public synchronized TableDef createChildTable(
+            String db, String name, TableDef superTable, Map<String, Object> tagValues, boolean ifNotExists, int ttl) {
         Database database = database(db);
         TableDef existing = database.tables().get(name);
         if (existing != null) {
@@ -219,9 +222,9 @@ public final class Catalog {
         String table = H2Store.table(superTable.database(), superTable.name());
         List<Column> tags = superTable.tags();
         for (Column c : newFields) {
-            String position = tags.isEmpty() ? "" : " BEFORE " + H2Store.quote(tags.get(0).name());
-            h2.execute("ALTER TABLE " + table + " ADD COLUMN " + H2Store.quote(c.name()) + " " + c.h2Type()
-                    + position);
+            String position =
+                    tags.isEmpty() ? "" : " BEFORE " + H2Store.quote(tags.get(0).name());
+            h2.execute("ALTER TABLE " + table + " ADD COLUMN " + H2Store.quote(c.name()) + " " + c.h2Type() + position);
         }
         for (Column c : newTags) {
             h2.execute("ALTER TABLE " + table + " ADD COLUMN " + H2Store.quote(c.name()) + " " + c.h2Type());
@@ -257,9 +260,11 @@ public final class Catalog {
      * fails in the mnode ({@code 0x8000036C} column / {@code 0x8000036A} tag does not exist).
      */
     public synchronized void widenInSuperTable(TableDef superTable, Column widened, boolean tag) {
-        Column existing = superTable.find(widened.name())
+        Column existing = superTable
+                .find(widened.name())
                 .orElseThrow(() -> ServerError.PAR_INVALID_COLUMN.error("Invalid column name: " + widened.name()));
-        if (!existing.type().isVariable() || existing.type() != widened.type()
+        if (!existing.type().isVariable()
+                || existing.type() != widened.type()
                 || existing.length() >= widened.length()) {
             throw ServerError.PAR_INVALID_MODIFY_COL.error();
         }

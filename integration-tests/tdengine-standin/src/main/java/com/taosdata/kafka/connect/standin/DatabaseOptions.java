@@ -20,8 +20,8 @@ public record DatabaseOptions(DatabasePrecision precision, int vgroups, List<Lon
     private static final long MINUTES_PER_DAY = 24 * 60;
     private static final long MIN_KEEP_MINUTES = MINUTES_PER_DAY;
     private static final long MAX_KEEP_MINUTES = 365_000 * MINUTES_PER_DAY;
-    private static final List<Long> DEFAULT_KEEP = List.of(3650 * MINUTES_PER_DAY, 3650 * MINUTES_PER_DAY,
-            3650 * MINUTES_PER_DAY);
+    private static final List<Long> DEFAULT_KEEP =
+            List.of(3650 * MINUTES_PER_DAY, 3650 * MINUTES_PER_DAY, 3650 * MINUTES_PER_DAY);
 
     public DatabaseOptions {
         keepMinutes = List.copyOf(keepMinutes);
@@ -110,8 +110,9 @@ public record DatabaseOptions(DatabasePrecision precision, int vgroups, List<Lon
                 case "m" -> 1;
                 case "h" -> 60;
                 case "d" -> MINUTES_PER_DAY;
-                default -> throw ServerError.PAR_INVALID_DB_OPTION.error("Invalid option keep: "
-                        + number.text() + unit.text());
+                default ->
+                    throw ServerError.PAR_INVALID_DB_OPTION.error(
+                            "Invalid option keep: " + number.text() + unit.text());
             };
             c.next();
         }

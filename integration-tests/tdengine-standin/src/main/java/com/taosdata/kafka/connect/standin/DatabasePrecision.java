@@ -27,12 +27,22 @@ public enum DatabasePrecision {
     /** TDengine's string timestamps: {@code 2018-10-03 14:38:05[.fff…]}, also with a {@code T} and a zone. */
     private static final DateTimeFormatter STRING_TS = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd")
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral('T')
+            .optionalEnd()
             .appendPattern("HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH:MM", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HHMM", "Z")
+            .optionalEnd()
             .toFormatter(Locale.ROOT);
 
     private final String text;
@@ -78,12 +88,13 @@ public enum DatabasePrecision {
 
     public long fromInstant(Instant instant) {
         long nanosOfTick = 1_000_000_000L / ticksPerSecond;
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), ticksPerSecond),
-                instant.getNano() / nanosOfTick);
+        return Math.addExact(
+                Math.multiplyExact(instant.getEpochSecond(), ticksPerSecond), instant.getNano() / nanosOfTick);
     }
 
     public Instant toInstant(long ticks) {
-        return Instant.ofEpochSecond(Math.floorDiv(ticks, ticksPerSecond),
+        return Instant.ofEpochSecond(
+                Math.floorDiv(ticks, ticksPerSecond),
                 Math.floorMod(ticks, ticksPerSecond) * (1_000_000_000L / ticksPerSecond));
     }
 

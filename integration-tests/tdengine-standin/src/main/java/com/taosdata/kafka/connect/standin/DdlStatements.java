@@ -139,7 +139,9 @@ public final class DdlStatements {
             List<Column> named = new ArrayList<>();
             do {
                 String tag = c.name();
-                named.add(stable.tags().stream().filter(t -> t.name().equals(tag)).findFirst()
+                named.add(stable.tags().stream()
+                        .filter(t -> t.name().equals(tag))
+                        .findFirst()
                         .orElseThrow(() -> ServerError.PAR_INVALID_COLUMN.error("Invalid tag name: " + tag)));
             } while (c.acceptSymbol(","));
             c.expectSymbol(")");
@@ -194,7 +196,11 @@ public final class DdlStatements {
         if (columnType == ColumnType.DECIMAL) {
             int precision = args.isEmpty() ? 0 : args.get(0);
             int scale = args.size() > 1 ? args.get(1) : 0;
-            if (args.isEmpty() || args.size() > 2 || precision < 1 || precision > 38 || scale < 0
+            if (args.isEmpty()
+                    || args.size() > 2
+                    || precision < 1
+                    || precision > 38
+                    || scale < 0
                     || scale > precision) {
                 throw ServerError.PAR_INVALID_COLUMN.error("Invalid column type: " + type.text());
             }
@@ -227,7 +233,9 @@ public final class DdlStatements {
         if (after.isWord("USING") || after.isSymbol("(")) {
             return true;
         }
-        return after.isSymbol(".") && third != null && c.peek(3) != null
+        return after.isSymbol(".")
+                && third != null
+                && c.peek(3) != null
                 && (c.peek(3).isWord("USING") || c.peek(3).isSymbol("("));
     }
 }

@@ -9,8 +9,7 @@ import java.util.List;
  * {@code u} microseconds, {@code a} milliseconds, {@code s}, {@code m}, {@code h}, {@code d}, {@code w}.
  */
 public final class Durations {
-    private Durations() {
-    }
+    private Durations() {}
 
     public static List<Token> merge(List<Token> tokens, DatabasePrecision precision) {
         List<Token> out = new ArrayList<>(tokens.size());
@@ -18,7 +17,10 @@ public final class Durations {
             Token t = tokens.get(i);
             Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
             long nanos = next == null ? -1 : unitNanos(next);
-            if (t.kind() == Token.Kind.NUMBER && nanos > 0 && next.start() == t.end() && t.text().matches("\\d+")) {
+            if (t.kind() == Token.Kind.NUMBER
+                    && nanos > 0
+                    && next.start() == t.end()
+                    && t.text().matches("\\d+")) {
                 long ticks = precision.fromUnits(Long.parseLong(t.text()), nanos);
                 out.add(new Token(Token.Kind.NUMBER, Long.toString(ticks), t.start(), next.end()));
                 i++;

@@ -21,7 +21,8 @@ public final class H2Store implements AutoCloseable {
     }
 
     public void execute(String sql) {
-        try (Connection c = connection(); Statement s = c.createStatement()) {
+        try (Connection c = connection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("H2 rejected generated DDL: " + sql, e);
@@ -43,7 +44,8 @@ public final class H2Store implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection c = connection(); Statement s = c.createStatement()) {
+        try (Connection c = connection();
+                Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException ignored) {
             // the database is going away either way

@@ -1,5 +1,6 @@
 package com.taosdata.kafka.connect.standin;
 
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,12 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.sun.net.httpserver.HttpExchange;
-
 /** Small helpers over {@link HttpExchange}: the body, the query parameters, and writing an answer. */
 public final class HttpExchanges {
-    private HttpExchanges() {
-    }
+    private HttpExchanges() {}
 
     public static String body(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
@@ -31,7 +29,8 @@ public final class HttpExchanges {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            params.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            params.put(
+                    URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return params;
     }
@@ -52,7 +51,10 @@ public final class HttpExchanges {
 
     /** An unknown path or method: taosAdapter's router answers 404 ("Interface does not exist"). */
     public static void sendNotFound(HttpExchange exchange) throws IOException {
-        sendJson(exchange, 404, RestResponses.error(ServerError.HTTP_UNSUPPORTED_URL.restCode(),
-                ServerError.HTTP_UNSUPPORTED_URL.desc()));
+        sendJson(
+                exchange,
+                404,
+                RestResponses.error(
+                        ServerError.HTTP_UNSUPPORTED_URL.restCode(), ServerError.HTTP_UNSUPPORTED_URL.desc()));
     }
 }

@@ -24,34 +24,40 @@ final class InformationSchema {
     Database create() {
         Database ins = Database.system(NAME);
         h2.execute("CREATE SCHEMA " + H2Store.quote(NAME));
-        define(ins, INS_DATABASES, List.of(
-                new Column("name", ColumnType.VARCHAR, 64),
-                new Column("create_time", ColumnType.TIMESTAMP, 8),
-                new Column("ntables", ColumnType.INT, 4),
-                new Column("vgroups", ColumnType.INT, 4),
-                new Column("replica", ColumnType.INT, 4),
-                new Column("strict", ColumnType.VARCHAR, 4),
-                new Column("duration", ColumnType.VARCHAR, 10),
-                new Column("keep", ColumnType.VARCHAR, 32),
-                new Column("buffer", ColumnType.INT, 4),
-                new Column("pagesize", ColumnType.INT, 4),
-                new Column("pages", ColumnType.INT, 4),
-                new Column("minrows", ColumnType.INT, 4),
-                new Column("maxrows", ColumnType.INT, 4),
-                new Column("comp", ColumnType.INT, 4),
-                new Column("precision", ColumnType.VARCHAR, 2),
-                new Column("status", ColumnType.VARCHAR, 10)));
-        define(ins, INS_TABLES, List.of(
-                new Column("table_name", ColumnType.VARCHAR, 192),
-                new Column("db_name", ColumnType.VARCHAR, 64),
-                new Column("create_time", ColumnType.TIMESTAMP, 8),
-                new Column("columns", ColumnType.INT, 4),
-                new Column("stable_name", ColumnType.VARCHAR, 192),
-                new Column("uid", ColumnType.BIGINT, 8),
-                new Column("vgroup_id", ColumnType.INT, 4),
-                new Column("ttl", ColumnType.INT, 4),
-                new Column("table_comment", ColumnType.VARCHAR, 1024),
-                new Column("type", ColumnType.VARCHAR, 21)));
+        define(
+                ins,
+                INS_DATABASES,
+                List.of(
+                        new Column("name", ColumnType.VARCHAR, 64),
+                        new Column("create_time", ColumnType.TIMESTAMP, 8),
+                        new Column("ntables", ColumnType.INT, 4),
+                        new Column("vgroups", ColumnType.INT, 4),
+                        new Column("replica", ColumnType.INT, 4),
+                        new Column("strict", ColumnType.VARCHAR, 4),
+                        new Column("duration", ColumnType.VARCHAR, 10),
+                        new Column("keep", ColumnType.VARCHAR, 32),
+                        new Column("buffer", ColumnType.INT, 4),
+                        new Column("pagesize", ColumnType.INT, 4),
+                        new Column("pages", ColumnType.INT, 4),
+                        new Column("minrows", ColumnType.INT, 4),
+                        new Column("maxrows", ColumnType.INT, 4),
+                        new Column("comp", ColumnType.INT, 4),
+                        new Column("precision", ColumnType.VARCHAR, 2),
+                        new Column("status", ColumnType.VARCHAR, 10)));
+        define(
+                ins,
+                INS_TABLES,
+                List.of(
+                        new Column("table_name", ColumnType.VARCHAR, 192),
+                        new Column("db_name", ColumnType.VARCHAR, 64),
+                        new Column("create_time", ColumnType.TIMESTAMP, 8),
+                        new Column("columns", ColumnType.INT, 4),
+                        new Column("stable_name", ColumnType.VARCHAR, 192),
+                        new Column("uid", ColumnType.BIGINT, 8),
+                        new Column("vgroup_id", ColumnType.INT, 4),
+                        new Column("ttl", ColumnType.INT, 4),
+                        new Column("table_comment", ColumnType.VARCHAR, 1024),
+                        new Column("type", ColumnType.VARCHAR, 21)));
         return ins;
     }
 
@@ -67,9 +73,10 @@ final class InformationSchema {
      * the stand-in ignores.
      */
     void databaseCreated(Database db, boolean system) {
-        String options = system ? "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
-                : db.vgroups().count() + ", 1, 'off', '10d', " + H2Store.literal(db.options().keepText())
-                        + ", 256, 4, 256, 100, 4096, 2";
+        String options = system
+                ? "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+                : db.vgroups().count() + ", 1, 'off', '10d', "
+                        + H2Store.literal(db.options().keepText()) + ", 256, 4, 256, 100, 4096, 2";
         h2.execute("INSERT INTO " + H2Store.table(NAME, INS_DATABASES) + " VALUES ("
                 + H2Store.literal(db.name()) + ", " + db.createdAt() + ", 0, " + options + ", "
                 + H2Store.literal(db.precision().text()) + ", 'ready')");
@@ -86,20 +93,24 @@ final class InformationSchema {
     void tableCreated(TableDef table, long uid, int vgroupId, int ttl) {
         boolean child = table.kind() == TableDef.Kind.CHILD;
         h2.execute("INSERT INTO " + H2Store.table(NAME, INS_TABLES) + " VALUES (" + H2Store.literal(table.name()) + ", "
-                + H2Store.literal(table.database()) + ", " + DatabasePrecision.MS.now() + ", " + table.columns().size() + ", "
-                + (child ? H2Store.literal(table.superTable().name()) : "NULL") + ", " + uid + ", " + vgroupId + ", " + ttl + ", NULL, "
+                + H2Store.literal(table.database()) + ", " + DatabasePrecision.MS.now() + ", "
+                + table.columns().size() + ", "
+                + (child ? H2Store.literal(table.superTable().name()) : "NULL") + ", " + uid + ", " + vgroupId + ", "
+                + ttl + ", NULL, "
                 + H2Store.literal(child ? "CHILD_TABLE" : "NORMAL_TABLE") + ")");
         countTables(table.database(), 1);
     }
 
     void tableDropped(TableDef table) {
         h2.execute("DELETE FROM " + H2Store.table(NAME, INS_TABLES) + " WHERE " + H2Store.quote("db_name") + " = "
-                + H2Store.literal(table.database()) + " AND " + H2Store.quote("table_name") + " = " + H2Store.literal(table.name()));
+                + H2Store.literal(table.database()) + " AND " + H2Store.quote("table_name") + " = "
+                + H2Store.literal(table.name()));
         countTables(table.database(), -1);
     }
 
     private void countTables(String db, int delta) {
         h2.execute("UPDATE " + H2Store.table(NAME, INS_DATABASES) + " SET " + H2Store.quote("ntables") + " = "
-                + H2Store.quote("ntables") + " + " + delta + " WHERE " + H2Store.quote("name") + " = " + H2Store.literal(db));
+                + H2Store.quote("ntables") + " + " + delta + " WHERE " + H2Store.quote("name") + " = "
+                + H2Store.literal(db));
     }
 }

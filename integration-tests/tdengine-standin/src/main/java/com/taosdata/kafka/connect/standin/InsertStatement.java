@@ -63,8 +63,8 @@ public final class InsertStatement {
     }
 
     /** The existing table of that name, or a new subtable to create when the statement has been read. */
-    private TableDef childTable(String db, String name, TableDef stable, Map<String, Object> tags,
-                                Map<String, TableDef> pending) {
+    private TableDef childTable(
+            String db, String name, TableDef stable, Map<String, Object> tags, Map<String, TableDef> pending) {
         TableDef existing = catalog.database(db).tables().get(name);
         if (existing != null) {
             if (existing.kind() != TableDef.Kind.CHILD) {
@@ -82,11 +82,13 @@ public final class InsertStatement {
     private void createPending(Map<String, TableDef> pending, List<RowWriter.Row> rows) {
         Map<TableDef, TableDef> created = new HashMap<>();
         for (TableDef child : pending.values()) {
-            created.put(child, catalog.createChildTable(child.database(), child.name(), child.superTable(),
-                    child.tagValues(), true));
+            created.put(
+                    child,
+                    catalog.createChildTable(
+                            child.database(), child.name(), child.superTable(), child.tagValues(), true));
         }
-        rows.replaceAll(row -> created.containsKey(row.table())
-                ? new RowWriter.Row(created.get(row.table()), row.values()) : row);
+        rows.replaceAll(row ->
+                created.containsKey(row.table()) ? new RowWriter.Row(created.get(row.table()), row.values()) : row);
     }
 
     private static List<Column> columnList(TokenCursor c, TableDef table, boolean allowTbname) {
@@ -100,7 +102,8 @@ public final class InsertStatement {
                 columns.add(new Column(TableDef.TBNAME, ColumnType.VARCHAR, 192));
                 continue;
             }
-            Column column = table.find(name).filter(col -> allowTbname || !table.isTag(col.name()))
+            Column column = table.find(name)
+                    .filter(col -> allowTbname || !table.isTag(col.name()))
                     .orElseThrow(() -> ServerError.PAR_INVALID_COLUMN.error("Invalid column name: " + name));
             columns.add(column);
         } while (c.acceptSymbol(","));
@@ -116,8 +119,8 @@ public final class InsertStatement {
         } while (!c.atEnd() && c.peek().isSymbol("("));
     }
 
-    private void readSuperTableRows(TokenCursor c, TableDef stable, Database db, List<RowWriter.Row> rows,
-                                    Map<String, TableDef> pending) {
+    private void readSuperTableRows(
+            TokenCursor c, TableDef stable, Database db, List<RowWriter.Row> rows, Map<String, TableDef> pending) {
         List<Column> columns = columnList(c, stable, true);
         if (columns.stream().noneMatch(col -> col.name().equals(TableDef.TBNAME))) {
             throw ServerError.PAR_SYNTAX_ERROR.error("tbname must be specified when inserting into a super table");
@@ -135,8 +138,8 @@ public final class InsertStatement {
         } while (!c.atEnd() && c.peek().isSymbol("("));
     }
 
-    private static Map<String, Object> readValues(TokenCursor c, List<Column> columns, DatabasePrecision precision,
-                                                  Column timestamp) {
+    private static Map<String, Object> readValues(
+            TokenCursor c, List<Column> columns, DatabasePrecision precision, Column timestamp) {
         c.expectSymbol("(");
         Map<String, Object> values = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {

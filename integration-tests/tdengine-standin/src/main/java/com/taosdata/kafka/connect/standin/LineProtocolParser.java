@@ -31,8 +31,7 @@ public final class LineProtocolParser {
     private static final int MAX_NAME_BYTES = 192;
     private static final int MAX_KEY_BYTES = 64;
 
-    private LineProtocolParser() {
-    }
+    private LineProtocolParser() {}
 
     /**
      * @param precision taosAdapter's {@code precision} parameter: {@code ns} (default), {@code u}/{@code μ},
@@ -212,8 +211,8 @@ public final class LineProtocolParser {
      * (the form a real 3.3.6.13 answered, e.g. {@code SML line invalid value: 1700000000000000000} for {@code f=}).
      */
     private static ServerErrorException invalidLine(String reason, String line, int from) {
-        return ServerError.SML_INVALID_DATA.error("SML line " + reason + ":" + line.substring(Math.min(from,
-                line.length())));
+        return ServerError.SML_INVALID_DATA.error(
+                "SML line " + reason + ":" + line.substring(Math.min(from, line.length())));
     }
 
     private static char at(String line, int i) {

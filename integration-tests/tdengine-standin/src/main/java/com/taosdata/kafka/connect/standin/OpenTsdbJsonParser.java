@@ -1,5 +1,7 @@
 package com.taosdata.kafka.connect.standin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -8,9 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * Parses OpenTSDB JSON, one object or an array of {@code {"metric","timestamp","value","tags"}}, as TDengine's
  * schemaless writer reads it: numbers are DOUBLE, booleans BOOL, strings VARCHAR (tags too, facts note), and a
@@ -18,8 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * digit count as in the telnet protocol (10 seconds, 13 milliseconds); 0 means now.
  */
 public final class OpenTsdbJsonParser {
-    private OpenTsdbJsonParser() {
-    }
+    private OpenTsdbJsonParser() {}
 
     public static List<SmlPoint> parse(String body) {
         JsonNode root;
@@ -47,8 +45,12 @@ public final class OpenTsdbJsonParser {
         JsonNode timestamp = node.get("timestamp");
         JsonNode value = node.get("value");
         JsonNode tags = node.get("tags");
-        if (metric == null || !metric.isTextual() || metric.asText().isEmpty() || timestamp == null
-                || value == null || (tags != null && !tags.isObject())) {
+        if (metric == null
+                || !metric.isTextual()
+                || metric.asText().isEmpty()
+                || timestamp == null
+                || value == null
+                || (tags != null && !tags.isObject())) {
             throw invalid(node);
         }
         Map<String, SmlValue> tagValues = new LinkedHashMap<>();

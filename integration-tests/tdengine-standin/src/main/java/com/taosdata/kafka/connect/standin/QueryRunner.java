@@ -29,8 +29,9 @@ public final class QueryRunner {
 
     public QueryResult select(String sql, List<Token> tokens, String defaultDb) {
         SqlTranslator.Translation translation = translator.translate(sql, tokens, defaultDb);
-        try (Connection c = h2.connection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(translation.h2Sql())) {
+        try (Connection c = h2.connection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(translation.h2Sql())) {
             ResultSetMetaData md = rs.getMetaData();
             List<Column> columns = new ArrayList<>();
             for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -114,8 +115,10 @@ public final class QueryRunner {
             case BOOL -> value;
             case VARCHAR, NCHAR -> value.toString();
             case VARBINARY -> value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : value.toString();
-            case DECIMAL -> new BigDecimal(value.toString()).setScale(column.scale(), RoundingMode.HALF_UP)
-                    .toPlainString();
+            case DECIMAL ->
+                new BigDecimal(value.toString())
+                        .setScale(column.scale(), RoundingMode.HALF_UP)
+                        .toPlainString();
         };
     }
 

@@ -1,12 +1,11 @@
 package com.taosdata.kafka.connect.standin;
 
-import java.math.BigDecimal;
-import java.util.List;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * The JSON bodies of {@code /rest/sql}, as the REST API doc ("HTTP Return Format") shows them: a result set as
@@ -16,8 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class RestResponses {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RestResponses() {
-    }
+    private RestResponses() {}
 
     public static ObjectMapper json() {
         return JSON;

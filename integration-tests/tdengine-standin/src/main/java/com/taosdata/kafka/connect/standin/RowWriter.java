@@ -21,8 +21,7 @@ import java.util.StringJoiner;
  */
 public final class RowWriter {
     /** One row for one table: the values of the columns it carries, by column name. */
-    public record Row(TableDef table, Map<String, Object> values) {
-    }
+    public record Row(TableDef table, Map<String, Object> values) {}
 
     private final H2Store h2;
 

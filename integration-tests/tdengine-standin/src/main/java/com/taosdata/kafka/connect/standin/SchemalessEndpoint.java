@@ -1,12 +1,11 @@
 package com.taosdata.kafka.connect.standin;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 
 /**
  * taosAdapter's schemaless HTTP endpoints ({@code docs/en/14-reference/01-components/03-taosadapter.md}), answering
@@ -66,8 +65,11 @@ public final class SchemalessEndpoint implements HttpHandler {
         String db = query.get("db");
         if (db == null || db.isEmpty()) {
             ObjectNode body = RestResponses.json().createObjectNode();
-            body.put("code", "not found").put("message", "db required").put("op", "get db query")
-                    .put("err", "db required").put("line", 0);
+            body.put("code", "not found")
+                    .put("message", "db required")
+                    .put("op", "get db query")
+                    .put("err", "db required")
+                    .put("line", 0);
             HttpExchanges.sendJson(exchange, 400, RestResponses.write(body));
             return;
         }
@@ -76,8 +78,11 @@ public final class SchemalessEndpoint implements HttpHandler {
             options = SmlOptions.of(query);
         } catch (NumberFormatException e) {
             ObjectNode body = RestResponses.json().createObjectNode();
-            body.put("code", "illegal param").put("message", "ttl must be numeric").put("op", "parse ttl")
-                    .put("err", "ttl must be numeric").put("line", 0);
+            body.put("code", "illegal param")
+                    .put("message", "ttl must be numeric")
+                    .put("op", "parse ttl")
+                    .put("err", "ttl must be numeric")
+                    .put("line", 0);
             HttpExchanges.sendJson(exchange, 400, RestResponses.write(body));
             return;
         }
@@ -118,7 +123,8 @@ public final class SchemalessEndpoint implements HttpHandler {
         try {
             options = SmlOptions.of(HttpExchanges.query(exchange));
         } catch (NumberFormatException e) {
-            HttpExchanges.sendJson(exchange, 400, openTsdbMessage(400, "illegal param, ttl must be numeric " + e.getMessage()));
+            HttpExchanges.sendJson(
+                    exchange, 400, openTsdbMessage(400, "illegal param, ttl must be numeric " + e.getMessage()));
             return;
         }
         String data = HttpExchanges.body(exchange);
@@ -144,14 +150,18 @@ public final class SchemalessEndpoint implements HttpHandler {
 
     /** A failure of the stand-in itself still answers with a TDengine code, never a stack trace. */
     private static String internal(RuntimeException e) {
-        return ServerError.SML_INTERNAL_ERROR.error("Internal error: " + e.getMessage()).bracketed();
+        return ServerError.SML_INTERNAL_ERROR
+                .error("Internal error: " + e.getMessage())
+                .bracketed();
     }
 
     private static String influxMessage(String code, String message) {
-        return RestResponses.write(RestResponses.json().createObjectNode().put("code", code).put("message", message));
+        return RestResponses.write(
+                RestResponses.json().createObjectNode().put("code", code).put("message", message));
     }
 
     private static String openTsdbMessage(int code, String message) {
-        return RestResponses.write(RestResponses.json().createObjectNode().put("code", code).put("message", message));
+        return RestResponses.write(
+                RestResponses.json().createObjectNode().put("code", code).put("message", message));
     }
 }

@@ -44,8 +44,10 @@ public enum ServerError {
     PAR_INVALID_COLUMNS_NUM(0x8000263F, "Illegal number of columns"),
     PAR_FIRST_COLUMN_NOT_TIMESTAMP(0x80002641, "First column must be timestamp"),
     PAR_INVALID_VAR_COLUMN_LEN(0x80002642, "Invalid binary/nchar column/tag length"),
-    PAR_INVALID_MODIFY_COL(0x8000264B, "Only varbinary/binary/nchar/geometry column length could be modified, and "
-            + "the length can only be increased, not decreased"),
+    PAR_INVALID_MODIFY_COL(
+            0x8000264B,
+            "Only varbinary/binary/nchar/geometry column length could be modified, and "
+                    + "the length can only be increased, not decreased"),
     /** 0x2653 in {@code taoserror.h}; the error-code doc's table lists the text under 0x2610, which is another code. */
     PAR_VALUE_TOO_LONG(0x80002653, "Value too long for column/tag"),
     PAR_INVALID_VARBINARY(0x8000266A, "Invalidate varbinary value"),

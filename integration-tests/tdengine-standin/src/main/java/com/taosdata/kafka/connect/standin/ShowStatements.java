@@ -60,17 +60,33 @@ public final class ShowStatements {
         TableDef table = catalog.table(name.db(), name.table());
         List<List<Object>> rows = new ArrayList<>();
         for (Column col : table.columns()) {
-            rows.add(List.of(col.name(), col.describeType(), (long) col.restLength(), "", encode(col.type()),
-                    compress(col.type()), "medium"));
+            rows.add(List.of(
+                    col.name(),
+                    col.describeType(),
+                    (long) col.restLength(),
+                    "",
+                    encode(col.type()),
+                    compress(col.type()),
+                    "medium"));
         }
         for (Column col : table.tags()) {
-            rows.add(List.of(col.name(), col.describeType(), (long) col.restLength(), "TAG", "disabled", "disabled",
+            rows.add(List.of(
+                    col.name(),
+                    col.describeType(),
+                    (long) col.restLength(),
+                    "TAG",
+                    "disabled",
+                    "disabled",
                     "disabled"));
         }
-        List<Column> meta = List.of(new Column("field", ColumnType.VARCHAR, 64),
-                new Column("type", ColumnType.VARCHAR, 20), new Column("length", ColumnType.INT, 4),
-                new Column("note", ColumnType.VARCHAR, 16), new Column("encode", ColumnType.VARCHAR, 12),
-                new Column("compress", ColumnType.VARCHAR, 12), new Column("level", ColumnType.VARCHAR, 12));
+        List<Column> meta = List.of(
+                new Column("field", ColumnType.VARCHAR, 64),
+                new Column("type", ColumnType.VARCHAR, 20),
+                new Column("length", ColumnType.INT, 4),
+                new Column("note", ColumnType.VARCHAR, 16),
+                new Column("encode", ColumnType.VARCHAR, 12),
+                new Column("compress", ColumnType.VARCHAR, 12),
+                new Column("level", ColumnType.VARCHAR, 12));
         return new QueryResult(meta, rows, DatabasePrecision.MS, 0);
     }
 

@@ -16,12 +16,11 @@ import java.util.regex.Pattern;
 public final class SmlFieldValues {
     private static final Set<String> TRUE = Set.of("t", "T", "true", "True", "TRUE");
     private static final Set<String> FALSE = Set.of("f", "F", "false", "False", "FALSE");
-    private static final List<String> SUFFIXES = List.of("i16", "i32", "i64", "u16", "u32", "u64", "f32", "f64",
-            "i8", "u8", "i", "u");
+    private static final List<String> SUFFIXES =
+            List.of("i16", "i32", "i64", "u16", "u32", "u64", "f32", "f64", "i8", "u8", "i", "u");
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
-    private SmlFieldValues() {
-    }
+    private SmlFieldValues() {}
 
     /** Types an unquoted value (bool or number). */
     public static SmlValue unquoted(String raw) {

@@ -22,7 +22,7 @@ public record SmlOptions(String tableNameKey, int ttl) {
     static SmlOptions of(Map<String, String> query) {
         String key = query.get("table_name_key");
         String ttl = query.get("ttl");
-        return new SmlOptions(key == null || key.isEmpty() ? null : key,
-                ttl == null || ttl.isEmpty() ? 0 : Integer.parseInt(ttl));
+        return new SmlOptions(
+                key == null || key.isEmpty() ? null : key, ttl == null || ttl.isEmpty() ? 0 : Integer.parseInt(ttl));
     }
 }

@@ -12,6 +12,9 @@ import java.util.Map;
  * @param tags           tag values in the order written
  * @param fields         field values in the order written
  */
-public record SmlPoint(String measurement, Map<String, SmlValue> tags, Map<String, SmlValue> fields,
-                       BigInteger timestamp, long nanosPerUnit) {
-}
+public record SmlPoint(
+        String measurement,
+        Map<String, SmlValue> tags,
+        Map<String, SmlValue> fields,
+        BigInteger timestamp,
+        long nanosPerUnit) {}

@@ -35,6 +35,7 @@ public final class SmlPointApplier {
     static final String TAG_NULL = "_tag_null";
     /** "Names & Limits" doc: a row holds at most 64 KB (since 3.0.5.0), a table's tag values at most 16 KB. */
     static final int MAX_ROW_BYTES = 64 * 1024;
+
     static final int MAX_TAGS_BYTES = 16 * 1024;
     static final int MAX_TABLE_NAME_BYTES = 192;
 
@@ -89,12 +90,10 @@ public final class SmlPointApplier {
     }
 
     /** A point with the name of its subtable; the point no longer carries the table-name tag. */
-    private record Named(SmlPoint point, String childName) {
-    }
+    private record Named(SmlPoint point, String childName) {}
 
     /** A point bound for its subtable, with its timestamp in the database precision. */
-    private record Pending(SmlPoint point, String childName, long timestamp) {
-    }
+    private record Pending(SmlPoint point, String childName, long timestamp) {}
 
     /** Names every point's subtable: by the table-name tag when it has one, else generated. */
     private static List<Named> named(Database db, List<SmlPoint> points, String tableNameKey) {
@@ -109,15 +108,16 @@ public final class SmlPointApplier {
             String childName = truncate(String.valueOf(name.value()).replace('.', '_'));
             TableDef existing = db.tables().get(childName);
             String otherMeasurement = measurementOf.putIfAbsent(childName, p.measurement());
-            if ((existing != null && (existing.kind() != TableDef.Kind.CHILD
-                    || !existing.superTable().name().equals(p.measurement())))
+            if ((existing != null
+                            && (existing.kind() != TableDef.Kind.CHILD
+                                    || !existing.superTable().name().equals(p.measurement())))
                     || (otherMeasurement != null && !otherMeasurement.equals(p.measurement()))) {
                 throw ServerError.TDB_TABLE_IN_OTHER_STABLE.error();
             }
             Map<String, SmlValue> tags = new LinkedHashMap<>(p.tags());
             tags.remove(tableNameKey);
-            result.add(new Named(new SmlPoint(p.measurement(), tags, p.fields(), p.timestamp(), p.nanosPerUnit()),
-                    childName));
+            result.add(new Named(
+                    new SmlPoint(p.measurement(), tags, p.fields(), p.timestamp(), p.nanosPerUnit()), childName));
         }
         return result;
     }
@@ -143,7 +143,8 @@ public final class SmlPointApplier {
         for (Named named : points) {
             SmlPoint p = named.point();
             int vgroup = db.vgroups().idOf(named.childName());
-            BigInteger ticks = p.timestamp() == null ? BigInteger.valueOf(db.precision().now())
+            BigInteger ticks = p.timestamp() == null
+                    ? BigInteger.valueOf(db.precision().now())
                     : db.precision().fromUnits(p.timestamp(), p.nanosPerUnit());
             if (range.contains(ticks)) {
                 submits.add(vgroup, new Pending(p, named.childName(), ticks.longValueExact()));
@@ -159,7 +160,8 @@ public final class SmlPointApplier {
         Map<String, Schema> schemas = new LinkedHashMap<>();
         for (Named named : points) {
             SmlPoint p = named.point();
-            Schema schema = schemas.computeIfAbsent(p.measurement(), m -> Schema.of(db.tables().get(m)));
+            Schema schema = schemas.computeIfAbsent(
+                    p.measurement(), m -> Schema.of(db.tables().get(m)));
             for (Map.Entry<String, SmlValue> f : p.fields().entrySet()) {
                 schema.field(f.getKey(), f.getValue());
             }
@@ -179,8 +181,8 @@ public final class SmlPointApplier {
             columns.add(new Column(TIMESTAMP_COLUMN, ColumnType.TIMESTAMP, 8));
             columns.addAll(schema.fields.values());
             // IF NOT EXISTS: a concurrent CREATE STABLE over /rest/sql may have won; it is then extended below
-            stable = catalog.createSuperTable(db.name(), measurement, columns, new ArrayList<>(schema.tags.values()),
-                    true);
+            stable = catalog.createSuperTable(
+                    db.name(), measurement, columns, new ArrayList<>(schema.tags.values()), true);
         }
         TableDef target = stable;
         List<Column> newFields = new ArrayList<>(schema.fields.values());
@@ -230,7 +232,8 @@ public final class SmlPointApplier {
             text.append(',').append(k).append('=').append(tags.get(k).value());
         }
         try {
-            byte[] digest = MessageDigest.getInstance("MD5").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("MD5").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return "t_" + HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is a required JDK algorithm", e);
@@ -249,8 +252,8 @@ public final class SmlPointApplier {
 
         static Schema of(TableDef existing) {
             if (existing != null && existing.kind() != TableDef.Kind.SUPER) {
-                throw ServerError.SML_INVALID_DATA.error("Invalid data format: " + existing.name()
-                        + " is not a super table");
+                throw ServerError.SML_INVALID_DATA.error(
+                        "Invalid data format: " + existing.name() + " is not a super table");
             }
             return new Schema(existing);
         }
@@ -266,13 +269,14 @@ public final class SmlPointApplier {
             if (existing != null) {
                 existing.find(name).ifPresent(c -> {
                     if (c.type() != value.type() || existing.isTag(name)) {
-                        throw ServerError.SML_INVALID_DATA.error("Invalid data format: column type mismatch: "
-                                + name);
+                        throw ServerError.SML_INVALID_DATA.error("Invalid data format: column type mismatch: " + name);
                     }
                 });
             }
             int length = have == null ? value.length() : Math.max(have.length(), value.length());
-            fields.put(name, new Column(name, value.type(), Math.max(length, value.type().fixedLength())));
+            fields.put(
+                    name,
+                    new Column(name, value.type(), Math.max(length, value.type().fixedLength())));
         }
 
         void tag(String name, SmlValue value) {
@@ -307,7 +311,10 @@ public final class SmlPointApplier {
                 }
             }
             for (Column c : planned.values()) {
-                Column have = current.stream().filter(x -> x.name().equals(c.name())).findFirst().orElse(null);
+                Column have = current.stream()
+                        .filter(x -> x.name().equals(c.name()))
+                        .findFirst()
+                        .orElse(null);
                 total += have != null && have.length() > c.length() ? have.storedBytes() : c.storedBytes();
             }
             return total;

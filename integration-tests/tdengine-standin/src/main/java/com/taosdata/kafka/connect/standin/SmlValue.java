@@ -13,8 +13,7 @@ public record SmlValue(ColumnType type, Object value, int length) {
     }
 
     public static SmlValue varchar(String text) {
-        return new SmlValue(ColumnType.VARCHAR, text,
-                text.getBytes(StandardCharsets.UTF_8).length);
+        return new SmlValue(ColumnType.VARCHAR, text, text.getBytes(StandardCharsets.UTF_8).length);
     }
 
     public static SmlValue fixed(ColumnType type, Object value) {

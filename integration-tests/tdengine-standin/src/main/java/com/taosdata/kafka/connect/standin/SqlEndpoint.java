@@ -1,9 +1,8 @@
 package com.taosdata.kafka.connect.standin;
 
-import java.io.IOException;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
 
 /**
  * {@code POST /rest/sql} and {@code POST /rest/sql/{db}} (REST API doc). Statement errors answer HTTP 200 with
@@ -33,13 +32,18 @@ public final class SqlEndpoint implements HttpHandler {
                 HttpExchanges.sendNotFound(exchange);
                 return;
             }
-            BasicAuth.Result authResult = auth.check(exchange.getRequestHeaders().getFirst("Authorization"));
+            BasicAuth.Result authResult =
+                    auth.check(exchange.getRequestHeaders().getFirst("Authorization"));
             if (authResult != BasicAuth.Result.OK) {
                 // A header taosAdapter cannot read is its own 401; an unknown user or a wrong password is
                 // TDengine's refusal to connect, answered like any TDengine error (200 unless httpCodeServerError).
                 int status = authResult.refusedByServer() ? 200 : 401;
-                HttpExchanges.sendJson(exchange, status,
-                        RestResponses.error(authResult.error().restCode(), authResult.error().desc()));
+                HttpExchanges.sendJson(
+                        exchange,
+                        status,
+                        RestResponses.error(
+                                authResult.error().restCode(),
+                                authResult.error().desc()));
                 return;
             }
             String body = HttpExchanges.body(exchange);
@@ -61,8 +65,8 @@ public final class SqlEndpoint implements HttpHandler {
         } catch (ServerErrorException e) {
             return RestResponses.error(e);
         } catch (RuntimeException e) {
-            return RestResponses.error(ServerError.TSC_INVALID_OPERATION.restCode(),
-                    "Invalid operation: " + e.getMessage());
+            return RestResponses.error(
+                    ServerError.TSC_INVALID_OPERATION.restCode(), "Invalid operation: " + e.getMessage());
         }
     }
 

@@ -8,8 +8,7 @@ import java.util.List;
  * be backquoted ({@code docs/en/14-reference/03-taos-sql/20-keywords.md}, "Escape Characters").
  */
 public final class SqlTokenizer {
-    private SqlTokenizer() {
-    }
+    private SqlTokenizer() {}
 
     public static List<Token> tokenize(String sql) {
         List<Token> tokens = new ArrayList<>();

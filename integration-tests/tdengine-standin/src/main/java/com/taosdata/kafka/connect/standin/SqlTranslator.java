@@ -16,38 +16,116 @@ import java.util.Set;
  * precision, and unnamed expressions get their source text as column name, as TDengine names them.
  */
 public final class SqlTranslator {
-    private static final Set<String> KEYWORDS = Set.of("SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "IN", "IS",
-            "NULL", "LIKE", "BETWEEN", "ORDER", "BY", "ASC", "DESC", "LIMIT", "OFFSET", "AS", "GROUP", "HAVING",
-            "DISTINCT", "TRUE", "FALSE", "CASE", "WHEN", "THEN", "ELSE", "END", "NULLS", "FIRST", "LAST");
-    private static final Set<String> CLAUSES = Set.of("GROUP", "ORDER", "LIMIT", "HAVING", "PARTITION", "INTERVAL",
-            "SLIMIT", "SOFFSET", "FILL", "OFFSET");
+    private static final Set<String> KEYWORDS = Set.of(
+            "SELECT",
+            "FROM",
+            "WHERE",
+            "AND",
+            "OR",
+            "NOT",
+            "IN",
+            "IS",
+            "NULL",
+            "LIKE",
+            "BETWEEN",
+            "ORDER",
+            "BY",
+            "ASC",
+            "DESC",
+            "LIMIT",
+            "OFFSET",
+            "AS",
+            "GROUP",
+            "HAVING",
+            "DISTINCT",
+            "TRUE",
+            "FALSE",
+            "CASE",
+            "WHEN",
+            "THEN",
+            "ELSE",
+            "END",
+            "NULLS",
+            "FIRST",
+            "LAST");
+    private static final Set<String> CLAUSES =
+            Set.of("GROUP", "ORDER", "LIMIT", "HAVING", "PARTITION", "INTERVAL", "SLIMIT", "SOFFSET", "FILL", "OFFSET");
     /**
      * TDengine keywords that are also column names of system tables or common options; TDengine requires them
      * backquoted when used as names ({@code 50-meta.md}, e.g. "`precision` is a TDengine keyword and must be
      * escaped"), so a bare one is a syntax error here too.
      */
-    private static final Set<String> RESERVED = Set.of("PRECISION", "VGROUPS", "REPLICA", "DURATION", "KEEP",
-            "BUFFER", "PAGESIZE", "PAGES", "MINROWS", "MAXROWS", "COMP", "RETENTIONS", "TAGS", "COMMENT",
-            "WATERMARK", "MAX_DELAY", "ROLLUP", "DATABASE", "TABLE", "STABLE", "TABLES", "STABLES");
+    private static final Set<String> RESERVED = Set.of(
+            "PRECISION",
+            "VGROUPS",
+            "REPLICA",
+            "DURATION",
+            "KEEP",
+            "BUFFER",
+            "PAGESIZE",
+            "PAGES",
+            "MINROWS",
+            "MAXROWS",
+            "COMP",
+            "RETENTIONS",
+            "TAGS",
+            "COMMENT",
+            "WATERMARK",
+            "MAX_DELAY",
+            "ROLLUP",
+            "DATABASE",
+            "TABLE",
+            "STABLE",
+            "TABLES",
+            "STABLES");
     /**
      * TDengine-only functions, clauses and pseudo columns ({@code 22-function.md}, {@code 24-distinguished.md}) that
      * H2 cannot evaluate: answered "Operation not supported" rather than with a misleading syntax error.
      */
-    private static final Set<String> UNSUPPORTED_FUNCTIONS = Set.of("LAST_ROW", "LAST", "FIRST", "SPREAD", "TWA",
-            "ELAPSED", "INTERP", "TOP", "BOTTOM", "DIFF", "CSUM", "MAVG", "SAMPLE", "TAIL", "UNIQUE", "MODE",
-            "HYPERLOGLOG", "HISTOGRAM", "IRATE", "APERCENTILE", "PERCENTILE", "LEASTSQUARES", "DERIVATIVE",
-            "STATECOUNT", "STATEDURATION", "SESSION", "STATE_WINDOW", "EVENT_WINDOW", "COUNT_WINDOW", "INTERVAL",
-            "FILL", "SLIDING");
-    private static final Set<String> UNSUPPORTED_WORDS = Set.of("PARTITION", "SLIMIT", "SOFFSET", "_WSTART", "_WEND",
-            "_WDURATION", "_IROWTS");
+    private static final Set<String> UNSUPPORTED_FUNCTIONS = Set.of(
+            "LAST_ROW",
+            "LAST",
+            "FIRST",
+            "SPREAD",
+            "TWA",
+            "ELAPSED",
+            "INTERP",
+            "TOP",
+            "BOTTOM",
+            "DIFF",
+            "CSUM",
+            "MAVG",
+            "SAMPLE",
+            "TAIL",
+            "UNIQUE",
+            "MODE",
+            "HYPERLOGLOG",
+            "HISTOGRAM",
+            "IRATE",
+            "APERCENTILE",
+            "PERCENTILE",
+            "LEASTSQUARES",
+            "DERIVATIVE",
+            "STATECOUNT",
+            "STATEDURATION",
+            "SESSION",
+            "STATE_WINDOW",
+            "EVENT_WINDOW",
+            "COUNT_WINDOW",
+            "INTERVAL",
+            "FILL",
+            "SLIDING");
+
+    private static final Set<String> UNSUPPORTED_WORDS =
+            Set.of("PARTITION", "SLIMIT", "SOFFSET", "_WSTART", "_WEND", "_WDURATION", "_IROWTS");
     private static final Set<String> COMPARISONS = Set.of("=", "==", "<", ">", "<=", ">=", "<>", "!=");
 
     /**
      * The H2 statement, the table it reads, the precision its timestamps are in, and the output columns that are
      * computed timestamps ({@code FIRST(ts)}, {@code LAST(ts)}: TDengine types them TIMESTAMP, H2 sees BIGINT).
      */
-    public record Translation(String h2Sql, TableDef table, DatabasePrecision precision, Set<Integer> timestampOutputs) {
-    }
+    public record Translation(
+            String h2Sql, TableDef table, DatabasePrecision precision, Set<Integer> timestampOutputs) {}
 
     private final Catalog catalog;
 
@@ -90,7 +168,11 @@ public final class SqlTranslator {
                 open = true;
                 continue;
             }
-            if (child && topLevel && t.kind() == Token.Kind.WORD && CLAUSES.contains(upper(t)) && !isFunction(tokens, i)) {
+            if (child
+                    && topLevel
+                    && t.kind() == Token.Kind.WORD
+                    && CLAUSES.contains(upper(t))
+                    && !isFunction(tokens, i)) {
                 if (open) {
                     out.append(')');
                     open = false;
@@ -105,7 +187,9 @@ public final class SqlTranslator {
             }
             if (t.isWord("LIMIT") && i + 3 < tokens.size() && tokens.get(i + 2).isSymbol(",")) {
                 // TDengine's parser also takes MySQL's "LIMIT offset, count"; H2 wants LIMIT … OFFSET …
-                out.append(" LIMIT ").append(tokens.get(i + 3).text()).append(" OFFSET ")
+                out.append(" LIMIT ")
+                        .append(tokens.get(i + 3).text())
+                        .append(" OFFSET ")
                         .append(tokens.get(i + 1).text());
                 i += 3;
                 continue;
@@ -120,8 +204,8 @@ public final class SqlTranslator {
         return new Translation(out.toString(), table, precision, timestampOutputs);
     }
 
-    private void selectList(String sql, List<Token> items, TableDef table, StringBuilder out,
-                            Set<Integer> timestampOutputs) {
+    private void selectList(
+            String sql, List<Token> items, TableDef table, StringBuilder out, Set<Integer> timestampOutputs) {
         List<List<Token>> split = new ArrayList<>();
         List<Token> current = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -142,7 +226,9 @@ public final class SqlTranslator {
             if (isTimestampExtreme(item, table)) {
                 timestampOutputs.add(output);
             }
-            output += item.size() == 1 && item.get(0).isSymbol("*") ? table.starColumns().size() : 1;
+            output += item.size() == 1 && item.get(0).isSymbol("*")
+                    ? table.starColumns().size()
+                    : 1;
             rendered.add(selectItem(sql, item, table));
         }
         out.append(String.join(", ", rendered));
@@ -153,25 +239,32 @@ public final class SqlTranslator {
      * together and in timestamp order (TDengine's documented meaning), which H2 gives by ordering on both.
      */
     private static String partitionByTable(List<Token> tokens, int i, TableDef table) {
-        boolean byTable = i + 2 == tokens.size() - 1 && tokens.get(i + 1).isWord("BY")
+        boolean byTable = i + 2 == tokens.size() - 1
+                && tokens.get(i + 1).isWord("BY")
                 && tokens.get(i + 2).isWord(TableDef.TBNAME);
         if (!byTable) {
             throw ServerError.OPS_NOT_SUPPORT.error("the stand-in supports PARTITION BY tbname only, at the end");
         }
-        return " ORDER BY " + H2Store.quote(TableDef.TBNAME) + ", " + H2Store.quote(table.timestampColumn().name());
+        return " ORDER BY " + H2Store.quote(TableDef.TBNAME) + ", "
+                + H2Store.quote(table.timestampColumn().name());
     }
 
     /** {@code FIRST(ts)} or {@code LAST(ts)} of the timestamp column, possibly aliased. */
     private static boolean isTimestampExtreme(List<Token> item, TableDef table) {
-        return item.size() >= 4 && (item.get(0).isWord("FIRST") || item.get(0).isWord("LAST"))
-                && item.get(1).isSymbol("(") && item.get(3).isSymbol(")") && isPrimaryTimestamp(item.get(2), table)
+        return item.size() >= 4
+                && (item.get(0).isWord("FIRST") || item.get(0).isWord("LAST"))
+                && item.get(1).isSymbol("(")
+                && item.get(3).isSymbol(")")
+                && isPrimaryTimestamp(item.get(2), table)
                 && (item.size() == 4 || item.get(4).isWord("AS"));
     }
 
     private static boolean isPrimaryTimestamp(Token t, TableDef table) {
         String upper = t.text().toUpperCase(Locale.ROOT);
-        return t.isName() && (upper.equals("_ROWTS") || upper.equals("_C0")
-                || t.name().equals(table.timestampColumn().name()));
+        return t.isName()
+                && (upper.equals("_ROWTS")
+                        || upper.equals("_C0")
+                        || t.name().equals(table.timestampColumn().name()));
     }
 
     private String selectItem(String sql, List<Token> item, TableDef table) {
@@ -181,22 +274,27 @@ public final class SqlTranslator {
             return String.join(", ", names);
         }
         boolean extreme = isTimestampExtreme(item, table);
-        if (!extreme && item.size() >= 4 && (item.get(0).isWord("MIN") || item.get(0).isWord("MAX"))
-                && item.get(1).isSymbol("(") && isTimestampColumn(item.get(2), table)) {
+        if (!extreme
+                && item.size() >= 4
+                && (item.get(0).isWord("MIN") || item.get(0).isWord("MAX"))
+                && item.get(1).isSymbol("(")
+                && isTimestampColumn(item.get(2), table)) {
             // A real 3.3.6.13 answers MIN(ts) and MAX(ts) so; FIRST and LAST give a timestamp's extremes.
             throw ServerError.FUNC_FUNTION_PARA_TYPE.error(item.get(0).text().toLowerCase(Locale.ROOT));
         }
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < item.size(); i++) {
             // The extremes of the primary timestamp are its first and last values.
-            String token = extreme && i == 0 ? (item.get(0).isWord("FIRST") ? "MIN" : "MAX")
+            String token = extreme && i == 0
+                    ? (item.get(0).isWord("FIRST") ? "MIN" : "MAX")
                     : translateToken(item, i, table, null);
             out.append(i == 0 ? "" : " ").append(token);
         }
         boolean plainName = item.size() == 1 && item.get(0).isName();
         boolean aliased = item.size() >= 2 && item.get(item.size() - 2).isWord("AS");
         if (!plainName && !aliased) {
-            String text = sql.substring(item.get(0).start(), item.get(item.size() - 1).end());
+            String text =
+                    sql.substring(item.get(0).start(), item.get(item.size() - 1).end());
             out.append(" AS ").append(H2Store.quote(text));
         }
         return out.toString();
@@ -208,7 +306,9 @@ public final class SqlTranslator {
             case QUOTED_NAME:
                 return H2Store.quote(t.text());
             case STRING:
-                if (precision != null && DatabasePrecision.looksLikeTimestamp(t.text()) && comparesTimestamp(tokens, i, table)) {
+                if (precision != null
+                        && DatabasePrecision.looksLikeTimestamp(t.text())
+                        && comparesTimestamp(tokens, i, table)) {
                     return Long.toString(precision.parseString(t.text()));
                 }
                 return H2Store.literal(t.text());
@@ -247,13 +347,16 @@ public final class SqlTranslator {
 
     /** Whether the string at {@code i} is compared with a TIMESTAMP column ({@code ts > '…'}, {@code BETWEEN}). */
     private static boolean comparesTimestamp(List<Token> tokens, int i, TableDef table) {
-        if (i >= 2 && (COMPARISONS.contains(tokens.get(i - 1).text()) || tokens.get(i - 1).isWord("BETWEEN"))) {
+        if (i >= 2
+                && (COMPARISONS.contains(tokens.get(i - 1).text())
+                        || tokens.get(i - 1).isWord("BETWEEN"))) {
             return isTimestampColumn(tokens.get(i - 2), table);
         }
         if (i >= 4 && tokens.get(i - 1).isWord("AND") && tokens.get(i - 3).isWord("BETWEEN")) {
             return isTimestampColumn(tokens.get(i - 4), table);
         }
-        return i + 2 < tokens.size() && COMPARISONS.contains(tokens.get(i + 1).text())
+        return i + 2 < tokens.size()
+                && COMPARISONS.contains(tokens.get(i + 1).text())
                 && isTimestampColumn(tokens.get(i + 2), table);
     }
 
@@ -269,7 +372,9 @@ public final class SqlTranslator {
     }
 
     private static boolean isFunction(List<Token> tokens, int i) {
-        return tokens.get(i).kind() == Token.Kind.WORD && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(");
+        return tokens.get(i).kind() == Token.Kind.WORD
+                && i + 1 < tokens.size()
+                && tokens.get(i + 1).isSymbol("(");
     }
 
     private static String upper(Token t) {

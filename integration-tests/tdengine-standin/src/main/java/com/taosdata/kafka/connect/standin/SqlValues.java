@@ -28,8 +28,7 @@ public final class SqlValues {
         }
     }
 
-    private SqlValues() {
-    }
+    private SqlValues() {}
 
     public static Literal read(TokenCursor c) {
         if (c.acceptWord("NULL")) {
@@ -65,8 +64,10 @@ public final class SqlValues {
      * {@code 0x80002653}.
      */
     public static Object convert(Literal literal, Column column, DatabasePrecision precision) {
-        if (literal.isNull() || (literal.kind() == Token.Kind.STRING && !isStringType(column.type())
-                && literal.text().equalsIgnoreCase("null"))) {
+        if (literal.isNull()
+                || (literal.kind() == Token.Kind.STRING
+                        && !isStringType(column.type())
+                        && literal.text().equalsIgnoreCase("null"))) {
             return null;
         }
         String text = literal.text();
@@ -80,9 +81,14 @@ public final class SqlValues {
             case SMALLINT -> signed(literal, Short.MIN_VALUE, Short.MAX_VALUE, "smallint");
             case INT -> signed(literal, Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
             case BIGINT -> signed(literal, Long.MIN_VALUE, Long.MAX_VALUE, "bigint");
-            case UTINYINT -> unsigned(literal, BigInteger.valueOf(255), "unsigned tinyint").longValue();
-            case USMALLINT -> unsigned(literal, BigInteger.valueOf(65535), "unsigned smallint").longValue();
-            case UINT -> unsigned(literal, BigInteger.valueOf(4294967295L), "unsigned int").longValue();
+            case UTINYINT ->
+                unsigned(literal, BigInteger.valueOf(255), "unsigned tinyint").longValue();
+            case USMALLINT ->
+                unsigned(literal, BigInteger.valueOf(65535), "unsigned smallint")
+                        .longValue();
+            case UINT ->
+                unsigned(literal, BigInteger.valueOf(4294967295L), "unsigned int")
+                        .longValue();
             case UBIGINT -> new BigDecimal(unsigned(literal, MAX_UBIGINT, "unsigned bigint"));
             case FLOAT -> floatValue(literal);
             case DOUBLE -> doubleValue(literal);
@@ -288,7 +294,8 @@ public final class SqlValues {
 
     private static BigDecimal numericPrefix(String text) {
         Matcher m = NUMERIC_PREFIX.matcher(text.trim());
-        if (!m.find() || m.group(1).isEmpty() && (m.group(2) == null || m.group(2).length() < 2)) {
+        if (!m.find()
+                || m.group(1).isEmpty() && (m.group(2) == null || m.group(2).length() < 2)) {
             return BigDecimal.ZERO;
         }
         return new BigDecimal(m.group());

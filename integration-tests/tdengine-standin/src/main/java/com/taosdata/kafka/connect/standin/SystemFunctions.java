@@ -17,8 +17,7 @@ public final class SystemFunctions {
     /** The server the stand-in answers as: the version the facts note was observed on. */
     public static final String SERVER_VERSION = "3.3.6.0";
 
-    private SystemFunctions() {
-    }
+    private SystemFunctions() {}
 
     /** The H2 statement for the tokens of a {@code SELECT} that has no {@code FROM}. */
     public static SqlTranslator.Translation translate(String sql, List<Token> tokens, String defaultDb) {
@@ -44,17 +43,20 @@ public final class SystemFunctions {
                 start = i + 1;
             }
         }
-        return new SqlTranslator.Translation("SELECT " + String.join(", ", items), null, DatabasePrecision.MS,
-                timestampOutputs);
+        return new SqlTranslator.Translation(
+                "SELECT " + String.join(", ", items), null, DatabasePrecision.MS, timestampOutputs);
     }
 
     private static boolean isCall(List<Token> item, int i) {
-        return item.get(i).kind() == Token.Kind.WORD && i + 2 < item.size() && item.get(i + 1).isSymbol("(")
+        return item.get(i).kind() == Token.Kind.WORD
+                && i + 2 < item.size()
+                && item.get(i + 1).isSymbol("(")
                 && item.get(i + 2).isSymbol(")");
     }
 
     private static String item(String sql, List<Token> item, String defaultDb) {
-        String text = sql.substring(item.get(0).start(), item.get(item.size() - 1).end());
+        String text =
+                sql.substring(item.get(0).start(), item.get(item.size() - 1).end());
         String name = item.size() == 3 && isCall(item, 0) ? item.get(0).text().toLowerCase(Locale.ROOT) + "()" : text;
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < item.size(); i++) {

@@ -64,7 +64,8 @@ public final class TDengineStandIn implements AutoCloseable {
     /** The HTTPS port, when started {@link StandInOptions#withTls with TLS}. */
     public int tlsPort() {
         if (tlsServer == null) {
-            throw new IllegalStateException("this stand-in serves plain HTTP only; start it with StandInOptions.withTls");
+            throw new IllegalStateException(
+                    "this stand-in serves plain HTTP only; start it with StandInOptions.withTls");
         }
         return tlsServer.port();
     }
@@ -79,8 +80,8 @@ public final class TDengineStandIn implements AutoCloseable {
 
     /** As {@link #jdbcUrl()}, with a default database (the driver then sends {@code /rest/sql/<db>}). */
     public String jdbcUrl(String database) {
-        return "jdbc:TAOS-RS://127.0.0.1:" + port() + "/" + database + "?user=" + encode(options.user())
-                + "&password=" + encode(options.password());
+        return "jdbc:TAOS-RS://127.0.0.1:" + port() + "/" + database + "?user=" + encode(options.user()) + "&password="
+                + encode(options.password());
     }
 
     public String user() {

@@ -17,7 +17,11 @@ public final class TableDef {
     /** The H2 column holding a subtable's name in its super table's H2 table. */
     public static final String TBNAME = "tbname";
 
-    public enum Kind { SUPER, CHILD, NORMAL }
+    public enum Kind {
+        SUPER,
+        CHILD,
+        NORMAL
+    }
 
     private final String database;
     private final String name;
@@ -27,8 +31,14 @@ public final class TableDef {
     private volatile List<Column> columns;
     private volatile List<Column> tags;
 
-    private TableDef(String database, String name, Kind kind, List<Column> columns, List<Column> tags,
-                     TableDef superTable, Map<String, Object> tagValues) {
+    private TableDef(
+            String database,
+            String name,
+            Kind kind,
+            List<Column> columns,
+            List<Column> tags,
+            TableDef superTable,
+            Map<String, Object> tagValues) {
         this.database = database;
         this.name = name;
         this.kind = kind;

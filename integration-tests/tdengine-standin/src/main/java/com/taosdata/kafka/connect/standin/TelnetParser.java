@@ -19,8 +19,7 @@ public final class TelnetParser {
     private static final int MAX_NAME_BYTES = 192;
     private static final int MAX_KEY_BYTES = 64;
 
-    private TelnetParser() {
-    }
+    private TelnetParser() {}
 
     public static List<SmlPoint> parse(String body) {
         List<SmlPoint> points = new ArrayList<>();

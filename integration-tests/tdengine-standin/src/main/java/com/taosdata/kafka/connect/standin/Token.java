@@ -8,7 +8,13 @@ import java.util.Locale;
  * @param text for strings and backquoted identifiers, the content without quotes and escapes
  */
 public record Token(Kind kind, String text, int start, int end) {
-    public enum Kind { WORD, QUOTED_NAME, STRING, NUMBER, SYMBOL }
+    public enum Kind {
+        WORD,
+        QUOTED_NAME,
+        STRING,
+        NUMBER,
+        SYMBOL
+    }
 
     public boolean isWord(String keyword) {
         return kind == Kind.WORD && text.equalsIgnoreCase(keyword);

@@ -115,9 +115,9 @@ public final class TokenCursor {
 
     /** TDengine's "syntax error near" pointing at the current token. */
     public ServerErrorException error() {
-        return SqlTokenizer.syntaxError(atEnd() ? "" : sql.substring(tokens.get(pos).start()));
+        return SqlTokenizer.syntaxError(
+                atEnd() ? "" : sql.substring(tokens.get(pos).start()));
     }
 
-    public record QualifiedName(String db, String table) {
-    }
+    public record QualifiedName(String db, String table) {}
 }

@@ -14,8 +14,7 @@ import java.util.Set;
  * @param <T> a row waiting to be written
  */
 final class VgroupSubmits<T> {
-    private record Entry<T>(int vgroup, T row) {
-    }
+    private record Entry<T>(int vgroup, T row) {}
 
     private final List<Entry<T>> rows = new ArrayList<>();
     private final Set<Integer> rejected = new HashSet<>();

@@ -21,8 +21,8 @@ final class WritableTimeRange {
         DatabasePrecision precision = db.precision();
         BigInteger keepTicks = BigInteger.valueOf(db.options().keepMinutesForWrites())
                 .multiply(BigInteger.valueOf(60 * precision.ticksPerSecond()));
-        return new WritableTimeRange(BigInteger.valueOf(precision.now()).subtract(keepTicks),
-                BigInteger.valueOf(precision.maxTicks()));
+        return new WritableTimeRange(
+                BigInteger.valueOf(precision.now()).subtract(keepTicks), BigInteger.valueOf(precision.maxTicks()));
     }
 
     boolean contains(BigInteger ticks) {

@@ -36,13 +36,17 @@ class ConcurrencyTest {
         CyclicBarrier barrier = new CyclicBarrier(2);
         Callable<Integer> create = () -> {
             barrier.await();
-            return RestResponses.json().readTree(Http.sql(standIn, "CREATE DATABASE IF NOT EXISTS race").body())
-                    .get("code").asInt();
+            return RestResponses.json()
+                    .readTree(Http.sql(standIn, "CREATE DATABASE IF NOT EXISTS race")
+                            .body())
+                    .get("code")
+                    .asInt();
         };
         Future<Integer> a = pool.submit(create);
         Future<Integer> b = pool.submit(create);
         assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(0, 0x0396);
-        assertThat(Http.sql(standIn, "CREATE DATABASE IF NOT EXISTS race").body()).contains("\"code\":0");
+        assertThat(Http.sql(standIn, "CREATE DATABASE IF NOT EXISTS race").body())
+                .contains("\"code\":0");
     }
 
     @Test
@@ -60,9 +64,10 @@ class ConcurrencyTest {
                     if (status != 204) {
                         return status;
                     }
-                    String sql = "insert into par.n" + writer + " using par.s tags (" + writer + ") values ("
-                            + (t0 + i) + ", " + i + ")";
-                    JsonNode answer = RestResponses.json().readTree(Http.sql(standIn, sql).body());
+                    String sql = "insert into par.n" + writer + " using par.s tags (" + writer + ") values (" + (t0 + i)
+                            + ", " + i + ")";
+                    JsonNode answer =
+                            RestResponses.json().readTree(Http.sql(standIn, sql).body());
                     if (answer.get("code").asInt() != 0) {
                         return answer.get("code").asInt();
                     }
@@ -73,9 +78,11 @@ class ConcurrencyTest {
         for (Future<Integer> f : results) {
             assertThat(f.get()).isEqualTo(204);
         }
-        JsonNode count = RestResponses.json().readTree(Http.sql(standIn, "select count(*) from par.m").body());
+        JsonNode count = RestResponses.json()
+                .readTree(Http.sql(standIn, "select count(*) from par.m").body());
         assertThat(count.get("data").get(0).get(0).asInt()).isEqualTo(200);
-        JsonNode sqlCount = RestResponses.json().readTree(Http.sql(standIn, "select count(*) from par.s").body());
+        JsonNode sqlCount = RestResponses.json()
+                .readTree(Http.sql(standIn, "select count(*) from par.s").body());
         assertThat(sqlCount.get("data").get(0).get(0).asInt()).isEqualTo(200);
     }
 }

@@ -10,12 +10,11 @@ import java.util.Base64;
 
 /** A minimal HTTP client for the tests, speaking to the stand-in as taosAdapter's clients do. */
 final class Http {
-    static final String ROOT_AUTH = "Basic " + Base64.getEncoder()
-            .encodeToString("root:taosdata".getBytes(StandardCharsets.UTF_8));
+    static final String ROOT_AUTH =
+            "Basic " + Base64.getEncoder().encodeToString("root:taosdata".getBytes(StandardCharsets.UTF_8));
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    private Http() {
-    }
+    private Http() {}
 
     static HttpResponse<String> post(String url, String body, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))

@@ -28,7 +28,8 @@ class RestfulDriverTest {
     @BeforeAll
     static void start() throws Exception {
         standIn = TDengineStandIn.start(StandInOptions.defaults().withDatabaseCreationDelayMillis(0));
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE IF NOT EXISTS power PRECISION 'ns' KEEP 3650");
             s.execute("CREATE STABLE power.meters (ts TIMESTAMP, current FLOAT, voltage INT, phase FLOAT, "
                     + "ok BOOL, note NCHAR(20)) TAGS (location VARCHAR(64), group_id INT)");
@@ -51,8 +52,9 @@ class RestfulDriverTest {
 
     @Test
     void timestampsOfAnNsDatabaseKeepTheirNanoseconds() throws Exception {
-        try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select * from power.d1001 order by ts")) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select * from power.d1001 order by ts")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getLong(1)).isEqualTo(1538548685000000001L);
             Timestamp ts = rs.getTimestamp("ts");
@@ -61,7 +63,9 @@ class RestfulDriverTest {
             assertThat(rs.getInt("voltage")).isEqualTo(219);
             assertThat(rs.getBoolean("ok")).isTrue();
             assertThat(rs.getString("note")).isEqualTo("a");
-            assertThat(rs.getMetaData().getColumnCount()).as("a subtable's * has no tags").isEqualTo(6);
+            assertThat(rs.getMetaData().getColumnCount())
+                    .as("a subtable's * has no tags")
+                    .isEqualTo(6);
             assertThat(rs.next()).isTrue();
             assertThat(rs.getLong(1)).isEqualTo(1538548695000000002L);
             assertThat(rs.getBoolean("ok")).isFalse();
@@ -71,15 +75,16 @@ class RestfulDriverTest {
 
     @Test
     void superTableStarIsTimestampFieldsThenTags() throws Exception {
-        try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT * FROM power.meters WHERE ts >= '2018-10-03 06:38:05' "
-                     + "ORDER BY ts DESC LIMIT 2")) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT * FROM power.meters WHERE ts >= '2018-10-03 06:38:05' " + "ORDER BY ts DESC LIMIT 2")) {
             List<String> names = new ArrayList<>();
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                 names.add(rs.getMetaData().getColumnLabel(i));
             }
-            assertThat(names).containsExactly("ts", "current", "voltage", "phase", "ok", "note", "location",
-                    "group_id");
+            assertThat(names)
+                    .containsExactly("ts", "current", "voltage", "phase", "ok", "note", "location", "group_id");
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString("location")).isEqualTo("California.LosAngeles");
             assertThat(rs.getInt("group_id")).isEqualTo(3);
@@ -91,7 +96,8 @@ class RestfulDriverTest {
 
     @Test
     void countTbnameAndDefaultDatabase() throws Exception {
-        try (Connection c = DriverManager.getConnection(standIn.jdbcUrl("power")); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(standIn.jdbcUrl("power"));
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select count(*) from meters where tbname = 'd1001'")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getLong(1)).isEqualTo(2);
@@ -108,11 +114,13 @@ class RestfulDriverTest {
     @Test
     void duplicateTimestampOverwritesOnlyTheColumnsGiven() throws Exception {
         // "Data Ingestion" doc, section "Update": the new value replaces the old one of the given column
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE upd");
             s.execute("CREATE TABLE upd.t (ts TIMESTAMP, a INT, b VARCHAR(10))");
             s.executeUpdate("INSERT INTO upd.t VALUES (1000, 1, 'x')");
-            assertThat(s.executeUpdate("INSERT INTO upd.t (ts, a) VALUES (1000, 2)")).isEqualTo(1);
+            assertThat(s.executeUpdate("INSERT INTO upd.t (ts, a) VALUES (1000, 2)"))
+                    .isEqualTo(1);
             try (ResultSet rs = s.executeQuery("select * from upd.t")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getInt("a")).isEqualTo(2);
@@ -125,7 +133,8 @@ class RestfulDriverTest {
 
     @Test
     void preparedStatementsWork() throws Exception {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE IF NOT EXISTS prep PRECISION 'us'");
             s.execute("CREATE TABLE IF NOT EXISTS prep.t (ts TIMESTAMP, v BIGINT, s NCHAR(8))");
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO prep.t VALUES (?, ?, ?)")) {
@@ -151,9 +160,11 @@ class RestfulDriverTest {
 
     @Test
     void metadataStatements() throws Exception {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("select name, `precision`, `vgroups`, ntables from information_schema.ins_databases "
-                    + "where name = 'power'")) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            try (ResultSet rs =
+                    s.executeQuery("select name, `precision`, `vgroups`, ntables from information_schema.ins_databases "
+                            + "where name = 'power'")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString("precision")).isEqualTo("ns");
                 assertThat(rs.getInt("ntables")).isEqualTo(2);
@@ -194,44 +205,54 @@ class RestfulDriverTest {
     void wrongPasswordFails() {
         String url = "jdbc:TAOS-RS://127.0.0.1:" + standIn.port() + "/?user=root&password=wrong";
         assertThatThrownBy(() -> {
-            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-                s.executeQuery("show databases");
-            }
-        }).isInstanceOf(SQLException.class).hasMessageContaining("0x357");
+                    try (Connection c = DriverManager.getConnection(url);
+                            Statement s = c.createStatement()) {
+                        s.executeQuery("show databases");
+                    }
+                })
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("0x357");
     }
 
     @Test
     void partitionByTbnameGivesEachSubtableAsOneTimeline() throws Exception {
-        try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT *,tbname FROM power.meters WHERE tbname IN ('d1002','d1001') "
-                     + "AND ts > 1538548685000000000 PARTITION BY tbname")) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT *,tbname FROM power.meters WHERE tbname IN ('d1002','d1001') "
+                        + "AND ts > 1538548685000000000 PARTITION BY tbname")) {
             List<String> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(rs.getString(9) + "@" + rs.getLong(1));
             }
-            assertThat(rows).as("rows together per subtable, in timestamp order")
-                    .containsExactly("d1001@1538548685000000001", "d1001@1538548695000000002", "d1002@1538548696650000000");
+            assertThat(rows)
+                    .as("rows together per subtable, in timestamp order")
+                    .containsExactly(
+                            "d1001@1538548685000000001", "d1001@1538548695000000002", "d1002@1538548696650000000");
         }
     }
 
     @Test
     void firstAndLastGiveTheTimestampExtremesAndMinOfATimestampFailsAsOnARealServer() throws Exception {
-        try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*),FIRST(`ts`),LAST(`ts`) FROM power.meters "
-                     + "WHERE tbname IN ('d1001') AND `ts` >= 1538548685000000001")) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*),FIRST(`ts`),LAST(`ts`) FROM power.meters "
+                        + "WHERE tbname IN ('d1001') AND `ts` >= 1538548685000000001")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getLong(1)).isEqualTo(2);
             assertThat(rs.getLong(2)).isEqualTo(1538548685000000001L);
             assertThat(rs.getLong(3)).isEqualTo(1538548695000000002L);
-            assertThatThrownBy(() -> s.executeQuery("SELECT MIN(ts) FROM power.meters")).hasMessageContaining("0x2802");
+            assertThatThrownBy(() -> s.executeQuery("SELECT MIN(ts) FROM power.meters"))
+                    .hasMessageContaining("0x2802");
         }
     }
 
     @Test
     void errorsCarryTDengineCodes() throws Exception {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeQuery("select * from power.nope"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("0x2603");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("0x2603");
             assertThatThrownBy(() -> s.executeQuery("select nope from power.meters"))
                     .hasMessageContaining("0x2602");
             assertThatThrownBy(() -> s.execute("selec 1")).hasMessageContaining("0x2600");

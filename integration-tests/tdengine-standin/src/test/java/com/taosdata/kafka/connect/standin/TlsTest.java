@@ -26,8 +26,8 @@ class TlsTest {
     @BeforeAll
     static void start() throws Exception {
         certificate = StandInCertificate.create(dir);
-        standIn = TDengineStandIn.start(StandInOptions.defaults().withDatabaseCreationDelayMillis(0)
-                .withTls(certificate.serverContext()));
+        standIn = TDengineStandIn.start(
+                StandInOptions.defaults().withDatabaseCreationDelayMillis(0).withTls(certificate.serverContext()));
     }
 
     @AfterAll
@@ -38,16 +38,20 @@ class TlsTest {
     private static HttpResponse<String> post(HttpClient client, String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + standIn.tlsPort() + path))
                 .header("Authorization", Http.ROOT_AUTH)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     @Test
     void aClientTrustingTheTruststoreWritesOverHttpsWhatPlainHttpReads() throws Exception {
-        HttpClient trusting = HttpClient.newBuilder().sslContext(certificate.clientContext()).build();
+        HttpClient trusting =
+                HttpClient.newBuilder().sslContext(certificate.clientContext()).build();
 
-        assertThat(post(trusting, "/rest/sql", "create database tls_db").statusCode()).isEqualTo(200);
-        assertThat(post(trusting, "/influxdb/v1/write?db=tls_db&precision=ms", "m,t=a f=1 1700000000000").statusCode())
+        assertThat(post(trusting, "/rest/sql", "create database tls_db").statusCode())
+                .isEqualTo(200);
+        assertThat(post(trusting, "/influxdb/v1/write?db=tls_db&precision=ms", "m,t=a f=1 1700000000000")
+                        .statusCode())
                 .isEqualTo(204);
 
         assertThat(Http.sql(standIn, "select count(*) from tls_db.m").body()).contains("\"data\":[[1]]");
@@ -62,7 +66,8 @@ class TlsTest {
     @Test
     void withoutACertificateThereIsNoHttpsPort() throws Exception {
         try (TDengineStandIn plain = TDengineStandIn.start(0)) {
-            assertThatThrownBy(plain::tlsPort).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(plain::tlsPort)
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("withTls");
         }
     }

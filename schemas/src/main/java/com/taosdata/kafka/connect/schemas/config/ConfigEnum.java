@@ -24,8 +24,7 @@ public final class ConfigEnum {
      * The values a key allows, in declaration order: its validator (which lets {@code null} through, for keys
      * whose absence means something) and its recommender, so tooling lists what the validator accepts.
      */
-    public static final class Values<E extends Enum<E> & Named> implements ConfigDef.Validator,
-            ConfigDef.Recommender {
+    public static final class Values<E extends Enum<E> & Named> implements ConfigDef.Validator, ConfigDef.Recommender {
 
         private final List<E> constants;
         private final List<String> names;
@@ -80,8 +79,7 @@ public final class ConfigEnum {
         }
     }
 
-    private ConfigEnum() {
-    }
+    private ConfigEnum() {}
 
     /** Every constant of {@code type}. */
     public static <E extends Enum<E> & Named> Values<E> of(Class<E> type) {

@@ -68,6 +68,7 @@ public enum ColumnMapping {
     private final ValueKind kind;
     /** The column type in TDengine's suffix style; {@code null} for strings, whose type {@code string.type} picks. */
     private final TdengineType columnType;
+
     private final String suffix;
 
     ColumnMapping(ValueKind kind, TdengineType columnType, String suffix) {
@@ -108,8 +109,9 @@ public enum ColumnMapping {
             case STRING -> STRING;
             case BYTES -> BYTES;
             case ARRAY -> ARRAY;
-            case STRUCT, MAP -> throw new UnsupportedValueException("no TDengine mapping for Connect type "
-                    + schema.type() + "; structs and maps are flattened, not mapped");
+            case STRUCT, MAP ->
+                throw new UnsupportedValueException("no TDengine mapping for Connect type " + schema.type()
+                        + "; structs and maps are flattened, not mapped");
         };
     }
 
@@ -158,7 +160,8 @@ public enum ColumnMapping {
         } else if (value instanceof List) {
             return ARRAY;
         }
-        throw new UnsupportedValueException("no TDengine mapping for a value of " + value.getClass().getName());
+        throw new UnsupportedValueException(
+                "no TDengine mapping for a value of " + value.getClass().getName());
     }
 
     /** Whether the value is a number, a boolean or a string in the text protocols. */
@@ -190,8 +193,9 @@ public enum ColumnMapping {
             case DATE, TIMESTAMP -> TdengineType.TIMESTAMP;
             case BYTES -> TdengineType.VARBINARY;
             case STRING -> null;
-            case ARRAY -> throw new UnsupportedValueException("TDengine has no array column; turn the array into a"
-                    + " string with an SMT, or leave the field out");
+            case ARRAY ->
+                throw new UnsupportedValueException("TDengine has no array column; turn the array into a"
+                        + " string with an SMT, or leave the field out");
             default -> columnType;
         };
     }
@@ -250,13 +254,15 @@ public enum ColumnMapping {
         if (this != DATE && this != TIME && this != TIMESTAMP) {
             return ((Number) value).longValue();
         }
-        long millis = value instanceof java.util.Date ? ((java.util.Date) value).getTime()
-                : ((Number) value).longValue();
+        long millis =
+                value instanceof java.util.Date ? ((java.util.Date) value).getTime() : ((Number) value).longValue();
         try {
             return options.precision().fromMillis(millis);
         } catch (ArithmeticException e) {
-            throw new UnsupportedValueException(millis + " ms does not fit a BIGINT in "
-                    + options.precision().configValue(), e);
+            throw new UnsupportedValueException(
+                    millis + " ms does not fit a BIGINT in "
+                            + options.precision().configValue(),
+                    e);
         }
     }
 

@@ -35,8 +35,7 @@ public final class ConnectSchemaMapping {
     /** Schema parameter holding the unit of an INT64 timestamp: {@code us} or {@code ns}. */
     public static final String PRECISION_PARAMETER = "tdengine.precision";
 
-    private ConnectSchemaMapping() {
-    }
+    private ConnectSchemaMapping() {}
 
     /** The Connect schema for values of {@code column} in a database of {@code databasePrecision}. */
     public static Schema schemaFor(TdengineColumnType column, TimestampUnit databasePrecision, boolean optional) {
@@ -51,7 +50,8 @@ public final class ConnectSchemaMapping {
     private static SchemaBuilder builderFor(TdengineColumnType column, TimestampUnit databasePrecision) {
         switch (column.type()) {
             case TIMESTAMP:
-                return databasePrecision == TimestampUnit.MS ? Timestamp.builder()
+                return databasePrecision == TimestampUnit.MS
+                        ? Timestamp.builder()
                         : SchemaBuilder.int64().parameter(PRECISION_PARAMETER, databasePrecision.configValue());
             case BOOL:
                 return SchemaBuilder.bool();
@@ -131,7 +131,8 @@ public final class ConnectSchemaMapping {
             long raw = ((Number) value).longValue();
             return databasePrecision == TimestampUnit.MS ? new Date(raw) : raw;
         }
-        Instant instant = value instanceof java.sql.Timestamp ? ((java.sql.Timestamp) value).toInstant()
+        Instant instant = value instanceof java.sql.Timestamp
+                ? ((java.sql.Timestamp) value).toInstant()
                 : value instanceof Date ? ((Date) value).toInstant() : (Instant) value;
         if (databasePrecision == TimestampUnit.MS) {
             return new Date(instant.toEpochMilli());

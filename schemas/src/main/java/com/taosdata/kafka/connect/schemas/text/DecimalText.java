@@ -20,6 +20,7 @@ public final class DecimalText {
      * and the scaling's, each half an ulp (2<sup>-53</sup> relative), with room to spare.
      */
     private static final double NEAR_INTEGER = 0x1p-50;
+
     private static final double[] POWERS = new double[MAX_SCALE + 1];
     private static final long[] LONG_POWERS = new long[MAX_SCALE + 1];
 
@@ -32,8 +33,7 @@ public final class DecimalText {
         }
     }
 
-    private DecimalText() {
-    }
+    private DecimalText() {}
 
     /** Appends {@code value} as Double.toString would, finite or not. */
     public static void appendDouble(StringBuilder out, double value) {

@@ -27,8 +27,7 @@ public final class JsonWriter {
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
-    private JsonWriter() {
-    }
+    private JsonWriter() {}
 
     /**
      * Appends {@code value} as JSON: Structs and Maps become objects, Lists arrays, bytes base64 strings, Dates

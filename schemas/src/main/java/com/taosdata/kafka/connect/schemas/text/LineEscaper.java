@@ -26,8 +26,7 @@ import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
  */
 public final class LineEscaper {
 
-    private LineEscaper() {
-    }
+    private LineEscaper() {}
 
     /** Appends a measurement (super table name), escaping comma, space and backslash. */
     public static void appendMeasurement(StringBuilder out, CharSequence text) {
@@ -113,8 +112,8 @@ public final class LineEscaper {
 
     private static void rejectLineBreak(char c, String what) {
         if (c == '\n' || c == '\r') {
-            throw new UnsupportedValueException(what + " contains a line break, which ends a line-protocol line"
-                    + " and has no escape");
+            throw new UnsupportedValueException(
+                    what + " contains a line break, which ends a line-protocol line" + " and has no escape");
         }
     }
 

@@ -15,7 +15,9 @@ class ConfigEnumTest {
 
     /** Spellings that differ from the constant names, as some of ours do. */
     enum Precision implements ConfigEnum.Named {
-        MILLIS("ms"), MICROS("us"), NANOS("ns");
+        MILLIS("ms"),
+        MICROS("us"),
+        NANOS("ns");
 
         private final String value;
 
@@ -30,7 +32,9 @@ class ConfigEnumTest {
     }
 
     enum Protocol implements ConfigEnum.Named {
-        LINE, TELNET, JSON;
+        LINE,
+        TELNET,
+        JSON;
 
         @Override
         public String configValue() {
@@ -102,7 +106,8 @@ class ConfigEnumTest {
 
         assertThatCode(() -> millisOnly.ensureValid("precision", "MS")).doesNotThrowAnyException();
         assertThatThrownBy(() -> millisOnly.ensureValid("precision", "ns"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("must be one of [ms]");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("must be one of [ms]");
         assertThat(millisOnly).hasToString("ms");
         assertThat(millisOnly.validValues("precision", Map.of())).containsExactly("ms");
     }

@@ -29,15 +29,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ColumnMappingTest {
 
     private static final RenderOptions TD = RenderOptions.DEFAULTS;
-    private static final RenderOptions INFLUX = new RenderOptions(SuffixStyle.INFLUX, StringType.VARCHAR, TimestampUnit.NS,
-            BytesEncoding.NONE, ArrayEncoding.NONE);
+    private static final RenderOptions INFLUX = new RenderOptions(
+            SuffixStyle.INFLUX, StringType.VARCHAR, TimestampUnit.NS, BytesEncoding.NONE, ArrayEncoding.NONE);
 
     static Stream<Arguments> types() {
         return Stream.of(
                 Arguments.of(Schema.INT8_SCHEMA, (byte) -8, "-8i8", "-8i", TdengineType.TINYINT),
                 Arguments.of(Schema.INT16_SCHEMA, (short) 300, "300i16", "300i", TdengineType.SMALLINT),
                 Arguments.of(Schema.INT32_SCHEMA, 70000, "70000i32", "70000i", TdengineType.INT),
-                Arguments.of(Schema.INT64_SCHEMA, Long.MIN_VALUE, Long.MIN_VALUE + "i64", Long.MIN_VALUE + "i",
+                Arguments.of(
+                        Schema.INT64_SCHEMA,
+                        Long.MIN_VALUE,
+                        Long.MIN_VALUE + "i64",
+                        Long.MIN_VALUE + "i",
                         TdengineType.BIGINT),
                 Arguments.of(Schema.FLOAT32_SCHEMA, 0.1f, "0.1f32", "0.1", TdengineType.FLOAT),
                 Arguments.of(Schema.FLOAT64_SCHEMA, 220.5, "220.5f64", "220.5", TdengineType.DOUBLE),
@@ -45,18 +49,26 @@ class ColumnMappingTest {
                 Arguments.of(Schema.BOOLEAN_SCHEMA, false, "false", "false", TdengineType.BOOL),
                 Arguments.of(Schema.STRING_SCHEMA, "abc", "\"abc\"", "\"abc\"", TdengineType.VARCHAR),
                 Arguments.of(Decimal.schema(2), new BigDecimal("12.34"), "12.34f64", "12.34", TdengineType.DOUBLE),
-                Arguments.of(Timestamp.SCHEMA, new Date(1_700_000_000_123L), "1700000000123000000i64",
-                        "1700000000123000000i", TdengineType.BIGINT),
-                Arguments.of(org.apache.kafka.connect.data.Date.SCHEMA, new Date(86_400_000L),
-                        "86400000000000i64", "86400000000000i", TdengineType.BIGINT),
-                Arguments.of(Time.SCHEMA, new Date(3_600_000L), "3600000000000i64", "3600000000000i",
-                        TdengineType.BIGINT));
+                Arguments.of(
+                        Timestamp.SCHEMA,
+                        new Date(1_700_000_000_123L),
+                        "1700000000123000000i64",
+                        "1700000000123000000i",
+                        TdengineType.BIGINT),
+                Arguments.of(
+                        org.apache.kafka.connect.data.Date.SCHEMA,
+                        new Date(86_400_000L),
+                        "86400000000000i64",
+                        "86400000000000i",
+                        TdengineType.BIGINT),
+                Arguments.of(
+                        Time.SCHEMA, new Date(3_600_000L), "3600000000000i64", "3600000000000i", TdengineType.BIGINT));
     }
 
     @ParameterizedTest
     @MethodSource("types")
-    void rendersEveryTypeInBothSuffixStyles(Schema schema, Object value, String tdengine, String influx,
-                                            TdengineType column) {
+    void rendersEveryTypeInBothSuffixStyles(
+            Schema schema, Object value, String tdengine, String influx, TdengineType column) {
         ColumnMapping mapping = ColumnMapping.forSchema(schema);
         assertThat(line(mapping, value, TD)).isEqualTo(tdengine);
         assertThat(line(mapping, value, INFLUX)).isEqualTo(influx);
@@ -65,8 +77,10 @@ class ColumnMappingTest {
 
     @Test
     void influxStyleWidensColumnTypes() {
-        assertThat(ColumnMapping.forSchema(Schema.INT8_SCHEMA).columnType(INFLUX)).isEqualTo(TdengineType.BIGINT);
-        assertThat(ColumnMapping.forSchema(Schema.FLOAT32_SCHEMA).columnType(INFLUX)).isEqualTo(TdengineType.DOUBLE);
+        assertThat(ColumnMapping.forSchema(Schema.INT8_SCHEMA).columnType(INFLUX))
+                .isEqualTo(TdengineType.BIGINT);
+        assertThat(ColumnMapping.forSchema(Schema.FLOAT32_SCHEMA).columnType(INFLUX))
+                .isEqualTo(TdengineType.DOUBLE);
     }
 
     @Test
@@ -81,14 +95,15 @@ class ColumnMappingTest {
     void temporalOverflowIsRejected() {
         ColumnMapping mapping = ColumnMapping.forSchema(Timestamp.SCHEMA);
         assertThatThrownBy(() -> line(mapping, new Date(Long.MAX_VALUE / 10), TD))
-                .isInstanceOf(UnsupportedValueException.class).hasMessageContaining("does not fit");
+                .isInstanceOf(UnsupportedValueException.class)
+                .hasMessageContaining("does not fit");
     }
 
     @Test
     void ncharStringsArePrefixedAndEscaped() {
         ColumnMapping mapping = ColumnMapping.forSchema(Schema.STRING_SCHEMA);
-        RenderOptions nchar = new RenderOptions(SuffixStyle.TDENGINE, StringType.NCHAR, TimestampUnit.NS,
-                BytesEncoding.NONE, ArrayEncoding.NONE);
+        RenderOptions nchar = new RenderOptions(
+                SuffixStyle.TDENGINE, StringType.NCHAR, TimestampUnit.NS, BytesEncoding.NONE, ArrayEncoding.NONE);
         assertThat(line(mapping, "say \"hi\" \\o/", nchar)).isEqualTo("L\"say \\\"hi\\\" \\\\o/\"");
         assertThat(mapping.columnType(nchar)).isEqualTo(TdengineType.NCHAR);
     }
@@ -97,7 +112,8 @@ class ColumnMappingTest {
     void nonFiniteNumbersAreRejected() {
         for (Object value : List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)) {
             assertThatThrownBy(() -> line(ColumnMapping.forSchema(Schema.FLOAT64_SCHEMA), value, TD))
-                    .isInstanceOf(UnsupportedValueException.class).hasMessageContaining("not a finite number");
+                    .isInstanceOf(UnsupportedValueException.class)
+                    .hasMessageContaining("not a finite number");
         }
         assertThatThrownBy(() -> line(ColumnMapping.forSchema(Schema.FLOAT32_SCHEMA), Float.NaN, TD))
                 .isInstanceOf(UnsupportedValueException.class);
@@ -109,7 +125,8 @@ class ColumnMappingTest {
     void bytesNeedAnEncoding() {
         ColumnMapping mapping = ColumnMapping.forSchema(Schema.BYTES_SCHEMA);
         byte[] bytes = "hi?".getBytes(StandardCharsets.US_ASCII);
-        assertThatThrownBy(() -> line(mapping, bytes, TD)).isInstanceOf(UnsupportedValueException.class)
+        assertThatThrownBy(() -> line(mapping, bytes, TD))
+                .isInstanceOf(UnsupportedValueException.class)
                 .hasMessageContaining("bytes.encoding");
         assertThat(line(mapping, bytes, bytes(BytesEncoding.BASE64))).isEqualTo("\"aGk/\"");
         assertThat(line(mapping, ByteBuffer.wrap(bytes), bytes(BytesEncoding.HEX)))
@@ -118,13 +135,22 @@ class ColumnMappingTest {
 
     @Test
     void arraysNeedJsonEncoding() {
-        ColumnMapping mapping = ColumnMapping.forSchema(
-                org.apache.kafka.connect.data.SchemaBuilder.array(Schema.STRING_SCHEMA).build());
+        ColumnMapping mapping =
+                ColumnMapping.forSchema(org.apache.kafka.connect.data.SchemaBuilder.array(Schema.STRING_SCHEMA)
+                        .build());
         List<String> value = List.of("a\"b", "c");
-        assertThatThrownBy(() -> line(mapping, value, TD)).isInstanceOf(UnsupportedValueException.class)
+        assertThatThrownBy(() -> line(mapping, value, TD))
+                .isInstanceOf(UnsupportedValueException.class)
                 .hasMessageContaining("array.encoding");
-        assertThat(line(mapping, value, new RenderOptions(SuffixStyle.TDENGINE, StringType.VARCHAR,
-                TimestampUnit.NS, BytesEncoding.NONE, ArrayEncoding.JSON)))
+        assertThat(line(
+                        mapping,
+                        value,
+                        new RenderOptions(
+                                SuffixStyle.TDENGINE,
+                                StringType.VARCHAR,
+                                TimestampUnit.NS,
+                                BytesEncoding.NONE,
+                                ArrayEncoding.JSON)))
                 .isEqualTo("\"[\\\"a\\\\\\\"b\\\",\\\"c\\\"]\"");
     }
 
@@ -140,9 +166,12 @@ class ColumnMappingTest {
     @Test
     void containersHaveNoMapping() {
         assertThat(ColumnMapping.isContainer(
-                org.apache.kafka.connect.data.SchemaBuilder.struct().build())).isTrue();
-        assertThatThrownBy(() -> ColumnMapping.forSchema(org.apache.kafka.connect.data.SchemaBuilder.map(
-                Schema.STRING_SCHEMA, Schema.STRING_SCHEMA).build())).isInstanceOf(UnsupportedValueException.class);
+                        org.apache.kafka.connect.data.SchemaBuilder.struct().build()))
+                .isTrue();
+        assertThatThrownBy(() -> ColumnMapping.forSchema(
+                        org.apache.kafka.connect.data.SchemaBuilder.map(Schema.STRING_SCHEMA, Schema.STRING_SCHEMA)
+                                .build()))
+                .isInstanceOf(UnsupportedValueException.class);
     }
 
     @Test
@@ -162,11 +191,13 @@ class ColumnMappingTest {
     }
 
     private static RenderOptions precision(TimestampUnit unit) {
-        return new RenderOptions(SuffixStyle.TDENGINE, StringType.VARCHAR, unit, BytesEncoding.NONE, ArrayEncoding.NONE);
+        return new RenderOptions(
+                SuffixStyle.TDENGINE, StringType.VARCHAR, unit, BytesEncoding.NONE, ArrayEncoding.NONE);
     }
 
     private static RenderOptions bytes(BytesEncoding encoding) {
-        return new RenderOptions(SuffixStyle.TDENGINE, StringType.VARCHAR, TimestampUnit.NS, encoding, ArrayEncoding.NONE);
+        return new RenderOptions(
+                SuffixStyle.TDENGINE, StringType.VARCHAR, TimestampUnit.NS, encoding, ArrayEncoding.NONE);
     }
 
     private static String line(ColumnMapping mapping, Object value, RenderOptions options) {

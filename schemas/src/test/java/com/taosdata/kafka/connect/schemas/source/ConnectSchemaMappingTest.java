@@ -39,13 +39,16 @@ class ConnectSchemaMappingTest {
         "VARBINARY(10), BYTES",
         "GEOMETRY(100), BYTES",
         "'DECIMAL(10,2)', BYTES",
-        "TIMESTAMP, INT64"})
+        "TIMESTAMP, INT64"
+    })
     void everyTdengineTypeHasASchema(String type, Schema.Type connectType) {
         Schema schema = ConnectSchemaMapping.schemaFor(TdengineColumnType.parse(type), TimestampUnit.MS, true);
         assertThat(schema.type()).isEqualTo(connectType);
         assertThat(schema.isOptional()).isTrue();
-        assertThat(schema.parameters()).containsEntry(ConnectSchemaMapping.TYPE_PARAMETER,
-                TdengineColumnType.parse(type).toString());
+        assertThat(schema.parameters())
+                .containsEntry(
+                        ConnectSchemaMapping.TYPE_PARAMETER,
+                        TdengineColumnType.parse(type).toString());
     }
 
     @Test
@@ -64,12 +67,14 @@ class ConnectSchemaMappingTest {
 
     @Test
     void unsignedValuesWidenWithoutLoss() {
-        assertThat(ConnectSchemaMapping.toConnect(TdengineColumnType.parse("TINYINT UNSIGNED"), (byte) -1,
-                TimestampUnit.MS)).isEqualTo((short) 255);
-        assertThat(ConnectSchemaMapping.toConnect(TdengineColumnType.parse("SMALLINT UNSIGNED"), (short) -1,
-                TimestampUnit.MS)).isEqualTo(65535);
-        assertThat(ConnectSchemaMapping.toConnect(TdengineColumnType.parse("INT UNSIGNED"), -1,
-                TimestampUnit.MS)).isEqualTo(4_294_967_295L);
+        assertThat(ConnectSchemaMapping.toConnect(
+                        TdengineColumnType.parse("TINYINT UNSIGNED"), (byte) -1, TimestampUnit.MS))
+                .isEqualTo((short) 255);
+        assertThat(ConnectSchemaMapping.toConnect(
+                        TdengineColumnType.parse("SMALLINT UNSIGNED"), (short) -1, TimestampUnit.MS))
+                .isEqualTo(65535);
+        assertThat(ConnectSchemaMapping.toConnect(TdengineColumnType.parse("INT UNSIGNED"), -1, TimestampUnit.MS))
+                .isEqualTo(4_294_967_295L);
         TdengineColumnType ubigint = TdengineColumnType.parse("BIGINT UNSIGNED");
         assertThat(ConnectSchemaMapping.toConnect(ubigint, -1L, TimestampUnit.MS))
                 .isEqualTo(new BigDecimal("18446744073709551615"));
@@ -82,10 +87,13 @@ class ConnectSchemaMappingTest {
 
     @Test
     void convertsTextBinaryAndDecimals() {
-        assertThat(ConnectSchemaMapping.toConnect(TdengineColumnType.parse("BINARY(5)"),
-                "héllo".getBytes(StandardCharsets.UTF_8), TimestampUnit.MS)).isEqualTo("héllo");
-        assertThat(ConnectSchemaMapping.toConnect(TdengineColumnType.parse("VARBINARY(5)"), "ab",
-                TimestampUnit.MS)).isEqualTo(new byte[] {'a', 'b'});
+        assertThat(ConnectSchemaMapping.toConnect(
+                        TdengineColumnType.parse("BINARY(5)"),
+                        "héllo".getBytes(StandardCharsets.UTF_8),
+                        TimestampUnit.MS))
+                .isEqualTo("héllo");
+        assertThat(ConnectSchemaMapping.toConnect(TdengineColumnType.parse("VARBINARY(5)"), "ab", TimestampUnit.MS))
+                .isEqualTo(new byte[] {'a', 'b'});
         TdengineColumnType decimal = TdengineColumnType.parse("DECIMAL(10, 2)");
         assertThat(decimal.precision()).isEqualTo(10);
         assertThat(decimal.scale()).isEqualTo(2);
@@ -93,7 +101,8 @@ class ConnectSchemaMappingTest {
                 .isEqualTo(new BigDecimal("1.50"));
         assertThat(ConnectSchemaMapping.toConnect(TdengineColumnType.parse("BOOL"), 1, TimestampUnit.MS))
                 .isEqualTo(true);
-        assertThat(ConnectSchemaMapping.toConnect(TdengineColumnType.parse("INT"), null, TimestampUnit.MS)).isNull();
+        assertThat(ConnectSchemaMapping.toConnect(TdengineColumnType.parse("INT"), null, TimestampUnit.MS))
+                .isNull();
     }
 
     @Test

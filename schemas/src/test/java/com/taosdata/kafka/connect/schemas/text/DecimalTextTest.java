@@ -29,7 +29,8 @@ class DecimalTextTest {
         "-0.0, -0.0",
         "0, 0.0",
         "NaN, NaN",
-        "-Infinity, -Infinity"})
+        "-Infinity, -Infinity"
+    })
     void writesWhatDoubleToStringWrites(double value, String text) {
         assertThat(text(value)).isEqualTo(text).isEqualTo(Double.toString(value));
     }
@@ -42,14 +43,18 @@ class DecimalTextTest {
         Statistics.label("text").collect(ours.equals(jdk) ? "as Double.toString" : "shorter");
         Statistics.label("written").collect(fromScaledDigits(value, jdk) ? "from scaled digits" : "by Double.toString");
         assertThat(Double.doubleToLongBits(Double.parseDouble(ours))).isEqualTo(Double.doubleToLongBits(value));
-        assertThat(ours.equals(jdk) || ours.length() < jdk.length()).as("%s against %s", ours, jdk).isTrue();
-        Statistics.label("written").coverage(coverage -> coverage.check("from scaled digits").percentage(p -> p > 30));
+        assertThat(ours.equals(jdk) || ours.length() < jdk.length())
+                .as("%s against %s", ours, jdk)
+                .isTrue();
+        Statistics.label("written")
+                .coverage(coverage -> coverage.check("from scaled digits").percentage(p -> p > 30));
     }
 
     /** Sensor readings: a few decimals, both signs, over the whole plain range, beside arbitrary doubles. */
     @Provide
     Arbitrary<Double> doubles() {
-        Arbitrary<Double> readings = Arbitraries.longs().between(-9_999_999_999L, 9_999_999_999L)
+        Arbitrary<Double> readings = Arbitraries.longs()
+                .between(-9_999_999_999L, 9_999_999_999L)
                 .flatMap(digits -> Arbitraries.integers().between(0, 12).map(scale -> digits / Math.pow(10, scale)));
         return Arbitraries.oneOf(readings, readings, Arbitraries.doubles(), Arbitraries.of(0.1, 1e-3, 1e7 - 1e-9));
     }
@@ -57,7 +62,9 @@ class DecimalTextTest {
     /** Whether the value is one DecimalText writes itself: in the plain range, with at most 15 digits. */
     private static boolean fromScaledDigits(double value, String jdk) {
         double magnitude = Math.abs(value);
-        return magnitude >= 1e-3 && magnitude < 1e7 && new BigDecimal(jdk).stripTrailingZeros().precision() <= 15;
+        return magnitude >= 1e-3
+                && magnitude < 1e7
+                && new BigDecimal(jdk).stripTrailingZeros().precision() <= 15;
     }
 
     private static String text(double value) {

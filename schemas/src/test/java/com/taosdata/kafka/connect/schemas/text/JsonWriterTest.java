@@ -24,8 +24,10 @@ class JsonWriterTest {
 
     @Test
     void writesNestedConnectValues() {
-        Schema schema = SchemaBuilder.struct().field("n", Schema.INT32_SCHEMA)
-                .field("tags", SchemaBuilder.array(Schema.STRING_SCHEMA).build()).build();
+        Schema schema = SchemaBuilder.struct()
+                .field("n", Schema.INT32_SCHEMA)
+                .field("tags", SchemaBuilder.array(Schema.STRING_SCHEMA).build())
+                .build();
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("s", new Struct(schema).put("n", 1).put("tags", List.of("x")));
         map.put("d", new BigDecimal("1.50"));
@@ -34,8 +36,9 @@ class JsonWriterTest {
         map.put("z", null);
         StringBuilder out = new StringBuilder();
         JsonWriter.appendValue(out, List.of(map, true));
-        assertThat(out).hasToString("[{\"s\":{\"n\":1,\"tags\":[\"x\"]},\"d\":1.50,\"b\":\"AQI=\",\"f\":0.5,"
-                + "\"z\":null},true]");
+        assertThat(out)
+                .hasToString("[{\"s\":{\"n\":1,\"tags\":[\"x\"]},\"d\":1.50,\"b\":\"AQI=\",\"f\":0.5,"
+                        + "\"z\":null},true]");
     }
 
     @Test

@@ -12,17 +12,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LineEscaperTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-        "'my meas'|'my\\ meas'",
-        "'a,b'|'a\\,b'",
-        "'a=b'|'a=b'",
-        "'q\"x'|'q\"x'",
-        "'back\\slash'|'back\\\\slash'",
-        "'two\\\\b'|'two\\\\\\\\b'",
-        "'a\\=b'|'a\\\\=b'",
-        "'ends\\'|'ends\\\\'",
-        "'\\'|'\\\\'",
-        "'北京.海淀'|'北京.海淀'"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '\'',
+            value = {
+                "'my meas'|'my\\ meas'",
+                "'a,b'|'a\\,b'",
+                "'a=b'|'a=b'",
+                "'q\"x'|'q\"x'",
+                "'back\\slash'|'back\\\\slash'",
+                "'two\\\\b'|'two\\\\\\\\b'",
+                "'a\\=b'|'a\\\\=b'",
+                "'ends\\'|'ends\\\\'",
+                "'\\'|'\\\\'",
+                "'北京.海淀'|'北京.海淀'"
+            })
     void measurementEscapesCommaSpaceAndBackslash(String raw, String escaped) {
         StringBuilder out = new StringBuilder();
         LineEscaper.appendMeasurement(out, raw);
@@ -30,16 +34,20 @@ class LineEscaperTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-        "'a b'|'a\\ b'",
-        "'a,b'|'a\\,b'",
-        "'a=b'|'a\\=b'",
-        "'q\"x'|'q\"x'",
-        "'back\\slash'|'back\\\\slash'",
-        "'two\\\\b'|'two\\\\\\\\b'",
-        "'ends\\'|'ends\\\\'",
-        "'\\'|'\\\\'",
-        "'dev.id'|'dev.id'"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '\'',
+            value = {
+                "'a b'|'a\\ b'",
+                "'a,b'|'a\\,b'",
+                "'a=b'|'a\\=b'",
+                "'q\"x'|'q\"x'",
+                "'back\\slash'|'back\\\\slash'",
+                "'two\\\\b'|'two\\\\\\\\b'",
+                "'ends\\'|'ends\\\\'",
+                "'\\'|'\\\\'",
+                "'dev.id'|'dev.id'"
+            })
     void keysAndTagValuesEscapeCommaEqualsSpaceAndBackslash(String raw, String escaped) {
         StringBuilder out = new StringBuilder();
         LineEscaper.appendKey(out, raw, "tag value");
@@ -47,11 +55,15 @@ class LineEscaperTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-        "'he said \"hi\"'|'he said \\\"hi\\\"'",
-        "'back\\slash'|'back\\\\slash'",
-        "'ends\\'|'ends\\\\'",
-        "'a, b=c'|'a, b=c'"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '\'',
+            value = {
+                "'he said \"hi\"'|'he said \\\"hi\\\"'",
+                "'back\\slash'|'back\\\\slash'",
+                "'ends\\'|'ends\\\\'",
+                "'a, b=c'|'a, b=c'"
+            })
     void stringValuesEscapeQuoteAndBackslash(String raw, String escaped) {
         StringBuilder out = new StringBuilder();
         LineEscaper.appendFieldString(out, raw);
@@ -101,7 +113,8 @@ class LineEscaperTest {
     @Test
     void emptyNamesCannotBeWritten() {
         assertThatThrownBy(() -> LineEscaper.appendKey(new StringBuilder(), "", "tag key"))
-                .isInstanceOf(UnsupportedValueException.class).hasMessageContaining("empty tag key");
+                .isInstanceOf(UnsupportedValueException.class)
+                .hasMessageContaining("empty tag key");
         assertThatThrownBy(() -> LineEscaper.appendMeasurement(new StringBuilder(), ""))
                 .isInstanceOf(UnsupportedValueException.class);
     }

@@ -89,8 +89,8 @@ public class EncodingBenchmark {
     }
 
     private static SinkRecord record(Schema schema, Object value) {
-        return new SinkRecord("meters", 0, null, null, schema, value, 1L, 1_700_000_000_000L,
-                TimestampType.CREATE_TIME);
+        return new SinkRecord(
+                "meters", 0, null, null, schema, value, 1L, 1_700_000_000_000L, TimestampType.CREATE_TIME);
     }
 
     /** A record with realistic values: distinct strings, fractional doubles, a recent timestamp. */

@@ -37,8 +37,14 @@ final class InfluxPointBaseline {
             }
         }
         String line = point.build().lineProtocol();
-        return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(),
-                Schema.STRING_SCHEMA, line, record.timestamp());
+        return record.newRecord(
+                record.topic(),
+                record.kafkaPartition(),
+                record.keySchema(),
+                record.key(),
+                Schema.STRING_SCHEMA,
+                line,
+                record.timestamp());
     }
 
     private void add(Point.Builder point, String name, Object value) {

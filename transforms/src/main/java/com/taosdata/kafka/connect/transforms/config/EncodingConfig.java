@@ -35,18 +35,26 @@ public final class EncodingConfig extends AbstractConfig {
         Set<FieldPath> seen = new HashSet<>(tags);
         for (FieldPath field : fields) {
             if (!seen.add(field)) {
-                throw new ConfigException(EncodingConfigDef.FIELDS, getList(EncodingConfigDef.FIELDS),
+                throw new ConfigException(
+                        EncodingConfigDef.FIELDS,
+                        getList(EncodingConfigDef.FIELDS),
                         "'" + field + "' is also listed in " + EncodingConfigDef.TAGS + " or twice in "
                                 + EncodingConfigDef.FIELDS);
             }
         }
         if (timestampField != null && seen.contains(timestampField)) {
-            throw new ConfigException(EncodingConfigDef.TIMESTAMP_FIELD, timestampField.dotted(),
+            throw new ConfigException(
+                    EncodingConfigDef.TIMESTAMP_FIELD,
+                    timestampField.dotted(),
                     "the timestamp field cannot also be a tag or a field");
         }
-        if (tableNameField != null && (seen.contains(tableNameField) || tableNameField.equals(timestampField)
-                || tableNameField.equals(measurementField))) {
-            throw new ConfigException(EncodingConfigDef.TABLE_NAME_FIELD, tableNameField.dotted(),
+        if (tableNameField != null
+                && (seen.contains(tableNameField)
+                        || tableNameField.equals(timestampField)
+                        || tableNameField.equals(measurementField))) {
+            throw new ConfigException(
+                    EncodingConfigDef.TABLE_NAME_FIELD,
+                    tableNameField.dotted(),
                     "the table name field is written as its own tag; it cannot also be listed in "
                             + EncodingConfigDef.TAGS + " or " + EncodingConfigDef.FIELDS
                             + ", nor be the timestamp or measurement field");
@@ -97,7 +105,8 @@ public final class EncodingConfig extends AbstractConfig {
 
     /** The rendering options the type mappings need. */
     public RenderOptions renderOptions() {
-        return new RenderOptions(enumValue(SuffixStyle.class, EncodingConfigDef.TYPE_SUFFIXES),
+        return new RenderOptions(
+                enumValue(SuffixStyle.class, EncodingConfigDef.TYPE_SUFFIXES),
                 enumValue(StringType.class, EncodingConfigDef.STRING_TYPE),
                 enumValue(TimestampUnit.class, EncodingConfigDef.PRECISION),
                 enumValue(BytesEncoding.class, EncodingConfigDef.BYTES_ENCODING),

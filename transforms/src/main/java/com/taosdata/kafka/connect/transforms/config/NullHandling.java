@@ -8,7 +8,6 @@ public enum NullHandling implements ConfigEnum.Named {
     SKIP,
     FAIL;
 
-
     @Override
     public String configValue() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,8 +1,7 @@
 package com.taosdata.kafka.connect.transforms.config;
 
-import java.util.List;
-
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
+import java.util.List;
 
 /**
  * The three text protocols TDengine's schemaless writer reads. OpenTSDB's two recognise only second and

@@ -27,8 +27,15 @@ abstract class OpenTsdbEncoder implements PointEncoder, TagText.Sink {
     abstract void begin(StringBuilder out);
 
     /** Appends data point {@code index} of the record. */
-    abstract void appendDataPoint(StringBuilder out, int index, CharSequence metric, long timestamp,
-                                  ColumnMapping mapping, Object value, CharSequence tags, int tagCount);
+    abstract void appendDataPoint(
+            StringBuilder out,
+            int index,
+            CharSequence metric,
+            long timestamp,
+            ColumnMapping mapping,
+            Object value,
+            CharSequence tags,
+            int tagCount);
 
     /** Appends what closes the record's output. */
     abstract void end(StringBuilder out);
@@ -43,8 +50,8 @@ abstract class OpenTsdbEncoder implements PointEncoder, TagText.Sink {
             metric.setLength(0);
             metric.append(point.measurement()).append(separator).append(fields.key(i));
             try {
-                appendDataPoint(out, i, metric, point.timestamp(), fields.mapping(i), fields.value(i), tagText,
-                        tagCount);
+                appendDataPoint(
+                        out, i, metric, point.timestamp(), fields.mapping(i), fields.value(i), tagText, tagCount);
             } catch (UnsupportedValueException e) {
                 throw new FieldValueException(fields.key(i), e.getMessage(), e);
             }

@@ -31,8 +31,15 @@ public final class OpenTsdbJsonEncoder extends OpenTsdbEncoder {
     }
 
     @Override
-    void appendDataPoint(StringBuilder out, int index, CharSequence metric, long timestamp, ColumnMapping mapping,
-                         Object value, CharSequence tags, int tagCount) {
+    void appendDataPoint(
+            StringBuilder out,
+            int index,
+            CharSequence metric,
+            long timestamp,
+            ColumnMapping mapping,
+            Object value,
+            CharSequence tags,
+            int tagCount) {
         if (index > 0) {
             out.append(',');
         }

@@ -17,12 +17,11 @@ final class TagText {
         void appendTag(StringBuilder out, String key, CharSequence value, int index);
     }
 
-    private TagText() {
-    }
+    private TagText() {}
 
     /** Appends every non-empty tag through {@code sink}; returns how many were written. */
-    static int appendAll(Point.Entries tags, RenderOptions options, StringBuilder scratch, StringBuilder out,
-                         Sink sink) {
+    static int appendAll(
+            Point.Entries tags, RenderOptions options, StringBuilder scratch, StringBuilder out, Sink sink) {
         int written = 0;
         for (int i = 0; i < tags.size(); i++) {
             CharSequence text = render(tags, i, options, scratch);

@@ -30,8 +30,15 @@ public final class TelnetEncoder extends OpenTsdbEncoder {
     }
 
     @Override
-    void appendDataPoint(StringBuilder out, int index, CharSequence metric, long timestamp, ColumnMapping mapping,
-                         Object value, CharSequence tags, int tagCount) {
+    void appendDataPoint(
+            StringBuilder out,
+            int index,
+            CharSequence metric,
+            long timestamp,
+            ColumnMapping mapping,
+            Object value,
+            CharSequence tags,
+            int tagCount) {
         if (tagCount == 0) {
             throw new UnsupportedValueException("OpenTSDB telnet needs at least one non-empty tag");
         }
@@ -65,8 +72,8 @@ public final class TelnetEncoder extends OpenTsdbEncoder {
             char c = text.charAt(i);
             if (c == ' ' || c == '\n' || c == '\r' || (rejectEquals && c == '=')) {
                 String found = c == ' ' ? "a space" : c == '=' ? "'='" : "a line break";
-                throw new UnsupportedValueException(what + " contains " + found + ", which OpenTSDB telnet cannot"
-                        + " escape");
+                throw new UnsupportedValueException(
+                        what + " contains " + found + ", which OpenTSDB telnet cannot" + " escape");
             }
             out.append(c);
         }

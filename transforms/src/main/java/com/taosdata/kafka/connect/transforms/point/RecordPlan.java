@@ -36,10 +36,13 @@ final class RecordPlan {
         this.measurement = settings.measurementField == null ? null : accessor(settings.measurementField, schema);
         this.timestamp = settings.timestampField == null ? null : accessor(settings.timestampField, schema);
         this.tableName = settings.tableNameField == null ? null : accessor(settings.tableNameField, schema);
-        this.tableNameKey = settings.tableNameField == null ? null : settings.tableNameField.columnName(settings.separator);
+        this.tableNameKey =
+                settings.tableNameField == null ? null : settings.tableNameField.columnName(settings.separator);
         List<Slot> tagSlots = new ArrayList<>();
         for (FieldPath tag : settings.tags) {
-            tagSlots.add(new Slot(accessor(tag, schema), tag.columnName(settings.separator),
+            tagSlots.add(new Slot(
+                    accessor(tag, schema),
+                    tag.columnName(settings.separator),
                     leafMapping(schemaAt(schema, tag.names()))));
         }
         this.tags = tagSlots.toArray(new Slot[0]);
@@ -56,8 +59,10 @@ final class RecordPlan {
 
     /** Fills {@code point} from {@code root} (a Struct of this plan's schema, or a Map). */
     void fill(Object root, String topic, Long recordTimestamp, Point point) {
-        point.measurement(measurement == null ? (settings.measurement == null ? topic : settings.measurement)
-                : measurementName(root));
+        point.measurement(
+                measurement == null
+                        ? (settings.measurement == null ? topic : settings.measurement)
+                        : measurementName(root));
         if (tableName != null) {
             String name = tableName(root);
             point.addTag(tableNameKey, ColumnMapping.forValue(name), name);
@@ -80,11 +85,14 @@ final class RecordPlan {
                 flattener.leaf(field.dotted(), field.key, field.mapping, value, point);
             }
         }
-        point.timestamp(timestamp == null ? settings.timestamps.fromRecord(recordTimestamp)
-                : settings.timestamps.fromValue(timestamp.get(root), timestamp.path().dotted()));
+        point.timestamp(
+                timestamp == null
+                        ? settings.timestamps.fromRecord(recordTimestamp)
+                        : settings.timestamps.fromValue(
+                                timestamp.get(root), timestamp.path().dotted()));
         if (point.fields().size() == 0) {
-            throw new FieldValueException("<fields>", "no field left to write: every field is null, excluded or"
-                    + " absent");
+            throw new FieldValueException(
+                    "<fields>", "no field left to write: every field is null, excluded or" + " absent");
         }
     }
 
@@ -109,8 +117,10 @@ final class RecordPlan {
         }
         int bytes = name.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_TABLE_NAME_BYTES) {
-            throw new FieldValueException(path, "table name is " + bytes + " bytes long; TDengine table names have"
-                    + " at most " + MAX_TABLE_NAME_BYTES + " bytes and it would cut this one short");
+            throw new FieldValueException(
+                    path,
+                    "table name is " + bytes + " bytes long; TDengine table names have" + " at most "
+                            + MAX_TABLE_NAME_BYTES + " bytes and it would cut this one short");
         }
         return name;
     }

@@ -31,8 +31,8 @@ final class TimestampResolver {
 
     long fromRecord(Long kafkaTimestamp) {
         if (kafkaTimestamp == null) {
-            throw new FieldValueException(RECORD_TIMESTAMP, "the record has no timestamp and no timestamp.field"
-                    + " is configured");
+            throw new FieldValueException(
+                    RECORD_TIMESTAMP, "the record has no timestamp and no timestamp.field" + " is configured");
         }
         return convert(kafkaTimestamp, TimestampUnit.MS, RECORD_TIMESTAMP);
     }
@@ -58,8 +58,10 @@ final class TimestampResolver {
                 throw new FieldValueException(field, "timestamp " + value + " is out of range", e);
             }
         }
-        throw new FieldValueException(field, "timestamp field holds a " + value.getClass().getSimpleName()
-                + "; expected a number, a Connect Timestamp or an ISO-8601 string");
+        throw new FieldValueException(
+                field,
+                "timestamp field holds a " + value.getClass().getSimpleName()
+                        + "; expected a number, a Connect Timestamp or an ISO-8601 string");
     }
 
     private long fromFraction(BigDecimal value, String field) {
@@ -76,15 +78,18 @@ final class TimestampResolver {
         try {
             return precision.convert(value, unit);
         } catch (ArithmeticException e) {
-            throw new FieldValueException(field, "timestamp " + value + " " + unit.configValue()
-                    + " does not fit a long in " + precision.configValue(), e);
+            throw new FieldValueException(
+                    field,
+                    "timestamp " + value + " " + unit.configValue() + " does not fit a long in "
+                            + precision.configValue(),
+                    e);
         }
     }
 
     private static Instant parseIso(String text, String field) {
         try {
-            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, ZonedDateTime::from,
-                    LocalDateTime::from);
+            TemporalAccessor parsed =
+                    DateTimeFormatter.ISO_DATE_TIME.parseBest(text, ZonedDateTime::from, LocalDateTime::from);
             if (parsed instanceof ZonedDateTime) {
                 return ((ZonedDateTime) parsed).toInstant();
             }

@@ -25,8 +25,8 @@ final class ValueFlattener {
             Struct struct = (Struct) container;
             for (Field field : struct.schema().fields()) {
                 Object value = struct.get(field);
-                ColumnMapping mapping = ColumnMapping.isContainer(field.schema()) ? null
-                        : ColumnMapping.forSchema(field.schema());
+                ColumnMapping mapping =
+                        ColumnMapping.isContainer(field.schema()) ? null : ColumnMapping.forSchema(field.schema());
                 member(field.name(), value, mapping, dottedPrefix, keyPrefix, point);
             }
         } else {
@@ -36,8 +36,8 @@ final class ValueFlattener {
         }
     }
 
-    private void member(String name, Object value, ColumnMapping mapping, String dottedPrefix, String keyPrefix,
-                        Point point) {
+    private void member(
+            String name, Object value, ColumnMapping mapping, String dottedPrefix, String keyPrefix, Point point) {
         String dotted = dottedPrefix.isEmpty() ? name : dottedPrefix + '.' + name;
         if (settings.excluded.contains(dotted)) {
             return;

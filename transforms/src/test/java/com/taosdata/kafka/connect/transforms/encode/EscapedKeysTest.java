@@ -35,7 +35,8 @@ class EscapedKeysTest {
         append(0, "ok");
         for (int attempt = 0; attempt < 2; attempt++) {
             assertThatThrownBy(() -> append(0, "a\\ b"))
-                    .isInstanceOf(UnsupportedValueException.class).hasMessageContaining("field key");
+                    .isInstanceOf(UnsupportedValueException.class)
+                    .hasMessageContaining("field key");
         }
         assertThat(append(0, "ok")).isEqualTo("ok=");
     }

@@ -27,8 +27,7 @@ public final class AvroToConnect {
 
     private static final long DAY_MILLIS = 86_400_000L;
 
-    private AvroToConnect() {
-    }
+    private AvroToConnect() {}
 
     public static Schema schema(org.apache.avro.Schema avro) {
         return builder(avro).build();
@@ -90,7 +89,9 @@ public final class AvroToConnect {
                     ByteBuffer buffer = ((ByteBuffer) avro).duplicate();
                     byte[] bytes = new byte[buffer.remaining()];
                     buffer.get(bytes);
-                    return new BigDecimal(new BigInteger(bytes), Integer.parseInt(schema.parameters().get("scale")));
+                    return new BigDecimal(
+                            new BigInteger(bytes),
+                            Integer.parseInt(schema.parameters().get("scale")));
                 case org.apache.kafka.connect.data.Date.LOGICAL_NAME:
                     return new Date(((Integer) avro) * DAY_MILLIS);
                 case Time.LOGICAL_NAME:

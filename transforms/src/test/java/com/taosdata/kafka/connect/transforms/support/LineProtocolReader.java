@@ -60,8 +60,8 @@ public final class LineProtocolReader {
         int start = pos;
         while (pos < line.length()) {
             char c = line.charAt(pos);
-            boolean escaped = pos > start && line.charAt(pos - 1) == '\\'
-                    && (pos - 1 == start || line.charAt(pos - 2) != '\\');
+            boolean escaped =
+                    pos > start && line.charAt(pos - 1) == '\\' && (pos - 1 == start || line.charAt(pos - 2) != '\\');
             if (!escaped && (stops.indexOf(c) >= 0 || (alsoStop != null && alsoStop.indexOf(c) >= 0))) {
                 break;
             }

@@ -11,11 +11,18 @@ public final class Records {
     public static final String TOPIC = "meters";
     public static final long KAFKA_TIMESTAMP = 1_700_000_000_000L;
 
-    private Records() {
-    }
+    private Records() {}
 
     public static SinkRecord record(Schema schema, Object value, long offset) {
-        return new SinkRecord(TOPIC, 0, null, null, schema, value, offset, KAFKA_TIMESTAMP + offset,
+        return new SinkRecord(
+                TOPIC,
+                0,
+                null,
+                null,
+                schema,
+                value,
+                offset,
+                KAFKA_TIMESTAMP + offset,
                 org.apache.kafka.common.record.TimestampType.CREATE_TIME);
     }
 

@@ -10,8 +10,7 @@ import org.apache.kafka.connect.data.Struct;
 /** The schemaless twin of a Struct: nested LinkedHashMaps in field order, same leaf values. */
 public final class StructToMap {
 
-    private StructToMap() {
-    }
+    private StructToMap() {}
 
     public static Object convert(Object value) {
         if (value instanceof Struct) {
