@@ -16,7 +16,7 @@ import org.apache.kafka.connect.errors.ConnectException;
  * Checks the offsets an operator offers ({@code PATCH /connectors/NAME/offsets}) against what the source reads back:
  * a query-mode table, partition {@code {"database", "table"}} with offset {@code {"ts", "rows", "precision"}}
  * ({@link TablePosition}), or a subscription-mode vgroup, partition {@code {"database", "vgroup", "topic"}} with
- * offset {@code {"offset", "position"}} ({@link SubscriptionOffsets}). Both shapes are accepted whatever
+ * offset {@code {"offset", "position", "skip"}} ({@link SubscriptionOffsets}). Both shapes are accepted whatever
  * {@code read.method} says, since the offsets of the other method stay in Connect's store and show in what
  * {@code GET /connectors/NAME/offsets} answers. A {@code null} offset resets the partition.
  *
@@ -34,7 +34,7 @@ final class OfferedOffsets {
     private static final Set<String> TABLE_OFFSET =
             Set.of(TablePosition.TS_KEY, TablePosition.ROWS_KEY, TablePosition.PRECISION_KEY);
     private static final Set<String> VGROUP_OFFSET =
-            Set.of(SubscriptionOffsets.OFFSET_KEY, SubscriptionOffsets.POSITION_KEY);
+            Set.of(SubscriptionOffsets.OFFSET_KEY, SubscriptionOffsets.POSITION_KEY, SubscriptionOffsets.SKIP_KEY);
 
     private OfferedOffsets() {}
 
@@ -117,12 +117,18 @@ final class OfferedOffsets {
         }
         String unknown = unknownKeys(offset, VGROUP_OFFSET);
         if (unknown != null) {
-            return unknown + " (a subscription-mode offset has position, and offset for reference)";
+            return unknown + " (a subscription-mode offset has position and skip, and offset for reference)";
         }
         Long position = integer(offset.get(SubscriptionOffsets.POSITION_KEY));
         if (position == null || position < 0) {
             return "position must be a TMQ offset, an integer of 0 or more, got "
                     + json(offset.get(SubscriptionOffsets.POSITION_KEY));
+        }
+        Object skip = offset.get(SubscriptionOffsets.SKIP_KEY);
+        Long rows = integer(skip);
+        if (skip != null && (rows == null || rows < 0)) {
+            return "skip must be an integer of 0 or more (rows read from position before the point to resume at), got "
+                    + json(skip);
         }
         Object messageOffset = offset.get(SubscriptionOffsets.OFFSET_KEY);
         if (messageOffset != null && integer(messageOffset) == null) {

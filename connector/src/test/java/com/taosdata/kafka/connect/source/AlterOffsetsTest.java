@@ -62,7 +62,7 @@ class AlterOffsetsTest {
 
     @Test
     void acceptsTheOffsetsSubscriptionModeWrites() {
-        offsets.put(vgroup(3), ordered("offset", 41, "position", 42L));
+        offsets.put(vgroup(3), ordered("offset", 41, "position", 42L, "skip", 17L));
         offsets.put(vgroup(4), ordered("position", BigInteger.valueOf(7)));
         assertThat(alter()).isTrue();
     }
@@ -130,6 +130,16 @@ class AlterOffsetsTest {
     void refusesANegativePosition() {
         offsets.put(vgroup(3), ordered("position", -2));
         assertThat(refusal()).contains("position must be a TMQ offset, an integer of 0 or more, got -2");
+    }
+
+    @Test
+    void refusesANegativeOrFractionalSkip() {
+        offsets.put(vgroup(3), ordered("position", 2, "skip", -1));
+        offsets.put(vgroup(4), ordered("position", 2, "skip", 1.5));
+        assertThat(refusal())
+                .contains("skip must be an integer of 0 or more (rows read from position before the point to resume "
+                        + "at), got -1")
+                .contains("got 1.5");
     }
 
     @Test

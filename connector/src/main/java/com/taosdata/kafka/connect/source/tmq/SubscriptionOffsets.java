@@ -11,8 +11,9 @@ import java.util.Map;
  * DELETE) hands partitions over as its JSON converter reads them back, in a {@code HashMap}, whose order for these
  * keys is this one; in any other order, offsets an operator sets or resets would be stored under a partition the
  * tasks never look up. An offset is
- * {@code {"offset": <the record's TMQ message offset>, "position": <where the vgroup resumes>}}; only
- * {@code position} is read back, {@code offset} is for people reading the offsets.
+ * {@code {"offset": <the record's TMQ message offset>, "position": <a position between two WAL entries>, "skip": <the
+ * vgroup's rows from there up to and including the record>}} ({@link ReadPosition}); {@code position} and {@code skip}
+ * are read back ({@code skip} may be left out, for 0), {@code offset} is for people reading the offsets.
  */
 public final class SubscriptionOffsets {
 
@@ -21,6 +22,7 @@ public final class SubscriptionOffsets {
     public static final String VGROUP_KEY = "vgroup";
     public static final String OFFSET_KEY = "offset";
     public static final String POSITION_KEY = "position";
+    public static final String SKIP_KEY = "skip";
 
     private SubscriptionOffsets() {}
 
@@ -33,13 +35,21 @@ public final class SubscriptionOffsets {
         return Collections.unmodifiableMap(partition);
     }
 
-    static Map<String, Object> offset(long messageOffset, long position) {
-        return Map.of(OFFSET_KEY, messageOffset, POSITION_KEY, position);
+    static Map<String, Object> offset(long messageOffset, ReadPosition point) {
+        return Map.of(OFFSET_KEY, messageOffset, POSITION_KEY, point.position(), SKIP_KEY, point.skip());
     }
 
-    /** The position an offset Connect stored holds; {@code null} for no offset or one without a position. */
-    static Long position(Map<String, Object> offset) {
+    /**
+     * The point an offset Connect stored holds, a missing or null {@code skip} counting as 0; {@code null} for no
+     * offset, or one without a position or with a negative position or skip ({@code alterOffsets} refuses those, so
+     * only a hand-written store holds them).
+     */
+    static ReadPosition point(Map<String, Object> offset) {
         Object position = offset == null ? null : offset.get(POSITION_KEY);
-        return position instanceof Number number ? number.longValue() : null;
+        Object skip = offset == null || offset.get(SKIP_KEY) == null ? Long.valueOf(0) : offset.get(SKIP_KEY);
+        if (!(position instanceof Number p) || !(skip instanceof Number s) || p.longValue() < 0 || s.longValue() < 0) {
+            return null;
+        }
+        return new ReadPosition(p.longValue(), s.longValue());
     }
 }

@@ -34,14 +34,15 @@ import org.slf4j.LoggerFactory;
  * rows instead of losing them.
  *
  * <p>Records carry the source partition {@code {"database", "vgroup", "topic"}} and the offset
- * {@code {"position": p}}: the vgroup's last position known to lie between two WAL entries before the record's TMQ
- * message, and on the last record of a message that ended where the vnode's WAL ended the position after it. A vnode
- * ends a message early once it holds {@link TmqProperties#MESSAGE_ROWS} rows, even inside a WAL entry (one INSERT into
- * several child tables), after the blocks of some of its tables: the position after such a message lies past the
- * entry, whose other blocks only the vnode's reader still holds for the next poll, and whoever reads the vgroup from
- * there, after a restart or a rebalance, never sees them. Such a position is therefore neither stored nor committed.
- * Connect stores the offset of the last record it has safely written, so a stored position is always a point behind
- * which everything reached Kafka; rows of a message TDengine ended early are read again after a restart.
+ * {@code {"position": p, "skip": n}} ({@link ReadPosition}): the vgroup's last position known to lie between two WAL
+ * entries, and the rows read on from there up to and including the record; on the last record of a message that ended
+ * where the vnode's WAL ended, the position after it and 0. A vnode ends a message early once it holds
+ * {@link TmqProperties#MESSAGE_ROWS} rows, even inside a WAL entry (one INSERT into several child tables), after the
+ * blocks of some of its tables: the position after such a message lies past the entry, whose other blocks only the
+ * vnode's reader still holds for the next poll, and whoever reads the vgroup from there, after a restart or a
+ * rebalance, never sees them. Such a position is therefore neither stored nor committed. Connect stores the offset of
+ * the last record it has safely written, so a stored point is always one behind which everything reached Kafka; a
+ * vgroup resumed from it is read from its position again, and its first {@code skip} rows are dropped.
  *
  * <p>TDengine hands a vgroup to a consumer at the group's committed offset, which need not be where Kafka's copy
  * ends: it trails it when a task was killed between Kafka's acknowledgement and the commit; it is ahead of it when a
@@ -52,12 +53,22 @@ import org.slf4j.LoggerFactory;
  * count for more (Connect may not have stored them yet): a vgroup that comes back is not moved behind them. A vgroup
  * Connect stored nothing for stays at TDengine's committed offset, or where {@code subscription.from} starts a new
  * group. Rows of a vgroup TDengine has meanwhile given to another consumer are dropped: their new owner reads them.
+ *
+ * <p>Before that move, a vgroup that becomes this reader's is drained. TDengine (3.3.6) keeps the rest of a WAL entry
+ * it ended a message inside in the vgroup's reader of the consumer group, and hands it to whichever consumer polls the
+ * vgroup next, before the rows at the position asked for, even after a seek: the rest of an entry the former owner was
+ * reading would come first and count as rows of the resumed position. So the vgroup is first moved to its last WAL
+ * entry and its rows are dropped until a message ends before {@link TmqProperties#MESSAGE_ROWS} rows, at the WAL's end,
+ * with nothing of an entry left, or until it stays silent for {@value #DRAIN_QUIET_MS} ms (nothing was left, and the
+ * last entry held no rows of the topic).
  */
 public final class SubscriptionReader implements SourceReader {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionReader.class);
     /** How often the offset lag is read from TDengine. */
     static final long OFFSET_LAG_REFRESH_MS = 5_000;
+    /** How long a vgroup being drained returns nothing before it counts as drained. */
+    static final long DRAIN_QUIET_MS = 1_000;
 
     private final TmqConsumer consumer;
     private final Map<String, Subscribed> subscriptions;
@@ -69,10 +80,13 @@ public final class SubscriptionReader implements SourceReader {
     /** The rows at which TDengine may end a message inside a WAL entry ({@link TmqProperties#MESSAGE_ROWS}). */
     private final int messageRows;
     /**
-     * Each vgroup's last position known to lie between two WAL entries, where it can be read on from without a row
-     * lost: moved on only by a message that ended with fewer than {@link #messageRows} rows, at the WAL's end.
+     * Each vgroup's point after the last row read, handed out or dropped: its position is the last one known to lie
+     * between two WAL entries, where the vgroup can be read on from without a row lost, moved on only by a message
+     * that ended with fewer than {@link #messageRows} rows, at the WAL's end.
      */
-    private final Map<TmqPartition, Long> entryBoundaries = new HashMap<>();
+    private final Map<TmqPartition, ReadPosition> readPoints = new HashMap<>();
+    /** Rows still to drop of each vgroup this reader moved to a stored point: the rows up to the point. */
+    private final Map<TmqPartition, Long> toSkip = new HashMap<>();
     /** Source partitions by vgroup: one map per vgroup rather than per row. */
     private final Map<TmqPartition, Map<String, Object>> sourcePartitions = new HashMap<>();
 
@@ -83,10 +97,15 @@ public final class SubscriptionReader implements SourceReader {
     /** Assigned vgroups whose starting position was checked against Connect's offsets since they were assigned. */
     private final Set<TmqPartition> resumed = new HashSet<>();
     /**
-     * Each vgroup's position after the last records this reader handed out: ahead of Connect's stored offsets while
-     * those records are on their way to Kafka, and a vgroup that comes back must not be read again from behind it.
+     * Each vgroup's point after the last record this reader handed out: ahead of Connect's stored offsets while those
+     * records are on their way to Kafka, and a vgroup that comes back must not be read again from behind it.
      */
-    private final Map<TmqPartition, Long> handedOut = new HashMap<>();
+    private final Map<TmqPartition, ReadPosition> handedOut = new HashMap<>();
+    /** Vgroups being drained before they are resumed, with where TDengine handed each over and since when. */
+    private final Map<TmqPartition, Drain> draining = new HashMap<>();
+
+    private record Drain(long handedOverAt, long sinceMs) {}
+
     /** Positions Kafka acknowledged that TDengine has not taken yet. */
     private final Map<TmqPartition, Long> uncommitted = new HashMap<>();
 
@@ -133,40 +152,103 @@ public final class SubscriptionReader implements SourceReader {
                     retry.call("reading the TMQ position of " + partition, () -> consumer.position(partition));
             // A position the consumer cannot tell yet is checked when the vgroup's first rows arrive.
             if (position.isPresent()) {
-                resumeWhereDelivered(partition, position.getAsLong());
+                if (!drain(partition, position.getAsLong())) {
+                    resumeWhereDelivered(partition, position.getAsLong(), position.getAsLong());
+                }
                 resumed.add(partition);
             }
         }
     }
 
     /**
-     * Seeks {@code partition}, which the consumer reads from {@code position}, to where its delivered rows end; true
-     * when it did. That is the position Connect stored, ahead of {@code position} or behind it; but never behind the
-     * end of what this reader handed out, when it handed out any. A vgroup the consumer cannot seek now stays where it
-     * is.
+     * Resumes {@code partition}, which TDengine handed over at {@code position} and the consumer reads from
+     * {@code consumerAt}, where its delivered rows end: at the point Connect stored, ahead of {@code position} or
+     * behind it; but never behind the end of what this reader handed out, when it handed out any; else at
+     * {@code position}. The consumer is moved to the point's position unless it is there already, and the rows up to
+     * the point are dropped as they come. True when it was moved: rows it returned from {@code consumerAt} are not
+     * the ones to read. A vgroup the consumer cannot move now stays where it is.
      */
-    private boolean resumeWhereDelivered(TmqPartition partition, long position) {
-        Long stored = storedPosition(partition);
-        Long own = handedOut.get(partition);
-        Long resume = own == null || (stored != null && stored > own) ? stored : own;
-        boolean moves = resume != null && (own == null ? resume != position : resume > position);
-        if (!moves || !retry.call("seeking " + partition, () -> consumer.seek(partition, resume))) {
+    private boolean resumeWhereDelivered(TmqPartition partition, long position, long consumerAt) {
+        ReadPosition stored = SubscriptionOffsets.point(storedOffsets.apply(sourcePartition(partition)));
+        ReadPosition own = handedOut.get(partition);
+        ReadPosition resume = own == null || (stored != null && stored.compareTo(own) > 0) ? stored : own;
+        if (resume == null || (own != null && resume.position() < position)) {
+            if (consumerAt == position) {
+                return false;
+            }
+            resume = ReadPosition.at(position);
+        }
+        ReadPosition target = resume;
+        boolean moves = target.position() != consumerAt;
+        if (moves && !retry.call("seeking " + partition, () -> consumer.seek(partition, target.position()))) {
             return false;
         }
-        log.info(
-                "Resuming TDengine topic {} vgroup {} at position {}, where {} (TDengine had {})",
+        readPoints.put(partition, ReadPosition.at(target.position()));
+        toSkip.put(partition, target.skip());
+        if (target.position() != position || target.skip() > 0) {
+            log.info(
+                    "Resuming TDengine topic {} vgroup {} at position {} after its first {} rows, where {} "
+                            + "(TDengine had {})",
+                    partition.topic(),
+                    partition.vgroup(),
+                    target.position(),
+                    target.skip(),
+                    target.position() < position
+                            ? "Connect's offsets say: the rows from there are read again"
+                            : "its delivered rows end",
+                    position);
+        }
+        return moves;
+    }
+
+    /**
+     * Moves {@code partition}, handed over at {@code position}, to its last WAL entry, so that its next polls hand out
+     * what TDengine kept of an entry a message ended inside; true when it did. Not when the vgroup's WAL is empty, its
+     * end cannot be read or the consumer cannot move it now: the vgroup is then resumed at once.
+     */
+    private boolean drain(TmqPartition partition, long position) {
+        Long end;
+        try {
+            end = consumer.endOffsets(partition.topic()).get(partition);
+        } catch (TDengineException e) {
+            log.warn(
+                    "Could not read where TDengine topic {} vgroup {} ends, so it is resumed without draining it first; "
+                            + "if its former reader stopped inside a WAL entry, the rest of that entry is read twice: {}",
+                    partition.topic(),
+                    partition.vgroup(),
+                    e.getMessage());
+            return false;
+        }
+        if (end == null || end <= 0 || !retry.call("seeking " + partition, () -> consumer.seek(partition, end - 1))) {
+            return false;
+        }
+        log.debug(
+                "Draining TDengine topic {} vgroup {} from position {} before resuming it (handed over at {})",
                 partition.topic(),
                 partition.vgroup(),
-                resume,
-                resume < position
-                        ? "Connect's offsets say: the rows from there are read again"
-                        : "its delivered rows end",
+                end - 1,
                 position);
+        draining.put(partition, new Drain(position, metrics.nowMs()));
         return true;
     }
 
-    private Long storedPosition(TmqPartition partition) {
-        return SubscriptionOffsets.position(storedOffsets.apply(sourcePartition(partition)));
+    /** Resumes a drained vgroup; if the consumer cannot move it now, it is resumed when it is next this reader's. */
+    private void drained(TmqPartition partition) {
+        Drain drain = draining.remove(partition);
+        OptionalLong at = retry.call("reading the TMQ position of " + partition, () -> consumer.position(partition));
+        if (at.isEmpty() || !resumeWhereDelivered(partition, drain.handedOverAt(), at.getAsLong())) {
+            resumed.remove(partition);
+        }
+    }
+
+    /** Resumes the vgroups being drained that returned nothing for {@value #DRAIN_QUIET_MS} ms. */
+    private void resumeQuietDrains(Set<TmqPartition> polled) {
+        long now = metrics.nowMs();
+        List<TmqPartition> quiet = draining.entrySet().stream()
+                .filter(e -> !polled.contains(e.getKey()) && now - e.getValue().sinceMs() >= DRAIN_QUIET_MS)
+                .map(Map.Entry::getKey)
+                .toList();
+        quiet.forEach(this::drained);
     }
 
     @Override
@@ -178,6 +260,7 @@ public final class SubscriptionReader implements SourceReader {
         commitAcknowledged();
         List<TmqRow> rows = retry.call("polling TMQ", this::timedPoll, cause -> metrics.retried());
         if (rows.isEmpty()) {
+            resumeQuietDrains(Set.of());
             // TMQ had nothing more for this consumer within the poll's wait.
             metrics.caughtUp();
             refreshOffsetLag();
@@ -185,7 +268,9 @@ public final class SubscriptionReader implements SourceReader {
         }
         assigned = retry.call("reading the TMQ assignment", consumer::assignment);
         resumed.retainAll(assigned);
-        entryBoundaries.keySet().retainAll(assigned);
+        readPoints.keySet().retainAll(assigned);
+        toSkip.keySet().retainAll(assigned);
+        draining.keySet().retainAll(assigned);
         // The rows of one message come together and share one partition object: maps are touched once per run.
         Map<TmqPartition, Integer> lastRow = new LinkedHashMap<>();
         Map<TmqPartition, Long> firstOffset = new HashMap<>();
@@ -207,15 +292,14 @@ public final class SubscriptionReader implements SourceReader {
             }
         }
         Set<TmqPartition> dropped = new HashSet<>();
-        Map<TmqPartition, Long> before = new HashMap<>();
         Map<TmqPartition, Long> after = new HashMap<>();
         for (TmqPartition partition : lastRow.keySet()) {
-            if (!keepsRowsOf(partition, firstOffset.get(partition))) {
+            if (!keepsRowsOf(partition, firstOffset.get(partition), lastMessageRows.get(partition))) {
                 dropped.add(partition);
                 continue;
             }
             // A vgroup read on from a position this reader did not see end a message starts at an entry's start.
-            before.put(partition, entryBoundaries.computeIfAbsent(partition, firstOffset::get));
+            readPoints.computeIfAbsent(partition, p -> ReadPosition.at(firstOffset.get(p)));
             if (lastMessageRows.get(partition) < messageRows) {
                 retry.call("reading the TMQ position of " + partition, () -> consumer.position(partition))
                         .ifPresent(position -> after.put(partition, position));
@@ -223,6 +307,7 @@ public final class SubscriptionReader implements SourceReader {
         }
         // Registered only once every record is built: a row that cannot become a record fails the poll, and a batch
         // whose records never reach Kafka must not hold back the commits after it.
+        resumeQuietDrains(lastRow.keySet());
         AckTracker.Batch batch = new AckTracker.Batch(after);
         List<SourceRecord> records = new ArrayList<>(rows.size());
         TmqPartition current = null;
@@ -241,19 +326,33 @@ public final class SubscriptionReader implements SourceReader {
             if (topic == null) {
                 continue;
             }
-            // Before the last row of its vgroup, a record is not the end of a message: if Connect stores its offset
-            // (the earlier rows written, the later not yet), a restart must read the whole message again.
-            long position = i == last ? after.getOrDefault(partition, before.get(partition)) : before.get(partition);
-            records.add(new PolledRecord(topic.record(row, sourcePartition, position, formatter), batch));
+            Long end = i == last ? after.get(partition) : null;
+            ReadPosition point = end != null
+                    ? ReadPosition.at(end)
+                    : readPoints.get(partition).next();
+            readPoints.put(partition, point);
+            if (skipped(partition)) {
+                continue;
+            }
+            records.add(new PolledRecord(topic.record(row, sourcePartition, point, formatter), batch));
+            handedOut.put(partition, point);
         }
         if (!records.isEmpty()) {
             acks.register(batch, records.size());
         }
-        handedOut.putAll(after);
-        entryBoundaries.putAll(after);
         reportNewest(records);
         refreshOffsetLag();
         return records;
+    }
+
+    /** Whether the next row of {@code partition} lies before the point the reader resumed it at, and is dropped. */
+    private boolean skipped(TmqPartition partition) {
+        Long rows = toSkip.get(partition);
+        if (rows == null || rows == 0) {
+            return false;
+        }
+        toSkip.put(partition, rows - 1);
+        return true;
     }
 
     private List<TmqRow> timedPoll() {
@@ -319,21 +418,32 @@ public final class SubscriptionReader implements SourceReader {
      * this reader's, and against what the reader handed out whenever they start behind it: a vgroup can leave and
      * come back, at the group's committed offset, between two polls that would have shown it gone.
      */
-    private boolean keepsRowsOf(TmqPartition partition, long firstOffset) {
+    private boolean keepsRowsOf(TmqPartition partition, long firstOffset, int lastMessageRows) {
         if (!assigned.contains(partition)) {
-            entryBoundaries.remove(partition);
+            readPoints.remove(partition);
+            toSkip.remove(partition);
+            draining.remove(partition);
             log.debug(
                     "Dropping the rows of TDengine topic {} vgroup {}: TDengine gave it to another consumer",
                     partition.topic(),
                     partition.vgroup());
             return false;
         }
+        if (draining.containsKey(partition)) {
+            // A message that ended before the row limit ended at the WAL's end: nothing of an entry is left.
+            if (lastMessageRows < messageRows) {
+                drained(partition);
+            }
+            return false;
+        }
         boolean newlyAssigned = resumed.add(partition);
-        Long own = handedOut.get(partition);
-        boolean rewound = own != null && firstOffset < own;
+        ReadPosition own = handedOut.get(partition);
+        // Rows of a message that goes on where the last one ended start past the last point's position.
+        boolean rewound = own != null && ReadPosition.at(firstOffset).compareTo(own) < 0;
         if (newlyAssigned || rewound) {
-            entryBoundaries.remove(partition);
-            return !resumeWhereDelivered(partition, firstOffset);
+            readPoints.remove(partition);
+            toSkip.remove(partition);
+            return !drain(partition, firstOffset) && !resumeWhereDelivered(partition, firstOffset, firstOffset);
         }
         return true;
     }
@@ -358,7 +468,8 @@ public final class SubscriptionReader implements SourceReader {
             this.columns = new ColumnPositions(subscription.schema().columns());
         }
 
-        SourceRecord record(TmqRow tmqRow, Map<String, Object> sourcePartition, long position, RowFormatter formatter) {
+        SourceRecord record(
+                TmqRow tmqRow, Map<String, Object> sourcePartition, ReadPosition point, RowFormatter formatter) {
             TableSchema schema = subscription.schema();
             List<ColumnDef> defs = schema.columns();
             int[] positions = columns.in(tmqRow.values().labels());
@@ -374,7 +485,7 @@ public final class SubscriptionReader implements SourceReader {
             Row row = Row.fromDriver(schema, table, raw);
             return RowRecords.create(
                     sourcePartition,
-                    SubscriptionOffsets.offset(tmqRow.offset(), position),
+                    SubscriptionOffsets.offset(tmqRow.offset(), point),
                     subscription.kafkaTopic(),
                     row,
                     formatter);

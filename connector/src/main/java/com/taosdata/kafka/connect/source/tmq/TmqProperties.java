@@ -52,12 +52,10 @@ public final class TmqProperties {
         properties.setProperty(TMQConstants.ENABLE_AUTO_COMMIT, "false");
         properties.setProperty(TMQConstants.AUTO_OFFSET_RESET, offsetReset);
         properties.setProperty(TMQConstants.VALUE_DESERIALIZER, DriverRowDeserializer.class.getName());
-        if (url.transport() == Transport.NATIVE) {
-            // The JNI consumer hands every property to tmq_conf_set; the WebSocket one takes only those it knows, and
-            // its taosAdapter keeps TDengine's defaults (the same rows, and a scan of at most a second).
-            properties.setProperty("min.poll.rows", Integer.toString(MESSAGE_ROWS));
-            properties.setProperty("fetch.max.wait.ms", SCAN_WAIT_MS);
-        }
+        // The JNI consumer hands these to tmq_conf_set; the WebSocket one sends properties it does not know itself in
+        // its subscription's config, which taosAdapter hands to tmq_conf_set in turn.
+        properties.setProperty("min.poll.rows", Integer.toString(MESSAGE_ROWS));
+        properties.setProperty("fetch.max.wait.ms", SCAN_WAIT_MS);
         return properties;
     }
 }

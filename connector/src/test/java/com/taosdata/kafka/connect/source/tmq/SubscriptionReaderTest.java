@@ -96,7 +96,13 @@ class SubscriptionReaderTest {
         assertThat(record.key()).isEqualTo("d1001");
         assertThat(record.value()).isEqualTo("meters,loc=x v=5i32 1000");
         assertThat(serialized(record.sourcePartition())).isEqualTo(serialized(partition(1)));
-        assertThat(record.sourceOffset()).isEqualTo(Map.of("offset", 7L, "position", 8L));
+        assertThat(record.sourceOffset()).isEqualTo(Map.of("offset", 7L, "position", 8L, "skip", 0L));
+    }
+
+    /** A record's offset as {@code position+skip}. */
+    private static String point(SourceRecord record) {
+        return record.sourceOffset().get("position") + "+"
+                + record.sourceOffset().get("skip");
     }
 
     @Test
@@ -107,23 +113,17 @@ class SubscriptionReaderTest {
 
         List<SourceRecord> records = reader.poll();
 
-        assertThat(records)
-                .extracting(r -> (Object) r.sourceOffset().get("position"))
-                .containsExactly(7L, 4L, 8L);
+        assertThat(records).extracting(SubscriptionReaderTest::point).containsExactly("7+1", "4+0", "8+0");
     }
 
     @Test
-    void aRowBeforeTheLastOfItsVgroupCarriesItsMessagesOffset() throws Exception {
+    void aRowBeforeTheLastOfItsVgroupCarriesItsMessagesOffsetAndTheRowsReadFromThere() throws Exception {
         reader.start();
         consumer.thenRows(row(1, 7, "d1001", 1000, 5), row(1, 7, "d1003", 1000, 7))
                 .thenRows(row(1, 8, "d1001", 2000, 5), row(1, 8, "d1003", 2000, 7));
 
-        assertThat(reader.poll())
-                .extracting(r -> (Object) r.sourceOffset().get("position"))
-                .containsExactly(7L, 8L);
-        assertThat(reader.poll())
-                .extracting(r -> (Object) r.sourceOffset().get("position"))
-                .containsExactly(8L, 9L);
+        assertThat(reader.poll()).extracting(SubscriptionReaderTest::point).containsExactly("7+1", "8+0");
+        assertThat(reader.poll()).extracting(SubscriptionReaderTest::point).containsExactly("8+1", "9+0");
     }
 
     @Test
@@ -368,9 +368,7 @@ class SubscriptionReaderTest {
 
         List<SourceRecord> records = limited.poll();
 
-        assertThat(records)
-                .extracting(r -> (Object) r.sourceOffset().get("position"))
-                .containsExactly(5L, 5L, 5L);
+        assertThat(records).extracting(SubscriptionReaderTest::point).containsExactly("5+1", "5+2", "5+3");
         records.forEach(limited::acknowledge);
         limited.poll();
         assertThat(consumer.commits).isEmpty();
@@ -385,13 +383,153 @@ class SubscriptionReaderTest {
         List<SourceRecord> first = limited.poll();
         List<SourceRecord> second = limited.poll();
 
-        assertThat(second)
-                .extracting(r -> (Object) r.sourceOffset().get("position"))
-                .containsExactly(5L, 7L);
+        assertThat(second).extracting(SubscriptionReaderTest::point).containsExactly("5+4", "7+0");
         first.forEach(limited::acknowledge);
         second.forEach(limited::acknowledge);
         limited.poll();
         assertThat(consumer.commits).containsExactly(Map.entry(new TmqPartition(TOPIC, 1), 7L));
+    }
+
+    @Test
+    void aVgroupResumedInsideASplitEntryDropsTheRowsUpToTheStoredPoint() throws Exception {
+        SubscriptionReader limited = readerEndingMessagesAtThreeRows();
+        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
+        // Kafka has d1 and d2 of entry 5; TDengine's group committed 5, where the entry starts.
+        connectOffsets.put(serialized(partition(1)), Map.of("offset", 5L, "position", 5L, "skip", 2L));
+        consumer.assigned(vgroup1, 5);
+        limited.start();
+        consumer.thenRows(row(1, 5, "d1", 1000, 1), row(1, 5, "d2", 1000, 2), row(1, 5, "d4", 1000, 4))
+                .thenRows(row(1, 6, "d5", 1000, 5), row(1, 6, "d6", 1000, 6));
+
+        List<SourceRecord> first = limited.poll();
+        List<SourceRecord> second = limited.poll();
+
+        assertThat(consumer.seeks).isEmpty();
+        assertThat(first).extracting(SourceRecord::key).containsExactly("d4");
+        assertThat(first).extracting(SubscriptionReaderTest::point).containsExactly("5+3");
+        assertThat(second).extracting(SubscriptionReaderTest::point).containsExactly("5+4", "7+0");
+    }
+
+    @Test
+    void aVgroupAssignedElsewhereIsMovedToTheStoredPointsPositionAndItsRowsUpToThePointDropped() throws Exception {
+        SubscriptionReader limited = readerEndingMessagesAtThreeRows();
+        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
+        connectOffsets.put(serialized(partition(1)), Map.of("offset", 6L, "position", 5L, "skip", 4L));
+        consumer.thenRows(row(1, 3, "d1", 500, 1))
+                .thenRows(row(1, 5, "d1", 1000, 1), row(1, 5, "d2", 1000, 2), row(1, 5, "d4", 1000, 4))
+                .thenRows(row(1, 6, "d5", 1000, 5), row(1, 6, "d6", 1000, 6));
+
+        assertThat(limited.poll()).isEmpty();
+        assertThat(consumer.seeks).containsExactly(Map.entry(vgroup1, 5L));
+        assertThat(limited.poll()).isEmpty();
+        assertThat(limited.poll()).extracting(SourceRecord::key).containsExactly("d6");
+    }
+
+    @Test
+    void aVgroupThatComesBackAtTheEntryItWasReadInsideIsReadOnAfterTheRowsThisReaderHandedOut() throws Exception {
+        SubscriptionReader limited = readerEndingMessagesAtThreeRows();
+        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
+        consumer.thenRows(row(1, 5, "d1", 1000, 1), row(1, 5, "d2", 1000, 2), row(1, 5, "d4", 1000, 4))
+                .thenRowsThen(() -> consumer.revoked(vgroup1), row(2, 3, "d9", 1000, 9))
+                // Back at the group's committed offset, 5, the start of the entry this reader had read three rows of.
+                .thenRows(row(1, 5, "d1", 1000, 1), row(1, 5, "d2", 1000, 2), row(1, 5, "d4", 1000, 4))
+                .thenRows(row(1, 6, "d5", 1000, 5), row(1, 6, "d6", 1000, 6));
+        limited.poll();
+        limited.poll();
+
+        assertThat(limited.poll()).isEmpty();
+        assertThat(limited.poll()).extracting(SourceRecord::key).containsExactly("d5", "d6");
+        assertThat(consumer.seeks).isEmpty();
+    }
+
+    @Test
+    void aStoredPointAheadOfWhatThisReaderHandedOutWinsWhenTheVgroupComesBack() throws Exception {
+        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
+        consumer.thenRows(row(1, 5, "d1", 1000, 1))
+                .thenRowsThen(() -> consumer.revoked(vgroup1), row(2, 3, "d9", 1000, 9))
+                .thenRows(row(1, 6, "d1", 1100, 1), row(1, 6, "d2", 1100, 2))
+                .thenRows(row(1, 9, "d2", 1200, 2), row(1, 9, "d3", 1200, 3));
+        reader.poll();
+        reader.poll();
+        // Its other owner wrote up to the first row read from 9.
+        connectOffsets.put(serialized(partition(1)), Map.of("offset", 9L, "position", 9L, "skip", 1L));
+
+        assertThat(reader.poll()).isEmpty();
+        assertThat(consumer.seeks).containsExactly(Map.entry(vgroup1, 9L));
+        assertThat(reader.poll()).extracting(SourceRecord::key).containsExactly("d3");
+    }
+
+    @Test
+    void anOffsetStoredWithoutSkipResumesAtItsPosition() throws Exception {
+        consumer.assigned(new TmqPartition(TOPIC, 1), 5);
+        connectOffsets.put(serialized(partition(1)), Map.of("offset", 7L, "position", 8L));
+        reader.start();
+        consumer.thenRows(row(1, 8, "d1", 1000, 1));
+
+        assertThat(reader.poll()).extracting(SourceRecord::key).containsExactly("d1");
+        assertThat(consumer.seeks).containsExactly(Map.entry(new TmqPartition(TOPIC, 1), 8L));
+    }
+
+    @Test
+    void aVgroupThisReaderStartsWithIsDrainedFromItsLastEntryBeforeItIsResumed() throws Exception {
+        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
+        connectOffsets.put(serialized(partition(1)), Map.of("offset", 5L, "position", 5L, "skip", 2L));
+        consumer.assigned(vgroup1, 5).ending(vgroup1, 20);
+        reader.start();
+        assertThat(consumer.seeks).containsExactly(Map.entry(vgroup1, 19L));
+        // What TDengine kept of the entry the former reader was in (d7, d8), then the last entry (d1).
+        consumer.thenRows(row(1, 19, "d7", 7000, 7), row(1, 19, "d8", 7000, 8), row(1, 19, "d1", 9000, 1))
+                .thenRows(row(1, 5, "d1", 1000, 1), row(1, 5, "d2", 1000, 2), row(1, 5, "d3", 1000, 3));
+
+        assertThat(reader.poll()).isEmpty();
+        assertThat(consumer.seeks).containsExactly(Map.entry(vgroup1, 5L));
+        assertThat(reader.poll()).extracting(SourceRecord::key).containsExactly("d3");
+    }
+
+    @Test
+    void aVgroupBeingDrainedThatStaysSilentIsResumedWhereTDengineHandedItOver() throws Exception {
+        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
+        consumer.assigned(vgroup1, 5).ending(vgroup1, 20);
+        reader.start();
+
+        assertThat(reader.poll()).isEmpty();
+        assertThat(consumer.seeks).containsExactly(Map.entry(vgroup1, 19L));
+        time.advance(SubscriptionReader.DRAIN_QUIET_MS);
+        consumer.thenRows(row(2, 3, "d9", 1000, 9)).thenRows(row(1, 5, "d1", 1000, 1));
+        assertThat(reader.poll()).extracting(SourceRecord::key).containsExactly("d9");
+        assertThat(consumer.seeks).containsEntry(vgroup1, 5L);
+        assertThat(reader.poll()).extracting(SourceRecord::key).containsExactly("d1");
+    }
+
+    @Test
+    void aVgroupARebalanceGivesThisTaskIsDrainedUntilAMessageEndsBeforeTheRowLimit() throws Exception {
+        SubscriptionReader limited = readerEndingMessagesAtThreeRows();
+        TmqPartition vgroup2 = new TmqPartition(TOPIC, 2);
+        consumer.ending(vgroup2, 30)
+                .thenRows(row(2, 9, "d1", 1000, 1))
+                // The last entry's rows fill a message: TDengine may have ended it inside the entry.
+                .thenRows(row(2, 29, "d1", 9000, 1), row(2, 29, "d2", 9000, 2), row(2, 29, "d3", 9000, 3))
+                .thenRows(row(2, 30, "d4", 9000, 4))
+                .thenRows(row(2, 9, "d1", 1000, 1));
+
+        assertThat(limited.poll()).isEmpty();
+        assertThat(consumer.seeks).containsExactly(Map.entry(vgroup2, 29L));
+        assertThat(limited.poll()).isEmpty();
+        assertThat(consumer.seeks).containsExactly(Map.entry(vgroup2, 29L));
+        assertThat(limited.poll()).isEmpty();
+        assertThat(consumer.seeks).containsExactly(Map.entry(vgroup2, 9L));
+        assertThat(limited.poll()).extracting(SourceRecord::key).containsExactly("d1");
+    }
+
+    @Test
+    void aVgroupWhoseEndCannotBeReadIsResumedWithoutDraining() throws Exception {
+        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
+        connectOffsets.put(serialized(partition(1)), Map.of("offset", 7L, "position", 8L));
+        consumer.assigned(vgroup1, 5).endsUnknown(TDengineException.transientFailure("timeout", null));
+
+        reader.start();
+
+        assertThat(consumer.seeks).containsExactly(Map.entry(vgroup1, 8L));
     }
 
     @Test
@@ -483,6 +621,7 @@ class SubscriptionReaderTest {
                 .ending(new TmqPartition(TOPIC, 2), 3)
                 .ending(new TmqPartition(TOPIC, 9), 100);
         reader.start();
+        time.advance(SubscriptionReader.DRAIN_QUIET_MS);
 
         reader.poll();
 
@@ -494,6 +633,7 @@ class SubscriptionReaderTest {
         TmqPartition vgroup = new TmqPartition(TOPIC, 1);
         consumer.assigned(vgroup, 7).ending(vgroup, 10);
         reader.start();
+        time.advance(SubscriptionReader.DRAIN_QUIET_MS);
         reader.poll();
 
         consumer.ending(vgroup, 20);

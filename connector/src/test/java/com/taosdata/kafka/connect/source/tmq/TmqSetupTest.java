@@ -15,6 +15,8 @@ import java.util.Properties;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TmqSetupTest {
 
@@ -85,10 +87,11 @@ class TmqSetupTest {
                 .containsEntry("td.connect.port", "6030");
     }
 
-    @Test
-    void nativeConsumerEndsAMessageEarlyOnlyForItsRowCount() {
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:TAOS://db:6030", "jdbc:TAOS-WS://db:6041"})
+    void aConsumerOfEitherTransportEndsAMessageEarlyOnlyForItsRowCount(String url) {
         Properties properties = TmqProperties.build(
-                TDengineUrl.parse("url", "jdbc:TAOS://db:6030"),
+                TDengineUrl.parse("url", url),
                 Credentials.userAndPassword("root", new Password("p")),
                 "g",
                 "g-0",

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.IsolationLevel;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,6 +28,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Subscription mode (TMQ) needs a real TDengine over a native or WebSocket URL.
  */
 class SourceRestartIT {
+
+    /** Rows per subtable in each INSERT of the backlog: an INSERT's WAL entry holds more than one TMQ message ends at. */
+    private static final int BACKLOG_ROWS_PER_TABLE = 1_000;
+
+    private static final int BACKLOG_INSERTS = 40;
 
     @ParameterizedTest(name = "read.method={0}")
     @ValueSource(strings = {"query", "subscription"})
@@ -99,6 +105,81 @@ class SourceRestartIT {
             }
             td.dropDatabase(database);
         }
+    }
+
+    /**
+     * The subscription source killed while it reads a backlog of INSERTs into several subtables each: TDengine ends
+     * its messages at {@code min.poll.rows}, inside the INSERTs' WAL entries, so no message ends at a position the
+     * vgroups could be read on from, and the offsets Kafka holds are points counted in rows from where the backlog
+     * began. The new worker reads on from exactly there.
+     */
+    @Test
+    void subscriptionResumesExactlyInsideTheEntriesOfABacklog() throws Exception {
+        ItEnvironment env = ItEnvironment.get();
+        TDengineTarget td = env.tdengine();
+        Assumptions.assumeTrue(td.offersTmq(), "TMQ needs a real TDengine over a native or WebSocket URL");
+        String group = ItEnvironment.unique("src_backlog");
+        String database = group;
+        String connector = group;
+        String topic = SourceConfigs.topic(group, database, Meters.STABLE);
+        Meters.create(td, database);
+        List<RowKey> inserted = insertBacklog(td, database);
+        Map<String, String> overrides = ExactlyOnceStream.workerOverrides();
+        String bootstrap = env.broker().bootstrapServers();
+        Map<String, String> config = ExactlyOnceStream.connectorConfig(td, database, group, "subscription", 2);
+        try (ConnectWorker first =
+                ConnectWorker.start(ConnectWorker.Version.KAFKA_4, bootstrap, group, group + "-w1", overrides)) {
+            first.rest().putConnector(connector, config);
+            awaitRunningOn(first, connector);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> env.broker().topics().contains(topic));
+            try (TopicReader reader = new TopicReader(bootstrap, topic, IsolationLevel.READ_COMMITTED)) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> reader.count() >= inserted.size() / 5);
+                first.kill();
+                int atKill = reader.count();
+                System.out.printf(
+                        "[tdconnect-it] %d of %d backlog rows in the topic when the worker was killed%n",
+                        atKill, inserted.size());
+                assertThat(atKill).as("rows in the topic at the kill").isLessThan(inserted.size());
+
+                try (ConnectWorker second = ConnectWorker.start(
+                        ConnectWorker.Version.KAFKA_4, bootstrap, group, group + "-w2", overrides)) {
+                    awaitRunningOn(second, connector);
+                    await().atMost(Duration.ofSeconds(120)).until(() -> reader.count() >= inserted.size());
+                    ExactlyOnceStream.assertEveryRowOnceInOrder(
+                            reader, inserted, atKill + " records when the worker was killed");
+                    second.rest().deleteConnector(connector);
+                }
+            }
+        } finally {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                td.execute("DROP TOPIC IF EXISTS `tdconnect_" + database + "_" + Meters.STABLE + "`");
+                return true;
+            });
+            td.dropDatabase(database);
+        }
+    }
+
+    /** {@value #BACKLOG_INSERTS} INSERTs into every subtable of {@link RowInserter#TABLES}, a day ago and on. */
+    private static List<RowKey> insertBacklog(TDengineTarget td, String database) {
+        long base = Meters.baseTs() - Duration.ofDays(1).toMillis();
+        List<RowKey> inserted = new ArrayList<>();
+        for (int insert = 0; insert < BACKLOG_INSERTS; insert++) {
+            StringBuilder sql = new StringBuilder("INSERT INTO");
+            for (int t = 0; t < RowInserter.TABLES.size(); t++) {
+                List<Meters.Reading> rows = Meters.rows(
+                        RowInserter.TABLES.get(t),
+                        "site " + t,
+                        t,
+                        base,
+                        insert * BACKLOG_ROWS_PER_TABLE,
+                        BACKLOG_ROWS_PER_TABLE);
+                sql.append(' ').append(Meters.tableClause(database, rows));
+                rows.forEach(r -> inserted.add(new RowKey(r.table(), r.ts())));
+            }
+            td.execute(sql.toString());
+        }
+        return inserted;
     }
 
     /** Waits until the connector and both tasks run on {@code worker}; the status topic still names a killed worker for a while. */

@@ -11,6 +11,7 @@ import com.taosdata.kafka.connect.it.harness.ItEnvironment;
 import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * live on only in the vnode's reader, which follows the last poll of whichever consumer read the vgroup: a consumer
  * that takes the vgroup over at that committed position, after its former owner read on without committing, never
  * sees them. This is how the rolling restart of an exactly-once subscription source lost the rows of some child
- * tables of one INSERT. Native transport only: the JNI consumer hands {@code min.poll.rows} to TDengine.
+ * tables of one INSERT. Both consumers of taos-jdbcdriver hand {@code min.poll.rows} to TDengine: the JNI one to
+ * {@code tmq_conf_set}, the WebSocket one in its subscription's {@code config}, which taosAdapter passes on.
  */
 class TmqMessageSplitIT {
 
@@ -43,10 +45,8 @@ class TmqMessageSplitIT {
     final Databases databases = new Databases(td);
 
     @BeforeEach
-    void requireNativeTmq() {
-        Assumptions.assumeTrue(
-                td.offersTmq() && td.isNative(),
-                "needs a real TDengine over jdbc:TAOS://; TDENGINE_URL is " + td.connectionUrl());
+    void requireTmq() {
+        Assumptions.assumeTrue(td.offersTmq(), "needs a real TDengine (TMQ); TDENGINE_URL is " + td.connectionUrl());
     }
 
     @Test
@@ -86,6 +86,45 @@ class TmqMessageSplitIT {
             }
             assertThat(read).containsExactly(Map.entry("d5", ROWS_PER_TABLE));
             next.unsubscribe();
+        }
+    }
+
+    /**
+     * The rest of the split entry stays with the vgroup's reader even when the consumer seeks: the next message after
+     * a seek to the entry's start begins with that rest, not with the entry's first table. Polling the vgroup from its
+     * last entry until a message ends before {@code min.poll.rows} (or none comes) reads the rest away, and the seek
+     * then reads the entry from its start. The subscription source drains every vgroup it takes over this way.
+     */
+    @Test
+    void whatTheVgroupsReaderKeptOfASplitEntryComesFirstAfterASeekUntilItIsDrained() throws Exception {
+        String database = databases.add(ItEnvironment.unique("tmqkept"));
+        String topic = "t_" + database;
+        td.execute("CREATE DATABASE `" + database + "` VGROUPS 1 WAL_RETENTION_PERIOD 3600");
+        td.execute("CREATE STABLE `" + database + "`.m (ts TIMESTAMP, v INT) TAGS (t INT)");
+        td.execute(insertIntoEveryTable(database));
+        td.execute("CREATE TOPIC `" + topic + "` AS SELECT tbname, ts, v FROM `" + database + "`.m");
+        databases.addTopic(topic);
+
+        try (TaosConsumer<Map<String, Object>> consumer =
+                new TaosConsumer<>(splitting(ItEnvironment.unique("tmqkept_g"), "kept"))) {
+            consumer.subscribe(List.of(topic));
+            ConsumerRecords<Map<String, Object>> first = firstMessage(consumer);
+            TopicPartition vgroup = consumer.assignment().iterator().next();
+            long entryStart = first.iterator().next().getOffset();
+            assertThat(tablesInOrder(first)).containsExactly("d1", "d2");
+
+            consumer.seek(vgroup, entryStart);
+            assertThat(tablesInOrder(firstMessage(consumer))).containsExactly("d3", "d4");
+
+            consumer.seek(vgroup, consumer.endOffsets(topic).get(vgroup) - 1);
+            for (ConsumerRecords<Map<String, Object>> records = firstMessage(consumer);
+                    records.count() >= ROWS_PER_TABLE * 3 / 2;
+                    records = consumer.poll(Duration.ofSeconds(2))) {
+                // Rows of the last entry, or what was kept of one: dropped.
+            }
+            consumer.seek(vgroup, entryStart);
+            assertThat(tablesInOrder(firstMessage(consumer))).containsExactly("d1", "d2");
+            consumer.unsubscribe();
         }
     }
 
@@ -129,13 +168,27 @@ class TmqMessageSplitIT {
         return records;
     }
 
+    /** The tables of a message's rows, in the order their rows come. */
+    private static List<String> tablesInOrder(ConsumerRecords<Map<String, Object>> records) {
+        List<String> tables = new ArrayList<>();
+        for (ConsumerRecord<Map<String, Object>> record : records) {
+            String table = tableOf(record);
+            if (tables.isEmpty() || !tables.get(tables.size() - 1).equals(table)) {
+                tables.add(table);
+            }
+        }
+        return tables;
+    }
+
+    private static String tableOf(ConsumerRecord<Map<String, Object>> record) {
+        Object table = record.value().get("tbname");
+        return table instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(table);
+    }
+
     private static Map<String, Integer> rowsPerTable(ConsumerRecords<Map<String, Object>> records) {
         Map<String, Integer> rows = new TreeMap<>();
         for (ConsumerRecord<Map<String, Object>> record : records) {
-            Object table = record.value().get("tbname");
-            String name =
-                    table instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(table);
-            rows.merge(name, 1, Integer::sum);
+            rows.merge(tableOf(record), 1, Integer::sum);
         }
         return rows;
     }
