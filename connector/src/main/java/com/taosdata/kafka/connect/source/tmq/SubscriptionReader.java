@@ -3,15 +3,9 @@ package com.taosdata.kafka.connect.source.tmq;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.metrics.SourceTaskMetrics;
-import com.taosdata.kafka.connect.schemas.TdengineType;
-import com.taosdata.kafka.connect.source.format.DriverValues;
-import com.taosdata.kafka.connect.source.format.Row;
 import com.taosdata.kafka.connect.source.format.RowFormatter;
-import com.taosdata.kafka.connect.source.format.RowRecords;
 import com.taosdata.kafka.connect.source.read.ReaderGuard;
 import com.taosdata.kafka.connect.source.read.SourceReader;
-import com.taosdata.kafka.connect.source.table.ColumnDef;
-import com.taosdata.kafka.connect.source.table.TableSchema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,13 +59,11 @@ import org.slf4j.LoggerFactory;
 public final class SubscriptionReader implements SourceReader {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionReader.class);
-    /** How often the offset lag is read from TDengine. */
-    static final long OFFSET_LAG_REFRESH_MS = 5_000;
     /** How long a vgroup being drained returns nothing before it counts as drained. */
     static final long DRAIN_QUIET_MS = 1_000;
 
     private final TmqConsumer consumer;
-    private final Map<String, Subscribed> subscriptions;
+    private final Map<String, SubscribedTopic> subscriptions;
     private final String database;
     private final RowFormatter formatter;
     private final RetryPolicy retry;
@@ -110,8 +102,7 @@ public final class SubscriptionReader implements SourceReader {
     private final Map<TmqPartition, Long> uncommitted = new HashMap<>();
 
     private final SourceTaskMetrics metrics;
-    /** When the offset lag is read from TDengine next (epoch ms). */
-    private long offsetLagDueMs;
+    private final OffsetLag offsetLag;
 
     /**
      * {@code storedOffsets} looks up the offset Connect stored for a source partition ({@code null} for none);
@@ -132,12 +123,13 @@ public final class SubscriptionReader implements SourceReader {
         this.metrics = metrics;
         this.storedOffsets = storedOffsets;
         this.subscriptions = new HashMap<>();
-        subscriptions.forEach(s -> this.subscriptions.put(s.tmqTopic(), new Subscribed(s)));
+        subscriptions.forEach(s -> this.subscriptions.put(s.tmqTopic(), new SubscribedTopic(s)));
         this.database = database;
         this.formatter = formatter;
         this.retry = retry;
         this.pollTimeout = pollTimeout;
         this.guard = new ReaderGuard(this::commitAndClose);
+        this.offsetLag = new OffsetLag(consumer, this.subscriptions.keySet(), metrics);
     }
 
     /** Subscribes to every topic of the task and resumes each assigned vgroup where Connect's offsets say. */
@@ -263,7 +255,7 @@ public final class SubscriptionReader implements SourceReader {
             resumeQuietDrains(Set.of());
             // TMQ had nothing more for this consumer within the poll's wait.
             metrics.caughtUp();
-            refreshOffsetLag();
+            offsetLag.refresh(assigned);
             return List.of();
         }
         assigned = retry.call("reading the TMQ assignment", consumer::assignment);
@@ -311,7 +303,7 @@ public final class SubscriptionReader implements SourceReader {
         AckTracker.Batch batch = new AckTracker.Batch(after);
         List<SourceRecord> records = new ArrayList<>(rows.size());
         TmqPartition current = null;
-        Subscribed topic = null;
+        SubscribedTopic topic = null;
         Map<String, Object> sourcePartition = null;
         int last = -1;
         for (int i = 0; i < rows.size(); i++) {
@@ -341,7 +333,7 @@ public final class SubscriptionReader implements SourceReader {
             acks.register(batch, records.size());
         }
         reportNewest(records);
-        refreshOffsetLag();
+        offsetLag.refresh(assigned);
         return records;
     }
 
@@ -372,42 +364,6 @@ public final class SubscriptionReader implements SourceReader {
         }
         if (newest != Long.MIN_VALUE) {
             metrics.behindSince(newest);
-        }
-    }
-
-    /**
-     * Every {@value #OFFSET_LAG_REFRESH_MS} ms, asks TDengine where the assigned vgroups end ({@code endOffsets} costs a
-     * round trip to each vnode) and reports the messages between there and the consumer's positions. TDengine tells
-     * the end only in messages, not in time. A failed look only leaves the gauge unknown until the next one: the rows
-     * are read all the same.
-     */
-    private void refreshOffsetLag() {
-        long now = metrics.nowMs();
-        if (now < offsetLagDueMs) {
-            return;
-        }
-        offsetLagDueMs = now + OFFSET_LAG_REFRESH_MS;
-        try {
-            long lag = 0;
-            for (String topic : subscriptions.keySet()) {
-                for (Map.Entry<TmqPartition, Long> end :
-                        consumer.endOffsets(topic).entrySet()) {
-                    if (assigned.contains(end.getKey())) {
-                        OptionalLong position = consumer.position(end.getKey());
-                        if (position.isPresent()) {
-                            lag += Math.max(0, end.getValue() - position.getAsLong());
-                        }
-                    }
-                }
-            }
-            metrics.offsetLag(lag);
-        } catch (TDengineException e) {
-            log.warn(
-                    "Could not read where the TDengine topics' vgroups end; the tmq-offset-lag metric is unknown until "
-                            + "the next look in {} ms: {}",
-                    OFFSET_LAG_REFRESH_MS,
-                    e.getMessage());
-            metrics.offsetLag(-1);
         }
     }
 
@@ -448,48 +404,13 @@ public final class SubscriptionReader implements SourceReader {
         return true;
     }
 
-    private Subscribed subscribed(TmqPartition partition) {
-        Subscribed topic = subscriptions.get(partition.topic());
+    private SubscribedTopic subscribed(TmqPartition partition) {
+        SubscribedTopic topic = subscriptions.get(partition.topic());
         if (topic == null) {
             throw new ConnectException(
                     "TMQ returned a row of topic " + partition.topic() + ", which this task did not subscribe to");
         }
         return topic;
-    }
-
-    /** A TDengine topic of the task, with where its table's columns sit in the topic's rows. */
-    private static final class Subscribed {
-
-        private final TmqSubscription subscription;
-        private final ColumnPositions columns;
-
-        Subscribed(TmqSubscription subscription) {
-            this.subscription = subscription;
-            this.columns = new ColumnPositions(subscription.schema().columns());
-        }
-
-        SourceRecord record(
-                TmqRow tmqRow, Map<String, Object> sourcePartition, ReadPosition point, RowFormatter formatter) {
-            TableSchema schema = subscription.schema();
-            List<ColumnDef> defs = schema.columns();
-            int[] positions = columns.in(tmqRow.values().labels());
-            Object[] values = tmqRow.values().values();
-            Object[] raw = new Object[defs.size()];
-            for (int i = 0; i < raw.length; i++) {
-                Object value = positions[i] < 0 ? null : DriverValues.normalize(values[positions[i]]);
-                raw[i] = defs.get(i).type().type() == TdengineType.TIMESTAMP
-                        ? TmqTimestamps.repair(value, schema.precision())
-                        : value;
-            }
-            String table = tmqRow.table() == null ? schema.measurement() : tmqRow.table();
-            Row row = Row.fromDriver(schema, table, raw);
-            return RowRecords.create(
-                    sourcePartition,
-                    SubscriptionOffsets.offset(tmqRow.offset(), point),
-                    subscription.kafkaTopic(),
-                    row,
-                    formatter);
-        }
     }
 
     private Map<String, Object> sourcePartition(TmqPartition tmqPartition) {

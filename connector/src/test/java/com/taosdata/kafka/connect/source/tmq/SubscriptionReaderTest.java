@@ -639,7 +639,7 @@ class SubscriptionReaderTest {
         consumer.ending(vgroup, 20);
         reader.poll();
         assertThat(metrics.value("tmq-offset-lag")).isEqualTo(3.0);
-        time.advance(SubscriptionReader.OFFSET_LAG_REFRESH_MS);
+        time.advance(OffsetLag.REFRESH_MS);
         reader.poll();
         assertThat(metrics.value("tmq-offset-lag")).isEqualTo(13.0);
     }

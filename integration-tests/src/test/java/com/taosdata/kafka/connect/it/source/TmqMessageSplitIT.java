@@ -110,7 +110,7 @@ class TmqMessageSplitIT {
             consumer.subscribe(List.of(topic));
             ConsumerRecords<Map<String, Object>> first = firstMessage(consumer);
             TopicPartition vgroup = consumer.assignment().iterator().next();
-            long entryStart = first.iterator().next().getOffset();
+            long entryStart = messageOffset(first);
             assertThat(tablesInOrder(first)).containsExactly("d1", "d2");
 
             consumer.seek(vgroup, entryStart);
@@ -166,6 +166,14 @@ class TmqMessageSplitIT {
             records = consumer.poll(Duration.ofSeconds(1));
         }
         return records;
+    }
+
+    /** The offset of a message: the position it was read from. */
+    private static long messageOffset(ConsumerRecords<Map<String, Object>> records) {
+        for (ConsumerRecord<Map<String, Object>> record : records) {
+            return record.getOffset();
+        }
+        throw new AssertionError("no rows in the message");
     }
 
     /** The tables of a message's rows, in the order their rows come. */
