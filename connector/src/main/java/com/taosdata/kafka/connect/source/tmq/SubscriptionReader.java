@@ -157,23 +157,22 @@ public final class SubscriptionReader implements SourceReader {
      * {@code consumerAt}, where its delivered rows end: at the point Connect stored, ahead of {@code position} or
      * behind it; but never behind the end of what this reader handed out, when it handed out any; else at
      * {@code position}. The consumer is moved to the point's position unless it is there already, and the rows up to
-     * the point are dropped as they come. True when it was moved: rows it returned from {@code consumerAt} are not
-     * the ones to read. A vgroup the consumer cannot move now stays where it is.
+     * the point are dropped as they come. A vgroup the consumer cannot move now stays where it is.
      */
-    private boolean resumeWhereDelivered(TmqPartition partition, long position, long consumerAt) {
+    private Resumed resumeWhereDelivered(TmqPartition partition, long position, long consumerAt) {
         ReadPosition stored = SubscriptionOffsets.point(storedOffsets.apply(sourcePartition(partition)));
         ReadPosition own = handedOut.get(partition);
         ReadPosition resume = own == null || (stored != null && stored.compareTo(own) > 0) ? stored : own;
         if (resume == null || (own != null && resume.position() < position)) {
             if (consumerAt == position) {
-                return false;
+                return Resumed.IN_PLACE;
             }
             resume = ReadPosition.at(position);
         }
         ReadPosition target = resume;
         boolean moves = target.position() != consumerAt;
         if (moves && !retry.call("seeking " + partition, () -> consumer.seek(partition, target.position()))) {
-            return false;
+            return Resumed.NOT_NOW;
         }
         readPoints.put(partition, ReadPosition.at(target.position()));
         toSkip.put(partition, target.skip());
@@ -190,7 +189,17 @@ public final class SubscriptionReader implements SourceReader {
                             : "its delivered rows end",
                     position);
         }
-        return moves;
+        return moves ? Resumed.MOVED : Resumed.IN_PLACE;
+    }
+
+    /** What resuming a vgroup did with the consumer. */
+    private enum Resumed {
+        /** It reads on from where it is: the rows it returned from there are the ones to read. */
+        IN_PLACE,
+        /** It was moved: rows it returned from where it was are not the ones to read. */
+        MOVED,
+        /** It could not be moved now (TDengine moved the vgroup meanwhile); it stays where it is. */
+        NOT_NOW
     }
 
     /**
@@ -228,7 +237,7 @@ public final class SubscriptionReader implements SourceReader {
     private void drained(TmqPartition partition) {
         Drain drain = draining.remove(partition);
         OptionalLong at = retry.call("reading the TMQ position of " + partition, () -> consumer.position(partition));
-        if (at.isEmpty() || !resumeWhereDelivered(partition, drain.handedOverAt(), at.getAsLong())) {
+        if (at.isEmpty() || resumeWhereDelivered(partition, drain.handedOverAt(), at.getAsLong()) == Resumed.NOT_NOW) {
             resumed.remove(partition);
         }
     }
@@ -297,9 +306,9 @@ public final class SubscriptionReader implements SourceReader {
                         .ifPresent(position -> after.put(partition, position));
             }
         }
+        resumeQuietDrains(lastRow.keySet());
         // Registered only once every record is built: a row that cannot become a record fails the poll, and a batch
         // whose records never reach Kafka must not hold back the commits after it.
-        resumeQuietDrains(lastRow.keySet());
         AckTracker.Batch batch = new AckTracker.Batch(after);
         List<SourceRecord> records = new ArrayList<>(rows.size());
         TmqPartition current = null;
@@ -385,10 +394,14 @@ public final class SubscriptionReader implements SourceReader {
                     partition.vgroup());
             return false;
         }
-        if (draining.containsKey(partition)) {
-            // A message that ended before the row limit ended at the WAL's end: nothing of an entry is left.
+        Drain drain = draining.get(partition);
+        if (drain != null) {
+            // A message that ended before the row limit ended at the WAL's end: nothing of an entry is left. After a
+            // full one, the vgroup may be inside an entry still, and its quiet time starts again.
             if (lastMessageRows < messageRows) {
                 drained(partition);
+            } else {
+                draining.put(partition, new Drain(drain.handedOverAt(), metrics.nowMs()));
             }
             return false;
         }
@@ -399,7 +412,8 @@ public final class SubscriptionReader implements SourceReader {
         if (newlyAssigned || rewound) {
             readPoints.remove(partition);
             toSkip.remove(partition);
-            return !drain(partition, firstOffset) && !resumeWhereDelivered(partition, firstOffset, firstOffset);
+            return !drain(partition, firstOffset)
+                    && resumeWhereDelivered(partition, firstOffset, firstOffset) != Resumed.MOVED;
         }
         return true;
     }

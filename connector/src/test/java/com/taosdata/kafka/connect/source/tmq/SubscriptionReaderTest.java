@@ -522,6 +522,34 @@ class SubscriptionReaderTest {
     }
 
     @Test
+    void aDrainedVgroupHandedOverAtItsEndReadsOnFromThere() throws Exception {
+        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
+        consumer.assigned(vgroup1, 20).ending(vgroup1, 20);
+        reader.start();
+        consumer.thenRows(row(1, 19, "d1", 1000, 1)).thenRows(row(1, 20, "d2", 2000, 2));
+
+        assertThat(reader.poll()).isEmpty();
+        assertThat(reader.poll()).extracting(SourceRecord::key).containsExactly("d2");
+        assertThat(consumer.seeks).containsExactly(Map.entry(vgroup1, 19L));
+    }
+
+    @Test
+    void aVgroupBeingDrainedThatKeepsFillingMessagesIsNotTakenForQuiet() throws Exception {
+        SubscriptionReader limited = readerEndingMessagesAtThreeRows();
+        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
+        consumer.assigned(vgroup1, 5).ending(vgroup1, 20);
+        limited.start();
+        consumer.thenRows(row(1, 19, "d1", 1000, 1), row(1, 19, "d2", 1000, 2), row(1, 19, "d3", 1000, 3))
+                .thenRows(row(2, 3, "d9", 1000, 9));
+        time.advance(SubscriptionReader.DRAIN_QUIET_MS);
+        limited.poll();
+
+        limited.poll();
+
+        assertThat(consumer.seeks).containsExactly(Map.entry(vgroup1, 19L));
+    }
+
+    @Test
     void aVgroupWhoseEndCannotBeReadIsResumedWithoutDraining() throws Exception {
         TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
         connectOffsets.put(serialized(partition(1)), Map.of("offset", 7L, "position", 8L));
