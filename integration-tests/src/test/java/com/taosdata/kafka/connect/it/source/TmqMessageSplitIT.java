@@ -51,13 +51,7 @@ class TmqMessageSplitIT {
 
     @Test
     void aPositionAfterAMessageEndedInsideAnInsertSkipsTheInsertsOtherTablesForTheNextConsumer() throws Exception {
-        String database = databases.add(ItEnvironment.unique("tmqsplit"));
-        String topic = "t_" + database;
-        td.execute("CREATE DATABASE `" + database + "` VGROUPS 1 WAL_RETENTION_PERIOD 3600");
-        td.execute("CREATE STABLE `" + database + "`.m (ts TIMESTAMP, v INT) TAGS (t INT)");
-        td.execute(insertIntoEveryTable(database));
-        td.execute("CREATE TOPIC `" + topic + "` AS SELECT tbname, ts, v FROM `" + database + "`.m");
-        databases.addTopic(topic);
+        String topic = topicOfOneInsert("tmqsplit");
         String group = ItEnvironment.unique("tmqsplit_g");
 
         long committed;
@@ -97,13 +91,7 @@ class TmqMessageSplitIT {
      */
     @Test
     void whatTheVgroupsReaderKeptOfASplitEntryComesFirstAfterASeekUntilItIsDrained() throws Exception {
-        String database = databases.add(ItEnvironment.unique("tmqkept"));
-        String topic = "t_" + database;
-        td.execute("CREATE DATABASE `" + database + "` VGROUPS 1 WAL_RETENTION_PERIOD 3600");
-        td.execute("CREATE STABLE `" + database + "`.m (ts TIMESTAMP, v INT) TAGS (t INT)");
-        td.execute(insertIntoEveryTable(database));
-        td.execute("CREATE TOPIC `" + topic + "` AS SELECT tbname, ts, v FROM `" + database + "`.m");
-        databases.addTopic(topic);
+        String topic = topicOfOneInsert("tmqkept");
 
         try (TaosConsumer<Map<String, Object>> consumer =
                 new TaosConsumer<>(splitting(ItEnvironment.unique("tmqkept_g"), "kept"))) {
@@ -126,6 +114,21 @@ class TmqMessageSplitIT {
             assertThat(tablesInOrder(firstMessage(consumer))).containsExactly("d1", "d2");
             consumer.unsubscribe();
         }
+    }
+
+    /**
+     * A topic of a one-vgroup database whose WAL holds one INSERT of {@value #ROWS_PER_TABLE} rows into each of
+     * {@value #TABLES} child tables.
+     */
+    private String topicOfOneInsert(String prefix) {
+        String database = databases.add(ItEnvironment.unique(prefix));
+        String topic = "t_" + database;
+        td.execute("CREATE DATABASE `" + database + "` VGROUPS 1 WAL_RETENTION_PERIOD 3600");
+        td.execute("CREATE STABLE `" + database + "`.m (ts TIMESTAMP, v INT) TAGS (t INT)");
+        td.execute(insertIntoEveryTable(database));
+        td.execute("CREATE TOPIC `" + topic + "` AS SELECT tbname, ts, v FROM `" + database + "`.m");
+        databases.addTopic(topic);
+        return topic;
     }
 
     private static String insertIntoEveryTable(String database) {
