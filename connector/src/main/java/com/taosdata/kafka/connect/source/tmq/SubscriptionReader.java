@@ -53,14 +53,13 @@ import org.slf4j.LoggerFactory;
  * vgroup next, before the rows at the position asked for, even after a seek: the rest of an entry the former owner was
  * reading would come first and count as rows of the resumed position. So the vgroup is first moved to its last WAL
  * entry and its rows are dropped until a message ends before {@link TmqProperties#MESSAGE_ROWS} rows, at the WAL's end,
- * with nothing of an entry left, or until it stays silent for {@value #DRAIN_QUIET_MS} ms (nothing was left, and the
- * last entry held no rows of the topic).
+ * with nothing of an entry left, or until it stays silent for {@value VgroupDrain#QUIET_MS} ms (nothing was left, and
+ * the last entry held no rows of the topic), and until the point Connect stored for it stops moving ({@link
+ * VgroupDrain}).
  */
 public final class SubscriptionReader implements SourceReader {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionReader.class);
-    /** How long a vgroup being drained returns nothing before it counts as drained. */
-    static final long DRAIN_QUIET_MS = 1_000;
 
     private final TmqConsumer consumer;
     private final Map<String, SubscribedTopic> subscriptions;
@@ -93,10 +92,8 @@ public final class SubscriptionReader implements SourceReader {
      * records are on their way to Kafka, and a vgroup that comes back must not be read again from behind it.
      */
     private final Map<TmqPartition, ReadPosition> handedOut = new HashMap<>();
-    /** Vgroups being drained before they are resumed, with where TDengine handed each over and since when. */
-    private final Map<TmqPartition, Drain> draining = new HashMap<>();
-
-    private record Drain(long handedOverAt, long sinceMs) {}
+    /** Vgroups being drained before they are resumed. */
+    private final Map<TmqPartition, VgroupDrain> draining = new HashMap<>();
 
     /** Positions Kafka acknowledged that TDengine has not taken yet. */
     private final Map<TmqPartition, Long> uncommitted = new HashMap<>();
@@ -160,7 +157,7 @@ public final class SubscriptionReader implements SourceReader {
      * the point are dropped as they come. A vgroup the consumer cannot move now stays where it is.
      */
     private Resumed resumeWhereDelivered(TmqPartition partition, long position, long consumerAt) {
-        ReadPosition stored = SubscriptionOffsets.point(storedOffsets.apply(sourcePartition(partition)));
+        ReadPosition stored = storedPoint(partition);
         ReadPosition own = handedOut.get(partition);
         ReadPosition resume = own == null || (stored != null && stored.compareTo(own) > 0) ? stored : own;
         if (resume == null || (own != null && resume.position() < position)) {
@@ -229,27 +226,31 @@ public final class SubscriptionReader implements SourceReader {
                 partition.vgroup(),
                 end - 1,
                 position);
-        draining.put(partition, new Drain(position, metrics.nowMs()));
+        draining.put(partition, new VgroupDrain(position, storedPoint(partition), metrics.nowMs()));
         return true;
+    }
+
+    private ReadPosition storedPoint(TmqPartition partition) {
+        return SubscriptionOffsets.point(storedOffsets.apply(sourcePartition(partition)));
     }
 
     /** Resumes a drained vgroup; if the consumer cannot move it now, it is resumed when it is next this reader's. */
     private void drained(TmqPartition partition) {
-        Drain drain = draining.remove(partition);
+        VgroupDrain drain = draining.remove(partition);
         OptionalLong at = retry.call("reading the TMQ position of " + partition, () -> consumer.position(partition));
         if (at.isEmpty() || resumeWhereDelivered(partition, drain.handedOverAt(), at.getAsLong()) == Resumed.NOT_NOW) {
             resumed.remove(partition);
         }
     }
 
-    /** Resumes the vgroups being drained that returned nothing for {@value #DRAIN_QUIET_MS} ms. */
-    private void resumeQuietDrains(Set<TmqPartition> polled) {
+    /** Resumes the vgroups whose drain is done. */
+    private void resumeDrained() {
         long now = metrics.nowMs();
-        List<TmqPartition> quiet = draining.entrySet().stream()
-                .filter(e -> !polled.contains(e.getKey()) && now - e.getValue().sinceMs() >= DRAIN_QUIET_MS)
+        List<TmqPartition> done = draining.entrySet().stream()
+                .filter(e -> e.getValue().done(now, () -> storedPoint(e.getKey())))
                 .map(Map.Entry::getKey)
                 .toList();
-        quiet.forEach(this::drained);
+        done.forEach(this::drained);
     }
 
     @Override
@@ -261,7 +262,7 @@ public final class SubscriptionReader implements SourceReader {
         commitAcknowledged();
         List<TmqRow> rows = retry.call("polling TMQ", this::timedPoll, cause -> metrics.retried());
         if (rows.isEmpty()) {
-            resumeQuietDrains(Set.of());
+            resumeDrained();
             // TMQ had nothing more for this consumer within the poll's wait.
             metrics.caughtUp();
             offsetLag.refresh(assigned);
@@ -306,7 +307,7 @@ public final class SubscriptionReader implements SourceReader {
                         .ifPresent(position -> after.put(partition, position));
             }
         }
-        resumeQuietDrains(lastRow.keySet());
+        resumeDrained();
         // Registered only once every record is built: a row that cannot become a record fails the poll, and a batch
         // whose records never reach Kafka must not hold back the commits after it.
         AckTracker.Batch batch = new AckTracker.Batch(after);
@@ -394,15 +395,9 @@ public final class SubscriptionReader implements SourceReader {
                     partition.vgroup());
             return false;
         }
-        Drain drain = draining.get(partition);
+        VgroupDrain drain = draining.get(partition);
         if (drain != null) {
-            // A message that ended before the row limit ended at the WAL's end: nothing of an entry is left. After a
-            // full one, the vgroup may be inside an entry still, and its quiet time starts again.
-            if (lastMessageRows < messageRows) {
-                drained(partition);
-            } else {
-                draining.put(partition, new Drain(drain.handedOverAt(), metrics.nowMs()));
-            }
+            drain.message(lastMessageRows, messageRows, metrics.nowMs());
             return false;
         }
         boolean newlyAssigned = resumed.add(partition);

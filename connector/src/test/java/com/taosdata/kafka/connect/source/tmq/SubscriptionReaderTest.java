@@ -479,8 +479,11 @@ class SubscriptionReaderTest {
         assertThat(consumer.seeks).containsExactly(Map.entry(vgroup1, 19L));
         // What TDengine kept of the entry the former reader was in (d7, d8), then the last entry (d1).
         consumer.thenRows(row(1, 19, "d7", 7000, 7), row(1, 19, "d8", 7000, 8), row(1, 19, "d1", 9000, 1))
+                .thenRows()
                 .thenRows(row(1, 5, "d1", 1000, 1), row(1, 5, "d2", 1000, 2), row(1, 5, "d3", 1000, 3));
 
+        assertThat(reader.poll()).isEmpty();
+        time.advance(VgroupDrain.QUIET_MS);
         assertThat(reader.poll()).isEmpty();
         assertThat(consumer.seeks).containsExactly(Map.entry(vgroup1, 5L));
         assertThat(reader.poll()).extracting(SourceRecord::key).containsExactly("d3");
@@ -494,7 +497,7 @@ class SubscriptionReaderTest {
 
         assertThat(reader.poll()).isEmpty();
         assertThat(consumer.seeks).containsExactly(Map.entry(vgroup1, 19L));
-        time.advance(SubscriptionReader.DRAIN_QUIET_MS);
+        time.advance(VgroupDrain.QUIET_MS);
         consumer.thenRows(row(2, 3, "d9", 1000, 9)).thenRows(row(1, 5, "d1", 1000, 1));
         assertThat(reader.poll()).extracting(SourceRecord::key).containsExactly("d9");
         assertThat(consumer.seeks).containsEntry(vgroup1, 5L);
@@ -514,6 +517,7 @@ class SubscriptionReaderTest {
 
         assertThat(limited.poll()).isEmpty();
         assertThat(consumer.seeks).containsExactly(Map.entry(vgroup2, 29L));
+        time.advance(VgroupDrain.QUIET_MS);
         assertThat(limited.poll()).isEmpty();
         assertThat(consumer.seeks).containsExactly(Map.entry(vgroup2, 29L));
         assertThat(limited.poll()).isEmpty();
@@ -526,6 +530,7 @@ class SubscriptionReaderTest {
         TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
         consumer.assigned(vgroup1, 20).ending(vgroup1, 20);
         reader.start();
+        time.advance(VgroupDrain.QUIET_MS);
         consumer.thenRows(row(1, 19, "d1", 1000, 1)).thenRows(row(1, 20, "d2", 2000, 2));
 
         assertThat(reader.poll()).isEmpty();
@@ -541,12 +546,38 @@ class SubscriptionReaderTest {
         limited.start();
         consumer.thenRows(row(1, 19, "d1", 1000, 1), row(1, 19, "d2", 1000, 2), row(1, 19, "d3", 1000, 3))
                 .thenRows(row(2, 3, "d9", 1000, 9));
-        time.advance(SubscriptionReader.DRAIN_QUIET_MS);
+        time.advance(VgroupDrain.QUIET_MS);
         limited.poll();
 
         limited.poll();
 
         assertThat(consumer.seeks).containsExactly(Map.entry(vgroup1, 19L));
+    }
+
+    @Test
+    void aVgroupIsResumedOnlyOnceThePointConnectStoredForItStoppedMoving() throws Exception {
+        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
+        connectOffsets.put(serialized(partition(1)), Map.of("offset", 5L, "position", 5L, "skip", 2L));
+        consumer.assigned(vgroup1, 5).ending(vgroup1, 20);
+        reader.start();
+        // Its former reader's last records reach Kafka while this one drains the vgroup.
+        connectOffsets.put(serialized(partition(1)), Map.of("offset", 5L, "position", 5L, "skip", 4L));
+        time.advance(VgroupDrain.QUIET_MS);
+
+        reader.poll();
+        assertThat(consumer.seeks).containsExactly(Map.entry(vgroup1, 19L));
+        time.advance(VgroupDrain.QUIET_MS);
+        consumer.thenRows()
+                .thenRows(
+                        row(1, 5, "d1", 1000, 1),
+                        row(1, 5, "d2", 1000, 2),
+                        row(1, 5, "d3", 1000, 3),
+                        row(1, 5, "d4", 1000, 4),
+                        row(1, 5, "d5", 1000, 5));
+        reader.poll();
+
+        assertThat(consumer.seeks).containsExactly(Map.entry(vgroup1, 5L));
+        assertThat(reader.poll()).extracting(SourceRecord::key).containsExactly("d5");
     }
 
     @Test
@@ -649,7 +680,7 @@ class SubscriptionReaderTest {
                 .ending(new TmqPartition(TOPIC, 2), 3)
                 .ending(new TmqPartition(TOPIC, 9), 100);
         reader.start();
-        time.advance(SubscriptionReader.DRAIN_QUIET_MS);
+        time.advance(VgroupDrain.QUIET_MS);
 
         reader.poll();
 
@@ -661,7 +692,7 @@ class SubscriptionReaderTest {
         TmqPartition vgroup = new TmqPartition(TOPIC, 1);
         consumer.assigned(vgroup, 7).ending(vgroup, 10);
         reader.start();
-        time.advance(SubscriptionReader.DRAIN_QUIET_MS);
+        time.advance(VgroupDrain.QUIET_MS);
         reader.poll();
 
         consumer.ending(vgroup, 20);
