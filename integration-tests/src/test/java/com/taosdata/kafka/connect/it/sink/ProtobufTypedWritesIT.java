@@ -108,7 +108,7 @@ class ProtobufTypedWritesIT {
                         Map.entry("device", "VARCHAR TAG"),
                         Map.entry("group_id", "INT TAG"))));
         List<Map<String, Object>> rows = td.query("SELECT tbname, ts, celsius, fault_code, current, voltage, delta,"
-                + " pulses, energy, total, serial, active, raw, state, location_lat, location_lon, phase, firmware,"
+                + " pulses, energy, total, serial, active, raw, `state`, location_lat, location_lon, phase, firmware,"
                 + " extra_humidity, device, group_id FROM " + topic + ".readings ORDER BY ts");
         assertThat(rows).hasSize(2);
         Map<String, Object> row = rows.get(0);
