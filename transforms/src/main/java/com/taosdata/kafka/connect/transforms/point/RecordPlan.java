@@ -166,8 +166,8 @@ final class RecordPlan {
      * members' columns); maps are flattened per record.
      */
     private void planMembers(Schema struct, List<String> prefix, List<Slot> out) {
-        if (struct == null || !isLevel(struct)) {
-            out.add(slot(prefix, struct));
+        if (struct == null || struct.type() != Schema.Type.STRUCT) {
+            out.add(slot(prefix, null));
             return;
         }
         for (Field field : struct.fields()) {
