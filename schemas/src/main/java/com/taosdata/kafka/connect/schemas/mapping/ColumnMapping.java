@@ -207,8 +207,9 @@ public enum ColumnMapping {
             case BYTES -> TdengineType.VARBINARY;
             case STRING -> null;
             case ARRAY ->
-                throw new UnsupportedValueException("TDengine has no array column; turn the array into a"
-                        + " string with an SMT, or leave the field out");
+                throw new UnsupportedValueException("TDengine has no array column (a Protobuf repeated field is an"
+                        + " array); leave the field out (Kafka's ReplaceField$Value, exclude) or turn it into a string"
+                        + " with an SMT");
             default -> columnType;
         };
     }
