@@ -106,6 +106,33 @@ class ProtobufRecordsTest {
     }
 
     @Test
+    void aOneofInANestedMessageAddsNoNameButTheMessageDoes() {
+        Schema oneof = SchemaBuilder.struct()
+                .name("io.confluent.connect.protobuf.Union.user_id")
+                .optional()
+                .field("kafka_user_id", Schema.OPTIONAL_STRING_SCHEMA)
+                .field("other_user_id", Schema.OPTIONAL_INT32_SCHEMA)
+                .build();
+        Schema userId = SchemaBuilder.struct()
+                .name("UserId")
+                .optional()
+                .field("user_id_0", oneof)
+                .build();
+        Schema schema = SchemaBuilder.struct()
+                .name("NestedMessage")
+                .field("device", Schema.OPTIONAL_STRING_SCHEMA)
+                .field("user_id", userId)
+                .build();
+        Struct message = new Struct(schema)
+                .put("device", "meter-1")
+                .put("user_id", new Struct(userId).put("user_id_0", new Struct(oneof).put("other_user_id", 5)));
+        ToLineProtocol<SinkRecord> smt = new ToLineProtocol.Value<>();
+        smt.configure(Map.of("tags", "device", "null.handling", "fail"));
+        assertThat(encode(smt, record(schema, message, 0)))
+                .isEqualTo("meters,device=meter-1 user_id_other_user_id=5i32 1700000000000000000");
+    }
+
+    @Test
     void wrappersAsMapValuesAreTheirValuesToo() {
         Schema values = SchemaBuilder.struct()
                 .name("DoubleValue")
