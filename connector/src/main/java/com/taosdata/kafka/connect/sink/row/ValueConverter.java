@@ -9,6 +9,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Date;
 
 /**
@@ -92,6 +93,8 @@ public final class ValueConverter {
             number = ((Number) value).longValue();
         } else if (value instanceof Date date && mapping != null) {
             number = dateValue(date, mapping);
+        } else if (value instanceof Instant instant && mapping == ColumnMapping.TIMESTAMP) {
+            number = inPrecision(instant);
         } else if (value instanceof BigDecimal
                 || value instanceof BigInteger
                 || value instanceof Double
@@ -198,6 +201,9 @@ public final class ValueConverter {
         if (value instanceof Date date) {
             return inPrecision(date);
         }
+        if (value instanceof Instant instant) {
+            return inPrecision(instant);
+        }
         if (value instanceof Long || value instanceof Integer) {
             return ((Number) value).longValue();
         }
@@ -218,6 +224,15 @@ public final class ValueConverter {
             return precision.convert(date.getTime(), TimestampUnit.MS);
         } catch (ArithmeticException e) {
             throw mismatch(date, "is out of range for a timestamp in " + precision.configValue());
+        }
+    }
+
+    /** A Protobuf Timestamp in the database precision, to the nanosecond where it has them. */
+    private long inPrecision(Instant instant) {
+        try {
+            return precision.fromEpochSecond(instant.getEpochSecond(), instant.getNano());
+        } catch (ArithmeticException e) {
+            throw mismatch(instant, "is out of range for a timestamp in " + precision.configValue());
         }
     }
 

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Date;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -279,6 +280,24 @@ class ValueConverterTest {
                 .isInstanceOf(ValueMismatch.class);
         assertThatThrownBy(() -> ns.convert(farFuture, ColumnMapping.TIMESTAMP, ColumnType.of(TdengineType.BIGINT)))
                 .isInstanceOf(ValueMismatch.class);
+    }
+
+    @Test
+    void protobufTimestampsGoIntoTimestampAndBigintColumnsToTheNanosecondTheDatabaseKeeps() {
+        Instant instant = Instant.ofEpochSecond(1_700_000_000L, 123_456_789);
+        ColumnType timestamp = ColumnType.of(TdengineType.TIMESTAMP);
+        ColumnType bigint = ColumnType.of(TdengineType.BIGINT);
+
+        assertThat(new ValueConverter(TimestampUnit.NS).convert(instant, ColumnMapping.TIMESTAMP, timestamp))
+                .isEqualTo(1_700_000_000_123_456_789L);
+        assertThat(new ValueConverter(TimestampUnit.US).convert(instant, ColumnMapping.TIMESTAMP, timestamp))
+                .isEqualTo(1_700_000_000_123_456L);
+        assertThat(ms.convert(instant, ColumnMapping.TIMESTAMP, bigint)).isEqualTo(1_700_000_000_123L);
+        assertThatThrownBy(() -> ms.convert(instant, null, bigint)).isInstanceOf(ValueMismatch.class);
+        assertThatThrownBy(() -> new ValueConverter(TimestampUnit.NS)
+                        .convert(Instant.ofEpochSecond(Long.MAX_VALUE / 1000), ColumnMapping.TIMESTAMP, timestamp))
+                .isInstanceOf(ValueMismatch.class)
+                .hasMessageContaining("out of range for a timestamp in ns");
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.taosdata.kafka.connect.schemas.text.JsonWriter;
 import com.taosdata.kafka.connect.schemas.text.LineEscaper;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -77,19 +78,23 @@ public enum ColumnMapping {
         this.suffix = suffix;
     }
 
-    /** Whether values of {@code schema} are flattened into their members instead of mapped. */
+    /**
+     * Whether values of {@code schema} are flattened into their members instead of mapped: Structs, except those
+     * standing for one value ({@link ProtobufStructs#isValue}), and Maps.
+     */
     public static boolean isContainer(Schema schema) {
-        return schema.type() == Schema.Type.STRUCT || schema.type() == Schema.Type.MAP;
+        return (schema.type() == Schema.Type.STRUCT && !ProtobufStructs.isValue(schema))
+                || schema.type() == Schema.Type.MAP;
     }
 
-    /** Whether a schemaless value is flattened into its members instead of mapped. */
+    /** Whether a value is flattened into its members instead of mapped. */
     public static boolean isContainer(Object value) {
-        return value instanceof Map || value instanceof Struct;
+        return value instanceof Map || (value instanceof Struct struct && !ProtobufStructs.isValue(struct.schema()));
     }
 
     /**
      * The mapping for {@code schema}: by its logical name when it is Decimal, Date, Time or Timestamp, otherwise
-     * by its type.
+     * by its type; a Protobuf Timestamp Struct as a Timestamp, a Protobuf wrapper as its value.
      *
      * @throws UnsupportedValueException for STRUCT and MAP schemas
      */
@@ -97,6 +102,13 @@ public enum ColumnMapping {
         ColumnMapping logical = forLogicalName(schema.name());
         if (logical != null) {
             return logical;
+        }
+        if (ProtobufStructs.isTimestamp(schema)) {
+            return TIMESTAMP;
+        }
+        Schema wrapped = ProtobufStructs.wrapped(schema);
+        if (wrapped != null) {
+            return forSchema(wrapped);
         }
         return switch (schema.type()) {
             case INT8 -> INT8;
@@ -130,7 +142,8 @@ public enum ColumnMapping {
 
     /**
      * The mapping for a value of schemaless data, by its Java class as Connect's converters produce it; a
-     * {@link java.util.Date} is taken as a Timestamp.
+     * {@link java.util.Date} or an {@link Instant} (a Protobuf Timestamp, {@link ProtobufStructs#value}) is taken as
+     * a Timestamp.
      *
      * @throws UnsupportedValueException for containers and classes Connect does not produce
      */
@@ -153,7 +166,7 @@ public enum ColumnMapping {
             return INT8;
         } else if (value instanceof BigDecimal) {
             return DECIMAL;
-        } else if (value instanceof java.util.Date) {
+        } else if (value instanceof java.util.Date || value instanceof Instant) {
             return TIMESTAMP;
         } else if (value instanceof byte[] || value instanceof ByteBuffer) {
             return BYTES;
@@ -194,8 +207,9 @@ public enum ColumnMapping {
             case BYTES -> TdengineType.VARBINARY;
             case STRING -> null;
             case ARRAY ->
-                throw new UnsupportedValueException("TDengine has no array column; turn the array into a"
-                        + " string with an SMT, or leave the field out");
+                throw new UnsupportedValueException("TDengine has no array column (a Protobuf repeated field is an"
+                        + " array); leave the field out (Kafka's ReplaceField$Value, exclude) or turn it into a string"
+                        + " with an SMT");
             default -> columnType;
         };
     }
@@ -253,6 +267,16 @@ public enum ColumnMapping {
     private long longValue(Object value, RenderOptions options) {
         if (this != DATE && this != TIME && this != TIMESTAMP) {
             return ((Number) value).longValue();
+        }
+        if (value instanceof Instant instant) {
+            try {
+                return options.precision().fromEpochSecond(instant.getEpochSecond(), instant.getNano());
+            } catch (ArithmeticException e) {
+                throw new UnsupportedValueException(
+                        instant + " does not fit a BIGINT in "
+                                + options.precision().configValue(),
+                        e);
+            }
         }
         long millis =
                 value instanceof java.util.Date ? ((java.util.Date) value).getTime() : ((Number) value).longValue();

@@ -1,5 +1,7 @@
 package com.taosdata.kafka.connect.transforms.point;
 
+import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
+import com.taosdata.kafka.connect.schemas.mapping.ProtobufStructs;
 import com.taosdata.kafka.connect.transforms.config.FieldPath;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +53,12 @@ final class Accessor {
         return path;
     }
 
-    /** The value, or {@code null} when it or any container on the way is null or absent. */
+    /**
+     * The value, or {@code null} when it or any container on the way is null or absent; a Struct standing for one
+     * value (a Protobuf wrapper or Timestamp) as that value.
+     *
+     * @throws FieldValueException when that value cannot be had
+     */
     Object get(Object root) {
         Object current = root;
         for (int i = 0; i < names.length && current != null; i++) {
@@ -69,6 +76,10 @@ final class Accessor {
                 current = null;
             }
         }
-        return current;
+        try {
+            return ProtobufStructs.value(current);
+        } catch (UnsupportedValueException e) {
+            throw new FieldValueException(path.dotted(), e.getMessage(), e);
+        }
     }
 }

@@ -2,6 +2,7 @@ package com.taosdata.kafka.connect.transforms.point;
 
 import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
 import com.taosdata.kafka.connect.schemas.mapping.ColumnMapping;
+import com.taosdata.kafka.connect.schemas.mapping.ProtobufStructs;
 import com.taosdata.kafka.connect.transforms.config.FieldPath;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,14 +37,11 @@ final class RecordPlan {
         this.measurement = settings.measurementField == null ? null : accessor(settings.measurementField, schema);
         this.timestamp = settings.timestampField == null ? null : accessor(settings.timestampField, schema);
         this.tableName = settings.tableNameField == null ? null : accessor(settings.tableNameField, schema);
-        this.tableNameKey =
-                settings.tableNameField == null ? null : settings.tableNameField.columnName(settings.separator);
+        this.tableNameKey = settings.tableNameField == null ? null : columnName(settings.tableNameField.names());
         List<Slot> tagSlots = new ArrayList<>();
         for (FieldPath tag : settings.tags) {
             tagSlots.add(new Slot(
-                    accessor(tag, schema),
-                    tag.columnName(settings.separator),
-                    leafMapping(schemaAt(schema, tag.names()))));
+                    accessor(tag, schema), columnName(tag.names()), leafMapping(schemaAt(schema, tag.names())), false));
         }
         this.tags = tagSlots.toArray(new Slot[0]);
         List<Slot> fieldSlots = new ArrayList<>();
@@ -79,6 +77,9 @@ final class RecordPlan {
         }
         for (Slot field : fields) {
             Object value = field.accessor.get(root);
+            if (value == null && field.alternative) {
+                continue;
+            }
             if (field.mapping == null && ColumnMapping.isContainer(value)) {
                 flattener.flatten(value, field.dotted(), field.key, point);
             } else {
@@ -153,14 +154,17 @@ final class RecordPlan {
     /** Plans a configured field path: a leaf, or every member of the struct it names. */
     private void planPath(Schema root, List<String> names, List<Slot> out) {
         Schema schema = schemaAt(root, names);
-        if (schema != null && schema.type() == Schema.Type.STRUCT) {
+        if (schema != null && isLevel(schema)) {
             planMembers(schema, names, out);
         } else {
             out.add(slot(names, schema));
         }
     }
 
-    /** Plans the members of a struct, recursing into nested structs; maps are flattened per record. */
+    /**
+     * Plans the members of a struct, recursing into nested structs (a Protobuf {@code oneof} adds no name to its
+     * members' columns); maps are flattened per record.
+     */
     private void planMembers(Schema struct, List<String> prefix, List<Slot> out) {
         if (struct == null || struct.type() != Schema.Type.STRUCT) {
             out.add(slot(prefix, null));
@@ -172,7 +176,7 @@ final class RecordPlan {
             if (settings.excluded.contains(FieldPath.of(names).dotted())) {
                 continue;
             }
-            if (field.schema().type() == Schema.Type.STRUCT) {
+            if (isLevel(field.schema())) {
                 planMembers(field.schema(), names, out);
             } else {
                 out.add(slot(names, field.schema()));
@@ -180,9 +184,36 @@ final class RecordPlan {
         }
     }
 
+    private static boolean isLevel(Schema schema) {
+        return schema.type() == Schema.Type.STRUCT && ColumnMapping.isContainer(schema);
+    }
+
     private Slot slot(List<String> names, Schema leafSchema) {
         FieldPath path = FieldPath.of(names);
-        return new Slot(accessor(path, rootSchema), path.columnName(settings.separator), leafMapping(leafSchema));
+        return new Slot(
+                accessor(path, rootSchema),
+                columnName(names),
+                leafMapping(leafSchema),
+                withoutOneofs(names).size() < names.size());
+    }
+
+    /** The column name of a path: its names joined by {@code field.separator}, without those of oneof Structs. */
+    private String columnName(List<String> names) {
+        return FieldPath.of(withoutOneofs(names)).columnName(settings.separator);
+    }
+
+    /** The names of a path less those of the oneof Structs on it. */
+    private List<String> withoutOneofs(List<String> names) {
+        List<String> kept = new ArrayList<>(names.size());
+        Schema current = rootSchema;
+        for (String name : names) {
+            Field field = current != null && current.type() == Schema.Type.STRUCT ? current.field(name) : null;
+            current = field == null ? null : field.schema();
+            if (current == null || !ProtobufStructs.isOneof(current)) {
+                kept.add(name);
+            }
+        }
+        return kept;
     }
 
     private ColumnMapping leafMapping(Schema leafSchema) {

@@ -11,11 +11,14 @@ final class Slot {
     final Accessor accessor;
     final String key;
     final ColumnMapping mapping;
+    /** A member of a Protobuf {@code oneof}: null when another member is set, which is no missing value. */
+    final boolean alternative;
 
-    Slot(Accessor accessor, String key, ColumnMapping mapping) {
+    Slot(Accessor accessor, String key, ColumnMapping mapping, boolean alternative) {
         this.accessor = accessor;
         this.key = key;
         this.mapping = mapping;
+        this.alternative = alternative;
     }
 
     String dotted() {

@@ -14,8 +14,8 @@ import java.util.Date;
 
 /**
  * Turns a timestamp value into the output precision: integers counted in {@code timestamp.unit}, Connect
- * Timestamp/Date/Time values ({@link Date}), ISO-8601 strings (with offset or zone; without, UTC), or the
- * record's Kafka timestamp in milliseconds.
+ * Timestamp/Date/Time values ({@link Date}), Protobuf Timestamps ({@link Instant}), ISO-8601 strings (with offset or
+ * zone; without, UTC), or the record's Kafka timestamp in milliseconds.
  */
 final class TimestampResolver {
 
@@ -44,6 +44,9 @@ final class TimestampResolver {
         if (value instanceof Date) {
             return convert(((Date) value).getTime(), TimestampUnit.MS, field);
         }
+        if (value instanceof Instant instant) {
+            return fromInstant(instant, value, field);
+        }
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return convert(((Number) value).longValue(), inputUnit, field);
         }
@@ -51,17 +54,20 @@ final class TimestampResolver {
             return fromFraction(new BigDecimal(value.toString()), field);
         }
         if (value instanceof CharSequence) {
-            Instant instant = parseIso(value.toString(), field);
-            try {
-                return precision.fromEpochSecond(instant.getEpochSecond(), instant.getNano());
-            } catch (ArithmeticException e) {
-                throw new FieldValueException(field, "timestamp " + value + " is out of range", e);
-            }
+            return fromInstant(parseIso(value.toString(), field), value, field);
         }
         throw new FieldValueException(
                 field,
                 "timestamp field holds a " + value.getClass().getSimpleName()
                         + "; expected a number, a Connect Timestamp or an ISO-8601 string");
+    }
+
+    private long fromInstant(Instant instant, Object value, String field) {
+        try {
+            return precision.fromEpochSecond(instant.getEpochSecond(), instant.getNano());
+        } catch (ArithmeticException e) {
+            throw new FieldValueException(field, "timestamp " + value + " is out of range", e);
+        }
     }
 
     private long fromFraction(BigDecimal value, String field) {

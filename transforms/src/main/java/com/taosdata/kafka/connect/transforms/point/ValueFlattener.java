@@ -2,6 +2,7 @@ package com.taosdata.kafka.connect.transforms.point;
 
 import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
 import com.taosdata.kafka.connect.schemas.mapping.ColumnMapping;
+import com.taosdata.kafka.connect.schemas.mapping.ProtobufStructs;
 import com.taosdata.kafka.connect.transforms.config.NullHandling;
 import java.util.Map;
 import org.apache.kafka.connect.data.Field;
@@ -9,7 +10,9 @@ import org.apache.kafka.connect.data.Struct;
 
 /**
  * Flattens containers known only at run time (schemaless Maps, Map-typed Struct fields) into fields: member
- * names are joined by {@code .} for matching configured paths and by {@code field.separator} for column names.
+ * names are joined by {@code .} for matching configured paths and by {@code field.separator} for column names. A
+ * Protobuf {@code oneof} Struct adds no name to its members' columns, and a wrapper or Timestamp Struct is one value
+ * ({@link ProtobufStructs}).
  */
 final class ValueFlattener {
 
@@ -23,8 +26,13 @@ final class ValueFlattener {
     void flatten(Object container, String dottedPrefix, String keyPrefix, Point point) {
         if (container instanceof Struct) {
             Struct struct = (Struct) container;
+            boolean oneof = ProtobufStructs.isOneof(struct.schema());
             for (Field field : struct.schema().fields()) {
                 Object value = struct.get(field);
+                if (value == null && oneof) {
+                    // an unset member of a oneof means another one is set, not that a value is missing
+                    continue;
+                }
                 ColumnMapping mapping =
                         ColumnMapping.isContainer(field.schema()) ? null : ColumnMapping.forSchema(field.schema());
                 member(field.name(), value, mapping, dottedPrefix, keyPrefix, point);
@@ -43,10 +51,18 @@ final class ValueFlattener {
             return;
         }
         String key = keyPrefix.isEmpty() ? name : keyPrefix + settings.separator + name;
-        if (ColumnMapping.isContainer(value)) {
-            flatten(value, dotted, key, point);
+        Object single;
+        try {
+            single = ProtobufStructs.value(value);
+        } catch (UnsupportedValueException e) {
+            throw new FieldValueException(dotted, e.getMessage(), e);
+        }
+        if (single instanceof Struct struct && ProtobufStructs.isOneof(struct.schema())) {
+            flatten(single, dotted, keyPrefix, point);
+        } else if (ColumnMapping.isContainer(single)) {
+            flatten(single, dotted, key, point);
         } else {
-            leaf(dotted, key, mapping, value, point);
+            leaf(dotted, key, mapping, single, point);
         }
     }
 
