@@ -92,6 +92,18 @@ public final class SubscriptionReader implements SourceReader {
      * records are on their way to Kafka, and a vgroup that comes back must not be read again from behind it.
      */
     private final Map<TmqPartition, ReadPosition> handedOut = new HashMap<>();
+    /**
+     * Vgroups this reader moved, with where to, until a message read from there arrives: TDengine's consumer still
+     * hands out a message it had polled before the move, and its rows do not follow the new position.
+     */
+    private final Map<TmqPartition, Moved> moved = new HashMap<>();
+
+    /** A move's target position and how many more messages from elsewhere may still arrive before it shows. */
+    private record Moved(long position, int staleLeft) {}
+
+    /** At most one poll of a vgroup is under way when it is moved; one more for safety. */
+    private static final int STALE_MESSAGES = 2;
+
     /** Vgroups being drained before they are resumed. */
     private final Map<TmqPartition, VgroupDrain> draining = new HashMap<>();
 
@@ -168,7 +180,7 @@ public final class SubscriptionReader implements SourceReader {
         }
         ReadPosition target = resume;
         boolean moves = target.position() != consumerAt;
-        if (moves && !retry.call("seeking " + partition, () -> consumer.seek(partition, target.position()))) {
+        if (moves && !seek(partition, target.position())) {
             return Resumed.NOT_NOW;
         }
         readPoints.put(partition, ReadPosition.at(target.position()));
@@ -217,7 +229,7 @@ public final class SubscriptionReader implements SourceReader {
                     e.getMessage());
             return false;
         }
-        if (end == null || end <= 0 || !retry.call("seeking " + partition, () -> consumer.seek(partition, end - 1))) {
+        if (end == null || end <= 0 || !seek(partition, end - 1)) {
             return false;
         }
         log.debug(
@@ -230,6 +242,51 @@ public final class SubscriptionReader implements SourceReader {
         return true;
     }
 
+    /** Moves the consumer's {@code partition} to {@code position}; false when it cannot now. */
+    private boolean seek(TmqPartition partition, long position) {
+        if (!retry.call("seeking " + partition, () -> consumer.seek(partition, position))) {
+            return false;
+        }
+        moved.put(partition, new Moved(position, STALE_MESSAGES));
+        return true;
+    }
+
+    /**
+     * Whether rows of {@code partition} that start at {@code firstOffset} were polled before this reader last moved
+     * it elsewhere: they are dropped. Once a message from the move's target arrived, or more messages from elsewhere
+     * than could have been under way, rows are taken as they come again.
+     */
+    private boolean polledBeforeMove(TmqPartition partition, long firstOffset) {
+        Moved move = moved.get(partition);
+        if (move == null) {
+            return false;
+        }
+        if (firstOffset == move.position()) {
+            moved.remove(partition);
+            return false;
+        }
+        if (move.staleLeft() == 0) {
+            moved.remove(partition);
+            log.warn(
+                    "TDengine topic {} vgroup {} returned rows from position {} after {} messages from elsewhere, where "
+                            + "this reader had moved it to {}; its rows are taken from there",
+                    partition.topic(),
+                    partition.vgroup(),
+                    firstOffset,
+                    STALE_MESSAGES,
+                    move.position());
+            return false;
+        }
+        moved.put(partition, new Moved(move.position(), move.staleLeft() - 1));
+        log.debug(
+                "Dropping rows of TDengine topic {} vgroup {} from position {}, polled before it was moved to {}",
+                partition.topic(),
+                partition.vgroup(),
+                firstOffset,
+                move.position());
+        return true;
+    }
+
     private ReadPosition storedPoint(TmqPartition partition) {
         return SubscriptionOffsets.point(storedOffsets.apply(sourcePartition(partition)));
     }
@@ -238,6 +295,15 @@ public final class SubscriptionReader implements SourceReader {
     private void drained(TmqPartition partition) {
         VgroupDrain drain = draining.remove(partition);
         OptionalLong at = retry.call("reading the TMQ position of " + partition, () -> consumer.position(partition));
+        log.debug(
+                "Drained TDengine topic {} vgroup {} (handed over at {}, now at {}); Connect stored {}, this reader "
+                        + "handed out up to {}",
+                partition.topic(),
+                partition.vgroup(),
+                drain.handedOverAt(),
+                at,
+                storedPoint(partition),
+                handedOut.get(partition));
         if (at.isEmpty() || resumeWhereDelivered(partition, drain.handedOverAt(), at.getAsLong()) == Resumed.NOT_NOW) {
             resumed.remove(partition);
         }
@@ -273,6 +339,7 @@ public final class SubscriptionReader implements SourceReader {
         readPoints.keySet().retainAll(assigned);
         toSkip.keySet().retainAll(assigned);
         draining.keySet().retainAll(assigned);
+        moved.keySet().retainAll(assigned);
         // The rows of one message come together and share one partition object: maps are touched once per run.
         Map<TmqPartition, Integer> lastRow = new LinkedHashMap<>();
         Map<TmqPartition, Long> firstOffset = new HashMap<>();
@@ -296,7 +363,8 @@ public final class SubscriptionReader implements SourceReader {
         Set<TmqPartition> dropped = new HashSet<>();
         Map<TmqPartition, Long> after = new HashMap<>();
         for (TmqPartition partition : lastRow.keySet()) {
-            if (!keepsRowsOf(partition, firstOffset.get(partition), lastMessageRows.get(partition))) {
+            if (polledBeforeMove(partition, firstOffset.get(partition))
+                    || !keepsRowsOf(partition, firstOffset.get(partition), lastMessageRows.get(partition))) {
                 dropped.add(partition);
                 continue;
             }
@@ -389,6 +457,7 @@ public final class SubscriptionReader implements SourceReader {
             readPoints.remove(partition);
             toSkip.remove(partition);
             draining.remove(partition);
+            moved.remove(partition);
             log.debug(
                     "Dropping the rows of TDengine topic {} vgroup {}: TDengine gave it to another consumer",
                     partition.topic(),

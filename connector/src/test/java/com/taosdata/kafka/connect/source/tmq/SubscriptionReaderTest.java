@@ -581,6 +581,33 @@ class SubscriptionReaderTest {
     }
 
     @Test
+    void aMessagePolledBeforeTheReaderMovedItsVgroupIsDropped() throws Exception {
+        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
+        consumer.assigned(vgroup1, 5);
+        connectOffsets.put(serialized(partition(1)), Map.of("offset", 7L, "position", 8L));
+        reader.start();
+        consumer.thenRows(row(1, 5, "d1", 500, 1)).thenRows(row(1, 8, "d2", 800, 2));
+
+        assertThat(reader.poll()).isEmpty();
+        assertThat(reader.poll()).extracting(SourceRecord::key).containsExactly("d2");
+    }
+
+    @Test
+    void aVgroupThatNeverShowsItsMovesTargetIsReadFromWhereItIsAfterTwoMessages() throws Exception {
+        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
+        consumer.assigned(vgroup1, 5);
+        connectOffsets.put(serialized(partition(1)), Map.of("offset", 7L, "position", 8L));
+        reader.start();
+        consumer.thenRows(row(1, 5, "d1", 500, 1))
+                .thenRows(row(1, 6, "d2", 600, 2))
+                .thenRows(row(1, 7, "d3", 700, 3));
+
+        assertThat(reader.poll()).isEmpty();
+        assertThat(reader.poll()).isEmpty();
+        assertThat(reader.poll()).extracting(SourceRecord::key).containsExactly("d3");
+    }
+
+    @Test
     void aVgroupWhoseEndCannotBeReadIsResumedWithoutDraining() throws Exception {
         TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
         connectOffsets.put(serialized(partition(1)), Map.of("offset", 7L, "position", 8L));
