@@ -22,13 +22,14 @@ import java.util.Map;
  * The TDengine code is in the message as taosAdapter prints it: {@code [0x<code & 0xffff in hex>] desc}.
  * Wrong credentials fail when taosAdapter connects, so they are a 500 carrying {@code [0x357]} for a wrong password
  * (as a real 3.3.6.13 answered) or {@code [0x351]} for a user that does not exist (what TDengine answered that
- * login over REST; the schemaless endpoints log in the same way).
+ * login over REST; the schemaless endpoints log in the same way). With a Cloud token configured the login is the
+ * {@code token} parameter instead ({@link RequestLogin}), its failures answered as those of Basic credentials.
  */
 public final class SchemalessEndpoint implements HttpHandler {
-    private final BasicAuth auth;
+    private final RequestLogin auth;
     private final SmlPointApplier writer;
 
-    public SchemalessEndpoint(BasicAuth auth, SmlPointApplier writer) {
+    public SchemalessEndpoint(RequestLogin auth, SmlPointApplier writer) {
         this.auth = auth;
         this.writer = writer;
     }
@@ -51,13 +52,7 @@ public final class SchemalessEndpoint implements HttpHandler {
 
     private void influx(HttpExchange exchange) throws IOException {
         Map<String, String> query = HttpExchanges.query(exchange);
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
-        BasicAuth.Result result;
-        if (query.containsKey("u") || query.containsKey("p")) {
-            result = auth.checkCredentials(query.getOrDefault("u", ""), query.getOrDefault("p", ""));
-        } else {
-            result = auth.check(header);
-        }
+        BasicAuth.Result result = auth.checkInflux(exchange.getRequestHeaders().getFirst("Authorization"), query);
         if (result != BasicAuth.Result.OK && !result.refusedByServer()) {
             HttpExchanges.sendJson(exchange, 401, influxMessage("forbidden", "get auth error"));
             return;
@@ -103,7 +98,8 @@ public final class SchemalessEndpoint implements HttpHandler {
     private void openTsdb(HttpExchange exchange, String path) throws IOException {
         boolean json = path.startsWith("/opentsdb/v1/put/json/");
         String db = path.substring(path.lastIndexOf('/') + 1);
-        BasicAuth.Result result = auth.check(exchange.getRequestHeaders().getFirst("Authorization"));
+        BasicAuth.Result result =
+                auth.check(exchange.getRequestHeaders().getFirst("Authorization"), HttpExchanges.query(exchange));
         // plugin/auth.go: no header is 401 "auth needed", an undecodable Basic header 401, and a header of
         // another scheme leaves no user behind, which the handler answers 400 "get auth error"
         if (result == BasicAuth.Result.MISSING || result == BasicAuth.Result.MALFORMED) {

@@ -10,15 +10,16 @@ import java.io.IOException;
  * missing body is 400; a missing or unreadable Authorization header is 401 ("HTTP Response Code" table). An
  * unknown user or a wrong password fails when taosAdapter connects to TDengine and is answered like any TDengine
  * error, HTTP 200 with code {@code 0x351} or {@code 0x357} (taosAdapter 3.3.6 {@code restful.go} →
- * {@code TaosErrorResponse}; the codes as a real 3.3.6.13 answered).
+ * {@code TaosErrorResponse}; the codes as a real 3.3.6.13 answered). With a Cloud token configured the login is the
+ * {@code token} parameter instead ({@link RequestLogin}).
  */
 public final class SqlEndpoint implements HttpHandler {
     private static final String PREFIX = "/rest/sql";
 
-    private final BasicAuth auth;
+    private final RequestLogin auth;
     private final SqlExecutor executor;
 
-    public SqlEndpoint(BasicAuth auth, SqlExecutor executor) {
+    public SqlEndpoint(RequestLogin auth, SqlExecutor executor) {
         this.auth = auth;
         this.executor = executor;
     }
@@ -33,7 +34,7 @@ public final class SqlEndpoint implements HttpHandler {
                 return;
             }
             BasicAuth.Result authResult =
-                    auth.check(exchange.getRequestHeaders().getFirst("Authorization"));
+                    auth.check(exchange.getRequestHeaders().getFirst("Authorization"), HttpExchanges.query(exchange));
             if (authResult != BasicAuth.Result.OK) {
                 // A header taosAdapter cannot read is its own 401; an unknown user or a wrong password is
                 // TDengine's refusal to connect, answered like any TDengine error (200 unless httpCodeServerError).

@@ -29,7 +29,7 @@ public final class TDengineStandIn implements AutoCloseable {
         try {
             Catalog catalog = new Catalog(h2, options.databaseCreationDelayMillis());
             RowWriter rows = new RowWriter(h2);
-            BasicAuth auth = new BasicAuth(options.user(), options.password());
+            RequestLogin auth = new RequestLogin(new BasicAuth(options.user(), options.password()), options.token());
             SqlEndpoint sql = new SqlEndpoint(auth, new SqlExecutor(catalog, h2, rows));
             SchemalessEndpoint schemaless = new SchemalessEndpoint(auth, new SmlPointApplier(catalog, rows));
             plain = new StandInServer(options.port(), sql, schemaless, null);
