@@ -447,10 +447,10 @@ public final class SubscriptionReader implements SourceReader {
 
     /**
      * Whether this poll's rows of {@code partition}, starting at {@code firstOffset}, become records: not when TDengine
-     * gave the vgroup to another consumer meanwhile, nor when they do not start where the vgroup's delivered rows end
-     * (the reader then moved the vgroup there, and the next poll reads on from there). That is checked against Connect's offsets when the vgroup is newly
-     * this reader's, and against what the reader handed out whenever they start behind it: a vgroup can leave and
-     * come back, at the group's committed offset, between two polls that would have shown it gone.
+     * gave the vgroup to another consumer meanwhile, nor while the vgroup is drained, nor when the vgroup is newly this
+     * reader's or its rows start behind what the reader handed out (a vgroup can leave and come back, at the group's
+     * committed offset, between two polls that would have shown it gone): the reader then drains it where it can and
+     * moves it to where its delivered rows end, and reads on from there.
      */
     private boolean keepsRowsOf(TmqPartition partition, long firstOffset, int lastMessageRows) {
         if (!assigned.contains(partition)) {
