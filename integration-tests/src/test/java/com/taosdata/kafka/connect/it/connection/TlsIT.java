@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.taosdata.jdbc.rs.RestfulDriver;
-import com.taosdata.kafka.connect.it.harness.ConnectWorker;
 import com.taosdata.kafka.connect.it.harness.Connectors;
 import com.taosdata.kafka.connect.it.harness.ItEnvironment;
 import com.taosdata.kafka.connect.it.harness.SinkConfigs;
-import com.taosdata.kafka.connect.standin.StandInCertificate;
 import com.taosdata.kafka.connect.standin.StandInOptions;
-import com.taosdata.kafka.connect.standin.TDengineStandIn;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -36,79 +32,36 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TlsIT {
 
-    private static final String SOURCE_CLASS = "com.taosdata.kafka.connect.source.TDengineSourceConnector";
     private static final int ROWS = 50;
 
     @TempDir
     static Path certificates;
 
     private static ItEnvironment env;
-    private static TDengineStandIn standIn;
-    private static ConnectWorker trustingWorker;
+    private static TrustedHttpsStack stack;
 
     @RegisterExtension
-    final Connectors connectors = new Connectors(() -> trustingWorker.rest());
+    final Connectors connectors = new Connectors(() -> stack.worker.rest());
 
     @BeforeAll
     static void setUp() throws Exception {
         env = ItEnvironment.get();
-        StandInCertificate certificate = StandInCertificate.create(certificates);
-        standIn = TDengineStandIn.start(StandInOptions.defaults().withTls(certificate.serverContext()));
-        trustingWorker = ConnectWorker.start(
-                ConnectWorker.Version.KAFKA_4,
-                env.broker().bootstrapServers(),
-                "connect-tls",
-                "worker-tls",
-                Map.of(),
-                List.of(
-                        "-Djavax.net.ssl.trustStore=" + certificate.trustStore(),
-                        "-Djavax.net.ssl.trustStorePassword=" + StandInCertificate.PASSWORD,
-                        "-Djavax.net.ssl.trustStoreType=PKCS12"));
+        stack = TrustedHttpsStack.start(certificates, StandInOptions.defaults(), "tls");
     }
 
     @AfterAll
     static void tearDown() {
-        if (trustingWorker != null) {
-            trustingWorker.close();
+        if (stack != null) {
+            stack.close();
         }
-        if (standIn != null) {
-            standIn.close();
-        }
-    }
-
-    private static Map<String, String> overTls() {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("connection.url", "jdbc:TAOS-RS://localhost:" + standIn.tlsPort() + "?useSSL=true");
-        config.put("connection.user", standIn.user());
-        config.put("connection.password", standIn.password());
-        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        config.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
-        return config;
     }
 
     private static Map<String, String> sink(String topic, String database) {
-        Map<String, String> config = overTls();
-        config.put("connector.class", SinkConfigs.SINK_CLASS);
-        config.put("tasks.max", "1");
-        config.put("topics", topic);
-        config.put("connection.database", database);
-        config.put("db.schemaless", "line");
-        config.put("batch.linger.ms", "200");
-        return config;
+        return stack.sink(stack.userLogin(), topic, database);
     }
 
     private static Map<String, String> source(String database, String prefix) {
-        Map<String, String> config = overTls();
-        config.put("connector.class", SOURCE_CLASS);
-        config.put("tasks.max", "1");
-        config.put("connection.database", database);
-        config.put("read.method", "query");
-        config.put("stables", "meters");
-        config.put("topic.prefix", prefix);
-        config.put("poll.interval.ms", "500");
-        config.put("topic.creation.default.replication.factor", "1");
-        config.put("topic.creation.default.partitions", "1");
-        return config;
+        return stack.source(stack.userLogin(), database, prefix);
     }
 
     @Test
@@ -135,7 +88,7 @@ class TlsIT {
     @Test
     void aWorkerThatDoesNotTrustTheCertificateFailsValidationOnTheUrlNamingTheTruststore() {
         String database = ItEnvironment.unique("tls_untrusted");
-        String endpoint = "localhost:" + standIn.tlsPort();
+        String endpoint = "localhost:" + stack.standIn.tlsPort();
 
         Map<String, String> sink = sink("t", database);
         sink.put("name", "tls-untrusted-sink");
@@ -143,7 +96,7 @@ class TlsIT {
         source.put("name", "tls-untrusted-source");
 
         Map<String, String> sinkErrors = env.worker().rest().validationErrors(SinkConfigs.SINK_CLASS, sink);
-        Map<String, String> sourceErrors = env.worker().rest().validationErrors(SOURCE_CLASS, source);
+        Map<String, String> sourceErrors = env.worker().rest().validationErrors(TrustedHttpsStack.SOURCE_CLASS, source);
 
         for (Map<String, String> errors : List.of(sinkErrors, sourceErrors)) {
             assertThat(errors).containsOnlyKeys("connection.url");
@@ -156,10 +109,10 @@ class TlsIT {
     /** Read over the stand-in's plain HTTP port, so the test JVM needs no truststore of its own. */
     private static long countOverPlainHttp(String table) throws SQLException {
         Properties login = new Properties();
-        login.setProperty("user", standIn.user());
-        login.setProperty("password", standIn.password());
+        login.setProperty("user", stack.standIn.user());
+        login.setProperty("password", stack.standIn.password());
         try (Connection connection =
-                        new RestfulDriver().connect("jdbc:TAOS-RS://127.0.0.1:" + standIn.port() + "/", login);
+                        new RestfulDriver().connect("jdbc:TAOS-RS://127.0.0.1:" + stack.standIn.port() + "/", login);
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
             return rows.next() ? rows.getLong(1) : 0;

@@ -6,13 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.taosdata.jdbc.rs.RestfulDriver;
 import com.taosdata.kafka.connect.it.harness.ConnectRest;
-import com.taosdata.kafka.connect.it.harness.ConnectWorker;
 import com.taosdata.kafka.connect.it.harness.Connectors;
 import com.taosdata.kafka.connect.it.harness.ItEnvironment;
 import com.taosdata.kafka.connect.it.harness.SinkConfigs;
-import com.taosdata.kafka.connect.standin.StandInCertificate;
 import com.taosdata.kafka.connect.standin.StandInOptions;
-import com.taosdata.kafka.connect.standin.TDengineStandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TokenLoginIT {
 
-    private static final String SOURCE_CLASS = "com.taosdata.kafka.connect.source.TDengineSourceConnector";
     private static final String TOKEN = "c1d2e3f4a5b6c7d8e9f0tokenlogin";
     private static final String WRONG_TOKEN = "0f9e8d7c6b5a4f3e2d1cwrongtoken";
     private static final List<String> LINES = List.of(
@@ -52,72 +48,30 @@ class TokenLoginIT {
     static Path certificates;
 
     private static ItEnvironment env;
-    private static TDengineStandIn standIn;
-    private static ConnectWorker worker;
+    private static TrustedHttpsStack stack;
 
     @RegisterExtension
-    final Connectors connectors = new Connectors(() -> worker.rest());
+    final Connectors connectors = new Connectors(() -> stack.worker.rest());
 
     @BeforeAll
     static void setUp() throws Exception {
         env = ItEnvironment.get();
-        StandInCertificate certificate = StandInCertificate.create(certificates);
-        standIn = TDengineStandIn.start(
-                StandInOptions.defaults().withTls(certificate.serverContext()).withToken(TOKEN));
-        worker = ConnectWorker.start(
-                ConnectWorker.Version.KAFKA_4,
-                env.broker().bootstrapServers(),
-                "connect-token",
-                "worker-token",
-                Map.of(),
-                List.of(
-                        "-Djavax.net.ssl.trustStore=" + certificate.trustStore(),
-                        "-Djavax.net.ssl.trustStorePassword=" + StandInCertificate.PASSWORD,
-                        "-Djavax.net.ssl.trustStoreType=PKCS12"));
+        stack = TrustedHttpsStack.start(certificates, StandInOptions.defaults().withToken(TOKEN), "token");
     }
 
     @AfterAll
     static void tearDown() {
-        if (worker != null) {
-            worker.close();
+        if (stack != null) {
+            stack.close();
         }
-        if (standIn != null) {
-            standIn.close();
-        }
-    }
-
-    private static Map<String, String> byToken(String token) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("connection.url", "jdbc:TAOS-RS://localhost:" + standIn.tlsPort() + "?useSSL=true");
-        config.put("connection.token", token);
-        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        config.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
-        return config;
     }
 
     private static Map<String, String> sink(String token, String topic, String database) {
-        Map<String, String> config = byToken(token);
-        config.put("connector.class", SinkConfigs.SINK_CLASS);
-        config.put("tasks.max", "1");
-        config.put("topics", topic);
-        config.put("connection.database", database);
-        config.put("db.schemaless", "line");
-        config.put("batch.linger.ms", "200");
-        return config;
+        return stack.sink(Map.of("connection.token", token), topic, database);
     }
 
     private static Map<String, String> source(String token, String database, String prefix) {
-        Map<String, String> config = byToken(token);
-        config.put("connector.class", SOURCE_CLASS);
-        config.put("tasks.max", "1");
-        config.put("connection.database", database);
-        config.put("read.method", "query");
-        config.put("stables", "meters");
-        config.put("topic.prefix", prefix);
-        config.put("poll.interval.ms", "500");
-        config.put("topic.creation.default.replication.factor", "1");
-        config.put("topic.creation.default.partitions", "1");
-        return config;
+        return stack.source(Map.of("connection.token", token), database, prefix);
     }
 
     @Test
@@ -138,9 +92,9 @@ class TokenLoginIT {
                 .hasSize(LINES.size());
 
         for (String name : List.of(sinkName, sourceName)) {
-            assertThat(worker.rest().status(name).toString()).doesNotContain(TOKEN);
+            assertThat(stack.worker.rest().status(name).toString()).doesNotContain(TOKEN);
         }
-        assertThat(Files.readString(worker.logFile().toPath()))
+        assertThat(Files.readString(stack.worker.logFile().toPath()))
                 .as("the worker's whole log")
                 .doesNotContain(TOKEN);
     }
@@ -153,9 +107,10 @@ class TokenLoginIT {
         Map<String, String> source = source(WRONG_TOKEN, database, "p");
         source.put("name", "token-wrong-source");
 
-        ConnectRest rest = worker.rest();
+        ConnectRest rest = stack.worker.rest();
         for (Map<String, String> errors : List.of(
-                rest.validationErrors(SinkConfigs.SINK_CLASS, sink), rest.validationErrors(SOURCE_CLASS, source))) {
+                rest.validationErrors(SinkConfigs.SINK_CLASS, sink),
+                rest.validationErrors(TrustedHttpsStack.SOURCE_CLASS, source))) {
             assertThat(errors).containsOnlyKeys("connection.token");
             assertThat(errors.get("connection.token"))
                     .contains("TDengine rejected the token")
@@ -174,7 +129,7 @@ class TokenLoginIT {
         assertThat(body.toString()).contains("TDengine rejected the token").doesNotContain(WRONG_TOKEN);
         assertThat(rest.status(name)).isNull();
 
-        assertThat(Files.readString(worker.logFile().toPath()))
+        assertThat(Files.readString(stack.worker.logFile().toPath()))
                 .as("the worker's whole log")
                 .doesNotContain(WRONG_TOKEN)
                 .doesNotContain(TOKEN);
@@ -185,7 +140,7 @@ class TokenLoginIT {
         Properties login = new Properties();
         login.setProperty("token", TOKEN);
         try (Connection connection =
-                        new RestfulDriver().connect("jdbc:TAOS-RS://127.0.0.1:" + standIn.port() + "/", login);
+                        new RestfulDriver().connect("jdbc:TAOS-RS://127.0.0.1:" + stack.standIn.port() + "/", login);
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
             return rows.next() ? rows.getLong(1) : 0;
