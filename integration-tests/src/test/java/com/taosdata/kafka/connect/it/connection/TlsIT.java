@@ -8,7 +8,6 @@ import com.taosdata.kafka.connect.it.harness.Connectors;
 import com.taosdata.kafka.connect.it.harness.ItEnvironment;
 import com.taosdata.kafka.connect.it.harness.SinkConfigs;
 import com.taosdata.kafka.connect.standin.StandInOptions;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,11 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code useSSL=true} over REST, end to end: taosAdapter's API over HTTPS (the stand-in with a certificate of its own
@@ -34,27 +30,13 @@ class TlsIT {
 
     private static final int ROWS = 50;
 
-    @TempDir
-    static Path certificates;
-
-    private static ItEnvironment env;
-    private static TrustedHttpsStack stack;
+    @RegisterExtension
+    static final TrustedHttpsStack stack = new TrustedHttpsStack(StandInOptions.defaults(), "tls");
 
     @RegisterExtension
-    final Connectors connectors = new Connectors(() -> stack.worker.rest());
+    final Connectors connectors = new Connectors(() -> stack.worker().rest());
 
-    @BeforeAll
-    static void setUp() throws Exception {
-        env = ItEnvironment.get();
-        stack = TrustedHttpsStack.start(certificates, StandInOptions.defaults(), "tls");
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    private final ItEnvironment env = ItEnvironment.get();
 
     private static Map<String, String> sink(String topic, String database) {
         return stack.sink(stack.userLogin(), topic, database);
@@ -88,7 +70,7 @@ class TlsIT {
     @Test
     void aWorkerThatDoesNotTrustTheCertificateFailsValidationOnTheUrlNamingTheTruststore() {
         String database = ItEnvironment.unique("tls_untrusted");
-        String endpoint = "localhost:" + stack.standIn.tlsPort();
+        String endpoint = "localhost:" + stack.standIn().tlsPort();
 
         Map<String, String> sink = sink("t", database);
         sink.put("name", "tls-untrusted-sink");
@@ -109,10 +91,10 @@ class TlsIT {
     /** Read over the stand-in's plain HTTP port, so the test JVM needs no truststore of its own. */
     private static long countOverPlainHttp(String table) throws SQLException {
         Properties login = new Properties();
-        login.setProperty("user", stack.standIn.user());
-        login.setProperty("password", stack.standIn.password());
-        try (Connection connection =
-                        new RestfulDriver().connect("jdbc:TAOS-RS://127.0.0.1:" + stack.standIn.port() + "/", login);
+        login.setProperty("user", stack.standIn().user());
+        login.setProperty("password", stack.standIn().password());
+        try (Connection connection = new RestfulDriver()
+                        .connect("jdbc:TAOS-RS://127.0.0.1:" + stack.standIn().port() + "/", login);
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
             return rows.next() ? rows.getLong(1) : 0;

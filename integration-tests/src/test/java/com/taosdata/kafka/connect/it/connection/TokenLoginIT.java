@@ -11,7 +11,6 @@ import com.taosdata.kafka.connect.it.harness.ItEnvironment;
 import com.taosdata.kafka.connect.it.harness.SinkConfigs;
 import com.taosdata.kafka.connect.standin.StandInOptions;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,11 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code connection.token}, end to end, on the stand-in logging in as TDengine Cloud does (the {@code token} query
@@ -44,27 +40,14 @@ class TokenLoginIT {
             "meters,location=Beijing.Haidian,groupid=3 current=10.8,voltage=223,phase=0.29 1648432611249000000",
             "meters,location=Beijing.Haidian,groupid=3 current=11.3,voltage=221,phase=0.35 1648432611250000000");
 
-    @TempDir
-    static Path certificates;
-
-    private static ItEnvironment env;
-    private static TrustedHttpsStack stack;
+    @RegisterExtension
+    static final TrustedHttpsStack stack =
+            new TrustedHttpsStack(StandInOptions.defaults().withToken(TOKEN), "token");
 
     @RegisterExtension
-    final Connectors connectors = new Connectors(() -> stack.worker.rest());
+    final Connectors connectors = new Connectors(() -> stack.worker().rest());
 
-    @BeforeAll
-    static void setUp() throws Exception {
-        env = ItEnvironment.get();
-        stack = TrustedHttpsStack.start(certificates, StandInOptions.defaults().withToken(TOKEN), "token");
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    private final ItEnvironment env = ItEnvironment.get();
 
     private static Map<String, String> sink(String token, String topic, String database) {
         return stack.sink(Map.of("connection.token", token), topic, database);
@@ -92,9 +75,9 @@ class TokenLoginIT {
                 .hasSize(LINES.size());
 
         for (String name : List.of(sinkName, sourceName)) {
-            assertThat(stack.worker.rest().status(name).toString()).doesNotContain(TOKEN);
+            assertThat(stack.worker().rest().status(name).toString()).doesNotContain(TOKEN);
         }
-        assertThat(Files.readString(stack.worker.logFile().toPath()))
+        assertThat(Files.readString(stack.worker().logFile().toPath()))
                 .as("the worker's whole log")
                 .doesNotContain(TOKEN);
     }
@@ -107,7 +90,7 @@ class TokenLoginIT {
         Map<String, String> source = source(WRONG_TOKEN, database, "p");
         source.put("name", "token-wrong-source");
 
-        ConnectRest rest = stack.worker.rest();
+        ConnectRest rest = stack.worker().rest();
         for (Map<String, String> errors : List.of(
                 rest.validationErrors(SinkConfigs.SINK_CLASS, sink),
                 rest.validationErrors(TrustedHttpsStack.SOURCE_CLASS, source))) {
@@ -129,7 +112,7 @@ class TokenLoginIT {
         assertThat(body.toString()).contains("TDengine rejected the token").doesNotContain(WRONG_TOKEN);
         assertThat(rest.status(name)).isNull();
 
-        assertThat(Files.readString(stack.worker.logFile().toPath()))
+        assertThat(Files.readString(stack.worker().logFile().toPath()))
                 .as("the worker's whole log")
                 .doesNotContain(WRONG_TOKEN)
                 .doesNotContain(TOKEN);
@@ -139,8 +122,8 @@ class TokenLoginIT {
     private static long countByToken(String table) throws SQLException {
         Properties login = new Properties();
         login.setProperty("token", TOKEN);
-        try (Connection connection =
-                        new RestfulDriver().connect("jdbc:TAOS-RS://127.0.0.1:" + stack.standIn.port() + "/", login);
+        try (Connection connection = new RestfulDriver()
+                        .connect("jdbc:TAOS-RS://127.0.0.1:" + stack.standIn().port() + "/", login);
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
             return rows.next() ? rows.getLong(1) : 0;

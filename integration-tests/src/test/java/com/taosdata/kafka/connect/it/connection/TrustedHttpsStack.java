@@ -6,47 +6,87 @@ import com.taosdata.kafka.connect.it.harness.SinkConfigs;
 import com.taosdata.kafka.connect.standin.StandInCertificate;
 import com.taosdata.kafka.connect.standin.StandInOptions;
 import com.taosdata.kafka.connect.standin.TDengineStandIn;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What the suites over TLS share: a stand-in serving HTTPS with a certificate of a test CA, a worker whose JVM trusts
  * that CA (the documented {@code KAFKA_OPTS} truststore settings), and connectors of both kinds on the HTTPS port.
+ * Registered as a static extension, it runs for the suite's tests.
  */
-final class TrustedHttpsStack implements AutoCloseable {
+final class TrustedHttpsStack implements BeforeAllCallback, AfterAllCallback {
 
     static final String SOURCE_CLASS = "com.taosdata.kafka.connect.source.TDengineSourceConnector";
 
-    final TDengineStandIn standIn;
-    final ConnectWorker worker;
+    private final StandInOptions options;
+    private final String name;
+    private Path certificates;
+    private TDengineStandIn standIn;
+    private ConnectWorker worker;
 
-    private TrustedHttpsStack(TDengineStandIn standIn, ConnectWorker worker) {
-        this.standIn = standIn;
-        this.worker = worker;
+    /** A stand-in started with {@code options} plus TLS, and a trusting worker of group {@code connect-<name>}. */
+    TrustedHttpsStack(StandInOptions options, String name) {
+        this.options = options;
+        this.name = name;
     }
 
-    /** Starts the stand-in with {@code options} plus TLS, and a trusting worker of group {@code connect-<name>}. */
-    static TrustedHttpsStack start(Path certificates, StandInOptions options, String name) throws Exception {
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        certificates = Files.createTempDirectory("tdconnect-" + name);
         StandInCertificate certificate = StandInCertificate.create(certificates);
-        TDengineStandIn standIn = TDengineStandIn.start(options.withTls(certificate.serverContext()));
+        standIn = TDengineStandIn.start(options.withTls(certificate.serverContext()));
+        worker = ConnectWorker.start(
+                ConnectWorker.Version.KAFKA_4,
+                ItEnvironment.get().broker().bootstrapServers(),
+                "connect-" + name,
+                "worker-" + name,
+                Map.of(),
+                List.of(
+                        "-Djavax.net.ssl.trustStore=" + certificate.trustStore(),
+                        "-Djavax.net.ssl.trustStorePassword=" + StandInCertificate.PASSWORD,
+                        "-Djavax.net.ssl.trustStoreType=PKCS12"));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
         try {
-            ConnectWorker worker = ConnectWorker.start(
-                    ConnectWorker.Version.KAFKA_4,
-                    ItEnvironment.get().broker().bootstrapServers(),
-                    "connect-" + name,
-                    "worker-" + name,
-                    Map.of(),
-                    List.of(
-                            "-Djavax.net.ssl.trustStore=" + certificate.trustStore(),
-                            "-Djavax.net.ssl.trustStorePassword=" + StandInCertificate.PASSWORD,
-                            "-Djavax.net.ssl.trustStoreType=PKCS12"));
-            return new TrustedHttpsStack(standIn, worker);
-        } catch (Exception | Error e) {
-            standIn.close();
-            throw e;
+            if (worker != null) {
+                worker.close();
+            }
+        } finally {
+            if (standIn != null) {
+                standIn.close();
+            }
+            deleteCertificates();
         }
+    }
+
+    private void deleteCertificates() throws IOException {
+        if (certificates == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(certificates)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    TDengineStandIn standIn() {
+        return standIn;
+    }
+
+    ConnectWorker worker() {
+        return worker;
     }
 
     /** The login keys of the stand-in's user and password. */
@@ -88,14 +128,5 @@ final class TrustedHttpsStack implements AutoCloseable {
         config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
         config.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
         return config;
-    }
-
-    @Override
-    public void close() {
-        try {
-            worker.close();
-        } finally {
-            standIn.close();
-        }
     }
 }
