@@ -311,6 +311,10 @@ public final class SubscriptionReader implements SourceReader {
 
     /** Resumes the vgroups whose drain is done. */
     private void resumeDrained() {
+        if (draining.isEmpty()) {
+            // Every poll asks: most find nothing being drained.
+            return;
+        }
         long now = metrics.nowMs();
         List<TmqPartition> done = draining.entrySet().stream()
                 .filter(e -> e.getValue().done(now, () -> storedPoint(e.getKey())))
