@@ -55,8 +55,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Buffers records per target database across {@code put()} calls and hands a database's buffer to the writer thread
- * when it holds {@code batch.size} lines or its oldest record has waited {@code batch.linger.ms}; while one batch is
- * written the task fills the next. The task thread never waits for TDengine: the writer thread creates databases,
+ * when it holds {@code batch.size} lines, its oldest record has waited {@code batch.linger.ms}, or a poll brought no
+ * records for {@link #QUIET_POLL_MS} (the partitions are caught up); while one batch is written the task fills the
+ * next. With records buffered, the task asks the worker to call {@code put()} again when they are due, since the worker
+ * otherwise waits for records up to its next offset commit ({@code offset.flush.interval.ms}, 60 s by default). The task thread never waits for TDengine: the writer thread creates databases,
  * writes and retries, and while it is behind the task pauses its partitions (see {@link Backpressure}) so the worker
  * keeps polling, stays in its consumer group, and hands over no more records. {@link #preCommit} hands over what is
  * buffered and returns, without waiting, only offsets of records TDengine acknowledged (or that went to the DLQ).
@@ -122,6 +124,13 @@ public class TDengineSinkTask extends SinkTask {
      */
     private static final int MAX_BATCHES_IN_FLIGHT = 2;
 
+    /**
+     * A poll that brings no records for this long means the task's partitions are caught up: what is buffered is
+     * written then, as a hand-written consumer loop writes on an empty poll, rather than after {@code batch.linger.ms}.
+     * Long enough that a fetch still in flight in the middle of a stream does not end a batch early.
+     */
+    static final long QUIET_POLL_MS = 100;
+
     private final LongSupplier clock;
     private final Sleeper sleeper;
     private final Backend backend;
@@ -148,6 +157,11 @@ public class TDengineSinkTask extends SinkTask {
      * {@link #put} throws it instead.
      */
     private ConnectException preCommitFailure;
+    /**
+     * When a put() last brought records or found the writer behind: the partitions are quiet only when they could give
+     * records and gave none, and paused partitions can give none.
+     */
+    private long lastFedMs;
 
     public TDengineSinkTask() {
         this(System::currentTimeMillis, Sleeper.SYSTEM, Backend.TDENGINE);
@@ -253,6 +267,9 @@ public class TDengineSinkTask extends SinkTask {
             throw preCommitFailure;
         }
         long now = clock.getAsLong();
+        if (!records.isEmpty()) {
+            lastFedMs = now;
+        }
         for (SinkRecord record : records) {
             TopicPartition partition = RecordIds.partition(record);
             long offset = RecordIds.offset(record);
@@ -280,16 +297,38 @@ public class TDengineSinkTask extends SinkTask {
                 pipeline.submit(buffer.drain());
             }
         }
+        boolean quiet = now - lastFedMs >= QUIET_POLL_MS;
         for (DatabaseBuffer buffer : buffers.values()) {
             complete(pipeline.completed());
-            // A lingering buffer waits while the writer is behind: it takes more records into one larger batch.
-            if (pipeline.inFlight() < MAX_BATCHES_IN_FLIGHT && buffer.lingeredSince(now, config.lingerMs())) {
+            // A due buffer waits while the writer is behind: it takes more records into one larger batch.
+            if (pipeline.inFlight() < MAX_BATCHES_IN_FLIGHT
+                    && (buffer.lingeredSince(now, config.lingerMs()) || quiet && !buffer.isEmpty())) {
                 pipeline.submit(buffer.drain());
             }
         }
         complete(pipeline.completed());
-        backpressure.writerBehind(pipeline.inFlight() >= MAX_BATCHES_IN_FLIGHT);
+        boolean behind = pipeline.inFlight() >= MAX_BATCHES_IN_FLIGHT;
+        if (behind) {
+            lastFedMs = now;
+        } else {
+            askForPutWhenDue(now);
+        }
+        backpressure.writerBehind(behind);
         reportBuffered();
+    }
+
+    /** With records buffered, asks the worker to call put() again by the time they are due to be written. */
+    private void askForPutWhenDue(long now) {
+        long due = Long.MAX_VALUE;
+        for (DatabaseBuffer buffer : buffers.values()) {
+            due = Math.min(due, buffer.lingeredAtMs(config.lingerMs()));
+        }
+        if (due == Long.MAX_VALUE) {
+            return;
+        }
+        due = Math.min(due, lastFedMs + QUIET_POLL_MS);
+        // The worker ignores a timeout of 0 or less.
+        context.timeout(Math.max(1, due - now));
     }
 
     private void reportBuffered() {

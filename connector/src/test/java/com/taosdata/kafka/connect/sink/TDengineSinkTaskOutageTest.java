@@ -177,6 +177,25 @@ class TDengineSinkTaskOutageTest extends SinkTaskTestBase {
     }
 
     @Test
+    void partitionsPausedForTheWriterAreNotQuiet() {
+        // A paused partition gives no records: the buffer is no sign that the stream caught up.
+        start();
+        task.put(lines(0, 0, 12));
+        now.addAndGet(500);
+        task.put(List.of());
+        queued.runAll();
+
+        task.put(List.of());
+        assertThat(queued.queued()).as("the 2 buffered lines wait").isZero();
+        assertThat(context.timeoutMs).isEqualTo(TDengineSinkTask.QUIET_POLL_MS);
+
+        now.addAndGet(TDengineSinkTask.QUIET_POLL_MS);
+        task.put(List.of());
+        queued.runAll();
+        assertThat(tdengine.calls).extracting(call -> call.payloads().size()).containsExactly(5, 5, 2);
+    }
+
+    @Test
     void preCommitHandsOverTheBufferAndReturnsOnlyAcknowledgedOffsetsWithoutWaiting() {
         start();
         task.put(lines(0, 0, 5));

@@ -47,17 +47,59 @@ class TDengineSinkTaskTest extends SinkTaskTestBase {
     }
 
     @Test
-    void aBufferIsWrittenOnceItsOldestRecordHasLingered() {
+    void whileRecordsKeepComingABufferIsWrittenOnceItsOldestRecordHasLingered() {
+        start("batch.size", "100");
+        task.put(lines(0, 0, 2));
+        for (int offset = 2; offset < 12; offset++) {
+            now.addAndGet(99);
+            task.put(List.of(line(0, offset)));
+        }
+        assertThat(tdengine.calls).as("990 ms after the first record").isEmpty();
+
+        now.addAndGet(10);
+        task.put(List.of(line(0, 12)));
+
+        assertThat(tdengine.calls)
+                .singleElement()
+                .satisfies(call -> assertThat(call.payloads()).hasSize(13));
+    }
+
+    @Test
+    void aPollThatBringsNoRecordsForAWhileWritesWhatIsBufferedWithoutWaitingForTheLinger() {
         start();
         task.put(lines(0, 0, 2));
 
-        now.addAndGet(999);
+        now.addAndGet(TDengineSinkTask.QUIET_POLL_MS - 1);
         task.put(List.of());
         assertThat(tdengine.calls).isEmpty();
 
         now.addAndGet(1);
         task.put(List.of());
         assertThat(tdengine.accepted()).containsExactly("m f=0 0", "m f=1 1");
+    }
+
+    @Test
+    void withRecordsBufferedTheTaskAsksTheWorkerToCallAgainWhenTheyAreDue() {
+        // Otherwise the worker waits for records until its next offset commit, up to offset.flush.interval.ms.
+        start("batch.size", "100");
+
+        task.put(lines(0, 0, 2));
+        assertThat(context.timeoutMs).as("quiet after").isEqualTo(TDengineSinkTask.QUIET_POLL_MS);
+
+        context.polled();
+        now.addAndGet(950);
+        task.put(lines(0, 2, 3));
+        assertThat(context.timeoutMs).as("lingered after").isEqualTo(50);
+    }
+
+    @Test
+    void withNothingBufferedTheTaskLeavesThePollTimeoutToTheWorker() {
+        start();
+
+        task.put(lines(0, 0, 5));
+
+        assertThat(tdengine.calls).hasSize(1);
+        assertThat(context.timeoutMs).isEqualTo(-1);
     }
 
     @Test

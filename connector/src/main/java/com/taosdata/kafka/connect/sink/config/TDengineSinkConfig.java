@@ -62,13 +62,15 @@ public final class TDengineSinkConfig extends AbstractConfig {
 
     public static final String BATCH_SIZE_CONFIG = "batch.size";
     private static final String BATCH_SIZE_DOC = "Lines written to TDengine in one schemaless call. Records are "
-            + "accumulated across put() calls until this many lines are buffered or batch.linger.ms has passed.";
+            + "accumulated across put() calls until this many lines are buffered, batch.linger.ms has passed, or the "
+            + "task's partitions have given no records for 100 ms.";
     public static final int BATCH_SIZE_DEFAULT = 10_000;
     private static final String BATCH_SIZE_DISPLAY = "Batch size (lines)";
 
     public static final String BATCH_LINGER_MS_CONFIG = "batch.linger.ms";
     private static final String BATCH_LINGER_MS_DOC = "Longest time a record waits in the buffer before its batch is "
-            + "written, when batch.size is not reached.";
+            + "written, when batch.size is not reached and records keep coming; once the task's partitions give no "
+            + "records for 100 ms, what is buffered is written at once.";
     public static final long BATCH_LINGER_MS_DEFAULT = 1000L;
     private static final String BATCH_LINGER_MS_DISPLAY = "Batch linger (ms)";
 

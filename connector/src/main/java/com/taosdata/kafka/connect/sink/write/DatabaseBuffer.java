@@ -52,6 +52,11 @@ public final class DatabaseBuffer {
         return !records.isEmpty() && nowMs - firstAddedAtMs >= lingerMs;
     }
 
+    /** When the oldest buffered record will have lingered {@code lingerMs}; {@link Long#MAX_VALUE} when empty. */
+    public long lingeredAtMs(long lingerMs) {
+        return records.isEmpty() ? Long.MAX_VALUE : firstAddedAtMs + lingerMs;
+    }
+
     /** Hands the buffered records over as one batch and empties the buffer. */
     public Batch drain() {
         Batch batch = new Batch(key, records);
