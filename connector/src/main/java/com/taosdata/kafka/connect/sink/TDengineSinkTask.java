@@ -374,6 +374,16 @@ public class TDengineSinkTask extends SinkTask {
     }
 
     /**
+     * Resumes at once a partition that comes back paused: the worker pauses again, before this, a partition the task
+     * had paused when a rebalance took it away, and without a resume here it would stay paused until the worker next
+     * calls put(), which with nothing buffered is its next offset commit, up to {@code offset.flush.interval.ms} away.
+     */
+    @Override
+    public void open(Collection<TopicPartition> partitions) {
+        backpressure.writerBehind(pipeline.inFlight() >= MAX_BATCHES_IN_FLIGHT);
+    }
+
+    /**
      * Gives up the writes in flight, which would otherwise go on (and retry) after the partitions moved to another
      * task and could overwrite that task's newer rows. Their records are consumed again: by the new owner for the
      * revoked partitions, by this task, rewound to its first unwritten record, for a partition it keeps.

@@ -151,6 +151,21 @@ class TDengineSinkTaskOutageTest extends SinkTaskTestBase {
     }
 
     @Test
+    void aPartitionThatComesBackPausedIsResumedWhenOpenedIfTheWriterIsNotBehind() {
+        // The worker's poll during which the rebalance happens goes on with the timeout it had: only a resume in
+        // open() lets the partition's records reach the task before the worker's next offset commit.
+        start();
+        task.put(lines(0, 0, 10));
+        context.revoke();
+        task.close(List.of(METERS_0, METERS_1));
+        context.assign(METERS_0);
+
+        task.open(List.of(METERS_0));
+
+        assertThat(context.paused).isEmpty();
+    }
+
+    @Test
     void aFullBufferIsHandedOverEvenWhenTheWriterIsBehindSoNoBatchOutgrowsBatchSize() {
         start();
 
