@@ -96,6 +96,12 @@ final class DirectWriter {
         }
 
         void write(List<String> chunk) throws Exception {
+            long start = System.nanoTime();
+            send(chunk);
+            CallTimes.record(System.nanoTime() - start);
+        }
+
+        private void send(List<String> chunk) throws Exception {
             if (http != null) {
                 writeHttp(chunk);
             } else if (td.isNative()) {

@@ -36,14 +36,17 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class SinkBenchmark {
 
     private static final int WARM_UP_LINES = 200_000;
-    /** How often a run's rows are counted, in the sink runs to see them finish and alongside the other paths. */
-    private static final int COUNT_EVERY_MS = 250;
+    /** How often a sink run's progress is read from the worker's JMX. */
+    private static final int PROGRESS_EVERY_MS = 20;
+    /** Partitions of every topic the sink runs read. */
+    private static final int TOPIC_PARTITIONS = 2;
 
     private SinkBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int lines = Integer.getInteger("bench.lines", 1_000_000);
         List<String> meters = meters(lines);
+        int jmxPort = WorkerJmx.freePort();
         CompletableFuture<SchemaRegistry> startingRegistry =
                 CompletableFuture.supplyAsync(SinkBenchmark::startRegistry);
         try (KafkaBroker broker = KafkaBroker.start();
@@ -53,53 +56,54 @@ public final class SinkBenchmark {
                         broker.bootstrapServers(),
                         "bench",
                         "bench-worker",
-                        AvroStack.workerSettings());
+                        workerSettings(),
+                        WorkerJmx.jvmOptions(jmxPort));
+                WorkerJmx jmx = WorkerJmx.connect(jmxPort);
                 SchemaRegistry registry = startingRegistry.join()) {
+            Connect connect = new Connect(worker, jmx);
             String topic = "bench_meters";
-            broker.createTopic(topic, 2);
+            broker.createTopic(topic, TOPIC_PARTITIONS);
             for (int from = 0; from < lines; from += 50_000) {
                 broker.produce(topic, meters.subList(from, Math.min(lines, from + 50_000)));
             }
             String avroTopic = "bench_meters_avro";
-            broker.createTopic(avroTopic, 2);
+            broker.createTopic(avroTopic, TOPIC_PARTITIONS);
             broker.produceBytes(avroTopic, null, AvroMeters.serialized(registry, avroTopic, lines));
             // Every path runs once on a smaller topic first, so no measured run pays for JIT compilation and class
             // loading that a long-running worker (or writer) has long done.
             int warmUp = Math.min(WARM_UP_LINES, lines);
-            broker.createTopic("bench_warmup", 2);
+            broker.createTopic("bench_warmup", TOPIC_PARTITIONS);
             broker.produce("bench_warmup", meters.subList(0, warmUp));
-            broker.createTopic("bench_warmup_avro", 2);
+            broker.createTopic("bench_warmup_avro", TOPIC_PARTITIONS);
             broker.produceBytes(
                     "bench_warmup_avro", null, AvroMeters.serialized(registry, "bench_warmup_avro", warmUp));
             Measure.say("topics " + topic + " and " + avroTopic + " hold " + lines
                     + " meters rows each, as lines and as Avro; " + "TDengine: "
                     + (td.isStandIn() ? "STAND-IN" : td.connectionUrl()));
 
+            boolean avro = !"line".equals(System.getenv("BENCH_SINK_PATHS"));
             direct(td, "bench_warmup_direct", meters.subList(0, warmUp), 2);
-            sink(worker, td, "bench_warmup", warmUp, 2, Map.of());
-            sink(worker, td, "bench_warmup_avro", warmUp, 1, AvroMeters.sinkSettings(registry));
-            sink(
-                    worker,
-                    td,
-                    "bench_warmup_avro",
-                    "bench_warmup_typed",
-                    warmUp,
-                    1,
-                    autoCreate(AvroMeters.typedSettings(registry)),
-                    null);
+            sink(connect, td, "bench_warmup", warmUp, 2, Map.of());
+            if (avro) {
+                sink(connect, td, "bench_warmup_avro", warmUp, 1, AvroMeters.sinkSettings(registry));
+                sink(
+                        connect,
+                        td,
+                        "bench_warmup_avro",
+                        "bench_warmup_typed",
+                        warmUp,
+                        1,
+                        autoCreate(AvroMeters.typedSettings(registry)),
+                        null);
+            }
 
             double consumer = Measure.rate(lines, () -> consumeAll(broker, topic, lines));
             Run direct1 = direct(td, "bench_direct_1", meters, 1);
             Run direct2 = direct(td, "bench_direct_2", meters, 2);
             Run pipeline1 = pipeline(broker, td, topic, "bench_pipeline_1", lines, 1);
             Run pipeline2 = pipeline(broker, td, topic, "bench_pipeline_2", lines, 2);
-            Run sink1 = sink(worker, td, topic, lines, 1, Map.of());
-            Run sink2 = sink(worker, td, topic, lines, 2, Map.of());
-            Run avro1 = sink(worker, td, avroTopic, lines, 1, AvroMeters.sinkSettings(registry));
-            Map<String, String> typed = AvroMeters.typedSettings(registry);
-            Run typed1 = sink(worker, td, avroTopic, "bench_typed", lines, 1, typed, AvroMeters::superTableDdl);
-            Run typedAuto = sink(worker, td, avroTopic, "bench_typed_auto", lines, 1, autoCreate(typed), null);
-            Run typed2 = sink(worker, td, avroTopic, "bench_typed", lines, 2, typed, AvroMeters::superTableDdl);
+            Run sink1 = sink(connect, td, topic, lines, 1, Map.of());
+            Run sink2 = sink(connect, td, topic, lines, 2, Map.of());
 
             Measure.say(
                     "rates are lines/s over the whole run; steady = from the first row in TDengine to the last; "
@@ -116,20 +120,70 @@ public final class SinkBenchmark {
             pipeline2.print("consumer -> schemaless writer, 2 threads", pipeline2);
             sink1.print("tdconnect sink, 1 task", pipeline1);
             sink2.print("tdconnect sink, 2 tasks", pipeline2);
-            Measure.header("rows/s", "line sink");
-            avro1.print("Avro + ToLineProtocol sink, 1 task", sink1);
-            Measure.header("rows/s", "Avro line sink");
-            typed1.print("Avro typed sink (write.method=stmt), pre-created super table, 1 task", avro1);
-            typedAuto.print("Avro typed sink, auto.create, 1 task", avro1);
-            typed2.print("Avro typed sink, pre-created super table, 2 tasks", avro1);
-            Measure.say(String.format(
-                    Locale.ROOT,
-                    "typed sink, 1 task, vs the direct schemaless writer (no Kafka): %.0f%%;"
-                            + " worker CPU per row vs the Avro line sink's: %.2f; 2 tasks vs 1 task: %.0f%%",
-                    100 * typed1.rate() / direct1.rate(),
-                    typed1.cpuMicrosPerLine() / avro1.cpuMicrosPerLine(),
-                    100 * typed2.rate() / typed1.rate()));
+            if (avro) {
+                avroPaths(connect, td, registry, avroTopic, lines, direct1, sink1);
+            }
         }
+    }
+
+    /**
+     * The Avro rows through {@code ToLineProtocol} and the line sink, then written with their types into a pre-created
+     * super table (1 and 2 tasks) and one the sink creates; skipped with {@code BENCH_SINK_PATHS=line}.
+     */
+    private static void avroPaths(
+            Connect connect,
+            TDengineTarget td,
+            SchemaRegistry registry,
+            String avroTopic,
+            int lines,
+            Run direct1,
+            Run sink1)
+            throws Exception {
+        Run avro1 = sink(connect, td, avroTopic, lines, 1, AvroMeters.sinkSettings(registry));
+        Map<String, String> typed = AvroMeters.typedSettings(registry);
+        Run typed1 = sink(connect, td, avroTopic, "bench_typed", lines, 1, typed, AvroMeters::superTableDdl);
+        Run typedAuto = sink(connect, td, avroTopic, "bench_typed_auto", lines, 1, autoCreate(typed), null);
+        Run typed2 = sink(connect, td, avroTopic, "bench_typed", lines, 2, typed, AvroMeters::superTableDdl);
+        Measure.header("rows/s", "line sink");
+        avro1.print("Avro + ToLineProtocol sink, 1 task", sink1);
+        Measure.header("rows/s", "Avro line sink");
+        typed1.print("Avro typed sink (write.method=stmt), pre-created super table, 1 task", avro1);
+        typedAuto.print("Avro typed sink, auto.create, 1 task", avro1);
+        typed2.print("Avro typed sink, pre-created super table, 2 tasks", avro1);
+        Measure.say(String.format(
+                Locale.ROOT,
+                "typed sink, 1 task, vs the direct schemaless writer (no Kafka): %.0f%%;"
+                        + " worker CPU per row vs the Avro line sink's: %.2f; 2 tasks vs 1 task: %.0f%%",
+                100 * typed1.rate() / direct1.rate(),
+                typed1.cpuMicrosPerLine() / avro1.cpuMicrosPerLine(),
+                100 * typed2.rate() / typed1.rate()));
+    }
+
+    /**
+     * Apicurio's converter beside the plugin, and offsets committed every 10 s as Kafka's own
+     * {@code connect-distributed.properties} sets (the suites' workers commit every second, and every commit hands the
+     * sink's partial buffers to the writer).
+     */
+    private static Map<String, String> workerSettings() {
+        Map<String, String> settings = new LinkedHashMap<>(AvroStack.workerSettings());
+        settings.put("offset.flush.interval.ms", "10000");
+        return settings;
+    }
+
+    /** {@code BENCH_SINK_SETTINGS="key=value,key=value"}: settings every sink path adds to its connector's. */
+    private static Map<String, String> extraSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        String given = System.getenv("BENCH_SINK_SETTINGS");
+        if (given != null && !given.isBlank()) {
+            for (String setting : given.split(",")) {
+                String[] keyValue = setting.split("=", 2);
+                if (keyValue.length != 2) {
+                    throw new IllegalArgumentException("BENCH_SINK_SETTINGS: '" + setting + "' is not key=value");
+                }
+                settings.put(keyValue[0].trim(), keyValue[1].trim());
+            }
+        }
+        return settings;
     }
 
     private static SchemaRegistry startRegistry() {
@@ -144,18 +198,26 @@ public final class SinkBenchmark {
     }
 
     /** One timed path: its rate, the rate once the first row has landed, when that was, and its CPU cost per line. */
-    record Run(double rate, double steadyRate, double firstRowSeconds, double cpuMicrosPerLine, String serverCpu) {
+    record Run(
+            double rate,
+            double steadyRate,
+            double firstRowSeconds,
+            double cpuMicrosPerLine,
+            String serverCpu,
+            String requests) {
 
         void print(String path, Run baseline) {
             Measure.row(path, rate, baseline.rate);
             Measure.say(String.format(
                     Locale.ROOT,
-                    "    steady %.0f lines/s (%.0f%%), first row after %.2f s, CPU %.2f µs/line; %s",
+                    "    steady %.0f lines/s (%.0f%%), first row after %.2f s, CPU %.2f µs/line; %s%n"
+                            + "[tdconnect bench]     %s",
                     steadyRate,
                     100 * steadyRate / baseline.steadyRate,
                     firstRowSeconds,
                     cpuMicrosPerLine,
-                    serverCpu));
+                    serverCpu,
+                    requests));
         }
     }
 
@@ -163,13 +225,15 @@ public final class SinkBenchmark {
         td.dropDatabase(database);
         Duration cpuBefore = ownCpu();
         ServerCpu.Sample serverBefore = ServerCpu.now();
-        double rate = Measure.rate(
-                meters.size(),
-                () -> countingAlong(td, database, () -> DirectWriter.write(td, database, meters, threads)));
+        CallTimes.reset();
+        double rate = Measure.rate(meters.size(), () -> DirectWriter.write(td, database, meters, threads));
         double cpu = ownCpu().minus(cpuBefore).toNanos() / 1e3 / meters.size();
         String serverCpu = ServerCpu.now().perRowSince(serverBefore, meters.size());
+        String requests = ServerCounts.of(td, database, meters.size())
+                + String.format(Locale.ROOT, "; %d lines per call, ", DirectWriter.LINES_PER_CALL)
+                + CallTimes.summary();
         td.dropDatabase(database);
-        return new Run(rate, rate, 0, cpu, serverCpu);
+        return new Run(rate, rate, 0, cpu, serverCpu, requests);
     }
 
     private static Map<String, String> autoCreate(Map<String, String> typedSettings) {
@@ -179,9 +243,9 @@ public final class SinkBenchmark {
     }
 
     private static Run sink(
-            ConnectWorker worker, TDengineTarget td, String topic, int lines, int tasks, Map<String, String> settings)
+            Connect connect, TDengineTarget td, String topic, int lines, int tasks, Map<String, String> settings)
             throws Exception {
-        return sink(worker, td, topic, topic.replace("meters", "sink"), lines, tasks, settings, null);
+        return sink(connect, td, topic, topic.replace("meters", "sink"), lines, tasks, settings, null);
     }
 
     /**
@@ -191,7 +255,7 @@ public final class SinkBenchmark {
      *                   none
      */
     private static Run sink(
-            ConnectWorker worker,
+            Connect connect,
             TDengineTarget td,
             String topic,
             String label,
@@ -209,6 +273,11 @@ public final class SinkBenchmark {
         Map<String, String> config = SinkConfigs.sink(td, topic, name);
         config.remove("batch.linger.ms");
         config.put("tasks.max", Integer.toString(tasks));
+        // The suites' broker has no initial rebalance delay: a second task's consumer that joins after the first took
+        // both partitions makes the group rebalance only when the first hears of it at its next heartbeat, by default
+        // 3 s later, most of a short run. With this the group forms within the run's first fifth of a second.
+        config.put("consumer.override.heartbeat.interval.ms", "200");
+        config.putAll(extraSettings());
         settings.forEach((key, value) -> {
             if (value == null) {
                 config.remove(key);
@@ -216,25 +285,32 @@ public final class SinkBenchmark {
                 config.put(key, value);
             }
         });
-        ConnectRest rest = worker.rest();
-        Duration cpuBefore = worker.cpuTime();
+        ConnectRest rest = connect.worker().rest();
+        Duration cpuBefore = connect.worker().cpuTime();
         ServerCpu.Sample serverBefore = ServerCpu.now();
         long start = System.nanoTime();
         rest.putConnector(name, config);
         long firstRow = 0;
-        long written = 0;
-        while (written < lines) {
-            // COUNT(*) over rows being written costs the server: asked often only near the two moments measured.
-            Thread.sleep(written == 0 || written > lines * 0.95 ? 20 : COUNT_EVERY_MS);
-            written = td.count(name + ".meters");
-            if (firstRow == 0 && written > 0) {
+        WorkerJmx.Written written = new WorkerJmx.Written(0, 0, 0, 0);
+        while (written.rows() < lines) {
+            Thread.sleep(PROGRESS_EVERY_MS);
+            written = connect.jmx().written(name, tasks);
+            if (firstRow == 0 && written.rows() > 0) {
                 firstRow = System.nanoTime();
             }
         }
         long end = System.nanoTime();
-        double cpu = worker.cpuTime().minus(cpuBefore).toNanos() / 1e3 / lines;
-        // Includes the row counting that every path gets (see countingAlong).
+        double cpu = connect.worker().cpuTime().minus(cpuBefore).toNanos() / 1e3 / lines;
         String serverCpu = ServerCpu.now().perRowSince(serverBefore, lines);
+        awaitRows(td, name + ".meters", lines);
+        String requests = ServerCounts.of(td, name, lines)
+                + String.format(
+                        Locale.ROOT,
+                        "; %d batches, %.0f lines per call, %.1f ms each on average, %.1f ms at most",
+                        written.batches(),
+                        (double) written.rows() / written.batches(),
+                        written.latencyMs(),
+                        written.maxLatencyMs());
         rest.deleteConnector(name);
         // A million-row database left behind holds the server's memory: a few of them and TDengine answers 0x3b1
         // ("No enough memory in dnode") to the next CREATE DATABASE, the suites' included.
@@ -244,7 +320,27 @@ public final class SinkBenchmark {
                 lines / ((end - firstRow) / 1e9),
                 (firstRow - start) / 1e9,
                 cpu,
-                serverCpu);
+                serverCpu,
+                requests);
+    }
+
+    /** The worker and its JMX: what a sink run drives and watches. */
+    private record Connect(ConnectWorker worker, WorkerJmx jmx) {}
+
+    /**
+     * The rows the tasks counted as written are in TDengine: counted once the run is timed, and again only if a
+     * rebalance made a task write some rows twice, so that their count ran ahead of the table's.
+     */
+    private static void awaitRows(TDengineTarget td, String table, int lines) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        long rows;
+        while ((rows = td.count(table)) < lines) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(table + " holds " + rows + " of " + lines + " rows two minutes after "
+                        + "the sink's tasks counted them all as written");
+            }
+            Thread.sleep(250);
+        }
     }
 
     /** The hand-written consumer → schemaless writer program on the line topic, 1 or 2 threads. */
@@ -254,45 +350,17 @@ public final class SinkBenchmark {
         td.dropDatabase(database);
         Duration cpuBefore = ownCpu();
         ServerCpu.Sample serverBefore = ServerCpu.now();
+        CallTimes.reset();
         double rate = Measure.rate(
                 lines,
-                () -> countingAlong(
-                        td,
-                        database,
-                        () -> ConsumerPipeline.run(broker.bootstrapServers(), td, topic, 2, database, threads)));
+                () -> ConsumerPipeline.run(broker.bootstrapServers(), td, topic, TOPIC_PARTITIONS, database, threads));
         double cpu = ownCpu().minus(cpuBefore).toNanos() / 1e3 / lines;
         String serverCpu = ServerCpu.now().perRowSince(serverBefore, lines);
+        String requests = ServerCounts.of(td, database, lines)
+                + String.format(Locale.ROOT, "; up to %d lines per call, ", DirectWriter.LINES_PER_CALL)
+                + CallTimes.summary();
         td.dropDatabase(database);
-        return new Run(rate, rate, 0, cpu, serverCpu);
-    }
-
-    /**
-     * Runs {@code step} while another thread counts the rows of {@code database}'s meters every
-     * {@value #COUNT_EVERY_MS} ms, as {@link #sink} does to see a connector finish: the server's CPU per row then
-     * includes the same counting for every path.
-     */
-    private static void countingAlong(TDengineTarget td, String database, Measure.Step step) throws Exception {
-        Thread counter = new Thread(
-                () -> {
-                    try {
-                        while (!Thread.currentThread().isInterrupted()) {
-                            Thread.sleep(COUNT_EVERY_MS);
-                            // 0 until the first write created the table
-                            td.count(database + ".meters");
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                },
-                "bench-row-counter");
-        counter.setDaemon(true);
-        counter.start();
-        try {
-            step.run();
-        } finally {
-            counter.interrupt();
-            counter.join();
-        }
+        return new Run(rate, rate, 0, cpu, serverCpu, requests);
     }
 
     private static Duration ownCpu() {
