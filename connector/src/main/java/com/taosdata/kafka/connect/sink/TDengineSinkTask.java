@@ -58,9 +58,10 @@ import org.slf4j.LoggerFactory;
  * when it holds {@code batch.size} lines, its oldest record has waited {@code batch.linger.ms}, or a poll brought no
  * records for {@link #QUIET_POLL_MS} (the partitions are caught up); while one batch is written the task fills the
  * next. With records buffered, the task asks the worker to call {@code put()} again when they are due, since the worker
- * otherwise waits for records up to its next offset commit ({@code offset.flush.interval.ms}, 60 s by default). The task thread never waits for TDengine: the writer thread creates databases,
- * writes and retries, and while it is behind the task pauses its partitions (see {@link Backpressure}) so the worker
- * keeps polling, stays in its consumer group, and hands over no more records. {@link #preCommit} hands over what is
+ * otherwise waits for records up to its next offset commit ({@code offset.flush.interval.ms}, 60 s by default). The
+ * task thread never waits for TDengine: the writer thread creates databases, writes and retries, and while it is
+ * behind the task pauses its partitions (see {@link Backpressure}) so the worker keeps polling, stays in its consumer
+ * group, and hands over no more records. {@link #preCommit} hands over what is
  * buffered and returns, without waiting, only offsets of records TDengine acknowledged (or that went to the DLQ).
  */
 public class TDengineSinkTask extends SinkTask {
