@@ -3,15 +3,10 @@ package com.taosdata.kafka.connect.it.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.taosdata.jdbc.rs.RestfulDriver;
 import com.taosdata.kafka.connect.it.harness.Connectors;
 import com.taosdata.kafka.connect.it.harness.ItEnvironment;
 import com.taosdata.kafka.connect.it.harness.SinkConfigs;
 import com.taosdata.kafka.connect.standin.StandInOptions;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +55,8 @@ class TlsIT {
                     + (1_700_000_000_000_000_000L + i));
         }
         env.broker().produce(topic, lines);
-        await().atMost(Duration.ofSeconds(90)).until(() -> countOverPlainHttp(database + ".meters") == ROWS);
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> stack.countOverPlainHttp(database + ".meters", login()) == ROWS);
 
         connectors.run(ItEnvironment.unique("tls-source"), source(database, prefix), 1);
         assertThat(env.broker().consume(prefix + "-" + database + "-meters", ROWS, Duration.ofSeconds(90)))
@@ -88,21 +84,10 @@ class TlsIT {
         }
     }
 
-    /** Read over the stand-in's plain HTTP port, so the test JVM needs no truststore of its own. */
-    private static long countOverPlainHttp(String table) throws SQLException {
+    private static Properties login() {
         Properties login = new Properties();
         login.setProperty("user", stack.standIn().user());
         login.setProperty("password", stack.standIn().password());
-        try (Connection connection = new RestfulDriver()
-                        .connect("jdbc:TAOS-RS://127.0.0.1:" + stack.standIn().port() + "/", login);
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
-            return rows.next() ? rows.getLong(1) : 0;
-        } catch (SQLException e) {
-            if (e.getMessage() != null && e.getMessage().contains("not exist")) {
-                return 0;
-            }
-            throw e;
-        }
+        return login;
     }
 }

@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.taosdata.jdbc.rs.RestfulDriver;
 import com.taosdata.kafka.connect.it.harness.ConnectRest;
 import com.taosdata.kafka.connect.it.harness.Connectors;
 import com.taosdata.kafka.connect.it.harness.ItEnvironment;
 import com.taosdata.kafka.connect.it.harness.SinkConfigs;
 import com.taosdata.kafka.connect.standin.StandInOptions;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +62,8 @@ class TokenLoginIT {
         connectors.run(sinkName, sink(TOKEN, topic, database), 1);
 
         env.broker().produce(topic, LINES);
-        await().atMost(Duration.ofSeconds(90)).until(() -> countByToken(database + ".meters") == LINES.size());
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> stack.countOverPlainHttp(database + ".meters", tokenLogin()) == LINES.size());
 
         String sourceName = ItEnvironment.unique("token-source");
         connectors.run(sourceName, source(TOKEN, database, prefix), 1);
@@ -118,20 +114,9 @@ class TokenLoginIT {
                 .doesNotContain(TOKEN);
     }
 
-    /** Over the stand-in's plain HTTP port with the token, so the test JVM needs no truststore of its own. */
-    private static long countByToken(String table) throws SQLException {
+    private static Properties tokenLogin() {
         Properties login = new Properties();
         login.setProperty("token", TOKEN);
-        try (Connection connection = new RestfulDriver()
-                        .connect("jdbc:TAOS-RS://127.0.0.1:" + stack.standIn().port() + "/", login);
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
-            return rows.next() ? rows.getLong(1) : 0;
-        } catch (SQLException e) {
-            if (e.getMessage() != null && e.getMessage().contains("not exist")) {
-                return 0;
-            }
-            throw e;
-        }
+        return login;
     }
 }

@@ -1,5 +1,6 @@
 package com.taosdata.kafka.connect.it.connection;
 
+import com.taosdata.jdbc.rs.RestfulDriver;
 import com.taosdata.kafka.connect.it.harness.ConnectWorker;
 import com.taosdata.kafka.connect.it.harness.ItEnvironment;
 import com.taosdata.kafka.connect.it.harness.SinkConfigs;
@@ -9,10 +10,15 @@ import com.taosdata.kafka.connect.standin.TDengineStandIn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -67,6 +73,24 @@ final class TrustedHttpsStack implements BeforeAllCallback, AfterAllCallback {
                 standIn.close();
             }
             deleteCertificates();
+        }
+    }
+
+    /**
+     * The rows of {@code table}, read over the stand-in's plain HTTP port with {@code login}, so the test JVM needs no
+     * truststore of its own; 0 while the table does not exist.
+     */
+    long countOverPlainHttp(String table, Properties login) throws SQLException {
+        try (Connection connection =
+                        new RestfulDriver().connect("jdbc:TAOS-RS://127.0.0.1:" + standIn.port() + "/", login);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            return rows.next() ? rows.getLong(1) : 0;
+        } catch (SQLException e) {
+            if (e.getMessage() != null && e.getMessage().contains("not exist")) {
+                return 0;
+            }
+            throw e;
         }
     }
 
