@@ -46,7 +46,7 @@ public final class SinkBenchmark {
     public static void main(String[] args) throws Exception {
         int lines = Integer.getInteger("bench.lines", 1_000_000);
         List<String> meters = meters(lines);
-        int jmxPort = WorkerJmx.freePort();
+        int jmxPort = ConnectWorker.freePort();
         CompletableFuture<SchemaRegistry> startingRegistry =
                 CompletableFuture.supplyAsync(SinkBenchmark::startRegistry);
         try (KafkaBroker broker = KafkaBroker.start();
@@ -57,7 +57,7 @@ public final class SinkBenchmark {
                         "bench",
                         "bench-worker",
                         workerSettings(),
-                        WorkerJmx.jvmOptions(jmxPort));
+                        ConnectWorker.remoteJmxOptions(jmxPort));
                 WorkerJmx jmx = WorkerJmx.connect(jmxPort);
                 SchemaRegistry registry = startingRegistry.join()) {
             Connect connect = new Connect(worker, jmx);

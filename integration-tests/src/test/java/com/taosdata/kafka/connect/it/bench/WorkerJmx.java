@@ -1,9 +1,7 @@
 package com.taosdata.kafka.connect.it.bench;
 
-import com.taosdata.kafka.connect.it.harness.ConnectWorker;
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import javax.management.Attribute;
 import javax.management.InstanceNotFoundException;
@@ -31,21 +29,6 @@ final class WorkerJmx implements AutoCloseable {
     private WorkerJmx(JMXConnector connector) throws IOException {
         this.connector = connector;
         this.server = connector.getMBeanServerConnection();
-    }
-
-    /** The options that open the worker's JMX to this JVM, on a free port of the loopback interface. */
-    static List<String> jvmOptions(int port) {
-        return List.of(
-                "-Dcom.sun.management.jmxremote.port=" + port,
-                "-Dcom.sun.management.jmxremote.rmi.port=" + port,
-                "-Dcom.sun.management.jmxremote.host=127.0.0.1",
-                "-Djava.rmi.server.hostname=127.0.0.1",
-                "-Dcom.sun.management.jmxremote.authenticate=false",
-                "-Dcom.sun.management.jmxremote.ssl=false");
-    }
-
-    static int freePort() throws IOException {
-        return ConnectWorker.freePort();
     }
 
     static WorkerJmx connect(int port) throws IOException {

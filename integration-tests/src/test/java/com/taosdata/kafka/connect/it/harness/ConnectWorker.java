@@ -195,6 +195,17 @@ public final class ConnectWorker implements AutoCloseable {
         return value;
     }
 
+    /** JVM options that open a worker's JMX, without authentication or TLS, on {@code port} of the loopback address. */
+    public static List<String> remoteJmxOptions(int port) {
+        return List.of(
+                "-Dcom.sun.management.jmxremote.port=" + port,
+                "-Dcom.sun.management.jmxremote.rmi.port=" + port,
+                "-Dcom.sun.management.jmxremote.host=127.0.0.1",
+                "-Djava.rmi.server.hostname=127.0.0.1",
+                "-Dcom.sun.management.jmxremote.authenticate=false",
+                "-Dcom.sun.management.jmxremote.ssl=false");
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

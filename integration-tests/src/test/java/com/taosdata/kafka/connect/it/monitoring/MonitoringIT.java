@@ -33,6 +33,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
@@ -79,14 +80,11 @@ class MonitoringIT {
                 group,
                 group + "-w1",
                 Map.of(),
-                List.of(
-                        "-javaagent:" + System.getProperty("it.jmx.agent") + "=127.0.0.1:" + agentPort + ":" + rules,
-                        "-Dcom.sun.management.jmxremote.port=" + jmxPort,
-                        "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
-                        "-Dcom.sun.management.jmxremote.host=127.0.0.1",
-                        "-Djava.rmi.server.hostname=127.0.0.1",
-                        "-Dcom.sun.management.jmxremote.authenticate=false",
-                        "-Dcom.sun.management.jmxremote.ssl=false"))) {
+                Stream.concat(
+                                Stream.of("-javaagent:" + System.getProperty("it.jmx.agent") + "=127.0.0.1:" + agentPort
+                                        + ":" + rules),
+                                ConnectWorker.remoteJmxOptions(jmxPort).stream())
+                        .toList())) {
             ConnectRest rest = worker.rest();
             List<String> connectors = runConnectors(rest, group);
             String jmxUrl = "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi";
