@@ -56,15 +56,10 @@ public final class IsolatingBatchWriter<T> {
         return new IsolatingBatchWriter<>(
                 (database, records) -> {
                     List<String> payloads = new ArrayList<>(records.size());
-                    long bytes = 0;
                     for (EncodedRecord record : records) {
-                        for (String payload : record.payloads()) {
-                            payloads.add(payload);
-                            bytes += Utf8.length(payload);
-                        }
+                        payloads.addAll(record.payloads());
                     }
-                    writer.write(database, payloads);
-                    return new Written(payloads.size(), bytes);
+                    return new Written(payloads.size(), writer.write(database, payloads));
                 },
                 EncodedRecord::record,
                 retry,

@@ -59,8 +59,8 @@ public final class JdbcSchemalessWriter implements SchemalessWriter {
     }
 
     @Override
-    public void write(String database, List<String> payloads) {
-        byDatabase
+    public long write(String database, List<String> payloads) {
+        return byDatabase
                 .computeIfAbsent(database, db -> new TDengineSession(connections, db))
                 .call(connection -> {
                     try {
@@ -72,12 +72,15 @@ public final class JdbcSchemalessWriter implements SchemalessWriter {
                                     timestampType,
                                     ttl,
                                     null);
+                            return Utf8.length(payloads);
                         } else if (oneRawRequest) {
-                            taos.writeRaw(String.join("\n", payloads), protocol, timestampType, ttl, null);
+                            String lines = String.join("\n", payloads);
+                            taos.writeRaw(lines, protocol, timestampType, ttl, null);
+                            return Utf8.length(lines) - Math.max(0, payloads.size() - 1);
                         } else {
                             taos.write(payloads.toArray(new String[0]), protocol, timestampType, ttl, null);
+                            return Utf8.length(payloads);
                         }
-                        return null;
                     } catch (SQLException e) {
                         throw SqlExceptionTranslator.translate(
                                 "schemaless write of " + payloads.size() + " payload(s) into " + database, e);

@@ -12,8 +12,9 @@ public interface SchemalessWriter extends AutoCloseable {
     /**
      * @param database the target database (already created)
      * @param payloads line or telnet lines, or OpenTSDB JSON documents (objects or arrays), in record order
+     * @return the payloads' size in UTF-8 bytes, separators between them not counted
      */
-    void write(String database, List<String> payloads) throws TDengineException;
+    long write(String database, List<String> payloads) throws TDengineException;
 
     @Override
     void close();

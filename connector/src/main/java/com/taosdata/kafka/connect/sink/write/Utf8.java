@@ -1,9 +1,20 @@
 package com.taosdata.kafka.connect.sink.write;
 
+import java.util.List;
+
 /** Sizes of text as TDengine receives it. */
 final class Utf8 {
 
     private Utf8() {}
+
+    /** The length of all of {@code texts} encoded as UTF-8. */
+    static long length(List<String> texts) {
+        long bytes = 0;
+        for (String text : texts) {
+            bytes += length(text);
+        }
+        return bytes;
+    }
 
     /** The length of {@code text} encoded as UTF-8, without encoding it. */
     static long length(CharSequence text) {

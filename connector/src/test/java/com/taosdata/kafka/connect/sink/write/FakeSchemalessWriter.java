@@ -21,7 +21,7 @@ public final class FakeSchemalessWriter implements SchemalessWriter {
     public boolean closed;
 
     @Override
-    public void write(String database, List<String> payloads) {
+    public long write(String database, List<String> payloads) {
         List<String> copy = List.copyOf(payloads);
         if (transientFailures > 0) {
             transientFailures--;
@@ -39,6 +39,7 @@ public final class FakeSchemalessWriter implements SchemalessWriter {
         if (bad) {
             throw TDengineException.fromCode(INVALID_DATA, "invalid data", null);
         }
+        return Utf8.length(copy);
     }
 
     /** Every line TDengine accepted, in order, with repeats. */

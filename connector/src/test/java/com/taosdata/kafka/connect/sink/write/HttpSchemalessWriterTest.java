@@ -115,6 +115,20 @@ class HttpSchemalessWriterTest {
     }
 
     @Test
+    void theSizeWrittenIsTheUtf8SizeOfTheLinesWithoutTheLineFeedsBetweenThem() {
+        // "北" is three bytes in UTF-8: 13 + 7 + 7 bytes of lines, two line feeds not counted.
+        long bytes = writer(SchemalessProtocol.LINE, TimestampUnit.NS)
+                .write("power", List.of("m,t=\u5317 f=1 1", "m f=2 2", "m f=3 3"));
+
+        assertThat(bytes).isEqualTo(13 + 7 + 7);
+        assertThat(writer(SchemalessProtocol.TELNET, TimestampUnit.MS).write("power", List.of("m 1 2 t=a")))
+                .isEqualTo(9);
+        assertThat(writer(SchemalessProtocol.JSON, TimestampUnit.MS)
+                        .write("power", List.of("{\"metric\":\"a\"}", "{\"metric\":\"b\"}")))
+                .isEqualTo(14 + 14);
+    }
+
+    @Test
     void theInfluxPrecisionNamesAreNsUAndMs() {
         assertThat(writer(SchemalessProtocol.LINE, TimestampUnit.NS)
                         .endpoint("db")

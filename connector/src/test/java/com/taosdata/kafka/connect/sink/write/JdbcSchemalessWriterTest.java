@@ -107,6 +107,21 @@ class JdbcSchemalessWriterTest {
     }
 
     @Test
+    void theSizeWrittenIsTheUtf8SizeOfThePayloadsOnEveryTransport() {
+        // "北" is three bytes in UTF-8; the line feeds joining a WebSocket request's lines are not counted.
+        List<String> lines = List.of("m,t=\u5317 f=1 1", "m f=2 2");
+        assertThat(new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, TimestampUnit.NS).write("power", lines))
+                .isEqualTo(13 + 7);
+        assertThat(new JdbcSchemalessWriter(factory, SchemalessProtocol.JSON, TimestampUnit.MS)
+                        .write("power", List.of("{\"metric\":\"a\"}", "{\"metric\":\"b\"}")))
+                .isEqualTo(14 + 14);
+
+        when(factory.url()).thenReturn(TDengineUrl.parse("connection.url", "jdbc:TAOS-WS://localhost:6041"));
+        assertThat(new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, TimestampUnit.NS).write("power", lines))
+                .isEqualTo(13 + 7);
+    }
+
+    @Test
     void aTableTtlIsPassedToTheDriver() throws SQLException {
         new JdbcSchemalessWriter(factory, SchemalessProtocol.LINE, TimestampUnit.MS, new TableOptions(null, 30))
                 .write("power", List.of("m f=1 1"));
