@@ -44,16 +44,7 @@ class SubscriptionReaderTest {
     /** Connect's stored offsets, by serialized partition: a partition whose keys come in another order finds none. */
     private final Map<String, Map<String, Object>> connectOffsets = new HashMap<>();
 
-    private final SubscriptionReader reader = new SubscriptionReader(
-            consumer,
-            List.of(new TmqSubscription(TOPIC, SCHEMA, "power-meters")),
-            "power",
-            RowFormatters.create(OutFormat.LINE, TimestampUnit.MS),
-            new RetryPolicy(2, 0, millis -> {}),
-            Duration.ofMillis(10),
-            partition -> connectOffsets.get(serialized(partition)),
-            metrics,
-            TmqProperties.MESSAGE_ROWS);
+    private final SubscriptionReader reader = newReader(Duration.ofMillis(10), TmqProperties.MESSAGE_ROWS);
 
     /** The source partition of a vgroup, its keys in the order Connect serializes them. */
     private static Map<String, Object> partition(int vgroup) {
@@ -347,30 +338,25 @@ class SubscriptionReaderTest {
 
     /** A reader whose polls wait up to a second, as with the default {@code poll.interval.ms}. */
     private SubscriptionReader readerPollingEverySecond() {
-        return new SubscriptionReader(
-                consumer,
-                List.of(new TmqSubscription(TOPIC, SCHEMA, "power-meters")),
-                "power",
-                RowFormatters.create(OutFormat.LINE, TimestampUnit.MS),
-                new RetryPolicy(2, 0, millis -> {}),
-                Duration.ofSeconds(1),
-                partition -> connectOffsets.get(serialized(partition)),
-                metrics,
-                TmqProperties.MESSAGE_ROWS);
+        return newReader(Duration.ofSeconds(1), TmqProperties.MESSAGE_ROWS);
     }
 
     /** A reader of a consumer whose vnodes end a message once it holds three rows. */
     private SubscriptionReader readerEndingMessagesAtThreeRows() {
+        return newReader(Duration.ofMillis(10), 3);
+    }
+
+    private SubscriptionReader newReader(Duration pollTimeout, int messageRows) {
         return new SubscriptionReader(
                 consumer,
                 List.of(new TmqSubscription(TOPIC, SCHEMA, "power-meters")),
                 "power",
                 RowFormatters.create(OutFormat.LINE, TimestampUnit.MS),
                 new RetryPolicy(2, 0, millis -> {}),
-                Duration.ofMillis(10),
+                pollTimeout,
                 partition -> connectOffsets.get(serialized(partition)),
                 metrics,
-                3);
+                messageRows);
     }
 
     @Test
