@@ -104,19 +104,6 @@ public final class SubscriptionReader implements SourceReader {
     /** At most one poll of a vgroup is under way when it is moved; one more for safety. */
     private static final int STALE_MESSAGES = 2;
 
-    /**
-     * The longest a poll waits while a vgroup is drained or was just moved. TDengine's consumer (3.3.6, native and
-     * WebSocket) answers the first poll after a seek only once that poll's wait is over, with or without rows: a poll
-     * of the whole poll interval would hold every move, and every drain's end, back by that much.
-     */
-    static final Duration SETTLING_POLL = Duration.ofMillis(100);
-
-    /** How long after a move polls keep to {@link #SETTLING_POLL}: long enough for its first message to come. */
-    static final long SETTLING_MS = 2_000;
-
-    /** Until when polls keep to {@link #SETTLING_POLL}, after the last move. */
-    private long settlingUntilMs = Long.MIN_VALUE;
-
     /** Vgroups being drained before they are resumed. */
     private final Map<TmqPartition, VgroupDrain> draining = new HashMap<>();
 
@@ -261,7 +248,6 @@ public final class SubscriptionReader implements SourceReader {
             return false;
         }
         moved.put(partition, new Moved(position, STALE_MESSAGES));
-        settlingUntilMs = metrics.nowMs() + SETTLING_MS;
         return true;
     }
 
@@ -444,10 +430,8 @@ public final class SubscriptionReader implements SourceReader {
     }
 
     private List<TmqRow> timedPoll() {
-        boolean settling = !draining.isEmpty() || metrics.nowMs() < settlingUntilMs;
-        Duration wait = settling && SETTLING_POLL.compareTo(pollTimeout) < 0 ? SETTLING_POLL : pollTimeout;
         long started = System.nanoTime();
-        List<TmqRow> rows = consumer.poll(wait);
+        List<TmqRow> rows = consumer.poll(pollTimeout);
         metrics.read(rows.size(), System.nanoTime() - started);
         return rows;
     }

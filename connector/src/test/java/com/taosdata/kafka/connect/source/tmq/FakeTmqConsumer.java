@@ -23,9 +23,6 @@ final class FakeTmqConsumer implements TmqConsumer {
     final List<Map.Entry<TmqPartition, Long>> commits = new ArrayList<>();
     final List<String> subscribed = new ArrayList<>();
     final Map<TmqPartition, Long> seeks = new HashMap<>();
-    /** How long each poll was allowed to wait, in order. */
-    final List<Duration> waits = new ArrayList<>();
-
     private final Deque<Poll> polls = new ArrayDeque<>();
     private final Set<TmqPartition> assignment = new HashSet<>();
     /** Positions the consumer knows, of assigned vgroups read since they were assigned. */
@@ -80,7 +77,6 @@ final class FakeTmqConsumer implements TmqConsumer {
 
     @Override
     public List<TmqRow> poll(Duration timeout) {
-        waits.add(timeout);
         Poll next = polls.pollFirst();
         if (next == null) {
             return List.of();

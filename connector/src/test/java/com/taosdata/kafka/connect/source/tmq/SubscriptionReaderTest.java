@@ -336,11 +336,6 @@ class SubscriptionReaderTest {
                         Map.entry(new TmqPartition(TOPIC, 1), 8L), Map.entry(new TmqPartition(TOPIC, 2), 4L));
     }
 
-    /** A reader whose polls wait up to a second, as with the default {@code poll.interval.ms}. */
-    private SubscriptionReader readerPollingEverySecond() {
-        return newReader(Duration.ofSeconds(1), TmqProperties.MESSAGE_ROWS);
-    }
-
     /** A reader of a consumer whose vnodes end a message once it holds three rows. */
     private SubscriptionReader readerEndingMessagesAtThreeRows() {
         return newReader(Duration.ofMillis(10), 3);
@@ -487,60 +482,6 @@ class SubscriptionReaderTest {
         assertThat(reader.poll()).isEmpty();
         assertThat(consumer.seeks).containsExactly(Map.entry(vgroup1, 5L));
         assertThat(reader.poll()).extracting(SourceRecord::key).containsExactly("d3");
-    }
-
-    @Test
-    void pollsWaitThePollIntervalWhileNoVgroupIsDrainedOrMoved() throws Exception {
-        SubscriptionReader patient = readerPollingEverySecond();
-        consumer.assigned(new TmqPartition(TOPIC, 1), 5).thenRows(row(1, 5, "d1", 1000, 1));
-        patient.start();
-
-        patient.poll();
-        patient.poll();
-
-        assertThat(consumer.seeks).isEmpty();
-        assertThat(consumer.waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
-    }
-
-    @Test
-    void whileAVgroupIsDrainedAndSoonAfterItMovesPollsWaitOnlyTheSettlingPoll() throws Exception {
-        SubscriptionReader patient = readerPollingEverySecond();
-        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
-        consumer.assigned(vgroup1, 5).ending(vgroup1, 20);
-        patient.start();
-
-        patient.poll();
-        time.advance(VgroupDrain.QUIET_MS);
-        patient.poll();
-        assertThat(consumer.seeks).containsExactly(Map.entry(vgroup1, 5L));
-        time.advance(SubscriptionReader.SETTLING_MS - 1);
-        patient.poll();
-        time.advance(1);
-        patient.poll();
-
-        assertThat(consumer.waits)
-                .containsExactly(
-                        SubscriptionReader.SETTLING_POLL,
-                        SubscriptionReader.SETTLING_POLL,
-                        SubscriptionReader.SETTLING_POLL,
-                        Duration.ofSeconds(1));
-    }
-
-    @Test
-    void aDrainThatOutlastsTheSettlingTimeKeepsPollsShortUntilItIsDone() throws Exception {
-        SubscriptionReader patient = readerPollingEverySecond();
-        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
-        consumer.assigned(vgroup1, 5).ending(vgroup1, 20);
-        patient.start();
-        time.advance(SubscriptionReader.SETTLING_MS);
-        // The former reader's last records keep reaching Kafka: the point Connect stored moves on.
-        connectOffsets.put(serialized(partition(1)), Map.of("offset", 7L, "position", 7L, "skip", 0L));
-
-        patient.poll();
-        patient.poll();
-
-        assertThat(consumer.seeks).containsExactly(Map.entry(vgroup1, 19L));
-        assertThat(consumer.waits).containsExactly(SubscriptionReader.SETTLING_POLL, SubscriptionReader.SETTLING_POLL);
     }
 
     @Test
