@@ -219,7 +219,10 @@ public final class SubscriptionReader implements SourceReader {
     private boolean drain(TmqPartition partition, long position) {
         Long end;
         try {
-            end = consumer.endOffsets(partition.topic()).get(partition);
+            end = retry.call(
+                            "reading where TDengine topic " + partition.topic() + " ends",
+                            () -> consumer.endOffsets(partition.topic()))
+                    .get(partition);
         } catch (TDengineException e) {
             log.warn(
                     "Could not read where TDengine topic {} vgroup {} ends, so it is resumed without draining it first; "

@@ -31,8 +31,16 @@ public final class TaosTmqConsumer implements TmqConsumer {
     private int tableNameIndex;
 
     public TaosTmqConsumer(Properties properties) {
+        this(open(properties));
+    }
+
+    TaosTmqConsumer(TaosConsumer<DriverRow> consumer) {
+        this.consumer = consumer;
+    }
+
+    private static TaosConsumer<DriverRow> open(Properties properties) {
         try {
-            this.consumer = new TaosConsumer<>(properties);
+            return new TaosConsumer<>(properties);
         } catch (SQLException e) {
             throw SqlExceptionTranslator.translate("creating the TMQ consumer", e);
         }
@@ -118,6 +126,11 @@ public final class TaosTmqConsumer implements TmqConsumer {
         } catch (SQLException e) {
             requirePositionUnknown(SqlExceptionTranslator.translate("seeking TMQ " + partition, e));
             return false;
+        } catch (RuntimeException e) {
+            // The JNI consumer's seek fails with a RuntimeException carrying the code in its text: "ERROR
+            // (0x80004001): Consumer mismatch" while the group rebalances (seen on 3.3.6.13 under load).
+            requirePositionUnknown(translated("seeking TMQ " + partition, e));
+            return false;
         }
     }
 
@@ -129,6 +142,9 @@ public final class TaosTmqConsumer implements TmqConsumer {
                     .forEach((tp, end) -> ends.put(new TmqPartition(tp.getTopic(), tp.getVGroupId()), end));
             return ends;
         } catch (SQLException e) {
+            throw SqlExceptionTranslator.translate("reading the end offsets of TDengine topic " + topic, e);
+        } catch (RuntimeException e) {
+            // The JNI consumer reads them with the assignment, which fails as a RuntimeException (see seek).
             throw SqlExceptionTranslator.translate("reading the end offsets of TDengine topic " + topic, e);
         }
     }
@@ -146,6 +162,14 @@ public final class TaosTmqConsumer implements TmqConsumer {
 
     private static TopicPartition topicPartition(TmqPartition partition) {
         return new TopicPartition(partition.topic(), partition.vgroup());
+    }
+
+    /** {@code e} as TDengine's answer; thrown as it is when it carries no TDengine code (not TDengine's answer). */
+    private static TDengineException translated(String what, RuntimeException e) {
+        if (SqlExceptionTranslator.translate(what, e) instanceof TDengineException answer) {
+            return answer;
+        }
+        throw e;
     }
 
     /** Throws {@code failure} unless it says this consumer cannot handle the vgroup's position now. */

@@ -31,6 +31,7 @@ final class FakeTmqConsumer implements TmqConsumer {
     boolean closed;
     private final Map<TmqPartition, Long> ends = new HashMap<>();
     private TDengineException endsFailure;
+    private boolean endsFailOnce;
 
     private record Poll(List<TmqRow> rows, TDengineException failure, Runnable afterwards) {}
 
@@ -116,7 +117,11 @@ final class FakeTmqConsumer implements TmqConsumer {
     @Override
     public Map<TmqPartition, Long> endOffsets(String topic) {
         if (endsFailure != null) {
-            throw endsFailure;
+            TDengineException failure = endsFailure;
+            if (endsFailOnce) {
+                endsFailure = null;
+            }
+            throw failure;
         }
         Map<TmqPartition, Long> ends = new HashMap<>();
         this.ends.forEach((partition, end) -> {
@@ -130,6 +135,13 @@ final class FakeTmqConsumer implements TmqConsumer {
     /** Where {@code partition} ends, as {@link #endOffsets} tells. */
     FakeTmqConsumer ending(TmqPartition partition, long end) {
         ends.put(partition, end);
+        return this;
+    }
+
+    /** The next {@link #endOffsets} fails with {@code failure}, the ones after it answer. */
+    FakeTmqConsumer endsFailOnce(TDengineException failure) {
+        endsFailure = failure;
+        endsFailOnce = true;
         return this;
     }
 

@@ -603,6 +603,19 @@ class SubscriptionReaderTest {
     }
 
     @Test
+    void aTransientFailureReadingWhereAVgroupEndsIsRetriedBeforeTheDrain() throws Exception {
+        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
+        // A consumer mismatch while the group rebalances, say.
+        consumer.assigned(vgroup1, 5)
+                .ending(vgroup1, 20)
+                .endsFailOnce(TDengineException.transientFailure("timeout", null));
+
+        reader.start();
+
+        assertThat(consumer.seeks).containsExactly(Map.entry(vgroup1, 19L));
+    }
+
+    @Test
     void aVgroupWhoseEndCannotBeReadIsResumedWithoutDraining() throws Exception {
         TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
         connectOffsets.put(serialized(partition(1)), Map.of("offset", 7L, "position", 8L));
