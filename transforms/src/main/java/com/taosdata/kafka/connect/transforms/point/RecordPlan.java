@@ -70,7 +70,8 @@ final class RecordPlan {
             if (value == null) {
                 continue;
             }
-            if (ColumnMapping.isContainer(value)) {
+            // a mapping the schema fixed is a leaf's: its value needs no test
+            if (tag.mapping == null && ColumnMapping.isContainer(value)) {
                 throw new FieldValueException(tag.dotted(), "a tag must be a single value, not a struct or map");
             }
             point.addTag(tag.key, tag.mapping != null ? tag.mapping : mappingOf(null, value, tag.dotted()), value);
