@@ -91,6 +91,22 @@ class ToLineProtocolTest {
     }
 
     @Test
+    void eachRecordGetsItsOwnMeasurementAndOneThatCannotBeWrittenIsRefusedEveryTime() {
+        ToLineProtocol<SinkRecord> smt =
+                smt("measurement.field", "location", "fields", "current", "timestamp.field", "ts");
+        assertThat(line(smt, meters("my meter,1", 1.0))).startsWith("my\\ meter\\,1 current=");
+        assertThat(line(smt, meters("SF", 1.0))).startsWith("SF current=");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> line(smt, meters("a\\ b", 1.0)))
+                    .isInstanceOf(DataException.class)
+                    .hasMessageContaining("field=<measurement>")
+                    .hasMessageContaining("backslash");
+        }
+        assertThat(line(smt, meters("SF", 1.0))).startsWith("SF current=");
+        assertThat(line(smt, meters("my meter,1", 1.0))).startsWith("my\\ meter\\,1 current=");
+    }
+
+    @Test
     void theMeasurementFieldIsNotWrittenAsAField() {
         assertThat(line(smt("measurement.field", "location", "timestamp.field", "ts"), meters("SF", null)))
                 .isEqualTo("SF group_id=2i32,current=10.5f64 1700000000123000000");

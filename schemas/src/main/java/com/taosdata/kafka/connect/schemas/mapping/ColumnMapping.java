@@ -89,6 +89,11 @@ public enum ColumnMapping {
 
     /** Whether a value is flattened into its members instead of mapped. */
     public static boolean isContainer(Object value) {
+        // the usual leaves are told by class first: on JDK 17 a value that is not a Map costs the Map test a scan
+        // of the value class's interfaces, per record and field of schemaless data
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return false;
+        }
         return value instanceof Map || (value instanceof Struct struct && !ProtobufStructs.isValue(struct.schema()));
     }
 
@@ -233,7 +238,10 @@ public enum ColumnMapping {
             case BOOLEAN -> out.append(((Boolean) value).booleanValue());
             case STRING -> {
                 out.append(options.stringType().linePrefix());
-                if (value instanceof CharSequence) {
+                // String by class first: the CharSequence interface test costs more (see isContainer)
+                if (value instanceof String string) {
+                    LineEscaper.appendFieldString(out, string);
+                } else if (value instanceof CharSequence) {
                     LineEscaper.appendFieldString(out, (CharSequence) value);
                 } else {
                     StringBuilder text = new StringBuilder();

@@ -65,11 +65,16 @@ public final class DecimalText {
             return;
         }
         long unit = LONG_POWERS[scale];
-        long fraction = digits % unit;
-        out.append(digits / unit).append('.');
-        for (long place = unit / 10; place > fraction; place /= 10) {
+        if (digits >= unit) {
+            // all digits as one number and the point put in: no division, one conversion instead of two
+            out.append(digits);
+            out.insert(out.length() - scale, '.');
+            return;
+        }
+        out.append("0.");
+        for (long place = unit / 10; place > digits; place /= 10) {
             out.append('0');
         }
-        out.append(fraction);
+        out.append(digits);
     }
 }

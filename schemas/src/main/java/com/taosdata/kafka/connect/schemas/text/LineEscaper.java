@@ -26,13 +26,29 @@ import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
  */
 public final class LineEscaper {
 
+    /** The characters below 64 that a measurement escapes or refuses (a bit per character). */
+    private static final long MEASUREMENT_SPECIALS = bits(", \n\r");
+
+    /** The characters below 64 that a key or tag value escapes or refuses (a bit per character). */
+    private static final long KEY_SPECIALS = bits(",= \n\r");
+
     private LineEscaper() {}
+
+    private static long bits(String characters) {
+        long bits = 0;
+        for (int i = 0; i < characters.length(); i++) {
+            bits |= 1L << characters.charAt(i);
+        }
+        return bits;
+    }
 
     /** Appends a measurement (super table name), escaping comma, space and backslash. */
     public static void appendMeasurement(StringBuilder out, CharSequence text) {
         requireNonEmpty(text, "measurement");
         int length = text.length();
-        for (int i = 0; i < length; i++) {
+        int plain = plainPrefix(text, MEASUREMENT_SPECIALS);
+        appendRange(out, text, plain);
+        for (int i = plain; i < length; i++) {
             char c = text.charAt(i);
             if (c == ',' || c == ' ') {
                 out.append('\\');
@@ -50,11 +66,8 @@ public final class LineEscaper {
     public static void appendKey(StringBuilder out, CharSequence text, String what) {
         requireNonEmpty(text, what);
         int length = text.length();
-        int plain = 0;
-        while (plain < length && isPlainInKey(text.charAt(plain))) {
-            plain++;
-        }
         // Keys are mostly plain: copied at once rather than a character at a time (the encoders' hottest loop).
+        int plain = plainPrefix(text, KEY_SPECIALS);
         appendRange(out, text, plain);
         for (int i = plain; i < length; i++) {
             char c = text.charAt(i);
@@ -91,14 +104,38 @@ public final class LineEscaper {
         }
     }
 
-    private static boolean isPlainInKey(char c) {
-        return c != ',' && c != '=' && c != ' ' && c != '\\' && c != '\n' && c != '\r';
+    /**
+     * How many characters at the start of {@code text} need no escape and no check: none of {@code specials} (a set
+     * of characters below 64) and no backslash. A String is read through its own type, so that the encoders'
+     * hottest loop makes no interface call per character.
+     */
+    private static int plainPrefix(CharSequence text, long specials) {
+        int length = text.length();
+        int plain = 0;
+        if (text instanceof String string) {
+            while (plain < length && isPlain(string.charAt(plain), specials)) {
+                plain++;
+            }
+        } else {
+            while (plain < length && isPlain(text.charAt(plain), specials)) {
+                plain++;
+            }
+        }
+        return plain;
     }
 
-    /** The first {@code end} characters of {@code text}; a whole String is appended as one copy. */
+    /** One test for letters and digits instead of one comparison per special character. */
+    private static boolean isPlain(char c, long specials) {
+        return c < 64 ? (specials & (1L << c)) == 0 : c != '\\';
+    }
+
+    /**
+     * The first {@code end} characters of {@code text}; a whole String or StringBuilder (a rendered number) is
+     * appended as one copy, where a range of a StringBuilder is copied a character at a time.
+     */
     private static void appendRange(StringBuilder out, CharSequence text, int end) {
-        if (end == text.length() && text instanceof String string) {
-            out.append(string);
+        if (end == text.length()) {
+            out.append(text);
         } else {
             out.append(text, 0, end);
         }

@@ -16,9 +16,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.data.Time;
 import org.apache.kafka.connect.data.Timestamp;
 import org.junit.jupiter.api.Test;
@@ -172,6 +175,30 @@ class ColumnMappingTest {
                         org.apache.kafka.connect.data.SchemaBuilder.map(Schema.STRING_SCHEMA, Schema.STRING_SCHEMA)
                                 .build()))
                 .isInstanceOf(UnsupportedValueException.class);
+    }
+
+    @Test
+    void mapsAndStructsAreContainerValuesAndEveryLeafIsNot() {
+        Schema point =
+                SchemaBuilder.struct().field("lat", Schema.FLOAT64_SCHEMA).build();
+        assertThat(ColumnMapping.isContainer(Map.of("a", 1))).isTrue();
+        assertThat(ColumnMapping.isContainer(new Struct(point).put("lat", 1.0))).isTrue();
+        for (Object leaf : new Object[] {
+            "text", 1, 2L, 3.5, 1.5f, (short) 4, (byte) 5, true, BigDecimal.ONE, new Date(0), new byte[] {1}, List.of(1)
+        }) {
+            assertThat(ColumnMapping.isContainer(leaf))
+                    .as("%s", leaf.getClass())
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void aStringFieldValueMayBeAnyCharSequence() {
+        StringBuilder out = new StringBuilder();
+        ColumnMapping.STRING.appendLineValue(out, new StringBuilder("a \"b\""), TD);
+        out.append('|');
+        ColumnMapping.STRING.appendLineValue(out, "a \"b\"", TD);
+        assertThat(out).hasToString("\"a \\\"b\\\"\"|\"a \\\"b\\\"\"");
     }
 
     @Test

@@ -35,6 +35,15 @@ class DecimalTextTest {
         assertThat(text(value)).isEqualTo(text).isEqualTo(Double.toString(value));
     }
 
+    /** The point goes in counted from the end, so text already in the builder stays as it is. */
+    @ParameterizedTest
+    @CsvSource({"219.123456", "-3.5", "0.05", "-0.001", "1234567.25"})
+    void appendsAfterWhatTheBuilderHolds(double value) {
+        StringBuilder out = new StringBuilder("x=1.5,y=");
+        DecimalText.appendDouble(out, value);
+        assertThat(out).hasToString("x=1.5,y=" + Double.toString(value));
+    }
+
     /** Any double: the same text as Double.toString, or a shorter one that reads back as the same double. */
     @Property(tries = 5000)
     void readsBackAsTheSameDouble(@ForAll("doubles") double value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -117,6 +118,33 @@ class LineEscaperTest {
                 .hasMessageContaining("empty tag key");
         assertThatThrownBy(() -> LineEscaper.appendMeasurement(new StringBuilder(), ""))
                 .isInstanceOf(UnsupportedValueException.class);
+    }
+
+    /** Every ASCII character and a few beyond (Latin-1 and not), inside a String and inside a StringBuilder (a rendered tag value). */
+    @Test
+    void onlyTheSpecialCharactersOfEachPartAreEscapedOrRefused() {
+        for (char c = 0; c < 260; c = c == 127 ? 255 : (char) (c + 1)) {
+            String raw = "x" + c + "y";
+            for (CharSequence text : new CharSequence[] {raw, new StringBuilder(raw)}) {
+                assertEscaped(c, text, ",= ", out -> LineEscaper.appendKey(out, text, "tag value"));
+                assertEscaped(c, text, ", ", out -> LineEscaper.appendMeasurement(out, text));
+            }
+        }
+    }
+
+    private static void assertEscaped(char c, CharSequence text, String escaped, Consumer<StringBuilder> append) {
+        StringBuilder out = new StringBuilder("m=");
+        if (c == '\n' || c == '\r') {
+            assertThatThrownBy(() -> append.accept(out))
+                    .as("character %d", (int) c)
+                    .isInstanceOf(UnsupportedValueException.class);
+            return;
+        }
+        append.accept(out);
+        String expected = escaped.indexOf(c) >= 0 || c == '\\' ? "x\\" + c + "y" : "x" + c + "y";
+        assertThat(out)
+                .as("character %d in a %s", (int) c, text.getClass().getSimpleName())
+                .hasToString("m=" + expected);
     }
 
     private static String fieldString(String raw) {

@@ -68,8 +68,14 @@ public final class Point {
                 mappings = Arrays.copyOf(mappings, size * 2);
                 values = Arrays.copyOf(values, size * 2);
             }
-            keys[size] = key;
-            mappings[size] = mapping;
+            // records of one plan bring the same keys and mappings every time: comparing first spares the
+            // garbage collector's write barrier on this long-lived array when nothing changes
+            if (keys[size] != key) {
+                keys[size] = key;
+            }
+            if (mappings[size] != mapping) {
+                mappings[size] = mapping;
+            }
             values[size] = value;
             size++;
         }

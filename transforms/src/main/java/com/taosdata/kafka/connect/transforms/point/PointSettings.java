@@ -21,7 +21,10 @@ final class PointSettings {
     final NullHandling nullHandling;
     final TimestampResolver timestamps;
     final RenderOptions renderOptions;
-    /** Dotted paths never written as fields: tags, the timestamp, measurement and table name fields. */
+    /**
+     * Dotted paths never written as fields: tags, the timestamp, measurement and table name fields. A HashSet, not
+     * {@code Set.copyOf}: schemaless records look every member up here, and the immutable set's probe divides.
+     */
     final Set<String> excluded;
 
     PointSettings(EncodingConfig config) {
@@ -48,6 +51,6 @@ final class PointSettings {
         if (tableNameField != null) {
             paths.add(tableNameField.dotted());
         }
-        this.excluded = Set.copyOf(paths);
+        this.excluded = paths;
     }
 }

@@ -70,17 +70,21 @@ final class RecordPlan {
             if (value == null) {
                 continue;
             }
-            if (ColumnMapping.isContainer(value)) {
+            // a mapping the schema fixed is a leaf's: its value needs no test
+            if (tag.mapping == null && ColumnMapping.isContainer(value)) {
                 throw new FieldValueException(tag.dotted(), "a tag must be a single value, not a struct or map");
             }
-            point.addTag(tag.key, mappingOf(tag.mapping, value, tag.dotted()), value);
+            point.addTag(tag.key, tag.mapping != null ? tag.mapping : mappingOf(null, value, tag.dotted()), value);
         }
         for (Slot field : fields) {
             Object value = field.accessor.get(root);
             if (value == null && field.alternative) {
                 continue;
             }
-            if (field.mapping == null && ColumnMapping.isContainer(value)) {
+            if (value != null && field.mapping != null) {
+                // the schema fixed a leaf's mapping: nothing is left to decide per record
+                point.addField(field.key, field.mapping, value);
+            } else if (field.mapping == null && ColumnMapping.isContainer(value)) {
                 flattener.flatten(value, field.dotted(), field.key, point);
             } else {
                 flattener.leaf(field.dotted(), field.key, field.mapping, value, point);

@@ -23,10 +23,18 @@ final class TimestampResolver {
 
     private final TimestampUnit inputUnit;
     private final TimestampUnit precision;
+    /**
+     * Output units per millisecond, the unit of Kafka timestamps and Connect Timestamps, worked out once (0 for a
+     * precision coarser than milliseconds): {@link TimestampUnit#convert} divides one unit by the other per call.
+     */
+    private final long perMillisecond;
 
     TimestampResolver(TimestampUnit inputUnit, TimestampUnit precision) {
         this.inputUnit = inputUnit;
         this.precision = precision;
+        this.perMillisecond = precision.nanosPerUnit() <= TimestampUnit.MS.nanosPerUnit()
+                ? TimestampUnit.MS.nanosPerUnit() / precision.nanosPerUnit()
+                : 0;
     }
 
     long fromRecord(Long kafkaTimestamp) {
@@ -82,6 +90,9 @@ final class TimestampResolver {
 
     private long convert(long value, TimestampUnit unit, String field) {
         try {
+            if (unit == TimestampUnit.MS && perMillisecond != 0) {
+                return Math.multiplyExact(value, perMillisecond);
+            }
             return precision.convert(value, unit);
         } catch (ArithmeticException e) {
             throw new FieldValueException(

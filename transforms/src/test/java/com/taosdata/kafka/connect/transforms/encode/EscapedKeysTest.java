@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class EscapedKeysTest {
 
-    private final EscapedKeys keys = new EscapedKeys("field key");
+    private final EscapedKeys keys = new EscapedKeys("field key", "", ",");
 
     @Test
     void appendsTheEscapedKeyAndItsEqualSign() {
@@ -23,11 +23,26 @@ class EscapedKeysTest {
     }
 
     @Test
+    void theFirstKeyTakesTheFirstSeparatorAndEveryOtherTheSeparator() {
+        assertThat(append(0, "current")).isEqualTo("current=");
+        assertThat(append(1, "voltage")).isEqualTo(",voltage=");
+        // the same key at another position takes that position's separator
+        assertThat(append(1, "current")).isEqualTo(",current=");
+        assertThat(append(0, "voltage")).isEqualTo("voltage=");
+        EscapedKeys tags = new EscapedKeys("tag key", ",", ",");
+        StringBuilder out = new StringBuilder("meters");
+        tags.append(out, 0, "location");
+        out.append("SF");
+        tags.append(out, 1, "group id");
+        assertThat(out).hasToString("meters,location=SF,group\\ id=");
+    }
+
+    @Test
     void positionsBeyondTheFirstEightGrow() {
         for (int i = 0; i < 20; i++) {
-            assertThat(append(i, "m " + i)).isEqualTo("m\\ " + i + "=");
+            assertThat(append(i, "m " + i)).isEqualTo((i == 0 ? "" : ",") + "m\\ " + i + "=");
         }
-        assertThat(append(3, "m 3")).isEqualTo("m\\ 3=");
+        assertThat(append(3, "m 3")).isEqualTo(",m\\ 3=");
     }
 
     @Test
