@@ -98,11 +98,21 @@ public final class SubscriptionReader implements SourceReader {
      */
     private final Map<TmqPartition, Moved> moved = new HashMap<>();
 
-    /** A move's target position and how many more messages from elsewhere may still arrive before it shows. */
-    private record Moved(long position, int staleLeft) {}
+    /**
+     * A move's target position, how many more messages from elsewhere may still arrive before it shows, and how many
+     * times the consumer was sent there.
+     */
+    private record Moved(long position, int staleLeft, int seeks) {}
 
     /** At most one poll of a vgroup is under way when it is moved; one more for safety. */
     private static final int STALE_MESSAGES = 2;
+
+    /**
+     * How many times a vgroup is sent to a position before the reader gives up: TDengine's consumer sometimes goes on
+     * from where it was instead (3.3.6.13, native, a loaded machine: {@code RollingRestartIT}), and the rows between
+     * the two positions would be skipped.
+     */
+    static final int MAX_SEEKS = 3;
 
     /** Vgroups being drained before they are resumed. */
     private final Map<TmqPartition, VgroupDrain> draining = new HashMap<>();
@@ -247,17 +257,22 @@ public final class SubscriptionReader implements SourceReader {
 
     /** Moves the consumer's {@code partition} to {@code position}; false when it cannot now. */
     private boolean seek(TmqPartition partition, long position) {
+        return seek(partition, position, 1);
+    }
+
+    private boolean seek(TmqPartition partition, long position, int seeks) {
         if (!retry.call("seeking " + partition, () -> consumer.seek(partition, position))) {
             return false;
         }
-        moved.put(partition, new Moved(position, STALE_MESSAGES));
+        moved.put(partition, new Moved(position, STALE_MESSAGES, seeks));
         return true;
     }
 
     /**
      * Whether rows of {@code partition} that start at {@code firstOffset} were polled before this reader last moved
-     * it elsewhere: they are dropped. Once a message from the move's target arrived, or more messages from elsewhere
-     * than could have been under way, rows are taken as they come again.
+     * it elsewhere: they are dropped. Once a message from the move's target arrived, rows are taken as they come
+     * again. More messages from elsewhere than could have been under way mean the move did not take: the vgroup is
+     * moved again, at most {@value #MAX_SEEKS} times, and then the task fails.
      */
     private boolean polledBeforeMove(TmqPartition partition, long firstOffset) {
         Moved move = moved.get(partition);
@@ -269,18 +284,30 @@ public final class SubscriptionReader implements SourceReader {
             return false;
         }
         if (move.staleLeft() == 0) {
-            moved.remove(partition);
+            // The consumer reads on from elsewhere: the move did not take. Taking these rows would skip those between
+            // the target and here, so the vgroup is sent there again, and the task fails rather than skip them.
+            if (move.seeks() >= MAX_SEEKS) {
+                throw new ConnectException("TDengine topic " + partition.topic() + " vgroup " + partition.vgroup()
+                        + " still returned rows from position " + firstOffset + " after " + move.seeks()
+                        + " seeks to position " + move.position() + "; the task stops rather than skip the rows in "
+                        + "between. Restart it: it resumes from the offsets Connect stored.");
+            }
             log.warn(
                     "TDengine topic {} vgroup {} returned rows from position {} after {} messages from elsewhere, where "
-                            + "this reader had moved it to {}; its rows are taken from there",
+                            + "this reader had moved it to {}; moving it there again",
                     partition.topic(),
                     partition.vgroup(),
                     firstOffset,
                     STALE_MESSAGES,
                     move.position());
-            return false;
+            if (!seek(partition, move.position(), move.seeks() + 1)) {
+                // It cannot be moved now (TDengine moved it meanwhile): it is taken over afresh at its next rows.
+                moved.remove(partition);
+                resumed.remove(partition);
+            }
+            return true;
         }
-        moved.put(partition, new Moved(move.position(), move.staleLeft() - 1));
+        moved.put(partition, new Moved(move.position(), move.staleLeft() - 1, move.seeks()));
         log.debug(
                 "Dropping rows of TDengine topic {} vgroup {} from position {}, polled before it was moved to {}",
                 partition.topic(),

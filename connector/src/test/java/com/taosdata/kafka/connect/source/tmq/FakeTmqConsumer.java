@@ -23,6 +23,9 @@ final class FakeTmqConsumer implements TmqConsumer {
     final List<Map.Entry<TmqPartition, Long>> commits = new ArrayList<>();
     final List<String> subscribed = new ArrayList<>();
     final Map<TmqPartition, Long> seeks = new HashMap<>();
+    /** How many seeks succeeded, all vgroups together. */
+    int seekCount;
+
     private final Deque<Poll> polls = new ArrayDeque<>();
     private final Set<TmqPartition> assignment = new HashSet<>();
     /** Positions the consumer knows, of assigned vgroups read since they were assigned. */
@@ -110,6 +113,7 @@ final class FakeTmqConsumer implements TmqConsumer {
             return false;
         }
         seeks.put(partition, position);
+        seekCount++;
         positions.put(partition, position);
         return true;
     }

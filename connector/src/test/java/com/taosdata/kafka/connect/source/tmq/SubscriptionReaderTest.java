@@ -588,18 +588,42 @@ class SubscriptionReaderTest {
     }
 
     @Test
-    void aVgroupThatNeverShowsItsMovesTargetIsReadFromWhereItIsAfterTwoMessages() throws Exception {
+    void aVgroupThatDoesNotShowItsMovesTargetIsMovedThereAgainRatherThanReadFromWhereItIs() throws Exception {
         TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
         consumer.assigned(vgroup1, 5);
         connectOffsets.put(serialized(partition(1)), Map.of("offset", 7L, "position", 8L));
         reader.start();
+        // The consumer goes on from 5 as if the move to 8 had not happened: taking row 11's message would skip 8 to 10.
         consumer.thenRows(row(1, 5, "d1", 500, 1))
                 .thenRows(row(1, 6, "d2", 600, 2))
-                .thenRows(row(1, 7, "d3", 700, 3));
+                .thenRows(row(1, 11, "d3", 1100, 3))
+                .thenRows(row(1, 8, "d4", 800, 4));
 
         assertThat(reader.poll()).isEmpty();
         assertThat(reader.poll()).isEmpty();
-        assertThat(reader.poll()).extracting(SourceRecord::key).containsExactly("d3");
+        assertThat(reader.poll()).isEmpty();
+        assertThat(consumer.seekCount).isEqualTo(2);
+        assertThat(consumer.seeks).containsExactly(Map.entry(vgroup1, 8L));
+        assertThat(reader.poll()).extracting(SourceRecord::key).containsExactly("d4");
+    }
+
+    @Test
+    void aVgroupThatNeverShowsItsMovesTargetFailsTheTaskAfterThreeSeeksRatherThanSkipRows() throws Exception {
+        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
+        consumer.assigned(vgroup1, 5);
+        connectOffsets.put(serialized(partition(1)), Map.of("offset", 7L, "position", 8L));
+        reader.start();
+        for (int offset = 11; offset < 11 + 3 * (1 + 2); offset++) {
+            consumer.thenRows(row(1, offset, "d1", offset * 100L, offset));
+        }
+
+        for (int poll = 1; poll < 3 * (1 + 2); poll++) {
+            assertThat(reader.poll()).isEmpty();
+        }
+        assertThat(consumer.seekCount).isEqualTo(SubscriptionReader.MAX_SEEKS);
+        assertThatThrownBy(reader::poll)
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("vgroup 1 still returned rows from position 19 after 3 seeks to position 8");
     }
 
     @Test
