@@ -142,34 +142,36 @@ final class LineFormatter implements RowFormatter {
                 out.append((boolean) (Boolean) value);
                 break;
             case TINYINT:
-                out.append(value).append("i8");
+                out.append(((Number) value).longValue()).append("i8");
                 break;
             case SMALLINT:
-                out.append(value).append("i16");
+                out.append(((Number) value).longValue()).append("i16");
                 break;
             case INT:
-                out.append(value).append("i32");
+                out.append(((Number) value).longValue()).append("i32");
                 break;
             case BIGINT:
-                out.append(value).append("i64");
+                out.append(((Number) value).longValue()).append("i64");
                 break;
             case TINYINT_UNSIGNED:
-                out.append(value).append("u8");
+                out.append(((Number) value).longValue()).append("u8");
                 break;
             case SMALLINT_UNSIGNED:
-                out.append(value).append("u16");
+                out.append(((Number) value).longValue()).append("u16");
                 break;
             case INT_UNSIGNED:
-                out.append(value).append("u32");
+                out.append(((Number) value).longValue()).append("u32");
                 break;
             case BIGINT_UNSIGNED:
                 out.append(((BigDecimal) value).toPlainString()).append("u64");
                 break;
             case FLOAT:
-                out.append(TextValues.plain((Number) value)).append("f32");
+                TextValues.appendPlain(out, (Number) value);
+                out.append("f32");
                 break;
             case DOUBLE:
-                out.append(TextValues.plain((Number) value)).append("f64");
+                TextValues.appendPlain(out, (Number) value);
+                out.append("f64");
                 break;
             case TIMESTAMP:
                 // Line protocol has no timestamp field type: the count in data.precision, as BIGINT.

@@ -16,6 +16,17 @@ final class TextValues {
 
     private TextValues() {}
 
+    /** Appends {@link #plain}: a double of few decimals straight into {@code out}, without a String of its own. */
+    static void appendPlain(StringBuilder out, Number floating) {
+        if (!(floating instanceof Float)) {
+            double value = floating.doubleValue();
+            if (appendFewDecimals(out, value)) {
+                return;
+            }
+        }
+        out.append(plain(floating));
+    }
+
     /** A finite float or double without exponent, e.g. {@code 0.00001}; TDengine's parsers need no more. */
     static String plain(Number floating) {
         double value = floating.doubleValue();
@@ -23,9 +34,9 @@ final class TextValues {
             throw new UnsupportedValueException(value + " has no representation in line protocol");
         }
         if (!(floating instanceof Float)) {
-            String few = fewDecimals(value);
-            if (few != null) {
-                return few;
+            StringBuilder few = new StringBuilder(24);
+            if (appendFewDecimals(few, value)) {
+                return few.toString();
             }
         }
         // Float.toString gives the shortest text that reads back as the same float, without float-to-double noise.
@@ -38,49 +49,46 @@ final class TextValues {
     }
 
     /**
-     * The digits of a double that is {@code m / 10^k} for a whole {@code m} and at most {@value #MAX_DECIMALS}
-     * decimals {@code k}, with the fewest such decimals, or {@code null}: most measurements (10.5, 0.31), written
-     * without {@link Double#toString}, whose buffers came up in a JFR profile of query mode (8% of the reading thread).
-     * The text reads back as the same double: {@code m} and {@code 10^k} are exact doubles, so their quotient is the
-     * double nearest {@code m / 10^k}, as parsing the text gives; with the fewest decimals it is also the shortest
-     * such text, the digits {@code Double.toString} gives (a property test holds the two equal).
+     * Appends the digits of a double that is {@code m / 10^k} for a whole {@code m} and at most
+     * {@value #MAX_DECIMALS} decimals {@code k}, with the fewest such decimals; {@code false} (nothing appended) for
+     * any other: most measurements (10.5, 0.31) are written without {@link Double#toString}, whose buffers came up in
+     * a JFR profile of query mode (8% of the reading thread). The text reads back as the same double: {@code m} and
+     * {@code 10^k} are exact doubles, so their quotient is the double nearest {@code m / 10^k}, as parsing the text
+     * gives; with the fewest decimals it is also the shortest such text, the digits {@code Double.toString} gives (a
+     * property test holds the two equal).
      */
-    private static String fewDecimals(double value) {
+    private static boolean appendFewDecimals(StringBuilder out, double value) {
         double magnitude = Math.abs(value);
-        if (magnitude < 1e-3 || magnitude >= 1e7) {
-            return null;
+        if (!(magnitude >= 1e-3 && magnitude < 1e7)) {
+            return false;
         }
         for (int k = 0; k <= MAX_DECIMALS; k++) {
             long m = Math.round(value * POWERS_OF_TEN[k]);
             if (m / POWERS_OF_TEN[k] == value) {
-                return decimal(m, k);
+                appendDecimal(out, m, k);
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
-    /** {@code m / 10^k} written out, e.g. {@code -0.05} for {@code -5} and {@code 2}. */
-    private static String decimal(long m, int k) {
-        if (k == 0) {
-            return Long.toString(m);
-        }
-        String digits = Long.toString(Math.abs(m));
-        StringBuilder out = new StringBuilder(digits.length() + 3);
-        if (m < 0) {
+    /** Appends {@code m / 10^k}, e.g. {@code -0.05} for {@code -5} and {@code 2}; {@code m} has no trailing zero. */
+    private static void appendDecimal(StringBuilder out, long m, int k) {
+        long scale = (long) POWERS_OF_TEN[k];
+        long whole = m / scale;
+        if (m < 0 && whole == 0) {
             out.append('-');
         }
-        int whole = digits.length() - k;
-        if (whole <= 0) {
-            out.append("0.");
-            for (int i = whole; i < 0; i++) {
-                out.append('0');
-            }
-            return out.append(digits).toString();
+        out.append(whole);
+        if (k == 0) {
+            return;
         }
-        return out.append(digits, 0, whole)
-                .append('.')
-                .append(digits, whole, digits.length())
-                .toString();
+        out.append('.');
+        long fraction = Math.abs(m % scale);
+        for (long digit = scale / 10; digit > fraction; digit /= 10) {
+            out.append('0');
+        }
+        out.append(fraction);
     }
 
     /** {@code \x} followed by lower-case hex digits, TDengine's literal form of binary data. */

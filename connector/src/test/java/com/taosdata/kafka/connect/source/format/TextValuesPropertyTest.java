@@ -42,6 +42,19 @@ class TextValuesPropertyTest {
     }
 
     @Property
+    void appendedAfterOtherTextAsWhenWrittenAlone(
+            @ForAll @LongRange(min = -1_000_000_000L, max = 1_000_000_000L) long whole,
+            @ForAll @IntRange(min = 0, max = 9) int decimals,
+            @ForAll double any) {
+        double fewDecimals = whole / Math.pow(10, decimals);
+        for (double value : new double[] {fewDecimals, any}) {
+            StringBuilder line = new StringBuilder("current=");
+            TextValues.appendPlain(line, value);
+            assertThat(line).hasToString("current=" + TextValues.plain(value));
+        }
+    }
+
+    @Property
     void floatIsItsShortestDigitsWithoutExponent(@ForAll float value) {
         assertThat(TextValues.plain(value)).isEqualTo(reference(Float.toString(value)));
     }
