@@ -10,8 +10,8 @@ import com.taosdata.kafka.connect.connection.Transport;
  * <p>Over a transport that streams a result block by block (native, WebSocket) a window has no size in rows
  * ({@link #UNBOUNDED}): it reaches {@code until}, and without {@code query.interval.ms} no count is sent. Many small
  * windows cost the server more than one: measured on a real 3.3.6 (docs/benchmarks.md), taosd spent about 1.6 µs per
- * row on windows of 50,000 rows over 100 subtables against 1.1 µs on one query over the same rows, every window
- * reading again the blocks it shares with its neighbours, each after a count of its own.
+ * row on windows of 50,000 rows over 100 subtables against 1.1 µs on one query over the same rows (likely as each
+ * window reads again the data blocks it shares with its neighbours).
  */
 final class WindowSizer {
 
