@@ -7,6 +7,7 @@ import com.taosdata.kafka.connect.source.table.ColumnDef;
 import com.taosdata.kafka.connect.source.table.TableSchema;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.DataException;
 
@@ -24,6 +25,13 @@ final class LineFormatter implements RowFormatter {
      * bytes of the task thread allocated here, mostly by the builder growing past its first size on every row.
      */
     private int lineCapacity = 128;
+
+    private LineKeys keys;
+    /** The measurement and tags of the last line whose head was written, and what they were written from. */
+    private String head;
+
+    private LineKeys headKeys;
+    private Object[] headTags;
 
     LineFormatter(TimestampUnit unit) {
         this.unit = unit;
@@ -45,18 +53,9 @@ final class LineFormatter implements RowFormatter {
     private String line(Row row) {
         TableSchema schema = row.schema();
         List<ColumnDef> columns = schema.columns();
+        keys = LineKeys.of(schema, keys);
         StringBuilder out = new StringBuilder(lineCapacity);
-        LineEscaper.appendMeasurement(out, schema.measurement());
-        for (int i = 1; i < columns.size(); i++) {
-            ColumnDef column = columns.get(i);
-            Object value = row.value(i);
-            if (column.isTag() && value != null) {
-                out.append(',');
-                LineEscaper.appendKey(out, column.name(), "tag key");
-                out.append('=');
-                LineEscaper.appendKey(out, tagText(column, value, schema.precision()), "value of tag " + column.name());
-            }
-        }
+        appendHead(out, row);
         char separator = ' ';
         for (int i = 1; i < columns.size(); i++) {
             ColumnDef column = columns.get(i);
@@ -64,7 +63,7 @@ final class LineFormatter implements RowFormatter {
             if (!column.isTag() && value != null) {
                 out.append(separator);
                 separator = ',';
-                LineEscaper.appendKey(out, column.name(), "field key");
+                keys.appendKey(out, i);
                 out.append('=');
                 appendField(out, column, value, schema.precision());
             }
@@ -77,6 +76,45 @@ final class LineFormatter implements RowFormatter {
             lineCapacity = out.length() + 16;
         }
         return out.toString();
+    }
+
+    /**
+     * Appends the measurement and the tags: the last row's when this one has the same schema and tag values (a
+     * table's rows come together, and its tags seldom change).
+     */
+    private void appendHead(StringBuilder out, Row row) {
+        TableSchema schema = row.schema();
+        List<ColumnDef> columns = schema.columns();
+        if (head != null && headKeys == keys && sameTags(row)) {
+            out.append(head);
+            return;
+        }
+        keys.appendMeasurement(out);
+        Object[] tags = new Object[columns.size()];
+        for (int i = 1; i < columns.size(); i++) {
+            ColumnDef column = columns.get(i);
+            Object value = row.value(i);
+            if (column.isTag() && value != null) {
+                tags[i] = value;
+                out.append(',');
+                keys.appendKey(out, i);
+                out.append('=');
+                LineEscaper.appendKey(out, tagText(column, value, schema.precision()), keys.tagValueWhat(i));
+            }
+        }
+        head = out.toString();
+        headKeys = keys;
+        headTags = tags;
+    }
+
+    private boolean sameTags(Row row) {
+        List<ColumnDef> columns = row.schema().columns();
+        for (int i = 1; i < columns.size(); i++) {
+            if (columns.get(i).isTag() && !Objects.deepEquals(row.value(i), headTags[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String tagText(ColumnDef column, Object value, TimestampUnit databaseUnit) {
@@ -104,34 +142,36 @@ final class LineFormatter implements RowFormatter {
                 out.append((boolean) (Boolean) value);
                 break;
             case TINYINT:
-                out.append(value).append("i8");
+                out.append(((Number) value).longValue()).append("i8");
                 break;
             case SMALLINT:
-                out.append(value).append("i16");
+                out.append(((Number) value).longValue()).append("i16");
                 break;
             case INT:
-                out.append(value).append("i32");
+                out.append(((Number) value).longValue()).append("i32");
                 break;
             case BIGINT:
-                out.append(value).append("i64");
+                out.append(((Number) value).longValue()).append("i64");
                 break;
             case TINYINT_UNSIGNED:
-                out.append(value).append("u8");
+                out.append(((Number) value).longValue()).append("u8");
                 break;
             case SMALLINT_UNSIGNED:
-                out.append(value).append("u16");
+                out.append(((Number) value).longValue()).append("u16");
                 break;
             case INT_UNSIGNED:
-                out.append(value).append("u32");
+                out.append(((Number) value).longValue()).append("u32");
                 break;
             case BIGINT_UNSIGNED:
                 out.append(((BigDecimal) value).toPlainString()).append("u64");
                 break;
             case FLOAT:
-                out.append(TextValues.plain((Number) value)).append("f32");
+                TextValues.appendPlain(out, (Number) value);
+                out.append("f32");
                 break;
             case DOUBLE:
-                out.append(TextValues.plain((Number) value)).append("f64");
+                TextValues.appendPlain(out, (Number) value);
+                out.append("f64");
                 break;
             case TIMESTAMP:
                 // Line protocol has no timestamp field type: the count in data.precision, as BIGINT.

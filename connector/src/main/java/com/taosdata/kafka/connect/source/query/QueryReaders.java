@@ -107,7 +107,7 @@ public final class QueryReaders {
                 start,
                 precision.fromMillis(config.queryIntervalMs()),
                 config.fetchMaxRows(),
-                WindowSizer.WINDOW_ROWS,
+                WindowSizer.windowRows(ConnectionConfigs.url(config).transport()),
                 config.pollIntervalMs(),
                 config.topicNaming(),
                 RowFormatters.create(config.outFormat(), config.outputPrecision()));

@@ -11,7 +11,7 @@ import com.taosdata.kafka.connect.source.format.RowFormatter;
  *                       or {@code null} for its first row
  * @param interval       longest window span ({@code query.interval.ms}) in the database's precision; 0 for none
  * @param fetchMaxRows   rows fetched per step ({@code fetch.max.rows})
- * @param windowRows     rows a window over several subtables is sized to hold (50,000 in a task)
+ * @param windowRows     rows a window over several subtables is sized to hold ({@link WindowSizer#windowRows})
  * @param pollIntervalMs how long a table that has caught up waits before it is queried again
  * @param topics         the topic of each super table's or normal table's rows
  * @param formatter      the record values

@@ -1,7 +1,11 @@
 package com.taosdata.kafka.connect.source.query;
 
-import java.util.LinkedHashMap;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Source partitions of query mode: one per table, {@code {"database": <db>, "table": <table>}}, always in that key
@@ -18,9 +22,42 @@ public final class SourcePartitions {
     private SourcePartitions() {}
 
     public static Map<String, String> table(String database, String table) {
-        Map<String, String> partition = new LinkedHashMap<>(2);
-        partition.put(DATABASE_KEY, database);
-        partition.put(TABLE_KEY, table);
-        return partition;
+        return new TablePartition(database, table);
+    }
+
+    /**
+     * A table's partition, immutable, its hash computed once: Connect hashes the partition of every record it sends
+     * (to track which offsets it may commit), which a JFR profile of query mode found at 4% of the task's thread.
+     */
+    private static final class TablePartition extends AbstractMap<String, String> {
+
+        private final List<Entry<String, String>> entries;
+        private final int hash;
+
+        TablePartition(String database, String table) {
+            this.entries = List.of(
+                    new SimpleImmutableEntry<>(DATABASE_KEY, database), new SimpleImmutableEntry<>(TABLE_KEY, table));
+            this.hash = super.hashCode();
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<String, String>> iterator() {
+                    return entries.iterator();
+                }
+
+                @Override
+                public int size() {
+                    return entries.size();
+                }
+            };
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 }

@@ -44,7 +44,7 @@ public record TablePosition(long timestamp, long rowsAtTimestamp) {
     }
 
     public Map<String, Object> toOffset(TimestampUnit precision) {
-        return Map.of(TS_KEY, timestamp, ROWS_KEY, rowsAtTimestamp, PRECISION_KEY, precision.configValue());
+        return new PositionOffset(timestamp, rowsAtTimestamp, precision.configValue());
     }
 
     /** The position an offset holds, in {@code precision}; {@code null} when there is no offset. */

@@ -111,4 +111,49 @@ class LineFormatterTest {
                 .isInstanceOf(DataException.class)
                 .hasMessageContaining("NaN");
     }
+
+    @Test
+    void eachRowOfASchemaGetsItsOwnTagValues() {
+        TableSchema schema = Fixtures.allTypes(TimestampUnit.MS);
+        Object[] other = Fixtures.sparseRow();
+        other[Fixtures.COLUMNS.length] = "y";
+        assertThat(nanos.format(Row.fromDriver(schema, "d1001", Fixtures.sparseRow()))
+                        .value())
+                .isEqualTo("meters,t_loc=x c_i32=7i32 1700000000123000000");
+        assertThat(nanos.format(Row.fromDriver(schema, "d1001", other)).value())
+                .isEqualTo("meters,t_loc=y c_i32=7i32 1700000000123000000");
+        assertThat(nanos.format(Row.fromDriver(schema, "d1002", Fixtures.sparseRow()))
+                        .value())
+                .isEqualTo("meters,t_loc=x c_i32=7i32 1700000000123000000");
+    }
+
+    @Test
+    void aTableDescribedAgainIsWrittenWithItsNewNames() {
+        Row before = Row.fromDriver(meters("v", "loc"), "d1", new Object[] {new Timestamp(5), 1.5, "x"});
+        Row after = Row.fromDriver(meters("w", "place"), "d1", new Object[] {new Timestamp(5), 1.5, "x"});
+        assertThat(nanos.format(before).value()).isEqualTo("meters,loc=x v=1.5f64 5000000");
+        assertThat(nanos.format(after).value()).isEqualTo("meters,place=x w=1.5f64 5000000");
+    }
+
+    @Test
+    void aColumnNameWithoutLineFormFailsEveryRowOfItsTable() {
+        TableSchema schema = meters("two\nlines", "loc");
+        for (int i = 0; i < 2; i++) {
+            Row row = Row.fromDriver(schema, "d1", new Object[] {new Timestamp(5), 1.5, "x"});
+            assertThatThrownBy(() -> nanos.format(row))
+                    .isInstanceOf(DataException.class)
+                    .hasMessageContaining("field key contains a line break");
+        }
+    }
+
+    private static TableSchema meters(String column, String tag) {
+        return new TableSchema(
+                "power",
+                "meters",
+                TimestampUnit.MS,
+                List.of(
+                        new ColumnDef("ts", TdengineColumnType.parse("TIMESTAMP"), Role.TIMESTAMP),
+                        new ColumnDef(column, TdengineColumnType.parse("DOUBLE"), Role.COLUMN),
+                        new ColumnDef(tag, TdengineColumnType.parse("NCHAR(8)"), Role.TAG)));
+    }
 }

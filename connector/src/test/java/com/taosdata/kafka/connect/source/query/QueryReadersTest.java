@@ -90,6 +90,26 @@ class QueryReadersTest {
     }
 
     @Test
+    void overAStreamingTransportAWindowReachesNowWithoutACount() throws Exception {
+        when(offsets.offsets(anyCollection()))
+                .thenReturn(Map.of(
+                        Map.of("database", "power", "table", "d1"), Map.of("ts", 100L, "rows", 1L, "precision", "ms")));
+        jdbc.thenRows(Collections.singletonList(new Object[] {"ms"}))
+                .thenRows(describeMeters())
+                .thenRows(Collections.singletonList(new Object[] {new Timestamp(200), 7, "x", "d1"}));
+        List<SourceRecord> records = reader(
+                        Map.of("connection.url", "jdbc:TAOS-WS://h:6041"), new SourceTable("d1", "meters"))
+                .poll();
+        assertThat(jdbc.statements())
+                .containsExactly(
+                        "SELECT `precision` FROM information_schema.ins_databases WHERE name = 'power'",
+                        "DESCRIBE `power`.`meters`",
+                        "SELECT *,tbname FROM `power`.`meters` WHERE tbname IN ('d1') AND `ts` > 100 AND `ts` <= 5000000 "
+                                + "PARTITION BY tbname");
+        assertThat(records).hasSize(1);
+    }
+
+    @Test
     void anOffsetSetToATimestampWithNoRowsSentResumesWithTheRowsAtIt() throws Exception {
         // What 'tdconnect offsets NAME --table d1 --from TIME' writes: the rows at 2000 ms itself are read again.
         when(offsets.offsets(anyCollection()))

@@ -89,4 +89,34 @@ class TablePositionTest {
         // Connect looks committed offsets up by the serialized partition: its key order must be fixed.
         assertThat(SourcePartitions.table("power", "d1001").keySet()).containsExactly("database", "table");
     }
+
+    @Test
+    void offsetIsAMapEqualToAnyOtherWithTheSameEntries() {
+        Map<String, Object> offset = new TablePosition(1700000000123L, 2).toOffset(TimestampUnit.MS);
+        Map<String, Object> plain = new HashMap<>(Map.of("ts", 1700000000123L, "rows", 2L, "precision", "ms"));
+        assertThat(offset).isEqualTo(plain).hasSameHashCodeAs(plain).hasSize(3);
+        assertThat(plain).isEqualTo(offset);
+        assertThat(offset.get("ts")).isEqualTo(1700000000123L);
+        assertThat(offset.get("rows")).isEqualTo(2L);
+        assertThat(offset.get("precision")).isEqualTo("ms");
+        assertThat(offset.get("skip")).isNull();
+        assertThat(offset).containsKeys("ts", "rows", "precision").doesNotContainKey("skip");
+        assertThat(new HashMap<>(offset)).isEqualTo(plain);
+        assertThatThrownBy(() -> offset.put("ts", 1L)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void partitionIsAMapEqualToAnyOtherWithTheSameEntries() {
+        Map<String, String> partition = SourcePartitions.table("power", "d1001");
+        Map<String, String> plain = new HashMap<>(Map.of("database", "power", "table", "d1001"));
+        assertThat(partition).isEqualTo(plain).hasSameHashCodeAs(plain);
+        assertThat(plain).isEqualTo(partition);
+        assertThat(partition).isNotEqualTo(SourcePartitions.table("power", "d1002"));
+        assertThat(partition.get("table")).isEqualTo("d1001");
+        // Connect's offset reader hands offsets back keyed by the partitions asked for: found by an equal one.
+        assertThat(Map.of(partition, 1).get(SourcePartitions.table("power", "d1001")))
+                .isEqualTo(1);
+        assertThat(Map.of(plain, 1).get(partition)).isEqualTo(1);
+        assertThatThrownBy(() -> partition.put("table", "d2")).isInstanceOf(UnsupportedOperationException.class);
+    }
 }

@@ -2,6 +2,7 @@ package com.taosdata.kafka.connect.source.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.taosdata.kafka.connect.connection.Transport;
 import org.junit.jupiter.api.Test;
 
 class WindowSizerTest {
@@ -81,5 +82,32 @@ class WindowSizerTest {
         sizer.counted(0L, 100, 10, 1000);
         sizer.recount();
         assertThat(sizer.needsCount()).isTrue();
+    }
+
+    @Test
+    void restSizesWindowsByRowsAndTheStreamingTransportsDoNot() {
+        assertThat(WindowSizer.windowRows(Transport.REST)).isEqualTo(WindowSizer.WINDOW_ROWS);
+        assertThat(WindowSizer.windowRows(Transport.NATIVE)).isEqualTo(WindowSizer.UNBOUNDED);
+        assertThat(WindowSizer.windowRows(Transport.WEBSOCKET)).isEqualTo(WindowSizer.UNBOUNDED);
+    }
+
+    @Test
+    void unboundedWindowReachesUntilWithoutACount() {
+        WindowSizer sizer = new WindowSizer(WindowSizer.UNBOUNDED, 0);
+        assertThat(sizer.needsCount()).isFalse();
+        assertThat(sizer.upper(0L, UNTIL)).isEqualTo(UNTIL);
+        assertThat(sizer.upper(null, UNTIL)).isEqualTo(UNTIL);
+        sizer.recount();
+        assertThat(sizer.needsCount()).as("nothing to count after a gap either").isFalse();
+    }
+
+    @Test
+    void unboundedWindowIsStillCappedByTheQueryInterval() {
+        WindowSizer sizer = new WindowSizer(WindowSizer.UNBOUNDED, 50);
+        assertThat(sizer.needsCount()).isTrue();
+        sizer.counted(0L, 1_000_000, 10, 1000);
+        assertThat(sizer.upper(0L, UNTIL)).isEqualTo(50);
+        sizer.held(1_000_000);
+        assertThat(sizer.upper(0L, UNTIL)).isEqualTo(50);
     }
 }
