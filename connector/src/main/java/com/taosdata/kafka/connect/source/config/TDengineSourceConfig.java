@@ -78,7 +78,8 @@ public final class TDengineSourceConfig extends AbstractConfig {
     public static final String QUERY_INTERVAL_MS_CONFIG = "query.interval.ms";
     private static final String QUERY_INTERVAL_MS_DOC = "Time span of one query window: each query reads rows in "
             + "(last timestamp, last timestamp + query.interval.ms], never beyond now (less "
-            + "timestamp.delay.interval.ms). 0: up to now in one window.";
+            + "timestamp.delay.interval.ms). 0: up to now in one window (over REST, windows of about 50,000 rows, as "
+            + "its answer comes in one response).";
     public static final long QUERY_INTERVAL_MS_DEFAULT = 0L;
 
     public static final String TIMESTAMP_DELAY_INTERVAL_MS_CONFIG = "timestamp.delay.interval.ms";
