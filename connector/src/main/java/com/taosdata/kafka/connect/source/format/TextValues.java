@@ -2,6 +2,7 @@ package com.taosdata.kafka.connect.source.format;
 
 import com.taosdata.kafka.connect.schemas.TimestampUnit;
 import com.taosdata.kafka.connect.schemas.UnsupportedValueException;
+import com.taosdata.kafka.connect.schemas.text.DecimalText;
 import java.math.BigDecimal;
 import java.util.Date;
 
@@ -9,35 +10,39 @@ import java.util.Date;
 final class TextValues {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
-    /** Decimals {@link #fewDecimals} tries: with magnitudes below 10^7, {@code m} stays below 10^15, exact in a double. */
-    private static final int MAX_DECIMALS = 8;
-
-    private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
 
     private TextValues() {}
 
-    /** Appends {@link #plain}: a double of few decimals straight into {@code out}, without a String of its own. */
+    /**
+     * Appends {@link #plain}. A double from 10^-3 up to 10^7, which {@link Double#toString} writes without exponent, is
+     * written by {@link DecimalText} without a String of its own ({@code Double.toString}'s buffers came up in a JFR
+     * profile of query mode, 8% of the reading thread); only a whole number's ".0" goes.
+     */
     static void appendPlain(StringBuilder out, Number floating) {
-        if (!(floating instanceof Float)) {
-            double value = floating.doubleValue();
-            if (appendFewDecimals(out, value)) {
-                return;
-            }
+        double value = floating.doubleValue();
+        double magnitude = Math.abs(value);
+        if (floating instanceof Float || !(magnitude >= 1e-3 && magnitude < 1e7)) {
+            out.append(shortestPlain(floating));
+            return;
         }
-        out.append(plain(floating));
+        DecimalText.appendDouble(out, value);
+        int length = out.length();
+        if (out.charAt(length - 1) == '0' && out.charAt(length - 2) == '.') {
+            out.setLength(length - 2);
+        }
     }
 
     /** A finite float or double without exponent, e.g. {@code 0.00001}; TDengine's parsers need no more. */
     static String plain(Number floating) {
+        StringBuilder out = new StringBuilder(24);
+        appendPlain(out, floating);
+        return out.toString();
+    }
+
+    private static String shortestPlain(Number floating) {
         double value = floating.doubleValue();
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             throw new UnsupportedValueException(value + " has no representation in line protocol");
-        }
-        if (!(floating instanceof Float)) {
-            StringBuilder few = new StringBuilder(24);
-            if (appendFewDecimals(few, value)) {
-                return few.toString();
-            }
         }
         // Float.toString gives the shortest text that reads back as the same float, without float-to-double noise.
         String shortest = floating instanceof Float ? Float.toString((Float) floating) : Double.toString(value);
@@ -46,49 +51,6 @@ final class TextValues {
             return shortest.endsWith(".0") ? shortest.substring(0, shortest.length() - 2) : shortest;
         }
         return new BigDecimal(shortest).stripTrailingZeros().toPlainString();
-    }
-
-    /**
-     * Appends the digits of a double that is {@code m / 10^k} for a whole {@code m} and at most
-     * {@value #MAX_DECIMALS} decimals {@code k}, with the fewest such decimals; {@code false} (nothing appended) for
-     * any other: most measurements (10.5, 0.31) are written without {@link Double#toString}, whose buffers came up in
-     * a JFR profile of query mode (8% of the reading thread). The text reads back as the same double: {@code m} and
-     * {@code 10^k} are exact doubles, so their quotient is the double nearest {@code m / 10^k}, as parsing the text
-     * gives; with the fewest decimals it is also the shortest such text, the digits {@code Double.toString} gives (a
-     * property test holds the two equal).
-     */
-    private static boolean appendFewDecimals(StringBuilder out, double value) {
-        double magnitude = Math.abs(value);
-        if (!(magnitude >= 1e-3 && magnitude < 1e7)) {
-            return false;
-        }
-        for (int k = 0; k <= MAX_DECIMALS; k++) {
-            long m = Math.round(value * POWERS_OF_TEN[k]);
-            if (m / POWERS_OF_TEN[k] == value) {
-                appendDecimal(out, m, k);
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Appends {@code m / 10^k}, e.g. {@code -0.05} for {@code -5} and {@code 2}; {@code m} has no trailing zero. */
-    private static void appendDecimal(StringBuilder out, long m, int k) {
-        long scale = (long) POWERS_OF_TEN[k];
-        long whole = m / scale;
-        if (m < 0 && whole == 0) {
-            out.append('-');
-        }
-        out.append(whole);
-        if (k == 0) {
-            return;
-        }
-        out.append('.');
-        long fraction = Math.abs(m % scale);
-        for (long digit = scale / 10; digit > fraction; digit /= 10) {
-            out.append('0');
-        }
-        out.append(fraction);
     }
 
     /** {@code \x} followed by lower-case hex digits, TDengine's literal form of binary data. */
