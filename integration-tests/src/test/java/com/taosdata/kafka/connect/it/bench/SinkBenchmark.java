@@ -9,6 +9,7 @@ import com.taosdata.kafka.connect.it.harness.SinkConfigs;
 import com.taosdata.kafka.connect.it.harness.TDengineTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,6 +105,8 @@ public final class SinkBenchmark {
             Run pipeline2 = pipeline(broker, td, topic, "bench_pipeline_2", lines, 2);
             Run sink1 = sink(connect, td, topic, lines, 1, Map.of());
             Run sink2 = sink(connect, td, topic, lines, 2, Map.of());
+            Run connect1 = discarding(connect, topic, lines, 1);
+            Run connect2 = discarding(connect, topic, lines, 2);
 
             Measure.say(
                     "rates are lines/s over the whole run; steady = from the first row in TDengine to the last; "
@@ -120,6 +123,8 @@ public final class SinkBenchmark {
             pipeline2.print("consumer -> schemaless writer, 2 threads", pipeline2);
             sink1.print("tdconnect sink, 1 task", pipeline1);
             sink2.print("tdconnect sink, 2 tasks", pipeline2);
+            printFloor("Connect alone (sink task writing nothing), 1 task", connect1, pipeline1, direct1);
+            printFloor("Connect alone (sink task writing nothing), 2 tasks", connect2, pipeline2, direct2);
             if (avro) {
                 avroPaths(connect, td, registry, avroTopic, lines, direct1, sink1);
             }
@@ -167,6 +172,8 @@ public final class SinkBenchmark {
     private static Map<String, String> workerSettings() {
         Map<String, String> settings = new LinkedHashMap<>(AvroStack.workerSettings());
         settings.put("offset.flush.interval.ms", "10000");
+        Path work = Path.of(System.getProperty("it.work.dir", "target/bench-work"));
+        settings.put("plugin.path", settings.get("plugin.path") + "," + FloorPlugin.install(work));
         return settings;
     }
 
@@ -322,6 +329,60 @@ public final class SinkBenchmark {
                 cpu,
                 serverCpu,
                 requests);
+    }
+
+    /**
+     * Connect's own share: a connector whose tasks discard every record ({@link
+     * com.taosdata.kafka.connect.it.bench.floor.DiscardingSinkConnector}) on the same topic, timed until Connect has
+     * handed its tasks every record. What a sink costs on top of it is the sink's.
+     */
+    private static Run discarding(Connect connect, String topic, int lines, int tasks) throws Exception {
+        String name = "bench_discarding_" + tasks;
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("connector.class", "com.taosdata.kafka.connect.it.bench.floor.DiscardingSinkConnector");
+        config.put("topics", topic);
+        config.put("tasks.max", Integer.toString(tasks));
+        config.put("consumer.override.heartbeat.interval.ms", "200");
+        ConnectRest rest = connect.worker().rest();
+        Duration cpuBefore = connect.worker().cpuTime();
+        long start = System.nanoTime();
+        rest.putConnector(name, config);
+        long firstRecord = 0;
+        long sent = 0;
+        while (sent < lines) {
+            Thread.sleep(PROGRESS_EVERY_MS);
+            sent = connect.jmx().sentToTasks(name, tasks);
+            if (firstRecord == 0 && sent > 0) {
+                firstRecord = System.nanoTime();
+            }
+        }
+        long end = System.nanoTime();
+        double cpu = connect.worker().cpuTime().minus(cpuBefore).toNanos() / 1e3 / lines;
+        rest.deleteConnector(name);
+        return new Run(
+                lines / ((end - start) / 1e9),
+                lines / ((end - firstRecord) / 1e9),
+                (firstRecord - start) / 1e9,
+                cpu,
+                "",
+                "");
+    }
+
+    /**
+     * Connect alone beside the program: its rate, and the CPU per line it leaves a sink under the program's, the
+     * program's less Connect's; the direct writer's CPU per line, printed beside it, is what the writing costs.
+     */
+    private static void printFloor(String path, Run floor, Run pipeline, Run direct) {
+        Measure.row(path, floor.rate(), pipeline.rate());
+        Measure.say(String.format(
+                Locale.ROOT,
+                "    steady %.0f lines/s, CPU %.2f µs/line; Connect alone + the direct writer = %.2f µs/line = %.2f x"
+                        + " the program's %.2f",
+                floor.steadyRate(),
+                floor.cpuMicrosPerLine(),
+                floor.cpuMicrosPerLine() + direct.cpuMicrosPerLine(),
+                (floor.cpuMicrosPerLine() + direct.cpuMicrosPerLine()) / pipeline.cpuMicrosPerLine(),
+                pipeline.cpuMicrosPerLine()));
     }
 
     /** The worker and its JMX: what a sink run drives and watches. */

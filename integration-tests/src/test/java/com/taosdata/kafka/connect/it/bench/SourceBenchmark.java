@@ -67,8 +67,12 @@ public final class SourceBenchmark {
                         broker.bootstrapServers(),
                         "bench-source",
                         "bench-source-worker",
-                        // Lets one path show what the producer's settings give (producer.override.*).
-                        Map.of("connector.client.config.override.policy", "All"))) {
+                        Map.of(
+                                // Lets one path show what the producer's settings give (producer.override.*).
+                                "connector.client.config.override.policy",
+                                "All",
+                                "plugin.path",
+                                System.getProperty("it.plugin.path") + "," + FloorPlugin.install(work)))) {
             if (td.offersTmq()) {
                 td.execute("DROP TOPIC IF EXISTS `" + TMQ_TOPIC + "`");
             }
@@ -139,6 +143,8 @@ public final class SourceBenchmark {
         PathRun loopBefore = bench.queryProducer("hq1" + tag);
         PathRun oneTask = bench.source("q1" + tag, Map.of("read.method", "query", "tasks.max", "1"));
         PathRun twoTasks = bench.source("q2" + tag, Map.of("read.method", "query", "tasks.max", "2"));
+        PathRun replayOne = bench.replay("r1" + tag, 1);
+        PathRun replayTwo = bench.replay("r2" + tag, 2);
         PathRun loopAfter = bench.queryProducer("hq2" + tag);
         PathRun loop = mean(loopBefore, loopAfter);
         Measure.say("rows/s over the whole path; CPU µs/row: client = the Connect worker's JVM or the program's, "
@@ -148,11 +154,15 @@ public final class SourceBenchmark {
         loopAfter.print("SELECT -> KafkaProducer, run after", loop);
         oneTask.print("source, query mode, 1 task", loop);
         twoTasks.print("source, query mode, 2 tasks", loop);
+        replayOne.print("Connect alone (source task sending ready lines), 1 task", loop);
+        replayTwo.print("Connect alone (source task sending ready lines), 2 tasks", loop);
         Measure.say(String.format(
                 Locale.ROOT,
-                "query mode: 1 task = %.2f x the loop; 2 tasks = %.2f x 1 task",
+                "query mode: 1 task = %.2f x the loop; 2 tasks = %.2f x 1 task; Connect alone, 1 task = %.2f x the"
+                        + " loop",
                 oneTask.rate() / loop.rate(),
-                twoTasks.rate() / oneTask.rate()));
+                twoTasks.rate() / oneTask.rate(),
+                replayOne.rate() / loop.rate()));
     }
 
     /** The mean of two runs of one path, the baseline the others are held against. */
@@ -356,6 +366,33 @@ public final class SourceBenchmark {
             double steady = (rows - first.get().count()) / ((end - first.get().nanos()) / 1e9);
             return served(run.withStart((first.get().nanos() - start) / 1e9, steady));
         }
+        /**
+         * Connect's own share: {@link com.taosdata.kafka.connect.it.bench.floor.ReplaySourceConnector}, which sends
+         * the same number of ready-made lines shaped as query mode's records and reads nothing, timed as the source.
+         */
+        PathRun replay(String prefix, int tasks) throws Exception {
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put("connector.class", "com.taosdata.kafka.connect.it.bench.floor.ReplaySourceConnector");
+            config.put("tasks.max", Integer.toString(tasks));
+            config.put("topic", topicFor(prefix));
+            config.put("rows", Integer.toString(rows));
+            config.put("topic.creation.default.replication.factor", "1");
+            config.put("topic.creation.default.partitions", "2");
+            config.put("topic.creation.default.message.timestamp.type", "LogAppendTime");
+            String name = "bench_replay_" + prefix;
+            Duration workerBefore = worker.cpuTime();
+            ServerCpu.Sample serverBefore = ServerCpu.now();
+            long start = System.nanoTime();
+            worker.rest().putConnector(name, config);
+            FirstRecords first = awaitRecords(topicFor(prefix));
+            long end = System.nanoTime();
+            PathRun run = PathRun.of(
+                    rows, (end - start) / 1e9, worker.cpuTime().minus(workerBefore), serverBefore, ServerCpu.now());
+            worker.rest().deleteConnector(name);
+            double steady = (rows - first.count()) / ((end - first.nanos()) / 1e9);
+            return served(run.withStart((first.nanos() - start) / 1e9, steady));
+        }
+
         /** When the first records arrived ({@link System#nanoTime()}) and how many came with them. */
         private record FirstRecords(long nanos, int count) {}
 

@@ -70,6 +70,24 @@ final class WorkerJmx implements AutoCloseable {
         return new Written(rows, batches, batches == 0 ? 0 : latencyMs / batches, maxLatencyMs);
     }
 
+    /**
+     * Records Connect has handed to the {@code tasks} sink tasks of {@code connector} so far (its own
+     * {@code sink-record-send-total}): the progress of a connector that has no metrics of ours.
+     */
+    long sentToTasks(String connector, int tasks) throws IOException, JMException {
+        long sent = 0;
+        for (int task = 0; task < tasks; task++) {
+            ObjectName bean =
+                    new ObjectName("kafka.connect:type=sink-task-metrics,connector=" + connector + ",task=" + task);
+            try {
+                sent += ((Number) server.getAttribute(bean, "sink-record-send-total")).longValue();
+            } catch (InstanceNotFoundException e) {
+                // The task has not started yet.
+            }
+        }
+        return sent;
+    }
+
     private static Number number(Map<String, Object> values, String attribute) {
         Object value = values.get(attribute);
         // A windowed value is NaN until its first sample.
