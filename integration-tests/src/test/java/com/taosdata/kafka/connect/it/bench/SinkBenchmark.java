@@ -36,7 +36,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class SinkBenchmark {
 
-    private static final int WARM_UP_LINES = 200_000;
+    private static final int WARM_UP_LINES = 500_000;
     /** How often a sink run's progress is read from the worker's JMX. */
     private static final int PROGRESS_EVERY_MS = 20;
     /** Partitions of every topic the sink runs read. */
@@ -70,8 +70,10 @@ public final class SinkBenchmark {
             String avroTopic = "bench_meters_avro";
             broker.createTopic(avroTopic, TOPIC_PARTITIONS);
             broker.produceBytes(avroTopic, null, AvroMeters.serialized(registry, avroTopic, lines));
-            // Every path runs once on a smaller topic first, so no measured run pays for JIT compilation and class
-            // loading that a long-running worker (or writer) has long done.
+            // Every path runs once on a smaller topic first, with the task counts measured after it, so no measured run
+            // pays for JIT compilation and class loading that a long-running worker (or writer) has long done: with
+            // one warm-up of 200,000 lines and 2 tasks, the worker's C2 compiler threads took 0.2-0.5 of a core
+            // through the measured 1-task run (per-thread CPU from /proc), 2 µs of its 10-12 µs per line.
             int warmUp = Math.min(WARM_UP_LINES, lines);
             broker.createTopic("bench_warmup", TOPIC_PARTITIONS);
             broker.produce("bench_warmup", meters.subList(0, warmUp));
@@ -84,6 +86,7 @@ public final class SinkBenchmark {
 
             boolean avro = !"line".equals(System.getenv("BENCH_SINK_PATHS"));
             direct(td, "bench_warmup_direct", meters.subList(0, warmUp), 2);
+            sink(connect, td, "bench_warmup", warmUp, 1, Map.of());
             sink(connect, td, "bench_warmup", warmUp, 2, Map.of());
             if (avro) {
                 sink(connect, td, "bench_warmup_avro", warmUp, 1, AvroMeters.sinkSettings(registry));
@@ -94,6 +97,15 @@ public final class SinkBenchmark {
                         "bench_warmup_typed",
                         warmUp,
                         1,
+                        autoCreate(AvroMeters.typedSettings(registry)),
+                        null);
+                sink(
+                        connect,
+                        td,
+                        "bench_warmup_avro",
+                        "bench_warmup_typed",
+                        warmUp,
+                        2,
                         autoCreate(AvroMeters.typedSettings(registry)),
                         null);
             }
