@@ -8,9 +8,9 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 
 /**
- * Sends its share of the rows (every {@code task.count}-th table of 100) as ready-made lines, in polls of the size
- * query mode hands over, then idles. The lines are built before the first poll, so what the task costs while it sends
- * is Connect's work and the producer's.
+ * Sends its share of the rows (every {@code task.count}-th table of 100, each row with an offset of its own) as
+ * ready-made lines, in polls as large as query mode's can be, then idles. The lines are built before the first poll,
+ * so what the task costs while it sends is Connect's work and the producer's.
  */
 public final class ReplaySourceTask extends SourceTask {
 
@@ -20,12 +20,15 @@ public final class ReplaySourceTask extends SourceTask {
 
     private static final long FIRST_TIMESTAMP_NS = 1_700_000_000_000_000_000L;
 
+    /** Lines built at the start and sent in turn: building a million would delay the first record by seconds. */
+    private static final int LINES = 10_000;
+
     private String topic;
     private List<Map<String, String>> partitions;
     private List<String> tables;
+    private List<Integer> myTables;
     private String[] lines;
-    private long[] timestamps;
-    private int[] tableOf;
+    private int toSend;
     private int sent;
 
     @Override
@@ -40,47 +43,47 @@ public final class ReplaySourceTask extends SourceTask {
             tables.add("d" + table);
             partitions.add(Map.of("database", "bench_source", "table", "d" + table));
         }
-        List<Integer> mine = new ArrayList<>();
-        for (int row = 0; row < rows; row++) {
-            if (row % TABLES % tasks == task) {
-                mine.add(row);
-            }
+        myTables = new ArrayList<>();
+        for (int table = task; table < TABLES; table += tasks) {
+            myTables.add(table);
         }
-        lines = new String[mine.size()];
-        timestamps = new long[mine.size()];
-        tableOf = new int[mine.size()];
-        for (int i = 0; i < lines.length; i++) {
-            int row = mine.get(i);
-            int table = row % TABLES;
-            long timestamp = FIRST_TIMESTAMP_NS + (long) (row / TABLES) * 1_000_000L;
-            tableOf[i] = table;
-            timestamps[i] = timestamp;
+        // The rows of this task's tables: row r is table r % 100's row r / 100.
+        toSend = rows / TABLES * myTables.size()
+                + (int) myTables.stream().filter(t -> t < rows % TABLES).count();
+        lines = new String[LINES];
+        for (int i = 0; i < LINES; i++) {
+            int table = myTables.get(i % myTables.size());
             lines[i] = "meters,location=California.City" + (table % 10) + ",groupid=" + (table % 10) + ",device=d"
-                    + table + " current=" + (10 + (row % 7) * 0.5) + ",voltage=" + (218 + row % 5) + "i32,phase="
-                    + (0.3 + (row % 3) * 0.01) + " " + timestamp;
+                    + table + " current=" + (10 + (i % 7) * 0.5) + ",voltage=" + (218 + i % 5) + "i32,phase="
+                    + (0.3 + (i % 3) * 0.01) + " " + timestamp(i / myTables.size());
         }
+    }
+
+    private static long timestamp(int step) {
+        return FIRST_TIMESTAMP_NS + step * 1_000_000L;
     }
 
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
-        if (sent == lines.length) {
+        if (sent == toSend) {
             Thread.sleep(100);
             return null;
         }
-        int end = Math.min(lines.length, sent + RECORDS_PER_POLL);
+        int end = Math.min(toSend, sent + RECORDS_PER_POLL);
         List<SourceRecord> records = new ArrayList<>(end - sent);
         for (int i = sent; i < end; i++) {
-            int table = tableOf[i];
+            int table = myTables.get(i % myTables.size());
+            long timestamp = timestamp(i / myTables.size());
             records.add(new SourceRecord(
                     partitions.get(table),
-                    Map.of("ts", timestamps[i], "rows", 1L, "precision", "ns"),
+                    Map.of("ts", timestamp, "rows", 1L, "precision", "ns"),
                     topic,
                     null,
                     Schema.STRING_SCHEMA,
                     tables.get(table),
                     Schema.STRING_SCHEMA,
-                    lines[i],
-                    timestamps[i] / 1_000_000L));
+                    lines[i % LINES],
+                    timestamp / 1_000_000L));
         }
         sent = end;
         return records;
