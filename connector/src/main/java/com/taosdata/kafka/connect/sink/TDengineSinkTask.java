@@ -289,6 +289,9 @@ public class TDengineSinkTask extends SinkTask {
                 offsets.done(partition, offset);
                 continue;
             }
+            if (!badRecords.reports()) {
+                encoded = encoded.detached();
+            }
             DatabaseBuffer buffer = buffers.computeIfAbsent(database, DatabaseBuffer::new);
             buffer.add(encoded, now);
             offsets.waiting(partition, offset, buffer.key());

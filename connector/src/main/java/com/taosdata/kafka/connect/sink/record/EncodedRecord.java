@@ -38,6 +38,17 @@ public final class EncodedRecord {
         return payloads;
     }
 
+    /**
+     * This record as a batch keeps it when no bad record can be reported: only where it came from, its timestamp and,
+     * for a typed record, which the writer takes apart later, its value (see {@link RecordIds#detached}).
+     */
+    public EncodedRecord detached() {
+        SinkRecord kept = typed
+                ? RecordIds.detached(record, record.valueSchema(), record.value())
+                : RecordIds.detached(record, null, null);
+        return new EncodedRecord(kept, payloads, typed);
+    }
+
     /** How many lines or rows the record adds to its batch. */
     public int rows() {
         return typed ? 1 : payloads.size();

@@ -1,6 +1,7 @@
 package com.taosdata.kafka.connect.sink.record;
 
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
@@ -33,6 +34,36 @@ public final class RecordIds {
             return record.originalKafkaOffset();
         } catch (NoSuchMethodError e) {
             return record.kafkaOffset();
+        }
+    }
+
+    /**
+     * A record with {@code record}'s coordinates (original ones included), offset and timestamp, and {@code value}:
+     * no key, no headers. Connect's own record also keeps the consumer's record alive, with its key and value bytes
+     * and headers, and its processing context; a batch keeps its records until TDengine has them, and under
+     * {@code connect-distributed.sh}'s 20 ms G1 pause target the collector copies whatever a waiting batch holds at
+     * every young collection (JFR of the worker: the consumer's records, their byte arrays and Connect's records
+     * among the objects promoted). Only a record that may go to the errant record reporter needs the original, whose
+     * bytes the reporter writes to the DLQ. Workers before Kafka 3.6 have no such constructor; their records are kept.
+     */
+    public static SinkRecord detached(SinkRecord record, Schema valueSchema, Object value) {
+        try {
+            return new SinkRecord(
+                    record.topic(),
+                    record.kafkaPartition(),
+                    null,
+                    null,
+                    valueSchema,
+                    value,
+                    record.kafkaOffset(),
+                    record.timestamp(),
+                    record.timestampType(),
+                    null,
+                    record.originalTopic(),
+                    record.originalKafkaPartition(),
+                    record.originalKafkaOffset());
+        } catch (NoSuchMethodError e) {
+            return record;
         }
     }
 }

@@ -22,8 +22,13 @@ public final class BadRecordHandler {
         this.metrics = metrics;
     }
 
+    /** Whether a bad record goes to the errant record reporter, which needs the record as Connect handed it over. */
+    public boolean reports() {
+        return tolerateAll && reporter != null;
+    }
+
     public void handle(SinkRecord record, Exception reason) {
-        if (!tolerateAll || reporter == null) {
+        if (!reports()) {
             String hint = tolerateAll
                     ? " (this worker offers no errant record reporter)"
                     : " (set errors.tolerance=all and errors.deadletterqueue.topic.name to route such records to a DLQ)";

@@ -66,4 +66,12 @@ class BadRecordHandlerTest {
                 .hasMessageContaining("record meters-1@99")
                 .hasMessageContaining("no errant record reporter");
     }
+
+    @Test
+    void onlyAHandlerWithToleranceAllAndAReporterReportsRecords() {
+        assertThat(new BadRecordHandler(reporter, true, metrics).reports()).isTrue();
+        assertThat(new BadRecordHandler(reporter, false, metrics).reports()).isFalse();
+        assertThat(new BadRecordHandler(null, true, metrics).reports()).isFalse();
+        assertThat(new BadRecordHandler(null, false, metrics).reports()).isFalse();
+    }
 }
