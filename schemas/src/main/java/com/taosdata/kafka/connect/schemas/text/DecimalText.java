@@ -39,24 +39,58 @@ public final class DecimalText {
     public static void appendDouble(StringBuilder out, double value) {
         double magnitude = Math.abs(value);
         if (magnitude >= 1e-3 && magnitude < 1e7) {
-            for (int scale = 0; scale <= MAX_SCALE; scale++) {
-                double scaled = magnitude * POWERS[scale];
-                if (scaled > MAX_DIGITS) {
-                    break;
-                }
-                double digits = Math.rint(scaled);
-                // a few ulps from an integer first: the exact check divides, and most scales fail the cheap one
-                if (Math.abs(scaled - digits) <= scaled * NEAR_INTEGER && digits / POWERS[scale] == magnitude) {
-                    appendScaled(out, value < 0, (long) digits, scale);
-                    return;
-                }
+            int scale = widestScale(magnitude);
+            double scaled = magnitude * POWERS[scale];
+            double digits = Math.rint(scaled);
+            // a few ulps from an integer first: the exact check divides
+            if (Math.abs(scaled - digits) <= scaled * NEAR_INTEGER && digits / POWERS[scale] == magnitude) {
+                appendScaled(out, value < 0, (long) digits, scale);
+                return;
             }
         }
         out.append(value);
     }
 
-    /** {@code digits × 10^-scale} with at least one fraction digit, as Double.toString writes {@code 219.0}. */
-    private static void appendScaled(StringBuilder out, boolean negative, long digits, int scale) {
+    /**
+     * The largest scale at which {@code magnitude} still has at most 15 digits. A value that is an exact quotient at
+     * some scale is one at this scale too, with zeros appended (taken off again before writing): its
+     * scaled value is below 10<sup>15</sup>, so the scaling's error stays far below one half. One test at this
+     * scale replaces a test at every scale from 0 up, which cost a multiplication and a rounding per digit.
+     */
+    private static int widestScale(double magnitude) {
+        int scale = MAX_SCALE;
+        while (magnitude * POWERS[scale] > MAX_DIGITS) {
+            scale--;
+        }
+        return scale;
+    }
+
+    /**
+     * {@code digits × 10^-scale} with at least one fraction digit, as Double.toString writes {@code 219.0}, and no
+     * trailing zero beyond it.
+     */
+    private static void appendScaled(StringBuilder out, boolean negative, long scaledDigits, int widestScale) {
+        long digits = scaledDigits;
+        int scale = widestScale;
+        // at most 15 zeros come off: 8, 4, 2 and 1 at a time take any number of them in four tests, each a
+        // division by a constant, which the compiler turns into a multiplication. The first needs no test of the
+        // scale: below 10^7 it is 8 or more, except just below 10^7, where no 8 zeros end the digits
+        if (digits % 100_000_000 == 0) {
+            digits /= 100_000_000;
+            scale -= 8;
+        }
+        if (scale >= 4 && digits % 10_000 == 0) {
+            digits /= 10_000;
+            scale -= 4;
+        }
+        if (scale >= 2 && digits % 100 == 0) {
+            digits /= 100;
+            scale -= 2;
+        }
+        if (scale >= 1 && digits % 10 == 0) {
+            digits /= 10;
+            scale -= 1;
+        }
         if (negative) {
             out.append('-');
         }

@@ -59,6 +59,23 @@ class DecimalTextTest {
                 .coverage(coverage -> coverage.check("from scaled digits").percentage(p -> p > 30));
     }
 
+    /**
+     * DecimalText tests one scale, the widest, and takes the trailing zeros off: the text must be the one a test at
+     * every scale from 0 up finds first ({@link #smallestExactScale}), with no zero left behind and none too many
+     * taken off (a value like 1200.0 or 0.5 at its widest scale ends in fourteen zeros).
+     */
+    @Property(tries = 5000)
+    void writesTheSmallestScaleThatIsExact(@ForAll("doubles") double value) {
+        assertThat(text(value)).isEqualTo(smallestExactScale(value));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1200, 1200.0", "0.5, 0.5", "1000000.0, 1000000.0", "0.001, 0.001", "9999999.99999999, 9999999.99999999"
+    })
+    void takesOffEveryTrailingZeroButTheOneAfterThePoint(double value, String text) {
+        assertThat(text(value)).isEqualTo(text).isEqualTo(smallestExactScale(value));
+    }
+
     /** Sensor readings: a few decimals, both signs, over the whole plain range, beside arbitrary doubles. */
     @Provide
     Arbitrary<Double> doubles() {
@@ -74,6 +91,27 @@ class DecimalTextTest {
         return magnitude >= 1e-3
                 && magnitude < 1e7
                 && new BigDecimal(jdk).stripTrailingZeros().precision() <= 15;
+    }
+
+    /**
+     * The reference: every scale from 0 up until the digits no longer fit in 15, the first at which
+     * {@code digits / 10^scale} is the value; written with BigDecimal, otherwise Double.toString.
+     */
+    private static String smallestExactScale(double value) {
+        double magnitude = Math.abs(value);
+        if (magnitude >= 1e-3 && magnitude < 1e7) {
+            for (int scale = 0; scale <= 15; scale++) {
+                double digits = Math.rint(magnitude * Math.pow(10, scale));
+                if (digits > 999_999_999_999_999d) {
+                    break;
+                }
+                if (digits / Math.pow(10, scale) == magnitude) {
+                    String text = BigDecimal.valueOf((long) digits, scale).toPlainString();
+                    return (value < 0 ? "-" : "") + (scale == 0 ? text + ".0" : text);
+                }
+            }
+        }
+        return Double.toString(value);
     }
 
     private static String text(double value) {
