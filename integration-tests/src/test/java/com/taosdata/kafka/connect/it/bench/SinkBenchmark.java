@@ -86,28 +86,22 @@ public final class SinkBenchmark {
 
             boolean avro = !"line".equals(System.getenv("BENCH_SINK_PATHS"));
             direct(td, "bench_warmup_direct", meters.subList(0, warmUp), 2);
-            sink(connect, td, "bench_warmup", warmUp, 1, Map.of());
-            sink(connect, td, "bench_warmup", warmUp, 2, Map.of());
+            for (int tasks = 1; tasks <= 2; tasks++) {
+                sink(connect, td, "bench_warmup", warmUp, tasks, Map.of());
+            }
             if (avro) {
                 sink(connect, td, "bench_warmup_avro", warmUp, 1, AvroMeters.sinkSettings(registry));
-                sink(
-                        connect,
-                        td,
-                        "bench_warmup_avro",
-                        "bench_warmup_typed",
-                        warmUp,
-                        1,
-                        autoCreate(AvroMeters.typedSettings(registry)),
-                        null);
-                sink(
-                        connect,
-                        td,
-                        "bench_warmup_avro",
-                        "bench_warmup_typed",
-                        warmUp,
-                        2,
-                        autoCreate(AvroMeters.typedSettings(registry)),
-                        null);
+                for (int tasks = 1; tasks <= 2; tasks++) {
+                    sink(
+                            connect,
+                            td,
+                            "bench_warmup_avro",
+                            "bench_warmup_typed",
+                            warmUp,
+                            tasks,
+                            autoCreate(AvroMeters.typedSettings(registry)),
+                            null);
+                }
             }
 
             double consumer = Measure.rate(lines, () -> consumeAll(broker, topic, lines));
