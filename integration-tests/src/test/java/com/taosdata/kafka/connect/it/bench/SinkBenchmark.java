@@ -32,7 +32,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * configuration, with 1 and 2 tasks; then the same rows as Avro records through a real schema registry, Apicurio's
  * converter and {@code ToLineProtocol}, against the line sink; then those Avro records written with their types
  * ({@code write.method=stmt}) into a pre-created typed super table (1 and 2 tasks) and one the sink creates, against
- * the Avro line sink and the direct schemaless writer. Printed with the ratios. Run by {@code bench/sink-bench.sh}; uses TDENGINE_URL when set.
+ * the Avro line sink and the direct schemaless writer; and Connect alone, a connector whose tasks discard every record
+ * ({@link com.taosdata.kafka.connect.it.bench.floor.DiscardingSinkConnector}). Printed with the ratios. Run by {@code bench/sink-bench.sh}; uses TDENGINE_URL when set.
  */
 public final class SinkBenchmark {
 
@@ -375,8 +376,8 @@ public final class SinkBenchmark {
     }
 
     /**
-     * Connect alone beside the program: its rate, and the CPU per line it leaves a sink under the program's, the
-     * program's less Connect's; the direct writer's CPU per line, printed beside it, is what the writing costs.
+     * Connect alone beside the program: its rate, its worker CPU per line, and that plus the direct writer's against
+     * the program's, which is what a sink on Connect would cost if its own work were free.
      */
     private static void printFloor(String path, Run floor, Run pipeline, Run direct) {
         Measure.row(path, floor.rate(), pipeline.rate());

@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -344,28 +343,11 @@ public final class SourceBenchmark {
             config.put("connection.database", DATABASE);
             config.put("out.format", "line");
             config.put("topic.prefix", prefix);
-            config.put("topic.creation.default.replication.factor", "1");
-            config.put("topic.creation.default.partitions", "2");
-            // Records carry their rows' timestamps (2023): by those, a default topic rolls a segment per batch and
-            // its retention deletes them before they are counted.
-            config.put("topic.creation.default.message.timestamp.type", "LogAppendTime");
+            config.putAll(topicCreation());
             config.putAll(settings);
-            String topic = topicFor(prefix);
-            String name = "bench_source_" + prefix;
-            ConnectRest rest = worker.rest();
-            Duration workerBefore = worker.cpuTime();
-            ServerCpu.Sample serverBefore = ServerCpu.now();
-            AtomicReference<FirstRecords> first = new AtomicReference<>();
-            long start = System.nanoTime();
-            rest.putConnector(name, config);
-            first.set(awaitRecords(topic));
-            long end = System.nanoTime();
-            PathRun run = PathRun.of(
-                    rows, (end - start) / 1e9, worker.cpuTime().minus(workerBefore), serverBefore, ServerCpu.now());
-            rest.deleteConnector(name);
-            double steady = (rows - first.get().count()) / ((end - first.get().nanos()) / 1e9);
-            return served(run.withStart((first.get().nanos() - start) / 1e9, steady));
+            return timed("bench_source_" + prefix, config, topicFor(prefix));
         }
+
         /**
          * Connect's own share: {@link com.taosdata.kafka.connect.it.bench.floor.ReplaySourceConnector}, which sends
          * the same number of ready-made lines shaped as query mode's records and reads nothing, timed as the source.
@@ -376,19 +358,34 @@ public final class SourceBenchmark {
             config.put("tasks.max", Integer.toString(tasks));
             config.put("topic", topicFor(prefix));
             config.put("rows", Integer.toString(rows));
-            config.put("topic.creation.default.replication.factor", "1");
-            config.put("topic.creation.default.partitions", "2");
-            config.put("topic.creation.default.message.timestamp.type", "LogAppendTime");
-            String name = "bench_replay_" + prefix;
+            config.putAll(topicCreation());
+            return timed("bench_replay_" + prefix, config, topicFor(prefix));
+        }
+
+        private static Map<String, String> topicCreation() {
+            return Map.of(
+                    "topic.creation.default.replication.factor",
+                    "1",
+                    "topic.creation.default.partitions",
+                    "2",
+                    // Records carry their rows' timestamps (2023): by those, a default topic rolls a segment per batch
+                    // and its retention deletes them before they are counted.
+                    "topic.creation.default.message.timestamp.type",
+                    "LogAppendTime");
+        }
+
+        /** Creates the connector and times it until {@code topic} holds every row; deletes it after. */
+        private PathRun timed(String name, Map<String, String> config, String topic) throws Exception {
+            ConnectRest rest = worker.rest();
             Duration workerBefore = worker.cpuTime();
             ServerCpu.Sample serverBefore = ServerCpu.now();
             long start = System.nanoTime();
-            worker.rest().putConnector(name, config);
-            FirstRecords first = awaitRecords(topicFor(prefix));
+            rest.putConnector(name, config);
+            FirstRecords first = awaitRecords(topic);
             long end = System.nanoTime();
             PathRun run = PathRun.of(
                     rows, (end - start) / 1e9, worker.cpuTime().minus(workerBefore), serverBefore, ServerCpu.now());
-            worker.rest().deleteConnector(name);
+            rest.deleteConnector(name);
             double steady = (rows - first.count()) / ((end - first.nanos()) / 1e9);
             return served(run.withStart((first.nanos() - start) / 1e9, steady));
         }
