@@ -575,12 +575,18 @@ class SubscriptionReaderTest {
         assertThat(reader.poll()).extracting(SourceRecord::key).containsExactly("d5");
     }
 
-    @Test
-    void aMessagePolledBeforeTheReaderMovedItsVgroupIsDropped() throws Exception {
+    /** Starts the reader with vgroup 1 handed over at position 5 and Connect's stored point at position 8. */
+    private TmqPartition startedAt5WithConnectsPointAt8() {
         TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
         consumer.assigned(vgroup1, 5);
         connectOffsets.put(serialized(partition(1)), Map.of("offset", 7L, "position", 8L));
         reader.start();
+        return vgroup1;
+    }
+
+    @Test
+    void aMessagePolledBeforeTheReaderMovedItsVgroupIsDropped() throws Exception {
+        startedAt5WithConnectsPointAt8();
         consumer.thenRows(row(1, 5, "d1", 500, 1)).thenRows(row(1, 8, "d2", 800, 2));
 
         assertThat(reader.poll()).isEmpty();
@@ -589,10 +595,7 @@ class SubscriptionReaderTest {
 
     @Test
     void aVgroupThatDoesNotShowItsMovesTargetIsMovedThereAgainRatherThanReadFromWhereItIs() throws Exception {
-        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
-        consumer.assigned(vgroup1, 5);
-        connectOffsets.put(serialized(partition(1)), Map.of("offset", 7L, "position", 8L));
-        reader.start();
+        TmqPartition vgroup1 = startedAt5WithConnectsPointAt8();
         // The consumer goes on from 5 as if the move to 8 had not happened: taking row 11's message would skip 8 to 10.
         consumer.thenRows(row(1, 5, "d1", 500, 1))
                 .thenRows(row(1, 6, "d2", 600, 2))
@@ -609,10 +612,7 @@ class SubscriptionReaderTest {
 
     @Test
     void aVgroupThatNeverShowsItsMovesTargetFailsTheTaskAfterThreeSeeksRatherThanSkipRows() throws Exception {
-        TmqPartition vgroup1 = new TmqPartition(TOPIC, 1);
-        consumer.assigned(vgroup1, 5);
-        connectOffsets.put(serialized(partition(1)), Map.of("offset", 7L, "position", 8L));
-        reader.start();
+        TmqPartition vgroup1 = startedAt5WithConnectsPointAt8();
         for (int offset = 11; offset < 11 + 3 * (1 + 2); offset++) {
             consumer.thenRows(row(1, offset, "d1", offset * 100L, offset));
         }
