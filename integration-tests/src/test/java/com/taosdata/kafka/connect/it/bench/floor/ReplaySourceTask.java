@@ -3,6 +3,7 @@ package com.taosdata.kafka.connect.it.bench.floor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
@@ -26,7 +27,7 @@ public final class ReplaySourceTask extends SourceTask {
     private String topic;
     private List<Map<String, String>> partitions;
     private List<String> tables;
-    private List<Integer> myTables;
+    private int[] myTables;
     private String[] lines;
     private int toSend;
     private int sent;
@@ -43,19 +44,16 @@ public final class ReplaySourceTask extends SourceTask {
             tables.add("d" + table);
             partitions.add(Map.of("database", "bench_source", "table", "d" + table));
         }
-        myTables = new ArrayList<>();
-        for (int table = task; table < TABLES; table += tasks) {
-            myTables.add(table);
-        }
-        // The rows of this task's tables: row r is table r % 100's row r / 100.
-        toSend = rows / TABLES * myTables.size()
-                + (int) myTables.stream().filter(t -> t < rows % TABLES).count();
+        // Every task.count-th table; row r of the run is table r % 100's row r / 100.
+        myTables = IntStream.range(0, TABLES).filter(t -> t % tasks == task).toArray();
+        toSend = rows / TABLES * myTables.length
+                + (int) IntStream.of(myTables).filter(t -> t < rows % TABLES).count();
         lines = new String[LINES];
         for (int i = 0; i < LINES; i++) {
-            int table = myTables.get(i % myTables.size());
+            int table = myTables[i % myTables.length];
             lines[i] = "meters,location=California.City" + (table % 10) + ",groupid=" + (table % 10) + ",device=d"
                     + table + " current=" + (10 + (i % 7) * 0.5) + ",voltage=" + (218 + i % 5) + "i32,phase="
-                    + (0.3 + (i % 3) * 0.01) + " " + timestamp(i / myTables.size());
+                    + (0.3 + (i % 3) * 0.01) + " " + timestamp(i / myTables.length);
         }
     }
 
@@ -72,8 +70,8 @@ public final class ReplaySourceTask extends SourceTask {
         int end = Math.min(toSend, sent + RECORDS_PER_POLL);
         List<SourceRecord> records = new ArrayList<>(end - sent);
         for (int i = sent; i < end; i++) {
-            int table = myTables.get(i % myTables.size());
-            long timestamp = timestamp(i / myTables.size());
+            int table = myTables[i % myTables.length];
+            long timestamp = timestamp(i / myTables.length);
             records.add(new SourceRecord(
                     partitions.get(table),
                     Map.of("ts", timestamp, "rows", 1L, "precision", "ns"),
