@@ -3,6 +3,7 @@
 #   bench/sink-bench.sh [LINES]          default 1,000,000 meters lines
 # Uses TDENGINE_URL (and TDENGINE_USER / TDENGINE_PASSWORD) when set, the stand-in otherwise.
 #   BENCH_SINK_PATHS=line             only the line paths (no Avro, no typed writes)
+#   BENCH_SINK_PATHS=typed            the Avro and typed paths, beside the direct writer and the line sink, 1 thread/task
 #   BENCH_SINK_SETTINGS="k=v,k=v"     connector settings every sink path adds, to try one
 # The Connect worker runs with the JVM options connect-distributed.sh gives it (heap and G1 settings), not the test
 # suites' small serial-GC heap; TDCONNECT_WORKER_JAVA_OPTS replaces them (for instance to add a JFR recording).

@@ -85,9 +85,11 @@ public final class SinkBenchmark {
                     + " meters rows each, as lines and as Avro; " + "TDengine: "
                     + (td.isStandIn() ? "STAND-IN" : td.connectionUrl()));
 
-            boolean avro = !"line".equals(System.getenv("BENCH_SINK_PATHS"));
-            direct(td, "bench_warmup_direct", meters.subList(0, warmUp), 2);
-            for (int tasks = 1; tasks <= 2; tasks++) {
+            String paths = System.getenv().getOrDefault("BENCH_SINK_PATHS", "all");
+            boolean avro = !"line".equals(paths);
+            boolean line = !"typed".equals(paths);
+            direct(td, "bench_warmup_direct", meters.subList(0, warmUp), line ? 2 : 1);
+            for (int tasks = 1; tasks <= (line ? 2 : 1); tasks++) {
                 sink(connect, td, "bench_warmup", warmUp, tasks, Map.of());
             }
             if (avro) {
@@ -105,8 +107,13 @@ public final class SinkBenchmark {
                 }
             }
 
-            double consumer = Measure.rate(lines, () -> consumeAll(broker, topic, lines));
             Run direct1 = direct(td, "bench_direct_1", meters, 1);
+            if (!line) {
+                Run sink1 = sink(connect, td, topic, lines, 1, Map.of());
+                avroPaths(connect, td, registry, avroTopic, lines, direct1, sink1);
+                return;
+            }
+            double consumer = Measure.rate(lines, () -> consumeAll(broker, topic, lines));
             Run direct2 = direct(td, "bench_direct_2", meters, 2);
             Run pipeline1 = pipeline(broker, td, topic, "bench_pipeline_1", lines, 1);
             Run pipeline2 = pipeline(broker, td, topic, "bench_pipeline_2", lines, 2);
