@@ -15,10 +15,10 @@ import com.taosdata.kafka.connect.sink.config.TypedWriteOptions;
 import com.taosdata.kafka.connect.sink.config.WriteMethod;
 import com.taosdata.kafka.connect.sink.record.EncodedRecord;
 import com.taosdata.kafka.connect.sink.record.PayloadDecoder;
-import com.taosdata.kafka.connect.sink.record.PointDecoder;
 import com.taosdata.kafka.connect.sink.record.RecordIds;
 import com.taosdata.kafka.connect.sink.table.JdbcSqlRunner;
 import com.taosdata.kafka.connect.sink.table.SqlRunner;
+import com.taosdata.kafka.connect.sink.table.StableCatalog;
 import com.taosdata.kafka.connect.sink.write.Backpressure;
 import com.taosdata.kafka.connect.sink.write.BadRecordHandler;
 import com.taosdata.kafka.connect.sink.write.Batch;
@@ -27,6 +27,7 @@ import com.taosdata.kafka.connect.sink.write.DatabaseInitializer;
 import com.taosdata.kafka.connect.sink.write.IsolatingBatchWriter;
 import com.taosdata.kafka.connect.sink.write.OffsetTracker;
 import com.taosdata.kafka.connect.sink.write.PipelinedWriter;
+import com.taosdata.kafka.connect.sink.write.RowPreparer;
 import com.taosdata.kafka.connect.sink.write.SchemalessWriter;
 import com.taosdata.kafka.connect.sink.write.SchemalessWriters;
 import com.taosdata.kafka.connect.sink.write.TypedBatchWriter;
@@ -41,7 +42,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -144,7 +145,9 @@ public class TDengineSinkTask extends SinkTask {
     private String lastTopic;
     private String lastDatabase;
     private int batchSize;
-    private Function<SinkRecord, EncodedRecord> encoder;
+    /** Turns a record bound for a database into what its batch keeps; throws DataException for a bad record. */
+    private BiFunction<String, SinkRecord, EncodedRecord> encoder;
+
     private BadRecordHandler badRecords;
     private DatabaseInitializer initializer;
     private SchemalessWriter writer;
@@ -228,24 +231,24 @@ public class TDengineSinkTask extends SinkTask {
         PayloadDecoder decoder = config.missingTimestamp() == MissingTimestamp.RECORD
                 ? payloads.stampingRecordTimestamps(config.precision())
                 : payloads;
-        encoder = record -> new EncodedRecord(record, decoder.decode(record));
+        encoder = (database, record) -> new EncodedRecord(record, decoder.decode(record));
         writer = backend.writer(config, connections);
-        IsolatingBatchWriter<EncodedRecord> isolating = IsolatingBatchWriter.schemaless(writer, retry, metrics);
+        IsolatingBatchWriter isolating = IsolatingBatchWriter.schemaless(writer, retry, metrics);
         return batch -> isolating.write(batch.key().database(), batch.records());
     }
 
     /**
-     * Typed rows: the task thread only refuses values that are no Struct or Map; the writer thread, which knows the
-     * super tables, takes records apart, turns them into rows and writes them.
+     * Typed rows: the task thread converts records into rows of the super tables the writer thread has found, and
+     * refuses values that are no Struct or Map; the writer thread finds (or makes) the super tables, converts the
+     * records the task could not, and writes the rows.
      */
     private PipelinedWriter.BatchWriter typedWrites(ConnectionFactory connections, RetryPolicy retry) {
         TypedWriteOptions options = config.typedWriteOptions();
-        encoder = record -> {
-            PointDecoder.check(record);
-            return EncodedRecord.typed(record);
-        };
         sql = backend.sql(config, connections);
-        TypedBatchWriter typed = TypedBatchWriter.create(sql, retry, metrics, options, config.precision());
+        StableCatalog catalog = new StableCatalog(sql, retry);
+        RowPreparer rows = RowPreparer.create(catalog, options, config.precision());
+        encoder = rows::prepare;
+        TypedBatchWriter typed = TypedBatchWriter.create(sql, catalog, retry, metrics, options, config.precision());
         return batch -> typed.write(batch.key().database(), batch.records());
     }
 
@@ -283,7 +286,7 @@ public class TDengineSinkTask extends SinkTask {
             EncodedRecord encoded;
             try {
                 database = database(record.topic());
-                encoded = encoder.apply(record);
+                encoded = encoder.apply(database, record);
             } catch (DataException e) {
                 badRecords.handle(record, e);
                 offsets.done(partition, offset);

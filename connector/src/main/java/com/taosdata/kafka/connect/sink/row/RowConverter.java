@@ -14,7 +14,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * Turns a record taken apart (a {@link Point}) into a row of its super table. Each value goes to the tag or column of
  * its name, whichever the table has (so an existing table's tags are found by name too), converted to its declared
  * type. A value without a tag or column, or one that does not fit, is a data error naming the field, the value and
- * the column.
+ * the column. Not thread-safe (it keeps the tag sets it converted): one instance per thread.
  */
 public final class RowConverter {
 
@@ -41,7 +41,7 @@ public final class RowConverter {
         String child = names.hashesTags()
                 ? tags.hashedName()
                 : names.childTable(schema.name(), record.topic(), point, schema.tags(), tags.values());
-        return new TypedRow(record, schema, child, point.timestamp(), tags.values(), columns);
+        return new TypedRow(schema, child, point.timestamp(), tags.values(), columns);
     }
 
     /**

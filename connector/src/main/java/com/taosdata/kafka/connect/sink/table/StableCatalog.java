@@ -3,10 +3,11 @@ package com.taosdata.kafka.connect.sink.table;
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * The super tables a task writes into, as TDengine describes them: described once and kept, created and altered
  * when asked. Every change is followed by a fresh {@code DESCRIBE}, so what is kept is what the server has, also when
  * another task changed the table at the same time: two tasks creating the same table both succeed ({@code IF NOT
- * EXISTS}), and a change that failed because another task made it first is not an error. Runs on the writer thread.
+ * EXISTS}), and a change that failed because another task made it first is not an error. Runs on the writer thread;
+ * {@link #known} and {@link #version} may be read from any thread.
  */
 public final class StableCatalog {
 
@@ -23,7 +25,9 @@ public final class StableCatalog {
 
     private final SqlRunner sql;
     private final RetryPolicy retry;
-    private final Map<String, StableSchema> schemas = new HashMap<>();
+    private final Map<String, StableSchema> schemas = new ConcurrentHashMap<>();
+    /** Counts the changes of {@link #schemas}, so a reader on another thread can tell a schema it keeps is current. */
+    private final AtomicLong version = new AtomicLong();
     /**
      * The schema {@link #find} returned last: records come in runs of one table, and find runs per record, so the run
      * needs no key built and hashed per record.
@@ -44,6 +48,19 @@ public final class StableCatalog {
         Optional<StableSchema> found = known != null ? Optional.of(known) : describe(database, stable);
         last = found.orElse(null);
         return found;
+    }
+
+    /**
+     * The schema of {@code database.stable} as last described, or null when it has not been described (or is gone),
+     * without asking the server: the task thread converts a record only once the writer thread has found its table.
+     */
+    public StableSchema known(String database, String stable) {
+        return schemas.get(key(database, stable));
+    }
+
+    /** Changes whenever a schema is described, replaced or forgotten. */
+    public long version() {
+        return version.get();
     }
 
     /**
@@ -95,6 +112,7 @@ public final class StableCatalog {
     /** Forgets what is known of {@code database.stable}, after a write found it changed or gone. */
     public void forget(String database, String stable) {
         schemas.remove(key(database, stable));
+        version.incrementAndGet();
         last = null;
     }
 
@@ -111,6 +129,7 @@ public final class StableCatalog {
         last = null;
         if (described.isEmpty()) {
             schemas.remove(key(database, stable));
+            version.incrementAndGet();
             return Optional.empty();
         }
         List<StableColumn> columns = described.get();
@@ -120,6 +139,7 @@ public final class StableCatalog {
         }
         StableSchema schema = new StableSchema(database, stable, columns);
         schemas.put(key(database, stable), schema);
+        version.incrementAndGet();
         return Optional.of(schema);
     }
 

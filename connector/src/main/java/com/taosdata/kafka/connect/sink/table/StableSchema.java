@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A super table as TDengine describes it: its timestamp column, then its other columns and its tags, each in
@@ -26,12 +27,12 @@ public final class StableSchema {
     /**
      * Positions by the exact names asked for, so a record's field names (the same strings for every record of a
      * schema) are lower-cased once, not per row; a negative position for a name that is no column or tag.
-     * Filled on the writer thread that owns the schema, up to {@link #MAX_REMEMBERED_NAMES} (Maps can carry
-     * ever new keys).
+     * Filled by the task thread and the writer thread, which both convert rows, up to
+     * {@link #MAX_REMEMBERED_NAMES} (Maps can carry ever new keys).
      */
-    private final Map<String, Integer> columnByName = new HashMap<>();
+    private final Map<String, Integer> columnByName = new ConcurrentHashMap<>();
 
-    private final Map<String, Integer> tagByName = new HashMap<>();
+    private final Map<String, Integer> tagByName = new ConcurrentHashMap<>();
 
     /**
      * @param described every column and tag in {@code DESCRIBE} order: the timestamp column first

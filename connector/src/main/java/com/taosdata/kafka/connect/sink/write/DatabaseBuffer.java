@@ -1,7 +1,6 @@
 package com.taosdata.kafka.connect.sink.write;
 
 import com.taosdata.kafka.connect.sink.record.EncodedRecord;
-import com.taosdata.kafka.connect.sink.record.RecordIds;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -68,7 +67,7 @@ public final class DatabaseBuffer {
 
     /** Drops the records of partitions this task no longer owns; their new owner will write them. */
     public void discard(Collection<TopicPartition> partitions) {
-        records.removeIf(r -> partitions.contains(RecordIds.partition(r.record())));
+        records.removeIf(r -> partitions.contains(r.partition()));
         lines = records.stream().mapToInt(EncodedRecord::rows).sum();
     }
 }

@@ -8,7 +8,6 @@ import com.taosdata.kafka.connect.sink.record.EncodedRecord;
 import com.taosdata.kafka.connect.sink.record.RecordIds;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 
@@ -19,10 +18,8 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * to the {@link BadRecordHandler}. Rows written twice on the way are harmless: a row with the same timestamp in the
  * same table overwrites the earlier one. Transient errors are retried by the {@link RetryPolicy}. Runs on the task's
  * writer thread.
- *
- * @param <T> what a record is written as: its schemaless payloads, or its typed row
  */
-public final class IsolatingBatchWriter<T> {
+public final class IsolatingBatchWriter {
 
     /** A record TDengine rejected, and why. */
     public record Rejected(SinkRecord record, DataException reason) {}
@@ -30,30 +27,26 @@ public final class IsolatingBatchWriter<T> {
     /** What one call sent: lines or rows, and the bytes of their text. */
     public record Written(int rows, long bytes) {}
 
-    /** Writes items into a database in one call (or statement) per item list. */
+    /** Writes records into a database in one call (or statement) per list: their payloads, or their rows. */
     @FunctionalInterface
-    public interface ChunkWriter<T> {
+    public interface ChunkWriter {
         /** @return how many lines or rows went to TDengine, and how many bytes */
-        Written write(String database, List<T> items) throws TDengineException;
+        Written write(String database, List<EncodedRecord> records) throws TDengineException;
     }
 
-    private final ChunkWriter<T> writer;
-    private final Function<T, SinkRecord> recordOf;
+    private final ChunkWriter writer;
     private final RetryPolicy retry;
     private final SinkTaskMetrics metrics;
 
-    public IsolatingBatchWriter(
-            ChunkWriter<T> writer, Function<T, SinkRecord> recordOf, RetryPolicy retry, SinkTaskMetrics metrics) {
+    public IsolatingBatchWriter(ChunkWriter writer, RetryPolicy retry, SinkTaskMetrics metrics) {
         this.writer = writer;
-        this.recordOf = recordOf;
         this.retry = retry;
         this.metrics = metrics;
     }
 
     /** Writes records' schemaless payloads, all the payloads of a chunk of records in one call. */
-    public static IsolatingBatchWriter<EncodedRecord> schemaless(
-            SchemalessWriter writer, RetryPolicy retry, SinkTaskMetrics metrics) {
-        return new IsolatingBatchWriter<>(
+    public static IsolatingBatchWriter schemaless(SchemalessWriter writer, RetryPolicy retry, SinkTaskMetrics metrics) {
+        return new IsolatingBatchWriter(
                 (database, records) -> {
                     List<String> payloads = new ArrayList<>(records.size());
                     for (EncodedRecord record : records) {
@@ -61,19 +54,18 @@ public final class IsolatingBatchWriter<T> {
                     }
                     return new Written(payloads.size(), writer.write(database, payloads));
                 },
-                EncodedRecord::record,
                 retry,
                 metrics);
     }
 
-    /** Writes every good item of {@code items} and returns the rejected records, in order. */
-    public List<Rejected> write(String database, List<T> items) {
+    /** Writes every good record of {@code items} and returns the rejected ones, in order. */
+    public List<Rejected> write(String database, List<EncodedRecord> items) {
         List<Rejected> rejected = new ArrayList<>();
         write(database, items, rejected);
         return rejected;
     }
 
-    private void write(String database, List<T> items, List<Rejected> rejected) {
+    private void write(String database, List<EncodedRecord> items, List<Rejected> rejected) {
         if (items.isEmpty()) {
             return;
         }
@@ -93,19 +85,19 @@ public final class IsolatingBatchWriter<T> {
         }
     }
 
-    private void recordAges(List<T> items) {
+    private void recordAges(List<EncodedRecord> items) {
         long now = metrics.nowMs();
-        for (T item : items) {
-            Long timestamp = recordOf.apply(item).timestamp();
+        for (EncodedRecord item : items) {
+            Long timestamp = item.timestamp();
             if (timestamp != null) {
                 metrics.recordWritten(timestamp, now);
             }
         }
     }
 
-    private void isolate(String database, List<T> items, TDengineException cause, List<Rejected> rejected) {
+    private void isolate(String database, List<EncodedRecord> items, TDengineException cause, List<Rejected> rejected) {
         if (items.size() == 1) {
-            SinkRecord bad = recordOf.apply(items.get(0));
+            SinkRecord bad = items.get(0).record();
             rejected.add(new Rejected(
                     bad,
                     new DataException(

@@ -28,9 +28,9 @@ import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
- * Writes a batch of {@code write.method=stmt} records into one database, on the writer thread: takes each record
- * apart, finds its super table (creating or evolving it where configured), converts it to a row of it, and writes
- * the rows in multi-table INSERTs. A record that does not fit its table is rejected before anything is sent; a row
+ * Writes a batch of {@code write.method=stmt} records into one database, on the writer thread: takes each record the
+ * task could not convert (see {@link RowPreparer}) apart, finds its super table (creating or evolving it where
+ * configured), converts it to a row of it, and writes the rows in multi-table INSERTs. A record that does not fit its table is rejected before anything is sent; a row
  * TDengine rejects is found by {@link IsolatingBatchWriter}. A super table that is missing without
  * {@code auto.create} fails the task: every record of its topic would fail alike.
  */
@@ -41,7 +41,7 @@ public final class TypedBatchWriter {
     private final RowConverter converter;
     private final TableNames names;
     private final TypedWriteOptions options;
-    private final IsolatingBatchWriter<TypedRow> rows;
+    private final IsolatingBatchWriter rows;
     private final PointDecoder decoder;
     /** The record being converted, taken apart: one instance, refilled per record, on the writer thread. */
     private final Point point = new Point();
@@ -52,7 +52,7 @@ public final class TypedBatchWriter {
             RowConverter converter,
             TableNames names,
             TypedWriteOptions options,
-            IsolatingBatchWriter<TypedRow> rows,
+            IsolatingBatchWriter rows,
             PointDecoder decoder) {
         this.catalog = catalog;
         this.evolution = evolution;
@@ -63,30 +63,30 @@ public final class TypedBatchWriter {
         this.decoder = decoder;
     }
 
+    /** @param catalog the super tables, shared with the task's {@link RowPreparer} */
     public static TypedBatchWriter create(
             SqlRunner sql,
+            StableCatalog catalog,
             RetryPolicy retry,
             SinkTaskMetrics metrics,
             TypedWriteOptions options,
             TimestampUnit precision) {
-        TableNames names = new TableNames(
-                NameTemplate.parse(options.tableNameFormat()),
-                options.childTableNameFormat() == null ? null : NameTemplate.parse(options.childTableNameFormat()));
-        StableCatalog catalog = new StableCatalog(sql, retry);
-        IsolatingBatchWriter<TypedRow> rows = new IsolatingBatchWriter<>(
+        TableNames names = names(options);
+        IsolatingBatchWriter rows = new IsolatingBatchWriter(
                 (database, chunk) -> {
+                    List<TypedRow> typed = new ArrayList<>(chunk.size());
+                    chunk.forEach(record -> typed.add(record.row()));
                     long bytes = 0;
-                    for (String statement : SqlInserts.build(database, chunk)) {
+                    for (String statement : SqlInserts.build(database, typed)) {
                         try {
                             sql.execute(statement);
                         } catch (TDengineException e) {
-                            throw tableGoneIsFatal(e, catalog, chunk);
+                            throw tableGoneIsFatal(e, catalog, typed);
                         }
                         bytes += Utf8.length(statement);
                     }
                     return new IsolatingBatchWriter.Written(chunk.size(), bytes);
                 },
-                TypedRow::record,
                 retry,
                 metrics);
         return new TypedBatchWriter(
@@ -99,16 +99,27 @@ public final class TypedBatchWriter {
                 new PointDecoder(options, precision));
     }
 
+    /** How {@code options} name super and child tables; each thread that converts rows keeps its own. */
+    static TableNames names(TypedWriteOptions options) {
+        return new TableNames(
+                NameTemplate.parse(options.tableNameFormat()),
+                options.childTableNameFormat() == null ? null : NameTemplate.parse(options.childTableNameFormat()));
+    }
+
     /** Writes every record that fits and returns the rejected ones. */
     public List<IsolatingBatchWriter.Rejected> write(String database, List<EncodedRecord> records) {
         List<IsolatingBatchWriter.Rejected> rejected = new ArrayList<>();
-        List<TypedRow> converted = new ArrayList<>(records.size());
+        List<EncodedRecord> converted = new ArrayList<>(records.size());
         for (EncodedRecord encoded : records) {
+            if (encoded.row() != null) {
+                converted.add(encoded);
+                continue;
+            }
             SinkRecord record = encoded.record();
             try {
                 decoder.decode(record, point);
                 StableSchema schema = schema(database, names.superTable(record.topic()), point);
-                converted.add(converter.convert(record, point, schema));
+                converted.add(encoded.withRow(converter.convert(record, point, schema)));
             } catch (DataException e) {
                 rejected.add(new IsolatingBatchWriter.Rejected(
                         record, new DataException(RecordIds.describe(record) + ": " + e.getMessage(), e)));

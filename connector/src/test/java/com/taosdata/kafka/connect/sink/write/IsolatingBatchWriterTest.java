@@ -38,7 +38,7 @@ class IsolatingBatchWriterTest {
 
     /** Writes like the task does: rejected records go to a {@link BadRecordHandler} once the batch is written. */
     private BatchWrite writer(boolean tolerateAll) {
-        IsolatingBatchWriter<EncodedRecord> writer =
+        IsolatingBatchWriter writer =
                 IsolatingBatchWriter.schemaless(tdengine, new RetryPolicy(3, 50, sleeps::add), metrics);
         BadRecordHandler handler = new BadRecordHandler(reporter, tolerateAll, metrics);
         return (database, records) ->
@@ -119,7 +119,7 @@ class IsolatingBatchWriterTest {
 
     @Test
     void rejectedRecordsComeBackInOffsetOrderWithTheirReason() {
-        IsolatingBatchWriter<EncodedRecord> writer =
+        IsolatingBatchWriter writer =
                 IsolatingBatchWriter.schemaless(tdengine, new RetryPolicy(3, 50, sleeps::add), metrics);
 
         List<IsolatingBatchWriter.Rejected> rejected = writer.write("power", records("BAD 0", "m f=1 1", "BAD 2"));
@@ -186,12 +186,12 @@ class IsolatingBatchWriterTest {
     void bytesAreTheUtf8SizeOfTheLinesSentAndAgesRunFromEachRecordsTimestamp() {
         ManualTime time = new ManualTime(10_000);
         SinkTaskMetrics timed = SinkTaskMetrics.unpublished(time);
-        IsolatingBatchWriter<EncodedRecord> writer =
+        IsolatingBatchWriter writer =
                 IsolatingBatchWriter.schemaless(tdengine, new RetryPolicy(3, 50, sleeps::add), timed);
         List<EncodedRecord> records = List.of(
-                new EncodedRecord(stamped(0, 7_000L), List.of("m,t=\u5317 f=1 1")),
+                new EncodedRecord(stamped(0, 7_000L), List.of("m,t=\u5317 f=1 1")).detached(),
                 new EncodedRecord(stamped(1, 9_000L), List.of("m f=2 2")),
-                new EncodedRecord(stamped(2, null), List.of("m f=3 3")));
+                new EncodedRecord(stamped(2, null), List.of("m f=3 3")).detached());
 
         writer.write("power", records);
 

@@ -30,7 +30,7 @@ class PipelinedWriterTest {
     private final QueuedWriterThread writerThread = new QueuedWriterThread();
 
     private PipelinedWriter pipeline(int maxRetries) {
-        IsolatingBatchWriter<EncodedRecord> writer =
+        IsolatingBatchWriter writer =
                 IsolatingBatchWriter.schemaless(tdengine, new RetryPolicy(maxRetries, 10, sleeps::add), metrics);
         return new PipelinedWriter(
                 batch -> writer.write(batch.key().database(), batch.records()), writerThread, Duration.ofMinutes(1));

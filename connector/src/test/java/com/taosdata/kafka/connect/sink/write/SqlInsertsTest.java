@@ -40,7 +40,7 @@ class SqlInsertsTest {
     private static final StableSchema SCHEMA = new StableSchema("power", "meters", METERS);
 
     private static TypedRow row(StableSchema schema, String child, long ts, Object[] tags, Object... columns) {
-        return new TypedRow(null, schema, child, ts, tags, columns);
+        return new TypedRow(schema, child, ts, tags, columns);
     }
 
     private static TypedRow meter(String child, long ts, Float current, Long voltage, String phase) {
