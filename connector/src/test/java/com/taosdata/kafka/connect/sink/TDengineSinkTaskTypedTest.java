@@ -9,9 +9,11 @@ import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.schemas.TdengineType;
 import com.taosdata.kafka.connect.sink.table.ColumnType;
 import com.taosdata.kafka.connect.sink.table.StableColumn;
+import java.lang.ref.WeakReference;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
@@ -335,5 +337,88 @@ class TDengineSinkTaskTypedTest extends SinkTaskTestBase {
                 .singleElement()
                 .satisfies(bad -> assertThat(bad.getValue())
                         .hasMessageContainingAll("child.table.name.format 'd_${serial}'", "no value for serial"));
+    }
+
+    @Test
+    void onceTheWriterHasDescribedTheSuperTableARecordWaitsAsItsRowWithoutItsStruct() throws InterruptedException {
+        preCreatedMeters();
+        startTyped("child.table.name.format", "d${groupid}");
+        task.put(List.of(record(0, meter(MILLIS, 1f, 1, "a", 1))));
+        preCommit(METERS_0);
+
+        WeakReference<Struct> value = putOneMeter(1);
+
+        assertThat(collected(value)).isTrue();
+        Map<TopicPartition, OffsetAndMetadata> committed = preCommit(METERS_0);
+        assertThat(sql.inserts()).hasSize(2);
+        assertThat(sql.inserts().get(1))
+                .isEqualTo("INSERT INTO `power`.`d1` USING `power`.`meters` (`location`,`groupid`) TAGS ('a',1)"
+                        + " (`ts`,`current`,`voltage`) VALUES (1796316133136,2.0,2)");
+        assertThat(committed).containsExactly(entry(METERS_0, new OffsetAndMetadata(2)));
+    }
+
+    @Test
+    void withADlqAValueThatDoesNotFitADescribedTableIsReportedAsItArrivesAndTheRestIsWritten() {
+        preCreatedMeters();
+        startTyped("errors.tolerance", "all");
+        task.put(List.of(record(0, meter(MILLIS, 1f, 1, "a", 1))));
+        preCommit(METERS_0);
+
+        task.put(List.of(record(1, meter(MILLIS + 1, 2f, 2, "a", 300)), record(2, meter(MILLIS + 2, 3f, 3, "a", 1))));
+
+        assertThat(dlq).singleElement().satisfies(bad -> {
+            assertThat(bad.getKey().kafkaOffset()).isEqualTo(1);
+            assertThat(bad.getValue())
+                    .hasMessageContainingAll("meters-0@1", "groupid", "300", "tag groupid TINYINT")
+                    .hasMessageNotContaining("meters-0@1: meters-0@1");
+        });
+        Map<TopicPartition, OffsetAndMetadata> committed = preCommit(METERS_0);
+        assertThat(sql.inserts().get(1)).endsWith("VALUES (1796316133137,3.0,3)");
+        assertThat(committed).containsExactly(entry(METERS_0, new OffsetAndMetadata(3)));
+    }
+
+    @Test
+    void aNewFieldForADescribedTableWaitsForTheWriterWhichAddsItsColumnAndLaterRowsUseIt() {
+        preCreatedMeters();
+        startTyped("timestamp.field", "", "auto.evolve", "true", "child.table.name.format", "d${groupid}");
+        task.put(List.of(record(0, map(Map.of("current", 1.5, "location", "a", "groupid", 1L)))));
+        preCommit(METERS_0);
+
+        task.put(List.of(record(1, map(Map.of("current", 2.5, "power", 7L, "location", "a", "groupid", 1L)))));
+        preCommit(METERS_0);
+        task.put(List.of(record(2, map(Map.of("current", 3.5, "power", 8L, "location", "a", "groupid", 1L)))));
+        preCommit(METERS_0);
+
+        assertThat(sql.statements())
+                .filteredOn(s -> s.startsWith("ALTER"))
+                .containsExactly("ALTER STABLE `power`.`meters` ADD COLUMN `power` BIGINT");
+        assertThat(sql.inserts())
+                .hasSize(3)
+                .allSatisfy(insert -> assertThat(insert).startsWith("INSERT INTO `power`.`d1` USING"));
+        assertThat(sql.inserts().get(1)).endsWith("(`ts`,`current`,`power`) VALUES (1796316133136,2.5,7)");
+        assertThat(sql.inserts().get(2)).endsWith("(`ts`,`current`,`power`) VALUES (1796316133137,3.5,8)");
+    }
+
+    /** A map with the entries in a fixed order, so the columns of the INSERT come out in it. */
+    private static Map<String, Object> map(Map<String, Object> entries) {
+        return new TreeMap<>(entries);
+    }
+
+    /**
+     * Puts one meter, fewer than a batch so that it waits, and returns a weak reference to its Struct, which the
+     * collector clears once nothing keeps it.
+     */
+    private WeakReference<Struct> putOneMeter(long offset) {
+        Struct value = meter(MILLIS + offset, 1f + offset, (int) offset + 1, "a", 1);
+        task.put(List.of(record(offset, value)));
+        return new WeakReference<>(value);
+    }
+
+    private static boolean collected(WeakReference<?> reference) throws InterruptedException {
+        for (int attempt = 0; attempt < 20 && reference.get() != null; attempt++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        return reference.get() == null;
     }
 }

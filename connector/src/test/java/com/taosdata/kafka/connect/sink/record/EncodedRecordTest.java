@@ -2,7 +2,11 @@ package com.taosdata.kafka.connect.sink.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.taosdata.kafka.connect.sink.row.TypedRow;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -22,6 +26,35 @@ class EncodedRecordTest {
         assertThat(detached.record().value()).isNull();
         assertThat(detached.record().key()).isNull();
         assertThat(RecordIds.describe(detached.record())).isEqualTo("record meters-0@4");
+    }
+
+    @Test
+    void aDetachedRowKeepsTheRowAndWhereTheRecordWasConsumedFromEvenAfterARename() {
+        SinkRecord consumed =
+                new SinkRecord("meters", 3, null, "k", null, Map.of("v", 1), 41, 1_000L, TimestampType.CREATE_TIME);
+        SinkRecord renamed =
+                consumed.newRecord("power_meters", 3, null, null, null, consumed.value(), consumed.timestamp());
+        TypedRow row = new TypedRow(null, "d1", 1_000L, new Object[] {"a"}, new Object[] {1});
+
+        EncodedRecord detached = EncodedRecord.typed(renamed, row).detached();
+
+        assertThat(detached.row()).isSameAs(row);
+        assertThat(detached.partition()).isEqualTo(new TopicPartition("meters", 3));
+        assertThat(detached.timestamp()).isEqualTo(1_000L);
+        assertThat(detached.record().value()).isNull();
+        assertThat(RecordIds.describe(detached.record())).isEqualTo("record meters-3@41");
+        assertThat(detached.rows()).isEqualTo(1);
+    }
+
+    @Test
+    void aDetachedRecordWithoutATimestampHasNone() {
+        SinkRecord record =
+                new SinkRecord("meters", 0, null, null, null, "m f=1 1", 4, null, TimestampType.NO_TIMESTAMP_TYPE);
+
+        EncodedRecord detached = new EncodedRecord(record, List.of("m f=1 1")).detached();
+
+        assertThat(detached.timestamp()).isNull();
+        assertThat(detached.record().timestamp()).isNull();
     }
 
     @Test

@@ -65,6 +65,37 @@ class StableCatalogTest {
     }
 
     @Test
+    void whatIsKnownIsReadWithoutAskingTheServerAndEveryDescriptionOrForgettingChangesTheVersion() {
+        existingMeters();
+        long before = catalog.version();
+
+        assertThat(catalog.known("power", "meters")).isNull();
+        StableSchema found = catalog.find("power", "meters").orElseThrow();
+        long described = catalog.version();
+        assertThat(catalog.known("power", "meters")).isSameAs(found);
+        catalog.forget("power", "meters");
+
+        assertThat(described).isGreaterThan(before);
+        assertThat(catalog.known("power", "meters")).isNull();
+        assertThat(catalog.version()).isGreaterThan(described);
+        assertThat(sql.described()).containsExactly("power.meters");
+    }
+
+    @Test
+    void anAlteredTableIsKnownAsDescribedAfterTheChange() {
+        existingMeters();
+        StableSchema found = catalog.find("power", "meters").orElseThrow();
+        long described = catalog.version();
+        StableColumn voltage = column("voltage", ColumnType.of(TdengineType.INT));
+
+        StableSchema altered = catalog.alter(found, List.of(voltage));
+
+        assertThat(catalog.known("power", "meters")).isSameAs(altered);
+        assertThat(altered.columns()).contains(voltage);
+        assertThat(catalog.version()).isGreaterThan(described);
+    }
+
+    @Test
     void aMissingTableIsNotFoundAndAskedForAgainNextTime() {
         assertThat(catalog.find("power", "meters")).isEmpty();
         existingMeters();
