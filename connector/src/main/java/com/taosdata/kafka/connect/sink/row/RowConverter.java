@@ -25,6 +25,8 @@ public final class RowConverter {
     private final ValueConverter values;
     private final TableNames names;
     private final Map<TagKey, TagSet> tagSets = new HashMap<>();
+    private final Places tagPlaces = new Places();
+    private final Places fieldPlaces = new Places();
 
     public RowConverter(ValueConverter values, TableNames names) {
         this.values = values;
@@ -35,8 +37,8 @@ public final class RowConverter {
     public TypedRow convert(SinkRecord record, Point point, StableSchema schema) {
         RawTags raw = new RawTags(schema.tags().size());
         Object[] columns = new Object[schema.columns().size()];
-        place(point.tags(), schema, raw, columns);
-        place(point.fields(), schema, raw, columns);
+        place(point.tags(), tagPlaces, schema, raw, columns);
+        place(point.fields(), fieldPlaces, schema, raw, columns);
         TagSet tags = tagSet(schema, raw);
         String child = names.hashesTags()
                 ? tags.hashedName()
@@ -75,10 +77,11 @@ public final class RowConverter {
         return tags;
     }
 
-    private void place(Point.Entries entries, StableSchema schema, RawTags tags, Object[] columns) {
+    private void place(Point.Entries entries, Places places, StableSchema schema, RawTags tags, Object[] columns) {
+        places.of(entries, schema);
         for (int i = 0; i < entries.size(); i++) {
             String name = entries.key(i);
-            int column = schema.columnIndex(name);
+            int column = places.columns[i];
             if (column >= 0) {
                 columns[column] = convert(
                         name,
@@ -88,7 +91,7 @@ public final class RowConverter {
                         schema);
                 continue;
             }
-            int tag = schema.tagIndex(name);
+            int tag = places.tags[i];
             if (tag >= 0) {
                 tags.values[tag] = entries.value(i);
                 tags.mappings[tag] = entries.mapping(i);
@@ -117,6 +120,48 @@ public final class RowConverter {
 
     private static String qualified(StableSchema schema) {
         return schema.database() + "." + schema.name();
+    }
+
+    /**
+     * Where the entries of a record go in a schema: the column or tag position of each, found by name once per run of
+     * records that bring the same names (the same strings, as a record schema's field names are) into the same
+     * schema, not per row (JFR of the task thread: the lookups by name were an eighth of the conversion).
+     */
+    private static final class Places {
+        private StableSchema schema;
+        private String[] names = new String[0];
+        int[] columns = new int[0];
+        int[] tags = new int[0];
+
+        void of(Point.Entries entries, StableSchema target) {
+            if (target == schema && same(entries)) {
+                return;
+            }
+            int size = entries.size();
+            schema = target;
+            if (names.length != size) {
+                names = new String[size];
+                columns = new int[size];
+                tags = new int[size];
+            }
+            for (int i = 0; i < size; i++) {
+                names[i] = entries.key(i);
+                columns[i] = target.columnIndex(names[i]);
+                tags[i] = target.tagIndex(names[i]);
+            }
+        }
+
+        private boolean same(Point.Entries entries) {
+            if (entries.size() != names.length) {
+                return false;
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (entries.key(i) != names[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** A row's tag values as the record has them, with the field and mapping each came from. */

@@ -19,7 +19,8 @@ import org.apache.kafka.connect.errors.DataException;
  * topic, made a name TDengine allows without quotes (lower case, underscores for dots and hyphens), so it is the
  * table an unquoted {@code CREATE STABLE} made. The child table comes from {@code child.table.name.format} with the
  * record's values, kept as they are; without it, from the super table and the tag values as {@code t_} and an MD5,
- * so the same tags always reach the same child table, whichever task writes them.
+ * so the same tags always reach the same child table, whichever task writes them. Not thread-safe (it keeps the
+ * names it made): one instance per thread.
  */
 public final class TableNames {
 
@@ -31,6 +32,8 @@ public final class TableNames {
     private final NameTemplate superTable;
     private final NameTemplate childTable;
     private final Map<String, String> superTableByTopic = new HashMap<>();
+    private String lastTopic;
+    private String lastSuperTable;
 
     /** @param childTable the child table template, or {@code null} for hashed names */
     public TableNames(NameTemplate superTable, NameTemplate childTable) {
@@ -40,12 +43,18 @@ public final class TableNames {
 
     /** The super table of a record of {@code topic}. */
     public String superTable(String topic) {
-        return superTableByTopic.computeIfAbsent(topic, t -> {
+        // Records come in runs of one topic.
+        if (topic.equals(lastTopic)) {
+            return lastSuperTable;
+        }
+        lastSuperTable = superTableByTopic.computeIfAbsent(topic, t -> {
             String name = Identifiers.replaceNotAllowed(superTable.fill(placeholder -> t))
                     .toLowerCase(Locale.ROOT);
             check(name, "super table name");
             return name;
         });
+        lastTopic = topic;
+        return lastSuperTable;
     }
 
     /**

@@ -136,6 +136,36 @@ class RowPreparerTest {
     }
 
     @Test
+    void eachRecordIsPlacedByItsOwnFieldNamesWhateverTheRecordBeforeBrought() {
+        sql.existing(
+                "power",
+                "meters",
+                TS,
+                CURRENT,
+                new StableColumn("voltage", ColumnType.of(TdengineType.INT), false),
+                LOCATION);
+        catalog.find("power", "meters");
+        RowPreparer preparer = preparer(false);
+        Map<String, Object> voltageOnly = new LinkedHashMap<>();
+        voltageOnly.put("location", "b");
+        voltageOnly.put("voltage", 220);
+        Map<String, Object> reordered = new LinkedHashMap<>();
+        reordered.put("voltage", 221);
+        reordered.put("current", 2.5);
+        reordered.put("location", "c");
+
+        TypedRow first = preparer.prepare("power", record(0, meter("a", 1.5))).row();
+        TypedRow second = preparer.prepare("power", record(1, voltageOnly)).row();
+        TypedRow third = preparer.prepare("power", record(2, reordered)).row();
+
+        assertThat(first.columns()).containsExactly(1.5f, null);
+        assertThat(second.columns()).containsExactly(null, 220L);
+        assertThat(second.tags()).containsExactly("b");
+        assertThat(third.columns()).containsExactly(2.5f, 221L);
+        assertThat(third.tags()).containsExactly("c");
+    }
+
+    @Test
     void aValueThatIsNoStructOrMapIsRefusedPointingToTheSchemalessWriteMethod() {
         describedMeters();
         SinkRecord text = new SinkRecord("meters", 0, null, null, null, "meters,location=a current=1", 6);
