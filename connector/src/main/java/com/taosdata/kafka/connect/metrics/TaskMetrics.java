@@ -98,11 +98,17 @@ public final class TaskMetrics implements AutoCloseable {
         }
     }
 
-    /** {@code <name>-avg} and {@code <name>-max} of the values recorded. */
-    Sensor avgMax(String name, String what) {
+    /** The average of the values recorded, published as {@code name}. */
+    Sensor avg(String name, String what) {
         Sensor sensor = metrics.sensor(name);
-        sensor.add(name(name + "-avg", "average " + what), new Avg());
-        sensor.add(name(name + "-max", "largest " + what), new Max());
+        sensor.add(name(name, what), new Avg());
+        return sensor;
+    }
+
+    /** The largest of the values recorded, published as {@code name}. */
+    Sensor max(String name, String what) {
+        Sensor sensor = metrics.sensor(name);
+        sensor.add(name(name, what), new Max());
         return sensor;
     }
 

@@ -62,12 +62,12 @@ class SinkTaskMetricsTest {
     }
 
     @Test
-    void recordAgeIsNowMinusTheRecordTimestamp() {
+    void recordAgeIsTheAverageOfTheBatchesMeansAndTheLargestOfTheirMaxima() {
         long now = metrics.nowMs();
-        metrics.recordWritten(now - 1_000, now);
-        metrics.recordWritten(now - 3_000, now);
+        metrics.batchAges(1_000, 1_500, now);
+        metrics.batchAges(2_000, 3_000, now);
 
-        assertThat(metrics.value("record-age-avg")).isEqualTo(2_000.0);
+        assertThat(metrics.value("record-age-avg")).isEqualTo(1_500.0);
         assertThat(metrics.value("record-age-max")).isEqualTo(3_000.0);
     }
 

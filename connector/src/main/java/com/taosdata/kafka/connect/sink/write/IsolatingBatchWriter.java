@@ -87,11 +87,20 @@ public final class IsolatingBatchWriter {
 
     private void recordAges(List<EncodedRecord> items) {
         long now = metrics.nowMs();
+        long count = 0;
+        long sum = 0;
+        long max = Long.MIN_VALUE;
         for (EncodedRecord item : items) {
             Long timestamp = item.timestamp();
             if (timestamp != null) {
-                metrics.recordWritten(timestamp, now);
+                long age = now - timestamp;
+                count++;
+                sum += age;
+                max = Math.max(max, age);
             }
+        }
+        if (count > 0) {
+            metrics.batchAges((double) sum / count, max, now);
         }
     }
 
