@@ -135,6 +135,9 @@ class TypedWritesIT {
 
         produce(topic, meter(METER_V2, T0 + 1, 2.5f, 221, "a", 1).put("phase", 0.25));
         await().atMost(Duration.ofSeconds(60)).until(() -> td.count(topic + "." + topic) == 2);
+        // The table as altered is known now: the task converts this record itself, into the added column too.
+        produce(topic, meter(METER_V2, T0 + 2, 3.5f, 222, "a", 1).put("phase", 0.5));
+        await().atMost(Duration.ofSeconds(60)).until(() -> td.count(topic + "." + topic) == 3);
 
         Map<String, String> types = new TreeMap<>();
         for (Map<String, Object> column : td.query("DESCRIBE " + topic + "." + topic)) {
@@ -160,7 +163,7 @@ class TypedWritesIT {
         assertThat(rows)
                 .extracting(r -> r.get("phase"))
                 .as("the older row reads NULL in the added column")
-                .containsExactly(null, 0.25);
+                .containsExactly(null, 0.25, 0.5);
     }
 
     @Test
@@ -229,6 +232,14 @@ class TypedWritesIT {
         assertThat(td.query("SELECT current FROM " + topic + ".meters ORDER BY ts"))
                 .extracting(r -> r.get("current"))
                 .containsExactly(1.0f, 4.0f);
+
+        // The table is known now: the task itself refuses a value that does not fit, and writes the next record.
+        produce(topic, meter(METER_V1, T0 + 4, 5f, 70_000, "a", 1), meter(METER_V1, T0 + 5, 6f, 220, "a", 1));
+        List<ConsumerRecord<byte[], byte[]>> later = env.broker().consume(dlq, 3, Duration.ofSeconds(60));
+        assertThat(header(later.get(2), "__connect.errors.offset")).isEqualTo("4");
+        assertThat(header(later.get(2), "__connect.errors.exception.message"))
+                .contains("voltage", "70000", "voltage SMALLINT");
+        await().atMost(Duration.ofSeconds(30)).until(() -> td.count(topic + ".meters") == 3);
         assertThat(worker.rest().taskStates(topic)).containsOnly("RUNNING");
     }
 
