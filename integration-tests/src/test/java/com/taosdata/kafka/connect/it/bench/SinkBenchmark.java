@@ -336,7 +336,7 @@ public final class SinkBenchmark {
                         (double) written.rows() / written.batches(),
                         written.latencyMs(),
                         written.maxLatencyMs());
-        rest.deleteConnector(name);
+        deleteAndAwaitStop(connect, name, tasks);
         // A million-row database left behind holds the server's memory: a few of them and TDengine answers 0x3b1
         // ("No enough memory in dnode") to the next CREATE DATABASE, the suites' included.
         td.dropDatabase(name);
@@ -347,6 +347,22 @@ public final class SinkBenchmark {
                 cpu,
                 serverCpu,
                 requests);
+    }
+
+    /**
+     * Deletes a connector and waits until the worker has stopped its tasks: Connect stops them after the REST call
+     * returns, and a sink task's stop (its writer thread, its connection) would otherwise run in, and be charged to,
+     * the next path's measured window.
+     */
+    private static void deleteAndAwaitStop(Connect connect, String name, int tasks) throws Exception {
+        connect.worker().rest().deleteConnector(name);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!connect.jmx().stopped(name, tasks)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the tasks of " + name + " did not stop within 60 s of its deletion");
+            }
+            Thread.sleep(PROGRESS_EVERY_MS);
+        }
     }
 
     /**
@@ -376,7 +392,7 @@ public final class SinkBenchmark {
         }
         long end = System.nanoTime();
         double cpu = connect.worker().cpuTime().minus(cpuBefore).toNanos() / 1e3 / lines;
-        rest.deleteConnector(name);
+        deleteAndAwaitStop(connect, name, tasks);
         return new Run(
                 lines / ((end - start) / 1e9),
                 lines / ((end - firstRecord) / 1e9),

@@ -88,6 +88,18 @@ final class WorkerJmx implements AutoCloseable {
         return sent;
     }
 
+    /** Whether the {@code tasks} sink tasks of {@code connector} are gone: Connect drops a task's metrics once stopped. */
+    boolean stopped(String connector, int tasks) throws IOException, JMException {
+        for (int task = 0; task < tasks; task++) {
+            ObjectName bean =
+                    new ObjectName("kafka.connect:type=sink-task-metrics,connector=" + connector + ",task=" + task);
+            if (server.isRegistered(bean)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Number number(Map<String, Object> values, String attribute) {
         Object value = values.get(attribute);
         // A windowed value is NaN until its first sample.
