@@ -12,6 +12,7 @@ import com.taosdata.kafka.connect.sink.write.DatabaseInitializer;
 import com.taosdata.kafka.connect.sink.write.FakeSchemalessWriter;
 import com.taosdata.kafka.connect.sink.write.SchemalessWriter;
 import java.lang.management.ManagementFactory;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -120,5 +121,14 @@ abstract class SinkTaskTestBase {
     Object attribute(String attribute) throws JMException {
         return ManagementFactory.getPlatformMBeanServer()
                 .getAttribute(new ObjectName("tdconnect:type=sink-task-metrics,connector=task-test,task=0"), attribute);
+    }
+
+    /** Whether the collector clears {@code reference}, asked a few times: whether nothing keeps its object alive. */
+    static boolean collected(WeakReference<?> reference) throws InterruptedException {
+        for (int attempt = 0; attempt < 20 && reference.get() != null; attempt++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        return reference.get() == null;
     }
 }

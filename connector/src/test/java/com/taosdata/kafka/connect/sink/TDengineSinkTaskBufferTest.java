@@ -41,12 +41,4 @@ class TDengineSinkTaskBufferTest extends SinkTaskTestBase {
         task.put(List.of(new SinkRecord("meters", 0, null, key, null, "m f=0 0", 0)));
         return new WeakReference<>(key);
     }
-
-    private static boolean collected(WeakReference<Object> reference) throws InterruptedException {
-        for (int attempt = 0; attempt < 20 && reference.get() != null; attempt++) {
-            System.gc();
-            Thread.sleep(10);
-        }
-        return reference.get() == null;
-    }
 }

@@ -413,12 +413,4 @@ class TDengineSinkTaskTypedTest extends SinkTaskTestBase {
         task.put(List.of(record(offset, value)));
         return new WeakReference<>(value);
     }
-
-    private static boolean collected(WeakReference<?> reference) throws InterruptedException {
-        for (int attempt = 0; attempt < 20 && reference.get() != null; attempt++) {
-            System.gc();
-            Thread.sleep(10);
-        }
-        return reference.get() == null;
-    }
 }
