@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +40,15 @@ class SqlLiteralsTest {
         assertThat(literal(-2.5e-7)).isEqualTo("-2.5E-7");
         assertThat(literal(0.1f)).isEqualTo("0.1");
         assertThat(literal(3.4028235e38f)).isEqualTo("3.4028235E38");
+    }
+
+    @Property(tries = 5_000)
+    void aDoubleIsWrittenAsDoubleToStringWritesIt(@ForAll double any, @ForAll @IntRange(max = 99_999_999) int digits) {
+        double measured = digits / 1000.0;
+
+        assertThat(literal(any)).isEqualTo(Double.toString(any));
+        assertThat(literal(measured)).isEqualTo(Double.toString(measured));
+        assertThat(literal(-measured)).isEqualTo(Double.toString(-measured));
     }
 
     @Test
