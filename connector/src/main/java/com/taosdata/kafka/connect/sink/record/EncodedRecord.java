@@ -49,7 +49,10 @@ public final class EncodedRecord {
         this.typed = ids.typed;
     }
 
-    /** A record of {@code write.method=stmt} whose super table the task does not know yet: the writer converts it. */
+    /**
+     * A record of {@code write.method=stmt} for the writer to convert: the task does not know its super table yet, or
+     * the table must change for it ({@code auto.evolve}).
+     */
     public static EncodedRecord typed(SinkRecord record) {
         return new EncodedRecord(record, List.of(), null, true);
     }

@@ -15,8 +15,9 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * follow (one rule for both): nested structs and maps flatten into {@code parent_child} names, {@code tags} name the
  * tags, every other non-null value is a field, the timestamp comes from {@code timestamp.field} (a number counts in
  * {@code data.precision}) or the record's Kafka timestamp. {@link #check} runs on the task thread; an instance decodes
- * on the writer thread, into one {@link Point} it reuses (buffered records keep no parts of their own, which a JFR and
- * per-thread CPU profile showed the garbage collector copying under a 20 ms pause target).
+ * into one {@link Point} its thread reuses (the task's and the writer's each have one): a decoded record's parts are
+ * turned into its row at once, so buffered records keep no parts of their own, which a JFR and per-thread CPU profile
+ * showed the garbage collector copying under a 20 ms pause target.
  */
 public final class PointDecoder {
 
