@@ -64,9 +64,7 @@ final class AvroMeters {
      * writes name theirs.
      */
     static Map<String, String> typedSettings(SchemaRegistry registry) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("value.converter", AvroStack.CONVERTER_CLASS);
-        settings.putAll(AvroStack.converterSettings(registry, "value.converter."));
+        Map<String, String> settings = converterSettings(registry);
         settings.put("db.schemaless", null);
         settings.put("write.method", "stmt");
         settings.put("table.name.format", "meters");
@@ -83,15 +81,21 @@ final class AvroMeters {
 
     /** Sink settings reading those records: Apicurio's converter, then {@code ToLineProtocol} into measurement meters. */
     static Map<String, String> sinkSettings(SchemaRegistry registry) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("value.converter", AvroStack.CONVERTER_CLASS);
-        settings.putAll(AvroStack.converterSettings(registry, "value.converter."));
+        Map<String, String> settings = converterSettings(registry);
         settings.put("transforms", "toLine");
         settings.put("transforms.toLine.type", "com.taosdata.kafka.connect.transforms.ToLineProtocol$Value");
         settings.put("transforms.toLine.measurement", "meters");
         settings.put("transforms.toLine.tags", "location,groupid,device");
         settings.put("transforms.toLine.timestamp.field", "ts");
         settings.put("transforms.toLine.precision", "ns");
+        return settings;
+    }
+
+    /** A connector's settings reading those records into Structs: Apicurio's converter and the registry. */
+    static Map<String, String> converterSettings(SchemaRegistry registry) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("value.converter", AvroStack.CONVERTER_CLASS);
+        settings.putAll(AvroStack.converterSettings(registry, "value.converter."));
         return settings;
     }
 }

@@ -167,6 +167,8 @@ public final class SinkBenchmark {
         Run typed1 = sink(connect, td, avroTopic, "bench_typed", lines, 1, typed, AvroMeters::superTableDdl);
         Run typedAuto = sink(connect, td, avroTopic, "bench_typed_auto", lines, 1, autoCreate(typed), null);
         Run typed2 = sink(connect, td, avroTopic, "bench_typed", lines, 2, typed, AvroMeters::superTableDdl);
+        Run avroFloor = discarding(
+                connect, avroTopic, "bench_discarding_avro", lines, 1, AvroMeters.converterSettings(registry));
         Measure.header("rows/s", "line sink");
         avro1.print("Avro + ToLineProtocol sink, 1 task", sink1);
         Measure.header("rows/s", "Avro line sink");
@@ -180,6 +182,16 @@ public final class SinkBenchmark {
                 100 * typed1.rate() / direct1.rate(),
                 typed1.cpuMicrosPerLine() / avro1.cpuMicrosPerLine(),
                 100 * typed2.rate() / typed1.rate()));
+        double floor = avroFloor.cpuMicrosPerLine();
+        Measure.say(String.format(
+                Locale.ROOT,
+                "Connect alone with the Avro converter (sink task writing nothing), 1 task: %.0f rows/s, CPU %.2f"
+                        + " µs/row; on top of it the typed sink costs %.2f µs/row, the Avro line sink %.2f: %.2f",
+                avroFloor.rate(),
+                floor,
+                typed1.cpuMicrosPerLine() - floor,
+                avro1.cpuMicrosPerLine() - floor,
+                (typed1.cpuMicrosPerLine() - floor) / (avro1.cpuMicrosPerLine() - floor)));
     }
 
     /**
@@ -371,12 +383,20 @@ public final class SinkBenchmark {
      * handed its tasks every record. What a sink costs on top of it is the sink's.
      */
     private static Run discarding(Connect connect, String topic, int lines, int tasks) throws Exception {
-        String name = "bench_discarding_" + tasks;
+        return discarding(connect, topic, "bench_discarding", lines, tasks, Map.of());
+    }
+
+    /** @param settings connector settings on top of the floor's own (a converter, say) */
+    private static Run discarding(
+            Connect connect, String topic, String label, int lines, int tasks, Map<String, String> settings)
+            throws Exception {
+        String name = label + "_" + tasks;
         Map<String, String> config = new LinkedHashMap<>();
         config.put("connector.class", "com.taosdata.kafka.connect.it.bench.floor.DiscardingSinkConnector");
         config.put("topics", topic);
         config.put("tasks.max", Integer.toString(tasks));
         config.put("consumer.override.heartbeat.interval.ms", "200");
+        config.putAll(settings);
         ConnectRest rest = connect.worker().rest();
         Duration cpuBefore = connect.worker().cpuTime();
         long start = System.nanoTime();
