@@ -293,7 +293,7 @@ public class TDengineSinkTask extends SinkTask {
                 continue;
             }
             if (!badRecords.reports()) {
-                encoded = encoded.detached();
+                encoded = encoded.detached(partition, offset);
             }
             DatabaseBuffer buffer = buffers.computeIfAbsent(database, DatabaseBuffer::new);
             buffer.add(encoded, now);

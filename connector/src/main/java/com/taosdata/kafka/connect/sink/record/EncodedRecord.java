@@ -38,15 +38,14 @@ public final class EncodedRecord {
         this.typed = typed;
     }
 
-    private EncodedRecord(EncodedRecord ids, List<String> payloads, TypedRow row) {
-        Long kafkaTimestamp = ids.record.timestamp();
+    private EncodedRecord(TopicPartition partition, long offset, Long timestamp, EncodedRecord encoded) {
         this.record = null;
-        this.partition = RecordIds.partition(ids.record);
-        this.offset = RecordIds.offset(ids.record);
-        this.timestamp = kafkaTimestamp == null ? RecordBatch.NO_TIMESTAMP : kafkaTimestamp;
-        this.payloads = payloads;
-        this.row = row;
-        this.typed = ids.typed;
+        this.partition = partition;
+        this.offset = offset;
+        this.timestamp = timestamp == null ? RecordBatch.NO_TIMESTAMP : timestamp;
+        this.payloads = encoded.payloads;
+        this.row = encoded.row;
+        this.typed = encoded.typed;
     }
 
     /**
@@ -117,15 +116,18 @@ public final class EncodedRecord {
      * headers, and under {@code connect-distributed.sh}'s 20 ms G1 pause target the collector copies whatever waits
      * in a batch at every young collection (GC log of the typed benchmark with 2 tasks: survivor space full, a
      * collection every 70-100 ms, 20-37 ms each).
+     *
+     * @param partition the partition the record was consumed from and {@code offset} its offset there (see {@link
+     *     RecordIds}): the task has them at hand for every record, so they are not looked up again
      */
-    public EncodedRecord detached() {
+    public EncodedRecord detached(TopicPartition partition, long offset) {
         if (record == null) {
             return this;
         }
         if (typed && row == null) {
             return typed(RecordIds.detached(record, record.valueSchema(), record.value()));
         }
-        return new EncodedRecord(this, payloads, row);
+        return new EncodedRecord(partition, offset, record.timestamp(), this);
     }
 
     /** How many lines or rows the record adds to its batch. */

@@ -2,6 +2,7 @@ package com.taosdata.kafka.connect.sink.record;
 
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
@@ -16,6 +17,11 @@ public final class RecordIds {
     public static String describe(SinkRecord record) {
         TopicPartition partition = partition(record);
         return "record " + partition.topic() + "-" + partition.partition() + "@" + offset(record);
+    }
+
+    /** {@code reason} as a data error of {@code record}, which the message names first (see {@link #describe}). */
+    public static DataException dataError(SinkRecord record, Exception reason) {
+        return new DataException(describe(record) + ": " + reason.getMessage(), reason);
     }
 
     /** The partition the record was consumed from, as the offsets passed to {@code preCommit} and {@code close} name it. */

@@ -85,7 +85,7 @@ public final class RowPreparer {
             }
             return EncodedRecord.typed(record, converter.convert(record, point, schema));
         } catch (DataException e) {
-            throw new DataException(RecordIds.describe(record) + ": " + e.getMessage(), e);
+            throw RecordIds.dataError(record, e);
         }
     }
 

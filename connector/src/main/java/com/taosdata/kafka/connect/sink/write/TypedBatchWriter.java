@@ -121,15 +121,13 @@ public final class TypedBatchWriter {
                 StableSchema schema = schema(database, names.superTable(record.topic()), point);
                 converted.add(encoded.withRow(converter.convert(record, point, schema)));
             } catch (DataException e) {
-                rejected.add(new IsolatingBatchWriter.Rejected(
-                        record, new DataException(RecordIds.describe(record) + ": " + e.getMessage(), e)));
+                rejected.add(new IsolatingBatchWriter.Rejected(record, RecordIds.dataError(record, e)));
             } catch (TDengineException e) {
                 // TDengine refused a change the record needs (a row or tag set grown past its limits, say).
                 if (e.kind() != ErrorKind.DATA) {
                     throw e;
                 }
-                rejected.add(new IsolatingBatchWriter.Rejected(
-                        record, new DataException(RecordIds.describe(record) + ": " + e.getMessage(), e)));
+                rejected.add(new IsolatingBatchWriter.Rejected(record, RecordIds.dataError(record, e)));
             }
         }
         rejected.addAll(rows.write(database, converted));

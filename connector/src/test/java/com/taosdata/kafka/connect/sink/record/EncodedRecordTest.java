@@ -19,7 +19,7 @@ class EncodedRecordTest {
     void aDetachedSchemalessRecordKeepsItsPayloadsButNotItsValue() {
         SinkRecord record = new SinkRecord("meters", 0, Schema.STRING_SCHEMA, "k", null, "m f=1 1", 4);
 
-        EncodedRecord detached = new EncodedRecord(record, List.of("m f=1 1")).detached();
+        EncodedRecord detached = detached(new EncodedRecord(record, List.of("m f=1 1")));
 
         assertThat(detached.payloads()).containsExactly("m f=1 1");
         assertThat(detached.rows()).isEqualTo(1);
@@ -36,7 +36,7 @@ class EncodedRecordTest {
                 consumed.newRecord("power_meters", 3, null, null, null, consumed.value(), consumed.timestamp());
         TypedRow row = new TypedRow(null, "d1", 1_000L, new Object[] {"a"}, new Object[] {1});
 
-        EncodedRecord detached = EncodedRecord.typed(renamed, row).detached();
+        EncodedRecord detached = detached(EncodedRecord.typed(renamed, row));
 
         assertThat(detached.row()).isSameAs(row);
         assertThat(detached.partition()).isEqualTo(new TopicPartition("meters", 3));
@@ -51,7 +51,7 @@ class EncodedRecordTest {
         SinkRecord record =
                 new SinkRecord("meters", 0, null, null, null, "m f=1 1", 4, null, TimestampType.NO_TIMESTAMP_TYPE);
 
-        EncodedRecord detached = new EncodedRecord(record, List.of("m f=1 1")).detached();
+        EncodedRecord detached = detached(new EncodedRecord(record, List.of("m f=1 1")));
 
         assertThat(detached.timestamp()).isNull();
         assertThat(detached.record().timestamp()).isNull();
@@ -63,12 +63,17 @@ class EncodedRecordTest {
         Struct value = new Struct(schema).put("v", 1);
         SinkRecord record = new SinkRecord("meters", 0, Schema.STRING_SCHEMA, "k", schema, value, 4);
 
-        EncodedRecord detached = EncodedRecord.typed(record).detached();
+        EncodedRecord detached = detached(EncodedRecord.typed(record));
 
         assertThat(detached.record().value()).isSameAs(value);
         assertThat(detached.record().valueSchema()).isSameAs(schema);
         assertThat(detached.record().key()).isNull();
         assertThat(detached.payloads()).isEmpty();
         assertThat(detached.rows()).isEqualTo(1);
+    }
+
+    /** Detached as the task does it, with the coordinates it reads off the record. */
+    private static EncodedRecord detached(EncodedRecord encoded) {
+        return encoded.detached(RecordIds.partition(encoded.record()), RecordIds.offset(encoded.record()));
     }
 }

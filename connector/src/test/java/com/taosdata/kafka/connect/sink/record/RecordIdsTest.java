@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,16 @@ class RecordIdsTest {
     @Test
     void describesTopicPartitionAndOffset() {
         assertThat(RecordIds.describe(SinkRecords.record("meters", 2, 17, "x"))).isEqualTo("record meters-2@17");
+    }
+
+    @Test
+    void aDataErrorNamesTheRecordFirstAndKeepsItsCause() {
+        IllegalArgumentException reason = new IllegalArgumentException("field groupid value 300 is out of range");
+
+        DataException error = RecordIds.dataError(SinkRecords.record("meters", 2, 17, "x"), reason);
+
+        assertThat(error).hasMessage("record meters-2@17: field groupid value 300 is out of range");
+        assertThat(error).hasCause(reason);
     }
 
     @Test

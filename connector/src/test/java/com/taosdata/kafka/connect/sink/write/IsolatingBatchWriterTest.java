@@ -9,6 +9,7 @@ import com.taosdata.kafka.connect.connection.TDengineException;
 import com.taosdata.kafka.connect.metrics.ManualTime;
 import com.taosdata.kafka.connect.metrics.SinkTaskMetrics;
 import com.taosdata.kafka.connect.sink.record.EncodedRecord;
+import com.taosdata.kafka.connect.sink.record.RecordIds;
 import com.taosdata.kafka.connect.sink.record.SinkRecords;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -189,9 +190,9 @@ class IsolatingBatchWriterTest {
         IsolatingBatchWriter writer =
                 IsolatingBatchWriter.schemaless(tdengine, new RetryPolicy(3, 50, sleeps::add), timed);
         List<EncodedRecord> records = List.of(
-                new EncodedRecord(stamped(0, 7_000L), List.of("m,t=\u5317 f=1 1")).detached(),
+                detached(new EncodedRecord(stamped(0, 7_000L), List.of("m,t=\u5317 f=1 1"))),
                 new EncodedRecord(stamped(1, 9_000L), List.of("m f=2 2")),
-                new EncodedRecord(stamped(2, null), List.of("m f=3 3")).detached());
+                detached(new EncodedRecord(stamped(2, null), List.of("m f=3 3"))));
 
         writer.write("power", records);
 
@@ -232,5 +233,10 @@ class IsolatingBatchWriterTest {
         assertThat(tdengine.calls).hasSizeLessThanOrEqualTo(2 * 10 + 1);
         assertThat(dlq).hasSize(1);
         assertThat(tdengine.accepted().stream().collect(Collectors.toSet())).hasSize(1023);
+    }
+
+    /** The record as the task keeps it without a DLQ, with the coordinates the task reads off it. */
+    private static EncodedRecord detached(EncodedRecord encoded) {
+        return encoded.detached(RecordIds.partition(encoded.record()), RecordIds.offset(encoded.record()));
     }
 }
