@@ -12,10 +12,11 @@ import java.util.Objects;
 
 /**
  * Multi-table INSERT statements for typed rows:
- * {@code INSERT INTO db.child USING db.stable (tags) TAGS (…) (columns) VALUES (…)(…) db.child2 USING …}. Rows are
- * grouped per child table, in the order their tables first appear, each table's rows in record order, so a later
- * record of a timestamp overwrites an earlier one. A group names only the columns its rows have values for. The TAGS
- * clause creates a missing child table; an existing one keeps its tags. Statements stay below
+ * {@code INSERT INTO db.child USING db.stable (tags) TAGS (…) (columns) VALUES (…)(…) db.child2 (columns) VALUES …}.
+ * Rows are grouped per child table, in the order their tables first appear, each table's rows in record order, so a
+ * later record of a timestamp overwrites an earlier one. A group names only the columns its rows have values for. A
+ * child table not {@linkplain KnownChildTables known} to exist gets the {@code USING … TAGS} clause, which creates it
+ * when missing (an existing one keeps its tags); a known one does not. Statements stay below
  * {@link #MAX_STATEMENT_CHARS}, under TDengine's 1 MB statement limit even when every character takes three bytes.
  */
 final class SqlInserts {
@@ -25,22 +26,34 @@ final class SqlInserts {
 
     private SqlInserts() {}
 
-    static List<String> build(String database, List<TypedRow> rows) {
-        return build(database, rows, MAX_STATEMENT_CHARS);
+    /**
+     * The statements, and the first row of each group that names its super table: their child tables are known to
+     * exist once TDengine has acknowledged the statements.
+     */
+    record Inserts(List<String> statements, List<TypedRow> newTables) {}
+
+    static Inserts build(String database, List<TypedRow> rows, KnownChildTables known) {
+        return build(database, rows, known, MAX_STATEMENT_CHARS);
     }
 
-    static List<String> build(String database, List<TypedRow> rows, int maxChars) {
+    static Inserts build(String database, List<TypedRow> rows, KnownChildTables known, int maxChars) {
         Map<Group, List<TypedRow>> groups = new LinkedHashMap<>();
         for (TypedRow row : rows) {
             groups.computeIfAbsent(new Group(row.schema(), row.childTable()), g -> new ArrayList<>())
                     .add(row);
         }
         List<String> statements = new ArrayList<>();
+        List<TypedRow> newTables = new ArrayList<>();
         StringBuilder sql = new StringBuilder(Math.min(maxChars, 64 * rows.size() + 64));
         for (Map.Entry<Group, List<TypedRow>> entry : groups.entrySet()) {
             List<TypedRow> group = entry.getValue();
             boolean[] present = presentColumns(group);
-            String header = header(database, entry.getKey(), group.get(0), present);
+            Group key = entry.getKey();
+            boolean using = !known.contains(key.schema(), key.childTable());
+            if (using) {
+                newTables.add(group.get(0));
+            }
+            String header = header(database, key, group.get(0), present, using);
             if (sql.length() == 0) {
                 sql.append(INSERT_INTO);
             }
@@ -69,7 +82,7 @@ final class SqlInserts {
         if (sql.length() > 0) {
             statements.add(sql.toString().stripTrailing());
         }
-        return statements;
+        return new Inserts(statements, newTables);
     }
 
     /** Which of the schema's columns any row of the group has a value for. */
@@ -84,13 +97,25 @@ final class SqlInserts {
         return present;
     }
 
-    private static String header(String database, Group group, TypedRow first, boolean[] present) {
+    private static String header(String database, Group group, TypedRow first, boolean[] present, boolean using) {
         StableSchema schema = group.schema();
         StringBuilder header = new StringBuilder(128);
-        header.append(Identifiers.quote(database))
-                .append('.')
-                .append(Identifiers.quote(group.childTable()))
-                .append(" USING ")
+        header.append(Identifiers.quote(database)).append('.').append(Identifiers.quote(group.childTable()));
+        if (using) {
+            appendUsing(header, database, schema, first);
+        }
+        header.append(" (").append(Identifiers.quote(schema.timestamp().name()));
+        List<StableColumn> columns = schema.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (present[i]) {
+                header.append(',').append(Identifiers.quote(columns.get(i).name()));
+            }
+        }
+        return header.append(") VALUES ").toString();
+    }
+
+    private static void appendUsing(StringBuilder header, String database, StableSchema schema, TypedRow first) {
+        header.append(" USING ")
                 .append(Identifiers.quote(database))
                 .append('.')
                 .append(Identifiers.quote(schema.name()))
@@ -105,14 +130,7 @@ final class SqlInserts {
             header.append(i == 0 ? "" : ",");
             SqlLiterals.append(header, first.tags()[i]);
         }
-        header.append(") (").append(Identifiers.quote(schema.timestamp().name()));
-        List<StableColumn> columns = schema.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            if (present[i]) {
-                header.append(',').append(Identifiers.quote(columns.get(i).name()));
-            }
-        }
-        return header.append(") VALUES ").toString();
+        header.append(')');
     }
 
     private static void appendValues(StringBuilder sql, TypedRow row, boolean[] present) {

@@ -1,6 +1,5 @@
 package com.taosdata.kafka.connect.sink.write;
 
-import com.taosdata.kafka.connect.connection.ErrorCodes;
 import com.taosdata.kafka.connect.connection.ErrorKind;
 import com.taosdata.kafka.connect.connection.RetryPolicy;
 import com.taosdata.kafka.connect.connection.TDengineException;
@@ -14,7 +13,6 @@ import com.taosdata.kafka.connect.sink.row.NameTemplate;
 import com.taosdata.kafka.connect.sink.row.RowConverter;
 import com.taosdata.kafka.connect.sink.row.SchemaEvolution;
 import com.taosdata.kafka.connect.sink.row.TableNames;
-import com.taosdata.kafka.connect.sink.row.TypedRow;
 import com.taosdata.kafka.connect.sink.row.ValueConverter;
 import com.taosdata.kafka.connect.sink.table.SqlRunner;
 import com.taosdata.kafka.connect.sink.table.StableCatalog;
@@ -72,23 +70,7 @@ public final class TypedBatchWriter {
             TypedWriteOptions options,
             TimestampUnit precision) {
         TableNames names = names(options);
-        IsolatingBatchWriter rows = new IsolatingBatchWriter(
-                (database, chunk) -> {
-                    List<TypedRow> typed = new ArrayList<>(chunk.size());
-                    chunk.forEach(record -> typed.add(record.row()));
-                    long bytes = 0;
-                    for (String statement : SqlInserts.build(database, typed)) {
-                        try {
-                            sql.execute(statement);
-                        } catch (TDengineException e) {
-                            throw tableGoneIsFatal(e, catalog, typed);
-                        }
-                        bytes += Utf8.length(statement);
-                    }
-                    return new IsolatingBatchWriter.Written(chunk.size(), bytes);
-                },
-                retry,
-                metrics);
+        IsolatingBatchWriter rows = new IsolatingBatchWriter(new RowInserter(sql, catalog), retry, metrics);
         return new TypedBatchWriter(
                 catalog,
                 new SchemaEvolution(options.stringType(), options.stringLength()),
@@ -132,20 +114,6 @@ public final class TypedBatchWriter {
         }
         rejected.addAll(rows.write(database, converted));
         return rejected;
-    }
-
-    /**
-     * A super table dropped while the sink writes into it answers "table does not exist" (0x2603), a code about the
-     * statement that would otherwise send each record of the batch to the DLQ: the task fails instead, and after a
-     * restart the table is looked up (or created) again and the records are written.
-     */
-    private static TDengineException tableGoneIsFatal(TDengineException e, StableCatalog catalog, List<TypedRow> rows) {
-        if (!ErrorCodes.isTableGone(e.code())) {
-            return e;
-        }
-        rows.forEach(row -> catalog.forget(row.schema().database(), row.schema().name()));
-        return new TDengineException(
-                e.code(), ErrorKind.FATAL, "a super table the sink writes into was dropped: " + e.getMessage(), e);
     }
 
     private StableSchema schema(String database, String stable, Point point) {

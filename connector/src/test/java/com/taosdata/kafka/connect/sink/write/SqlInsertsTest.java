@@ -39,6 +39,16 @@ class SqlInsertsTest {
 
     private static final StableSchema SCHEMA = new StableSchema("power", "meters", METERS);
 
+    /** Statements for child tables none of which is known to exist yet. */
+    private static List<String> build(String database, List<TypedRow> rows) {
+        return SqlInserts.build(database, rows, new KnownChildTables()).statements();
+    }
+
+    private static List<String> build(String database, List<TypedRow> rows, int maxChars) {
+        return SqlInserts.build(database, rows, new KnownChildTables(), maxChars)
+                .statements();
+    }
+
     private static TypedRow row(StableSchema schema, String child, long ts, Object[] tags, Object... columns) {
         return new TypedRow(schema, child, ts, tags, columns);
     }
@@ -49,7 +59,7 @@ class SqlInsertsTest {
 
     @Test
     void oneChildTablesRowsAreOneGroupNamingItsTagsAndColumns() {
-        List<String> sql = SqlInserts.build(
+        List<String> sql = build(
                 "power", List.of(meter("d1001", 1000, 10.3f, 219L, "A"), meter("d1001", 2000, 12.6f, 218L, "it's")));
 
         assertThat(sql)
@@ -60,7 +70,7 @@ class SqlInsertsTest {
 
     @Test
     void aGroupNamesOnlyTheColumnsSomeOfItsRowsHaveAValueFor() {
-        List<String> sql = SqlInserts.build(
+        List<String> sql = build(
                 "power",
                 List.of(
                         meter("d1", 1, 1.5f, null, null),
@@ -77,7 +87,7 @@ class SqlInsertsTest {
 
     @Test
     void rowsWithoutAnyColumnValueNameOnlyTheTimestamp() {
-        List<String> sql = SqlInserts.build("power", List.of(meter("d1", 7, null, null, null)));
+        List<String> sql = build("power", List.of(meter("d1", 7, null, null, null)));
 
         assertThat(sql)
                 .containsExactly("INSERT INTO `power`.`d1` USING `power`.`meters` (`location`,`groupid`)"
@@ -86,7 +96,7 @@ class SqlInsertsTest {
 
     @Test
     void theTagsClauseTakesTheGroupsFirstRowsTagsWithNullForAMissingTag() {
-        List<String> sql = SqlInserts.build(
+        List<String> sql = build(
                 "power",
                 List.of(
                         row(SCHEMA, "d1", 1, new Object[] {null, 3L}, null, 1L, null),
@@ -101,7 +111,7 @@ class SqlInsertsTest {
 
     @Test
     void groupsFollowTheFirstAppearanceOfTheirTableAndKeepRecordOrderInside() {
-        List<String> sql = SqlInserts.build(
+        List<String> sql = build(
                 "power",
                 List.of(
                         meter("b", 5, null, 1L, null),
@@ -128,7 +138,7 @@ class SqlInsertsTest {
     void aSchemaChangeWithinTheBatchStartsANewGroupForTheSameTable() {
         StableSchema widened =
                 SCHEMA.with(new StableColumn("phase", ColumnType.sized(TdengineType.VARCHAR, 40), false));
-        List<String> sql = SqlInserts.build(
+        List<String> sql = build(
                 "power",
                 List.of(
                         meter("d1", 1, null, 1L, null),
@@ -146,13 +156,60 @@ class SqlInsertsTest {
     @Test
     void anEqualButSeparateSchemaInstanceAlsoStartsANewGroup() {
         StableSchema described = new StableSchema("power", "meters", METERS);
-        List<String> sql = SqlInserts.build(
+        List<String> sql = build(
                 "power",
                 List.of(
                         meter("d1", 1, null, 1L, null),
                         row(described, "d1", 2, new Object[] {"SF", 2L}, null, 2L, null)));
 
         assertThat(sql).singleElement().asString().containsSubsequence("VALUES (1,1) ", "VALUES (2,2)");
+    }
+
+    @Test
+    void aChildTableKnownToExistIsNamedWithoutItsSuperTableAndANewOneWithIt() {
+        KnownChildTables known = new KnownChildTables();
+        known.add(List.of(meter("d1", 1, null, 1L, null)));
+        TypedRow first = meter("d2", 3, null, 3L, null);
+
+        SqlInserts.Inserts inserts = SqlInserts.build("power", List.of(meter("d1", 2, null, 2L, null), first), known);
+
+        assertThat(inserts.statements())
+                .containsExactly("INSERT INTO `power`.`d1` (`ts`,`voltage`) VALUES (2,2)"
+                        + " `power`.`d2` USING `power`.`meters` (`location`,`groupid`) TAGS ('SF',2)"
+                        + " (`ts`,`voltage`) VALUES (3,3)");
+        assertThat(inserts.newTables()).containsExactly(first);
+    }
+
+    @Test
+    void aChildTableIsKnownOnlyUnderItsOwnDatabaseAndSuperTable() {
+        KnownChildTables known = new KnownChildTables();
+        known.add(List.of(meter("d1", 1, null, 1L, null)));
+        StableSchema other = new StableSchema("power", "other", METERS);
+        StableSchema elsewhere = new StableSchema("water", "meters", METERS);
+        Object[] tags = {"SF", 2L};
+
+        SqlInserts.Inserts inserts = SqlInserts.build(
+                "power",
+                List.of(row(other, "d1", 2, tags, null, 2L, null), row(elsewhere, "d1", 3, tags, null, 3L, null)),
+                known);
+
+        assertThat(inserts.newTables()).hasSize(2);
+        assertThat(inserts.statements().get(0)).contains("`d1` USING `power`.`other`", "`d1` USING `power`.`meters`");
+    }
+
+    @Test
+    void aSplitGroupOfAKnownChildTableRepeatsItsShortHeader() {
+        KnownChildTables known = new KnownChildTables();
+        known.add(List.of(meter("d1", 1, null, 1L, null)));
+        String header = "`power`.`d1` (`ts`,`voltage`) VALUES ";
+        int oneRow = ("INSERT INTO " + header + "(1,1)").length();
+
+        SqlInserts.Inserts inserts = SqlInserts.build(
+                "power", List.of(meter("d1", 1, null, 1L, null), meter("d1", 2, null, 2L, null)), known, oneRow);
+
+        assertThat(inserts.statements())
+                .containsExactly("INSERT INTO " + header + "(1,1)", "INSERT INTO " + header + "(2,2)");
+        assertThat(inserts.newTables()).isEmpty();
     }
 
     @Test
@@ -167,12 +224,12 @@ class SqlInsertsTest {
             rows.add(meter("d" + (i % 10), i, 1.25f, (long) i, "phase " + i));
         }
 
-        assertThat(SqlInserts.build("power", rows)).hasSize(1);
+        assertThat(build("power", rows)).hasSize(1);
     }
 
     @Test
     void anEmptyBatchIsNoStatement() {
-        assertThat(SqlInserts.build("power", List.of())).isEmpty();
+        assertThat(build("power", List.of())).isEmpty();
     }
 
     @Test
@@ -184,12 +241,12 @@ class SqlInsertsTest {
         String header2 = header1.replace("`d1`", "`d2`");
         int oneRow = ("INSERT INTO " + header1 + "(1,1)").length();
 
-        assertThat(SqlInserts.build("power", rows, oneRow + 4))
+        assertThat(build("power", rows, oneRow + 4))
                 .containsExactly(
                         "INSERT INTO " + header1 + "(1,1)",
                         "INSERT INTO " + header1 + "(2,2)",
                         "INSERT INTO " + header2 + "(3,3)");
-        assertThat(SqlInserts.build("power", rows, oneRow + "(2,2)".length()))
+        assertThat(build("power", rows, oneRow + "(2,2)".length()))
                 .containsExactly("INSERT INTO " + header1 + "(1,1)(2,2)", "INSERT INTO " + header2 + "(3,3)");
     }
 
@@ -200,7 +257,7 @@ class SqlInsertsTest {
                 meter("d1", 2, null, null, "x".repeat(200)),
                 meter("d1", 3, null, 3L, null));
 
-        List<String> sql = SqlInserts.build("power", rows, 150);
+        List<String> sql = build("power", rows, 150);
 
         assertThat(sql).hasSize(3);
         assertThat(sql.get(1)).endsWith("(2,NULL,'" + "x".repeat(200) + "')");
@@ -227,7 +284,7 @@ class SqlInsertsTest {
                 .map(g -> meter("d" + g.child(), g.ts(), null, g.voltage(), g.phase()))
                 .toList();
 
-        List<String> statements = SqlInserts.build("power", rows, limit);
+        List<String> statements = build("power", rows, limit);
 
         List<Generated> parsed = new ArrayList<>();
         for (String statement : statements) {

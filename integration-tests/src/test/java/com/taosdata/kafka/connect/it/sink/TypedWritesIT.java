@@ -244,6 +244,37 @@ class TypedWritesIT {
     }
 
     @Test
+    void aChildTableDroppedWhileTheSinkWritesIsCreatedAgainAndADroppedSuperTableFailsTheTask() throws Exception {
+        String topic = ItEnvironment.unique("typed_drop");
+        TDengineTarget td = env.tdengine();
+        td.execute("CREATE DATABASE " + topic + " PRECISION 'ms'");
+        td.execute("CREATE STABLE " + topic + ".meters (ts TIMESTAMP, current FLOAT, voltage INT)"
+                + " TAGS (location VARCHAR(32), groupid INT)");
+        env.broker().createTopic(topic, 1);
+        produce(topic, meter(METER_V1, T0, 1f, 220, "a", 2), meter(METER_V1, T0 + 1, 2f, 220, "b", 3));
+        Map<String, String> config = typedSink(topic);
+        config.put("table.name.format", "meters");
+        config.put("child.table.name.format", "d${groupid}");
+        connectors.run(topic, config, 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> td.count(topic + ".meters") == 2);
+
+        // The task has written into d2 and d3 and names them without their super table from now on.
+        td.execute("DROP TABLE " + topic + ".d2");
+        produce(topic, meter(METER_V1, T0 + 2, 3f, 220, "a", 2), meter(METER_V1, T0 + 3, 4f, 220, "b", 3));
+        await().atMost(Duration.ofSeconds(60)).until(() -> td.count(topic + ".meters") == 3);
+        assertThat(td.query("SELECT tbname, current, location, groupid FROM " + topic + ".meters ORDER BY ts"))
+                .extracting(r -> text(r.get("tbname")) + " " + r.get("current") + " " + text(r.get("location")) + " "
+                        + r.get("groupid"))
+                .containsExactly("d3 2.0 b 3", "d2 3.0 a 2", "d3 4.0 b 3");
+        assertThat(worker.rest().taskStates(topic)).containsOnly("RUNNING");
+
+        td.execute("DROP STABLE " + topic + ".meters");
+        produce(topic, meter(METER_V1, T0 + 4, 5f, 220, "a", 2));
+        assertThat(worker.rest().awaitTaskFailure(topic, Duration.ofSeconds(60)))
+                .contains("a super table the sink writes into was dropped", "Table does not exist");
+    }
+
+    @Test
     void validationAsksTheServerWhetherTheSuperTableExistsWhenTheSinkMayNotCreateIt() {
         String topic = ItEnvironment.unique("typed_missing");
         TDengineTarget td = env.tdengine();

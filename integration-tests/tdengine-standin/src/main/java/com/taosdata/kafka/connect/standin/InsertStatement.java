@@ -62,13 +62,19 @@ public final class InsertStatement {
         return QueryResult.affected(writer.write(db, rows));
     }
 
-    /** The existing table of that name, or a new subtable to create when the statement has been read. */
+    /**
+     * The existing table of that name, or a new subtable to create when the statement has been read. A subtable of
+     * another super table is refused, as a real 3.3.6.13 answers both forms on every transport.
+     */
     private TableDef childTable(
             String db, String name, TableDef stable, Map<String, Object> tags, Map<String, TableDef> pending) {
         TableDef existing = catalog.database(db).tables().get(name);
         if (existing != null) {
             if (existing.kind() != TableDef.Kind.CHILD) {
                 throw ServerError.TDB_TABLE_ALREADY_EXIST.error();
+            }
+            if (existing.superTable() != stable) {
+                throw ServerError.TDB_TABLE_IN_OTHER_STABLE.error();
             }
             return existing;
         }

@@ -174,6 +174,28 @@ class TypedWriteTest {
     }
 
     @Test
+    void aChildTableIsWrittenWithoutUsingOnceItExistsAndNotAtAllWhenMissingOrOfAnotherSuperTable() throws Exception {
+        assertThat(code(STABLE.replace("`st`", "`other`"))).isZero();
+        assertThat(code("INSERT INTO `typed`.`u1` USING `typed`.`st` (`t1`) TAGS (1) (`ts`, `a`) VALUES (1, 1)"))
+                .isZero();
+        assertThat(code("INSERT INTO `typed`.`o1` USING `typed`.`other` (`t1`) TAGS (1) (`ts`, `a`) VALUES (1, 1)"))
+                .isZero();
+
+        assertThat(data("INSERT INTO `typed`.`u1` (`ts`, `a`) VALUES (2, 2)")).isEqualTo("[[1]]");
+        assertThat(code("INSERT INTO `typed`.`u1` (`ts`, `a`) VALUES (3, 3) `typed`.`u2` (`ts`, `a`) VALUES (3, 3)"))
+                .as("a missing child table without USING, as 3.3.6.13 answers on every transport")
+                .isEqualTo(0x2603);
+        assertThat(code("INSERT INTO `typed`.`o1` USING `typed`.`st` (`t1`) TAGS (1) (`ts`, `a`) VALUES (4, 4)"))
+                .as("a child table of another super table")
+                .isEqualTo(0x061D);
+        assertThat(code("INSERT INTO `typed`.`st` (`tbname`, `ts`, `a`, `t1`) VALUES ('o1', 4, 4, 1)"))
+                .isEqualTo(0x061D);
+        assertThat(data("SELECT `ts`, `a` FROM `typed`.`u1` ORDER BY `ts`"))
+                .as("a failed statement writes nothing")
+                .isEqualTo("[[\"1970-01-01T00:00:00.001Z\",1],[\"1970-01-01T00:00:00.002Z\",2]]");
+    }
+
+    @Test
     void valuesTheColumnCannotTakeFailTheWholeStatementWithTheParsersCodes() throws Exception {
         String into = "INSERT INTO `typed`.`bad` USING `typed`.`st` (`t1`, `t2`) TAGS (1, 'x') ";
         JsonNode overflow = sql(into + "(`ts`, `a`) VALUES (1, 1) (2, 128)");
