@@ -169,6 +169,8 @@ public final class SinkBenchmark {
         Run typed2 = sink(connect, td, avroTopic, "bench_typed", lines, 2, typed, AvroMeters::superTableDdl);
         Run avroFloor = discarding(
                 connect, avroTopic, "bench_discarding_avro", lines, 1, AvroMeters.converterSettings(registry));
+        Run avroFloor2 = discarding(
+                connect, avroTopic, "bench_discarding_avro", lines, 2, AvroMeters.converterSettings(registry));
         Measure.header("rows/s", "line sink");
         avro1.print("Avro + ToLineProtocol sink, 1 task", sink1);
         Measure.header("rows/s", "Avro line sink");
@@ -192,6 +194,17 @@ public final class SinkBenchmark {
                 typed1.cpuMicrosPerLine() - floor,
                 avro1.cpuMicrosPerLine() - floor,
                 (typed1.cpuMicrosPerLine() - floor) / (avro1.cpuMicrosPerLine() - floor)));
+        // Whether a second task's extra cost per row is the sink's or comes with any second task on this machine.
+        Measure.say(String.format(
+                Locale.ROOT,
+                "2 tasks vs 1, worker CPU per row: Connect alone with the Avro converter %.2f vs %.2f µs/row (%+.0f%%),"
+                        + " the typed sink %.2f vs %.2f (%+.0f%%)",
+                avroFloor2.cpuMicrosPerLine(),
+                floor,
+                100 * (avroFloor2.cpuMicrosPerLine() / floor - 1),
+                typed2.cpuMicrosPerLine(),
+                typed1.cpuMicrosPerLine(),
+                100 * (typed2.cpuMicrosPerLine() / typed1.cpuMicrosPerLine() - 1)));
     }
 
     /**
