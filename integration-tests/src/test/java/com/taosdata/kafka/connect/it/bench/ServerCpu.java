@@ -10,19 +10,27 @@ import java.util.Locale;
  */
 final class ServerCpu {
 
-    /** CPU time of taosd and of taosAdapter so far; zero for a process that is not running here. */
-    record Sample(Duration taosd, Duration taosAdapter) {
+    /**
+     * CPU time of taosd and of taosAdapter so far, zero for a process that is not running here, and the machine's, which
+     * is printed beside them.
+     */
+    record Sample(Duration taosd, Duration taosAdapter, MachineCpu.Sample machine) {
 
-        /** The CPU per row spent since {@code before}, as printed: {@code taosd 1.23 µs/row, taosAdapter …}. */
+        /**
+         * The CPU per row spent since {@code before} and how busy the machine was meanwhile, as printed:
+         * {@code taosd 1.23 µs/row, taosAdapter …; machine busy 187% of 200%}.
+         */
         String perRowSince(Sample before, int rows) {
+            String machineBusy = machine.busySince(before.machine);
             if (taosd.isZero() && taosAdapter.isZero()) {
-                return "server CPU n/a (no taosd on this machine)";
+                return "server CPU n/a (no taosd on this machine); " + machineBusy;
             }
             return String.format(
                     Locale.ROOT,
-                    "server CPU: taosd %.2f µs/row, taosAdapter %.2f µs/row",
+                    "server CPU: taosd %.2f µs/row, taosAdapter %.2f µs/row; %s",
                     taosd.minus(before.taosd).toNanos() / 1e3 / rows,
-                    taosAdapter.minus(before.taosAdapter).toNanos() / 1e3 / rows);
+                    taosAdapter.minus(before.taosAdapter).toNanos() / 1e3 / rows,
+                    machineBusy);
         }
 
         /** Whether no TDengine server process runs on this machine (a remote server, or the stand-in). */
@@ -34,7 +42,7 @@ final class ServerCpu {
     private ServerCpu() {}
 
     static Sample now() {
-        return new Sample(cpuOf("taosd"), cpuOf("taosadapter"));
+        return new Sample(cpuOf("taosd"), cpuOf("taosadapter"), MachineCpu.now());
     }
 
     private static Duration cpuOf(String program) {
