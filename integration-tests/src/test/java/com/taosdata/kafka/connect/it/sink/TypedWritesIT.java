@@ -82,12 +82,10 @@ class TypedWritesIT {
 
     @Test
     void theShippedSampleFillsAPreCreatedSuperTableWithTypedTagsAndNamedChildTables() throws Exception {
-        String topic = ItEnvironment.unique("typed_pre");
         TDengineTarget td = env.tdengine();
-        td.execute("CREATE DATABASE " + topic + " PRECISION 'ms'");
-        td.execute("CREATE STABLE " + topic + ".meters (ts TIMESTAMP, current FLOAT, voltage INT, phase FLOAT)"
-                + " TAGS (location VARCHAR(32), groupid INT)");
-        env.broker().createTopic(topic, 1);
+        String topic = topicWithMeters(
+                "typed_pre",
+                "(ts TIMESTAMP, current FLOAT, voltage INT, phase FLOAT) TAGS (location VARCHAR(32), groupid INT)");
         produce(
                 topic,
                 meter(METER_V1, T0, 10.3f, 219, "California.SanFrancisco", 2),
@@ -201,13 +199,11 @@ class TypedWritesIT {
 
     @Test
     void aValueThatDoesNotFitItsColumnIsDeadLetteredNamingFieldAndColumnAndTheOthersAreWritten() throws Exception {
-        String topic = ItEnvironment.unique("typed_dlq");
-        String dlq = topic + "_dlq";
         TDengineTarget td = env.tdengine();
-        td.execute("CREATE DATABASE " + topic + " PRECISION 'ms'");
-        td.execute("CREATE STABLE " + topic + ".meters (ts TIMESTAMP, current FLOAT, voltage SMALLINT)"
-                + " TAGS (location VARCHAR(8), groupid TINYINT)");
-        env.broker().createTopic(topic, 1);
+        String topic = topicWithMeters(
+                "typed_dlq",
+                "(ts TIMESTAMP, current FLOAT, voltage SMALLINT) TAGS (location VARCHAR(8), groupid TINYINT)");
+        String dlq = topic + "_dlq";
         produce(
                 topic,
                 meter(METER_V1, T0, 1f, 220, "a", 1),
@@ -245,12 +241,9 @@ class TypedWritesIT {
 
     @Test
     void aChildTableDroppedWhileTheSinkWritesIsCreatedAgainAndADroppedSuperTableFailsTheTask() throws Exception {
-        String topic = ItEnvironment.unique("typed_drop");
         TDengineTarget td = env.tdengine();
-        td.execute("CREATE DATABASE " + topic + " PRECISION 'ms'");
-        td.execute("CREATE STABLE " + topic + ".meters (ts TIMESTAMP, current FLOAT, voltage INT)"
-                + " TAGS (location VARCHAR(32), groupid INT)");
-        env.broker().createTopic(topic, 1);
+        String topic = topicWithMeters(
+                "typed_drop", "(ts TIMESTAMP, current FLOAT, voltage INT) TAGS (location VARCHAR(32), groupid INT)");
         produce(topic, meter(METER_V1, T0, 1f, 220, "a", 2), meter(METER_V1, T0 + 1, 2f, 220, "b", 3));
         Map<String, String> config = typedSink(topic);
         config.put("table.name.format", "meters");
@@ -293,6 +286,18 @@ class TypedWritesIT {
         config.put("table.name.format", "absent");
         config.put("auto.create", "true");
         assertThat(validationErrors(config)).isEmpty();
+    }
+
+    /**
+     * A new one-partition topic and a millisecond database of its name holding super table {@code meters} of
+     * {@code definition}.
+     */
+    private static String topicWithMeters(String prefix, String definition) {
+        String topic = ItEnvironment.unique(prefix);
+        env.tdengine().execute("CREATE DATABASE " + topic + " PRECISION 'ms'");
+        env.tdengine().execute("CREATE STABLE " + topic + ".meters " + definition);
+        env.broker().createTopic(topic, 1);
+        return topic;
     }
 
     private static Map<String, String> validationErrors(Map<String, String> config) {
