@@ -9,6 +9,8 @@ import com.taosdata.kafka.connect.sink.table.SqlRunner;
 import com.taosdata.kafka.connect.sink.table.StableCatalog;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes typed rows in multi-table INSERTs, naming the super table and tags only for child tables this task has not
@@ -20,6 +22,8 @@ import java.util.List;
  * dropped, and the task fails: after a restart the table is looked up (or created) again and the records are written.
  */
 final class RowInserter implements IsolatingBatchWriter.ChunkWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(RowInserter.class);
 
     private final SqlRunner sql;
     private final StableCatalog catalog;
@@ -43,6 +47,12 @@ final class RowInserter implements IsolatingBatchWriter.ChunkWriter {
             if (!known.containsAny(rows)) {
                 throw superTableDropped(e, rows);
             }
+            log.warn(
+                    "writing {} row(s) into database {} answered \"{}\": a child table this task wrote into was"
+                            + " dropped since, or its super table was; writing them again naming their super tables",
+                    rows.size(),
+                    database,
+                    e.getMessage());
             known.clear();
         }
         try {
