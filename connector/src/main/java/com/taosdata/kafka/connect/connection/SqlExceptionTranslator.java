@@ -5,6 +5,9 @@ import java.sql.SQLException;
 /** Turns taos-jdbcdriver's {@link SQLException}s, whose vendor code is TDengine's error code, into {@link TDengineException}s. */
 public final class SqlExceptionTranslator {
 
+    private static final String RESTFUL_SQL = "sql: ";
+    private static final String RESTFUL_DESC = ", desc: ";
+
     private SqlExceptionTranslator() {}
 
     public static TDengineException translate(String what, SQLException e) {
@@ -13,7 +16,24 @@ public final class SqlExceptionTranslator {
             // No code: the driver failed below TDengine's protocol (socket, HTTP), which a retry may cure.
             return TDengineException.transientFailure(what + " failed: " + e.getMessage(), e);
         }
-        return new TDengineException(code, ErrorCodes.classify(code), what + " failed: " + e.getMessage(), e);
+        return new TDengineException(code, ErrorCodes.classify(code), what + " failed: " + reason(e.getMessage()), e);
+    }
+
+    /**
+     * The driver's message without the statement the RESTful driver repeats in it ({@code TDengine ERROR (0x2603): sql:
+     * INSERT …, desc: Table does not exist}, 3.7.3): a typed batch's statement is up to 300,000 characters, and
+     * {@code what} names its start already. The last {@code ", desc: "} is the driver's: a string in the statement may
+     * hold one too.
+     */
+    static String reason(String message) {
+        if (message == null) {
+            return null;
+        }
+        int sql = message.indexOf(RESTFUL_SQL);
+        int desc = message.lastIndexOf(RESTFUL_DESC);
+        return sql < 0 || desc < sql
+                ? message
+                : message.substring(0, sql) + message.substring(desc + RESTFUL_DESC.length());
     }
 
     /**

@@ -138,6 +138,27 @@ class SqlExceptionTranslatorTest {
     }
 
     @Test
+    void theStatementTheRestfulDriverRepeatsInItsMessageIsLeftOutOnceWhatNamesItsStart() {
+        String statement =
+                "INSERT INTO `power`.`d2` (`ts`,`current`) VALUES (1,'a, desc: b')" + " (2,2.5)".repeat(40_000);
+        TDengineException e = SqlExceptionTranslator.translate(
+                "INSERT INTO `power`.`d2` …",
+                new SQLException(
+                        "TDengine ERROR (0x2603): sql: " + statement + ", desc: Table does not exist", "", 0x2603));
+
+        assertThat(e.code()).isEqualTo(0x2603);
+        assertThat(e).hasMessage("INSERT INTO `power`.`d2` … failed: TDengine ERROR (0x2603): Table does not exist");
+    }
+
+    @Test
+    void aMessageWithoutAStatementIsKeptAsItIs() {
+        assertThat(SqlExceptionTranslator.reason("TDengine ERROR (0x2603): Table does not exist"))
+                .isEqualTo("TDengine ERROR (0x2603): Table does not exist");
+        assertThat(SqlExceptionTranslator.reason("desc: sql: nothing")).isEqualTo("desc: sql: nothing");
+        assertThat(SqlExceptionTranslator.reason(null)).isNull();
+    }
+
+    @Test
     void aRestConnectRejectedForItsCredentialsHasTheServerCode() {
         TDengineException e = SqlExceptionTranslator.translate(
                 "connecting",
