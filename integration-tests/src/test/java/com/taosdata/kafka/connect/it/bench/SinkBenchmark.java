@@ -286,8 +286,8 @@ public final class SinkBenchmark {
 
     /**
      * The worker's CPU time when the first rows were seen written (or handed to the tasks), and how many: the CPU per
-     * line from there on leaves out the connector's start. Rows converted but not yet written at that moment are
-     * counted in neither part, a batch or two of a million, alike for every path.
+     * line from there on leaves out the connector's start. Rows converted but not yet written at that moment count
+     * among the rows after it without the CPU spent on them before: a batch or two of a million, alike for every path.
      */
     private record Flowing(Duration cpu, long lines) {
         double cpuMicrosPerLine(Duration cpuAfter, int total) {
