@@ -5,6 +5,8 @@
 #   BENCH_SINK_PATHS=line             only the line paths (no Avro, no typed writes)
 #   BENCH_SINK_PATHS=typed            the Avro and typed paths, beside the direct writer and the line sink, 1 thread/task
 #   BENCH_SINK_SETTINGS="k=v,k=v"     connector settings every sink path adds, to try one
+#   BENCH_SINK_ROUNDS=5               the Avro line sink and the typed sink (1 and 2 tasks) again in 4 more rounds: each
+#                                     round's ratios, their medians and ranges
 # The Connect worker runs with the JVM options connect-distributed.sh gives it (heap and G1 settings), not the test
 # suites' small serial-GC heap; TDCONNECT_WORKER_JAVA_OPTS replaces them (for instance to add a JFR recording).
 set -euo pipefail

@@ -213,6 +213,18 @@ public final class SinkBenchmark {
                 typed2.cpuMicrosPerLine(),
                 typed1.cpuMicrosPerLine(),
                 100 * (typed2.cpuMicrosPerLine() / typed1.cpuMicrosPerLine() - 1)));
+        int rounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_SINK_ROUNDS", "1"));
+        if (rounds > 1) {
+            TypedRounds all = new TypedRounds();
+            all.add(new TypedRounds.Round(avro1, typed1, typed2));
+            for (int round = 2; round <= rounds; round++) {
+                all.add(new TypedRounds.Round(
+                        sink(connect, td, avroTopic, lines, 1, AvroMeters.sinkSettings(registry)),
+                        sink(connect, td, avroTopic, "bench_typed", lines, 1, typed, AvroMeters::superTableDdl),
+                        sink(connect, td, avroTopic, "bench_typed", lines, 2, typed, AvroMeters::superTableDdl)));
+            }
+            all.print();
+        }
     }
 
     /**
