@@ -12,4 +12,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TDCONNECT_WORKER_JAVA_OPTS="${TDCONNECT_WORKER_JAVA_OPTS:--Xms256m -Xmx2g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent}"
-mvn -B -ntp -q verify -Pbench -DskipTests -Dbench.lines="${1:-1000000}" 2>&1 | grep -E '^\[tdconnect bench\]|ERROR|Exception'
+mvn -B -ntp -q verify -Pbench -DskipTests -Dbench.lines="${1:-1000000}" 2>&1 | grep --line-buffered -E '^\[tdconnect bench\]|ERROR|Exception'

@@ -42,6 +42,8 @@ public final class SinkBenchmark {
     private static final int PROGRESS_EVERY_MS = 20;
     /** Partitions of every topic the sink runs read. */
     private static final int TOPIC_PARTITIONS = 2;
+    /** Longest a connector run may take: a run that stalls fails the benchmark rather than hanging it. */
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
 
     private SinkBenchmark() {}
 
@@ -218,10 +220,36 @@ public final class SinkBenchmark {
             TypedRounds all = new TypedRounds();
             all.add(new TypedRounds.Round(avro1, typed1, typed2));
             for (int round = 2; round <= rounds; round++) {
+                // Connectors of their own: a consumer group that has read the topic once would read nothing of it.
+                String suffix = "_r" + round;
                 all.add(new TypedRounds.Round(
-                        sink(connect, td, avroTopic, lines, 1, AvroMeters.sinkSettings(registry)),
-                        sink(connect, td, avroTopic, "bench_typed", lines, 1, typed, AvroMeters::superTableDdl),
-                        sink(connect, td, avroTopic, "bench_typed", lines, 2, typed, AvroMeters::superTableDdl)));
+                        sink(
+                                connect,
+                                td,
+                                avroTopic,
+                                "bench_sink_avro" + suffix,
+                                lines,
+                                1,
+                                AvroMeters.sinkSettings(registry),
+                                null),
+                        sink(
+                                connect,
+                                td,
+                                avroTopic,
+                                "bench_typed" + suffix,
+                                lines,
+                                1,
+                                typed,
+                                AvroMeters::superTableDdl),
+                        sink(
+                                connect,
+                                td,
+                                avroTopic,
+                                "bench_typed" + suffix,
+                                lines,
+                                2,
+                                typed,
+                                AvroMeters::superTableDdl)));
             }
             all.print();
         }
@@ -379,9 +407,11 @@ public final class SinkBenchmark {
         long firstRow = 0;
         Flowing flowing = null;
         WorkerJmx.Written written = new WorkerJmx.Written(0, 0, 0, 0);
+        long deadline = start + RUN_TIMEOUT.toNanos();
         while (written.rows() < lines) {
             Thread.sleep(PROGRESS_EVERY_MS);
             written = connect.jmx().written(name, tasks);
+            requireBefore(deadline, name, written.rows(), lines);
             if (firstRow == 0 && written.rows() > 0) {
                 firstRow = System.nanoTime();
                 flowing = new Flowing(connect.worker().cpuTime(), written.rows());
@@ -412,6 +442,13 @@ public final class SinkBenchmark {
                 flowing.cpuMicrosPerLine(cpuAfter, lines),
                 serverCpu,
                 requests);
+    }
+
+    private static void requireBefore(long deadline, String connector, long done, int lines) {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException(connector + " handled " + done + " of " + lines + " rows in "
+                    + RUN_TIMEOUT.toMinutes() + " minutes; its worker's log is in target/bench-work");
+        }
     }
 
     /**
@@ -457,9 +494,11 @@ public final class SinkBenchmark {
         long firstRecord = 0;
         Flowing flowing = null;
         long sent = 0;
+        long deadline = start + RUN_TIMEOUT.toNanos();
         while (sent < lines) {
             Thread.sleep(PROGRESS_EVERY_MS);
             sent = connect.jmx().sentToTasks(name, tasks);
+            requireBefore(deadline, name, sent, lines);
             if (firstRecord == 0 && sent > 0) {
                 firstRecord = System.nanoTime();
                 flowing = new Flowing(connect.worker().cpuTime(), sent);
