@@ -22,4 +22,4 @@ mvn -B -ntp -q verify -Pbench -DskipTests -Dbench.main=com.taosdata.kafka.connec
   -Dbench.lines="${1:-200000}" -Dbench.modes="${2:-query,formats,subscription}" \
   -Dbench.precision="${BENCH_PRECISION:-ns}" -Dbench.insert="${BENCH_INSERT:-lines}" \
   -Dbench.consumer="${BENCH_CONSUMER:-none}" -Dbench.database="${BENCH_DATABASE:-bench_source}" \
-  2>&1 | grep -E '^\[tdconnect bench\]|ERROR|Exception'
+  2>&1 | grep --line-buffered -E '^\[tdconnect bench\]|ERROR|Exception'

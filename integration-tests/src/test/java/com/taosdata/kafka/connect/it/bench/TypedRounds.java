@@ -1,7 +1,6 @@
 package com.taosdata.kafka.connect.it.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -28,6 +27,11 @@ final class TypedRounds {
         double twoTasksRatio() {
             return typed2.rate() / typed1.rate();
         }
+
+        /** From each run's first row on: a second consumer in the group makes the start longer, once. */
+        double twoTasksSteadyRatio() {
+            return typed2.steadyRate() / typed1.steadyRate();
+        }
     }
 
     private final List<Round> rounds = new ArrayList<>();
@@ -43,43 +47,35 @@ final class TypedRounds {
             Measure.say(String.format(
                     Locale.ROOT,
                     "round %d: typed %.0f rows/s = %.0f%% of the Avro line sink; worker CPU per row %.2f / %.2f = %.2f;"
-                            + " 2 tasks vs 1: %.0f%%",
+                            + " 2 tasks vs 1: %.0f%% (once rows flow: %.0f%%)",
                     i + 1,
                     round.typed1().rate(),
                     100 * round.rateRatio(),
                     round.typed1().cpuMicrosPerLine(),
                     round.avroLine().cpuMicrosPerLine(),
                     round.cpuRatio(),
-                    100 * round.twoTasksRatio()));
+                    100 * round.twoTasksRatio(),
+                    100 * round.twoTasksSteadyRatio()));
         }
         Measure.say(String.format(
                 Locale.ROOT,
                 "over %d rounds, median (range): typed vs Avro line sink %s; worker CPU per row vs the Avro line sink's"
-                        + " %s; 2 tasks vs 1 %s",
+                        + " %s; 2 tasks vs 1 %s (once rows flow: %s)",
                 rounds.size(),
                 summary(Round::rateRatio, true),
                 summary(Round::cpuRatio, false),
-                summary(Round::twoTasksRatio, true)));
+                summary(Round::twoTasksRatio, true),
+                summary(Round::twoTasksSteadyRatio, true)));
     }
 
     private String summary(ToDoubleFunction<Round> ratio, boolean percent) {
         double[] values = rounds.stream().mapToDouble(ratio).sorted().toArray();
-        double median = median(values);
+        int middle = values.length / 2;
+        double median = values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
         double low = values[0];
         double high = values[values.length - 1];
         return percent
                 ? String.format(Locale.ROOT, "%.0f%% (%.0f-%.0f%%)", 100 * median, 100 * low, 100 * high)
                 : String.format(Locale.ROOT, "%.2f (%.2f-%.2f)", median, low, high);
-    }
-
-    /** The middle value of sorted {@code values}, or the mean of the two middle ones. */
-    static double median(double[] values) {
-        if (values.length == 0) {
-            throw new IllegalArgumentException("no values");
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }
