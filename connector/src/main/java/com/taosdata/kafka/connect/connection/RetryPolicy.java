@@ -58,6 +58,10 @@ public final class RetryPolicy {
                 if (e.kind() != ErrorKind.TRANSIENT) {
                     throw e;
                 }
+                if (Thread.currentThread().isInterrupted()) {
+                    // The failure is the interrupt's doing (the call was given up), not TDengine's: no retry.
+                    throw new ConnectException(what + " was interrupted: " + e.getMessage(), e);
+                }
                 boolean selfResolving = ErrorCodes.isSelfResolving(e.code());
                 long pause = budget.spend(selfResolving);
                 if (pause < 0) {

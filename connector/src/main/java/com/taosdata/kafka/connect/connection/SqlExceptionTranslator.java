@@ -11,12 +11,28 @@ public final class SqlExceptionTranslator {
     private SqlExceptionTranslator() {}
 
     public static TDengineException translate(String what, SQLException e) {
+        if (causedByInterrupt(e)) {
+            // taos-jdbcdriver 3.7.3's WebSocket client wraps an interrupt in an SQLException and clears the flag: set
+            // again, it stops the caller's retries as an interrupt would.
+            Thread.currentThread().interrupt();
+        }
         int code = DriverMessageCodes.serverCode(e.getErrorCode(), e.getMessage());
         if (code == 0) {
             // No code: the driver failed below TDengine's protocol (socket, HTTP), which a retry may cure.
             return TDengineException.transientFailure(what + " failed: " + e.getMessage(), e);
         }
         return new TDengineException(code, ErrorCodes.classify(code), what + " failed: " + reason(e.getMessage()), e);
+    }
+
+    private static boolean causedByInterrupt(SQLException e) {
+        // Bounded: a chain of causes may loop.
+        Throwable cause = e.getCause();
+        for (int depth = 0; cause != null && depth < 10; depth++, cause = cause.getCause()) {
+            if (cause instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

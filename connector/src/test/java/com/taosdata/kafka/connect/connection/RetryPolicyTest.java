@@ -143,6 +143,25 @@ class RetryPolicyTest {
     }
 
     @Test
+    void aTransientFailureOfAnInterruptedCallIsNotRetried() {
+        AtomicInteger calls = new AtomicInteger();
+        // The call's failure came with the interrupt (a driver answering it with an error, say): no backoff, no retry.
+        RetryPolicy.Call<String> interrupted = () -> {
+            calls.incrementAndGet();
+            Thread.currentThread().interrupt();
+            throw new TDengineException(0x231E, ErrorKind.TRANSIENT, "ERROR (0x231e): null", null);
+        };
+
+        assertThatThrownBy(() -> new RetryPolicy(5, 10, sleeper).call("writing 3 record(s)", interrupted))
+                .isInstanceOf(ConnectException.class)
+                .hasMessage("writing 3 record(s) was interrupted: ERROR (0x231e): null")
+                .hasCauseInstanceOf(TDengineException.class);
+        assertThat(calls).hasValue(1);
+        assertThat(sleeps).isEmpty();
+        assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    }
+
+    @Test
     void aStateTDengineLeavesByItselfIsPolledAgainSoonerAndSoonerNotAfterTheFullBackoff() {
         AtomicInteger calls = new AtomicInteger();
         TDengineException creating = TDengineException.fromCode(0x80000396, "Database in creating status", null);

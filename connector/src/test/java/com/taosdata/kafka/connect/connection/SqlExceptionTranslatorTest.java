@@ -2,6 +2,7 @@ package com.taosdata.kafka.connect.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,30 @@ class SqlExceptionTranslatorTest {
         assertThat(e)
                 .hasMessage("writing failed: TDengine ERROR (0x80003002): invalid data")
                 .hasCause(cause);
+    }
+
+    @Test
+    void anInterruptTheDriverWrappedAndClearedIsSetAgain() {
+        // What taos-jdbcdriver 3.7.3's WebSocket client throws for a call interrupted while it waits, flag cleared.
+        SQLException wrapped = new SQLException("java.lang.InterruptedException", new InterruptedException());
+        try {
+            TDengineException e = SqlExceptionTranslator.translate("writing", wrapped);
+
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT);
+            assertThat(e).hasCause(wrapped);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void aFailureWithoutAnInterruptAmongItsCausesLeavesTheFlagAlone() {
+        SQLException refused = new SQLException("connect failed", new IOException("refused"));
+
+        SqlExceptionTranslator.translate("writing", refused);
+
+        assertThat(Thread.interrupted()).isFalse();
     }
 
     @Test

@@ -117,6 +117,8 @@ public final class PipelinedWriter {
     /** One batch's write on the writer thread; skipped when abandoned before it starts, interrupted when after. */
     private static final class Write implements Runnable {
 
+        private static final long INTERRUPT_AGAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
         private final Batch batch;
         private final BatchWriter writer;
         private final CompletableFuture<Result> result = new CompletableFuture<>();
@@ -178,8 +180,11 @@ public final class PipelinedWriter {
         }
 
         /**
-         * Waits for an interrupted write until {@code deadline} ({@link System#nanoTime()}) at the latest; false when
-         * the write was still running then.
+         * Interrupts the write and waits for it until {@code deadline} ({@link System#nanoTime()}) at the latest;
+         * false when the write was still running then. The write is interrupted again every
+         * {@link #INTERRUPT_AGAIN_NANOS} while it runs: a driver may swallow an interrupt (taos-jdbcdriver 3.7.3's
+         * WebSocket client turns it into an SQLException, 0x231E or no code, and clears the flag), and the retry policy
+         * would then wait out its whole backoff and write the abandoned batch again, holding up the rebalance.
          */
         synchronized boolean abandon(long deadline) {
             abandoned = true;
@@ -192,10 +197,14 @@ public final class PipelinedWriter {
             long remaining = deadline - System.nanoTime();
             while (!finished && remaining > 0) {
                 try {
-                    TimeUnit.NANOSECONDS.timedWait(this, remaining);
+                    TimeUnit.NANOSECONDS.timedWait(this, Math.min(remaining, INTERRUPT_AGAIN_NANOS));
                 } catch (InterruptedException e) {
                     // The task thread is being stopped too; the write should end shortly, so keep waiting for it.
                     stopping = true;
+                }
+                if (!finished) {
+                    // Still the write's thread: it is cleared only together with finished, under this lock.
+                    runner.interrupt();
                 }
                 remaining = deadline - System.nanoTime();
             }

@@ -193,6 +193,54 @@ class PipelinedWriterTest {
     }
 
     @Test
+    void aWriteWhoseDriverSwallowsTheInterruptIsInterruptedAgainUntilItStopsInsteadOfRetrying()
+            throws InterruptedException {
+        CountDownLatch writing = new CountDownLatch(1);
+        AtomicBoolean stillWriting = new AtomicBoolean();
+        List<String> calls = new CopyOnWriteArrayList<>();
+        // Backoffs really slept, ten minutes each: only an interrupt ends one early.
+        RetryPolicy retry = new RetryPolicy(3, Duration.ofMinutes(10).toMillis(), Thread::sleep);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            PipelinedWriter pipeline = new PipelinedWriter(
+                    batch -> {
+                        stillWriting.set(true);
+                        try {
+                            return retry.call("writing", () -> {
+                                calls.add("insert");
+                                writing.countDown();
+                                try {
+                                    new CountDownLatch(1).await();
+                                } catch (InterruptedException e) {
+                                    // As taos-jdbcdriver 3.7.3's WebSocket client answers an interrupt: an error
+                                    // without the interrupt, the flag cleared.
+                                    throw new TDengineException(
+                                            0x231E, ErrorKind.TRANSIENT, "ERROR (0x231e): null", null);
+                                }
+                                return List.of();
+                            });
+                        } finally {
+                            stillWriting.set(false);
+                        }
+                    },
+                    thread,
+                    Duration.ofSeconds(30));
+            pipeline.submit(batch(0, "m f=1 1"));
+            writing.await();
+
+            assertThat(pipeline.abandon()).hasSize(1);
+
+            assertThat(stillWriting)
+                    .as("the write ended before abandon() returned, its backoff cut short")
+                    .isFalse();
+            assertThat(calls).as("the abandoned batch is not written again").containsExactly("insert");
+        } finally {
+            thread.shutdownNow();
+            thread.awaitTermination(1, TimeUnit.MINUTES);
+        }
+    }
+
+    @Test
     void abandonStopsWaitingForAWriteThatIgnoresItsInterruptOnceTheAbandonTimeoutPassed() throws InterruptedException {
         StuckCall tdengine = new StuckCall();
         List<Long> written = new CopyOnWriteArrayList<>();
