@@ -222,34 +222,28 @@ public final class SinkBenchmark {
             for (int round = 2; round <= rounds; round++) {
                 // Connectors of their own: a consumer group that has read the topic once would read nothing of it.
                 String suffix = "_r" + round;
-                all.add(new TypedRounds.Round(
-                        sink(
-                                connect,
-                                td,
-                                avroTopic,
-                                "bench_sink_avro" + suffix,
-                                lines,
-                                1,
-                                AvroMeters.sinkSettings(registry),
-                                null),
-                        sink(
-                                connect,
-                                td,
-                                avroTopic,
-                                "bench_typed" + suffix,
-                                lines,
-                                1,
-                                typed,
-                                AvroMeters::superTableDdl),
-                        sink(
-                                connect,
-                                td,
-                                avroTopic,
-                                "bench_typed" + suffix,
-                                lines,
-                                2,
-                                typed,
-                                AvroMeters::superTableDdl)));
+                Run avroLine = sink(
+                        connect,
+                        td,
+                        avroTopic,
+                        "bench_sink_avro" + suffix,
+                        lines,
+                        1,
+                        AvroMeters.sinkSettings(registry),
+                        null);
+                Run[] typedRuns = new Run[2];
+                for (int tasks = 1; tasks <= 2; tasks++) {
+                    typedRuns[tasks - 1] = sink(
+                            connect,
+                            td,
+                            avroTopic,
+                            "bench_typed" + suffix,
+                            lines,
+                            tasks,
+                            typed,
+                            AvroMeters::superTableDdl);
+                }
+                all.add(new TypedRounds.Round(avroLine, typedRuns[0], typedRuns[1]));
             }
             all.print();
         }
