@@ -403,9 +403,9 @@ public final class SinkBenchmark {
         WorkerJmx.Written written = new WorkerJmx.Written(0, 0, 0, 0);
         long deadline = start + RUN_TIMEOUT.toNanos();
         while (written.rows() < lines) {
+            requireBefore(deadline, name, written.rows(), lines);
             Thread.sleep(PROGRESS_EVERY_MS);
             written = connect.jmx().written(name, tasks);
-            requireBefore(deadline, name, written.rows(), lines);
             if (firstRow == 0 && written.rows() > 0) {
                 firstRow = System.nanoTime();
                 flowing = new Flowing(connect.worker().cpuTime(), written.rows());
@@ -490,9 +490,9 @@ public final class SinkBenchmark {
         long sent = 0;
         long deadline = start + RUN_TIMEOUT.toNanos();
         while (sent < lines) {
+            requireBefore(deadline, name, sent, lines);
             Thread.sleep(PROGRESS_EVERY_MS);
             sent = connect.jmx().sentToTasks(name, tasks);
-            requireBefore(deadline, name, sent, lines);
             if (firstRecord == 0 && sent > 0) {
                 firstRecord = System.nanoTime();
                 flowing = new Flowing(connect.worker().cpuTime(), sent);
